@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class NewsConfig(AppConfig):
+    name = "evtracker.news"
+    verbose_name = "News ingestion"

@@ -1,0 +1,653 @@
+"""The domain: companies and the facts reported about them.
+
+A fact is a reported talk between two companies, an investment or a
+regulatory approval. Each rests on one or more pieces of Evidence (a sentence
+of an article). Every change of a fact is kept in FactChange, and the changes
+a reader cares about (first report, status moves) become Event rows, which
+the timeline reads through EventCompany: one row per company per event,
+indexed by (company, date) so a company's timeline is one index range scan.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import F, Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+
+
+class CompanyKind(models.TextChoices):
+    AUTOMAKER = "automaker", "Automaker"
+    TECHNOLOGY = "technology", "Technology"
+    SUPPLIER = "supplier", "Supplier"
+    INVESTOR = "investor", "Investor"
+    REGULATOR = "regulator", "Regulator"
+    OTHER = "other", "Other"
+
+
+class CompanyQuerySet(models.QuerySet):
+    def verified(self):
+        return self.filter(verified=True)
+
+    def regulators(self):
+        return self.filter(kind=CompanyKind.REGULATOR)
+
+    def automakers(self):
+        return self.filter(kind=CompanyKind.AUTOMAKER)
+
+
+class Company(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=CompanyKind, default=CompanyKind.OTHER)
+    country = models.CharField(
+        max_length=2, blank=True, help_text="ISO 3166-1 alpha-2 code, e.g. CN, DE, US."
+    )
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="subsidiaries",
+        help_text="The group this brand or subsidiary belongs to.",
+    )
+    verified = models.BooleanField(
+        default=True, help_text="Unverified companies were found by ingestion; confirm or merge."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CompanyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "companies"
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="company_name_unique_ci"),
+            models.CheckConstraint(
+                condition=Q(country="") | Q(country__regex=r"^[A-Z]{2}$"),
+                name="company_country_iso2",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:200] or "company"
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        self.country = self.country.upper()
+        clash = CompanyAlias.objects.filter(name__iexact=self.name).exclude(company_id=self.pk)
+        if clash.exists():
+            raise ValidationError({"name": "This name is already an alias of another company."})
+
+    def get_absolute_url(self):
+        return reverse("partnerships:company", args=[self.slug])
+
+    @property
+    def all_names(self):
+        return [self.name, *(alias.name for alias in self.aliases.all())]
+
+
+class CompanyAlias(models.Model):
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "company aliases"
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="alias_name_unique_ci"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        clash = Company.objects.filter(name__iexact=self.name).exclude(pk=self.company_id)
+        if clash.exists():
+            raise ValidationError({"name": f"“{self.name}” is the name of another company."})
+
+
+class ReviewState(models.TextChoices):
+    UNREVIEWED = "unreviewed", "Unreviewed"
+    REVIEWED = "reviewed", "Reviewed"
+    # A reviewed fact that a later report contradicts: an editor should look again.
+    FLAGGED = "flagged", "Needs another review"
+
+
+class FactType(models.TextChoices):
+    TALK = "talk", "Talk"
+    INVESTMENT = "investment", "Investment"
+    APPROVAL = "approval", "Approval"
+
+
+class Fact(models.Model):
+    """What talks, investments and approvals share: review state and history."""
+
+    fact_type = None
+    # Fields whose changes are recorded in FactChange.
+    tracked_fields = ()
+
+    review_state = models.CharField(
+        max_length=12, choices=ReviewState, default=ReviewState.UNREVIEWED, db_index=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._remember()
+        return instance
+
+    def _remember(self):
+        self._loaded = {name: self._tracked_value(name) for name in self.tracked_fields}
+
+    def _tracked_value(self, name):
+        field = self._meta.get_field(name)
+        return getattr(self, field.attname)
+
+    def tracked_changes(self):
+        """(field, old, new) for every tracked field changed since loading."""
+        loaded = getattr(self, "_loaded", None)
+        if loaded is None:
+            return []
+        return [
+            (name, loaded[name], self._tracked_value(name))
+            for name in self.tracked_fields
+            if name in loaded and loaded[name] != self._tracked_value(name)
+        ]
+
+    @property
+    def is_reviewed(self):
+        return self.review_state == ReviewState.REVIEWED
+
+    def companies(self):
+        """The companies this fact involves, as (company, role) pairs."""
+        raise NotImplementedError
+
+    def event_date(self):
+        raise NotImplementedError
+
+    def save(self, *args, changed_by=None, via_article=None, evidence=None, on=None, **kwargs):
+        """Save, recording each tracked change and any status move.
+
+        changed_by is the editor (a User) or via_article the Article whose
+        report caused the change; evidence, when given, is the Evidence that
+        the event should show; on is the date of the change (default today).
+        """
+        creating = self._state.adding
+        changes = [] if creating else self.tracked_changes()
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            link = {self.fact_type: self}
+            actor = {"changed_by": changed_by, "article": via_article}
+            if creating:
+                FactChange.objects.create(
+                    **link, **actor, field="created", old_value="", new_value=str(self)
+                )
+                self._add_event(EventKind.REPORTED, "", self.event_date(), evidence, link)
+            for name, old, new in changes:
+                FactChange.objects.create(
+                    **link, **actor, field=name, old_value=_text(old), new_value=_text(new)
+                )
+                if name == "status":
+                    when = on or timezone.localdate()
+                    self._add_event(EventKind.STATUS, old, when, evidence, link)
+            if any(name in ("party_a", "party_b", "investor", "target", "subject", "regulator")
+                   for name, _, _ in changes):
+                self._refresh_event_companies()
+        self._remember()
+
+    def _add_event(self, kind, previous_status, when, evidence, link):
+        event = Event.objects.create(
+            **link,
+            fact_type=self.fact_type,
+            kind=kind,
+            status=getattr(self, "status", "") or "",
+            previous_status=previous_status or "",
+            occurred_on=when,
+            evidence=evidence,
+        )
+        EventCompany.objects.bulk_create(
+            EventCompany(event=event, company=company, role=role, occurred_on=when)
+            for company, role in self.companies()
+            if company is not None
+        )
+        return event
+
+    def _refresh_event_companies(self):
+        events = list(Event.objects.filter(**{self.fact_type: self}))
+        EventCompany.objects.filter(event__in=events).delete()
+        EventCompany.objects.bulk_create(
+            EventCompany(event=event, company=company, role=role, occurred_on=event.occurred_on)
+            for event in events
+            for company, role in self.companies()
+            if company is not None
+        )
+
+
+def _text(value):
+    return "" if value is None else str(value)
+
+
+class TalkStatus(models.TextChoices):
+    RUMOURED = "rumoured", "Rumoured"
+    CONFIRMED = "confirmed", "Confirmed"
+    AGREED = "agreed", "Agreed"
+    DENIED = "denied", "Denied"
+    ENDED = "ended", "Ended"
+
+
+class ReportedTalkQuerySet(models.QuerySet):
+    def involving(self, company):
+        return self.filter(Q(party_a=company) | Q(party_b=company))
+
+    def between(self, one, other):
+        a, b = sorted([_pk(one), _pk(other)])
+        return self.filter(party_a_id=a, party_b_id=b)
+
+
+def _pk(company_or_id):
+    return getattr(company_or_id, "pk", company_or_id)
+
+
+class ReportedTalk(Fact):
+    """Two companies reportedly talking about working together.
+
+    The pair is stored canonically (party_a has the lower id) so that A-B and
+    B-A are the same talk; the database refuses a second row for a pair.
+    """
+
+    fact_type = FactType.TALK
+    tracked_fields = ("party_a", "party_b", "topic", "status", "first_reported", "last_reported")
+
+    party_a = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="talks_as_a")
+    party_b = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="talks_as_b")
+    topic = models.CharField(max_length=300, blank=True, help_text="e.g. EV production deal")
+    status = models.CharField(
+        max_length=12, choices=TalkStatus, default=TalkStatus.RUMOURED, db_index=True
+    )
+    first_reported = models.DateField()
+    last_reported = models.DateField()
+
+    objects = ReportedTalkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-last_reported", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["party_a", "party_b"], name="talk_one_per_pair"),
+            models.CheckConstraint(
+                condition=Q(party_a__lt=F("party_b")), name="talk_parties_canonical_and_distinct"
+            ),
+            models.CheckConstraint(
+                condition=Q(first_reported__lte=F("last_reported")), name="talk_dates_in_order"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-last_reported"], name="talk_status_recent"),
+            models.Index(fields=["party_b", "-last_reported"], name="talk_party_b_recent"),
+        ]
+
+    def __str__(self):
+        return f"{self.party_a} – {self.party_b} ({self.status})"
+
+    def save(self, *args, **kwargs):
+        if self.party_a_id and self.party_b_id and self.party_a_id > self.party_b_id:
+            self.party_a, self.party_b = self.party_b, self.party_a
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.party_a_id and self.party_a_id == self.party_b_id:
+            raise ValidationError("A talk needs two different companies.")
+
+    def companies(self):
+        return [(self.party_a, "party"), (self.party_b, "party")]
+
+    def event_date(self):
+        return self.first_reported
+
+    def get_absolute_url(self):
+        return reverse("admin:partnerships_reportedtalk_change", args=[self.pk])
+
+
+class InvestmentKind(models.TextChoices):
+    PLEDGE = "pledge", "Pledge"
+    STAKE = "stake", "Stake"
+    JOINT_VENTURE = "joint_venture", "Joint venture"
+
+
+class InvestmentQuerySet(models.QuerySet):
+    def involving(self, company):
+        return self.filter(Q(investor=company) | Q(target=company))
+
+
+class Investment(Fact):
+    """Money pledged or invested; target is empty for a pledge into a business line."""
+
+    fact_type = FactType.INVESTMENT
+    tracked_fields = (
+        "investor", "target", "amount", "currency", "kind", "stake_percent", "purpose",
+        "announced_on",
+    )
+
+    investor = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="investments")
+    target = models.ForeignKey(
+        Company, null=True, blank=True, on_delete=models.PROTECT, related_name="investments_in"
+    )
+    amount = models.DecimalField(max_digits=24, decimal_places=2)
+    currency = models.CharField(max_length=3, help_text="ISO 4217 code, e.g. USD, CNY, EUR.")
+    kind = models.CharField(max_length=16, choices=InvestmentKind, default=InvestmentKind.PLEDGE)
+    stake_percent = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+    purpose = models.CharField(max_length=300, blank=True)
+    announced_on = models.DateField()
+
+    objects = InvestmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-announced_on", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="investment_amount_positive"),
+            models.CheckConstraint(
+                condition=Q(stake_percent__isnull=True)
+                | Q(stake_percent__gt=0, stake_percent__lte=100),
+                name="investment_stake_within_0_100",
+            ),
+            models.CheckConstraint(
+                condition=Q(currency__regex=r"^[A-Z]{3}$"), name="investment_currency_iso4217"
+            ),
+            models.CheckConstraint(
+                condition=Q(target__isnull=True) | ~Q(target=F("investor")),
+                name="investment_target_not_investor",
+            ),
+            # The same investment reported twice is one row (with or without a target).
+            models.UniqueConstraint(
+                fields=["investor", "target", "amount", "currency", "kind"],
+                condition=Q(target__isnull=False),
+                name="investment_unique_with_target",
+            ),
+            models.UniqueConstraint(
+                fields=["investor", "amount", "currency", "kind"],
+                condition=Q(target__isnull=True),
+                name="investment_unique_without_target",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["target", "-announced_on"], name="investment_target_recent"),
+            models.Index(fields=["-announced_on"], name="investment_recent"),
+        ]
+
+    def __str__(self):
+        into = f" in {self.target}" if self.target_id else ""
+        return f"{self.investor}: {self.currency} {self.amount:,.0f} {self.kind}{into}"
+
+    def companies(self):
+        return [(self.investor, "investor"), (self.target, "target")]
+
+    def event_date(self):
+        return self.announced_on
+
+    @property
+    def status(self):
+        return ""
+
+    def clean(self):
+        if self.amount is not None and self.amount <= Decimal(0):
+            raise ValidationError({"amount": "The amount must be positive."})
+        if self.target_id and self.target_id == self.investor_id:
+            raise ValidationError({"target": "A company cannot invest in itself."})
+
+
+class ApprovalStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    GRANTED = "granted", "Granted"
+    REJECTED = "rejected", "Rejected"
+
+
+class ApprovalQuerySet(models.QuerySet):
+    def involving(self, company):
+        return self.filter(Q(subject=company) | Q(regulator=company))
+
+
+class Approval(Fact):
+    """A regulator's approval that a company needs, has, or was refused."""
+
+    fact_type = FactType.APPROVAL
+    tracked_fields = ("subject", "regulator", "what", "status", "as_of")
+
+    subject = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="approvals")
+    regulator = models.ForeignKey(
+        Company,
+        on_delete=models.PROTECT,
+        related_name="approvals_given",
+        limit_choices_to={"kind": CompanyKind.REGULATOR},
+    )
+    what = models.CharField(max_length=300, help_text="e.g. EV manufacturing licence")
+    status = models.CharField(
+        max_length=10, choices=ApprovalStatus, default=ApprovalStatus.PENDING, db_index=True
+    )
+    as_of = models.DateField()
+
+    objects = ApprovalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-as_of", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subject", "regulator", "what"], name="approval_one_per_subject_matter"
+            ),
+            models.CheckConstraint(
+                condition=~Q(subject=F("regulator")), name="approval_subject_not_regulator"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["regulator", "-as_of"], name="approval_regulator_recent"),
+            models.Index(fields=["status", "-as_of"], name="approval_status_recent"),
+        ]
+
+    def __str__(self):
+        return f"{self.subject}: {self.what} from {self.regulator} ({self.status})"
+
+    def companies(self):
+        return [(self.subject, "subject"), (self.regulator, "regulator")]
+
+    def event_date(self):
+        return self.as_of
+
+    def clean(self):
+        if self.regulator_id and self.regulator.kind != CompanyKind.REGULATOR:
+            raise ValidationError({"regulator": "Choose a company of kind regulator."})
+
+
+class FactLink(models.Model):
+    """Points at exactly one fact: a talk, an investment or an approval."""
+
+    talk = models.ForeignKey(
+        ReportedTalk, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    investment = models.ForeignKey(
+        Investment, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    approval = models.ForeignKey(
+        Approval, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(talk__isnull=False, investment__isnull=True, approval__isnull=True)
+                    | Q(talk__isnull=True, investment__isnull=False, approval__isnull=True)
+                    | Q(talk__isnull=True, investment__isnull=True, approval__isnull=False)
+                ),
+                name="%(class)s_links_exactly_one_fact",
+            ),
+        ]
+
+    @property
+    def fact(self):
+        return self.talk or self.investment or self.approval
+
+
+class Evidence(FactLink):
+    """One article's report of one fact: the sentence it rests on."""
+
+    talk = models.ForeignKey(
+        ReportedTalk, null=True, blank=True, on_delete=models.CASCADE, related_name="evidence"
+    )
+    investment = models.ForeignKey(
+        Investment, null=True, blank=True, on_delete=models.CASCADE, related_name="evidence"
+    )
+    approval = models.ForeignKey(
+        Approval, null=True, blank=True, on_delete=models.CASCADE, related_name="evidence"
+    )
+    article = models.ForeignKey("news.Article", on_delete=models.CASCADE, related_name="evidence")
+    sentence = models.TextField()
+    start = models.PositiveIntegerField(help_text="Offset of the sentence in the article body.")
+    end = models.PositiveIntegerField()
+    attributed_to = models.CharField(
+        max_length=200, blank=True, help_text="e.g. Bloomberg, people familiar with the matter"
+    )
+    reported_status = models.CharField(
+        max_length=16, blank=True, help_text="The status this report gave the fact."
+    )
+    reported_on = models.DateField(help_text="The date the report gives the event.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["reported_on", "id"]
+        verbose_name_plural = "evidence"
+        constraints = [
+            *FactLink.Meta.constraints,
+            models.CheckConstraint(condition=Q(start__lt=F("end")), name="evidence_span_ordered"),
+            models.UniqueConstraint(
+                fields=["talk", "article", "start"],
+                condition=Q(talk__isnull=False),
+                name="evidence_unique_talk_sentence",
+            ),
+            models.UniqueConstraint(
+                fields=["investment", "article", "start"],
+                condition=Q(investment__isnull=False),
+                name="evidence_unique_investment_sentence",
+            ),
+            models.UniqueConstraint(
+                fields=["approval", "article", "start"],
+                condition=Q(approval__isnull=False),
+                name="evidence_unique_approval_sentence",
+            ),
+        ]
+
+    def __str__(self):
+        return self.sentence[:80]
+
+
+class FactChange(FactLink):
+    """History: one change of one field of a fact, by an editor or an article."""
+
+    talk = models.ForeignKey(
+        ReportedTalk, null=True, blank=True, on_delete=models.CASCADE, related_name="changes"
+    )
+    investment = models.ForeignKey(
+        Investment, null=True, blank=True, on_delete=models.CASCADE, related_name="changes"
+    )
+    approval = models.ForeignKey(
+        Approval, null=True, blank=True, on_delete=models.CASCADE, related_name="changes"
+    )
+    changed_at = models.DateTimeField(default=timezone.now, db_index=True)
+    field = models.CharField(max_length=40)
+    old_value = models.TextField(blank=True)
+    new_value = models.TextField(blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    article = models.ForeignKey(
+        "news.Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        constraints = list(FactLink.Meta.constraints)
+
+    def __str__(self):
+        return f"{self.field}: {self.old_value} → {self.new_value}"
+
+    @property
+    def source(self):
+        if self.changed_by_id:
+            return self.changed_by.get_username()
+        if self.article_id:
+            return f"article #{self.article_id}"
+        return "system"
+
+
+class EventKind(models.TextChoices):
+    REPORTED = "reported", "First reported"
+    STATUS = "status", "Status changed"
+
+
+class Event(FactLink):
+    """A timeline entry: a fact first reported, or its status moved."""
+
+    talk = models.ForeignKey(
+        ReportedTalk, null=True, blank=True, on_delete=models.CASCADE, related_name="events"
+    )
+    investment = models.ForeignKey(
+        Investment, null=True, blank=True, on_delete=models.CASCADE, related_name="events"
+    )
+    approval = models.ForeignKey(
+        Approval, null=True, blank=True, on_delete=models.CASCADE, related_name="events"
+    )
+    fact_type = models.CharField(max_length=12, choices=FactType)
+    kind = models.CharField(max_length=12, choices=EventKind)
+    status = models.CharField(max_length=16, blank=True)
+    previous_status = models.CharField(max_length=16, blank=True)
+    occurred_on = models.DateField()
+    evidence = models.ForeignKey(
+        Evidence, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-occurred_on", "-id"]
+        constraints = list(FactLink.Meta.constraints)
+        indexes = [
+            models.Index(fields=["-occurred_on", "-id"], name="event_recent"),
+            models.Index(fields=["fact_type", "-occurred_on", "-id"], name="event_type_recent"),
+            models.Index(fields=["status", "-occurred_on", "-id"], name="event_status_recent"),
+        ]
+
+    def __str__(self):
+        return f"{self.occurred_on} {self.fact_type} {self.kind} {self.status}"
+
+
+class EventCompany(models.Model):
+    """One row per company per event; the index serves 'events involving X, newest first'."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participants")
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="event_rows")
+    role = models.CharField(max_length=12)
+    # Copied from the event so the company's timeline is read in index order alone.
+    occurred_on = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["event", "company"], name="event_company_once"),
+        ]
+        indexes = [
+            models.Index(
+                fields=["company", "-occurred_on", "-event"], name="event_company_timeline"
+            ),
+        ]

@@ -1,0 +1,54 @@
+"""Shared fixtures and the rule for services: skip without them, fail when required.
+
+With EVTRACKER_REQUIRE_SERVICES=1 (CI), a test that needs PostgreSQL or Redis
+and cannot reach it fails; otherwise it is skipped with a message naming the
+missing service.
+"""
+
+import os
+
+import pytest
+from django.conf import settings
+
+REQUIRE_SERVICES = os.getenv("EVTRACKER_REQUIRE_SERVICES") == "1"
+
+
+def _missing(service, why):
+    message = f"{service} is not available: {why}"
+    if REQUIRE_SERVICES:
+        pytest.fail(f"{message} (EVTRACKER_REQUIRE_SERVICES=1)", pytrace=False)
+    pytest.skip(message)
+
+
+def redis_problem():
+    url = settings.REDIS_URL
+    if not url:
+        return "REDIS_URL is not set"
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.RedisError as exc:
+        return f"cannot reach {url}: {exc}"
+    return None
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("postgres"):
+        engine = settings.DATABASES["default"]["ENGINE"]
+        if "postgresql" not in engine:
+            _missing("PostgreSQL", "DATABASE_URL does not point at PostgreSQL")
+    if item.get_closest_marker("redis"):
+        problem = redis_problem()
+        if problem:
+            _missing("Redis", problem)
+
+
+def pytest_sessionstart(session):
+    if REQUIRE_SERVICES:
+        engine = settings.DATABASES["default"]["ENGINE"]
+        if "postgresql" not in engine:
+            raise pytest.UsageError("EVTRACKER_REQUIRE_SERVICES=1 but DATABASE_URL is not PostgreSQL")
+        problem = redis_problem()
+        if problem:
+            raise pytest.UsageError(f"EVTRACKER_REQUIRE_SERVICES=1 but Redis: {problem}")
