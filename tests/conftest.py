@@ -48,7 +48,9 @@ def pytest_sessionstart(session):
     if REQUIRE_SERVICES:
         engine = settings.DATABASES["default"]["ENGINE"]
         if "postgresql" not in engine:
-            raise pytest.UsageError("EVTRACKER_REQUIRE_SERVICES=1 but DATABASE_URL is not PostgreSQL")
+            raise pytest.UsageError(
+                "EVTRACKER_REQUIRE_SERVICES=1 but DATABASE_URL is not PostgreSQL"
+            )
         problem = redis_problem()
         if problem:
             raise pytest.UsageError(f"EVTRACKER_REQUIRE_SERVICES=1 but Redis: {problem}")

@@ -82,14 +82,14 @@ class Company(models.Model):
             self.slug = slugify(self.name)[:200] or "company"
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("partnerships:company", args=[self.slug])
+
     def clean(self):
         self.country = self.country.upper()
         clash = CompanyAlias.objects.filter(name__iexact=self.name).exclude(company_id=self.pk)
         if clash.exists():
             raise ValidationError({"name": "This name is already an alias of another company."})
-
-    def get_absolute_url(self):
-        return reverse("partnerships:company", args=[self.slug])
 
     @property
     def all_names(self):
@@ -145,9 +145,41 @@ class Fact(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, changed_by=None, via_article=None, evidence=None, on=None, **kwargs):
+        """Save, recording each tracked change and any status move.
+
+        changed_by is the editor (a User) or via_article the Article whose
+        report caused the change; evidence, when given, is the Evidence that
+        the event should show; on is the date of the change (default today).
+        """
+        creating = self._state.adding
+        changes = [] if creating else self.tracked_changes()
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            link = {self.fact_type: self}
+            actor = {"changed_by": changed_by, "article": via_article}
+            if creating:
+                FactChange.objects.create(
+                    **link, **actor, field="created", old_value="", new_value=str(self)
+                )
+                self._add_event(EventKind.REPORTED, "", self.event_date(), evidence, link)
+            for name, old, new in changes:
+                FactChange.objects.create(
+                    **link, **actor, field=name, old_value=_text(old), new_value=_text(new)
+                )
+                if name == "status":
+                    when = on or timezone.localdate()
+                    self._add_event(EventKind.STATUS, old, when, evidence, link)
+            if any(
+                name in ("party_a", "party_b", "investor", "target", "subject", "regulator")
+                for name, _, _ in changes
+            ):
+                self._refresh_event_companies()
+        self._remember()
+
     @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
+    def from_db(cls, db, field_names, values, *args, **kwargs):
+        instance = super().from_db(db, field_names, values, *args, **kwargs)
         instance._remember()
         return instance
 
@@ -179,36 +211,6 @@ class Fact(models.Model):
 
     def event_date(self):
         raise NotImplementedError
-
-    def save(self, *args, changed_by=None, via_article=None, evidence=None, on=None, **kwargs):
-        """Save, recording each tracked change and any status move.
-
-        changed_by is the editor (a User) or via_article the Article whose
-        report caused the change; evidence, when given, is the Evidence that
-        the event should show; on is the date of the change (default today).
-        """
-        creating = self._state.adding
-        changes = [] if creating else self.tracked_changes()
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            link = {self.fact_type: self}
-            actor = {"changed_by": changed_by, "article": via_article}
-            if creating:
-                FactChange.objects.create(
-                    **link, **actor, field="created", old_value="", new_value=str(self)
-                )
-                self._add_event(EventKind.REPORTED, "", self.event_date(), evidence, link)
-            for name, old, new in changes:
-                FactChange.objects.create(
-                    **link, **actor, field=name, old_value=_text(old), new_value=_text(new)
-                )
-                if name == "status":
-                    when = on or timezone.localdate()
-                    self._add_event(EventKind.STATUS, old, when, evidence, link)
-            if any(name in ("party_a", "party_b", "investor", "target", "subject", "regulator")
-                   for name, _, _ in changes):
-                self._refresh_event_companies()
-        self._remember()
 
     def _add_event(self, kind, previous_status, when, evidence, link):
         event = Event.objects.create(
@@ -308,6 +310,9 @@ class ReportedTalk(Fact):
             self.party_a, self.party_b = self.party_b, self.party_a
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("admin:partnerships_reportedtalk_change", args=[self.pk])
+
     def clean(self):
         if self.party_a_id and self.party_a_id == self.party_b_id:
             raise ValidationError("A talk needs two different companies.")
@@ -317,9 +322,6 @@ class ReportedTalk(Fact):
 
     def event_date(self):
         return self.first_reported
-
-    def get_absolute_url(self):
-        return reverse("admin:partnerships_reportedtalk_change", args=[self.pk])
 
 
 class InvestmentKind(models.TextChoices):
@@ -338,7 +340,13 @@ class Investment(Fact):
 
     fact_type = FactType.INVESTMENT
     tracked_fields = (
-        "investor", "target", "amount", "currency", "kind", "stake_percent", "purpose",
+        "investor",
+        "target",
+        "amount",
+        "currency",
+        "kind",
+        "stake_percent",
+        "purpose",
         "announced_on",
     )
 
@@ -651,3 +659,6 @@ class EventCompany(models.Model):
                 fields=["company", "-occurred_on", "-event"], name="event_company_timeline"
             ),
         ]
+
+    def __str__(self):
+        return f"{self.company_id} in event {self.event_id} ({self.role})"

@@ -1,0 +1,69 @@
+# evtracker: `make run` sets everything up and serves on 127.0.0.1:8000; `make test` runs the checks.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# The first Python >= 3.12: on PATH first, then pyenv's versions.
+FIND_PYTHON = for c in python3.14 python3.13 python3.12 python3 python \
+	  $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.*/bin/python3 2>/dev/null | sort -rV); do \
+	  if "$$c" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then command -v "$$c"; exit 0; fi; \
+	done; exit 1
+
+NO_PYTHON = evtracker needs Python 3.12 or newer (Django 6); none found on PATH or under $${PYENV_ROOT:-$$HOME/.pyenv}/versions. Install one and retry.
+
+.PHONY: run test lint format worker beat editor bench clean print-python
+
+print-python:
+	@py=$$($(FIND_PYTHON)) || { echo "$(NO_PYTHON)" >&2; exit 1; }; echo "$$py"
+
+$(VENV)/bin/python:
+	@py=$$($(FIND_PYTHON)) || { echo "$(NO_PYTHON)" >&2; exit 1; }; \
+	echo "Creating $(VENV) with $$py ($$($$py --version))"; \
+	"$$py" -m venv $(VENV)
+
+$(VENV)/.installed: $(VENV)/bin/python pyproject.toml
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+run: $(VENV)/.installed
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_companies
+	$(PY) manage.py ingest seeds/articles
+	@echo ""
+	@echo "evtracker is starting on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
+	@echo "Create an editor account with:  $(PY) manage.py create_editor YOUR_NAME"
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+worker: $(VENV)/.installed
+	$(VENV)/bin/celery -A evtracker worker --loglevel=INFO
+
+beat: $(VENV)/.installed
+	$(VENV)/bin/celery -A evtracker beat --loglevel=INFO
+
+editor: $(VENV)/.installed
+	$(PY) manage.py create_editor
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache test-artifacts
