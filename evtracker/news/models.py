@@ -99,6 +99,9 @@ class IngestionRun(models.Model):
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
+    feed = models.ForeignKey(
+        Feed, null=True, blank=True, on_delete=models.SET_NULL, related_name="runs"
+    )
     status = models.CharField(max_length=10, choices=RunStatus, default=RunStatus.QUEUED)
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)
@@ -116,6 +119,10 @@ class IngestionRun(models.Model):
     def percent(self):
         return 100 if not self.total else min(100, round(100 * self.done / self.total))
 
+    @property
+    def is_over(self):
+        return self.status in (RunStatus.FINISHED, RunStatus.FAILED)
+
 
 class ItemOutcome(models.TextChoices):
     PENDING = "pending", "Pending"
@@ -128,7 +135,8 @@ class IngestionItem(models.Model):
     """One article of a run and what became of it."""
 
     run = models.ForeignKey(IngestionRun, on_delete=models.CASCADE, related_name="items")
-    source = models.CharField(max_length=1000)
+    source = models.CharField(max_length=1000, help_text="A file path or a web address.")
+    source_kind = models.CharField(max_length=10, choices=SourceKind, default=SourceKind.FILE)
     outcome = models.CharField(max_length=10, choices=ItemOutcome, default=ItemOutcome.PENDING)
     article = models.ForeignKey(
         Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
