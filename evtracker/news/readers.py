@@ -99,7 +99,8 @@ _BOMS = [
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 ]
-_ALLOWED_CONTROLS = set("\t\n\r\f\v")
+# Control characters (Unicode category Cc) other than tab, newlines and form feed.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def _size(n):
@@ -156,9 +157,7 @@ def decode_text(data: bytes) -> str:
                 continue
         else:
             raise UnreadableArticle("not valid text in UTF-8, UTF-16 or cp1252")
-    controls = sum(
-        1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS
-    )
+    controls = len(_CONTROL_CHARS.findall(text))
     if controls and controls / len(text) > 0.01:
         raise UnreadableArticle(f"binary data ({controls} control characters)")
     if not text.strip():
@@ -182,7 +181,7 @@ _INLINE_SPACE = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _STRAY_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufeff]")
 _PUNCTUATION_ONLY = re.compile(r"^[\W_]+$")
 # "BEIJING, Oct 12 (Reuters) -": a wire dateline names the outlet.
-_WIRE_DATELINE = re.compile(r"^[A-Z][A-Za-z/ .,'-]{1,60}\(([A-Z][\w .&-]{1,30})\)\s*[-–—]")
+_WIRE_DATELINE = re.compile(r"^[A-Z][\w/ .,'-]{1,60}\(([A-Z][\w .&-]{1,30})\)\s*[-–—]")
 _MAX_TITLE = 300
 
 
@@ -256,7 +255,7 @@ def _classify(units):
             parts
             and following is not None
             and _heading_candidate(unit)
-            and not _heading_candidate(following)
+            and (_is_caption(following) or not _heading_candidate(following))
         ):
             parts.append(("heading", unit))
         else:
@@ -336,12 +335,15 @@ def _html_text(data, content_type=""):
     if not declared:
         found = _META_CHARSET.search(data[:4096])
         declared = found.group(1).decode("ascii") if found else ""
-    if declared:
+    try:
+        return data.decode(declared) if declared else decode_text(data)
+    except LookupError:  # an unknown charset name: guess as for plain text
+        return decode_text(data)
+    except UnicodeDecodeError:  # the page lies about its charset: guess, else make do
         try:
+            return decode_text(data)
+        except UnreadableArticle:
             return data.decode(declared, errors="replace")
-        except LookupError:
-            pass  # an unknown charset name: guess as for plain text
-    return decode_text(data)
 
 
 def _charset(content_type):
@@ -555,7 +557,7 @@ def fetch(url: str) -> tuple[bytes, str]:
             if declared and declared.isdigit() and int(declared) > limit:
                 raise _too_large(int(declared), limit)
             chunks, received = [], 0
-            while chunk := response.read(64 * 1024):
+            while chunk := response.read1(64 * 1024):  # read1: one recv, so the deadline is checked
                 received += len(chunk)
                 if received > limit:
                     raise UnreadableArticle(f"larger than the {_size(limit)} limit")
@@ -597,22 +599,27 @@ def _entry_time(entry):
     return datetime(*parsed[:6], tzinfo=UTC) if parsed else None
 
 
+def _xml_problem(exc):
+    if exc is None:
+        return ""
+    # feedparser's line numbers are off by its own preamble: keep only what went wrong.
+    return re.sub(r"^<unknown>:\d+:\d+: ", "", str(exc))
+
+
 def parse_feed(data: bytes) -> list[FeedEntry]:
     """Read an RSS 2.0 or Atom feed into entries; entries without a web link are skipped."""
     if not data.strip():
         raise UnreadableArticle("empty feed")
     _refuse_binary(data)
     parsed = feedparser.parse(data)  # bytes: parsed as a document, never fetched
+    problem = _xml_problem(parsed.get("bozo_exception"))
     if not parsed.version:
         if _HTML_SNIFF.search(data[:2048]):
             raise UnreadableArticle("not an RSS or Atom feed: this is an HTML page")
         if not parsed.entries:
-            problem = parsed.get("bozo_exception")
             raise UnreadableArticle(
                 "not an RSS or Atom feed" + (f" ({problem})" if problem else "")
             )
-    if parsed.bozo and not parsed.entries:
-        raise UnreadableArticle(f"malformed feed: {parsed.bozo_exception}")
     entries, seen = [], set()
     for entry in parsed.entries:
         link = (entry.get("link") or "").strip()
@@ -627,4 +634,7 @@ def parse_feed(data: bytes) -> list[FeedEntry]:
                 guid=entry.get("id") or link,
             )
         )
+    # A broken feed that still yields entries is read leniently; one that yields none is refused.
+    if parsed.bozo and not entries:
+        raise UnreadableArticle(f"malformed feed ({problem})")
     return entries
