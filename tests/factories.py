@@ -86,3 +86,54 @@ def make_evidence(fact, article=None, **overrides):
         **overrides,
     }
     return Evidence.objects.create(article=article, **{fact.fact_type: fact}, **fields)
+
+
+def make_user(username=None, **overrides):
+    from django.contrib.auth import get_user_model
+
+    username = username or f"user{next(_seq)}"
+    return get_user_model().objects.create_user(
+        username=username, password=overrides.pop("password", "a long test password"), **overrides
+    )
+
+
+def editors_group():
+    """The Editors group of the data migration, made again if a transactional test flushed it."""
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    group = Group.objects.filter(name="Editors").first()
+    if group is None:
+        migration = importlib.import_module("evtracker.partnerships.migrations.0002_editors_group")
+        migration.create_editors_group(apps, None)
+        group = Group.objects.get(name="Editors")
+    return group
+
+
+def make_editor(username=None, **overrides):
+    user = make_user(username, is_staff=True, **overrides)
+    user.groups.add(editors_group())
+    return user
+
+
+def admin_form_data(response, **changes):
+    """The POST data an admin add/change page would send as rendered, with changes applied."""
+    data = {}
+    forms = [response.context["adminform"].form]
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        forms.append(formset.management_form)
+        forms.extend(formset.forms)
+    for form in forms:
+        for name in form.fields:
+            value = form[name].value()
+            if value is None or value is False:
+                continue
+            data[form.add_prefix(name)] = "on" if value is True else value
+    data.update({key: value for key, value in changes.items() if value is not None})
+    for key in [key for key, value in changes.items() if value is None]:
+        data.pop(key, None)
+    data["_save"] = "Save"
+    return data
