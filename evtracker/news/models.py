@@ -2,6 +2,7 @@
 
 import hashlib
 import re
+from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
@@ -153,3 +154,8 @@ class IngestionItem(models.Model):
 
     def __str__(self):
         return f"{self.source}: {self.outcome}"
+
+    @property
+    def label(self):
+        """The file name, or the whole address, for display."""
+        return self.source if "://" in self.source else PurePath(self.source).name

@@ -1,0 +1,619 @@
+"""Ingestion: an article in, its companies and facts upserted, idempotently.
+
+The unit of work is one article: read -> store -> extract -> apply, all of
+one article in one transaction. Everything here runs without Celery
+(`manage.py ingest` calls it directly); tasks.py only adds fan-out and retries.
+
+Idempotence rests on database constraints, never on "check, then insert"
+alone: Article.content_hash (and url) are unique, a talk is unique per
+canonical pair, an investment per (investor, target, amount, currency, kind),
+an approval per (subject, regulator, what), and Evidence per
+(fact, article, sentence start). A report only changes a fact when it adds
+new evidence, so ingesting the same article again changes nothing.
+"""
+
+import logging
+import threading
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
+from django.db.models import Count, Max, Q
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
+from django.utils.text import slugify
+
+from evtracker.partnerships.models import (
+    Approval,
+    ApprovalStatus,
+    Company,
+    CompanyAlias,
+    CompanyKind,
+    Event,
+    EventKind,
+    Evidence,
+    FactChange,
+    Investment,
+    InvestmentKind,
+    ReportedTalk,
+    ReviewState,
+    TalkStatus,
+)
+
+from .extract import CompanyIndex, KnownCompany, extract
+from .models import (
+    Article,
+    ArticleStatus,
+    SourceKind,
+    content_hash,
+)
+from .readers import Block, FetchFailed, ParsedArticle, read_path, read_url
+
+log = logging.getLogger(__name__)
+
+# Worth retrying later: the database or the network was briefly unavailable.
+TRANSIENT_ERRORS = (OperationalError, InterfaceError, FetchFailed, ConnectionError, TimeoutError)
+
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md")
+
+# Talk statuses: a later report may move a talk forward along the rank, or to
+# denied / ended; a talk that was denied or ended is revived only by a strictly newer report.
+TALK_RANK = {
+    TalkStatus.RUMOURED: 0,
+    TalkStatus.CONFIRMED: 1,
+    TalkStatus.AGREED: 2,
+    TalkStatus.DENIED: 3,
+    TalkStatus.ENDED: 3,
+}
+TALK_REOPENABLE = {TalkStatus.DENIED, TalkStatus.ENDED}
+# A stale "still awaits approval" never undoes a grant or a rejection.
+APPROVAL_RANK = {ApprovalStatus.PENDING: 0, ApprovalStatus.GRANTED: 1, ApprovalStatus.REJECTED: 1}
+PROTECTED_STATES = (ReviewState.REVIEWED, ReviewState.FLAGGED)
+
+
+@dataclass
+class ApplyCounts:
+    """What applying one article's extraction changed."""
+
+    companies_created: int = 0
+    facts_created: int = 0
+    facts_updated: int = 0
+    evidence_added: int = 0
+    flagged: int = 0
+    skipped: list[str] = field(default_factory=list)
+
+
+@dataclass
+class IngestResult:
+    article: Article
+    created: bool
+    facts_found: int = 0
+    counts: ApplyCounts = field(default_factory=ApplyCounts)
+    note: str = ""  # e.g. a url clash: shown on the run's item
+    error: str = ""  # extraction failed; the article is stored with status failed
+
+
+# --- the company list, cached per process -------------------------------------------
+
+_index_lock = threading.Lock()
+_index_cache = {"version": None, "index": None}
+_local_generation = [0]
+
+
+def _company_list_changed(**kwargs):
+    # An edit in this process (e.g. an alias renamed in place) drops the cache at once.
+    with _index_lock:
+        _local_generation[0] += 1
+
+
+for _model in (Company, CompanyAlias):
+    post_save.connect(_company_list_changed, sender=_model, dispatch_uid=f"ingest-{_model}-save")
+    post_delete.connect(_company_list_changed, sender=_model, dispatch_uid=f"ingest-{_model}-del")
+
+
+def company_list_version():
+    """A cheap fingerprint of the company list: changes whenever a company or alias is added,
+    removed or saved (in any process: counts, last ids, last company update)."""
+    companies = Company.objects.aggregate(n=Count("id"), last=Max("id"), changed=Max("updated_at"))
+    aliases = CompanyAlias.objects.aggregate(n=Count("id"), last=Max("id"))
+    return (*companies.values(), *aliases.values())
+
+
+def known_companies():
+    """Every company with its aliases, as the extractor wants them (two queries)."""
+    return [
+        KnownCompany(
+            name=company.name,
+            kind=company.kind,
+            aliases=tuple(alias.name for alias in company.aliases.all()),
+        )
+        for company in Company.objects.prefetch_related("aliases").order_by("id")
+    ]
+
+
+def company_index():
+    """The CompanyIndex for the current company list, rebuilt only when the list changed."""
+    with _index_lock:
+        generation = _local_generation[0]
+    version = (generation, *company_list_version())
+    with _index_lock:
+        if _index_cache["version"] == version:
+            return _index_cache["index"]
+    index = CompanyIndex.build(known_companies())
+    with _index_lock:
+        _index_cache.update(version=version, index=index)
+    return index
+
+
+# --- storing an article ---------------------------------------------------------------
+
+
+def _storable_url(url):
+    url = (url or "").strip()
+    return url if url and len(url) <= 1000 else None
+
+
+def _stored_copy(digest, url):
+    article = Article.objects.filter(content_hash=digest).first()
+    if article is None and url:
+        article = Article.objects.filter(url=url).first()
+    return article
+
+
+def store_article(parsed: ParsedArticle, *, source_kind, source, feed=None):
+    """Store a parsed article once; returns (article, created).
+
+    The same text (by content hash) or the same url is never stored twice: the
+    first version is kept and later ones are duplicates. Two workers storing the
+    same article at once end with one row (the loser's insert hits the unique
+    constraint and it returns the winner's row).
+    """
+    digest = content_hash(parsed.body)
+    url = _storable_url(parsed.url)
+    existing = _stored_copy(digest, url)
+    if existing is not None:
+        return existing, False
+    article = Article(
+        title=(parsed.title or Path(source).name or "Untitled")[:500],
+        outlet=parsed.outlet[:200],
+        author=parsed.author[:200],
+        published_at=parsed.published_at or timezone.now(),
+        url=url,
+        body=parsed.body,
+        structure=[
+            {"kind": block.kind, "start": block.start, "end": block.end} for block in parsed.blocks
+        ],
+        content_hash=digest,
+        source_kind=source_kind,
+        source=source[:1000],
+        feed=feed,
+    )
+    try:
+        with transaction.atomic():
+            article.save()
+    except IntegrityError:
+        existing = _stored_copy(digest, url)
+        if existing is None:
+            raise
+        return existing, False
+    return article, True
+
+
+def _blocks(article):
+    return [Block(kind=b["kind"], start=b["start"], end=b["end"]) for b in article.structure]
+
+
+def extract_article(article, index=None):
+    """Run the extractor on a stored article (its body, title, date and non-text blocks)."""
+    return extract(
+        article.body,
+        index or company_index(),
+        published=timezone.localdate(article.published_at),
+        title=article.title,
+        skip=_blocks(article),
+    )
+
+
+def ingest_parsed(parsed: ParsedArticle, *, source_kind, source, feed=None, index=None):
+    """Store a parsed article and apply its facts, in one transaction; returns IngestResult.
+
+    A duplicate is extracted again from the stored text, which adds nothing
+    unless the company list has grown since. An unexpected extraction error
+    keeps the article (status failed, with the error) and reports it.
+    """
+    index = index or company_index()
+    with transaction.atomic():
+        article, created = store_article(parsed, source_kind=source_kind, source=source, feed=feed)
+        result = IngestResult(article=article, created=created)
+        if not created and article.content_hash != content_hash(parsed.body):
+            result.note = (
+                "An article with this address is already stored with a different text; "
+                "the first version is kept."
+            )
+        try:
+            with transaction.atomic():
+                extraction = extract_article(article, index)
+                result.facts_found = _fact_count(extraction)
+                result.counts = apply_extraction(article, extraction)
+                if article.status != ArticleStatus.EXTRACTED or article.error:
+                    article.status, article.error = ArticleStatus.EXTRACTED, ""
+                    article.save(update_fields=["status", "error"])
+        except TRANSIENT_ERRORS:
+            raise
+        except Exception as exc:  # a bug in extraction must not lose the article
+            log.exception("Extraction failed for article %s", article.pk)
+            result.error = f"Extraction failed: {exc}"
+            Article.objects.filter(pk=article.pk).update(
+                status=ArticleStatus.FAILED, error=result.error
+            )
+    return result
+
+
+def ingest_path(path, *, source_kind=SourceKind.FILE, index=None):
+    """Read a file and ingest it; raises UnreadableArticle for bad input."""
+    parsed = read_path(path)
+    return ingest_parsed(parsed, source_kind=source_kind, source=Path(path).name, index=index)
+
+
+def ingest_url(url, *, source_kind=SourceKind.URL, feed=None, index=None):
+    """Fetch a page and ingest it; raises UnreadableArticle (bad input) or FetchFailed."""
+    parsed = read_url(url)
+    return ingest_parsed(parsed, source_kind=source_kind, source=url, feed=feed, index=index)
+
+
+def _fact_count(extraction):
+    return len(extraction.talks) + len(extraction.investments) + len(extraction.approvals)
+
+
+# --- applying an extraction -------------------------------------------------------------
+
+
+def apply_extraction(article, extraction):
+    """Upsert the companies and facts of one article's extraction; returns ApplyCounts.
+
+    Facts are found by their natural key and created race-safely. Each report
+    adds one Evidence (unique per fact, article and sentence start): a report
+    whose evidence already exists changes nothing, which makes re-running an
+    article a no-op. A new report moves dates and, when newer and stronger,
+    the status (recorded in FactChange and Event through Fact.save). Reviewed
+    facts are never changed: a conflicting report is attached and flags them.
+    """
+    counts = ApplyCounts()
+    with transaction.atomic():
+        companies = _resolve_companies(extraction, counts)
+        # A fixed order keeps two workers from locking the same facts in opposite orders.
+        for talk in sorted(extraction.talks, key=lambda f: (sorted(f.parties), f.start)):
+            _apply_talk(article, talk, companies, counts)
+        for investment in sorted(extraction.investments, key=lambda f: (f.investor, f.start)):
+            _apply_investment(article, investment, companies, counts)
+        for approval in sorted(extraction.approvals, key=lambda f: (f.subject, f.start)):
+            _apply_approval(article, approval, companies, counts)
+    return counts
+
+
+def _resolve_companies(extraction, counts):
+    """Map every name the extraction uses to a Company, creating the new ones unverified."""
+    names = set(extraction.companies)
+    for talk in extraction.talks:
+        names.update(talk.parties)
+    for investment in extraction.investments:
+        names.update(filter(None, (investment.investor, investment.target)))
+    for approval in extraction.approvals:
+        names.update((approval.subject, approval.regulator))
+    companies = {company.name: company for company in Company.objects.filter(name__in=names)}
+    for new in sorted(extraction.new_companies, key=lambda c: c.name):
+        if new.name not in companies:
+            company, created = company_named(new.name, new.kind)
+            companies[new.name] = company
+            counts.companies_created += created
+    return companies
+
+
+def company_named(name, kind=CompanyKind.OTHER):
+    """The company with this name or alias (case-insensitive), else a new unverified one.
+
+    Returns (company, created). Two workers finding the same new company end
+    with one row: the unique name constraint refuses the second insert.
+    """
+    name = name.strip()[:200]
+    kind = kind if kind in CompanyKind.values else CompanyKind.OTHER
+    for _attempt in range(3):
+        existing = _company_by_name(name)
+        if existing is not None:
+            return existing, False
+        company = Company(name=name, kind=kind, verified=False, slug=_free_slug(name))
+        try:
+            with transaction.atomic():
+                company.save()
+            return company, True
+        except IntegrityError:
+            continue  # another worker took the name (found next time round) or the slug
+    raise IntegrityError(f"Could not create the company {name!r}")
+
+
+def _company_by_name(name):
+    company = Company.objects.filter(name__iexact=name).first()
+    if company is None:
+        alias = CompanyAlias.objects.select_related("company").filter(name__iexact=name).first()
+        company = alias.company if alias else None
+    return company
+
+
+def _free_slug(name):
+    base = slugify(name)[:190] or "company"
+    taken = set(Company.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _span(article, fact, counts):
+    """The evidence sentence, cut from the body by the fact's offsets (None when they are off)."""
+    start, end = fact.start, fact.end
+    if not (0 <= start < end <= len(article.body)):
+        counts.skipped.append(f"offsets {start}-{end} outside the article")
+        return None
+    return article.body[start:end]
+
+
+def _add_evidence(fact, article, report, sentence, reported_status, on):
+    evidence, created = Evidence.objects.get_or_create(
+        **{fact.fact_type: fact},
+        article=article,
+        start=report.start,
+        defaults={
+            "sentence": sentence,
+            "end": report.end,
+            "attributed_to": (getattr(report, "attributed_to", None) or "")[:200],
+            "reported_status": reported_status,
+            "reported_on": on,
+        },
+    )
+    return evidence, created
+
+
+def _create_fact(fact, article, on, refetch):
+    """Insert a new fact (recording its creation); if another worker won the race, theirs."""
+    try:
+        with transaction.atomic():
+            fact.save(via_article=article, on=on)
+        return fact, True
+    except IntegrityError:
+        existing = refetch()
+        if existing is None:
+            raise
+        return existing, False
+
+
+def _link_first_event(fact, evidence):
+    # The "first reported" event was written before its evidence existed.
+    Event.objects.filter(
+        **{fact.fact_type: fact}, kind=EventKind.REPORTED, evidence__isnull=True
+    ).update(evidence=evidence)
+
+
+def _status_since(fact, exclude):
+    """The date of the latest report that gave the fact its current status (else any report)."""
+    dates = (
+        Evidence.objects.filter(**{fact.fact_type: fact})
+        .exclude(pk=exclude.pk)
+        .aggregate(
+            same=Max("reported_on", filter=Q(reported_status=fact.status)), any=Max("reported_on")
+        )
+    )
+    return dates["same"] or dates["any"]
+
+
+def moves_status(current, reported, reported_on, status_since, rank, reopenable=()):
+    """Whether a report should move a fact's status.
+
+    Never when the report is older than the report behind the current status
+    (an old article does not move the status backwards in time); a denied or
+    ended fact is revived only by a strictly newer report; otherwise a report
+    moves the status forward along the rank (a later rumour does not undo a
+    confirmation) or to a terminal state.
+    """
+    if not reported or reported == current or reported not in rank:
+        return False
+    if status_since is not None and reported_on < status_since:
+        return False
+    if current in reopenable:
+        return status_since is None or reported_on > status_since
+    return rank[reported] >= rank.get(current, 0)
+
+
+def _flag(fact, article, reported_status):
+    """A reviewed fact that a new report contradicts: attach, flag, record; change nothing else."""
+    if fact.review_state != ReviewState.REVIEWED:
+        return False
+    type(fact).objects.filter(pk=fact.pk).update(
+        review_state=ReviewState.FLAGGED, updated_at=timezone.now()
+    )
+    FactChange.objects.create(
+        **{fact.fact_type: fact},
+        article=article,
+        field="review_state",
+        old_value=ReviewState.REVIEWED,
+        new_value=ReviewState.FLAGGED,
+        note=f"A new report says {reported_status}; the reviewed fact says {fact.status}."[:300],
+    )
+    fact.review_state = ReviewState.FLAGGED
+    return True
+
+
+def _report_date(report, article):
+    on = getattr(report, "on", None)
+    return on if isinstance(on, date) else timezone.localdate(article.published_at)
+
+
+def _apply_talk(article, report, companies, counts):
+    sentence = _span(article, report, counts)
+    parties = [companies.get(name) for name in report.parties]
+    if sentence is None or None in parties or len({p.pk for p in parties}) != 2:
+        counts.skipped.append(f"talk {report.parties}: unknown or identical parties")
+        return
+    party_a, party_b = sorted(parties, key=lambda c: c.pk)
+    status = report.status if report.status in TalkStatus.values else TalkStatus.RUMOURED
+    on = _report_date(report, article)
+
+    def refetch():
+        return ReportedTalk.objects.select_for_update().between(party_a, party_b).first()
+
+    talk, created = refetch(), False
+    if talk is None:
+        new = ReportedTalk(
+            party_a=party_a,
+            party_b=party_b,
+            topic=(report.topic or "")[:300],
+            status=status,
+            first_reported=on,
+            last_reported=on,
+        )
+        talk, created = _create_fact(new, article, on, refetch)
+    evidence, added = _add_evidence(talk, article, report, sentence, status, on)
+    if not added:
+        return
+    counts.evidence_added += 1
+    if created:
+        _link_first_event(talk, evidence)
+        counts.facts_created += 1
+        return
+    since = _status_since(talk, evidence)
+    moves = moves_status(talk.status, status, on, since, TALK_RANK, TALK_REOPENABLE)
+    if talk.review_state in PROTECTED_STATES:
+        counts.flagged += moves and _flag(talk, article, status)
+        return
+    if moves:
+        talk.status = status
+    talk.first_reported = min(talk.first_reported, on)
+    talk.last_reported = max(talk.last_reported, on)
+    if not talk.topic and report.topic:
+        talk.topic = report.topic[:300]
+    if talk.tracked_changes():
+        talk.save(via_article=article, evidence=evidence, on=on)
+        counts.facts_updated += 1
+
+
+def _amount(value):
+    try:
+        amount = Decimal(str(value)).quantize(Decimal("0.01"))
+    except (InvalidOperation, ValueError, TypeError):
+        return None
+    return amount if 0 < amount < Decimal(10) ** 22 else None
+
+
+def _stake(value):
+    if value is None:
+        return None
+    try:
+        stake = Decimal(str(value)).quantize(Decimal("0.01"))
+    except (InvalidOperation, ValueError, TypeError):
+        return None
+    return stake if 0 < stake <= 100 else None
+
+
+def _apply_investment(article, report, companies, counts):
+    sentence = _span(article, report, counts)
+    investor = companies.get(report.investor)
+    target = companies.get(report.target) if report.target else None
+    amount = _amount(report.amount)
+    currency = (report.currency or "").upper()
+    kind = report.kind if report.kind in InvestmentKind.values else InvestmentKind.PLEDGE
+    unusable = (
+        sentence is None
+        or investor is None
+        or (report.target and target is None)
+        or (target is not None and target.pk == investor.pk)
+        or amount is None
+        or not (len(currency) == 3 and currency.isalpha() and currency.isascii())
+    )
+    if unusable:
+        counts.skipped.append(f"investment by {report.investor}: incomplete")
+        return
+    on = _report_date(report, article)
+    stake = _stake(report.stake_percent)
+    purpose = (report.purpose or "")[:300]
+    key = {"investor": investor, "amount": amount, "currency": currency, "kind": kind}
+    key |= {"target": target} if target else {"target__isnull": True}
+
+    def refetch():
+        return Investment.objects.select_for_update().filter(**key).first()
+
+    investment, created = refetch(), False
+    if investment is None:
+        new = Investment(
+            investor=investor,
+            target=target,
+            amount=amount,
+            currency=currency,
+            kind=kind,
+            stake_percent=stake,
+            purpose=purpose,
+            announced_on=on,
+        )
+        investment, created = _create_fact(new, article, on, refetch)
+    evidence, added = _add_evidence(investment, article, report, sentence, "", on)
+    if not added:
+        return
+    counts.evidence_added += 1
+    if created:
+        _link_first_event(investment, evidence)
+        counts.facts_created += 1
+        return
+    if investment.review_state in PROTECTED_STATES:
+        return  # nothing to contradict: the key holds every figure an editor could review
+    investment.announced_on = min(investment.announced_on, on)
+    if investment.stake_percent is None and stake is not None:
+        investment.stake_percent = stake
+    if not investment.purpose and purpose:
+        investment.purpose = purpose
+    if investment.tracked_changes():
+        investment.save(via_article=article, evidence=evidence, on=on)
+        counts.facts_updated += 1
+
+
+def _apply_approval(article, report, companies, counts):
+    sentence = _span(article, report, counts)
+    subject = companies.get(report.subject)
+    regulator = companies.get(report.regulator)
+    what = " ".join((report.what or "").split())[:300] or "approval"
+    if sentence is None or subject is None or regulator is None or subject.pk == regulator.pk:
+        counts.skipped.append(f"approval of {report.subject} by {report.regulator}: incomplete")
+        return
+    status = report.status if report.status in ApprovalStatus.values else ApprovalStatus.PENDING
+    on = _report_date(report, article)
+
+    def refetch():
+        return (
+            Approval.objects.select_for_update()
+            .filter(subject=subject, regulator=regulator, what=what)
+            .first()
+        )
+
+    approval, created = refetch(), False
+    if approval is None:
+        new = Approval(subject=subject, regulator=regulator, what=what, status=status, as_of=on)
+        approval, created = _create_fact(new, article, on, refetch)
+    evidence, added = _add_evidence(approval, article, report, sentence, status, on)
+    if not added:
+        return
+    counts.evidence_added += 1
+    if created:
+        _link_first_event(approval, evidence)
+        counts.facts_created += 1
+        return
+    since = _status_since(approval, evidence)
+    moves = moves_status(approval.status, status, on, since, APPROVAL_RANK)
+    if approval.review_state in PROTECTED_STATES:
+        counts.flagged += moves and _flag(approval, article, status)
+        return
+    if moves:
+        approval.status, approval.as_of = status, max(approval.as_of, on)
+    elif status == approval.status:
+        approval.as_of = max(approval.as_of, on)
+    if approval.tracked_changes():
+        approval.save(via_article=article, evidence=evidence, on=on)
+        counts.facts_updated += 1

@@ -1,0 +1,248 @@
+"""Ingestion runs: what was asked, one item per article, and progress.
+
+A run is created with all its items (total known up front); each item is
+processed on its own (by a Celery task, or in a loop by `manage.py ingest`)
+and counted once: `done` is incremented with F() in the item's transaction,
+and the transaction that brings `done` to `total` closes the run.
+"""
+
+import logging
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.db import InterfaceError, OperationalError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from . import ingest
+from .models import IngestionItem, IngestionRun, ItemOutcome, RunStatus, SourceKind
+from .readers import FetchFailed, UnreadableArticle, fetch, parse_feed, read_path, read_url
+
+log = logging.getLogger(__name__)
+
+WEB_PREFIXES = ("http://", "https://")
+
+
+def is_web_address(source):
+    return source.lower().startswith(WEB_PREFIXES)
+
+
+def expand_sources(paths_or_urls):
+    """Files, folders (searched recursively for .txt, .html, .htm and .md) and http(s)
+    addresses -> the list of sources to ingest, in order, without repeats.
+
+    A path that does not exist is kept: its item fails with a clear message.
+    """
+    sources = []
+    for entry in paths_or_urls:
+        entry = entry.strip()
+        if not entry:
+            continue
+        if is_web_address(entry):
+            sources.append(entry)
+            continue
+        path = Path(entry).expanduser().resolve()
+        if path.is_dir():
+            sources.extend(
+                str(found)
+                for found in sorted(path.rglob("*"))
+                if found.is_file()
+                and found.suffix.lower() in ingest.ARTICLE_SUFFIXES
+                and not any(part.startswith(".") for part in found.relative_to(path).parts)
+            )
+        else:
+            sources.append(str(path))
+    return list(dict.fromkeys(sources))
+
+
+def source_kind_of(source):
+    if is_web_address(source):
+        return SourceKind.URL
+    path = Path(source)
+    if path.is_relative_to(Path(settings.MEDIA_ROOT).resolve() / "uploads"):
+        return SourceKind.UPLOAD
+    if path.is_relative_to(Path(settings.BASE_DIR).resolve() / "seeds"):
+        return SourceKind.SEED
+    return SourceKind.FILE
+
+
+def create_run(requested, *, user=None, feed=None):
+    return IngestionRun.objects.create(requested=requested[:5000], requested_by=user, feed=feed)
+
+
+def add_items(run, sources, *, source_kind=None):
+    """One item per source (in order); sets the run's total. A run with nothing fails at once."""
+    items = [
+        IngestionItem(
+            run=run, source=source[:1000], source_kind=source_kind or source_kind_of(source)
+        )
+        for source in dict.fromkeys(sources)
+    ]
+    IngestionItem.objects.bulk_create(items)
+    run.total = run.items.count()
+    run.save(update_fields=["total"])
+    if not run.total:
+        close_run(run, error=f"Nothing to ingest: no article files in {run.requested}")
+    return items
+
+
+def start_run(requested, paths_or_urls, user=None, *, feed=None, source_kind=None):
+    """Create a run with one item per article found in paths_or_urls (see expand_sources)."""
+    sources = expand_sources(paths_or_urls)
+    with transaction.atomic():
+        run = create_run(requested, user=user, feed=feed)
+        add_items(run, sources, source_kind=source_kind)
+    return run
+
+
+def save_uploads(run, files):
+    """Keep uploaded files under MEDIA_ROOT/uploads/<run id>/ so any worker can read them;
+    returns their paths."""
+    storage = FileSystemStorage(location=Path(settings.MEDIA_ROOT) / "uploads" / str(run.pk))
+    paths = []
+    for upload in files:
+        name = storage.save(Path(upload.name).name or "upload.txt", upload)
+        paths.append(str(Path(storage.path(name)).resolve()))
+    return paths
+
+
+def pending_item_ids(run_id):
+    return list(
+        IngestionItem.objects.filter(run_id=run_id, outcome=ItemOutcome.PENDING)
+        .order_by("id")
+        .values_list("id", flat=True)
+    )
+
+
+def close_run(run, *, error=""):
+    """Mark a run over: failed when it had nothing to do or every item failed."""
+    everything_failed = not run.items.exclude(outcome=ItemOutcome.FAILED).exists()
+    if everything_failed and not error:
+        error = "Every article failed."
+    IngestionRun.objects.filter(pk=run.pk).exclude(
+        status__in=(RunStatus.FINISHED, RunStatus.FAILED)
+    ).update(
+        status=RunStatus.FAILED if everything_failed else RunStatus.FINISHED,
+        error=error if everything_failed else "",
+        finished_at=timezone.now(),
+    )
+
+
+def _finish_item(item_id, run_id, *, outcome, article=None, error="", facts_found=0):
+    """Record an item's outcome and count it done, once (a redelivered task counts nothing)."""
+    with transaction.atomic():
+        updated = IngestionItem.objects.filter(pk=item_id, outcome=ItemOutcome.PENDING).update(
+            outcome=outcome,
+            article=article,
+            error=error,
+            facts_found=facts_found,
+            finished_at=timezone.now(),
+        )
+        if updated:
+            # The row lock taken here serialises the runs' counters; the last one closes the run.
+            IngestionRun.objects.filter(pk=run_id).update(done=F("done") + 1)
+            run = IngestionRun.objects.get(pk=run_id)
+            if run.done >= run.total:
+                close_run(run)
+    return IngestionItem.objects.select_related("article").get(pk=item_id)
+
+
+def _read(item):
+    if item.source_kind in (SourceKind.URL, SourceKind.FEED):
+        return read_url(item.source)
+    return read_path(item.source)
+
+
+def process_item(item_id):
+    """Ingest one item of a run and record its outcome: new, duplicate or failed.
+
+    Bad input (UnreadableArticle) is recorded as failed with the reader's
+    message and touches nothing else. Transient errors (database, network)
+    propagate so that the caller can retry; the item stays pending meanwhile.
+    Returns the item, or None when it does not exist.
+    """
+    item = IngestionItem.objects.select_related("run__feed").filter(pk=item_id).first()
+    if item is None or item.outcome != ItemOutcome.PENDING:
+        return item
+    IngestionRun.objects.filter(pk=item.run_id, status=RunStatus.QUEUED).update(
+        status=RunStatus.RUNNING
+    )
+    try:
+        parsed = _read(item)
+    except UnreadableArticle as exc:
+        return _finish_item(item.pk, item.run_id, outcome=ItemOutcome.FAILED, error=str(exc))
+    index = ingest.company_index()
+    with transaction.atomic():
+        # Lock the item: a redelivered copy of this task waits here, then finds it done.
+        if (
+            not IngestionItem.objects.select_for_update()
+            .filter(pk=item.pk, outcome=ItemOutcome.PENDING)
+            .exists()
+        ):
+            return IngestionItem.objects.get(pk=item.pk)
+        label = item.source if is_web_address(item.source) else Path(item.source).name
+        result = ingest.ingest_parsed(
+            parsed, source_kind=item.source_kind, source=label, feed=item.run.feed, index=index
+        )
+        if result.error:
+            outcome = ItemOutcome.FAILED
+        else:
+            outcome = ItemOutcome.NEW if result.created else ItemOutcome.DUPLICATE
+        return _finish_item(
+            item.pk,
+            item.run_id,
+            outcome=outcome,
+            article=result.article,
+            error=result.error or result.note,
+            facts_found=result.facts_found,
+        )
+
+
+def record_item_failure(item_id, error):
+    """An item given up on (retries exhausted, or an unexpected error): failed, with why."""
+    item = IngestionItem.objects.filter(pk=item_id).only("run_id").first()
+    if item is None:
+        return None
+    message = str(error) or type(error).__name__
+    return _finish_item(item_id, item.run_id, outcome=ItemOutcome.FAILED, error=message[:2000])
+
+
+def process_item_now(item_id):
+    """process_item without retries (for `manage.py ingest`): a transient error fails the item."""
+    try:
+        return process_item(item_id)
+    except (OperationalError, InterfaceError):
+        raise  # the database is down: nothing could be recorded anyway
+    except Exception as exc:
+        log.exception("Ingesting item %s failed", item_id)
+        return record_item_failure(item_id, exc)
+
+
+def poll_feed(feed):
+    """Read a feed and start a run for its entries not stored yet; returns the run or None.
+
+    A feed that is not a feed is recorded on the feed (last_error) and not
+    retried; a network failure is recorded too, then raised for a retry.
+    """
+    from .models import Article
+
+    try:
+        data, _content_type = fetch(feed.url)
+        entries = parse_feed(data)
+    except (UnreadableArticle, FetchFailed) as exc:
+        feed.last_error = str(exc)
+        feed.last_polled_at = timezone.now()
+        feed.save(update_fields=["last_error", "last_polled_at"])
+        if isinstance(exc, FetchFailed):
+            raise
+        return None
+    urls = [entry.url for entry in entries]
+    stored = set(Article.objects.filter(url__in=urls).values_list("url", flat=True))
+    fresh = [url for url in urls if url not in stored]
+    feed.last_error = ""
+    feed.last_polled_at = timezone.now()
+    feed.save(update_fields=["last_error", "last_polled_at"])
+    if not fresh:
+        return None
+    return start_run(f"Feed {feed.name}: {feed.url}", fresh, feed=feed, source_kind=SourceKind.FEED)
