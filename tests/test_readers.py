@@ -171,6 +171,23 @@ def test_it_joins_hard_wrapped_paragraphs():
     )
 
 
+def test_it_does_not_join_a_headline_block_of_short_lines():
+    article = read_text(
+        "Chery weighs offer from Xiaomi\nBy Jane Doe\nOct. 12, 2023 3:05 PM ET\n\n"
+        "Chery is weighing an offer, two people said.\n\nWhy now\n\nXiaomi wants a licence.\n"
+    )
+
+    assert article.title == "Chery weighs offer from Xiaomi"
+    assert article.author == "Jane Doe"
+    assert article.published_at == datetime(2023, 10, 12, 19, 5, tzinfo=UTC)
+    assert article.body.split("\n\n") == [
+        "Chery is weighing an offer, two people said.",
+        "Why now",
+        "Xiaomi wants a licence.",
+    ]
+    assert spans(article, "heading") == ["Why now"]
+
+
 def test_it_refuses_a_headline_with_nothing_under_it():
     with pytest.raises(UnreadableArticle, match="no article text after the headline"):
         read_text("Xiaomi courts carmakers\n\nBy Jane Doe | October 12, 2023\n")
@@ -309,6 +326,14 @@ def test_it_refuses_a_page_without_article_text():
         read_path(DATA / "no-article.html")
     with pytest.raises(UnreadableArticle, match="no article text found in the HTML page"):
         read_html("<html><body><div></div></body></html>")
+
+
+def test_it_tells_html_from_text_by_how_the_data_starts():
+    page = b"<!-- saved -->\n<p>Xiaomi approached Chery about building cars, people said.</p>"
+    text = b"Feeds explained\n\nA feed starts with <rss> or <feed>, and a page with <html>.\n"
+
+    assert read_bytes(page).body == "Xiaomi approached Chery about building cars, people said."
+    assert read_bytes(text).body == "A feed starts with <rss> or <feed>, and a page with <html>."
 
 
 def test_it_refuses_a_feed_given_as_an_article():

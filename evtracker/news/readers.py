@@ -190,7 +190,7 @@ def _clean(line):
 
 
 def _units(text):
-    """Split text into lines, or blank-line separated chunks when it is hard-wrapped."""
+    """Split text into lines, joining the lines of a hard-wrapped paragraph."""
     text = unicodedata.normalize("NFC", text)
     text = _STRAY_CONTROLS.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
     chunks = [
@@ -198,11 +198,30 @@ def _units(text):
         for chunk in re.split(r"\n\s*\n", text)
     ]
     chunks = [chunk for chunk in chunks if chunk]
-    lines = [line for chunk in chunks for line in chunk]
-    # Hard-wrapped text has short lines and paragraphs of several lines between blank lines.
-    wrapped = max(map(len, lines), default=0) <= 100 and any(len(c) > 2 for c in chunks)
-    units = [" ".join(chunk) for chunk in chunks] if wrapped else lines
+    width = max((len(line) for chunk in chunks for line in chunk), default=0)
+    units = []
+    for number, chunk in enumerate(chunks):
+        unit = chunk[0]
+        for index, line in enumerate(chunk[1:]):
+            previous = chunk[index]
+            # A wrapped line fills the width; the headline and byline lines are never wrapped.
+            if (
+                width <= 100
+                and len(previous) >= 0.6 * width
+                and not (number == 0 and index == 0)
+                and not _is_header_line(previous)
+                and not _is_header_line(line)
+            ):
+                unit += " " + line
+            else:
+                units.append(unit)
+                unit = line
+        units.append(unit)
     return [u for u in units if not _PUNCTUATION_ONLY.match(u)]
+
+
+def _is_header_line(line):
+    return bylines.read_header_line(line, bylines.Meta())
 
 
 def _is_caption(unit):
@@ -416,6 +435,8 @@ def read_html(html: str | bytes, *, url: str = "", content_type: str = "") -> Pa
     if not html.strip():
         raise UnreadableArticle("empty file")
     tree = trafilatura.load_html(html)
+    if tree is None:  # trafilatura wants a whole page: give a pasted fragment one
+        tree = trafilatura.load_html(f"<html><body>{html}</body></html>")
     document = None
     if tree is not None:
         document = trafilatura.bare_extraction(
@@ -462,15 +483,20 @@ def _hostname(url):
 
 # --- dispatch ----------------------------------------------------------------------
 
-_HTML_SNIFF = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
-_FEED_SNIFF = re.compile(rb"<rss[\s>]|<feed[\s>][^>]*atom|<rdf:RDF", re.IGNORECASE)
+# Sniffed from how the data starts, so an article that quotes "<rss>" stays an article.
+_XML_PROLOGUE = rb"(?:<\?xml[^>]*>\s*|<!--.*?-->\s*|<!doctype[^>]*>\s*)*"
+_HTML_SNIFF = re.compile(
+    _XML_PROLOGUE + rb"<(?:!doctype\s+html|html|head|body|meta|title|article|div|p|h1)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_FEED_SNIFF = re.compile(_XML_PROLOGUE + rb"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE | re.DOTALL)
 
 
 def _kind(data, filename, content_type):
     mime = (content_type or "").split(";")[0].strip().lower()
     suffix = PurePosixPath(filename).suffix.lower()
-    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if mime in ("application/rss+xml", "application/atom+xml") or _FEED_SNIFF.search(head):
+    head = data[:4096].removeprefix(b"\xef\xbb\xbf").lstrip()
+    if mime in ("application/rss+xml", "application/atom+xml") or _FEED_SNIFF.match(head):
         return "feed"
     if mime in ("text/html", "application/xhtml+xml") or suffix in HTML_EXTENSIONS:
         return "html"
@@ -478,7 +504,7 @@ def _kind(data, filename, content_type):
         return "text"
     if mime.startswith(("image/", "audio/", "video/", "font/")) or mime == "application/pdf":
         raise UnreadableArticle(f"binary data (the server says {mime})")
-    return "html" if _HTML_SNIFF.search(head) else "text"
+    return "html" if _HTML_SNIFF.match(head) else "text"
 
 
 def read_bytes(
@@ -614,7 +640,7 @@ def parse_feed(data: bytes) -> list[FeedEntry]:
     parsed = feedparser.parse(data)  # bytes: parsed as a document, never fetched
     problem = _xml_problem(parsed.get("bozo_exception"))
     if not parsed.version:
-        if _HTML_SNIFF.search(data[:2048]):
+        if _HTML_SNIFF.match(data[:4096].removeprefix(b"\xef\xbb\xbf").lstrip()):
             raise UnreadableArticle("not an RSS or Atom feed: this is an HTML page")
         if not parsed.entries:
             raise UnreadableArticle(
