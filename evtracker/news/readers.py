@@ -22,6 +22,7 @@ Celery task retries it. Readers never touch the database.
 import http.client
 import json
 import re
+import ssl
 import time
 import unicodedata
 import urllib.error
@@ -601,6 +602,8 @@ def fetch(url: str) -> tuple[bytes, str]:
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, TimeoutError):
             raise FetchFailed(f"{url}: no answer within {timeout} s") from None
+        if isinstance(exc.reason, ssl.SSLCertVerificationError):  # retrying will not fix it
+            raise UnreadableArticle(f"{url}: the site's certificate is not valid") from None
         raise FetchFailed(f"cannot reach {url}: {exc.reason}") from None
     except TimeoutError:
         raise FetchFailed(f"{url}: no answer within {timeout} s") from None
