@@ -1,0 +1,279 @@
+"""Extraction: a pure, deterministic function of an article's text and the company list.
+
+It finds the companies an article names and three kinds of fact, each tied to its evidence
+sentence: talks between two companies, investments and regulatory approvals. No database,
+no network: `CompanyIndex.build(companies)` once, then `extract(body, index, published=...)`
+per article.
+"""
+
+import bisect
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from evtracker.news.extraction import language as lang
+from evtracker.news.extraction.dates import event_date
+from evtracker.news.extraction.deals import find_approvals, find_investments
+from evtracker.news.extraction.facts import (
+    Actor,
+    ApprovalFact,
+    Extraction,
+    InvestmentFact,
+    NewCompany,
+    TalkFact,
+)
+from evtracker.news.extraction.mentions import CompanyIndex, KnownCompany, find_mentions
+from evtracker.news.extraction.sentences import split_sentences
+from evtracker.news.extraction.talks import find_talks
+from evtracker.news.readers import Block
+
+__all__ = [
+    "ApprovalFact",
+    "CompanyIndex",
+    "Extraction",
+    "InvestmentFact",
+    "KnownCompany",
+    "NewCompany",
+    "TalkFact",
+    "extract",
+]
+
+TALK_STATUSES = ("rumoured", "confirmed", "agreed", "denied", "ended")
+# Within one article, the report of a pair that wins: the furthest along or the final word.
+_TALK_RANK = {"rumoured": 0, "confirmed": 1, "agreed": 2, "denied": 3, "ended": 4}
+_APPROVAL_RANK = {"pending": 0, "granted": 1, "rejected": 1}
+
+
+class ArticleContext:
+    """What fact finders need to know about the article around one sentence."""
+
+    def __init__(self, body, sentences, mentions, outlets, main_subject, published, index):
+        self.body = body
+        self.sentences = sentences
+        self.mentions = mentions
+        self._mention_starts = [mention.start for mention in mentions]
+        self.outlets = outlets  # (start, end, outlet name)
+        self.main_subject = main_subject
+        self.published = published
+        self.index = index
+        self.talk_pairs = []  # pairs found so far, in order: "the two companies" is the last
+
+    def named_in(self, start, end):
+        low = bisect.bisect_left(self._mention_starts, start)
+        high = bisect.bisect_left(self._mention_starts, end)
+        return [m for m in self.mentions[low:high] if m.end <= end]
+
+    def date_of(self, sentence):
+        return event_date(sentence.text, self.published)
+
+    def attribution(self, position):
+        """Who a sentence's report comes from: an outlet, else unnamed sources, looking at the
+        sentence, then the next and the previous one in its paragraph."""
+        sentence = self.sentences[position]
+        neighbours = [sentence]
+        for other in (position + 1, position - 1):
+            if 0 <= other < len(self.sentences):
+                candidate = self.sentences[other]
+                if candidate.paragraph == sentence.paragraph and candidate.running:
+                    neighbours.append(candidate)
+        for candidate in neighbours:
+            found = self._attribution_in(candidate)
+            if found:
+                return found
+        return None
+
+    def _attribution_in(self, sentence):
+        for start, end, name in self.outlets:
+            if sentence.start <= start and end <= sentence.end:
+                return name
+        if lang.FAMILIAR.search(sentence.text):
+            return "people familiar with the matter"
+        if lang.SOURCES.search(sentence.text):
+            return "sources"
+        return None
+
+
+def _main_subject(sentences, mentions, title_mentions, index):
+    """The company the article is about, when one clearly leads: most named, title counts."""
+    scores = {}
+    first_running = None
+    running_spans = [(s.start, s.end) for s in sentences if s.running]
+    starts = [span[0] for span in running_spans]
+    for mention in mentions:
+        if mention.kind == "regulator":
+            continue
+        at = bisect.bisect_right(starts, mention.start) - 1
+        if at < 0 or mention.end > running_spans[at][1]:
+            continue
+        scores[mention.company] = scores.get(mention.company, 0) + 1
+        if first_running is None:
+            first_running = mention.company
+    for mention in title_mentions:
+        if mention.kind != "regulator":
+            scores[mention.company] = scores.get(mention.company, 0) + 2
+    if first_running:
+        scores[first_running] += 1
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    if not ranked:
+        return None
+    if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+        return ranked[0][0]
+    return None
+
+
+def _compatible(kind, wanted):
+    return wanted is None or kind == wanted or (wanted == "automaker" and kind == "other")
+
+
+def _actors(context, sentence, previous_first):
+    """Named companies in the sentence plus the ones "the company", "the carmaker" or "it"
+    stand for, in text order. Regulators are kept: approvals need them."""
+    named = context.named_in(sentence.start, sentence.end)
+    actors = [Actor(m.start, m.end, m.company, m.kind, True) for m in named]
+    text = sentence.text
+    for match in lang.DESCRIPTOR.finditer(text):
+        start = sentence.start + match.start()
+        end = sentence.start + match.end()
+        if any(m.start <= start < m.end or start <= m.start < end for m in named):
+            continue
+        if re.match(r"\s*(?:,\s*)?[A-Z]", text[match.end() : match.end() + 3]) and any(
+            0 <= m.start - end <= 3 for m in named
+        ):
+            continue  # "the carmaker Chery": the name follows
+        wanted = lang.descriptor_kind(match.group("mods"), match.group("head"))
+        company = _resolve(context, wanted, [a for a in actors if a.end <= start], previous_first)
+        if company:
+            actors.append(Actor(start, end, company, context.index.kind_of(company), False))
+    for match in lang.PRONOUN.finditer(text):
+        start = sentence.start + match.start()
+        before = [a for a in actors if a.end <= start and a.kind != "regulator"]
+        company = before[0].company if before else previous_first or context.main_subject
+        if company:
+            actors.append(Actor(start, start + 2, company, context.index.kind_of(company), False))
+    actors.sort(key=lambda actor: actor.start)
+    return actors
+
+
+def _resolve(context, wanted, earlier_in_sentence, previous_first):
+    for actor in earlier_in_sentence:
+        if actor.kind != "regulator" and _compatible(actor.kind, wanted):
+            return actor.company
+    main = context.main_subject
+    if main and _compatible(context.index.kind_of(main), wanted):
+        return main
+    if wanted is None:
+        return previous_first
+    return None
+
+
+def extract(
+    body: str,
+    index: CompanyIndex,
+    *,
+    published: date,
+    title: str = "",
+    skip: Sequence[Block] = (),
+) -> Extraction:
+    """Companies and facts reported in an article.
+
+    `body` is the article's text (one paragraph per line); `skip` marks spans that are not
+    running text (headings, captions): their companies are listed but give no fact. Every
+    fact carries its evidence sentence with offsets such that body[start:end] == sentence.
+    """
+    sentences = split_sentences(body, skip)
+    outlets = [
+        (m.start(), m.end(), lang.outlet_name(m.group())) for m in lang.OUTLET.finditer(body)
+    ]
+    mentions = [
+        m
+        for m in find_mentions(body, index)
+        if not any(start < m.end and m.start < end for start, end, _ in outlets)
+    ]
+    title_mentions = index.known_mentions(title) if title else []
+    context = ArticleContext(
+        body,
+        sentences,
+        mentions,
+        outlets,
+        _main_subject(sentences, mentions, title_mentions, index),
+        published,
+        index,
+    )
+
+    talks, investments, approvals = {}, {}, {}
+    previous_first = None
+    for position, sentence in enumerate(sentences):
+        if not sentence.running:
+            continue
+        actors = _actors(context, sentence, previous_first)
+        for fact in find_talks(context, position, actors):
+            _keep_talk(talks, fact)
+        for fact in find_investments(context, position, actors):
+            key = (fact.investor, fact.amount, fact.currency)
+            investments.setdefault(key, fact)
+        for fact in find_approvals(context, position, actors):
+            _keep_approval(approvals, fact)
+        parties = [a.company for a in actors if a.kind != "regulator"]
+        if parties:
+            previous_first = parties[0]
+
+    result = Extraction(
+        talks=list(talks.values()),
+        investments=list(investments.values()),
+        approvals=list(approvals.values()),
+    )
+    result.companies, result.new_companies = _companies(title_mentions, mentions, result)
+    return result
+
+
+def _keep_talk(talks, fact):
+    key = frozenset(fact.parties)
+    kept = talks.get(key)
+    if kept is None or _TALK_RANK[fact.status] > _TALK_RANK[kept.status]:
+        if kept is not None:
+            fact = TalkFact(
+                kept.parties,
+                fact.status,
+                fact.attributed_to or kept.attributed_to,
+                fact.topic or kept.topic,
+                fact.sentence,
+                fact.start,
+                fact.end,
+                fact.on,
+            )
+        talks[key] = fact
+
+
+def _keep_approval(approvals, fact):
+    key = (fact.subject, fact.regulator)
+    kept = approvals.get(key)
+    if kept is None or _APPROVAL_RANK[fact.status] > _APPROVAL_RANK[kept.status]:
+        approvals[key] = fact
+
+
+def _companies(title_mentions, mentions, result):
+    names = []
+    new = []
+    seen = set()
+
+    def add(name):
+        if name and name not in seen:
+            seen.add(name)
+            names.append(name)
+
+    for mention in title_mentions:
+        add(mention.company)
+    for mention in mentions:
+        add(mention.company)
+        if mention.how == "new" and all(item.name != mention.company for item in new):
+            new.append(NewCompany(mention.company, mention.kind))
+    for talk in result.talks:
+        for party in talk.parties:
+            add(party)
+    for investment in result.investments:
+        add(investment.investor)
+        add(investment.target)
+    for approval in result.approvals:
+        add(approval.subject)
+        add(approval.regulator)
+    return names, new

@@ -1,0 +1,1 @@
+"""Building blocks of the extractor (evtracker.news.extract): sentences, mentions, money, dates."""

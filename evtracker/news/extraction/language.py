@@ -1,0 +1,344 @@
+"""The wording the extractor recognises: outlets, sources, and the verbs and nouns of talks,
+investments and approvals. Patterns are compiled once at import."""
+
+import re
+
+
+def _words(pattern, flags=re.IGNORECASE):
+    return re.compile(pattern, flags)
+
+
+# News outlets are who reports, never a party: canonical name -> the ways it is written.
+OUTLETS = {
+    "Bloomberg": ["Bloomberg", "Bloomberg News"],
+    "Reuters": ["Reuters", "Thomson Reuters"],
+    "The Wall Street Journal": ["The Wall Street Journal", "Wall Street Journal", "WSJ"],
+    "Financial Times": ["Financial Times", "the FT", "FT"],
+    "Nikkei": ["Nikkei Asia", "Nikkei Asian Review", "Nikkei", "Nihon Keizai Shimbun"],
+    "CNBC": ["CNBC"],
+    "Caixin": ["Caixin", "Caixin Global"],
+    "LatePost": ["LatePost"],
+    "36Kr": ["36Kr"],
+    "Yicai": ["Yicai", "China Business News"],
+    "Jiemian": ["Jiemian"],
+    "Xinhua": ["Xinhua", "Xinhua News Agency"],
+    "South China Morning Post": ["South China Morning Post", "SCMP"],
+    "Handelsblatt": ["Handelsblatt"],
+    "Automotive News": ["Automotive News"],
+    "The Information": ["The Information"],
+    "TechCrunch": ["TechCrunch"],
+    "The Verge": ["The Verge"],
+    "Electrek": ["Electrek"],
+    "CnEVPost": ["CnEVPost"],
+    "Gasgoo": ["Gasgoo"],
+    "CarNewsChina": ["CarNewsChina", "Car News China"],
+    "Kyodo": ["Kyodo", "Kyodo News"],
+    "Yonhap": ["Yonhap", "Yonhap News Agency"],
+    "Der Spiegel": ["Der Spiegel", "Spiegel"],
+    "Associated Press": ["Associated Press", "AP"],
+    "AFP": ["AFP", "Agence France-Presse"],
+    "Dow Jones": ["Dow Jones", "Dow Jones Newswires"],
+    "The New York Times": ["The New York Times", "New York Times", "NYT"],
+    "Axios": ["Axios"],
+    "Business Insider": ["Business Insider"],
+    "Forbes": ["Forbes"],
+    "Electrive": ["Electrive", "electrive.com"],
+    "Autocar": ["Autocar"],
+    "China Daily": ["China Daily"],
+    "Global Times": ["Global Times"],
+    "People's Daily": ["People's Daily"],
+    "21st Century Business Herald": ["21st Century Business Herald"],
+    "Economic Observer": ["Economic Observer"],
+    "Securities Times": ["Securities Times"],
+    "Shanghai Securities News": ["Shanghai Securities News"],
+    "China Securities Journal": ["China Securities Journal"],
+    "Yomiuri": ["Yomiuri", "Yomiuri Shimbun"],
+    "Asahi": ["Asahi Shimbun"],
+    "Korea Economic Daily": ["Korea Economic Daily"],
+    "Maeil Business": ["Maeil Business Newspaper", "Maeil Business"],
+    "Les Echos": ["Les Echos"],
+    "Le Monde": ["Le Monde"],
+    "Automobilwoche": ["Automobilwoche"],
+    "Manager Magazin": ["Manager Magazin"],
+    "Il Sole 24 Ore": ["Il Sole 24 Ore"],
+    "The Economic Times": ["Economic Times", "The Economic Times"],
+    "Times of India": ["Times of India"],
+    "Mint": ["Mint", "Livemint"],
+    "The Korea Herald": ["Korea Herald"],
+    "Chosun Ilbo": ["Chosun Ilbo"],
+    "InsideEVs": ["InsideEVs"],
+    "Motor1": ["Motor1"],
+    "Teslarati": ["Teslarati"],
+    "The Guardian": ["The Guardian", "Guardian"],
+    "BBC": ["BBC"],
+    "Bild": ["Bild"],
+    "Sina Finance": ["Sina Finance", "Sina Tech"],
+    "IT Home": ["IT Home", "ITHome"],
+    "Cailian Press": ["Cailian Press", "Cailianshe"],
+    "Jiemian News": ["Jiemian News"],
+    "The Paper": ["The Paper", "ThePaper"],
+    "Yicai Global": ["Yicai Global"],
+    "Interfax": ["Interfax"],
+    "Dealstreet Asia": ["DealStreetAsia"],
+}
+_OUTLET_BY_SURFACE = {s: name for name, surfaces in OUTLETS.items() for s in surfaces}
+OUTLET = re.compile(
+    r"(?<![\w&])(?:"
+    + "|".join(re.escape(s) for s in sorted(_OUTLET_BY_SURFACE, key=len, reverse=True))
+    + r")(?![\w&])"
+)
+
+
+def outlet_name(surface):
+    return _OUTLET_BY_SURFACE[surface]
+
+
+FAMILIAR = _words(
+    r"\b(?:people|persons?|sources?|insiders?|individuals?|executives?|officials?)\s+"
+    r"(?:(?:who\s+are\s+|directly\s+)?familiar|with\s+(?:direct\s+)?knowledge|briefed|close|aware|"
+    r"involved|in\s+the\s+know)\b"
+)
+SOURCES = _words(
+    r"\b(?:unnamed|anonymous|industry|informed)\s+sources?\b|\bsources?\s+(?:said|say|says|told|"
+    r"close|cited|familiar)\b|\b(?:according\s+to|citing|cited)\s+(?:\w+\s+){0,2}sources?\b|"
+    r"\binsiders?\b"
+)
+# Words that make a report a rumour rather than a party's own word.
+HEARSAY = _words(
+    r"\b(?:reportedly|reported|reports?|reporting|according\s+to|citing|rumou?r\w*|speculat\w*|"
+    r"allegedly|said\s+to\s+be|is\s+said|are\s+said|understood\s+to|media)\b"
+)
+
+# Nouns that name a partnership; "with"/"between" after them names the counterpart.
+DEAL_NOUN = (
+    r"(?:strategic\s+|technical\s+|technology\s+|manufacturing\s+|production\s+|supply\s+|"
+    r"framework\s+|cooperation\s+|investment\s+|licensing\s+|partnership\s+|equity\s+|"
+    r"potential\s+|possible\s+|proposed\s+|planned\s+|new\s+|formal\s+|binding\s+|"
+    r"preliminary\s+|long-term\s+|global\s+|deeper\s+|broader\s+|\d+-\w+\s+)*"
+    r"(?:partnerships?|tie-?ups?|alliances?|joint[\s-]+ventures?|JVs?|collaborations?|"
+    r"cooperation|co-operation|deals?|agreements?|pacts?|memorand(?:um|a)\s+of\s+understanding|"
+    r"MoUs?|MOUs?|contracts?|accords?|letters?\s+of\s+intent|mergers?|partners?|ventures?|"
+    r"cross-shareholding|framework|arrangements?|projects?)"
+)
+TALK = _words(
+    r"\b(?:talks|talk\s+with|talked\s+(?:with|to)|discussions?|discuss(?:es|ed|ing)?|"
+    r"negotiat\w+|conversations?\s+with|consultations?\s+with|approach(?:ed|es|ing)?|"
+    r"(?:met|meet|meets|meeting|meetings)\s+with|held\s+meetings|engag(?:ed|es|ing)\s+with|"
+    r"in\s+contact\s+with|court(?:ed|ing|s)|woo(?:ed|ing|s)|"
+    r"(?:explor|consider|weigh|mull|study|studi|evaluat|assess|seek|sought|eye|eyes|"
+    r"look|pursu|plan|propos|discuss)\w*\s+(?:\w+\s+){0,3}?" + DEAL_NOUN + r"|"
+    r"(?:potential|possible|proposed|planned|mooted|prospective|rumou?red|likely)\s+(?:\w+\s+)?"
+    + DEAL_NOUN
+    + r"|(?:close\s+to|nearing|near|on\s+the\s+verge\s+of)\s+(?:a|an|the)?\s*"
+    + DEAL_NOUN
+    + r"|(?:partner|team\s+up|cooperate|collaborate|work\s+together|join\s+forces)"
+    r"\s+with|could\s+partner)\b"
+)
+AGREE = _words(
+    r"\b(?:(?:signed|signs|inked|inks|sealed|seals|struck|strikes|clinched|finali[sz]ed|forged|"
+    r"reached|entered\s+into|formed|forms|established|set\s+up|sets\s+up|launched|unveiled|"
+    r"announced|announces|completed|agreed|agrees|created)\s+(?:\w+\s+){0,5}?" + DEAL_NOUN + r"|"
+    r"(?:agreed|agrees|agreeing)\s+(?:to|on)|teamed\s+up|teams\s+up|partnered|partners\s+with|"
+    r"joined\s+forces|join\s+hands|joined\s+hands|signed\s+(?:up|on)|will\s+jointly)\b"
+)
+# Before an agreement verb, these make it a plan or a hope, not a done deal.
+NOT_DONE = _words(
+    r"(?:\bto|\bwill|\bwould|\bcould|\bmay|\bmight|\bshould|\bplans?\s+to|\bset\s+to|"
+    r"\bexpected\s+to|\bclose\s+to|\bnearing|\babout\s+to|\baims?\s+to|\bhopes?\s+to|\bnot|"
+    r"n't|\byet\s+to|\bnever|\bconsidering|\bwhether|\bif|\bbefore|\bunless)\s+(?:\w+\s+){0,2}$"
+)
+CONFIRM = _words(r"\b(?:confirm(?:s|ed|ing)?|acknowledg(?:es|ed|ing)|admitted)\b")
+NOT_CONFIRMED = _words(
+    r"(?:declin\w+|refus\w+|would\s+not|wouldn't|did\s+not|didn't|could\s+not|couldn't|"
+    r"not|neither|unable|yet)\s+(?:to\s+)?(?:immediately\s+)?(?:\w+\s+)?$"
+)
+DENY = _words(
+    r"\b(?:den(?:ied|ies|y|ying)|dismiss(?:ed|es|ing)?|refut(?:ed|es|ing)|rebut\w*|"
+    r"reject(?:ed|s|ing)?\s+(?:the\s+|a\s+|those\s+|media\s+|such\s+)*(?:\w+\s+)?"
+    r"(?:reports?|claims?|speculation|rumou?rs?)|"
+    r"(?:has|have|had)\s+no\s+(?:current\s+|such\s+)?(?:plans?|intention|talks)|"
+    r"no\s+(?:such\s+)?(?:plans?|talks|negotiations|discussions)|"
+    r"(?:is|are|was|were|isn't|aren't|wasn't)\s+(?:not\s+)?(?:currently\s+)?not\s+in\s+talks|"
+    r"not\s+in\s+(?:any\s+)?(?:talks|discussions|negotiations)|"
+    r"untrue|groundless|baseless|unfounded|not\s+true|false\s+reports?|pure\s+speculation)\b"
+)
+NOT_DENIED = _words(r"(?:did\s+not|didn't|not|nor|neither|confirmed\s+or|confirm\s+or)\s+$")
+END = _words(
+    r"\b(?:call(?:ed|s|ing)?\s+off|ended|ends|ending|end\s+(?:the|their|its)|scrap(?:ped|s|ping)|"
+    r"terminat(?:ed|es|ing)|halt(?:ed|s|ing)|paus(?:ed|es|ing)|suspend(?:ed|s|ing)|"
+    r"abandon(?:ed|s|ing)|collaps(?:ed|es)|broke\s+down|broken\s+down|fell\s+(?:through|apart)|"
+    r"fallen\s+through|walk(?:ed|s)?\s+away|pull(?:ed|s)?\s+out|shelv(?:ed|es|ing)|"
+    r"cancel(?:l?ed|s|ling)?|dissolv(?:ed|es|ing)|parted\s+ways|wound\s+down|unwound|"
+    r"exit(?:ed|s)?\s+(?:the|its|their)|no\s+longer\s+in\s+talks|stalled|fizzled)\b"
+)
+NOT_ENDED = _words(r"(?:not|n't|never|yet\s+to\s+be|no\s+plans\s+to|whether)\s+(?:been\s+)?$")
+# A status word must be about a partnership: one of these nouns must be in the sentence.
+TOPIC = _words(
+    r"\b(?:talks|negotiations|discussions|report|reports|claims?|speculation|rumou?rs?|plans?|"
+    + DEAL_NOUN
+    + r")\b"
+)
+SPEECH = _words(
+    r"\b(?:said|says|say|told|tells|stated|states|announced|announces|added|noted|confirmed|"
+    r"confirms|acknowledged|wrote|according\s+to|in\s+a\s+statement|in\s+a\s+filing)\b"
+)
+PAIR_REFERENCE = _words(
+    r"\b(?:the\s+two\s+(?:\w+\s+)?(?:companies|firms|carmakers|automakers|groups|sides|parties|"
+    r"partners|brands|makers)|both\s+(?:companies|firms|sides|parties|carmakers|automakers)|"
+    r"the\s+pair|the\s+duo|the\s+two|the\s+companies|the\s+partners)\b"
+)
+BETWEEN = _words(r"\b(?:between|among|of)\s+$")
+
+# "the smartphone maker", "the Shenzhen-based company": a company named earlier.
+DESCRIPTOR = re.compile(
+    r"\b[Tt]he\s+(?P<mods>(?:[\w.-]+\s+){0,3}?)(?P<head>company|firm|group|carmaker|car\s+maker|"
+    r"automaker|auto\s+maker|automobile\s+maker|vehicle\s+maker|manufacturer|giant|start-?up|"
+    r"conglomerate|maker|marque|corporation|conglomerate|outfit|newcomer|entrant)(?![\w-])"
+    r"(?!\s+(?:and|or)\b)"
+)
+_DESCRIPTOR_TECH = re.compile(
+    r"smartphone|phone|handset|tech|technology|electronics|internet|search|software|chip|"
+    r"semiconductor|telecom\w*|e-commerce|gadget|ride-hailing|platform",
+    re.IGNORECASE,
+)
+_DESCRIPTOR_AUTO = re.compile(r"\b(?:ev|electric|car|auto|vehicle|automotive|motor)", re.IGNORECASE)
+_DESCRIPTOR_SUPPLIER = re.compile(r"battery|parts|component|supplier", re.IGNORECASE)
+_DESCRIPTOR_INVESTOR = re.compile(r"fund|investor|investment", re.IGNORECASE)
+
+
+def descriptor_kind(mods, head):
+    """The kind of company a descriptor can stand for, or None for any."""
+    head = head.lower()
+    if head in (
+        "carmaker",
+        "car maker",
+        "automaker",
+        "auto maker",
+        "automobile maker",
+        "vehicle maker",
+        "marque",
+    ):
+        return "automaker"
+    if _DESCRIPTOR_TECH.search(mods):
+        return "technology"
+    if _DESCRIPTOR_SUPPLIER.search(mods):
+        return "supplier"
+    if _DESCRIPTOR_INVESTOR.search(mods):
+        return "investor"
+    if _DESCRIPTOR_AUTO.search(mods):
+        return "automaker"
+    return None
+
+
+PRONOUN = re.compile(
+    r"\b[Ii]t(?=\s+(?:(?:has|had|is|was|will|would|also|already|still|recently|now|then|"
+    r"previously|earlier|too|not|n't|hasn't|hadn't|isn't|wasn't|has\s+been|had\s+been)\s+){0,3}"
+    r"(?:approached|held|holds|signed|agreed|invest|invested|invests|plans|planned|pledged|"
+    r"committed|received|won|obtained|secured|awaits|awaited|applied|denied|confirmed|"
+    r"dismissed|called|ended|scrapped|in\s+talks|formed|teamed|partnered|bought|acquired|took|"
+    r"expects|intends|aims|will|hasn't|has\s+not|had\s+not|still)\b)"
+)
+
+# Investments.
+INVEST = _words(
+    r"\b(?:invest(?:s|ed|ing|ment|ments|or|ors)?|pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ment)|"
+    r"inject(?:s|ed|ing|ion)|pour(?:s|ed|ing)?|stakes?|acquir(?:e|es|ed|ing)|acquisition|"
+    r"buy(?:s|ing)?\s+(?:\w+\s+){0,3}?(?:stake|shares|holding|interest)|bought|purchas(?:e|es|ed|ing)|"
+    r"funding|financing|capital|back(?:s|ed|ing)|earmark(?:s|ed|ing)?|allocat(?:e|es|ed|ing)|"
+    r"spend(?:s|ing)?|spent|put(?:s|ting)?\s+(?:\w+\s+){0,3}?into|raise[sd]?|raising|"
+    r"fund(?:s|ed)?|tranche|subscri(?:be|bed|bes|ption)|placement|take\s+(?:a|an)\s+|took\s+(?:a|an)\s+)"
+)
+# Before an amount, these make it a price, a result or a valuation, not an investment.
+NOT_INVESTMENT = _words(
+    r"(?:price[ds]?|priced|cost(?:s|ing)?|retail(?:s|ing)?|sells?|sold|starting|starts|from|"
+    r"revenues?|sales|profits?|loss(?:es)?|valuation|valued|value|market\s+cap\w*|tariffs?|"
+    r"subsid\w+|fines?|fined|debts?|bonds?|salary|pay|earnings|turnover|income|margin|"
+    r"deliver\w*|under|below|above|over|than|per|a\s+share|budget|worth\s+of\s+cars)\s+"
+    r"(?:(?:of|at|to|for|about|around|roughly|nearly|almost|some|by|just|only|a|an|the|"
+    r"more|less|than|\w+ly)\s+){0,3}$"
+)
+FROM_INVESTOR = _words(r"\b(?:from|led\s+by|backed\s+by|by)\s+(?:\w+\s+){0,3}$")
+TARGET_BEFORE = _words(
+    r"(?:\bin|\binto|\bof|\bacquire|\bacquired|\bacquires|\bacquiring|\bbuy|\bbuys|\bbought|"
+    r"\bpurchase|\bpurchased|\btakeover\s+of|\bback|\bbacked|\bbacking|\bto)\s+"
+    r"(?:(?:the|its|rival|fellow|struggling|loss-making|troubled|start-?up|startup|\w+-based|"
+    r"\w+-listed|Chinese|German|US|U\.S\.|Japanese|Korean|EV|electric-vehicle|carmaker|"
+    r"automaker|maker|firm|company|brand)\s+){0,4}$"
+)
+STAKE_PERCENT = _words(
+    r"(?P<percent>\d{1,3}(?:\.\d+)?)\s?(?:%|percent|per\s+cent)(?:\s+|-)(?:\w+\s+){0,2}?"
+    r"(?:stake|interest|holding|share|shares|equity|ownership|of\s+(?:the\s+)?(?:shares|"
+    r"company|equity))|(?:stake|holding|interest)\s+of\s+(?P<percent2>\d{1,3}(?:\.\d+)?)\s?"
+    r"(?:%|percent|per\s+cent)"
+)
+JOINT_VENTURE = _words(r"\bjoint[\s-]+ventures?\b|\bJVs?\b")
+STAKE_WORDS = _words(r"\b(?:stakes?|shares|equity|acquir\w+|acquisition|takeover|holding)\b")
+PURPOSE = _words(
+    r"\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:in|into|on|for|towards?|to)\s+(?P<purpose>[^,;.()]{3,120})"
+)
+
+# Approvals.
+APPROVAL = _words(
+    r"\b(?:approv\w*|licen[cs]\w*|permits?|permission|qualifications?|clearance|cleared|"
+    r"green[\s-]?light\w*|greenlit|nod|sign-?off|go-ahead|authori[sz]\w+|certifi\w+|"
+    r"accreditation|catalogue|catalog|blessing|veto\w*|block\w*|reject\w*|refus\w*|bann?\w*)\b"
+)
+PENDING = _words(
+    r"\b(?:await\w*|waiting\s+(?:for|on)|(?:has|have|had|is|was)(?:\s+not|n't)(?:\s+yet)?\s+"
+    r"(?:received|obtained|won|secured|got(?:ten)?|been\s+(?:granted|approved|given|issued))|"
+    r"yet\s+to\s+(?:receive|obtain|win|secure|get|be\s+granted|be\s+approved|approve|grant)|"
+    r"not\s+yet\s+(?:received|obtained|granted|approved|been)|still\s+(?:working|trying|"
+    r"seeking|hoping)\s+to|pending|appl(?:ied|ies|y|ying)\s+for|applications?|seek(?:s|ing)?|"
+    r"sought|submitted|fil(?:ed|es|ing)\s+for|under\s+review|reviewing|expects?\s+to|"
+    r"hopes?\s+to|without\s+(?:a|an|the)?\s*(?:licen|approval|permit)\w*|needs?|requires?)\b"
+)
+GRANTED = _words(
+    r"\b(?:received|receives|won|wins|granted|grants|approved|approves|obtained|obtains|"
+    r"secured|secures|got|gets|gave|gives|given|cleared|clears|issued|issues|awarded|"
+    r"green-?lit|greenlit|green-?lighted|added\s+to|included\s+in|signed\s+off|nodded|"
+    r"passed|has\s+(?:the|a|its)\s+(?:licen[cs]e|approval|permit))\b"
+)
+REJECTED = _words(
+    r"\b(?:rejected|rejects|refused|refuses|blocked|blocks|denied|denies|turned\s+down|"
+    r"vetoed|vetoes|barred|bars|prohibited|banned|bans|struck\s+down)\b"
+)
+NOT_GRANTED = _words(
+    r"(?:not|n't|yet\s+to|never|without|no|to\s+be|will|would|could|may|might|expected\s+to|"
+    r"likely\s+to|hopes?\s+to|expects?\s+to|before|if|once|until|whether|be)\s+"
+    r"(?:(?:yet|been|be|have|formally|officially|fully|\w+ly)\s+)?$"
+)
+APPROVAL_WHAT = [
+    (
+        "deal approval",
+        _words(
+            r"merger|acquisition|takeover|stake|investment|deal|joint[\s-]venture|"
+            r"tie-?up|transaction|purchase"
+        ),
+    ),
+    (
+        "autonomous driving permit",
+        _words(
+            r"autonomous|self-driving|driverless|robotaxi|\bL[34]\b|"
+            r"road[\s-]test|testing"
+        ),
+    ),
+    (
+        "manufacturing licence",
+        _words(
+            r"manufactur|produc|\bto\s+(?:make|build)\b|build\s+cars|"
+            r"make\s+cars|assembl"
+        ),
+    ),
+    ("type approval", _words(r"catalogue|catalog|type\s+approval|homologat|certif")),
+    ("sales approval", _words(r"\bsell|\bsales?\b|\bmarket\b|launch|deliver")),
+    ("import approval", _words(r"import|export")),
+    ("listing approval", _words(r"listing|\bIPO\b|flotation|to\s+list\b")),
+]
+
+
+def approval_what(sentence):
+    """A consistent short name of what is approved, from the sentence's wording."""
+    for what, pattern in APPROVAL_WHAT:
+        if pattern.search(sentence):
+            return what
+    return "approval"

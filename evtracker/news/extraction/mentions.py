@@ -1,0 +1,285 @@
+"""Company mentions: known names and aliases, legal-name short forms, unknown companies by
+corporate suffix."""
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+KINDS = ("automaker", "technology", "supplier", "investor", "regulator", "other")
+
+
+@dataclass(frozen=True)
+class KnownCompany:
+    name: str  # canonical name
+    kind: str  # automaker | technology | supplier | investor | regulator | other
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    company: str  # canonical name
+    kind: str
+    how: str  # "name" (known name or alias), "short" (short form), "new" (by suffix)
+
+
+# Legal forms: a name may go on after them ("Chery Automobile Co. Chairman ...").
+_LEGAL = r"Co\.|Corp\.|Corporation|Company|Inc\.|Ltd\.|Limited|AG|SE|N\.V\.|S\.A\.|plc|PLC|LLC|GmbH"
+# Descriptive endings: a capitalised word after them means they were not an ending ("Auto Show").
+_DESCRIPTIVE = (
+    r"Group|Holdings?|Motors?|Automobiles?|Auto|Automotive|Technology|Technologies|Industries"
+)
+_SUFFIXED = re.compile(
+    r"(?<![\w.&'’-])((?:[A-Z][\w&'’-]*)(?: [A-Z][\w&'’-]*)*?)"
+    rf"((?:,? (?:{_LEGAL}|{_DESCRIPTIVE}))+)(?![\w&'’-])"
+)
+_SUFFIX_WORD = re.compile(rf"^(?:{_LEGAL}|{_DESCRIPTIVE})$")
+_LEGAL_WORD = re.compile(rf"^(?:{_LEGAL})$")
+_AUTOMAKER_WORD = re.compile(r"^(?:Motors?|Automobiles?|Auto|Automotive)$")
+_TECH_WORD = re.compile(r"^(?:Technology|Technologies)$")
+_CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
+
+
+def _word_set(text):
+    return frozenset(text.split())
+
+
+# Capitalised words that open a name-like run but are not part of a company's name, and
+# first words too common to stand alone as a company's short form.
+_NOT_A_NAME = _word_set(
+    """The A An This That These Those Its Their His Her Our Meanwhile However Shares Both Rival
+    Chinese China German Germany Japanese Japan Korean Korea South American America US U.S.
+    European Europe French France Italian Italy British Britain UK Indian India Swedish Dutch
+    Spanish Taiwanese Taiwan Vietnamese Thai Saudi Emirati Abu State State-owned New General
+    Great First National United International Global Asian Asia World Ministry Department
+    Office Commission Authority Administration Bureau Council Federal Beijing Shanghai
+    Shenzhen Guangzhou Chongqing Hangzhou Wuhan Hefei Zhejiang Anhui Jiangsu Hubei Hunan
+    Guangdong Hong Kong Tokyo Seoul Detroit Stuttgart Munich Wolfsburg Paris Turin Milan
+    January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Analysts Sources People Last
+    Earlier Separately Also After Before While Under In On At For With By From Last Next Land
+    Electric Smart Auto Motor Motors Group Holdings Automobile Automotive Technology Public
+    Investment Capital Fund Sovereign Royal Central Northern Southern Eastern Western North
+    South East West Lei Li Wang Zhang Chen Liu Yang Zhao Huang Zhou Wu"""
+)
+
+
+def _trie_regex(words):
+    """A regex matching any of `words`, shaped as a trie so the engine branches per
+    character instead of trying every word at every position."""
+    trie = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node):
+        terminal = "" in node
+        branches = []
+        for char in sorted(key for key in node if key):
+            branches.append(re.escape(char) + build(node[char]))
+        if not branches:
+            return ""
+        if len(branches) == 1 and not terminal:
+            return branches[0]
+        group = "(?:" + "|".join(branches) + ")"
+        return group + "?" if terminal else group
+
+    return build(trie)
+
+
+def _variants(surface):
+    surface = " ".join(surface.split())
+    yield surface
+    if "'" in surface:
+        yield surface.replace("'", "’")
+    if "’" in surface:
+        yield surface.replace("’", "'")
+
+
+def _exact_case(surface):
+    """Short all-capital aliases ("GM", "VW", "MIIT") only match in capitals."""
+    letters = [char for char in surface if char.isalpha()]
+    return bool(letters) and surface.upper() == surface and len(letters) <= 6
+
+
+class CompanyIndex:
+    """The company list compiled for fast mention finding; build once, reuse per article."""
+
+    def __init__(self, companies, by_exact, by_folded, pattern_exact, pattern_folded):
+        self.companies = companies
+        self._by_exact = by_exact
+        self._by_folded = by_folded
+        self._pattern_exact = pattern_exact
+        self._pattern_folded = pattern_folded
+
+    @classmethod
+    def build(cls, companies: Iterable[KnownCompany]) -> "CompanyIndex":
+        """Compile the names and aliases of `companies` (the first company keeps a name
+        claimed twice)."""
+        by_name = {}
+        by_exact = {}
+        by_folded = {}  # folded surface -> (company, surface as listed starts in lower case)
+        for company in companies:
+            if not company.name.strip() or company.name in by_name:
+                continue
+            by_name[company.name] = company
+            for surface in (company.name, *company.aliases):
+                for variant in _variants(surface):
+                    if not variant:
+                        continue
+                    if _exact_case(variant):
+                        by_exact.setdefault(variant, company)
+                    else:
+                        by_folded.setdefault(variant.lower(), (company, variant[0].islower()))
+        boundary = r"(?<![\w&])(?:{})(?![\w&])"
+        pattern_exact = re.compile(boundary.format(_trie_regex(by_exact))) if by_exact else None
+        pattern_folded = (
+            re.compile(boundary.format(_trie_regex(by_folded)), re.IGNORECASE)
+            if by_folded
+            else None
+        )
+        return cls(by_name, by_exact, by_folded, pattern_exact, pattern_folded)
+
+    def kind_of(self, name):
+        company = self.companies.get(name)
+        return company.kind if company else "other"
+
+    def lookup(self, surface):
+        """The known company a surface form names, if any."""
+        if surface in self._by_exact:
+            return self._by_exact[surface]
+        entry = self._by_folded.get(surface.lower())
+        return entry[0] if entry else None
+
+    def known_mentions(self, text):
+        found = []
+        if self._pattern_exact:
+            for match in self._pattern_exact.finditer(text):
+                company = self._by_exact[match.group()]
+                found.append(
+                    Mention(match.start(), match.end(), company.name, company.kind, "name")
+                )
+        if self._pattern_folded:
+            for match in self._pattern_folded.finditer(text):
+                surface = match.group()
+                company, listed_lower = self._by_folded[surface.lower()]
+                # "apple" or "great wall" in lower case are words, not the companies.
+                if surface[0].islower() and not listed_lower:
+                    continue
+                found.append(
+                    Mention(match.start(), match.end(), company.name, company.kind, "name")
+                )
+        return _without_overlaps(found)
+
+
+def _without_overlaps(mentions):
+    """Keep the longest of overlapping mentions (then the earliest)."""
+    chosen = []
+    for mention in sorted(mentions, key=lambda m: (m.start, m.start - m.end)):
+        if chosen and mention.start < chosen[-1].end:
+            continue
+        chosen.append(mention)
+    return chosen
+
+
+def _new_company_name(core_tokens, suffix_tokens):
+    """The unknown company's name: its words without the trailing legal form."""
+    tokens = list(core_tokens) + [token.rstrip(",") for token in suffix_tokens]
+    while len(tokens) > len(core_tokens) and _LEGAL_WORD.match(tokens[-1]):
+        tokens.pop()
+    return " ".join(tokens)
+
+
+def _new_company_kind(suffix_tokens, before):
+    if any(_AUTOMAKER_WORD.match(token.rstrip(",")) for token in suffix_tokens):
+        return "automaker"
+    if any(_TECH_WORD.match(token.rstrip(",")) for token in suffix_tokens):
+        return "technology"
+    context = before[-40:].lower()
+    if re.search(r"(?:car|auto|ev|vehicle)\s?makers?\s*$|start-?ups?\s*$", context):
+        return "automaker"
+    if re.search(r"(?:battery|parts|chip)\s?makers?\s*$|suppliers?\s*$", context):
+        return "supplier"
+    if re.search(r"(?:fund|investors?|firm)\s*$", context):
+        return "investor"
+    return "other"
+
+
+def _distinctive(token, index):
+    return (
+        len(token) >= 3
+        and token[0].isupper()
+        and token not in _NOT_A_NAME
+        and index.lookup(token) is None
+    )
+
+
+def find_mentions(text, index):
+    """All company mentions in `text`, in order: known names, legal names of known companies
+    and unknown companies by corporate suffix, then short forms after a full name."""
+    known = index.known_mentions(text)
+    starts = {mention.start: mention for mention in known}
+    mentions = list(known)
+    short_forms = {}  # short form -> (company, kind, allowed from offset)
+
+    def add_short_form(form, company, kind, after):
+        if form in short_forms and short_forms[form][0] != company:
+            short_forms[form] = (None, None, after)  # two companies share it: use neither
+        else:
+            short_forms.setdefault(form, (company, kind, after))
+
+    for match in _SUFFIXED.finditer(text):
+        core = match.group(1).split(" ")
+        suffix = match.group(2).split()
+        last = suffix[-1].rstrip(",")
+        if not _LEGAL_WORD.match(last) and _CAPITALISED_NEXT.match(text, match.end()):
+            continue  # "Detroit Auto Show"
+        start = match.start()
+        while core and core[0] in _NOT_A_NAME and start not in starts:
+            start += len(core.pop(0)) + 1
+        if not core:
+            continue
+        inside = [m for m in known if start <= m.start and m.end <= match.end()]
+        if inside:
+            first = inside[0]
+            words_before = text[start : first.start].split()
+            tail = text[first.end : match.end()].replace(",", " ").split()
+            if (
+                len(inside) == 1
+                and len(words_before) <= 1
+                and all(_SUFFIX_WORD.match(word) for word in tail)
+            ):
+                mentions.remove(first)
+                mentions.append(Mention(start, match.end(), first.company, first.kind, "name"))
+                forms = text[first.start : first.end].split()
+                if len(forms) > 1 and _distinctive(forms[0], index):
+                    add_short_form(forms[0], first.company, first.kind, match.end())
+            continue
+        if any(m.start < match.end() and start < m.end for m in known):
+            continue
+        name = _new_company_name(core, suffix)
+        kind = _new_company_kind(suffix, text[:start])
+        mentions.append(Mention(start, match.end(), name, kind, "new"))
+        for form in {name, " ".join(core)}:
+            add_short_form(form, name, kind, match.end())
+        if len(core) > 1 and _distinctive(core[0], index):
+            add_short_form(core[0], name, kind, match.end())
+
+    for mention in known:
+        forms = text[mention.start : mention.end].split()
+        if len(forms) > 1 and _distinctive(forms[0], index):
+            add_short_form(forms[0], mention.company, mention.kind, mention.end)
+
+    mentions = _without_overlaps(mentions)
+    for form, (company, kind, after) in short_forms.items():
+        if company is None:
+            continue
+        for match in re.finditer(rf"(?<![\w&]){re.escape(form)}(?![\w&])", text[after:]):
+            start = after + match.start()
+            end = after + match.end()
+            if not any(m.start < end and start < m.end for m in mentions):
+                mentions.append(Mention(start, end, company, kind, "short"))
+    return sorted(mentions, key=lambda m: m.start)

@@ -1,0 +1,166 @@
+"""Amounts of money: "$10 billion", "10bn yuan", "EUR 2.5bn", "700 million dollars"."""
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+_SCALES = {
+    "trillion": 12,
+    "tn": 12,
+    "trn": 12,
+    "billion": 9,
+    "bn": 9,
+    "b": 9,
+    "bln": 9,
+    "million": 6,
+    "mn": 6,
+    "m": 6,
+    "mln": 6,
+    "mio": 6,
+    "thousand": 3,
+    "k": 3,
+    "crore": 7,
+    "crores": 7,
+    "lakh": 5,
+    "lakhs": 5,
+}
+# Symbols and codes written before the number.
+_BEFORE = {
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "us dollars": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "¥": "CNY",
+    "rmb": "CNY",
+    "cny": "CNY",
+    "hk$": "HKD",
+    "hkd": "HKD",
+    "s$": "SGD",
+    "sgd": "SGD",
+    "a$": "AUD",
+    "aud": "AUD",
+    "c$": "CAD",
+    "cad": "CAD",
+    "nt$": "TWD",
+    "twd": "TWD",
+    "₩": "KRW",
+    "krw": "KRW",
+    "jpy": "JPY",
+    "₹": "INR",
+    "rs": "INR",
+    "rs.": "INR",
+    "inr": "INR",
+    "chf": "CHF",
+    "sek": "SEK",
+    "aed": "AED",
+    "sar": "SAR",
+    "nz$": "NZD",
+    "r$": "BRL",
+    "brl": "BRL",
+}
+# Currency words and codes written after the number and scale.
+_AFTER = {
+    "dollars": "USD",
+    "us dollars": "USD",
+    "u.s. dollars": "USD",
+    "usd": "USD",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rmb": "CNY",
+    "cny": "CNY",
+    "euros": "EUR",
+    "euro": "EUR",
+    "eur": "EUR",
+    "pounds": "GBP",
+    "pounds sterling": "GBP",
+    "sterling": "GBP",
+    "gbp": "GBP",
+    "yen": "JPY",
+    "jpy": "JPY",
+    "won": "KRW",
+    "krw": "KRW",
+    "rupees": "INR",
+    "inr": "INR",
+    "swiss francs": "CHF",
+    "francs": "CHF",
+    "chf": "CHF",
+    "kronor": "SEK",
+    "sek": "SEK",
+    "hong kong dollars": "HKD",
+    "hkd": "HKD",
+    "singapore dollars": "SGD",
+    "ringgit": "MYR",
+    "baht": "THB",
+    "dirhams": "AED",
+    "riyals": "SAR",
+    "australian dollars": "AUD",
+    "canadian dollars": "CAD",
+    "taiwan dollars": "TWD",
+}
+
+
+def _alternation(words):
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = rf"(?:\s?(?P<scale>{_alternation(_SCALES)})\b\.?)?"
+_AMOUNT = re.compile(
+    rf"(?<![\w$€£¥₩₹])(?:(?P<pre>{_alternation(_BEFORE)})\s?)?"
+    rf"(?P<number>{_NUMBER}){_SCALE}"
+    rf"(?:\s?(?P<post>{_alternation(_AFTER)})\b)?",
+    re.IGNORECASE,
+)
+# Text between two amounts that makes the second a conversion of the first.
+_CONVERSION_GAP = re.compile(
+    r"^\s*(?:\(|,|—|–|-)?\s*(?:or\s+|equivalent\s+to\s+|roughly\s+|about\s+|around\s+|"
+    r"approximately\s+|some\s+|nearly\s+|almost\s+|~\s*)*$",
+    re.IGNORECASE,
+)
+_YUAN_CONTEXT = re.compile(r"yuan|renminbi|\bRMB\b|\bCNY\b|China|Chinese", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: Decimal
+    currency: str
+    start: int
+    end: int
+
+
+def find_amounts(text, yen_or_yuan_hint=""):
+    """Amounts with a currency in `text`, leaving out conversions that follow in brackets or
+    after "or about". `yen_or_yuan_hint` (the article) decides what a bare "¥" is."""
+    amounts = []
+    last_end = None
+    for match in _AMOUNT.finditer(text):
+        pre = (match.group("pre") or "").lower()
+        post = (match.group("post") or "").lower()
+        if not pre and not post:
+            continue
+        currency = _BEFORE.get(pre) or _AFTER.get(post)
+        if pre == "¥" and not _YUAN_CONTEXT.search(yen_or_yuan_hint or text):
+            currency = "JPY"
+        scale = (match.group("scale") or "").lower().rstrip(".")
+        try:
+            value = Decimal(match.group("number").replace(",", ""))
+        except InvalidOperation:
+            continue
+        if scale:
+            value = value.scaleb(_SCALES[scale])
+        if value <= 0:
+            continue
+        is_conversion = last_end is not None and _CONVERSION_GAP.match(
+            text[last_end : match.start()]
+        )
+        last_end = match.end()
+        if is_conversion:
+            continue
+        if value == value.to_integral_value():
+            value = value.quantize(Decimal(1))
+        amounts.append(Amount(value, currency, match.start(), match.end()))
+    return amounts

@@ -1,0 +1,281 @@
+"""Talks: sentences saying two companies discuss, agree or stop working together."""
+
+import itertools
+import re
+
+from evtracker.news.extraction import language as lang
+from evtracker.news.extraction.facts import TalkFact
+
+# Asides that hold companies which are not the subject: "(...)", ", which ...,", "Unlike X,".
+_ASIDE = re.compile(
+    r"\([^)]*\)|,\s*(?:which|who|whose|that|backed|owned|controlled|led|based|founded|best|"
+    r"known|formerly|itself|also|a|an|the|one|along|like|unlike|including|partly|majority|"
+    r"now|once|its|whose|whom)\b[^,]*,|^(?:Unlike|Like|Besides|Apart\s+from|Aside\s+from|"
+    r"After|Before|Following|While|As|Along\s+with|Beyond|Compared\s+with|Just\s+as|"
+    r"Similar\s+to|Much\s+like|Since|When|Although|Though)\b[^,]*,"
+)
+# Words that end the phrase a trigger governs: a company after them is not its counterpart.
+_CLAUSE_BREAK = re.compile(
+    r"[;:—–]|\b(?:which|who|whose|while|but|although|though|whereas|because|since|after|"
+    r"before|than|said|says|according|unlike|where|when|if|despite|rival|rivals|compete|"
+    r"competes|competing|competitor|competitors|against|like|including\s+(?:its|their))\b",
+    re.IGNORECASE,
+)
+_LIST_JOIN = re.compile(
+    r"^\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|plus|&|along\s+with|together\s+with)\s+)?"
+    r"(?:(?:its|their|the|fellow|state-owned|state-backed|Chinese|German|Japanese|Korean|"
+    r"American|French|\w+-based|domestic|local|foreign|smaller|larger|carmakers?|automakers?|"
+    r"subsidiary|units?|affiliates?|brands?|makers?|peers?|counterparts?|partners?|parent|"
+    r"owner|EV|electric-vehicle|startup|start-up|giant)\s+){0,3}$"
+)
+_JOINED = re.compile(r"\band\b|&|,|\bwith\b", re.IGNORECASE)
+_TOPIC_AFTER = re.compile(
+    r"\s*(?:,\s*)?(?:to\s+(?:discuss\s+|explore\s+)?|about\s+|on\s+|over\s+|regarding\s+|"
+    r"for\s+)(?P<topic>[^,;.()]{3,100})",
+    re.IGNORECASE,
+)
+_DEAL_NOUN = re.compile(lang.DEAL_NOUN, re.IGNORECASE)
+_NOUN_WITH = re.compile(r"\b" + lang.DEAL_NOUN + r"\s+(?:with|between|among)\b", re.IGNORECASE)
+_PLANNED = re.compile(
+    r"\b(?:plans?|intention|intends|would|will|to\s+(?:explore|study|consider|discuss))\b",
+    re.IGNORECASE,
+)
+_UPDATE_TOPIC = re.compile(
+    r"\b(?:talks|negotiations|discussions|reports?|claims?|speculation|rumou?rs?|"
+    r"partnership|tie-?up|alliance|joint[\s-]venture|cooperation|collaboration|deal|"
+    r"agreement|merger|MoU|memorandum)\b",
+    re.IGNORECASE,
+)
+_SPEAKER_GAP_STOP = re.compile(
+    r"people|person|sources?|insiders?|analysts?|report|familiar|media|newspaper|outlet",
+    re.IGNORECASE,
+)
+
+
+def _not_preceded(pattern, text, match, reach=40):
+    return not pattern.search(text[max(0, match.start() - reach) : match.start()])
+
+
+def _signals(text):
+    ended = any(_not_preceded(lang.NOT_ENDED, text, m, 25) for m in lang.END.finditer(text))
+    denied = any(_not_preceded(lang.NOT_DENIED, text, m, 25) for m in lang.DENY.finditer(text))
+    confirmed = any(_not_preceded(lang.NOT_CONFIRMED, text, m) for m in lang.CONFIRM.finditer(text))
+    return ended, denied, confirmed
+
+
+def _triggers(text):
+    """(start, end, "agreed" | "talk" | "noun") for every phrase that can name a counterpart."""
+    found = []
+    for match in lang.AGREE.finditer(text):
+        done = _not_preceded(lang.NOT_DONE, text, match) and not _PLANNED.search(match.group())
+        found.append((match.start(), match.end(), "agreed" if done else "talk"))
+    for pattern, kind in ((lang.TALK, "talk"), (_NOUN_WITH, "noun")):
+        for match in pattern.finditer(text):
+            if not any(s < match.end() and match.start() < e for s, e, _ in found):
+                found.append((match.start(), match.end(), kind))
+    return sorted(found)
+
+
+def _in_aside(actor, asides):
+    return any(start <= actor.start and actor.end <= end for start, end in asides)
+
+
+def _speaker(body, actors, sentence):
+    """The company that says what the sentence reports ("Chery said", "according to Chery",
+    "a Xiaomi spokesperson told Reuters"), if any."""
+    text = sentence.text
+    for match in lang.SPEECH.finditer(text):
+        verb_start = sentence.start + match.start()
+        verb_end = sentence.start + match.end()
+        before = [a for a in actors if a.end <= verb_start and verb_start - a.end <= 50]
+        if before:
+            gap = body[before[-1].end : verb_start]
+            if len(gap.split()) <= 5 and not _SPEAKER_GAP_STOP.search(gap):
+                return before[-1].company
+        after = [a for a in actors if a.start >= verb_end and a.start - verb_end <= 45]
+        if after:
+            gap = body[verb_end : after[0].start]
+            if len(gap.split()) <= 5 and not _SPEAKER_GAP_STOP.search(gap):
+                return after[0].company
+    return None
+
+
+def _subject_chain(body, candidates):
+    chain = [candidates[-1]]
+    for earlier in reversed(candidates[:-1]):
+        gap = body[earlier.end : chain[0].start]
+        if not (_LIST_JOIN.match(gap) and _JOINED.search(gap)):
+            break
+        chain.insert(0, earlier)
+    return chain
+
+
+def _counterparts(body, trigger_end, after):
+    if not after:
+        return [], ""
+    gap = body[trigger_end : after[0].start]
+    if len(gap.split()) > 8 or _CLAUSE_BREAK.search(gap):
+        return [], gap
+    chain = [after[0]]
+    for later in after[1:]:
+        between = body[chain[-1].end : later.start]
+        if not _LIST_JOIN.match(between):
+            break
+        chain.append(later)
+    return chain, gap
+
+
+def _unique(actors):
+    seen = []
+    for actor in actors:
+        if actor.company not in [a.company for a in seen]:
+            seen.append(actor)
+    return seen
+
+
+def _pairs_in(context, sentence, actors):
+    """(subject, counterpart, trigger kind, topic) for each pair the sentence names."""
+    body = context.body
+    text = sentence.text
+    asides = [(sentence.start + m.start(), sentence.start + m.end()) for m in _ASIDE.finditer(text)]
+    parties = [a for a in actors if a.kind != "regulator"]
+    pairs = []
+    consumed = set()
+    subject = None
+    for start, end, kind in _triggers(text):
+        trigger_start, trigger_end = sentence.start + start, sentence.start + end
+        before = [
+            a
+            for a in parties
+            if a.end <= trigger_start and not _in_aside(a, asides) and a not in consumed
+        ]
+        after = [a for a in parties if a.start >= trigger_end]
+        after = [a for a in after if not lang.SPEECH.match(body, _skip_space(body, a.end))]
+        counterparts, gap = _counterparts(body, trigger_end, after)
+        subjects = _subject_chain(body, before) if before else ([subject] if subject else [])
+        if subjects:
+            subject = subjects[-1]
+        consumed.update(counterparts)
+        topic = _topic(body, counterparts[-1].end if counterparts else trigger_end, text)
+        if counterparts and lang.BETWEEN.search(gap) and len(counterparts) > 1:
+            group = _unique(counterparts)
+            pairs += [
+                (a.company, b.company, kind, topic) for a, b in itertools.combinations(group, 2)
+            ]
+        elif subjects and counterparts:
+            for a in _unique(subjects):
+                pairs += [(a.company, b.company, kind, topic) for b in _unique(counterparts)]
+        elif len(_unique(subjects)) > 1:
+            group = _unique(subjects)
+            pairs += [
+                (a.company, b.company, kind, topic) for a, b in itertools.combinations(group, 2)
+            ]
+    return [pair for pair in pairs if pair[0] != pair[1]]
+
+
+def _skip_space(body, at):
+    while at < len(body) and body[at] in " ,":
+        at += 1
+    return at
+
+
+def _topic(body, after, sentence_text):
+    match = _TOPIC_AFTER.match(body, after)
+    if match:
+        return match.group("topic").strip()
+    noun = _DEAL_NOUN.search(sentence_text)
+    return noun.group().lower() if noun else ""
+
+
+def find_talks(context, position, actors):
+    """Talk facts of one running sentence; also moves the status of pairs reported earlier in
+    the article when the sentence confirms, denies or ends them without naming both."""
+    sentence = context.sentences[position]
+    text = sentence.text
+    ended, denied, confirmed = _signals(text)
+    speaker = _speaker(context.body, actors, sentence)
+    hearsay = bool(
+        lang.FAMILIAR.search(text)
+        or lang.SOURCES.search(text)
+        or re.search(r"\breportedly\b|\brumou?r", text, re.IGNORECASE)
+    )
+    on = context.date_of(sentence)
+    facts = []
+    found = _pairs_in(context, sentence, actors)
+    if not found and lang.PAIR_REFERENCE.search(text) and context.talk_pairs:
+        subject, other = context.talk_pairs[-1]
+        kinds = [kind for _, _, kind in _triggers(text)]
+        kind = "agreed" if "agreed" in kinds else "talk" if "talk" in kinds else "noun"
+        found = [(subject, other, kind, "")]
+    for subject, other, kind, topic in found:
+        if ended and lang.TOPIC.search(text):
+            status = "ended"
+        elif denied:
+            status = "denied"
+        elif kind == "agreed":
+            status = "agreed"
+        elif confirmed or (speaker in (subject, other) and not hearsay):
+            status = "confirmed"
+        elif kind == "talk" or lang.HEARSAY.search(text):
+            status = "rumoured"
+        else:
+            continue  # "its partnership with Chery": no word on where things stand
+        attributed = speaker if speaker in (subject, other) else context.attribution(position)
+        facts.append(_fact(context, (subject, other), status, attributed, topic, sentence, on))
+    if found:
+        return facts
+    return _status_updates(context, position, actors, speaker, (ended, denied, confirmed), on)
+
+
+def _status_updates(context, position, actors, speaker, signals, on):
+    sentence = context.sentences[position]
+    text = sentence.text
+    ended, denied, confirmed = signals
+    if not context.talk_pairs or not _UPDATE_TOPIC.search(text):
+        return []
+    agreed = any(
+        _not_preceded(lang.NOT_DONE, text, m) and not _PLANNED.search(m.group())
+        for m in lang.AGREE.finditer(text)
+    )
+    status = (
+        "ended"
+        if ended
+        else "denied"
+        if denied
+        else "agreed"
+        if agreed
+        else "confirmed"
+        if confirmed
+        else None
+    )
+    if status is None:
+        return []
+    named = {a.company for a in actors if a.kind != "regulator"}
+    if named:
+        targets = [pair for pair in context.talk_pairs if named & set(pair)]
+    else:
+        targets = context.talk_pairs[-1:] if len(set(context.talk_pairs)) == 1 else []
+    targets = list(dict.fromkeys(targets))
+    if status == "agreed" and len(targets) != 1:
+        return []
+    attributed = speaker or (min(actors, key=lambda a: a.start).company if actors else None)
+    attributed = attributed or context.attribution(position)
+    return [
+        _fact(context, pair, status, attributed, "", sentence, on, remember=False)
+        for pair in targets
+    ]
+
+
+def _fact(context, pair, status, attributed, topic, sentence, on, remember=True):
+    if remember:
+        context.talk_pairs.append(pair)
+    return TalkFact(
+        parties=pair,
+        status=status,
+        attributed_to=attributed,
+        topic=topic,
+        sentence=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        on=on,
+    )
