@@ -388,3 +388,23 @@ def test_it_cannot_add_or_edit_articles_by_hand(admin_client):
     article.refresh_from_db()
     assert article.title != "Changed"
     assert Article.objects.count() == 1
+
+
+@pytest.mark.parametrize("value", ["abc", "12abc", "99999"])
+def test_it_answers_a_bad_company_id_in_a_form_with_a_form_error(admin_client, value):
+    url = reverse("admin:partnerships_reportedtalk_add")
+
+    response = admin_client.post(
+        url,
+        admin_form_data(
+            admin_client.get(url),
+            party_a=value,
+            party_b=make_company().pk,
+            first_reported="2023-10-12",
+            last_reported="2023-10-12",
+        ),
+    )
+
+    assert response.status_code == 200
+    assert "party_a" in response.context["adminform"].form.errors
+    assert not ReportedTalk.objects.exists()

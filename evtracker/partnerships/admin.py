@@ -96,6 +96,32 @@ def record_review(fact, state, user):
     return True
 
 
+class CheckedAutocompleteSelect(AutocompleteSelect):
+    """Drops a posted value that is not an id, so showing the form again cannot fail."""
+
+    def optgroups(self, name, value, attr=None):
+        valid = []
+        for item in value:
+            try:
+                self.field.target_field.to_python(item)
+            except ValidationError:
+                continue
+            valid.append(item)
+        return super().optgroups(name, valid, attr)
+
+
+class EditorsAdmin(admin.ModelAdmin):
+    list_per_page = 50
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs.setdefault(
+                "widget",
+                CheckedAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using")),
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
 class CompanyFilter(admin.SimpleListFilter):
     """Facts involving a company in any role: either party, investor or target, ..."""
 
@@ -223,12 +249,11 @@ def mark_reviewed(modeladmin, request, queryset):
     modeladmin.message_user(request, f"{changed} {noun} marked reviewed.", messages.SUCCESS)
 
 
-class FactAdmin(admin.ModelAdmin):
+class FactAdmin(EditorsAdmin):
     """What the talk, investment and approval admins share."""
 
     inlines = [EvidenceInline, HistoryInline]
     readonly_fields = ("created_at", "updated_at")
-    list_per_page = 50
     actions = [mark_reviewed]
 
     def get_queryset(self, request):
@@ -439,7 +464,7 @@ class EvidenceForm(forms.ModelForm):
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(admin.ModelAdmin):
+class EvidenceAdmin(EditorsAdmin):
     form = EvidenceForm
     list_display = (
         "excerpt",
@@ -454,7 +479,6 @@ class EvidenceAdmin(admin.ModelAdmin):
     search_fields = ("sentence", "attributed_to", "article__title", "article__outlet")
     date_hierarchy = "reported_on"
     autocomplete_fields = ("talk", "investment", "approval", "article")
-    list_per_page = 50
 
     @admin.display(description="sentence")
     def excerpt(self, evidence):
@@ -471,9 +495,7 @@ class EvidenceAdmin(admin.ModelAdmin):
         return admin_link(evidence.article, evidence.article.title)
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    list_per_page = 50
-
+class ReadOnlyAdmin(EditorsAdmin):
     def has_add_permission(self, request):
         return False
 
@@ -521,19 +543,16 @@ class CompanyAliasInline(admin.TabularInline):
 
 
 class MergeForm(forms.Form):
-    target = forms.ModelChoiceField(
-        queryset=Company.objects.all(),
-        label="Merge into",
-        help_text="The company this one really is. Type to search names and aliases.",
-    )
-
     def __init__(self, *args, source, admin_site, **kwargs):
         super().__init__(*args, **kwargs)
         self.source = source
-        target = self.fields["target"]
-        target.queryset = Company.objects.exclude(pk=source.pk)
-        # Any Company foreign key gives the autocomplete its target model; parent is one.
-        target.widget = AutocompleteSelect(Company._meta.get_field("parent"), admin_site)
+        self.fields["target"] = forms.ModelChoiceField(
+            queryset=Company.objects.exclude(pk=source.pk),
+            label="Merge into",
+            help_text="The company this one really is. Type to search names and aliases.",
+            # Any Company foreign key gives the autocomplete its target model; parent is one.
+            widget=CheckedAutocompleteSelect(Company._meta.get_field("parent"), admin_site),
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -546,7 +565,7 @@ class MergeForm(forms.Form):
 
 
 @admin.register(Company)
-class CompanyAdmin(admin.ModelAdmin):
+class CompanyAdmin(EditorsAdmin):
     fields = ("name", "slug", ("kind", "country"), "parent", "verified")
     list_display = ("name", "kind", "country", "verified", "parent", "alias_names")
     list_select_related = ("parent",)
@@ -556,7 +575,6 @@ class CompanyAdmin(admin.ModelAdmin):
     autocomplete_fields = ("parent",)
     inlines = [CompanyAliasInline]
     actions = ["mark_verified", "merge_selected"]
-    list_per_page = 50
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("aliases")
