@@ -173,3 +173,5 @@ class FeedAdmin(admin.ModelAdmin):
 # --- Ingestion runs --------------------------------------------------------------------------
 # The IngestionRun admin (upload form, URL field, htmx progress bar) belongs to the ingestion
 # work and goes below this line; Article and Feed above are the editors' admin.
+
+from . import admin_runs  # noqa: E402, F401  (registers IngestionRun)

@@ -1,0 +1,346 @@
+"""Ingestion without Celery: store an article once, upsert its facts, record a run's outcomes."""
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from evtracker.news import ingest, runs
+from evtracker.news.models import (
+    Article,
+    ArticleStatus,
+    IngestionItem,
+    ItemOutcome,
+    RunStatus,
+    SourceKind,
+)
+from evtracker.news.readers import ParsedArticle, UnreadableArticle
+from evtracker.partnerships.companies import load_company_list, read_company_file
+from evtracker.partnerships.models import (
+    Approval,
+    Company,
+    Event,
+    EventKind,
+    Evidence,
+    FactChange,
+    Investment,
+    ReportedTalk,
+    ReviewState,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "articles" / "xiaomi-modena-2023-10-12.txt"
+DATA = Path(__file__).resolve().parent / "data" / "ingest"
+REPORTS = DATA / "reports"
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def companies():
+    load_company_list(read_company_file(ROOT / "seeds" / "companies.json"))
+
+
+def row_counts():
+    models = (Article, Company, ReportedTalk, Investment, Approval, Evidence, FactChange, Event)
+    return {model.__name__: model.objects.count() for model in models}
+
+
+def talk_between(one, other):
+    return ReportedTalk.objects.between(
+        Company.objects.get(name=one), Company.objects.get(name=other)
+    ).get()
+
+
+def test_it_ingests_the_seed_with_exactly_its_facts(companies):
+    result = ingest.ingest_path(SEED, source_kind=SourceKind.SEED)
+
+    article = result.article
+    assert result.created
+    assert article.status == ArticleStatus.EXTRACTED
+    assert article.published_at.date() == date(2023, 10, 12)
+    talks = {
+        frozenset((talk.party_a.name, talk.party_b.name)): talk
+        for talk in ReportedTalk.objects.select_related("party_a", "party_b")
+    }
+    assert set(talks) == {
+        frozenset(("Xiaomi", "Brilliance Auto")),
+        frozenset(("Xiaomi", "Chery")),
+    }
+    for talk in talks.values():
+        assert talk.status == "rumoured"
+        assert [e.attributed_to for e in talk.evidence.all()] == ["Bloomberg"]
+    pledge = Investment.objects.get()
+    assert (pledge.investor.name, pledge.target, pledge.amount, pledge.currency) == (
+        "Xiaomi",
+        None,
+        Decimal("10000000000"),
+        "USD",
+    )
+    approval = Approval.objects.get()
+    assert (approval.subject.name, approval.regulator.name, approval.status) == (
+        "Xiaomi",
+        "MIIT",
+        "pending",
+    )
+    evidence = list(Evidence.objects.all())
+    assert len(evidence) == 4
+    for item in evidence:
+        assert item.article == article
+        assert item.sentence == article.body[item.start : item.end]
+    # Each new fact is in the history and on the timeline, with the sentence it came from.
+    assert FactChange.objects.filter(field="created", article=article).count() == 4
+    assert Event.objects.filter(kind=EventKind.REPORTED, evidence__isnull=False).count() == 4
+
+
+def test_it_changes_nothing_when_the_same_article_comes_again(companies):
+    ingest.ingest_path(SEED)
+    before = row_counts()
+    talk = ReportedTalk.objects.first()
+
+    again = ingest.ingest_path(SEED)
+
+    assert not again.created
+    assert row_counts() == before
+    talk_after = ReportedTalk.objects.get(pk=talk.pk)
+    assert talk_after.updated_at == talk.updated_at
+
+
+def test_it_keeps_one_article_for_the_same_text_under_other_whitespace(companies):
+    first = ingest.ingest_path(SEED)
+    parsed = ParsedArticle(title="Copy", body=first.article.body.replace(". ", ".  "))
+
+    copy = ingest.ingest_parsed(parsed, source_kind=SourceKind.UPLOAD, source="copy.txt")
+
+    assert not copy.created
+    assert copy.article == first.article
+    assert Article.objects.count() == 1
+
+
+def test_it_moves_a_talk_when_a_newer_report_confirms_it(companies):
+    ingest.ingest_path(SEED)
+    talk = talk_between("Xiaomi", "Chery")
+
+    confirmed = ingest.ingest_path(REPORTS / "xiaomi-chery-confirmed.txt").article
+
+    talk.refresh_from_db()
+    assert talk.status == "confirmed"
+    assert talk.last_reported == date(2023, 11, 2)
+    assert talk.first_reported == date(2023, 10, 12)
+    assert talk.evidence.values("article").distinct().count() == 2
+    change = talk.changes.get(field="status")
+    assert (change.old_value, change.new_value, change.article) == (
+        "rumoured",
+        "confirmed",
+        confirmed,
+    )
+    event = talk.events.get(kind=EventKind.STATUS)
+    assert (event.previous_status, event.status, event.occurred_on) == (
+        "rumoured",
+        "confirmed",
+        date(2023, 11, 2),
+    )
+    assert event.evidence.article == confirmed
+    # Brilliance Auto's talk was not in the new report and did not move.
+    assert talk_between("Xiaomi", "Brilliance Auto").status == "rumoured"
+
+
+def test_it_moves_a_talk_to_denied(companies):
+    ingest.ingest_path(SEED)
+    ingest.ingest_path(REPORTS / "xiaomi-chery-confirmed.txt")
+
+    ingest.ingest_path(REPORTS / "xiaomi-chery-denied.txt")
+
+    talk = talk_between("Xiaomi", "Chery")
+    assert talk.status == "denied"
+    assert list(talk.changes.filter(field="status").values_list("new_value", flat=True)) == [
+        "denied",
+        "confirmed",
+    ]
+    assert talk.evidence.count() == 3
+
+
+def test_it_does_not_move_a_talk_back_in_time_for_an_older_report(companies):
+    ingest.ingest_path(SEED)
+
+    ingest.ingest_path(REPORTS / "xiaomi-chery-old-denial.txt")
+
+    talk = talk_between("Xiaomi", "Chery")
+    assert talk.status == "rumoured"
+    assert talk.first_reported == date(2023, 9, 1)
+    assert talk.evidence.count() == 2
+    assert not talk.events.filter(kind=EventKind.STATUS).exists()
+
+
+def test_it_flags_a_reviewed_talk_instead_of_overwriting_it(companies):
+    ingest.ingest_path(SEED)
+    talk = talk_between("Xiaomi", "Chery")
+    ReportedTalk.objects.filter(pk=talk.pk).update(review_state=ReviewState.REVIEWED)
+
+    denial = ingest.ingest_path(REPORTS / "xiaomi-chery-denied.txt").article
+
+    talk.refresh_from_db()
+    assert talk.status == "rumoured"
+    assert talk.last_reported == date(2023, 10, 12)
+    assert talk.review_state == ReviewState.FLAGGED
+    assert talk.evidence.filter(article=denial, reported_status="denied").exists()
+    flag = talk.changes.get(field="review_state")
+    assert (flag.old_value, flag.new_value, flag.article) == ("reviewed", "flagged", denial)
+    assert not talk.changes.filter(field="status").exists()
+
+
+def test_it_creates_an_unknown_company_found_by_its_suffix_unverified(companies):
+    ingest.ingest_path(REPORTS / "unknown-maker.txt")
+
+    newcomer = Company.objects.get(name__startswith="Zhongyuan")
+    assert not newcomer.verified
+    assert ReportedTalk.objects.between(Company.objects.get(name="Xiaomi"), newcomer).exists()
+
+
+def test_it_refuses_a_url_already_stored_with_another_text(companies):
+    first = ParsedArticle(
+        title="One", body="Xiaomi approached Chery about a deal.", url="https://example.com/a"
+    )
+    second = ParsedArticle(
+        title="Two", body="Chery denied talks with Xiaomi.", url="https://example.com/a"
+    )
+    stored = ingest.ingest_parsed(first, source_kind=SourceKind.URL, source=first.url)
+
+    again = ingest.ingest_parsed(second, source_kind=SourceKind.URL, source=second.url)
+
+    assert not again.created
+    assert again.article == stored.article
+    assert "first version is kept" in again.note
+    assert Article.objects.get().body == first.body
+
+
+def test_it_gives_a_bad_file_an_error_and_touches_nothing(companies, tmp_path):
+    with pytest.raises(UnreadableArticle):
+        ingest.ingest_path(DATA / "folder" / "bad" / "photo.txt")
+    assert Article.objects.count() == 0
+
+
+def test_it_records_each_item_of_a_run(companies, tmp_path, settings):
+    settings.EVTRACKER_MAX_ARTICLE_BYTES = 64 * 1024
+    oversized = tmp_path / "oversized.txt"
+    oversized.write_text("Xiaomi approached Chery. " * 5000, encoding="utf-8")
+    sources = [
+        SEED,
+        DATA / "encodings" / "cp1252.txt",
+        DATA / "encodings" / "utf16.txt",
+        DATA / "folder" / "bad" / "empty.txt",
+        DATA / "folder" / "bad" / "photo.txt",
+        oversized,
+        tmp_path / "missing.txt",
+    ]
+    run = runs.start_run("test", [str(path) for path in sources])
+    for item_id in runs.pending_item_ids(run.pk):
+        runs.process_item(item_id)
+
+    run.refresh_from_db()
+    assert (run.status, run.done, run.total) == (RunStatus.FINISHED, 7, 7)
+    assert run.finished_at is not None
+    items = {Path(item.source).name: item for item in run.items.all()}
+    assert {name: item.outcome for name, item in items.items()} == {
+        "xiaomi-modena-2023-10-12.txt": ItemOutcome.NEW,
+        "cp1252.txt": ItemOutcome.NEW,
+        "utf16.txt": ItemOutcome.NEW,
+        "empty.txt": ItemOutcome.FAILED,
+        "photo.txt": ItemOutcome.FAILED,
+        "oversized.txt": ItemOutcome.FAILED,
+        "missing.txt": ItemOutcome.FAILED,
+    }
+    assert "empty" in items["empty.txt"].error
+    assert "binary" in items["photo.txt"].error
+    assert "limit" in items["oversized.txt"].error
+    assert "no such file" in items["missing.txt"].error
+    # The text in other encodings reads correctly; the bad files stored nothing.
+    assert "Citroën" in items["cp1252.txt"].article.body
+    assert items["utf16.txt"].article.author == "Zoë Müller"
+    assert Article.objects.count() == 3
+
+
+def test_it_counts_a_second_run_of_the_same_files_as_duplicates(companies):
+    first = runs.start_run("first", [str(SEED)])
+    runs.process_item(runs.pending_item_ids(first.pk)[0])
+    before = row_counts()
+
+    second = runs.start_run("second", [str(SEED)])
+    item = runs.process_item(runs.pending_item_ids(second.pk)[0])
+
+    assert item.outcome == ItemOutcome.DUPLICATE
+    assert item.article == Article.objects.get()
+    assert row_counts() == before
+
+
+def test_it_processes_an_item_only_once(companies):
+    run = runs.start_run("once", [str(SEED)])
+    item_id = runs.pending_item_ids(run.pk)[0]
+
+    runs.process_item(item_id)
+    runs.process_item(item_id)  # a redelivered task
+
+    run.refresh_from_db()
+    assert (run.done, run.total, run.status) == (1, 1, RunStatus.FINISHED)
+
+
+def test_it_fails_a_run_where_every_article_failed(companies):
+    run = runs.start_run("bad", [str(DATA / "folder" / "bad")])
+    for item_id in runs.pending_item_ids(run.pk):
+        runs.process_item(item_id)
+
+    run.refresh_from_db()
+    assert run.status == RunStatus.FAILED
+    assert run.total == 2
+    assert IngestionItem.objects.filter(outcome=ItemOutcome.FAILED).count() == 2
+
+
+def test_it_finds_articles_in_folders_recursively():
+    sources = runs.expand_sources([str(DATA / "folder"), "https://example.com/news/1"])
+
+    names = [Path(source).name for source in sources]
+    assert names == [
+        "empty.txt",
+        "photo.txt",
+        "cyvn-nio-stake.txt",
+        "sales-roundup.txt",
+        "stellantis-leapmotor-agreed.txt",
+        "xiaomi-modena-2023-10-12.txt",
+        "xpeng-volkswagen.html",
+        "1",
+    ]
+
+
+def test_it_rebuilds_the_company_index_when_the_list_changes(companies):
+    index = ingest.company_index()
+    assert ingest.company_index() is index
+
+    Company.objects.create(name="Zhongyuan Motors", slug="zhongyuan-motors")
+
+    assert ingest.company_index() is not index
+
+
+@pytest.mark.parametrize(
+    ("current", "reported", "reported_on", "moves"),
+    [
+        ("rumoured", "confirmed", date(2023, 11, 1), True),
+        ("confirmed", "rumoured", date(2023, 11, 1), False),  # a later rumour undoes nothing
+        ("agreed", "ended", date(2023, 11, 1), True),
+        ("rumoured", "denied", date(2023, 9, 1), False),  # older than the current status
+        ("denied", "rumoured", date(2023, 10, 12), False),  # revived only by a newer report
+        ("denied", "rumoured", date(2023, 11, 1), True),
+    ],
+)
+def test_it_moves_a_status_only_forward_in_time(current, reported, reported_on, moves):
+    assert (
+        ingest.moves_status(
+            current,
+            reported,
+            reported_on,
+            date(2023, 10, 12),
+            ingest.TALK_RANK,
+            ingest.TALK_REOPENABLE,
+        )
+        is moves
+    )
