@@ -408,3 +408,42 @@ def test_it_answers_a_bad_company_id_in_a_form_with_a_form_error(admin_client, v
     assert response.status_code == 200
     assert "party_a" in response.context["adminform"].form.errors
     assert not ReportedTalk.objects.exists()
+
+
+def test_it_highlights_a_sentence_whose_offsets_are_off_where_it_is(admin_client):
+    article = make_article(body="Intro. Xiaomi approached Chery. Outro.")
+    Evidence.objects.create(
+        article=article,
+        talk=make_talk(),
+        sentence="Xiaomi approached Chery.",
+        start=0,
+        end=5,
+        reported_on=date(2023, 1, 1),
+    )
+
+    response = admin_client.get(reverse("admin:news_article_change", args=[article.pk]))
+
+    content = response.content.decode()
+    assert "<mark>Xiaomi approached Chery.</mark>" in content
+    assert "<mark>Intro" not in content
+
+
+@pytest.mark.parametrize(
+    "model", ["company", "reportedtalk", "investment", "approval", "evidence", "feed"]
+)
+def test_it_opens_every_add_and_change_page(admin_client, model):
+    talk = make_talk(make_company("Xiaomi", aliases=["Xiaomi Corp."]), make_company("Chery"))
+    evidence = make_evidence(talk)
+    rows = {
+        "company": talk.party_a,
+        "reportedtalk": talk,
+        "investment": make_investment(talk.party_a),
+        "approval": make_approval(talk.party_a),
+        "evidence": evidence,
+        "feed": Feed.objects.create(name="Feed", url="https://example.org/feed.xml"),
+    }
+    app = "news" if model == "feed" else "partnerships"
+
+    assert admin_client.get(reverse(f"admin:{app}_{model}_add")).status_code == 200
+    change = reverse(f"admin:{app}_{model}_change", args=[rows[model].pk])
+    assert admin_client.get(change).status_code == 200

@@ -17,17 +17,25 @@ from evtracker.partnerships.models import Evidence
 from .models import Article, Feed
 
 
+def evidence_span(body, evidence):
+    """(start, end) of the evidence sentence in body, or None."""
+    start, end = evidence.start, evidence.end
+    if 0 <= start < end <= len(body) and body[start:end] == evidence.sentence:
+        return start, end
+    found = body.find(evidence.sentence) if evidence.sentence else -1
+    return (found, found + len(evidence.sentence)) if found >= 0 else None
+
+
 def highlighted_body(body, evidence):
     """The body as escaped HTML, each evidence span in a <mark> followed by links to its facts.
 
     Overlapping spans (one sentence backing several facts) share one <mark>.
-    Spans outside the body are ignored.
+    Offsets that do not match the sentence fall back to where the sentence is;
+    evidence found nowhere in the body is left out.
     """
     clusters = []
-    for item in sorted(evidence, key=lambda item: (item.start, item.end)):
-        start, end = max(0, item.start), min(item.end, len(body))
-        if start >= end:
-            continue
+    spans = [(*span, item) for item in evidence if (span := evidence_span(body, item))]
+    for start, end, item in sorted(spans, key=lambda row: row[:2]):
         if clusters and start < clusters[-1]["end"]:
             clusters[-1]["end"] = max(clusters[-1]["end"], end)
             clusters[-1]["evidence"].append(item)
