@@ -7,7 +7,6 @@ per article.
 """
 
 import bisect
-import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -40,7 +39,9 @@ __all__ = [
 
 TALK_STATUSES = ("rumoured", "confirmed", "agreed", "denied", "ended")
 # Within one article, the report of a pair that wins: the furthest along or the final word.
-_TALK_RANK = {"rumoured": 0, "confirmed": 1, "agreed": 2, "denied": 3, "ended": 4}
+# "background" is an existing partnership mentioned in passing: agreed, unless the article
+# reports anything else about the pair.
+_TALK_RANK = {"background": -1, "rumoured": 0, "confirmed": 1, "agreed": 2, "denied": 3, "ended": 4}
 _APPROVAL_RANK = {"pending": 0, "granted": 1, "rejected": 1}
 
 
@@ -136,12 +137,11 @@ def _actors(context, sentence, previous_first):
         end = sentence.start + match.end()
         if any(m.start <= start < m.end or start <= m.start < end for m in named):
             continue
-        if re.match(r"\s*(?:,\s*)?[A-Z]", text[match.end() : match.end() + 3]) and any(
-            0 <= m.start - end <= 3 for m in named
-        ):
-            continue  # "the carmaker Chery": the name follows
+        if any(0 <= m.start - end <= 3 or 0 <= start - m.end <= 2 for m in named):
+            continue  # "the carmaker Chery", "Leapmotor, the Hangzhou-based carmaker": named
         wanted = lang.descriptor_kind(match.group("mods"), match.group("head"))
-        company = _resolve(context, wanted, [a for a in actors if a.end <= start], previous_first)
+        earlier = [a for a in actors if a.end <= start]
+        company = _resolve(context, wanted, earlier, previous_first, sentence.start)
         if company:
             actors.append(Actor(start, end, company, context.index.kind_of(company), False))
     for match in lang.PRONOUN.finditer(text):
@@ -154,15 +154,22 @@ def _actors(context, sentence, previous_first):
     return actors
 
 
-def _resolve(context, wanted, earlier_in_sentence, previous_first):
-    for actor in earlier_in_sentence:
-        if actor.kind != "regulator" and _compatible(actor.kind, wanted):
-            return actor.company
+def _resolve(context, wanted, earlier_in_sentence, previous_first, sentence_start):
+    """The company a descriptor stands for: for "the company", the sentence's own subject or
+    the article's main subject; for "the carmaker", the main subject if it is one, else the
+    last carmaker named."""
+    if wanted is None:
+        for actor in earlier_in_sentence:
+            if actor.kind != "regulator":
+                return actor.company
     main = context.main_subject
     if main and _compatible(context.index.kind_of(main), wanted):
         return main
     if wanted is None:
         return previous_first
+    for mention in reversed(context.mentions):
+        if mention.start < sentence_start and mention.kind == wanted:
+            return mention.company
     return None
 
 
@@ -218,7 +225,7 @@ def extract(
             previous_first = parties[0]
 
     result = Extraction(
-        talks=list(talks.values()),
+        talks=[_settled(talk) for talk in talks.values()],
         investments=list(investments.values()),
         approvals=list(approvals.values()),
     )
@@ -242,6 +249,21 @@ def _keep_talk(talks, fact):
                 fact.on,
             )
         talks[key] = fact
+
+
+def _settled(talk):
+    if talk.status != "background":
+        return talk
+    return TalkFact(
+        talk.parties,
+        "agreed",
+        talk.attributed_to,
+        talk.topic,
+        talk.sentence,
+        talk.start,
+        talk.end,
+        talk.on,
+    )
 
 
 def _keep_approval(approvals, fact):

@@ -7,7 +7,7 @@ from evtracker.news.extraction import language as lang
 from evtracker.news.extraction.facts import ApprovalFact, InvestmentFact
 from evtracker.news.extraction.money import find_amounts
 
-_INVESTMENT_REACH = 90  # characters between an amount and the word that makes it an investment
+_INVESTMENT_REACH = 150  # characters between an amount and the word that makes it an investment
 _CLAUSE_END = re.compile(r"[;:—–]|,\s*(?:while|but|whereas|and\s+(?:its|the)\s)", re.IGNORECASE)
 
 
@@ -15,9 +15,13 @@ def _not_preceded(pattern, text, start, reach=40):
     return not pattern.search(text[max(0, start - reach) : start])
 
 
-def _nearest_trigger(text, amount_start, amount_end):
+def _nearest_trigger(text, amount_start, amount_end, names):
     best = None
     for match in lang.INVEST.finditer(text):
+        if any(start < match.end() and match.start() < end for start, end in names):
+            continue  # "Committee on Foreign Investment": a name, not a deal
+        if lang.CANCELLED.search(text[max(0, match.start() - 30) : match.start()]):
+            continue
         if match.end() <= amount_start:
             distance = amount_start - match.end()
         elif match.start() >= amount_end:
@@ -38,18 +42,26 @@ def _investor_and_target(body, sentence, parties, trigger, amount):
     head = min(trigger_start, text_start + amount.start)
     tail = max(text_start + trigger.end(), text_start + amount.end)
     investor = target = None
+    received = lang.RECEIVED.search(sentence.text)
     for actor in parties:
         if actor.start < tail:
             continue
         lead_in = body[max(sentence.start, actor.start - 40) : actor.start]
-        if investor is None and lang.FROM_INVESTOR.search(lead_in):
+        if investor is None and received and lang.FROM_INVESTOR.search(lead_in):
             investor = actor
         elif target is None and lang.TARGET_BEFORE.search(lead_in):
             target = actor
     subject = None
-    before = [a for a in parties if a.end <= head]
+    asides = [
+        (text_start + m.start(), text_start + m.end()) for m in lang.ASIDE.finditer(sentence.text)
+    ]
+    before = [
+        a
+        for a in parties
+        if a.end <= head and not any(s <= a.start and a.end <= e for s, e in asides)
+    ]
     if before:
-        subject = before[0]
+        subject = before[-1]
     elif not investor:
         # "... said Tencent would invest": the subject may follow a reporting verb.
         inside = [a for a in parties if head <= a.start < tail]
@@ -82,7 +94,8 @@ def find_investments(context, position, actors):
     for amount in find_amounts(text, context.body):
         if not _not_preceded(lang.NOT_INVESTMENT, text, amount.start):
             continue
-        trigger = _nearest_trigger(text, amount.start, amount.end)
+        names = [(a.start - sentence.start, a.end - sentence.start) for a in actors if a.named]
+        trigger = _nearest_trigger(text, amount.start, amount.end, names)
         if trigger is None:
             continue
         investor, target = _investor_and_target(context.body, sentence, parties, trigger, amount)

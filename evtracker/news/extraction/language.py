@@ -138,7 +138,7 @@ AGREE = _words(
     r"\b(?:(?:signed|signs|inked|inks|sealed|seals|struck|strikes|clinched|finali[sz]ed|forged|"
     r"reached|entered\s+into|formed|forms|established|set\s+up|sets\s+up|launched|unveiled|"
     r"announced|announces|completed|agreed|agrees|created)\s+(?:\w+\s+){0,5}?" + DEAL_NOUN + r"|"
-    r"(?:agreed|agrees|agreeing)\s+(?:to|on)|teamed\s+up|teams\s+up|partnered|partners\s+with|"
+    r"agreed|agrees|teamed\s+up|teams\s+up|partnered|partners\s+with|"
     r"joined\s+forces|join\s+hands|joined\s+hands|signed\s+(?:up|on)|will\s+jointly)\b"
 )
 # Before an agreement verb, these make it a plan or a hope, not a done deal.
@@ -193,7 +193,8 @@ BETWEEN = _words(r"\b(?:between|among|of)\s+$")
 DESCRIPTOR = re.compile(
     r"\b[Tt]he\s+(?P<mods>(?:[\w.-]+\s+){0,3}?)(?P<head>company|firm|group|carmaker|car\s+maker|"
     r"automaker|auto\s+maker|automobile\s+maker|vehicle\s+maker|manufacturer|giant|start-?up|"
-    r"conglomerate|maker|marque|corporation|conglomerate|outfit|newcomer|entrant)(?![\w-])"
+    r"conglomerate|maker|marque|corporation|outfit|newcomer|entrant|fund|investor|Company|"
+    r"Group|Firm)(?![\w-])"
     r"(?!\s+(?:and|or)\b)"
 )
 _DESCRIPTOR_TECH = re.compile(
@@ -209,6 +210,8 @@ _DESCRIPTOR_INVESTOR = re.compile(r"fund|investor|investment", re.IGNORECASE)
 def descriptor_kind(mods, head):
     """The kind of company a descriptor can stand for, or None for any."""
     head = head.lower()
+    if head in ("fund", "investor"):
+        return "investor"
     if head in (
         "carmaker",
         "car maker",
@@ -239,25 +242,45 @@ PRONOUN = re.compile(
     r"expects|intends|aims|will|hasn't|has\s+not|had\s+not|still)\b)"
 )
 
+# Asides that hold companies which are not the subject: "(...)", ", which ...,", "Unlike X,".
+ASIDE = re.compile(
+    r"\([^)]*\)|,\s*(?:which|who|whose|whom|backed|owned|controlled|led|based|founded|best|"
+    r"known|formerly|itself|along|like|unlike|including|partly|majority|now|once)\b[^,]*,|"
+    r",\s*(?:a|an|the|its|one)\s+(?:(?!will|would|has|have|had|is|are|was|were|said)[\w'’.-]+"
+    r"\s*){1,6},|^(?:Unlike|Like|Besides|Apart\s+from|Aside\s+from|After|Before|Following|"
+    r"While|As|Along\s+with|Beyond|Compared\s+with|Just\s+as|Similar\s+to|Much\s+like|Since|"
+    r"When|Although|Though)\b[^,]*,"
+)
+
 # Investments.
 INVEST = _words(
     r"\b(?:invest(?:s|ed|ing|ment|ments|or|ors)?|pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ment)|"
     r"inject(?:s|ed|ing|ion)|pour(?:s|ed|ing)?|stakes?|acquir(?:e|es|ed|ing)|acquisition|"
     r"buy(?:s|ing)?\s+(?:\w+\s+){0,3}?(?:stake|shares|holding|interest)|bought|purchas(?:e|es|ed|ing)|"
     r"funding|financing|capital|back(?:s|ed|ing)|earmark(?:s|ed|ing)?|allocat(?:e|es|ed|ing)|"
-    r"spend(?:s|ing)?|spent|put(?:s|ting)?\s+(?:\w+\s+){0,3}?into|raise[sd]?|raising|"
+    r"spend(?:s|ing)?|put(?:s|ting)?\s+(?:\w+\s+){0,3}?into|raise[sd]?|raising|"
     r"fund(?:s|ed)?|tranche|subscri(?:be|bed|bes|ption)|placement|take\s+(?:a|an)\s+|took\s+(?:a|an)\s+)"
 )
 # Before an amount, these make it a price, a result or a valuation, not an investment.
 NOT_INVESTMENT = _words(
     r"(?:price[ds]?|priced|cost(?:s|ing)?|retail(?:s|ing)?|sells?|sold|starting|starts|from|"
     r"revenues?|sales|profits?|loss(?:es)?|valuation|valued|value|market\s+cap\w*|tariffs?|"
-    r"subsid\w+|fines?|fined|debts?|bonds?|salary|pay|earnings|turnover|income|margin|"
-    r"deliver\w*|under|below|above|over|than|per|a\s+share|budget|worth\s+of\s+cars)\s+"
+    r"subsid\w+|fines?|fined|debts?|bonds?|salary|salaries|earnings|turnover|income|margin|"
+    r"deliver\w*|a\s+share|budget|worth\s+of\s+cars)\s+"
     r"(?:(?:of|at|to|for|about|around|roughly|nearly|almost|some|by|just|only|a|an|the|"
     r"more|less|than|\w+ly)\s+){0,3}$"
 )
-FROM_INVESTOR = _words(r"\b(?:from|led\s+by|backed\s+by|by)\s+(?:\w+\s+){0,3}$")
+FROM_INVESTOR = _words(r"\b(?:from|led\s+by|backed\s+by|by)\s+(?:\w+\s+|\w+'s\s+){0,3}$")
+# Only when money is received does "from X" name the investor ("raised $1bn from X").
+RECEIVED = _words(
+    r"\b(?:rais(?:e|es|ed|ing)(?!\s+(?:its|their|the|a|his|her)\s+(?:\w+\s+)?(?:stake|holding))|receiv(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|won|wins|got|gets|"
+    r"obtain(?:s|ed|ing)?|funding|financing|backing|injection|led\s+by|backed\s+by)\b"
+)
+# An investment cancelled or threatened is not one ("cancel investments").
+CANCELLED = _words(
+    r"\b(?:cancel\w*|scrap\w*|halt\w*|shelv\w*|abandon\w*|pull\w*\s+out|freez\w*|"
+    r"cut|cuts|withdr[ae]w\w*)\s+(?:\w+\s+){0,2}$"
+)
 TARGET_BEFORE = _words(
     r"(?:\bin|\binto|\bof|\bacquire|\bacquired|\bacquires|\bacquiring|\bbuy|\bbuys|\bbought|"
     r"\bpurchase|\bpurchased|\btakeover\s+of|\bback|\bbacked|\bbacking|\bto)\s+"
@@ -288,7 +311,7 @@ PENDING = _words(
     r"(?:received|obtained|won|secured|got(?:ten)?|been\s+(?:granted|approved|given|issued))|"
     r"yet\s+to\s+(?:receive|obtain|win|secure|get|be\s+granted|be\s+approved|approve|grant)|"
     r"not\s+yet\s+(?:received|obtained|granted|approved|been)|still\s+(?:working|trying|"
-    r"seeking|hoping)\s+to|pending|appl(?:ied|ies|y|ying)\s+for|applications?|seek(?:s|ing)?|"
+    r"seeking|hoping)\s+to|pending|appl(?:ied|ies|ying|y)\b|applications?|seek(?:s|ing)?|"
     r"sought|submitted|fil(?:ed|es|ing)\s+for|under\s+review|reviewing|expects?\s+to|"
     r"hopes?\s+to|without\s+(?:a|an|the)?\s*(?:licen|approval|permit)\w*|needs?|requires?)\b"
 )

@@ -39,29 +39,38 @@ _LEGAL_WORD = re.compile(rf"^(?:{_LEGAL})$")
 _AUTOMAKER_WORD = re.compile(r"^(?:Motors?|Automobiles?|Auto|Automotive)$")
 _TECH_WORD = re.compile(r"^(?:Technology|Technologies)$")
 _CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
+# A press release's definition: 'Seres Group Co., Ltd. (hereinafter "the Company")'.
+_DEFINED_AS = re.compile(
+    r"\s*\((?:hereinafter\s+(?:referred\s+to\s+as\s+)?|collectively\s+|together\s+)?"
+    r"[\"“]([^\"”]{2,40})[\"”]\)",
+    re.IGNORECASE,
+)
 
 
 def _word_set(text):
     return frozenset(text.split())
 
 
-# Capitalised words that open a name-like run but are not part of a company's name, and
-# first words too common to stand alone as a company's short form.
+# Capitalised words that open a name-like run but are not part of a company's name.
 _NOT_A_NAME = _word_set(
     """The A An This That These Those Its Their His Her Our Meanwhile However Shares Both Rival
-    Chinese China German Germany Japanese Japan Korean Korea South American America US U.S.
-    European Europe French France Italian Italy British Britain UK Indian India Swedish Dutch
-    Spanish Taiwanese Taiwan Vietnamese Thai Saudi Emirati Abu State State-owned New General
-    Great First National United International Global Asian Asia World Ministry Department
-    Office Commission Authority Administration Bureau Council Federal Beijing Shanghai
-    Shenzhen Guangzhou Chongqing Hangzhou Wuhan Hefei Zhejiang Anhui Jiangsu Hubei Hunan
-    Guangdong Hong Kong Tokyo Seoul Detroit Stuttgart Munich Wolfsburg Paris Turin Milan
+    Chinese German Japanese Korean South American US U.S. European French Italian British
+    Indian Swedish Dutch Spanish Taiwanese Vietnamese Thai Saudi Emirati State-owned
     January February March April May June July August September October November December
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday Analysts Sources People Last
-    Earlier Separately Also After Before While Under In On At For With By From Last Next Land
-    Electric Smart Auto Motor Motors Group Holdings Automobile Automotive Technology Public
-    Investment Capital Fund Sovereign Royal Central Northern Southern Eastern Western North
-    South East West Lei Li Wang Zhang Chen Liu Yang Zhao Huang Zhou Wu"""
+    Earlier Separately Also After Before While Under In On At For With By From Next Unlike
+    Like Rivals Partner Partners Carmaker Automaker Startup Investor"""
+)
+# First words too common or too vague to stand alone as a company's short form.
+_NOT_A_SHORT_FORM = _NOT_A_NAME | _word_set(
+    """China Germany Japan Korea America Europe France Italy Britain UK India Taiwan Abu State
+    New General Great First National United International Global Asian Asia World Ministry
+    Department Office Commission Authority Administration Bureau Council Federal Beijing
+    Shanghai Shenzhen Guangzhou Chongqing Hangzhou Wuhan Hefei Zhejiang Anhui Jiangsu Hubei
+    Hunan Guangdong Hong Kong Tokyo Seoul Detroit Stuttgart Munich Wolfsburg Paris Turin Milan
+    Land Electric Smart Auto Motor Motors Group Holdings Automobile Automotive Technology
+    Public Investment Capital Fund Sovereign Royal Central Northern Southern Eastern Western
+    North East West Lei Li Wang Zhang Chen Liu Yang Zhao Huang Zhou Wu"""
 )
 
 
@@ -212,7 +221,7 @@ def _distinctive(token, index):
     return (
         len(token) >= 3
         and token[0].isupper()
-        and token not in _NOT_A_NAME
+        and token not in _NOT_A_SHORT_FORM
         and index.lookup(token) is None
     )
 
@@ -274,10 +283,16 @@ def find_mentions(text, index):
             add_short_form(forms[0], mention.company, mention.kind, mention.end)
 
     mentions = _without_overlaps(mentions)
+    for mention in mentions:
+        defined = _DEFINED_AS.match(text, mention.end)
+        if defined:
+            add_short_form(defined.group(1), mention.company, mention.kind, defined.end())
     for form, (company, kind, after) in short_forms.items():
         if company is None:
             continue
-        for match in re.finditer(rf"(?<![\w&]){re.escape(form)}(?![\w&])", text[after:]):
+        first = f"[{re.escape(form[0].upper())}{re.escape(form[0].lower())}]"
+        pattern = rf"(?<![\w&]){first}{re.escape(form[1:])}(?![\w&])"
+        for match in re.finditer(pattern, text[after:]):
             start = after + match.start()
             end = after + match.end()
             if not any(m.start < end and start < m.end for m in mentions):

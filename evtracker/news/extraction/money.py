@@ -121,7 +121,18 @@ _CONVERSION_GAP = re.compile(
     r"approximately\s+|some\s+|nearly\s+|almost\s+|~\s*)*$",
     re.IGNORECASE,
 )
-_YUAN_CONTEXT = re.compile(r"yuan|renminbi|\bRMB\b|\bCNY\b|China|Chinese", re.IGNORECASE)
+_YUAN_WORDS = re.compile(r"yuan|renminbi|\bRMB\b|\bCNY\b", re.IGNORECASE)
+_YEN_WORDS = re.compile(r"\byen\b|\bJPY\b|Japan", re.IGNORECASE)
+_CHINA_WORDS = re.compile(r"China|Chinese", re.IGNORECASE)
+
+
+def _yen_or_yuan(context):
+    """What a bare "¥" means in an article: yuan when it speaks of yuan or China, else yen."""
+    if _YUAN_WORDS.search(context):
+        return "CNY"
+    if _YEN_WORDS.search(context):
+        return "JPY"
+    return "CNY" if _CHINA_WORDS.search(context) else "JPY"
 
 
 @dataclass(frozen=True)
@@ -143,8 +154,8 @@ def find_amounts(text, yen_or_yuan_hint=""):
         if not pre and not post:
             continue
         currency = _BEFORE.get(pre) or _AFTER.get(post)
-        if pre == "¥" and not _YUAN_CONTEXT.search(yen_or_yuan_hint or text):
-            currency = "JPY"
+        if pre == "¥":
+            currency = _yen_or_yuan(yen_or_yuan_hint or text)
         scale = (match.group("scale") or "").lower().rstrip(".")
         try:
             value = Decimal(match.group("number").replace(",", ""))

@@ -6,14 +6,6 @@ import re
 from evtracker.news.extraction import language as lang
 from evtracker.news.extraction.facts import TalkFact
 
-# Asides that hold companies which are not the subject: "(...)", ", which ...,", "Unlike X,".
-_ASIDE = re.compile(
-    r"\([^)]*\)|,\s*(?:which|who|whose|that|backed|owned|controlled|led|based|founded|best|"
-    r"known|formerly|itself|also|a|an|the|one|along|like|unlike|including|partly|majority|"
-    r"now|once|its|whose|whom)\b[^,]*,|^(?:Unlike|Like|Besides|Apart\s+from|Aside\s+from|"
-    r"After|Before|Following|While|As|Along\s+with|Beyond|Compared\s+with|Just\s+as|"
-    r"Similar\s+to|Much\s+like|Since|When|Although|Though)\b[^,]*,"
-)
 # Words that end the phrase a trigger governs: a company after them is not its counterpart.
 _CLAUSE_BREAK = re.compile(
     r"[;:—–]|\b(?:which|who|whose|while|but|although|though|whereas|because|since|after|"
@@ -21,12 +13,12 @@ _CLAUSE_BREAK = re.compile(
     r"competes|competing|competitor|competitors|against|like|including\s+(?:its|their))\b",
     re.IGNORECASE,
 )
+# Between two companies of one list: commas, "and", "or" and a few describing words.
 _LIST_JOIN = re.compile(
     r"^\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|plus|&|along\s+with|together\s+with)\s+)?"
-    r"(?:(?:its|their|the|fellow|state-owned|state-backed|Chinese|German|Japanese|Korean|"
-    r"American|French|\w+-based|domestic|local|foreign|smaller|larger|carmakers?|automakers?|"
-    r"subsidiary|units?|affiliates?|brands?|makers?|peers?|counterparts?|partners?|parent|"
-    r"owner|EV|electric-vehicle|startup|start-up|giant)\s+){0,3}$"
+    r"(?:(?!(?:to|in|on|at|for|with|that|which|who|is|are|was|were|has|have|had|will|would|"
+    r"said|says|after|before|from|by|than|about|over|while|but)\b)"
+    r"(?:[a-z][\w-]*|Chinese|German|Japanese|Korean|American|French|British|Indian|EV)\s+){0,3}$"
 )
 _JOINED = re.compile(r"\band\b|&|,|\bwith\b", re.IGNORECASE)
 _TOPIC_AFTER = re.compile(
@@ -36,6 +28,15 @@ _TOPIC_AFTER = re.compile(
 )
 _DEAL_NOUN = re.compile(lang.DEAL_NOUN, re.IGNORECASE)
 _NOUN_WITH = re.compile(r"\b" + lang.DEAL_NOUN + r"\s+(?:with|between|among)\b", re.IGNORECASE)
+_FOLLOWED_BY_WITH = re.compile(r"\s*with\b", re.IGNORECASE)
+_DISCUSS_VERB = re.compile(r"^discuss(?:es|ed|ing)?$", re.IGNORECASE)
+_ABOUT_WORKING_TOGETHER = re.compile(
+    lang.DEAL_NOUN + r"|cooperat|collaborat|partner|merg|jointly|work\s+together|stake|invest",
+    re.IGNORECASE,
+)
+# "a former Nissan plant": a company name used as a modifier is not a counterpart.
+_MODIFIER_BEFORE = re.compile(r"\b(?:a|an|former)\s+$", re.IGNORECASE)
+_MODIFIER_AFTER = re.compile(r"(?:'s|’s)?\s+[a-z]")
 _PLANNED = re.compile(
     r"\b(?:plans?|intention|intends|would|will|to\s+(?:explore|study|consider|discuss))\b",
     re.IGNORECASE,
@@ -64,15 +65,28 @@ def _signals(text):
 
 
 def _triggers(text):
-    """(start, end, "agreed" | "talk" | "noun") for every phrase that can name a counterpart."""
+    """(start, end, kind) for every phrase that can name a counterpart; kind is "agreed",
+    "talk", "noun" (a partnership noun alone) or "status" (a confirmation, denial or end)."""
     found = []
     for match in lang.AGREE.finditer(text):
         done = _not_preceded(lang.NOT_DONE, text, match) and not _PLANNED.search(match.group())
         found.append((match.start(), match.end(), "agreed" if done else "talk"))
     for pattern, kind in ((lang.TALK, "talk"), (_NOUN_WITH, "noun")):
         for match in pattern.finditer(text):
+            if _DISCUSS_VERB.match(match.group()) and not _ABOUT_WORKING_TOGETHER.search(text):
+                continue  # "executives discussed the future of battery swapping"
             if not any(s < match.end() and match.start() < e for s, e, _ in found):
                 found.append((match.start(), match.end(), kind))
+    if lang.TOPIC.search(text):
+        for pattern, negation, reach in (
+            (lang.END, lang.NOT_ENDED, 25),
+            (lang.DENY, lang.NOT_DENIED, 25),
+            (lang.CONFIRM, lang.NOT_CONFIRMED, 40),
+        ):
+            for match in pattern.finditer(text):
+                overlaps = any(s < match.end() and match.start() < e for s, e, _ in found)
+                if not overlaps and _not_preceded(negation, text, match, reach):
+                    found.append((match.start(), match.end(), "status"))
     return sorted(found)
 
 
@@ -110,11 +124,17 @@ def _subject_chain(body, candidates):
     return chain
 
 
+def _is_modifier(body, actor):
+    before = body[max(0, actor.start - 10) : actor.start]
+    return bool(_MODIFIER_BEFORE.search(before) and _MODIFIER_AFTER.match(body, actor.end))
+
+
 def _counterparts(body, trigger_end, after):
+    after = [a for a in after if not _is_modifier(body, a)]
     if not after:
         return [], ""
     gap = body[trigger_end : after[0].start]
-    if len(gap.split()) > 8 or _CLAUSE_BREAK.search(gap):
+    if len(gap.split()) > 12 or _CLAUSE_BREAK.search(gap):
         return [], gap
     chain = [after[0]]
     for later in after[1:]:
@@ -137,7 +157,9 @@ def _pairs_in(context, sentence, actors):
     """(subject, counterpart, trigger kind, topic) for each pair the sentence names."""
     body = context.body
     text = sentence.text
-    asides = [(sentence.start + m.start(), sentence.start + m.end()) for m in _ASIDE.finditer(text)]
+    asides = [
+        (sentence.start + m.start(), sentence.start + m.end()) for m in lang.ASIDE.finditer(text)
+    ]
     parties = [a for a in actors if a.kind != "regulator"]
     pairs = []
     consumed = set()
@@ -165,8 +187,10 @@ def _pairs_in(context, sentence, actors):
         elif subjects and counterparts:
             for a in _unique(subjects):
                 pairs += [(a.company, b.company, kind, topic) for b in _unique(counterparts)]
-        elif len(_unique(subjects)) > 1:
-            group = _unique(subjects)
+        elif len(_unique(subjects)) > 1 and not (
+            text[end - 4 : end].lower() == "with" or _FOLLOWED_BY_WITH.match(text, end)
+        ):
+            group = _unique(subjects)  # "Honda and Nissan are in talks", not "... with the union"
             pairs += [
                 (a.company, b.company, kind, topic) for a, b in itertools.combinations(group, 2)
             ]
@@ -202,8 +226,14 @@ def find_talks(context, position, actors):
     on = context.date_of(sentence)
     facts = []
     found = _pairs_in(context, sentence, actors)
-    if not found and lang.PAIR_REFERENCE.search(text) and context.talk_pairs:
-        subject, other = context.talk_pairs[-1]
+    last_pair = context.talk_pairs[-1] if context.talk_pairs else _last_two_named(context, sentence)
+    if (
+        not found
+        and lang.PAIR_REFERENCE.search(text)
+        and last_pair
+        and _ABOUT_WORKING_TOGETHER.search(text)
+    ):
+        subject, other = last_pair
         kinds = [kind for _, _, kind in _triggers(text)]
         kind = "agreed" if "agreed" in kinds else "talk" if "talk" in kinds else "noun"
         found = [(subject, other, kind, "")]
@@ -214,17 +244,33 @@ def find_talks(context, position, actors):
             status = "denied"
         elif kind == "agreed":
             status = "agreed"
-        elif confirmed or (speaker in (subject, other) and not hearsay):
+        elif confirmed or (kind == "talk" and speaker in (subject, other) and not hearsay):
             status = "confirmed"
-        elif kind == "talk" or lang.HEARSAY.search(text):
+        elif kind == "talk" or (kind == "noun" and lang.HEARSAY.search(text)):
             status = "rumoured"
+        elif kind == "noun":
+            status = "background"  # "its partnership with Chery": it exists, said in passing
         else:
-            continue  # "its partnership with Chery": no word on where things stand
+            continue
         attributed = speaker if speaker in (subject, other) else context.attribution(position)
         facts.append(_fact(context, (subject, other), status, attributed, topic, sentence, on))
+    # A partnership mentioned in passing counts only when the article says nothing else of it.
     if found:
         return facts
     return _status_updates(context, position, actors, speaker, (ended, denied, confirmed), on)
+
+
+def _last_two_named(context, sentence):
+    """The two companies named last before `sentence`, for "the two companies"."""
+    companies = []
+    for mention in reversed(context.mentions):
+        if mention.start >= sentence.start or mention.kind == "regulator":
+            continue
+        if mention.company not in companies:
+            companies.append(mention.company)
+        if len(companies) == 2:
+            return companies[1], companies[0]
+    return None
 
 
 def _status_updates(context, position, actors, speaker, signals, on):
