@@ -8,6 +8,7 @@ from evtracker.news.extraction.facts import ApprovalFact, InvestmentFact
 from evtracker.news.extraction.money import find_amounts
 
 _INVESTMENT_REACH = 150  # characters between an amount and the word that makes it an investment
+_ONE_OF = re.compile(r"\b(?:including|such\s+as|among|like)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:—–]|,\s*(?:while|but|whereas|and\s+(?:its|the)\s)", re.IGNORECASE)
 
 
@@ -37,21 +38,22 @@ def _nearest_trigger(text, amount_start, amount_end, names):
 
 
 def _investor_and_target(body, sentence, parties, trigger, amount):
+    """Who puts the money in and, if named, into which company."""
     text_start = sentence.start
-    trigger_start = text_start + trigger.start()
-    head = min(trigger_start, text_start + amount.start)
+    head = min(text_start + trigger.start(), text_start + amount.start)
     tail = max(text_start + trigger.end(), text_start + amount.end)
-    investor = target = None
     received = lang.RECEIVED.search(sentence.text)
+    received = received if received and text_start + received.start() < tail else None
+    investor = target = None
     for actor in parties:
         if actor.start < tail:
             continue
         lead_in = body[max(sentence.start, actor.start - 40) : actor.start]
-        if investor is None and received and lang.FROM_INVESTOR.search(lead_in):
+        from_investor = lang.FROM_INVESTOR.search(lead_in)
+        if investor is None and received and from_investor and not _ONE_OF.search(lead_in):
             investor = actor
         elif target is None and lang.TARGET_BEFORE.search(lead_in):
             target = actor
-    subject = None
     asides = [
         (text_start + m.start(), text_start + m.end()) for m in lang.ASIDE.finditer(sentence.text)
     ]
@@ -60,23 +62,26 @@ def _investor_and_target(body, sentence, parties, trigger, amount):
         for a in parties
         if a.end <= head and not any(s <= a.start and a.end <= e for s, e in asides)
     ]
-    if before:
-        subject = before[-1]
-    elif not investor:
-        # "... said Tencent would invest": the subject may follow a reporting verb.
-        inside = [a for a in parties if head <= a.start < tail]
-        subject = inside[0] if inside else None
+    owned = [a for a in before if lang.OWNED.match(body, a.end)]
+    before = [a for a in before if a not in owned]
+    subject = before[-1] if before else None
+    if subject is not None and lang.SAID.match(body, subject.end):
+        subject = None  # "Nio said investors would put in ...": the speaker, not the investor
     if investor is None:
+        if received:
+            return None, None  # the subject received money from someone unnamed
         investor = subject
     elif target is None and subject is not None and subject.company != investor.company:
         target = subject  # "Nio raised $1bn from CYVN": the subject received it
+    if target is None and owned:
+        target = owned[-1]
     if target is None:
-        inside = [a for a in parties if head <= a.start < tail and a is not investor]
-        for actor in inside:
-            lead_in = body[max(sentence.start, actor.start - 40) : actor.start]
-            if lang.TARGET_BEFORE.search(lead_in):
-                target = actor
-                break
+        for actor in parties:
+            if head <= actor.start < tail and actor is not investor:
+                lead_in = body[max(sentence.start, actor.start - 40) : actor.start]
+                if lang.TARGET_BEFORE.search(lead_in):
+                    target = actor
+                    break
     if target is not None and investor is not None and target.company == investor.company:
         target = None
     return investor, target
@@ -93,6 +98,8 @@ def find_investments(context, position, actors):
         return []
     for amount in find_amounts(text, context.body):
         if not _not_preceded(lang.NOT_INVESTMENT, text, amount.start):
+            continue
+        if lang.SHARED_AMOUNT.search(text[max(0, amount.start - 30) : amount.start]):
             continue
         names = [(a.start - sentence.start, a.end - sentence.start) for a in actors if a.named]
         trigger = _nearest_trigger(text, amount.start, amount.end, names)

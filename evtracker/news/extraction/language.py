@@ -135,9 +135,10 @@ TALK = _words(
     r"\s+with|could\s+partner)\b"
 )
 AGREE = _words(
-    r"\b(?:(?:signed|signs|inked|inks|sealed|seals|struck|strikes|clinched|finali[sz]ed|forged|"
-    r"reached|entered\s+into|formed|forms|established|set\s+up|sets\s+up|launched|unveiled|"
-    r"announced|announces|completed|agreed|agrees|created)\s+(?:\w+\s+){0,5}?" + DEAL_NOUN + r"|"
+    r"\b(?:(?:sign(?:ed|s)?|ink(?:ed|s)?|seal(?:ed|s)?|str(?:uck|ike|ikes)|clinch(?:ed|es)?|"
+    r"finali[sz](?:ed|es|e)|forg(?:ed|es|e)|reach(?:ed|es)?|enter(?:ed|s)?\s+into|form(?:ed|s)?|"
+    r"establish(?:ed|es)?|set(?:s)?\s+up|launch(?:ed|es)?|unveil(?:ed|s)?|announc(?:ed|es|e)|"
+    r"complet(?:ed|es|e)|agree[ds]?|creat(?:ed|es|e))\s+(?:[\w-]+\s+){0,5}?" + DEAL_NOUN + r"|"
     r"agreed|agrees|teamed\s+up|teams\s+up|partnered|partners\s+with|"
     r"joined\s+forces|join\s+hands|joined\s+hands|signed\s+(?:up|on)|will\s+jointly)\b"
 )
@@ -147,6 +148,8 @@ NOT_DONE = _words(
     r"\bexpected\s+to|\bclose\s+to|\bnearing|\babout\s+to|\baims?\s+to|\bhopes?\s+to|\bnot|"
     r"n't|\byet\s+to|\bnever|\bconsidering|\bwhether|\bif|\bbefore|\bunless)\s+(?:\w+\s+){0,2}$"
 )
+# "will sign", "would form": announced by a party, a done deal; reported by others, a plan.
+FUTURE = _words(r"(?:\bwill|\bwould|'ll)\s+(?:\w+\s+){0,2}$")
 CONFIRM = _words(r"\b(?:confirm(?:s|ed|ing)?|acknowledg(?:es|ed|ing)|admitted)\b")
 NOT_CONFIRMED = _words(
     r"(?:declin\w+|refus\w+|would\s+not|wouldn't|did\s+not|didn't|could\s+not|couldn't|"
@@ -270,11 +273,20 @@ NOT_INVESTMENT = _words(
     r"(?:(?:of|at|to|for|about|around|roughly|nearly|almost|some|by|just|only|a|an|the|"
     r"more|less|than|\w+ly)\s+){0,3}$"
 )
+SAID = _words(r"(?:'s\s+\w+\s+)?\s*,?\s*(?:said|says|told|stated|noted|added)\b")
+# "Daimler's largest shareholder": the company owned, not the one investing.
+OWNED = _words(r"(?:'s|’s)\s+(?:\w+\s+)?(?:shareholder|investor|owner|stake|holding|backer)s?\b")
+# "a combined 1 billion yuan": several investors' money, no one investor's.
+SHARED_AMOUNT = _words(
+    r"\b(?:combined|collectively|jointly|together|total)\s+(?:of\s+)?(?:\w+\s+)?$"
+)
 FROM_INVESTOR = _words(r"\b(?:from|led\s+by|backed\s+by|by)\s+(?:\w+\s+|\w+'s\s+){0,3}$")
 # Only when money is received does "from X" name the investor ("raised $1bn from X").
 RECEIVED = _words(
-    r"\b(?:rais(?:e|es|ed|ing)(?!\s+(?:its|their|the|a|his|her)\s+(?:\w+\s+)?(?:stake|holding))|receiv(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|won|wins|got|gets|"
-    r"obtain(?:s|ed|ing)?|funding|financing|backing|injection|led\s+by|backed\s+by)\b"
+    r"\b(?:rais(?:e|es|ed|ing)(?!\s+(?:its|their|the|a|his|her)\s+(?:\w+\s+)?(?:stake|holding))|"
+    r"receiv(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|(?<![\d.]\s)(?<!llion\s)(?<!\d)won|wins|got|"
+    r"gets|obtain(?:s|ed|ing)?|"
+    r"led\s+by|backed\s+by)\b"
 )
 # An investment cancelled or threatened is not one ("cancel investments").
 CANCELLED = _words(

@@ -28,6 +28,7 @@ _TOPIC_AFTER = re.compile(
 )
 _DEAL_NOUN = re.compile(lang.DEAL_NOUN, re.IGNORECASE)
 _NOUN_WITH = re.compile(r"\b" + lang.DEAL_NOUN + r"\s+(?:with|between|among)\b", re.IGNORECASE)
+_BRACKETS = re.compile(r"\([^)]*\)")
 _FOLLOWED_BY_WITH = re.compile(r"\s*with\b", re.IGNORECASE)
 _DISCUSS_VERB = re.compile(r"^discuss(?:es|ed|ing)?$", re.IGNORECASE)
 _ABOUT_WORKING_TOGETHER = re.compile(
@@ -37,6 +38,7 @@ _ABOUT_WORKING_TOGETHER = re.compile(
 # "a former Nissan plant": a company name used as a modifier is not a counterpart.
 _MODIFIER_BEFORE = re.compile(r"\b(?:a|an|former)\s+$", re.IGNORECASE)
 _MODIFIER_AFTER = re.compile(r"(?:'s|’s)?\s+[a-z]")
+_PAIR_SPEAKS = re.compile(lang.PAIR_REFERENCE.pattern + r"\s+$", re.IGNORECASE)
 _PLANNED = re.compile(
     r"\b(?:plans?|intention|intends|would|will|to\s+(?:explore|study|consider|discuss))\b",
     re.IGNORECASE,
@@ -69,8 +71,15 @@ def _triggers(text):
     "talk", "noun" (a partnership noun alone) or "status" (a confirmation, denial or end)."""
     found = []
     for match in lang.AGREE.finditer(text):
-        done = _not_preceded(lang.NOT_DONE, text, match) and not _PLANNED.search(match.group())
-        found.append((match.start(), match.end(), "agreed" if done else "talk"))
+        if _PLANNED.search(match.group()):
+            kind = "talk"
+        elif _not_preceded(lang.NOT_DONE, text, match):
+            kind = "agreed"
+        elif lang.FUTURE.search(text[max(0, match.start() - 40) : match.start()]):
+            kind = "future"
+        else:
+            kind = "talk"
+        found.append((match.start(), match.end(), kind))
     for pattern, kind in ((lang.TALK, "talk"), (_NOUN_WITH, "noun")):
         for match in pattern.finditer(text):
             if _DISCUSS_VERB.match(match.group()) and not _ABOUT_WORKING_TOGETHER.search(text):
@@ -94,11 +103,16 @@ def _in_aside(actor, asides):
     return any(start <= actor.start and actor.end <= end for start, end in asides)
 
 
+BOTH = "both parties"
+
+
 def _speaker(body, actors, sentence):
     """The company that says what the sentence reports ("Chery said", "according to Chery",
-    "a Xiaomi spokesperson told Reuters"), if any."""
+    "a Xiaomi spokesperson told Reuters"), BOTH for "the companies said", else None."""
     text = sentence.text
     for match in lang.SPEECH.finditer(text):
+        if _PAIR_SPEAKS.search(text, 0, match.start()):
+            return BOTH
         verb_start = sentence.start + match.start()
         verb_end = sentence.start + match.end()
         before = [a for a in actors if a.end <= verb_start and verb_start - a.end <= 50]
@@ -134,7 +148,7 @@ def _counterparts(body, trigger_end, after):
     if not after:
         return [], ""
     gap = body[trigger_end : after[0].start]
-    if len(gap.split()) > 12 or _CLAUSE_BREAK.search(gap):
+    if len(_BRACKETS.sub("", gap).split()) > 12 or _CLAUSE_BREAK.search(gap):
         return [], gap
     chain = [after[0]]
     for later in after[1:]:
@@ -235,16 +249,19 @@ def find_talks(context, position, actors):
     ):
         subject, other = last_pair
         kinds = [kind for _, _, kind in _triggers(text)]
-        kind = "agreed" if "agreed" in kinds else "talk" if "talk" in kinds else "noun"
+        kind = next((k for k in ("agreed", "future", "talk") if k in kinds), "noun")
         found = [(subject, other, kind, "")]
     for subject, other, kind, topic in found:
+        party_speaks = speaker in (subject, other, BOTH)
+        if kind == "future":
+            kind = "agreed" if party_speaks and not hearsay else "talk"
         if ended and lang.TOPIC.search(text):
             status = "ended"
         elif denied:
             status = "denied"
         elif kind == "agreed":
             status = "agreed"
-        elif confirmed or (kind == "talk" and speaker in (subject, other) and not hearsay):
+        elif confirmed or (kind == "talk" and party_speaks and not hearsay):
             status = "confirmed"
         elif kind == "talk" or (kind == "noun" and lang.HEARSAY.search(text)):
             status = "rumoured"
@@ -304,6 +321,7 @@ def _status_updates(context, position, actors, speaker, signals, on):
     targets = list(dict.fromkeys(targets))
     if status == "agreed" and len(targets) != 1:
         return []
+    speaker = None if speaker == BOTH else speaker
     attributed = speaker or (min(actors, key=lambda a: a.start).company if actors else None)
     attributed = attributed or context.attribution(position)
     return [
