@@ -1,13 +1,222 @@
-from django.shortcuts import get_object_or_404, render
+"""The public pages: timeline, status boards, company and article pages.
 
-from .models import Company, Event
+A view that also serves an htmx fragment renders "page.html#partial" for an
+htmx request, and the whole page otherwise, including htmx's history-restore
+request (Back after a filter change), which must get a full page.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpResponseBadRequest, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from evtracker.news.models import Article
+
+from . import article_text
+from .boards import BOARDS, build_board
+from .charts import monthly_chart, reports_per_month
+from .forms import read_cursor, read_filters
+from .models import Approval, Company, Evidence, Investment, ReportedTalk, ReviewState, TalkStatus
+from .timeline import Filters, timeline_page
+
+HTMX_VARY = ("HX-Request", "HX-History-Restore-Request")
+# Talk partners, strongest first.
+TALK_STRENGTH = [
+    TalkStatus.AGREED,
+    TalkStatus.CONFIRMED,
+    TalkStatus.RUMOURED,
+    TalkStatus.ENDED,
+    TalkStatus.DENIED,
+]
+COMPANY_LIST_LIMIT = 200
 
 
-def home(request):
-    events = Event.objects.select_related("talk", "investment", "approval")[:50]
-    return render(request, "partnerships/home.html", {"events": events})
+def older_url(path, params, page):
+    """The link to the page after this one ("" on the last page), keeping the filters."""
+    if not page.next_cursor:
+        return ""
+    return f"{path}?{urlencode([*params, ('before', str(page.next_cursor))])}"
 
 
+def wants_fragment(request):
+    """An htmx request that swaps part of the page (not a history restore)."""
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+@require_GET
+@vary_on_headers(*HTMX_VARY)
+def timeline(request):
+    form, filters, problems = read_filters(request.GET)
+    cursor, cursor_problem = read_cursor(request.GET)
+    if cursor_problem:
+        problems.append(cursor_problem)
+    page = timeline_page(filters, cursor)
+    context = {
+        "form": form,
+        "filters": filters,
+        "filter_query": urlencode(filters.as_params()),
+        "problems": problems,
+        "page": page,
+        "older_url": older_url(request.path, filters.as_params(), page),
+        "is_first_page": cursor is None,
+        "export_kinds": ["talks", "investments", "approvals"],
+        "nav": "timeline",
+    }
+    template = "partnerships/timeline.html"
+    if wants_fragment(request):
+        # "Older events" asks for the next events only; the filter form for all results.
+        template += "#events" if "before" in request.GET else "#results"
+    return render(request, template, context)
+
+
+@require_GET
+@vary_on_headers(*HTMX_VARY)
+def board(request, board):
+    kind = _board_kind(board)
+    context = _board_context(request, board, kind, request.GET)
+    template = "partnerships/board.html"
+    if wants_fragment(request):
+        template += "#results"
+    return render(request, template, context)
+
+
+def _board_kind(board):
+    try:
+        return BOARDS[board]
+    except KeyError:
+        raise Http404("No such board.") from None
+
+
+def _board_context(request, board, kind, query):
+    form, filters, problems = read_filters(query, board_statuses=kind.statuses)
+    filter_query = urlencode(filters.as_params())
+    return {
+        "form": form,
+        "filters": filters,
+        "filter_query": filter_query,
+        "problems": problems,
+        "board": build_board(kind, filters),
+        "board_name": board,
+        "noun": kind.fact_type,
+        "statuses": kind.statuses.choices,
+        "can_move": request.user.has_perm(kind.permission),
+        "nav": board,
+    }
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def move_card(request, board, pk):
+    """An editor moves a talk or approval to another status; recorded with their name."""
+    kind = _board_kind(board)
+    if not request.user.has_perm(kind.permission):
+        raise PermissionDenied("Only editors can move cards.")
+    status = request.POST.get("status", "")
+    if status not in kind.statuses.values:
+        return HttpResponseBadRequest("Unknown status.", content_type="text/plain")
+    with transaction.atomic():
+        fact = get_object_or_404(kind.model.objects.select_for_update(), pk=pk)
+        moved = fact.status != status
+        if moved:
+            fact.status = status
+            # An editor's decision: ingestion must not move it back on its own.
+            fact.review_state = ReviewState.REVIEWED
+            fact.save(changed_by=request.user, on=timezone.localdate())
+    note = (
+        f"Moved “{fact}” to {fact.get_status_display()}."
+        if moved
+        else f"“{fact}” is already {fact.get_status_display()}."
+    )
+    query = QueryDict(request.POST.get("filters", "")[:2000])
+    if wants_fragment(request):
+        context = _board_context(request, board, kind, query)
+        context["note"] = note
+        return render(request, "partnerships/board.html#results", context)
+    messages.success(request, note)
+    _, filters, _ = read_filters(query, board_statuses=kind.statuses)
+    url = reverse("partnerships:board", args=[board])
+    params = urlencode(filters.as_params())
+    return redirect(f"{url}?{params}" if params else url)
+
+
+@require_GET
+@vary_on_headers(*HTMX_VARY)
 def company(request, slug):
-    company = get_object_or_404(Company, slug=slug)
-    return render(request, "partnerships/company.html", {"company": company})
+    company = get_object_or_404(Company.objects.select_related("parent"), slug=slug)
+    cursor, cursor_problem = read_cursor(request.GET)
+    page = timeline_page(Filters(companies=(company,)), cursor)
+    problems = [cursor_problem] if cursor_problem else []
+    context = {
+        "company": company,
+        "page": page,
+        "older_url": older_url(request.path, [], page),
+        "problems": problems,
+    }
+    if wants_fragment(request) and "before" in request.GET:
+        return render(request, "partnerships/company.html#events", context)
+    talks = list(
+        ReportedTalk.objects.involving(company)
+        .select_related("party_a", "party_b")
+        .order_by("-last_reported", "-id")[:COMPANY_LIST_LIMIT]
+    )
+    for talk in talks:
+        talk.partner = talk.party_b if talk.party_a_id == company.pk else talk.party_a
+    context.update(
+        aliases=list(company.aliases.all()),
+        subsidiaries=list(company.subsidiaries.only("name", "slug")),
+        talks_by_status=[
+            (label, [talk for talk in talks if talk.status == status])
+            for status, label in TalkStatus.choices
+        ],
+        partners=sorted(talks, key=lambda talk: TALK_STRENGTH.index(talk.status)),
+        investments=list(
+            Investment.objects.involving(company)
+            .select_related("investor", "target")
+            .order_by("-announced_on", "-id")[:COMPANY_LIST_LIMIT]
+        ),
+        approvals=list(
+            Approval.objects.involving(company)
+            .select_related("subject", "regulator")
+            .order_by("-as_of", "-id")[:COMPANY_LIST_LIMIT]
+        ),
+        chart=monthly_chart(reports_per_month(company)),
+        filter_query=urlencode([("company", company.slug)]),
+    )
+    return render(request, "partnerships/company.html", context)
+
+
+@require_GET
+def article(request, pk):
+    article = get_object_or_404(Article, pk=pk)
+    evidence = list(
+        Evidence.objects.filter(article=article)
+        .select_related(
+            "talk__party_a",
+            "talk__party_b",
+            "investment__investor",
+            "investment__target",
+            "approval__subject",
+            "approval__regulator",
+        )
+        .order_by("start", "id")
+    )
+    # Facts in the order of their first sentence; each sentence points at its fact's number.
+    facts = {}
+    for row in evidence:
+        key = (row.fact.fact_type, row.fact.pk)
+        if key not in facts:
+            facts[key] = (row.fact, [])
+        facts[key][1].append(row)
+        row.fact_number = list(facts).index(key) + 1
+    context = {
+        "article": article,
+        "paragraphs": article_text.paragraphs(article.body, evidence, article.structure),
+        "facts": list(facts.values()),
+    }
+    return render(request, "partnerships/article.html", context)

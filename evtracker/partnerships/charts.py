@@ -1,0 +1,125 @@
+"""The company page's chart of reports per month, drawn as SVG by the template.
+
+Here are the figures and the geometry; the template only places them, so the
+page needs no JavaScript and prints as it shows.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+
+from .models import Approval, Evidence, Investment, ReportedTalk
+
+MONTHS_SHOWN = 12
+WIDTH, HEIGHT = 600, 180
+TOP, BOTTOM, LEFT = 16, 36, 8
+
+
+@dataclass
+class Bar:
+    month: date
+    count: int
+    x: float
+    y: float
+    width: float
+    height: float
+    label_x: float
+
+    @property
+    def show_year(self):
+        return self.month.month == 1
+
+    @property
+    def value_y(self):
+        return round(self.y - 4, 1)
+
+
+@dataclass
+class Chart:
+    bars: list
+    peak: int
+    total: int
+    width: int = WIDTH
+    height: int = HEIGHT
+    baseline: int = HEIGHT - BOTTOM
+
+    @property
+    def empty(self):
+        return self.total == 0
+
+    @property
+    def month_label_y(self):
+        return self.baseline + 14
+
+    @property
+    def year_label_y(self):
+        return self.baseline + 28
+
+
+def reports_per_month(company):
+    """{first day of month: articles reporting the company's facts that month}.
+
+    One query per kind of fact, each served by the evidence's index on that
+    fact; an article reporting two kinds of fact counts once for each.
+    """
+    counts = Counter()
+    fact_sets = {
+        "talk": ReportedTalk.objects.involving(company),
+        "investment": Investment.objects.involving(company),
+        "approval": Approval.objects.involving(company),
+    }
+    for link, facts in fact_sets.items():
+        rows = (
+            Evidence.objects.filter(**{f"{link}__in": facts.values("pk")})
+            .annotate(month=TruncMonth("reported_on"))
+            .order_by()
+            .values("month")
+            .annotate(articles=Count("article_id", distinct=True))
+            .values_list("month", "articles")
+        )
+        for month, articles in rows:
+            counts[_month_start(month)] += articles
+    return counts
+
+
+def _month_start(value):
+    return date(value.year, value.month, 1)
+
+
+def _months_back(last, n):
+    """The n months ending with `last`, oldest first."""
+    months = []
+    year, month = last.year, last.month
+    for _ in range(n):
+        months.append(date(year, month, 1))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return months[::-1]
+
+
+def monthly_chart(counts, months=MONTHS_SHOWN, today=None):
+    """Bars for the `months` months ending with the latest month that has reports."""
+    last = max(counts) if counts else _month_start(today or date.today())
+    shown = _months_back(last, months)
+    peak = max((counts.get(month, 0) for month in shown), default=0)
+    plot_height = HEIGHT - TOP - BOTTOM
+    slot = (WIDTH - LEFT) / months
+    bars = []
+    for i, month in enumerate(shown):
+        count = counts.get(month, 0)
+        height = plot_height * count / peak if peak else 0
+        x = LEFT + i * slot + slot * 0.15
+        bars.append(
+            Bar(
+                month=month,
+                count=count,
+                x=round(x, 1),
+                y=round(HEIGHT - BOTTOM - height, 1),
+                width=round(slot * 0.7, 1),
+                height=round(height, 1),
+                label_x=round(x + slot * 0.35, 1),
+            )
+        )
+    return Chart(bars=bars, peak=peak, total=sum(bar.count for bar in bars))

@@ -1,0 +1,118 @@
+"""CSV and JSON exports of the facts behind the filtered timeline, streamed row by row.
+
+The rows are read with a server-side cursor in chunks (QuerySet.iterator), so
+a large export never holds every row in memory.
+"""
+
+import csv
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
+from django.views.decorators.http import require_GET
+
+from .forms import read_filters
+from .models import FactType
+from .timeline import facts_in, filtered_events, with_report_count
+
+CHUNK_SIZE = 2000
+COLUMNS = {
+    "talks": (
+        FactType.TALK,
+        {
+            "id": "id",
+            "party_a": "party_a__name",
+            "party_b": "party_b__name",
+            "topic": "topic",
+            "status": "status",
+            "first_reported": "first_reported",
+            "last_reported": "last_reported",
+            "review_state": "review_state",
+            "reports": "reports",
+        },
+    ),
+    "investments": (
+        FactType.INVESTMENT,
+        {
+            "id": "id",
+            "investor": "investor__name",
+            "target": "target__name",
+            "amount": "amount",
+            "currency": "currency",
+            "kind": "kind",
+            "stake_percent": "stake_percent",
+            "purpose": "purpose",
+            "announced_on": "announced_on",
+            "review_state": "review_state",
+            "reports": "reports",
+        },
+    ),
+    "approvals": (
+        FactType.APPROVAL,
+        {
+            "id": "id",
+            "subject": "subject__name",
+            "regulator": "regulator__name",
+            "what": "what",
+            "status": "status",
+            "as_of": "as_of",
+            "review_state": "review_state",
+            "reports": "reports",
+        },
+    ),
+}
+CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
+# A spreadsheet runs a cell that starts with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def export_rows(kind, filters):
+    """(header, rows): the facts of one kind behind the filtered timeline, by id."""
+    fact_type, columns = COLUMNS[kind]
+    facts = with_report_count(facts_in(filtered_events(filters), fact_type)).order_by("pk")
+    rows = facts.values_list(*columns.values()).iterator(chunk_size=CHUNK_SIZE)
+    return list(columns), rows
+
+
+def _safe_cell(value):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return "" if value is None else value
+
+
+class _Line:
+    """A file-like object whose write() returns what was written, for csv.writer."""
+
+    def write(self, text):
+        return text
+
+
+def csv_stream(header, rows):
+    writer = csv.writer(_Line())
+    yield writer.writerow(header)
+    for row in rows:
+        yield writer.writerow([_safe_cell(value) for value in row])
+
+
+def json_stream(header, rows):
+    yield "[\n"
+    separator = ""
+    for row in rows:
+        yield separator + json.dumps(dict(zip(header, row, strict=True)), cls=DjangoJSONEncoder)
+        separator = ",\n"
+    yield "\n]\n"
+
+
+@require_GET
+def export(request, kind, fmt):
+    """/export/talks.csv and the like, for the timeline's filters in the query string."""
+    if kind not in COLUMNS or fmt not in CONTENT_TYPES:
+        raise Http404("Exports are talks, investments or approvals, as csv or json.")
+    _, filters, problems = read_filters(request.GET, companies=())
+    if problems:
+        return HttpResponseBadRequest("\n".join(problems), content_type="text/plain")
+    header, rows = export_rows(kind, filters)
+    stream = csv_stream(header, rows) if fmt == "csv" else json_stream(header, rows)
+    response = StreamingHttpResponse(stream, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="evtracker-{kind}.{fmt}"'
+    return response

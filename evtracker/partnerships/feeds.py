@@ -1,0 +1,90 @@
+"""Atom and RSS feeds of the timeline; the query string filters them as it does the page."""
+
+from datetime import UTC, datetime, time
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpResponseBadRequest
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
+from django.utils.http import urlencode
+
+from .describe import describe_event
+from .forms import read_filters
+from .timeline import companies_of, timeline_page
+
+
+class TimelineFeed(Feed):
+    """The newest page of the filtered timeline; bad filter values get a 400."""
+
+    description_text = "Automaker partnership talks, investments and approvals, newest first."
+
+    def __call__(self, request, *args, **kwargs):
+        # The feed object is shared by all requests: the filters travel on the request.
+        _, filters, problems = read_filters(request.GET, companies=())
+        if problems:
+            return HttpResponseBadRequest("\n".join(problems), content_type="text/plain")
+        request.timeline_filters = filters
+        return super().__call__(request, *args, **kwargs)
+
+    def get_object(self, request, *args, **kwargs):
+        return request.timeline_filters
+
+    def title(self, filters):
+        names = ", ".join(company.name for company in filters.companies)
+        return f"evtracker timeline: {names}" if names else "evtracker timeline"
+
+    def description(self, filters):
+        return self.description_text
+
+    def subtitle(self, filters):
+        return self.description_text
+
+    def link(self, filters):
+        query = urlencode(filters.as_params())
+        url = reverse("partnerships:timeline")
+        return f"{url}?{query}" if query else url
+
+    def items(self, filters):
+        return timeline_page(filters).events
+
+    def item_title(self, event):
+        return describe_event(event)
+
+    def item_description(self, event):
+        # Escaped here because readers treat the description as HTML.
+        lines = []
+        evidence = event.shown_evidence
+        if evidence:
+            source = evidence.attributed_to or evidence.article.outlet or "an article"
+            lines.append(f"“{escape(evidence.sentence)}” ({escape(source)})")
+        lines.append(f"Reported by {event.reports} article{'s' if event.reports != 1 else ''}.")
+        return "<br>".join(lines)
+
+    def item_link(self, event):
+        if event.shown_evidence:
+            url = reverse("partnerships:article", args=[event.shown_evidence.article_id])
+            return f"{url}#evidence-{event.shown_evidence.pk}"
+        return f"{companies_of(event.fact)[0].get_absolute_url()}#event-{event.pk}"
+
+    def item_guid(self, event):
+        return f"urn:evtracker:event:{event.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, event):
+        return datetime.combine(event.occurred_on, time(), tzinfo=UTC)
+
+    def item_updateddate(self, event):
+        return self.item_pubdate(event)
+
+    def item_categories(self, event):
+        return [event.get_fact_type_display(), *(c.name for c in companies_of(event.fact))]
+
+
+class AtomTimelineFeed(TimelineFeed):
+    feed_type = Atom1Feed
+
+
+class RssTimelineFeed(TimelineFeed):
+    feed_type = Rss201rev2Feed

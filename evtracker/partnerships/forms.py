@@ -1,0 +1,178 @@
+"""The filter form of the timeline, the boards, the feeds and the exports.
+
+A value that does not validate never reaches a query: the form drops that
+filter and says why, and the page shows the rest.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Lower
+
+from .models import ApprovalStatus, Company, CompanyKind, EventCompany, FactType, TalkStatus
+from .timeline import Cursor, Filters
+
+MAX_COMPANIES = 20
+STATUS_CHOICES = [
+    ("Talks", list(TalkStatus.choices)),
+    ("Approvals", list(ApprovalStatus.choices)),
+]
+
+
+def companies_in_timeline():
+    """The companies with at least one event, by name: the ones worth offering in the filter."""
+    in_events = EventCompany.objects.filter(company=OuterRef("pk"))
+    return (
+        Company.objects.filter(Exists(in_events))
+        .only("id", "name", "slug", "kind")
+        .order_by(Lower("name"), "id")
+    )
+
+
+class CompanyChoiceField(forms.MultipleChoiceField):
+    """Company slugs; the select lists some companies, any existing company is accepted."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.companies_by_slug = {}
+
+    def to_python(self, value):
+        slugs = super().to_python(value)
+        # Keep the order given, without repeats and blanks.
+        return list(dict.fromkeys(slug.strip() for slug in slugs if slug.strip()))
+
+    def validate(self, value):
+        if len(value) > MAX_COMPANIES:
+            raise ValidationError(f"Choose at most {MAX_COMPANIES} companies.")
+        unknown = [slug for slug in value if slug not in self.companies_by_slug]
+        if unknown:
+            # A company without events is not listed but may still be asked for by link.
+            for company in Company.objects.filter(slug__in=unknown[:MAX_COMPANIES]):
+                self.companies_by_slug[company.slug] = company
+            unknown = [slug for slug in value if slug not in self.companies_by_slug]
+        if unknown:
+            names = ", ".join(f"“{slug[:60]}”" for slug in unknown[:3])
+            raise ValidationError(f"No company is known as {names}.")
+
+
+class FilterForm(forms.Form):
+    company = CompanyChoiceField(
+        required=False,
+        label="Companies",
+        help_text="Any of them, in any role. Hold Ctrl (⌘ on a Mac) to choose several.",
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    counterpart = forms.ChoiceField(
+        required=False,
+        label="Counterpart kind",
+        choices=[("", "Any kind"), *CompanyKind.choices],
+    )
+    type = forms.ChoiceField(
+        required=False, label="Event type", choices=[("", "Any type"), *FactType.choices]
+    )
+    status = forms.ChoiceField(
+        required=False, label="Status", choices=[("", "Any status"), *STATUS_CHOICES]
+    )
+    reviewed = forms.BooleanField(required=False, label="Reviewed by an editor only")
+    q = forms.CharField(
+        required=False,
+        max_length=200,
+        label="Search articles",
+        help_text="Words from the article text or the evidence sentence.",
+        widget=forms.SearchInput,
+    )
+
+    def __init__(self, data=None, *, companies=None, board_statuses=None):
+        """companies: the companies to offer (those in the timeline when not given);
+        board_statuses: on a board of one fact type, its statuses (and no type filter).
+        """
+        super().__init__(data)
+        if board_statuses is not None:
+            del self.fields["type"]
+            self.fields["status"].choices = [("", "Any status"), *board_statuses.choices]
+        if companies is None:
+            companies = companies_in_timeline()
+        companies = list(companies)
+        field = self.fields["company"]
+        field.choices = [(company.slug, company.name) for company in companies]
+        field.companies_by_slug = {company.slug: company for company in companies}
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("from"), cleaned.get("to")
+        if start and end and start > end:
+            del cleaned["from"], cleaned["to"]
+            self.add_error(None, "The “from” date is after the “to” date; dates were ignored.")
+        return cleaned
+
+    def filters(self):
+        """The valid part of what was asked, as Filters (call after is_valid())."""
+        data = self.cleaned_data
+        slugs = data.get("company") or []
+        by_slug = self.fields["company"].companies_by_slug
+        return Filters(
+            companies=tuple(by_slug[slug] for slug in slugs),
+            counterpart_kind=data.get("counterpart") or "",
+            fact_type=data.get("type") or "",
+            status=data.get("status") or "",
+            start=data.get("from"),
+            end=data.get("to"),
+            reviewed_only=bool(data.get("reviewed")),
+            text=(data.get("q") or "").strip(),
+        )
+
+    def problems(self):
+        """One readable line per rejected value, naming the filter it was for."""
+        lines = []
+        for name, errors in self.errors.items():
+            label = self.fields[name].label if name in self.fields else ""
+            for error in errors:
+                lines.append(f"{label}: {error}" if label else error)
+        return lines
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def format_value(self, value):
+        return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+# "from" is a Python keyword, so these two fields are added by name.
+_date_error = "Enter a date as YYYY-MM-DD; this date was ignored."
+FilterForm.base_fields["from"] = forms.DateField(
+    required=False,
+    label="From",
+    widget=DateInput,
+    input_formats=["%Y-%m-%d"],
+    error_messages={"invalid": _date_error},
+)
+FilterForm.base_fields["to"] = forms.DateField(
+    required=False,
+    label="To",
+    widget=DateInput,
+    input_formats=["%Y-%m-%d"],
+    error_messages={"invalid": _date_error},
+)
+FilterForm.base_fields = {
+    name: FilterForm.base_fields[name]
+    for name in ("company", "counterpart", "type", "status", "from", "to", "reviewed", "q")
+}
+
+
+def read_filters(query, **form_options):
+    """(form, filters, problems) for a query dict; invalid values are left out of the filters."""
+    form = FilterForm(query, **form_options)
+    form.is_valid()
+    return form, form.filters(), form.problems()
+
+
+def read_cursor(query):
+    """(cursor or None, problem or None) for the `before` parameter."""
+    value = query.get("before", "")
+    if not value:
+        return None, None
+    cursor = Cursor.parse(value)
+    if cursor is None:
+        return None, "That “older events” link is not valid; showing the newest events."
+    return cursor, None

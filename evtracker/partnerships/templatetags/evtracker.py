@@ -1,0 +1,94 @@
+"""Template helpers for the public pages: wording, badges and amounts."""
+
+from django import template
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
+
+from ..describe import describe_event, describe_fact
+from ..describe import money as money_text
+from ..models import ApprovalStatus, InvestmentKind, ReviewState, TalkStatus
+from ..timeline import companies_of
+
+register = template.Library()
+
+STATUS_LABELS = {**dict(TalkStatus.choices), **dict(ApprovalStatus.choices)}
+# A symbol beside the word, so a status never rests on colour alone.
+STATUS_SYMBOLS = {
+    TalkStatus.RUMOURED: "?",
+    TalkStatus.CONFIRMED: "✓",
+    TalkStatus.AGREED: "✔",
+    TalkStatus.DENIED: "✕",
+    TalkStatus.ENDED: "■",
+    ApprovalStatus.PENDING: "…",
+    ApprovalStatus.GRANTED: "✔",
+    ApprovalStatus.REJECTED: "✕",
+}
+
+
+@register.filter
+def headline(event):
+    """The event's line: 'Xiaomi and Chery reportedly in talks (was …)'."""
+    return describe_event(event)
+
+
+@register.filter
+def summary(fact):
+    return describe_fact(fact)
+
+
+@register.filter
+def companies(fact):
+    return companies_of(fact)
+
+
+@register.filter
+def money(fact):
+    return money_text(fact.amount, fact.currency)
+
+
+@register.simple_tag
+def status_badge(status):
+    """A badge with the status in words and a symbol; colour only adds to them."""
+    if not status:
+        return ""
+    label = STATUS_LABELS.get(status, status.capitalize())
+    symbol = STATUS_SYMBOLS.get(status, "")
+    return format_html(
+        '<span class="badge status-{}"><span aria-hidden="true">{}</span> {}</span>',
+        status,
+        symbol,
+        label,
+    )
+
+
+@register.simple_tag
+def kind_badge(kind):
+    labels = dict(InvestmentKind.choices)
+    return format_html('<span class="badge kind">{}</span>', labels.get(kind, kind))
+
+
+@register.simple_tag
+def review_badge(fact):
+    """'Unreviewed' or 'Needs another review'; nothing for a reviewed fact."""
+    if fact.review_state == ReviewState.REVIEWED:
+        return ""
+    return format_html(
+        '<span class="badge review-{}">{}</span>',
+        fact.review_state,
+        fact.get_review_state_display(),
+    )
+
+
+@register.filter
+def admin_url(fact):
+    """The fact's change page in the admin, for editors ("" if the admin has none)."""
+    try:
+        return reverse(f"admin:partnerships_{fact._meta.model_name}_change", args=[fact.pk])
+    except NoReverseMatch:
+        return ""
+
+
+@register.filter
+def plural(count, word):
+    """'1 article', '3 articles'."""
+    return f"{count} {word}{'' if count == 1 else 's'}"

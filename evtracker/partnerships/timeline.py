@@ -1,0 +1,369 @@
+"""The filtered timeline: which events match, a page of them, and the facts behind them.
+
+A page is read in two steps. The keys query walks one index in
+(occurred_on, id) order and returns at most one page of event ids: the
+Event indexes when no company is chosen, EventCompany's
+(company, -occurred_on, -event) index when one is. The details query then
+loads those few events by primary key with everything a page shows. The next
+page continues after the last key seen (keyset pagination), so page 1,000
+costs what page 1 does.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from itertools import groupby
+
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+
+from evtracker.news.models import Article
+
+from .models import (
+    Approval,
+    Company,
+    Event,
+    EventCompany,
+    EventKind,
+    Evidence,
+    FactType,
+    Investment,
+    ReportedTalk,
+    ReviewState,
+)
+
+PAGE_SIZE = 50
+SEARCH_CONFIG = "english"
+# PostgreSQL's bigint: a larger id in a cursor would make the database raise.
+MAX_ID = 2**63 - 1
+FACT_MODELS = {
+    FactType.TALK: ReportedTalk,
+    FactType.INVESTMENT: Investment,
+    FactType.APPROVAL: Approval,
+}
+FACT_COMPANY_FIELDS = {
+    FactType.TALK: ("party_a", "party_b"),
+    FactType.INVESTMENT: ("investor", "target"),
+    FactType.APPROVAL: ("subject", "regulator"),
+}
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a reader asked to see; every field empty means everything."""
+
+    companies: tuple[Company, ...] = ()
+    counterpart_kind: str = ""
+    fact_type: str = ""
+    status: str = ""
+    start: date | None = None
+    end: date | None = None
+    reviewed_only: bool = False
+    text: str = ""
+
+    @property
+    def company_ids(self):
+        return [company.pk for company in self.companies]
+
+    def as_params(self):
+        """The filters as (name, value) pairs for a URL, empty ones left out."""
+        params = [("company", company.slug) for company in self.companies]
+        for name, value in (
+            ("counterpart", self.counterpart_kind),
+            ("type", self.fact_type),
+            ("status", self.status),
+            ("from", self.start and self.start.isoformat()),
+            ("to", self.end and self.end.isoformat()),
+            ("reviewed", "on" if self.reviewed_only else ""),
+            ("q", self.text),
+        ):
+            if value:
+                params.append((name, value))
+        return params
+
+    @property
+    def active(self):
+        return bool(self.as_params())
+
+    def describe(self):
+        """The filters in words, one phrase each: ["involving Xiaomi or Chery", ...]."""
+        phrases = []
+        if self.companies:
+            phrases.append("involving " + " or ".join(c.name for c in self.companies))
+        if self.counterpart_kind:
+            phrases.append(f"with a counterpart of kind {self.counterpart_kind}")
+        if self.fact_type:
+            phrases.append(f"{self.fact_type}s only")
+        if self.status:
+            phrases.append(f"status {self.status}")
+        if self.start:
+            phrases.append(f"from {self.start.day} {self.start:%b %Y}")
+        if self.end:
+            phrases.append(f"to {self.end.day} {self.end:%b %Y}")
+        if self.reviewed_only:
+            phrases.append("reviewed by an editor")
+        if self.text:
+            phrases.append(f"mentioning “{self.text}”")
+        return phrases
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where the previous page ended: the date and id of its last event."""
+
+    occurred_on: date
+    event_id: int
+
+    CURSOR_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})_(\d{1,19})$")
+
+    def __str__(self):
+        return f"{self.occurred_on.isoformat()}_{self.event_id}"
+
+    @classmethod
+    def parse(cls, value):
+        """The cursor in `value` ("2023-10-12_345"), or None when it is malformed."""
+        match = cls.CURSOR_PATTERN.match(value or "")
+        if not match:
+            return None
+        year, month, day, event_id = (int(part) for part in match.groups())
+        if not 1 <= event_id <= MAX_ID:
+            return None
+        try:
+            return cls(date(year, month, day), event_id)
+        except ValueError:
+            return None
+
+
+def matching_evidence(text):
+    """Evidence whose sentence, or whose article's title or body, matches the search text."""
+    if connection.vendor == "postgresql":
+        # Both vectors repeat the expressions of the GIN indexes in migration 0003 exactly.
+        query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+        articles = Article.objects.annotate(
+            search=SearchVector("title", "body", config=SEARCH_CONFIG)
+        ).filter(search=query)
+        return Evidence.objects.annotate(
+            search=SearchVector("sentence", config=SEARCH_CONFIG)
+        ).filter(Q(search=query) | Q(article__in=articles.values("pk")))
+    # SQLite, for development: a plain substring match.
+    return Evidence.objects.filter(
+        Q(sentence__icontains=text)
+        | Q(article__title__icontains=text)
+        | Q(article__body__icontains=text)
+    )
+
+
+def _event_conditions(filters, prefix=""):
+    """Conditions on an Event, or on the event of an EventCompany row when prefix is "event__"."""
+    condition = Q()
+    if filters.fact_type:
+        condition &= Q(**{f"{prefix}fact_type": filters.fact_type})
+    if filters.status:
+        condition &= Q(**{f"{prefix}status": filters.status})
+    if filters.reviewed_only:
+        condition &= (
+            Q(**{f"{prefix}talk__review_state": ReviewState.REVIEWED})
+            | Q(**{f"{prefix}investment__review_state": ReviewState.REVIEWED})
+            | Q(**{f"{prefix}approval__review_state": ReviewState.REVIEWED})
+        )
+    if filters.counterpart_kind:
+        counterparts = EventCompany.objects.filter(
+            event_id=OuterRef(f"{prefix}id"), company__kind=filters.counterpart_kind
+        ).exclude(company_id__in=filters.company_ids)
+        condition &= Exists(counterparts)
+    if filters.text:
+        evidence = matching_evidence(filters.text)
+        condition &= (
+            Q(**{f"{prefix}talk__in": evidence.filter(talk__isnull=False).values("talk_id")})
+            | Q(
+                **{
+                    f"{prefix}investment__in": evidence.filter(investment__isnull=False).values(
+                        "investment_id"
+                    )
+                }
+            )
+            | Q(
+                **{
+                    f"{prefix}approval__in": evidence.filter(approval__isnull=False).values(
+                        "approval_id"
+                    )
+                }
+            )
+        )
+    return condition
+
+
+def _date_conditions(filters, date_field):
+    condition = Q()
+    if filters.start:
+        condition &= Q(**{f"{date_field}__gte": filters.start})
+    if filters.end:
+        condition &= Q(**{f"{date_field}__lte": filters.end})
+    return condition
+
+
+def filtered_events(filters):
+    """Every event matching the filters, unordered and unpaginated (feeds, exports)."""
+    events = Event.objects.filter(
+        _event_conditions(filters), _date_conditions(filters, "occurred_on")
+    )
+    if filters.companies:
+        rows = EventCompany.objects.filter(company_id__in=filters.company_ids)
+        events = events.filter(id__in=rows.values("event_id"))
+    return events
+
+
+def _page_keys(filters, before, size):
+    """(occurred_on, event id) of the page's events, newest first, one more than a page."""
+    if filters.companies:
+        # Read EventCompany in the order of its (company, -occurred_on, -event) index.
+        rows = EventCompany.objects.filter(
+            _event_conditions(filters, prefix="event__"),
+            _date_conditions(filters, "occurred_on"),
+            company_id__in=filters.company_ids,
+        )
+        id_field = "event_id"
+    else:
+        rows = Event.objects.filter(
+            _event_conditions(filters), _date_conditions(filters, "occurred_on")
+        )
+        id_field = "id"
+    if before:
+        # occurred_on <= d bounds the index range; the id test only skips that day's rows.
+        rows = rows.filter(
+            Q(occurred_on__lt=before.occurred_on)
+            | Q(occurred_on=before.occurred_on, **{f"{id_field}__lt": before.event_id}),
+            occurred_on__lte=before.occurred_on,
+        )
+    keys = rows.order_by("-occurred_on", f"-{id_field}").values_list("occurred_on", id_field)
+    if len(filters.companies) > 1:
+        # An event involving two of the chosen companies has a row for each.
+        keys = keys.distinct()
+    return list(keys[: size + 1])
+
+
+def _first_evidence(fact_field):
+    return Subquery(
+        Evidence.objects.filter(**{fact_field: OuterRef(fact_field)})
+        .order_by("reported_on", "id")
+        .values("id")[:1]
+    )
+
+
+def _report_count(fact_field):
+    return Subquery(
+        Evidence.objects.filter(**{fact_field: OuterRef(fact_field)})
+        .order_by()
+        .values(fact_field)
+        .annotate(articles=Count("article_id", distinct=True))
+        .values("articles")
+    )
+
+
+def events_with_details(event_ids):
+    """The events with their facts, companies, report count and evidence, in one query."""
+    return (
+        Event.objects.filter(id__in=event_ids)
+        .select_related(
+            "talk__party_a",
+            "talk__party_b",
+            "investment__investor",
+            "investment__target",
+            "approval__subject",
+            "approval__regulator",
+        )
+        .annotate(
+            reports=Coalesce(
+                _report_count("talk"), _report_count("investment"), _report_count("approval"), 0
+            ),
+            first_evidence_id=Coalesce(
+                _first_evidence("talk"),
+                _first_evidence("investment"),
+                _first_evidence("approval"),
+            ),
+        )
+    )
+
+
+def attach_evidence(events):
+    """Set event.shown_evidence: its own, or for a first report without one, the fact's first."""
+    wanted = {}
+    for event in events:
+        if event.evidence_id:
+            wanted[event] = event.evidence_id
+        elif event.kind == EventKind.REPORTED and event.first_evidence_id:
+            wanted[event] = event.first_evidence_id
+    evidence = (
+        Evidence.objects.filter(id__in=set(wanted.values()))
+        .select_related("article")
+        .only(
+            *("id", "sentence", "attributed_to", "reported_on", "article_id"),
+            *("article__id", "article__title", "article__outlet", "article__published_at"),
+        )
+        .in_bulk()
+        if wanted
+        else {}
+    )
+    for event in events:
+        event.shown_evidence = evidence.get(wanted.get(event))
+
+
+@dataclass
+class Page:
+    events: list
+    next_cursor: Cursor | None
+    # The month the previous page ended in: its heading is not repeated.
+    continued_month: date | None
+
+    @property
+    def months(self):
+        """[(first day of month, is the previous page's month, events)], newest first."""
+        grouped = groupby(self.events, key=lambda event: event.occurred_on.replace(day=1))
+        return [(month, month == self.continued_month, list(events)) for month, events in grouped]
+
+
+def timeline_page(filters, before=None, size=PAGE_SIZE):
+    """One page of the filtered timeline, newest first, starting after `before`."""
+    keys = _page_keys(filters, before, size)
+    more = len(keys) > size
+    keys = keys[:size]
+    order = {event_id: position for position, (_, event_id) in enumerate(keys)}
+    events = sorted(events_with_details(list(order)), key=lambda event: order[event.id])
+    attach_evidence(events)
+    next_cursor = Cursor(*keys[-1]) if more else None
+    continued = before.occurred_on.replace(day=1) if before else None
+    return Page(events=events, next_cursor=next_cursor, continued_month=continued)
+
+
+def facts_in(events, fact_type):
+    """The facts of one type behind these events (exports match the filtered timeline)."""
+    model = FACT_MODELS[fact_type]
+    field = f"{fact_type}_id"
+    return model.objects.filter(pk__in=events.filter(**{f"{field}__isnull": False}).values(field))
+
+
+def with_report_count(facts):
+    """Annotate each fact with `reports`: the number of distinct articles reporting it."""
+    return facts.annotate(
+        reports=Coalesce(
+            Subquery(
+                Evidence.objects.filter(**{facts.model.fact_type: OuterRef("pk")})
+                .order_by()
+                .values(facts.model.fact_type)
+                .annotate(articles=Count("article_id", distinct=True))
+                .values("articles")
+            ),
+            0,
+        )
+    )
+
+
+def companies_of(fact):
+    """The non-empty companies of a fact, in display order."""
+    return [
+        getattr(fact, name)
+        for name in FACT_COMPANY_FIELDS[fact.fact_type]
+        if getattr(fact, f"{name}_id")
+    ]
