@@ -137,7 +137,8 @@ class CompanyFilter(admin.SimpleListFilter):
         return list(Company.objects.filter(involved).values_list("pk", "name"))
 
     def queryset(self, request, queryset):
-        value = self.value()
+        # A string from the address bar, or the company's id when counting facets.
+        value = str(self.value() or "")
         if not value:
             return queryset
         if not value.isdigit():
