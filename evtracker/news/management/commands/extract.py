@@ -1,0 +1,151 @@
+"""python manage.py extract PATH... [--format json|text]
+
+Reads each article file and prints what the extractor finds in it, without
+writing anything to the database. Companies come from the database's company
+list (load it with `load_companies`); when that list is empty, from
+seeds/companies.json. An unreadable file is reported on stderr, the others are
+still printed, and the command then exits with status 1.
+"""
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from evtracker.news.extract import CompanyIndex, KnownCompany, extract
+from evtracker.news.readers import UnreadableArticle, read_path
+from evtracker.partnerships.companies import CompanyListError, read_company_file
+from evtracker.partnerships.models import Company
+
+
+def database_companies():
+    """The database's company list with aliases, as the extractor wants it (two queries)."""
+    return [
+        KnownCompany(
+            company.name, company.kind, tuple(alias.name for alias in company.aliases.all())
+        )
+        for company in Company.objects.prefetch_related("aliases").order_by("id")
+    ]
+
+
+def _number(value: Decimal | None):
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def article_json(name, title, published, extraction):
+    """One article's extraction in the shape of `extract --format json`."""
+    return {
+        "article": name,
+        "title": title,
+        "published": published.isoformat(),
+        "companies": extraction.companies,
+        "talks": [
+            {
+                "parties": list(talk.parties),
+                "status": talk.status,
+                "attributed_to": talk.attributed_to,
+                "evidence": talk.sentence,
+            }
+            for talk in extraction.talks
+        ],
+        "investments": [
+            {
+                "investor": investment.investor,
+                "target": investment.target,
+                "amount": _number(investment.amount),
+                "currency": investment.currency,
+                "kind": investment.kind,
+                "stake_percent": (
+                    None if investment.stake_percent is None else float(investment.stake_percent)
+                ),
+                "evidence": investment.sentence,
+            }
+            for investment in extraction.investments
+        ],
+        "approvals": [
+            {
+                "subject": approval.subject,
+                "regulator": approval.regulator,
+                "status": approval.status,
+                "what": approval.what,
+                "evidence": approval.sentence,
+            }
+            for approval in extraction.approvals
+        ],
+    }
+
+
+def _as_text(item):
+    lines = [f"{item['article']}: {item['title']} ({item['published']})"]
+    lines.append("  companies: " + (", ".join(item["companies"]) or "none"))
+    for talk in item["talks"]:
+        source = f", per {talk['attributed_to']}" if talk["attributed_to"] else ""
+        lines.append(f"  talk: {' - '.join(talk['parties'])} [{talk['status']}{source}]")
+        lines.append(f"    “{talk['evidence']}”")
+    for investment in item["investments"]:
+        target = f" in {investment['target']}" if investment["target"] else ""
+        lines.append(
+            f"  investment: {investment['investor']}{target} {investment['amount']:,} "
+            f"{investment['currency']} [{investment['kind']}]"
+        )
+        lines.append(f"    “{investment['evidence']}”")
+    for approval in item["approvals"]:
+        lines.append(
+            f"  approval: {approval['subject']} from {approval['regulator']}: "
+            f"{approval['what']} [{approval['status']}]"
+        )
+        lines.append(f"    “{approval['evidence']}”")
+    return "\n".join(lines)
+
+
+class Command(BaseCommand):
+    help = "Print the companies and facts found in article files, without storing anything."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH")
+        parser.add_argument("--format", choices=("json", "text"), default="json")
+
+    def handle(self, *args, paths, format, **options):
+        index = self._index()
+        results, failed = [], 0
+        for path in paths:
+            try:
+                article = read_path(path)
+            except (UnreadableArticle, OSError) as exc:
+                failed += 1
+                self.stderr.write(f"{path}: cannot read article: {exc}")
+                continue
+            published = timezone.localdate(article.published_at or timezone.now())
+            extraction = extract(
+                article.body,
+                index,
+                published=published,
+                title=article.title,
+                skip=article.blocks,
+            )
+            results.append(article_json(Path(path).name, article.title, published, extraction))
+        if format == "json":
+            self.stdout.write(json.dumps(results, indent=2, ensure_ascii=False))
+        else:
+            self.stdout.write("\n\n".join(_as_text(item) for item in results))
+        if failed:
+            raise CommandError(f"{failed} of {len(paths)} file(s) could not be read")
+
+    def _index(self):
+        companies = database_companies()
+        if companies:
+            return CompanyIndex.build(companies)
+        path = Path(settings.BASE_DIR) / "seeds" / "companies.json"
+        self.stderr.write(f"No companies in the database: using {path} (run load_companies).")
+        try:
+            records = read_company_file(path)
+        except CompanyListError as exc:
+            raise CommandError(f"No companies in the database, and {exc}") from exc
+        return CompanyIndex.build(
+            KnownCompany(record.name, record.kind, tuple(record.aliases)) for record in records
+        )
