@@ -19,8 +19,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from django.db import IntegrityError, InterfaceError, OperationalError, transaction
-from django.db.models import Count, Max, Q
+from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
+from django.db.models import Max, Q
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.text import slugify
@@ -98,7 +98,7 @@ class IngestResult:
 # --- the company list, cached per process -------------------------------------------
 
 _index_lock = threading.Lock()
-_index_cache = {"version": None, "index": None}
+_index_cache = {"version": None, "index": None, "rows": {}}
 _local_generation = [0]
 
 
@@ -114,37 +114,50 @@ for _model in (Company, CompanyAlias):
 
 
 def company_list_version():
-    """A cheap fingerprint of the company list: changes whenever a company or alias is added,
-    removed or saved (in any process: counts, last ids, last company update)."""
-    companies = Company.objects.aggregate(n=Count("id"), last=Max("id"), changed=Max("updated_at"))
-    aliases = CompanyAlias.objects.aggregate(n=Count("id"), last=Max("id"))
-    return (*companies.values(), *aliases.values())
-
-
-def known_companies():
-    """Every company with its aliases, as the extractor wants them (two queries)."""
-    return [
-        KnownCompany(
-            name=company.name,
-            kind=company.kind,
-            aliases=tuple(alias.name for alias in company.aliases.all()),
+    """A cheap fingerprint of the company list, in one query: it changes whenever a company or
+    an alias is added, removed or saved in any process (counts, last ids, last company update).
+    """
+    quote = connection.ops.quote_name
+    companies, aliases = quote(Company._meta.db_table), quote(CompanyAlias._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT COUNT(*) FROM {companies}), (SELECT MAX(id) FROM {companies}),"
+            f" (SELECT MAX(updated_at) FROM {companies}), (SELECT COUNT(*) FROM {aliases}),"
+            f" (SELECT MAX(id) FROM {aliases})"
         )
-        for company in Company.objects.prefetch_related("aliases").order_by("id")
-    ]
+        return cursor.fetchone()
 
 
-def company_index():
-    """The CompanyIndex for the current company list, rebuilt only when the list changed."""
+def company_list():
+    """(CompanyIndex, {canonical name: Company}) for the current company list.
+
+    Cached per process and rebuilt only when company_list_version() changes, so
+    each article costs one small query here.
+    """
     with _index_lock:
         generation = _local_generation[0]
     version = (generation, *company_list_version())
     with _index_lock:
         if _index_cache["version"] == version:
-            return _index_cache["index"]
-    index = CompanyIndex.build(known_companies())
+            return _index_cache["index"], _index_cache["rows"]
+    companies = list(Company.objects.prefetch_related("aliases").order_by("id"))
+    index = CompanyIndex.build(
+        KnownCompany(
+            name=company.name,
+            kind=company.kind,
+            aliases=tuple(alias.name for alias in company.aliases.all()),
+        )
+        for company in companies
+    )
+    rows = {company.name: company for company in companies}
     with _index_lock:
-        _index_cache.update(version=version, index=index)
-    return index
+        _index_cache.update(version=version, index=index, rows=rows)
+    return index, rows
+
+
+def company_index():
+    """The CompanyIndex for the current company list (see company_list)."""
+    return company_list()[0]
 
 
 # --- storing an article ---------------------------------------------------------------
@@ -156,13 +169,15 @@ def _storable_url(url):
 
 
 def _stored_copy(digest, url):
-    article = Article.objects.filter(content_hash=digest).first()
-    if article is None and url:
-        article = Article.objects.filter(url=url).first()
-    return article
+    """The stored article with this text, else the one with this url (one query)."""
+    same = Q(content_hash=digest) | Q(url=url) if url else Q(content_hash=digest)
+    found = list(Article.objects.filter(same)[:2])
+    return next((a for a in found if a.content_hash == digest), found[0] if found else None)
 
 
-def store_article(parsed: ParsedArticle, *, source_kind, source, feed=None):
+def store_article(
+    parsed: ParsedArticle, *, source_kind, source, feed=None, status=ArticleStatus.STORED
+):
     """Store a parsed article once; returns (article, created).
 
     The same text (by content hash) or the same url is never stored twice: the
@@ -189,6 +204,7 @@ def store_article(parsed: ParsedArticle, *, source_kind, source, feed=None):
         source_kind=source_kind,
         source=source[:1000],
         feed=feed,
+        status=status,
     )
     try:
         with transaction.atomic():
@@ -216,16 +232,23 @@ def extract_article(article, index=None):
     )
 
 
-def ingest_parsed(parsed: ParsedArticle, *, source_kind, source, feed=None, index=None):
+def ingest_parsed(parsed: ParsedArticle, *, source_kind, source, feed=None):
     """Store a parsed article and apply its facts, in one transaction; returns IngestResult.
 
     A duplicate is extracted again from the stored text, which adds nothing
     unless the company list has grown since. An unexpected extraction error
     keeps the article (status failed, with the error) and reports it.
     """
-    index = index or company_index()
-    with transaction.atomic():
-        article, created = store_article(parsed, source_kind=source_kind, source=source, feed=feed)
+    index, known = company_list()
+    with transaction.atomic(savepoint=False):
+        # Stored as extracted: if extraction fails below, the except clause says so instead.
+        article, created = store_article(
+            parsed,
+            source_kind=source_kind,
+            source=source,
+            feed=feed,
+            status=ArticleStatus.EXTRACTED,
+        )
         result = IngestResult(article=article, created=created)
         if not created and article.content_hash != content_hash(parsed.body):
             result.note = (
@@ -236,7 +259,7 @@ def ingest_parsed(parsed: ParsedArticle, *, source_kind, source, feed=None, inde
             with transaction.atomic():
                 extraction = extract_article(article, index)
                 result.facts_found = _fact_count(extraction)
-                result.counts = apply_extraction(article, extraction)
+                result.counts = apply_extraction(article, extraction, known=known)
                 if article.status != ArticleStatus.EXTRACTED or article.error:
                     article.status, article.error = ArticleStatus.EXTRACTED, ""
                     article.save(update_fields=["status", "error"])
@@ -251,16 +274,16 @@ def ingest_parsed(parsed: ParsedArticle, *, source_kind, source, feed=None, inde
     return result
 
 
-def ingest_path(path, *, source_kind=SourceKind.FILE, index=None):
+def ingest_path(path, *, source_kind=SourceKind.FILE):
     """Read a file and ingest it; raises UnreadableArticle for bad input."""
     parsed = read_path(path)
-    return ingest_parsed(parsed, source_kind=source_kind, source=Path(path).name, index=index)
+    return ingest_parsed(parsed, source_kind=source_kind, source=Path(path).name)
 
 
-def ingest_url(url, *, source_kind=SourceKind.URL, feed=None, index=None):
+def ingest_url(url, *, source_kind=SourceKind.URL, feed=None):
     """Fetch a page and ingest it; raises UnreadableArticle (bad input) or FetchFailed."""
     parsed = read_url(url)
-    return ingest_parsed(parsed, source_kind=source_kind, source=url, feed=feed, index=index)
+    return ingest_parsed(parsed, source_kind=source_kind, source=url, feed=feed)
 
 
 def _fact_count(extraction):
@@ -270,7 +293,7 @@ def _fact_count(extraction):
 # --- applying an extraction -------------------------------------------------------------
 
 
-def apply_extraction(article, extraction):
+def apply_extraction(article, extraction, *, known=None):
     """Upsert the companies and facts of one article's extraction; returns ApplyCounts.
 
     Facts are found by their natural key and created race-safely. Each report
@@ -279,10 +302,12 @@ def apply_extraction(article, extraction):
     article a no-op. A new report moves dates and, when newer and stronger,
     the status (recorded in FactChange and Event through Fact.save). Reviewed
     facts are never changed: a conflicting report is attached and flags them.
+    known ({name: Company}, optional) saves looking up companies already at hand.
     """
     counts = ApplyCounts()
-    with transaction.atomic():
-        companies = _resolve_companies(extraction, counts)
+    # No savepoint of its own: the caller's transaction (or this one) is the unit.
+    with transaction.atomic(savepoint=False):
+        companies = _resolve_companies(extraction, counts, known or {})
         # A fixed order keeps two workers from locking the same facts in opposite orders.
         for talk in sorted(extraction.talks, key=lambda f: (sorted(f.parties), f.start)):
             _apply_talk(article, talk, companies, counts)
@@ -293,7 +318,7 @@ def apply_extraction(article, extraction):
     return counts
 
 
-def _resolve_companies(extraction, counts):
+def _resolve_companies(extraction, counts, known):
     """Map every name the extraction uses to a Company, creating the new ones unverified."""
     names = set(extraction.companies)
     for talk in extraction.talks:
@@ -302,7 +327,10 @@ def _resolve_companies(extraction, counts):
         names.update(filter(None, (investment.investor, investment.target)))
     for approval in extraction.approvals:
         names.update((approval.subject, approval.regulator))
-    companies = {company.name: company for company in Company.objects.filter(name__in=names)}
+    companies = {name: known[name] for name in names if name in known}
+    missing = names - companies.keys()
+    if missing:
+        companies |= {company.name: company for company in Company.objects.filter(name__in=missing)}
     for new in sorted(extraction.new_companies, key=lambda c: c.name):
         if new.name not in companies:
             company, created = company_named(new.name, new.kind)
@@ -359,20 +387,19 @@ def _span(article, fact, counts):
     return article.body[start:end]
 
 
-def _add_evidence(fact, article, report, sentence, reported_status, on):
-    evidence, created = Evidence.objects.get_or_create(
-        **{fact.fact_type: fact},
-        article=article,
-        start=report.start,
-        defaults={
-            "sentence": sentence,
-            "end": report.end,
-            "attributed_to": (getattr(report, "attributed_to", None) or "")[:200],
-            "reported_status": reported_status,
-            "reported_on": on,
-        },
-    )
-    return evidence, created
+def _add_evidence(fact, article, report, sentence, reported_status, on, *, new_fact=False):
+    """Attach this report to the fact once; returns (evidence, added)."""
+    fields = {
+        "sentence": sentence,
+        "end": report.end,
+        "attributed_to": (getattr(report, "attributed_to", None) or "")[:200],
+        "reported_status": reported_status,
+        "reported_on": on,
+    }
+    key = {fact.fact_type: fact, "article": article, "start": report.start}
+    if new_fact:  # our own uncommitted fact: nobody else can have evidence for it yet
+        return Evidence.objects.create(**key, **fields), True
+    return Evidence.objects.get_or_create(**key, defaults=fields)
 
 
 def _create_fact(fact, article, on, refetch):
@@ -473,7 +500,7 @@ def _apply_talk(article, report, companies, counts):
             last_reported=on,
         )
         talk, created = _create_fact(new, article, on, refetch)
-    evidence, added = _add_evidence(talk, article, report, sentence, status, on)
+    evidence, added = _add_evidence(talk, article, report, sentence, status, on, new_fact=created)
     if not added:
         return
     counts.evidence_added += 1
@@ -481,8 +508,9 @@ def _apply_talk(article, report, companies, counts):
         _link_first_event(talk, evidence)
         counts.facts_created += 1
         return
-    since = _status_since(talk, evidence)
-    moves = moves_status(talk.status, status, on, since, TALK_RANK, TALK_REOPENABLE)
+    moves = status != talk.status and moves_status(
+        talk.status, status, on, _status_since(talk, evidence), TALK_RANK, TALK_REOPENABLE
+    )
     if talk.review_state in PROTECTED_STATES:
         counts.flagged += moves and _flag(talk, article, status)
         return
@@ -555,7 +583,7 @@ def _apply_investment(article, report, companies, counts):
             announced_on=on,
         )
         investment, created = _create_fact(new, article, on, refetch)
-    evidence, added = _add_evidence(investment, article, report, sentence, "", on)
+    evidence, added = _add_evidence(investment, article, report, sentence, "", on, new_fact=created)
     if not added:
         return
     counts.evidence_added += 1
@@ -597,7 +625,9 @@ def _apply_approval(article, report, companies, counts):
     if approval is None:
         new = Approval(subject=subject, regulator=regulator, what=what, status=status, as_of=on)
         approval, created = _create_fact(new, article, on, refetch)
-    evidence, added = _add_evidence(approval, article, report, sentence, status, on)
+    evidence, added = _add_evidence(
+        approval, article, report, sentence, status, on, new_fact=created
+    )
     if not added:
         return
     counts.evidence_added += 1
@@ -605,8 +635,9 @@ def _apply_approval(article, report, companies, counts):
         _link_first_event(approval, evidence)
         counts.facts_created += 1
         return
-    since = _status_since(approval, evidence)
-    moves = moves_status(approval.status, status, on, since, APPROVAL_RANK)
+    moves = status != approval.status and moves_status(
+        approval.status, status, on, _status_since(approval, evidence), APPROVAL_RANK
+    )
     if approval.review_state in PROTECTED_STATES:
         counts.flagged += moves and _flag(approval, article, status)
         return

@@ -129,23 +129,32 @@ def close_run(run, *, error=""):
     )
 
 
-def _finish_item(item_id, run_id, *, outcome, article=None, error="", facts_found=0):
-    """Record an item's outcome and count it done, once (a redelivered task counts nothing)."""
-    with transaction.atomic():
-        updated = IngestionItem.objects.filter(pk=item_id, outcome=ItemOutcome.PENDING).update(
-            outcome=outcome,
-            article=article,
-            error=error,
-            facts_found=facts_found,
-            finished_at=timezone.now(),
+class _AlreadyDone(Exception):
+    """Another delivery of the same task recorded this item first: undo this one's work."""
+
+
+def _finish_item(item, *, outcome, article=None, error="", facts_found=0):
+    """Record an item's outcome and count it done, once; returns the item as it now stands.
+
+    The conditional update is the guard against a redelivered task: a second
+    delivery waits on the item's row lock, then finds it no longer pending.
+    """
+    now = timezone.now()
+    with transaction.atomic(savepoint=False):
+        updated = IngestionItem.objects.filter(pk=item.pk, outcome=ItemOutcome.PENDING).update(
+            outcome=outcome, article=article, error=error, facts_found=facts_found, finished_at=now
         )
         if updated:
-            # The row lock taken here serialises the runs' counters; the last one closes the run.
-            IngestionRun.objects.filter(pk=run_id).update(done=F("done") + 1)
-            run = IngestionRun.objects.get(pk=run_id)
+            # The row lock taken here serialises the run's counter; the last item closes the run.
+            IngestionRun.objects.filter(pk=item.run_id).update(done=F("done") + 1)
+            run = IngestionRun.objects.only("done", "total").get(pk=item.run_id)
             if run.done >= run.total:
                 close_run(run)
-    return IngestionItem.objects.select_related("article").get(pk=item_id)
+    if not updated:
+        return None
+    item.outcome, item.article, item.error = outcome, article, error
+    item.facts_found, item.finished_at = facts_found, now
+    return item
 
 
 def _read(item):
@@ -165,47 +174,47 @@ def process_item(item_id):
     item = IngestionItem.objects.select_related("run__feed").filter(pk=item_id).first()
     if item is None or item.outcome != ItemOutcome.PENDING:
         return item
-    IngestionRun.objects.filter(pk=item.run_id, status=RunStatus.QUEUED).update(
-        status=RunStatus.RUNNING
-    )
+    if item.run.status == RunStatus.QUEUED:
+        IngestionRun.objects.filter(pk=item.run_id, status=RunStatus.QUEUED).update(
+            status=RunStatus.RUNNING
+        )
     try:
         parsed = _read(item)
     except UnreadableArticle as exc:
-        return _finish_item(item.pk, item.run_id, outcome=ItemOutcome.FAILED, error=str(exc))
-    index = ingest.company_index()
-    with transaction.atomic():
-        # Lock the item: a redelivered copy of this task waits here, then finds it done.
-        if (
-            not IngestionItem.objects.select_for_update()
-            .filter(pk=item.pk, outcome=ItemOutcome.PENDING)
-            .exists()
-        ):
-            return IngestionItem.objects.get(pk=item.pk)
-        label = item.source if is_web_address(item.source) else Path(item.source).name
-        result = ingest.ingest_parsed(
-            parsed, source_kind=item.source_kind, source=label, feed=item.run.feed, index=index
-        )
-        if result.error:
-            outcome = ItemOutcome.FAILED
-        else:
-            outcome = ItemOutcome.NEW if result.created else ItemOutcome.DUPLICATE
-        return _finish_item(
-            item.pk,
-            item.run_id,
-            outcome=outcome,
-            article=result.article,
-            error=result.error or result.note,
-            facts_found=result.facts_found,
-        )
+        finished = _finish_item(item, outcome=ItemOutcome.FAILED, error=str(exc))
+        return finished or IngestionItem.objects.get(pk=item.pk)
+    label = item.source if is_web_address(item.source) else Path(item.source).name
+    try:
+        with transaction.atomic():
+            result = ingest.ingest_parsed(
+                parsed, source_kind=item.source_kind, source=label, feed=item.run.feed
+            )
+            if result.error:
+                outcome = ItemOutcome.FAILED
+            else:
+                outcome = ItemOutcome.NEW if result.created else ItemOutcome.DUPLICATE
+            finished = _finish_item(
+                item,
+                outcome=outcome,
+                article=result.article,
+                error=result.error or result.note,
+                facts_found=result.facts_found,
+            )
+            if finished is None:
+                raise _AlreadyDone
+    except _AlreadyDone:
+        return IngestionItem.objects.get(pk=item.pk)
+    return finished
 
 
 def record_item_failure(item_id, error):
     """An item given up on (retries exhausted, or an unexpected error): failed, with why."""
-    item = IngestionItem.objects.filter(pk=item_id).only("run_id").first()
+    item = IngestionItem.objects.filter(pk=item_id).first()
     if item is None:
         return None
     message = str(error) or type(error).__name__
-    return _finish_item(item_id, item.run_id, outcome=ItemOutcome.FAILED, error=message[:2000])
+    finished = _finish_item(item, outcome=ItemOutcome.FAILED, error=message[:2000])
+    return finished or IngestionItem.objects.get(pk=item.pk)
 
 
 def process_item_now(item_id):
