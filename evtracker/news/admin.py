@@ -11,7 +11,7 @@ from django.db.models.functions import Coalesce
 from django.template.defaultfilters import linebreaksbr
 from django.utils.html import format_html, format_html_join
 
-from evtracker.partnerships.admin import FACT_LINK_RELATED, admin_link, count_of, fact_label
+from evtracker.partnerships.admin_base import FACT_LINK_RELATED, admin_link, count_of, fact_label
 from evtracker.partnerships.models import Evidence
 
 from .models import Article, Feed
