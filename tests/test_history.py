@@ -204,3 +204,33 @@ def test_it_records_evidence_an_editor_removes_and_keeps_the_rest(editor_client,
     assert list(Evidence.objects.filter(talk=talk)) == [kept]
     change = FactChange.objects.get(talk=talk, field="evidence")
     assert (change.old_value, change.changed_by) == (wrong.sentence, editor)
+
+
+def test_it_records_evidence_added_and_deleted_in_the_evidence_admin(admin_client, admin_user):
+    talk = make_talk()
+    article = make_article(body="Intro. Xiaomi approached Chery. Outro.")
+    add_url = reverse("admin:partnerships_evidence_add")
+    admin_client.post(
+        add_url,
+        admin_form_data(
+            admin_client.get(add_url),
+            talk=talk.pk,
+            article=article.pk,
+            sentence="Xiaomi approached Chery.",
+            reported_on="2023-10-12",
+        ),
+    )
+    evidence = Evidence.objects.get(talk=talk)
+
+    admin_client.post(
+        "/admin/partnerships/evidence/",
+        {"action": "delete_selected", "_selected_action": [evidence.pk], "post": "yes"},
+    )
+
+    assert not Evidence.objects.filter(talk=talk).exists()
+    changes = FactChange.objects.filter(talk=talk, field="evidence").order_by("id")
+    assert [(c.old_value, c.new_value) for c in changes] == [
+        ("", "Xiaomi approached Chery."),
+        ("Xiaomi approached Chery.", ""),
+    ]
+    assert {c.changed_by for c in changes} == {admin_user}

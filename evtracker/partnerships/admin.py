@@ -15,8 +15,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import format_html
 
-from . import admin_companies, admin_evidence  # noqa: F401  (they register their admins)
+from . import admin_companies  # noqa: F401  (registers the company admin)
 from .admin_base import EditorsAdmin, admin_link, count_of
+from .admin_evidence import record_evidence_change
 from .merge import ROLES
 from .models import (
     Approval,
@@ -192,16 +193,8 @@ class FactAdmin(EditorsAdmin):
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
         if formset.model is Evidence:
-            fact = form.instance
             for evidence in formset.deleted_objects:
-                FactChange.objects.create(
-                    **{fact.fact_type: fact},
-                    field="evidence",
-                    old_value=evidence.sentence,
-                    new_value="",
-                    changed_by=request.user,
-                    note="Evidence removed by an editor",
-                )
+                record_evidence_change(evidence, request.user, removed=True)
 
 
 class ReportedTalkForm(forms.ModelForm):

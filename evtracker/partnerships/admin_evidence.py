@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from .admin_base import (
     FACT_LINK_RELATED,
@@ -13,6 +14,19 @@ from .admin_base import (
     fact_label,
 )
 from .models import Event, Evidence, FactChange
+
+
+def record_evidence_change(evidence, user, *, removed):
+    """Keep an editor's adding or removing a piece of evidence in its fact's history."""
+    fact = evidence.fact
+    FactChange.objects.create(
+        **{fact.fact_type: fact},
+        field="evidence",
+        old_value=evidence.sentence if removed else "",
+        new_value="" if removed else evidence.sentence,
+        changed_by=user,
+        note=f"Evidence {'removed' if removed else 'added'} by an editor",
+    )
 
 
 class EvidenceForm(forms.ModelForm):
@@ -73,6 +87,23 @@ class EvidenceAdmin(EditorsAdmin):
     search_fields = ("sentence", "attributed_to", "article__title", "article__outlet")
     date_hierarchy = "reported_on"
     autocomplete_fields = ("talk", "investment", "approval", "article")
+
+    def save_model(self, request, obj, form, change):
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            if not change:
+                record_evidence_change(obj, request.user, removed=False)
+
+    def delete_model(self, request, obj):
+        with transaction.atomic():
+            record_evidence_change(obj, request.user, removed=True)
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with transaction.atomic():
+            for evidence in queryset.select_related("talk", "investment", "approval"):
+                record_evidence_change(evidence, request.user, removed=True)
+            super().delete_queryset(request, queryset)
 
     @admin.display(description="sentence")
     def excerpt(self, evidence):
