@@ -1,6 +1,8 @@
 """make_x(**overrides) helpers: plain functions that build valid rows."""
 
+import contextlib
 import itertools
+import threading
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
@@ -137,3 +139,36 @@ def admin_form_data(response, **changes):
         data.pop(key, None)
     data["_save"] = "Save"
     return data
+
+
+@contextlib.contextmanager
+def serve_folder(root, *, busy_paths=()):
+    """A loopback web server for a folder; yields (base url, {path: requests}).
+
+    Paths in busy_paths always answer 503 (a server that is down for a while).
+    """
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    hits = {}
+
+    class Handler(SimpleHTTPRequestHandler):
+        def do_GET(self):
+            hits[self.path] = hits.get(self.path, 0) + 1
+            if self.path in busy_paths:
+                self.send_error(503, "Busy")
+                return
+            super().do_GET()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Handler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}", hits
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()

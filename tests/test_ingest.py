@@ -1,16 +1,20 @@
 """Ingestion without Celery: store an article once, upsert its facts, record a run's outcomes."""
 
+import shutil
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from evtracker.news import ingest, runs
+from evtracker.celery import app as celery_app
+from evtracker.news import ingest, runs, tasks
 from evtracker.news.models import (
     Article,
     ArticleStatus,
+    Feed,
     IngestionItem,
+    IngestionRun,
     ItemOutcome,
     RunStatus,
     SourceKind,
@@ -28,6 +32,7 @@ from evtracker.partnerships.models import (
     ReportedTalk,
     ReviewState,
 )
+from tests.factories import serve_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "articles" / "xiaomi-modena-2023-10-12.txt"
@@ -344,3 +349,76 @@ def test_it_moves_a_status_only_forward_in_time(current, reported, reported_on, 
         )
         is moves
     )
+
+
+@pytest.fixture
+def web(tmp_path):
+    """A loopback web server for a copy of tests/data/ingest/folder; yields (base, root, hits)."""
+    root = tmp_path / "site"
+    shutil.copytree(DATA / "folder", root)
+    with serve_folder(root, busy_paths={"/busy"}) as (base, hits):
+        yield base, root, hits
+
+
+def write_feed(root, base, *paths):
+    entries = "".join(
+        f"<item><title>{path}</title><link>{base}/{path}</link><guid>{path}</guid></item>"
+        for path in paths
+    )
+    (root / "feed.xml").write_text(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>EV wire</title>'
+        f"<link>{base}/</link><description>News</description>{entries}</channel></rss>"
+    )
+
+
+def test_it_polls_a_feed_and_ingests_its_new_entries(companies, web):
+    base, root, _hits = web
+    write_feed(root, base, "xpeng-volkswagen.html", "cyvn-nio-stake.txt")
+    feed = Feed.objects.create(name="EV wire", url=f"{base}/feed.xml")
+
+    run = runs.poll_feed(feed)
+    for item_id in runs.pending_item_ids(run.pk):
+        runs.process_item(item_id)
+
+    run.refresh_from_db()
+    assert (run.status, run.total, run.feed) == (RunStatus.FINISHED, 2, feed)
+    articles = Article.objects.filter(feed=feed, source_kind=SourceKind.FEED)
+    assert sorted(a.url for a in articles) == [
+        f"{base}/cyvn-nio-stake.txt",
+        f"{base}/xpeng-volkswagen.html",
+    ]
+    feed.refresh_from_db()
+    assert feed.last_polled_at is not None
+    assert feed.last_error == ""
+    # Polled again: every entry is stored already, so nothing is started.
+    assert runs.poll_feed(feed) is None
+
+
+def test_it_records_on_the_feed_when_it_is_not_a_feed(web):
+    base, _root, _hits = web
+    feed = Feed.objects.create(name="Not a feed", url=f"{base}/xpeng-volkswagen.html")
+
+    assert runs.poll_feed(feed) is None
+
+    feed.refresh_from_db()
+    assert "not an RSS or Atom feed" in feed.last_error
+    assert not IngestionRun.objects.exists()
+
+
+def test_it_fails_a_busy_server_at_once_when_celery_runs_in_process(companies, web):
+    base, _root, hits = web
+    run = runs.start_run("two addresses", [f"{base}/busy", f"{base}/missing.html"])
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    try:
+        tasks.ingest_run.delay(run.pk)
+    finally:
+        celery_app.conf.task_always_eager = previous
+
+    # Without a broker nothing could retry later: the busy address fails at once, with why.
+    assert hits == {"/busy": 1, "/missing.html": 1}
+    errors = dict(run.items.values_list("source", "error"))
+    assert "503" in errors[f"{base}/busy"]
+    assert "404" in errors[f"{base}/missing.html"]
+    run.refresh_from_db()
+    assert (run.status, run.done) == (RunStatus.FAILED, 2)

@@ -1,9 +1,6 @@
 """Editors start ingestion runs from admin (upload files, paste an address) and watch them."""
 
 import re
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -15,7 +12,7 @@ from evtracker.celery import app as celery_app
 from evtracker.news import runs
 from evtracker.news.models import Article, IngestionRun, ItemOutcome, RunStatus, SourceKind
 from evtracker.partnerships.companies import load_company_list, read_company_file
-from tests.factories import make_editor, make_user
+from tests.factories import make_editor, make_user, serve_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "articles" / "xiaomi-modena-2023-10-12.txt"
@@ -56,18 +53,8 @@ def editor_client(client):
 @pytest.fixture
 def article_server():
     """A loopback web server serving tests/data/ingest/folder."""
-    handler = partial(QuietHandler, directory=str(DATA / "folder"))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+    with serve_folder(DATA / "folder") as (base, _hits):
+        yield base
 
 
 def upload(path, name=None):

@@ -27,6 +27,7 @@ from evtracker.partnerships.models import (
     Investment,
     ReportedTalk,
 )
+from tests.factories import serve_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data" / "ingest"
@@ -171,3 +172,26 @@ def test_it_keeps_one_article_when_two_tasks_ingest_it_at_once(worker, companies
     # One report, one piece of evidence, one history entry: the loser added nothing.
     assert talk.evidence.count() == 1
     assert talk.changes.count() == 1
+
+
+@pytest.fixture
+def fewer_retries():
+    # Backoff doubles from 1 s (with jitter): two retries keep the test within seconds.
+    previous = tasks.ingest_item.max_retries
+    tasks.ingest_item.max_retries = 2
+    yield 2
+    tasks.ingest_item.max_retries = previous
+
+
+def test_it_retries_a_busy_server_but_never_a_bad_address(worker, fewer_retries):
+    with serve_folder(DATA / "folder", busy_paths={"/busy"}) as (base, hits):
+        run = runs.start_run("addresses", [f"{base}/busy", f"{base}/missing.html"])
+        tasks.ingest_run.delay_on_commit(run.pk)
+        wait_for(run.pk)
+
+    assert hits == {"/busy": 1 + fewer_retries, "/missing.html": 1}
+    errors = dict(run.items.values_list("source", "error"))
+    assert "503" in errors[f"{base}/busy"]  # recorded once the retries ran out
+    assert "404" in errors[f"{base}/missing.html"]
+    run.refresh_from_db()
+    assert (run.status, run.done, run.total) == (RunStatus.FAILED, 2, 2)

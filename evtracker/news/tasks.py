@@ -33,10 +33,14 @@ class ItemTask(DjangoTask):
             runs.record_item_failure(item_id, exc)
 
 
-@shared_task(base=ItemTask, **RETRYING)
-def ingest_item(item_id):
+@shared_task(base=ItemTask, bind=True, **RETRYING)
+def ingest_item(self, item_id):
     """Ingest one article of a run (read, store, extract, apply) and record its outcome."""
-    runs.process_item(item_id)
+    if self.request.is_eager:
+        # No broker (development): nothing could retry later, so a transient error fails now.
+        runs.process_item_now(item_id)
+    else:
+        runs.process_item(item_id)
 
 
 @shared_task(**RETRYING)
