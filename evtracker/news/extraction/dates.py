@@ -116,8 +116,34 @@ def _resolve(kind, match, published):
     return None
 
 
+_DATE_HINTS = (
+    "last",
+    "yesterday",
+    "day",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+)
+
+
+def _may_hold_a_date(sentence):
+    lower = sentence.lower()
+    return any(char.isdigit() for char in sentence) or any(h in lower for h in _DATE_HINTS)
+
+
 def event_date(sentence, published):
     """The date a sentence gives its event, else `published`; never after `published`."""
+    if not _may_hold_a_date(sentence):
+        return published
     for kind, pattern in _DATE_PATTERNS:
         match = pattern.search(sentence)
         if match:

@@ -117,12 +117,15 @@ def _exact_case(surface):
 class CompanyIndex:
     """The company list compiled for fast mention finding; build once, reuse per article."""
 
-    def __init__(self, companies, by_exact, by_folded, pattern_exact, pattern_folded):
+    def __init__(self, companies, by_exact, by_folded, pattern_exact, folded_source):
         self.companies = companies
         self._by_exact = by_exact
         self._by_folded = by_folded
         self._pattern_exact = pattern_exact
-        self._pattern_folded = pattern_folded
+        self._pattern_folded = re.compile(folded_source) if folded_source else None
+        self._pattern_ignorecase = (
+            re.compile(folded_source, re.IGNORECASE) if folded_source else None
+        )
 
     @classmethod
     def build(cls, companies: Iterable[KnownCompany]) -> "CompanyIndex":
@@ -145,12 +148,8 @@ class CompanyIndex:
                         by_folded.setdefault(variant.lower(), (company, variant[0].islower()))
         boundary = r"(?<![\w&])(?:{})(?![\w&])"
         pattern_exact = re.compile(boundary.format(_trie_regex(by_exact))) if by_exact else None
-        pattern_folded = (
-            re.compile(boundary.format(_trie_regex(by_folded)), re.IGNORECASE)
-            if by_folded
-            else None
-        )
-        return cls(by_name, by_exact, by_folded, pattern_exact, pattern_folded)
+        folded_source = boundary.format(_trie_regex(by_folded)) if by_folded else None
+        return cls(by_name, by_exact, by_folded, pattern_exact, folded_source)
 
     def kind_of(self, name):
         company = self.companies.get(name)
@@ -172,8 +171,13 @@ class CompanyIndex:
                     Mention(match.start(), match.end(), company.name, company.kind, "name")
                 )
         if self._pattern_folded:
-            for match in self._pattern_folded.finditer(text):
-                surface = match.group()
+            folded = text.lower()
+            # Matching lower-cased text is faster than IGNORECASE; a few characters change
+            # length when lower-cased ("İ"), and then offsets would drift.
+            same_length = len(folded) == len(text)
+            pattern = self._pattern_folded if same_length else self._pattern_ignorecase
+            for match in pattern.finditer(folded if same_length else text):
+                surface = text[match.start() : match.end()]
                 company, listed_lower = self._by_folded[surface.lower()]
                 # "apple" or "great wall" in lower case are words, not the companies.
                 if surface[0].islower() and not listed_lower:
@@ -224,6 +228,23 @@ def _distinctive(token, index):
         and token not in _NOT_A_SHORT_FORM
         and index.lookup(token) is None
     )
+
+
+def _is_word_char(char):
+    return char.isalnum() or char in "_&"
+
+
+def _occurrences(text, form, start):
+    """Where `form` stands as a whole word in text[start:], its first letter in either case."""
+    for variant in {form[0].upper() + form[1:], form[0].lower() + form[1:]}:
+        at = text.find(variant, start)
+        while at != -1:
+            end = at + len(variant)
+            before = text[at - 1] if at else " "
+            after = text[end] if end < len(text) else " "
+            if not _is_word_char(before) and not _is_word_char(after):
+                yield at
+            at = text.find(variant, at + 1)
 
 
 def find_mentions(text, index):
@@ -290,11 +311,8 @@ def find_mentions(text, index):
     for form, (company, kind, after) in short_forms.items():
         if company is None:
             continue
-        first = f"[{re.escape(form[0].upper())}{re.escape(form[0].lower())}]"
-        pattern = rf"(?<![\w&]){first}{re.escape(form[1:])}(?![\w&])"
-        for match in re.finditer(pattern, text[after:]):
-            start = after + match.start()
-            end = after + match.end()
+        for start in _occurrences(text, form, after):
+            end = start + len(form)
             if not any(m.start < end and start < m.end for m in mentions):
                 mentions.append(Mention(start, end, company, kind, "short"))
     return sorted(mentions, key=lambda m: m.start)

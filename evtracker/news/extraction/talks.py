@@ -28,6 +28,7 @@ _TOPIC_AFTER = re.compile(
 )
 _DEAL_NOUN = re.compile(lang.DEAL_NOUN, re.IGNORECASE)
 _NOUN_WITH = re.compile(r"\b" + lang.DEAL_NOUN + r"\s+(?:with|between|among)\b", re.IGNORECASE)
+_RUMOUR = re.compile(r"\breportedly\b|\brumou?r", re.IGNORECASE)
 _BRACKETS = re.compile(r"\([^)]*\)")
 _FOLLOWED_BY_WITH = re.compile(r"\s*with\b", re.IGNORECASE)
 _DISCUSS_VERB = re.compile(r"^discuss(?:es|ed|ing)?$", re.IGNORECASE)
@@ -230,15 +231,10 @@ def find_talks(context, position, actors):
     the article when the sentence confirms, denies or ends them without naming both."""
     sentence = context.sentences[position]
     text = sentence.text
-    ended, denied, confirmed = _signals(text)
-    speaker = _speaker(context.body, actors, sentence)
-    hearsay = bool(
-        lang.FAMILIAR.search(text)
-        or lang.SOURCES.search(text)
-        or re.search(r"\breportedly\b|\brumou?r", text, re.IGNORECASE)
-    )
-    on = context.date_of(sentence)
-    facts = []
+    if len({a.company for a in actors if a.kind != "regulator"}) < 2 and not (
+        lang.PAIR_REFERENCE.search(text) or (context.talk_pairs and _UPDATE_TOPIC.search(text))
+    ):
+        return []  # most sentences: nothing here can name a pair
     found = _pairs_in(context, sentence, actors)
     last_pair = context.talk_pairs[-1] if context.talk_pairs else _last_two_named(context, sentence)
     if (
@@ -251,6 +247,13 @@ def find_talks(context, position, actors):
         kinds = [kind for _, _, kind in _triggers(text)]
         kind = next((k for k in ("agreed", "future", "talk") if k in kinds), "noun")
         found = [(subject, other, kind, "")]
+    if not found and not (context.talk_pairs and _UPDATE_TOPIC.search(text)):
+        return []
+    ended, denied, confirmed = _signals(text)
+    speaker = _speaker(context.body, actors, sentence)
+    hearsay = bool(lang.FAMILIAR.search(text) or lang.SOURCES.search(text) or _RUMOUR.search(text))
+    on = context.date_of(sentence)
+    facts = []
     for subject, other, kind, topic in found:
         party_speaks = speaker in (subject, other, BOTH)
         if kind == "future":

@@ -1,0 +1,82 @@
+"""Extraction speed: median and p95 milliseconds per ~600-word article, on one core.
+
+Run: .venv/bin/python bench/extract_bench.py [--runs N]
+The article is built from development-set paragraphs; the CompanyIndex is built once from
+seeds/companies.json (its build time is printed separately).
+"""
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from evtracker.news.extract import CompanyIndex, KnownCompany, extract  # noqa: E402
+
+DEVSET = ROOT / "tests" / "data" / "devset"
+TARGET_WORDS = 600
+
+
+def benchmark_article():
+    """Paragraphs of the development set (no headline or byline), about 600 words."""
+    paragraphs, words = [], 0
+    for path in sorted(DEVSET.glob("*.txt")):
+        for paragraph in path.read_text(encoding="utf-8").split("\n\n")[2:]:
+            paragraph = paragraph.strip()
+            if len(paragraph.split()) < 20:
+                continue  # headings, captions, live-blog one-liners
+            paragraphs.append(paragraph)
+            words += len(paragraph.split())
+            if words >= TARGET_WORDS:
+                return "\n\n".join(paragraphs), words
+    return "\n\n".join(paragraphs), words
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=500)
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
+    companies = json.loads((ROOT / "seeds" / "companies.json").read_text(encoding="utf-8"))
+    started = time.perf_counter()
+    index = CompanyIndex.build(
+        KnownCompany(c["name"], c["kind"], tuple(c.get("aliases", ()))) for c in companies
+    )
+    build_ms = (time.perf_counter() - started) * 1000
+
+    body, words = benchmark_article()
+    published = date(2024, 1, 15)
+    for _ in range(20):  # warm up regex caches
+        extract(body, index, published=published)
+    timings = []
+    for _ in range(args.runs):
+        started = time.perf_counter()
+        result = extract(body, index, published=published)
+        timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    p95 = timings[min(len(timings) - 1, int(len(timings) * 0.95))]
+    cores = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else "?"
+    print(f"python {platform.python_version()} on {platform.machine()}, pinned to cores {cores}")
+    print(f"company list: {len(companies)} companies, index built in {build_ms:.1f} ms")
+    print(
+        f"article: {words} words, {len(body)} characters, "
+        f"{len(result.talks)} talks, {len(result.investments)} investments, "
+        f"{len(result.approvals)} approvals found"
+    )
+    print(
+        f"extract(): median {statistics.median(timings):.2f} ms, p95 {p95:.2f} ms, "
+        f"min {timings[0]:.2f} ms over {args.runs} runs"
+    )
+
+
+if __name__ == "__main__":
+    main()
