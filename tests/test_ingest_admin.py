@@ -225,3 +225,28 @@ def test_it_escapes_what_items_report(editor_client):
 
     assert "<img src=x" not in body
     assert "&lt;img src=x onerror=alert(1)&gt;" in body
+
+
+@pytest.mark.parametrize("items", [1, 30])
+def test_it_serves_the_run_pages_in_a_fixed_number_of_queries(
+    editor_client, django_assert_max_num_queries, items
+):
+    for n in range(3):
+        run = IngestionRun.objects.create(requested=f"run {n}", total=items)
+        for i in range(items):
+            article = Article.objects.create(
+                title=f"A {n}-{i}",
+                body=f"Body {n}-{i}.",
+                published_at=run.created_at,
+                source_kind=SourceKind.FILE,
+            )
+            run.items.create(source=f"/tmp/{n}-{i}.txt", outcome=ItemOutcome.NEW, article=article)
+    progress = reverse("admin:news_ingestionrun_progress", args=[run.pk])
+
+    with django_assert_max_num_queries(7):
+        assert editor_client.get(progress).status_code == 200
+    with django_assert_max_num_queries(9):
+        assert editor_client.get(reverse("admin:news_ingestionrun_changelist")).status_code == 200
+    with django_assert_max_num_queries(9):
+        page = editor_client.get(reverse("admin:news_ingestionrun_change", args=[run.pk]))
+        assert page.status_code == 200

@@ -106,8 +106,21 @@ class IngestionRunAdmin(admin.ModelAdmin):
     search_fields = ("requested",)
     date_hierarchy = "created_at"
     list_per_page = 50
-    fields = ("requested", "requested_by", "feed", "status", "error", "created_at", "finished_at")
-    readonly_fields = fields
+    fields = (
+        "requested",
+        ("status", "requested_by", "feed"),
+        ("created_at", "finished_at"),
+        "error",
+    )
+    readonly_fields = (
+        "requested",
+        "status",
+        "requested_by",
+        "feed",
+        "created_at",
+        "finished_at",
+        "error",
+    )
 
     def has_change_permission(self, request, obj=None):
         # A run is a record of what happened: nobody edits it.
