@@ -1,7 +1,7 @@
 """Ingestion without Celery: store an article once, upsert its facts, record a run's outcomes."""
 
 import shutil
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -9,6 +9,7 @@ import pytest
 
 from evtracker.celery import app as celery_app
 from evtracker.news import ingest, runs, tasks
+from evtracker.news.extract import ApprovalFact, Extraction, InvestmentFact, TalkFact
 from evtracker.news.models import (
     Article,
     ArticleStatus,
@@ -32,7 +33,7 @@ from evtracker.partnerships.models import (
     ReportedTalk,
     ReviewState,
 )
-from tests.factories import serve_folder
+from tests.factories import make_article, serve_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "articles" / "xiaomi-modena-2023-10-12.txt"
@@ -422,3 +423,87 @@ def test_it_fails_a_busy_server_at_once_when_celery_runs_in_process(companies, w
     assert "404" in errors[f"{base}/missing.html"]
     run.refresh_from_db()
     assert (run.status, run.done) == (RunStatus.FAILED, 2)
+
+
+def report_in(body, sentence, published=date(2024, 1, 5)):
+    """An article with this body, and where the sentence sits in it."""
+    article = make_article(
+        body=body, published_at=datetime(published.year, published.month, published.day, tzinfo=UTC)
+    )
+    start = body.index(sentence)
+    return article, start, start + len(sentence)
+
+
+def test_it_moves_an_approval_to_granted_on_a_newer_report(companies):
+    ingest.ingest_path(SEED)
+    approval = Approval.objects.get()
+    sentence = "Xiaomi has received approval from the MIIT to build cars."
+    article, start, end = report_in(f"Beijing. {sentence} More later.", sentence)
+    granted = ApprovalFact(
+        subject="Xiaomi",
+        regulator="MIIT",
+        what=approval.what,
+        status="granted",
+        sentence=sentence,
+        start=start,
+        end=end,
+        on=date(2024, 1, 5),
+        attributed_to=None,
+    )
+
+    counts = ingest.apply_extraction(article, Extraction(approvals=[granted]))
+
+    approval.refresh_from_db()
+    assert (approval.status, approval.as_of) == ("granted", date(2024, 1, 5))
+    assert (counts.evidence_added, counts.facts_updated, counts.facts_created) == (1, 1, 0)
+    assert approval.changes.get(field="status").article == article
+    assert approval.events.filter(kind=EventKind.STATUS, status="granted").exists()
+    # The same report again adds nothing.
+    assert ingest.apply_extraction(article, Extraction(approvals=[granted])).evidence_added == 0
+
+
+def test_it_corroborates_an_investment_reported_again(companies):
+    ingest.ingest_path(SEED)
+    pledge = Investment.objects.get()
+    sentence = "Xiaomi will spend $10 billion on electric cars."
+    article, start, end = report_in(f"Update. {sentence}", sentence)
+    again = InvestmentFact(
+        investor="Xiaomi",
+        target=None,
+        amount=Decimal("10000000000"),
+        currency="USD",
+        kind="pledge",
+        stake_percent=None,
+        purpose="electric cars",
+        sentence=sentence,
+        start=start,
+        end=end,
+        on=date(2024, 1, 5),
+        attributed_to=None,
+    )
+
+    ingest.apply_extraction(article, Extraction(investments=[again]))
+
+    assert Investment.objects.get() == pledge
+    pledge.refresh_from_db()
+    assert pledge.evidence.count() == 2
+    assert pledge.announced_on == date(2023, 10, 12)  # the first report's date stands
+
+
+def test_it_skips_a_fact_whose_offsets_fall_outside_the_article(companies):
+    article, _start, _end = report_in("Xiaomi talks to Chery.", "Xiaomi talks to Chery.")
+    broken = TalkFact(
+        parties=("Xiaomi", "Chery"),
+        status="rumoured",
+        attributed_to=None,
+        topic="",
+        sentence="Xiaomi talks to Chery.",
+        start=10,
+        end=500,
+        on=date(2024, 1, 5),
+    )
+
+    counts = ingest.apply_extraction(article, Extraction(talks=[broken]))
+
+    assert counts.skipped
+    assert not ReportedTalk.objects.exists()
