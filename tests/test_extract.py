@@ -394,3 +394,18 @@ def test_it_lists_companies_of_headings_but_takes_no_fact_from_them(index):
     result = run(body, index, skip=[Block("heading", 0, len(heading))])
     assert result.talks == []
     assert result.companies == ["Xiaomi", "Chery"]
+
+
+def test_it_finds_the_same_trigger_phrases_as_a_full_scan():
+    """The quick scan for where a phrase can start must never lose a match."""
+    from evtracker.news.extraction import language, talks
+
+    texts = []
+    for path in sorted((ROOT / "tests" / "data" / "devset").glob("*.txt")):
+        body = read_path(path).body
+        texts += [sentence.text for sentence in split_sentences(body)]
+    patterns = [language.TALK, language.AGREE, language.TOPIC, talks._NOUN_WITH]
+    for pattern in patterns:
+        for text in texts:
+            quick = [m.span() for m in pattern.finditer(text)]
+            assert quick == [m.span() for m in pattern.regex.finditer(text)], text

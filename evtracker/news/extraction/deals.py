@@ -21,7 +21,7 @@ def _nearest_trigger(text, amount_start, amount_end, names):
     for match in lang.INVEST.finditer(text):
         if any(start < match.end() and match.start() < end for start, end in names):
             continue  # "Committee on Foreign Investment": a name, not a deal
-        if lang.CANCELLED.search(text[max(0, match.start() - 30) : match.start()]):
+        if lang.cancelled(lang.last_words(text, match.start())):
             continue
         if match.end() <= amount_start:
             distance = amount_start - match.end()
@@ -49,10 +49,10 @@ def _investor_and_target(body, sentence, parties, trigger, amount):
         if actor.start < tail:
             continue
         lead_in = body[max(sentence.start, actor.start - 40) : actor.start]
-        from_investor = lang.FROM_INVESTOR.search(lead_in)
+        from_investor = lang.names_investor(lang.last_words(lead_in, len(lead_in)))
         if investor is None and received and from_investor and not _ONE_OF.search(lead_in):
             investor = actor
-        elif target is None and lang.TARGET_BEFORE.search(lead_in):
+        elif target is None and lang.names_target(lang.last_words(lead_in, len(lead_in), 6)):
             target = actor
     asides = [
         (text_start + m.start(), text_start + m.end()) for m in lang.ASIDE.finditer(sentence.text)
@@ -79,7 +79,7 @@ def _investor_and_target(body, sentence, parties, trigger, amount):
         for actor in parties:
             if head <= actor.start < tail and actor is not investor:
                 lead_in = body[max(sentence.start, actor.start - 40) : actor.start]
-                if lang.TARGET_BEFORE.search(lead_in):
+                if lang.names_target(lang.last_words(lead_in, len(lead_in), 6)):
                     target = actor
                     break
     if target is not None and investor is not None and target.company == investor.company:
@@ -97,9 +97,8 @@ def find_investments(context, position, actors):
     if not parties:
         return []
     for amount in find_amounts(text, context.body):
-        if not _not_preceded(lang.NOT_INVESTMENT, text, amount.start):
-            continue
-        if lang.SHARED_AMOUNT.search(text[max(0, amount.start - 30) : amount.start]):
+        words_before = lang.last_words(text, amount.start, 6)
+        if lang.priced(words_before) or lang.shared(words_before):
             continue
         names = [(a.start - sentence.start, a.end - sentence.start) for a in actors if a.named]
         trigger = _nearest_trigger(text, amount.start, amount.end, names)

@@ -4,6 +4,10 @@ investments and approvals. Patterns are compiled once at import."""
 import re
 
 
+def _word_set(text):
+    return frozenset(text.split())
+
+
 def _words(pattern, flags=re.IGNORECASE):
     return re.compile(pattern, flags)
 
@@ -32,6 +36,57 @@ class Gated:
         return self.regex.match(text, pos) if self._open(text[pos : pos + 200]) else None
 
 
+class Anchored:
+    """A pattern every match of which starts with one of `starts` (lower-case regex pieces) at
+    a word boundary: a quick scan of the lower-cased text finds those places and the full
+    pattern is tried there only, instead of at every character."""
+
+    def __init__(self, pattern, starts, flags=re.IGNORECASE):
+        self.regex = re.compile(pattern, flags)
+        self.starts = re.compile(r"\b(?:" + "|".join(starts) + ")")
+
+    def finditer(self, text):
+        lowered = text.lower()
+        if len(lowered) != len(text):  # lower-casing moved offsets ("İ"): scan it all
+            yield from self.regex.finditer(text)
+            return
+        done = 0
+        for start in self.starts.finditer(lowered):
+            if start.start() < done:
+                continue
+            match = self.regex.match(text, start.start())
+            if match:
+                done = max(match.end(), match.start() + 1)
+                yield match
+
+    def search(self, text):
+        return next(self.finditer(text), None)
+
+
+DEAL_STARTS = (
+    "partner",
+    "tie",
+    "alliance",
+    "joint",
+    "jv",
+    "collaboration",
+    "cooperation",
+    "co-operation",
+    "deal",
+    "agreement",
+    "pact",
+    "memorand",
+    "mou",
+    "contract",
+    "accord",
+    "letter",
+    "merger",
+    "venture",
+    "cross-shareholding",
+    "framework",
+    "arrangement",
+    "project",
+)
 _DEAL_STEMS = (
     "partner",
     "tie",
@@ -181,7 +236,7 @@ DEAL_NOUN = (
     r"MoUs?|MOUs?|contracts?|accords?|letters?\s+of\s+intent|mergers?|partners?|ventures?|"
     r"cross-shareholding|framework|arrangements?|projects?)"
 )
-TALK = Gated(
+TALK = Anchored(
     r"\b(?:talks|talk\s+with|talked\s+(?:with|to)|discussions?|discuss(?:es|ed|ing)?|"
     r"negotiat\w+|conversations?\s+with|consultations?\s+with|approach(?:ed|es|ing)?|"
     r"(?:met|meet|meets|meeting|meetings)\s+with|held\s+meetings|engag(?:ed|es|ing)\s+with|"
@@ -203,8 +258,9 @@ TALK = Gated(
         "approach",
         "met",
         "meet",
+        "held",
         "engag",
-        "contact",
+        r"in\s+contact",
         "court",
         "woo",
         "explor",
@@ -229,16 +285,17 @@ TALK = Gated(
         "likely",
         "close",
         "near",
-        "verge",
+        r"on\s+the\s+verge",
         "partner",
         "team",
         "cooperate",
         "collaborate",
         "work",
         "join",
+        "could",
     ),
 )
-AGREE = Gated(
+AGREE = Anchored(
     r"\b(?:(?:sign(?:ed|s)?|ink(?:ed|s)?|seal(?:ed|s)?|str(?:uck|ike|ikes)|clinch(?:ed|es)?|"
     r"finali[sz](?:ed|es|e)|forg(?:ed|es|e)|reach(?:ed|es)?|enter(?:ed|s)?\s+into|form(?:ed|s)?|"
     r"establish(?:ed|es)?|set(?:s)?\s+up|launch(?:ed|es)?|unveil(?:ed|s)?|announc(?:ed|es|e)|"
@@ -249,8 +306,7 @@ AGREE = Gated(
         "sign",
         "ink",
         "seal",
-        "stru",
-        "strik",
+        "str",
         "clinch",
         "finali",
         "forg",
@@ -268,24 +324,83 @@ AGREE = Gated(
         "team",
         "partner",
         "join",
-        "jointly",
+        "will",
     ),
 )
-# Before an agreement verb, these make it a plan or a hope, not a done deal.
-NOT_DONE = _words(
-    r"(?:\bto|\bwill|\bwould|\bcould|\bmay|\bmight|\bshould|\bplans?\s+to|\bset\s+to|"
-    r"\bexpected\s+to|\bclose\s+to|\bnearing|\babout\s+to|\baims?\s+to|\bhopes?\s+to|\bnot|"
-    r"n't|\byet\s+to|\bnever|\bconsidering|\bwhether|\bif|\bbefore|\bunless)\s+(?:\w+\s+){0,2}$"
+_WORD = re.compile(r"[\w']+")
+_NOT_DONE_WORDS = frozenset(
+    [
+        "to",
+        "will",
+        "would",
+        "could",
+        "may",
+        "might",
+        "should",
+        "nearing",
+        "not",
+        "never",
+        "considering",
+        "whether",
+        "if",
+        "before",
+        "unless",
+    ]
 )
-# "will sign", "would form": announced by a party, a done deal; reported by others, a plan.
-FUTURE = _words(r"(?:\bwill|\bwould|'ll)\s+(?:\w+\s+){0,2}$")
+
+
+def last_words(text, end, count=4):
+    """The `count` words before `end`, lower-cased: where negations and modals sit."""
+    return _WORD.findall(text[max(0, end - 60) : end].lower())[-count:]
+
+
+def _negated(word):
+    return word in ("not", "never", "neither", "nor") or word.endswith("n't")
+
+
+def not_done(words):
+    """Before an agreement verb: a plan, a hope or a negation ("set to sign", "has not signed")."""
+    return any(w in _NOT_DONE_WORDS or w.endswith("n't") for w in words[-3:])
+
+
+def future(words):
+    """Before an agreement verb: "will"/"would" ("will form", "would jointly develop")."""
+    return any(w in ("will", "would") or w.endswith("'ll") for w in words[-3:])
+
+
+def not_confirmed(words):
+    """Before "confirm": "declined to", "did not", "would not immediately"."""
+    return any(
+        _negated(w) or w.startswith(("declin", "refus")) or w in ("unable", "yet")
+        for w in words[-4:]
+    )
+
+
+def not_denied(words):
+    """Before "deny": "did not", "neither confirmed nor"."""
+    if not words:
+        return False
+    last = words[-1]
+    return _negated(last) or (last == "or" and len(words) > 1 and words[-2].startswith("confirm"))
+
+
+def not_ended(words):
+    """Before "ended": "has not been", "no plans to", "yet to be", "whether"."""
+    words = [w for w in words if w != "been"][-3:]
+    if not words:
+        return False
+    last = words[-1]
+    return (
+        _negated(last)
+        or last == "whether"
+        or (last == "be" and "yet" in words)
+        or (last == "to" and "no" in words)
+    )
+
+
 CONFIRM = Gated(
     r"\b(?:confirm(?:s|ed|ing)?|acknowledg(?:es|ed|ing)|admitted)\b",
     ("confirm", "acknowledg", "admitted"),
-)
-NOT_CONFIRMED = _words(
-    r"(?:declin\w+|refus\w+|would\s+not|wouldn't|did\s+not|didn't|could\s+not|couldn't|"
-    r"not|neither|unable|yet)\s+(?:to\s+)?(?:immediately\s+)?(?:\w+\s+)?$"
 )
 DENY = Gated(
     r"\b(?:den(?:ied|ies|y|ying)|dismiss(?:ed|es|ing)?|refut(?:ed|es|ing)|rebut\w*|"
@@ -311,7 +426,6 @@ DENY = Gated(
         "speculation",
     ),
 )
-NOT_DENIED = _words(r"(?:did\s+not|didn't|not|nor|neither|confirmed\s+or|confirm\s+or)\s+$")
 END = Gated(
     r"\b(?:call(?:ed|s|ing)?\s+off|ended|ends|ending|end\s+(?:the|their|its)|scrap(?:ped|s|ping)|"
     r"terminat(?:ed|es|ing)|halt(?:ed|s|ing)|paus(?:ed|es|ing)|suspend(?:ed|s|ing)|"
@@ -346,9 +460,8 @@ END = Gated(
         "fizzl",
     ),
 )
-NOT_ENDED = _words(r"(?:not|n't|never|yet\s+to\s+be|no\s+plans\s+to|whether)\s+(?:been\s+)?$")
 # A status word must be about a partnership: one of these nouns must be in the sentence.
-TOPIC = Gated(
+TOPIC = Anchored(
     r"\b(?:talks|negotiations|discussions|report|reports|claims?|speculation|rumou?rs?|plans?|"
     + DEAL_NOUN
     + r")\b",
@@ -361,7 +474,7 @@ TOPIC = Gated(
         "speculation",
         "rumo",
         "plan",
-        *_DEAL_STEMS,
+        *DEAL_STARTS,
     ),
 )
 SPEECH = Gated(
@@ -493,23 +606,9 @@ INVEST = Gated(
         "took",
     ),
 )
-# Before an amount, these make it a price, a result or a valuation, not an investment.
-NOT_INVESTMENT = _words(
-    r"(?:price[ds]?|priced|cost(?:s|ing)?|retail(?:s|ing)?|sells?|sold|starting|starts|from|"
-    r"revenues?|sales|profits?|loss(?:es)?|valuation|valued|value|market\s+cap\w*|tariffs?|"
-    r"subsid\w+|fines?|fined|debts?|bonds?|salary|salaries|earnings|turnover|income|margin|"
-    r"deliver\w*|a\s+share|budget|worth\s+of\s+cars)\s+"
-    r"(?:(?:of|at|to|for|about|around|roughly|nearly|almost|some|by|just|only|a|an|the|"
-    r"more|less|than|\w+ly)\s+){0,3}$"
-)
 SAID = _words(r"(?:'s\s+\w+\s+)?\s*,?\s*(?:said|says|told|stated|noted|added)\b")
 # "Daimler's largest shareholder": the company owned, not the one investing.
 OWNED = _words(r"(?:'s|’s)\s+(?:\w+\s+)?(?:shareholder|investor|owner|stake|holding|backer)s?\b")
-# "a combined 1 billion yuan": several investors' money, no one investor's.
-SHARED_AMOUNT = _words(
-    r"\b(?:combined|collectively|jointly|together|total)\s+(?:of\s+)?(?:\w+\s+)?$"
-)
-FROM_INVESTOR = _words(r"\b(?:from|led\s+by|backed\s+by|by)\s+(?:\w+\s+|\w+'s\s+){0,3}$")
 # Only when money is received does "from X" name the investor ("raised $1bn from X").
 RECEIVED = _words(
     r"\b(?:rais(?:e|es|ed|ing)(?!\s+(?:its|their|the|a|his|her)\s+(?:\w+\s+)?(?:stake|holding))|"
@@ -517,18 +616,67 @@ RECEIVED = _words(
     r"gets|obtain(?:s|ed|ing)?|"
     r"led\s+by|backed\s+by)\b"
 )
-# An investment cancelled or threatened is not one ("cancel investments").
-CANCELLED = _words(
-    r"\b(?:cancel\w*|scrap\w*|halt\w*|shelv\w*|abandon\w*|pull\w*\s+out|freez\w*|"
-    r"cut|cuts|withdr[ae]w\w*)\s+(?:\w+\s+){0,2}$"
+_PRICE_WORDS = _word_set(
+    """price prices priced cost costs costing retail retails retailing sell sells sold starting
+    starts revenue revenues sales profit profits loss losses valuation valued value cap
+    capitalisation capitalization tariff tariffs subsidy subsidies fine fines fined debt debts
+    bond bonds salary salaries earnings turnover income margin margins budget deliveries"""
 )
-TARGET_BEFORE = _words(
-    r"(?:\bin|\binto|\bof|\bacquire|\bacquired|\bacquires|\bacquiring|\bbuy|\bbuys|\bbought|"
-    r"\bpurchase|\bpurchased|\btakeover\s+of|\bback|\bbacked|\bbacking|\bto)\s+"
-    r"(?:(?:the|its|rival|fellow|struggling|loss-making|troubled|start-?up|startup|\w+-based|"
-    r"\w+-listed|Chinese|German|US|U\.S\.|Japanese|Korean|EV|electric-vehicle|carmaker|"
-    r"automaker|maker|firm|company|brand)\s+){0,4}$"
+_FILLER_WORDS = _word_set(
+    "of at to for about around roughly nearly almost some by just only a an the more less than up"
 )
+_TARGET_PREPOSITIONS = _word_set(
+    "in into of acquire acquired acquires acquiring buy buys bought purchase purchased back "
+    "backed backing to"
+)
+_TARGET_DESCRIPTIONS = _word_set(
+    "the its rival fellow struggling loss making troubled startup start up chinese german us "
+    "japanese korean ev electric vehicle carmaker automaker maker firm company brand takeover"
+)
+
+
+def _skipping(words, skippable, reach):
+    """The first word, going back from the end, that is not skippable (within `reach`)."""
+    for word in reversed(words[-reach:]):
+        if word not in skippable and not word.endswith("ly"):
+            return word
+    return None
+
+
+def priced(words):
+    """Before an amount: a price, a result or a valuation ("priced at", "revenue of")."""
+    word = _skipping(words, _FILLER_WORDS, 4)
+    return word is not None and (word in _PRICE_WORDS or word.startswith(("deliver", "subsid")))
+
+
+def cancelled(words):
+    """Before an investment word: "cancel", "scrap", "halt" ("cancel investments")."""
+    recent = words[-3:]
+    return any(
+        w.startswith(("cancel", "scrap", "halt", "shelv", "abandon", "freez", "withdr"))
+        or w in ("cut", "cuts")
+        for w in recent
+    ) or ("out" in recent and any(w.startswith("pull") for w in recent))
+
+
+def shared(words):
+    """Before an amount: "a combined", "a total of": no single investor's money."""
+    return any(
+        w in ("combined", "collectively", "jointly", "together", "total") for w in words[-3:]
+    )
+
+
+def names_investor(words):
+    """Before a company: "from", "led by", "backed by"."""
+    return any(w in ("from", "by") for w in words[-4:])
+
+
+def names_target(words):
+    """Before a company: "a stake in", "invest in the struggling", "acquire"."""
+    word = _skipping(words, _TARGET_DESCRIPTIONS, 5)
+    return word in _TARGET_PREPOSITIONS or (word == "of" and "takeover" in words[-3:])
+
+
 STAKE_PERCENT = _words(
     r"(?P<percent>\d{1,3}(?:\.\d+)?)\s?(?:%|percent|per\s+cent)(?:\s+|-)(?:\w+\s+){0,2}?"
     r"(?:stake|interest|holding|share|shares|equity|ownership|of\s+(?:the\s+)?(?:shares|"

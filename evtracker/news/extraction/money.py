@@ -135,6 +135,9 @@ def _yen_or_yuan(context):
     return "CNY" if _CHINA_WORDS.search(context) else "JPY"
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @dataclass(frozen=True)
 class Amount:
     value: Decimal
@@ -146,6 +149,8 @@ class Amount:
 def find_amounts(text, yen_or_yuan_hint=""):
     """Amounts with a currency in `text`, leaving out conversions that follow in brackets or
     after "or about". `yen_or_yuan_hint` (the article) decides what a bare "¥" is."""
+    if not _DIGIT.search(text):
+        return []
     amounts = []
     last_end = None
     for match in _AMOUNT.finditer(text):

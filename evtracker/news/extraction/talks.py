@@ -26,8 +26,10 @@ _TOPIC_AFTER = re.compile(
     r"for\s+)(?P<topic>[^,;.()]{3,100})",
     re.IGNORECASE,
 )
-_DEAL_NOUN = re.compile(lang.DEAL_NOUN, re.IGNORECASE)
-_NOUN_WITH = re.compile(r"\b" + lang.DEAL_NOUN + r"\s+(?:with|between|among)\b", re.IGNORECASE)
+_DEAL_NOUN = lang.Anchored(r"\b" + lang.DEAL_NOUN, lang.DEAL_STARTS)
+_NOUN_WITH = lang.Anchored(
+    r"\b" + lang.DEAL_NOUN + r"\s+(?:with|between|among)\b", lang.DEAL_STARTS
+)
 _RUMOUR = re.compile(r"\breportedly\b|\brumou?r", re.IGNORECASE)
 _BRACKETS = re.compile(r"\([^)]*\)")
 _FOLLOWED_BY_WITH = re.compile(r"\s*with\b", re.IGNORECASE)
@@ -56,14 +58,15 @@ _SPEAKER_GAP_STOP = re.compile(
 )
 
 
-def _not_preceded(pattern, text, match, reach=40):
-    return not pattern.search(text[max(0, match.start() - reach) : match.start()])
+def _live(negation, text, match):
+    """Whether a status word stands, not negated by the words before it."""
+    return not negation(lang.last_words(text, match.start()))
 
 
 def _signals(text):
-    ended = any(_not_preceded(lang.NOT_ENDED, text, m, 25) for m in lang.END.finditer(text))
-    denied = any(_not_preceded(lang.NOT_DENIED, text, m, 25) for m in lang.DENY.finditer(text))
-    confirmed = any(_not_preceded(lang.NOT_CONFIRMED, text, m) for m in lang.CONFIRM.finditer(text))
+    ended = any(_live(lang.not_ended, text, m) for m in lang.END.finditer(text))
+    denied = any(_live(lang.not_denied, text, m) for m in lang.DENY.finditer(text))
+    confirmed = any(_live(lang.not_confirmed, text, m) for m in lang.CONFIRM.finditer(text))
     return ended, denied, confirmed
 
 
@@ -74,9 +77,9 @@ def _triggers(text):
     for match in lang.AGREE.finditer(text):
         if _PLANNED.search(match.group()):
             kind = "talk"
-        elif _not_preceded(lang.NOT_DONE, text, match):
+        elif not lang.not_done(before := lang.last_words(text, match.start())):
             kind = "agreed"
-        elif lang.FUTURE.search(text[max(0, match.start() - 40) : match.start()]):
+        elif lang.future(before):
             kind = "future"
         else:
             kind = "talk"
@@ -88,14 +91,14 @@ def _triggers(text):
             if not any(s < match.end() and match.start() < e for s, e, _ in found):
                 found.append((match.start(), match.end(), kind))
     if lang.TOPIC.search(text):
-        for pattern, negation, reach in (
-            (lang.END, lang.NOT_ENDED, 25),
-            (lang.DENY, lang.NOT_DENIED, 25),
-            (lang.CONFIRM, lang.NOT_CONFIRMED, 40),
+        for pattern, negation in (
+            (lang.END, lang.not_ended),
+            (lang.DENY, lang.not_denied),
+            (lang.CONFIRM, lang.not_confirmed),
         ):
             for match in pattern.finditer(text):
                 overlaps = any(s < match.end() and match.start() < e for s, e, _ in found)
-                if not overlaps and _not_preceded(negation, text, match, reach):
+                if not overlaps and _live(negation, text, match):
                     found.append((match.start(), match.end(), "status"))
     return sorted(found)
 
@@ -300,7 +303,7 @@ def _status_updates(context, position, actors, speaker, signals, on):
     if not context.talk_pairs or not _UPDATE_TOPIC.search(text):
         return []
     agreed = any(
-        _not_preceded(lang.NOT_DONE, text, m) and not _PLANNED.search(m.group())
+        not lang.not_done(lang.last_words(text, m.start())) and not _PLANNED.search(m.group())
         for m in lang.AGREE.finditer(text)
     )
     status = (
