@@ -116,35 +116,38 @@ def _resolve(kind, match, published):
     return None
 
 
-_DATE_HINTS = (
-    "last",
-    "yesterday",
-    "day",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-)
-
-
-def _may_hold_a_date(sentence):
-    lower = sentence.lower()
-    return any(char.isdigit() for char in sentence) or any(h in lower for h in _DATE_HINTS)
+# What each kind of date phrase needs in the sentence: most sentences have none of it.
+_NEEDS = {
+    "day_month_year": "month",
+    "month_day_year": "month",
+    "month_day": "month",
+    "month_year": "month",
+    "month_last_year": "month",
+    "month_this_year": "month",
+    "last_month": "last",
+    "last_week": "last",
+    "yesterday": "yesterday",
+    "weekday": "weekday",
+    "last_year": "last",
+    "year": "year",
+}
+_HINTS = {
+    "month": re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"),
+    "last": re.compile(r"\b[Ll]ast\b"),
+    "yesterday": re.compile(r"\b[Yy]esterday\b"),
+    "weekday": re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"),
+    "year": re.compile(r"\b(?:19|20)\d\d\b"),
+}
 
 
 def event_date(sentence, published):
     """The date a sentence gives its event, else `published`; never after `published`."""
-    if not _may_hold_a_date(sentence):
+    present = {name for name, hint in _HINTS.items() if hint.search(sentence)}
+    if not present:
         return published
     for kind, pattern in _DATE_PATTERNS:
+        if _NEEDS[kind] not in present:
+            continue
         match = pattern.search(sentence)
         if match:
             found = _resolve(kind, match, published)

@@ -20,10 +20,10 @@ class Gated:
     def __init__(self, pattern, stems, flags=re.IGNORECASE):
         self.regex = re.compile(pattern, flags)
         self.stems = tuple(stems)
+        self._gate = re.compile("|".join(re.escape(stem) for stem in self.stems))
 
     def _open(self, text):
-        text = text.lower()
-        return any(stem in text for stem in self.stems)
+        return self._gate.search(text.lower()) is not None
 
     def search(self, text):
         return self.regex.search(text) if self._open(text) else None
