@@ -8,6 +8,7 @@ from evtracker.news.extraction.facts import ApprovalFact, InvestmentFact
 from evtracker.news.extraction.money import find_amounts
 
 _INVESTMENT_REACH = 150  # characters between an amount and the word that makes it an investment
+_DIGIT = re.compile(r"\d")
 _ONE_OF = re.compile(r"\b(?:including|such\s+as|among|like)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:—–]|,\s*(?:while|but|whereas|and\s+(?:its|the)\s)", re.IGNORECASE)
 
@@ -91,10 +92,8 @@ def find_investments(context, position, actors):
     """Investment facts of one running sentence: the first amount tied to investment wording."""
     sentence = context.sentences[position]
     text = sentence.text
-    if not lang.INVEST.search(text):
-        return []
     parties = [a for a in actors if a.kind != "regulator"]
-    if not parties:
+    if not parties or not _DIGIT.search(text) or not lang.INVEST.search(text):
         return []
     for amount in find_amounts(text, context.body):
         words_before = lang.last_words(text, amount.start, 6)

@@ -239,12 +239,11 @@ def find_talks(context, position, actors):
     ):
         return []  # most sentences: nothing here can name a pair
     found = _pairs_in(context, sentence, actors)
-    last_pair = context.talk_pairs[-1] if context.talk_pairs else _last_two_named(context, sentence)
     if (
         not found
         and lang.PAIR_REFERENCE.search(text)
-        and last_pair
         and _ABOUT_WORKING_TOGETHER.search(text)
+        and (last_pair := _last_pair(context, sentence))
     ):
         subject, other = last_pair
         kinds = [kind for _, _, kind in _triggers(text)]
@@ -281,6 +280,10 @@ def find_talks(context, position, actors):
     if found:
         return facts
     return _status_updates(context, position, actors, speaker, (ended, denied, confirmed), on)
+
+
+def _last_pair(context, sentence):
+    return context.talk_pairs[-1] if context.talk_pairs else _last_two_named(context, sentence)
 
 
 def _last_two_named(context, sentence):
