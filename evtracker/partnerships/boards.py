@@ -18,7 +18,7 @@ from .models import (
     ReviewState,
     TalkStatus,
 )
-from .timeline import matching_evidence, with_report_count
+from .timeline import mentioned, with_report_count
 
 CARDS_PER_COLUMN = 100
 
@@ -103,9 +103,7 @@ def fact_conditions(kind, filters):
     if filters.reviewed_only:
         condition &= Q(review_state=ReviewState.REVIEWED)
     if filters.text:
-        link = kind.fact_type
-        evidence = matching_evidence(filters.text).filter(**{f"{link}__isnull": False})
-        condition &= Q(pk__in=evidence.values(f"{link}_id"))
+        condition &= mentioned(kind.fact_type, filters.text)
     return condition
 
 

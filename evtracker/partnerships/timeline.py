@@ -137,22 +137,40 @@ class Cursor:
 
 
 def matching_evidence(text):
-    """Evidence whose sentence, or whose article's title or body, matches the search text."""
+    """Evidence matching the search text, as querysets whose union is the answer.
+
+    On PostgreSQL: one by sentence and one by the article's title and body,
+    each read through its own GIN index (an OR of the two in one WHERE would
+    make PostgreSQL scan all evidence). On SQLite, for development, a plain
+    substring match.
+    """
     if connection.vendor == "postgresql":
         # Both vectors repeat the expressions of the GIN indexes in migration 0003 exactly.
         query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+        by_sentence = Evidence.objects.annotate(
+            search=SearchVector("sentence", config=SEARCH_CONFIG)
+        ).filter(search=query)
         articles = Article.objects.annotate(
             search=SearchVector("title", "body", config=SEARCH_CONFIG)
         ).filter(search=query)
-        return Evidence.objects.annotate(
-            search=SearchVector("sentence", config=SEARCH_CONFIG)
-        ).filter(Q(search=query) | Q(article__in=articles.values("pk")))
-    # SQLite, for development: a plain substring match.
-    return Evidence.objects.filter(
-        Q(sentence__icontains=text)
-        | Q(article__title__icontains=text)
-        | Q(article__body__icontains=text)
-    )
+        return [by_sentence, Evidence.objects.filter(article__in=articles.values("pk"))]
+    return [
+        Evidence.objects.filter(
+            Q(sentence__icontains=text)
+            | Q(article__title__icontains=text)
+            | Q(article__body__icontains=text)
+        )
+    ]
+
+
+def mentioned(fact_type, text, field=None):
+    """A condition: the fact (in `field`, default the fact's own pk) has matching evidence."""
+    field = field or "pk"
+    condition = Q()
+    for evidence in matching_evidence(text):
+        ids = evidence.filter(**{f"{fact_type}__isnull": False}).values(f"{fact_type}_id")
+        condition |= Q(**{f"{field}__in": ids})
+    return condition
 
 
 def _event_conditions(filters, prefix=""):
@@ -174,23 +192,10 @@ def _event_conditions(filters, prefix=""):
         ).exclude(company_id__in=filters.company_ids)
         condition &= Exists(counterparts)
     if filters.text:
-        evidence = matching_evidence(filters.text)
         condition &= (
-            Q(**{f"{prefix}talk__in": evidence.filter(talk__isnull=False).values("talk_id")})
-            | Q(
-                **{
-                    f"{prefix}investment__in": evidence.filter(investment__isnull=False).values(
-                        "investment_id"
-                    )
-                }
-            )
-            | Q(
-                **{
-                    f"{prefix}approval__in": evidence.filter(approval__isnull=False).values(
-                        "approval_id"
-                    )
-                }
-            )
+            mentioned(FactType.TALK, filters.text, f"{prefix}talk")
+            | mentioned(FactType.INVESTMENT, filters.text, f"{prefix}investment")
+            | mentioned(FactType.APPROVAL, filters.text, f"{prefix}approval")
         )
     return condition
 
@@ -215,21 +220,42 @@ def filtered_events(filters):
     return events
 
 
-def _page_keys(filters, before, size):
-    """(occurred_on, event id) of the page's events, newest first, one more than a page."""
-    if filters.companies:
-        # Read EventCompany in the order of its (company, -occurred_on, -event) index.
-        rows = EventCompany.objects.filter(
-            _event_conditions(filters, prefix="event__"),
-            _date_conditions(filters, "occurred_on"),
-            company_id__in=filters.company_ids,
-        )
-        id_field = "event_id"
-    else:
+def keys_query(filters, before=None, limit=PAGE_SIZE + 1):
+    """(occurred_on, event id) of the first `limit` matching events after `before`, newest first.
+
+    With companies it reads EventCompany in the order of its
+    (company, -occurred_on, -event) index; without, Event in the order of
+    event_recent (or event_status_recent, event_type_recent).
+    """
+    if not filters.companies:
         rows = Event.objects.filter(
             _event_conditions(filters), _date_conditions(filters, "occurred_on")
         )
-        id_field = "id"
+        return _newest_first(rows, "id", before)[:limit]
+    if len(filters.companies) == 1 or not connection.features.supports_slicing_ordering_in_compound:
+        rows = _company_rows(filters, filters.company_ids)
+        keys = _newest_first(rows, "event_id", before)
+        # An event involving two of the chosen companies has a row for each.
+        return (keys.distinct() if len(filters.companies) > 1 else keys)[:limit]
+    # Several companies: the first `limit` rows of each company's index range, merged.
+    # UNION drops an event that two of them share; the database never reads more than
+    # limit × companies rows, however long each company's history.
+    parts = [
+        _newest_first(_company_rows(filters, [company_id]), "event_id", before)[:limit]
+        for company_id in filters.company_ids
+    ]
+    return parts[0].union(*parts[1:]).order_by("-occurred_on", "-event_id")[:limit]
+
+
+def _company_rows(filters, company_ids):
+    return EventCompany.objects.filter(
+        _event_conditions(filters, prefix="event__"),
+        _date_conditions(filters, "occurred_on"),
+        company_id__in=company_ids,
+    )
+
+
+def _newest_first(rows, id_field, before):
     if before:
         # occurred_on <= d bounds the index range; the id test only skips that day's rows.
         rows = rows.filter(
@@ -237,11 +263,7 @@ def _page_keys(filters, before, size):
             | Q(occurred_on=before.occurred_on, **{f"{id_field}__lt": before.event_id}),
             occurred_on__lte=before.occurred_on,
         )
-    keys = rows.order_by("-occurred_on", f"-{id_field}").values_list("occurred_on", id_field)
-    if len(filters.companies) > 1:
-        # An event involving two of the chosen companies has a row for each.
-        keys = keys.distinct()
-    return list(keys[: size + 1])
+    return rows.order_by("-occurred_on", f"-{id_field}").values_list("occurred_on", id_field)
 
 
 def _first_evidence(fact_field):
@@ -326,7 +348,7 @@ class Page:
 
 def timeline_page(filters, before=None, size=PAGE_SIZE):
     """One page of the filtered timeline, newest first, starting after `before`."""
-    keys = _page_keys(filters, before, size)
+    keys = list(keys_query(filters, before, limit=size + 1))
     more = len(keys) > size
     keys = keys[:size]
     order = {event_id: position for position, (_, event_id) in enumerate(keys)}

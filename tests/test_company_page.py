@@ -1,0 +1,155 @@
+"""The company page: names, facts, partners by strength, a chart and its own timeline."""
+
+import re
+from datetime import date
+
+import pytest
+
+from evtracker.partnerships.charts import monthly_chart, reports_per_month
+from evtracker.partnerships.models import ApprovalStatus, CompanyKind, TalkStatus
+from tests.factories import (
+    make_approval,
+    make_article,
+    make_company,
+    make_evidence,
+    make_investment,
+    make_talk,
+)
+
+pytestmark = pytest.mark.django_db
+
+HX = {"HTTP_HX_REQUEST": "true"}
+
+
+def event_ids(response):
+    return [int(n) for n in re.findall(r'id="event-(\d+)"', response.content.decode())]
+
+
+@pytest.fixture
+def xiaomi():
+    return make_company(
+        "Xiaomi", kind=CompanyKind.TECHNOLOGY, aliases=["Xiaomi Corp.", "Xiaomi Auto"]
+    )
+
+
+def test_it_shows_the_names_a_company_goes_by(client, xiaomi):
+    group = make_company("Xiaomi Group")
+    xiaomi.parent = group
+    xiaomi.save()
+    html = client.get("/companies/xiaomi/").content.decode()
+    assert "<h1>Xiaomi</h1>" in html
+    assert "<q>Xiaomi Auto</q>, <q>Xiaomi Corp.</q>" in html
+    assert "Technology" in html and "CN" in html
+    assert f'Part of <a href="{group.get_absolute_url()}">Xiaomi Group</a>' in html
+
+
+def test_it_lists_talks_by_status_investments_and_approvals(client, xiaomi):
+    chery, byd = make_company("Chery"), make_company("BYD")
+    make_talk(xiaomi, chery, topic="EV production")
+    make_talk(xiaomi, byd, status=TalkStatus.DENIED)
+    make_investment(xiaomi, purpose="electric vehicles")
+    make_investment(
+        make_company("Tencent", kind=CompanyKind.INVESTOR),
+        target=xiaomi,
+        kind="stake",
+        stake_percent=5,
+        amount=300_000_000,
+    )
+    make_approval(
+        xiaomi, make_company("MIIT", kind=CompanyKind.REGULATOR), status=ApprovalStatus.PENDING
+    )
+    html = client.get("/companies/xiaomi/").content.decode()
+
+    talks = html[html.index('id="talks-heading"') : html.index('id="investments-heading"')]
+    assert (
+        talks.index("Rumoured")
+        < talks.index(">Chery</a>: EV production")
+        < talks.index("Denied")
+        < talks.index(">BYD</a>")
+    )
+    assert "Xiaomi pledges USD 10 billion for electric vehicles" in html
+    assert "Tencent takes a 5% stake in Xiaomi (USD 300 million)" in html
+    assert "Xiaomi awaits MIIT approval: EV manufacturing licence" in html
+
+
+def test_it_lists_partners_by_their_strongest_talk_status(client, xiaomi):
+    for name, status in (
+        ("Denier", TalkStatus.DENIED),
+        ("Rumoured One", TalkStatus.RUMOURED),
+        ("Signed Partner", TalkStatus.AGREED),
+        ("Former Partner", TalkStatus.ENDED),
+        ("Confirmer", TalkStatus.CONFIRMED),
+    ):
+        make_talk(xiaomi, make_company(name), status=status)
+    html = client.get("/companies/xiaomi/").content.decode()
+    partners = html[
+        html.index('class="partners"') : html.index("</ul>", html.index('class="partners"'))
+    ]
+    order = re.findall(r">([A-Z][\w ]+)</a>", partners)
+    assert order == ["Signed Partner", "Confirmer", "Rumoured One", "Former Partner", "Denier"]
+
+
+def test_it_draws_reports_per_month_as_svg(client, xiaomi):
+    talk = make_talk(xiaomi, make_company("Chery"))
+    for day in (date(2023, 9, 3), date(2023, 10, 1), date(2023, 10, 20)):
+        make_evidence(talk, make_article(), reported_on=day)
+    make_evidence(make_investment(xiaomi), make_article(), reported_on=date(2023, 10, 5))
+
+    counts = reports_per_month(xiaomi)
+    assert counts == {date(2023, 9, 1): 1, date(2023, 10, 1): 3}
+    chart = monthly_chart(counts)
+    assert [bar.month for bar in chart.bars][-2:] == [date(2023, 9, 1), date(2023, 10, 1)]
+    assert len(chart.bars) == 12 and chart.peak == 3 and chart.total == 4
+    tallest = chart.bars[-1]
+    assert tallest.height > chart.bars[-2].height > 0 == chart.bars[0].height
+
+    html = client.get("/companies/xiaomi/").content.decode()
+    assert '<svg viewBox="0 0 600 180" role="img"' in html
+    assert "<title>October 2023: 3 reports</title>" in html
+    assert html.count("<rect ") == 2
+    assert "<script" not in html.split("</head>")[1]
+
+
+def test_it_says_when_there_is_nothing_yet(client, xiaomi):
+    html = client.get("/companies/xiaomi/").content.decode()
+    assert "No reported talks yet." in html
+    assert "No events involve Xiaomi yet." in html
+    assert "<svg" not in html
+
+
+def test_it_shows_the_company_timeline_from_its_events_only(client, xiaomi):
+    mine = make_talk(xiaomi, make_company("Chery"), on=date(2023, 10, 12))
+    approval = make_approval(
+        xiaomi, make_company("MIIT", kind="regulator"), as_of=date(2023, 11, 1)
+    )
+    make_talk(on=date(2023, 12, 1))
+    response = client.get("/companies/xiaomi/")
+    assert event_ids(response) == [approval.events.get().pk, mine.events.get().pk]
+
+
+def test_it_pages_the_company_timeline_with_an_older_fragment(client, xiaomi):
+    talks = [
+        make_talk(xiaomi, make_company(f"Partner {i}"), on=date(2023, 10, 1 + i % 28))
+        for i in range(55)
+    ]
+    first = client.get("/companies/xiaomi/")
+    assert len(event_ids(first)) == 50
+    older = re.search(r'<a href="([^"]+)" hx-get=', first.content.decode()).group(1)
+    assert older.startswith("/companies/xiaomi/?before=")
+    fragment = client.get(older.replace("&amp;", "&"), **HX)
+    html = fragment.content.decode()
+    assert "<html" not in html and "<h1>" not in html
+    assert set(event_ids(first)).isdisjoint(event_ids(fragment))
+    assert len(event_ids(first)) + len(event_ids(fragment)) == len(talks)
+    # Without JavaScript the same link is a full page.
+    assert "<h1>Xiaomi</h1>" in client.get(older.replace("&amp;", "&")).content.decode()
+
+
+def test_it_answers_404_for_an_unknown_company(client):
+    assert client.get("/companies/nobody/").status_code == 404
+
+
+def test_it_explains_a_broken_older_link(client, xiaomi):
+    response = client.get("/companies/xiaomi/?before=%27+OR+1%3D1")
+    assert response.status_code == 200
+    assert "“older events” link is not valid" in response.content.decode()
