@@ -167,6 +167,9 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_RESULT_EXPIRES = 3600
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Celery closes every database connection after every task unless told to reuse them;
+# evtracker/celery.py closes the stale ones instead, as Django does per request.
+CELERY_DB_REUSE_MAX = 1000
 
 # Ingestion limits and schedule.
 EVTRACKER_MAX_ARTICLE_BYTES = envint("EVTRACKER_MAX_ARTICLE_BYTES", str(2 * 1024 * 1024))
