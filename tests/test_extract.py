@@ -409,3 +409,19 @@ def test_it_finds_the_same_trigger_phrases_as_a_full_scan():
         for text in texts:
             quick = [m.span() for m in pattern.finditer(text)]
             assert quick == [m.span() for m in pattern.regex.finditer(text)], text
+
+
+def test_it_reads_no_fact_from_a_run_on_line_that_is_not_prose(index):
+    body = "Xiaomi is in talks with Chery and " * 60
+    result = run(body, index)
+    assert result.talks == []
+    assert result.companies == ["Xiaomi", "Chery"]
+
+
+def test_it_follows_a_press_release_definition_and_the_two_companies(index):
+    body = (
+        'Xiaomi Corp. (hereinafter "the Issuer") said the Issuer signed an agreement with BAIC.\n\n'
+        "The two companies will also set up a joint venture with Chery."
+    )
+    result = run(body, index)
+    assert talks_of(result) >= {(frozenset({"Xiaomi", "BAIC"}), "agreed")}

@@ -43,6 +43,9 @@ TALK_STATUSES = ("rumoured", "confirmed", "agreed", "denied", "ended")
 # "background" is an existing partnership mentioned in passing: agreed, unless the article
 # reports anything else about the pair.
 _TALK_RANK = {"background": -1, "rumoured": 0, "confirmed": 1, "agreed": 2, "denied": 3, "ended": 4}
+# Longer "sentences" are tables or run-on scrapes, not prose: no facts are read from them,
+# which also bounds the work one bad input can cause.
+LONGEST_SENTENCE = 1500
 _APPROVAL_RANK = {"pending": 0, "granted": 1, "rejected": 1}
 
 
@@ -219,7 +222,7 @@ def extract(
     talks, investments, approvals = {}, {}, {}
     previous_first = None
     for position, sentence in enumerate(sentences):
-        if not sentence.running:
+        if not sentence.running or len(sentence.text) > LONGEST_SENTENCE:
             continue
         actors = _actors(context, sentence, previous_first)
         for fact in find_talks(context, position, actors):

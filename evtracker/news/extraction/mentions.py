@@ -31,8 +31,8 @@ _DESCRIPTIVE = (
     r"Group|Holdings?|Motors?|Automobiles?|Auto|Automotive|Technology|Technologies|Industries"
 )
 _SUFFIXED = re.compile(
-    r"(?<![\w.&'’-])((?:[A-Z][\w&'’-]*)(?: [A-Z][\w&'’-]*)*?)"
-    rf"((?:,? (?:{_LEGAL}|{_DESCRIPTIVE}))+)(?![\w&'’-])"
+    r"(?<![\w.&'’-])((?:[A-Z][\w&'’-]*)(?: [A-Z][\w&'’-]*){0,5}?)"
+    rf"((?:,? (?:{_LEGAL}|{_DESCRIPTIVE})){{1,4}})(?![\w&'’-])"
 )
 _SUFFIX_WORD = re.compile(rf"^(?:{_LEGAL}|{_DESCRIPTIVE})$")
 _LEGAL_WORD = re.compile(rf"^(?:{_LEGAL})$")
