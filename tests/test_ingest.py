@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from evtracker.celery import app as celery_app
-from evtracker.news import ingest, runs, tasks
+from evtracker.news import ingest, runs, tasks, upsert
 from evtracker.news.extract import ApprovalFact, Extraction, InvestmentFact, TalkFact
 from evtracker.news.models import (
     Article,
@@ -340,13 +340,13 @@ def test_it_rebuilds_the_company_index_when_the_list_changes(companies):
 )
 def test_it_moves_a_status_only_forward_in_time(current, reported, reported_on, moves):
     assert (
-        ingest.moves_status(
+        upsert.moves_status(
             current,
             reported,
             reported_on,
             date(2023, 10, 12),
-            ingest.TALK_RANK,
-            ingest.TALK_REOPENABLE,
+            upsert.TALK_RANK,
+            upsert.TALK_REOPENABLE,
         )
         is moves
     )
@@ -451,7 +451,7 @@ def test_it_moves_an_approval_to_granted_on_a_newer_report(companies):
         attributed_to=None,
     )
 
-    counts = ingest.apply_extraction(article, Extraction(approvals=[granted]))
+    counts = upsert.apply_extraction(article, Extraction(approvals=[granted]))
 
     approval.refresh_from_db()
     assert (approval.status, approval.as_of) == ("granted", date(2024, 1, 5))
@@ -459,7 +459,7 @@ def test_it_moves_an_approval_to_granted_on_a_newer_report(companies):
     assert approval.changes.get(field="status").article == article
     assert approval.events.filter(kind=EventKind.STATUS, status="granted").exists()
     # The same report again adds nothing.
-    assert ingest.apply_extraction(article, Extraction(approvals=[granted])).evidence_added == 0
+    assert upsert.apply_extraction(article, Extraction(approvals=[granted])).evidence_added == 0
 
 
 def test_it_corroborates_an_investment_reported_again(companies):
@@ -482,7 +482,7 @@ def test_it_corroborates_an_investment_reported_again(companies):
         attributed_to=None,
     )
 
-    ingest.apply_extraction(article, Extraction(investments=[again]))
+    upsert.apply_extraction(article, Extraction(investments=[again]))
 
     assert Investment.objects.get() == pledge
     pledge.refresh_from_db()
@@ -503,7 +503,7 @@ def test_it_skips_a_fact_whose_offsets_fall_outside_the_article(companies):
         on=date(2024, 1, 5),
     )
 
-    counts = ingest.apply_extraction(article, Extraction(talks=[broken]))
+    counts = upsert.apply_extraction(article, Extraction(talks=[broken]))
 
     assert counts.skipped
     assert not ReportedTalk.objects.exists()

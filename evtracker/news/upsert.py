@@ -1,0 +1,422 @@
+"""Upsert of facts from one article's extraction: companies, talks, investments, approvals.
+
+Facts are found by their natural key (a talk by its canonical pair, an
+investment by investor, target, amount, currency and kind, an approval by
+subject, regulator and what) and created race-safely. Each report adds one
+Evidence, unique per fact, article and sentence start: a report whose evidence
+exists already changes nothing, which makes re-running an article a no-op.
+"""
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+from django.utils.text import slugify
+
+from evtracker.partnerships.models import (
+    Approval,
+    ApprovalStatus,
+    Company,
+    CompanyAlias,
+    CompanyKind,
+    Event,
+    EventKind,
+    Evidence,
+    FactChange,
+    Investment,
+    InvestmentKind,
+    ReportedTalk,
+    ReviewState,
+    TalkStatus,
+)
+
+log = logging.getLogger(__name__)
+
+# Talk statuses: a later report may move a talk forward along the rank, or to
+# denied / ended; a talk that was denied or ended is revived only by a strictly newer report.
+TALK_RANK = {
+    TalkStatus.RUMOURED: 0,
+    TalkStatus.CONFIRMED: 1,
+    TalkStatus.AGREED: 2,
+    TalkStatus.DENIED: 3,
+    TalkStatus.ENDED: 3,
+}
+TALK_REOPENABLE = {TalkStatus.DENIED, TalkStatus.ENDED}
+# A stale "still awaits approval" never undoes a grant or a rejection.
+APPROVAL_RANK = {ApprovalStatus.PENDING: 0, ApprovalStatus.GRANTED: 1, ApprovalStatus.REJECTED: 1}
+PROTECTED_STATES = (ReviewState.REVIEWED, ReviewState.FLAGGED)
+
+
+@dataclass
+class ApplyCounts:
+    """What applying one article's extraction changed."""
+
+    companies_created: int = 0
+    facts_created: int = 0
+    facts_updated: int = 0
+    evidence_added: int = 0
+    flagged: int = 0
+    skipped: list[str] = field(default_factory=list)
+
+
+def apply_extraction(article, extraction, *, known=None):
+    """Upsert the companies and facts of one article's extraction; returns ApplyCounts.
+
+    Facts are found by their natural key and created race-safely. Each report
+    adds one Evidence (unique per fact, article and sentence start): a report
+    whose evidence already exists changes nothing, which makes re-running an
+    article a no-op. A new report moves dates and, when newer and stronger,
+    the status (recorded in FactChange and Event through Fact.save). Reviewed
+    facts are never changed: a conflicting report is attached and flags them.
+    known ({name: Company}, optional) saves looking up companies already at hand.
+    """
+    counts = ApplyCounts()
+    # No savepoint of its own: the caller's transaction (or this one) is the unit.
+    with transaction.atomic(savepoint=False):
+        companies = _resolve_companies(extraction, counts, known or {})
+        # A fixed order keeps two workers from locking the same facts in opposite orders.
+        for talk in sorted(extraction.talks, key=lambda f: (sorted(f.parties), f.start)):
+            _apply_talk(article, talk, companies, counts)
+        for investment in sorted(extraction.investments, key=lambda f: (f.investor, f.start)):
+            _apply_investment(article, investment, companies, counts)
+        for approval in sorted(extraction.approvals, key=lambda f: (f.subject, f.start)):
+            _apply_approval(article, approval, companies, counts)
+    if counts.skipped:
+        log.warning("Article %s: facts skipped: %s", article.pk, "; ".join(counts.skipped))
+    return counts
+
+
+def _resolve_companies(extraction, counts, known):
+    """Map every name the extraction uses to a Company, creating the new ones unverified."""
+    names = set(extraction.companies)
+    for talk in extraction.talks:
+        names.update(talk.parties)
+    for investment in extraction.investments:
+        names.update(filter(None, (investment.investor, investment.target)))
+    for approval in extraction.approvals:
+        names.update((approval.subject, approval.regulator))
+    companies = {name: known[name] for name in names if name in known}
+    missing = names - companies.keys()
+    if missing:
+        companies |= {company.name: company for company in Company.objects.filter(name__in=missing)}
+    for new in sorted(extraction.new_companies, key=lambda c: c.name):
+        if new.name not in companies:
+            company, created = company_named(new.name, new.kind)
+            companies[new.name] = company
+            counts.companies_created += created
+    return companies
+
+
+def company_named(name, kind=CompanyKind.OTHER):
+    """The company with this name or alias (case-insensitive), else a new unverified one.
+
+    Returns (company, created). Two workers finding the same new company end
+    with one row: the unique name constraint refuses the second insert.
+    """
+    name = name.strip()[:200]
+    kind = kind if kind in CompanyKind.values else CompanyKind.OTHER
+    for _attempt in range(3):
+        existing = _company_by_name(name)
+        if existing is not None:
+            return existing, False
+        company = Company(name=name, kind=kind, verified=False, slug=_free_slug(name))
+        try:
+            with transaction.atomic():
+                company.save()
+            return company, True
+        except IntegrityError:
+            continue  # another worker took the name (found next time round) or the slug
+    raise IntegrityError(f"Could not create the company {name!r}")
+
+
+def _company_by_name(name):
+    company = Company.objects.filter(name__iexact=name).first()
+    if company is None:
+        alias = CompanyAlias.objects.select_related("company").filter(name__iexact=name).first()
+        company = alias.company if alias else None
+    return company
+
+
+def _free_slug(name):
+    base = slugify(name)[:190] or "company"
+    taken = set(Company.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _span(article, fact, counts):
+    """The evidence sentence, cut from the body by the fact's offsets (None when they are off)."""
+    start, end = fact.start, fact.end
+    if not (0 <= start < end <= len(article.body)):
+        counts.skipped.append(f"offsets {start}-{end} outside the article")
+        return None
+    return article.body[start:end]
+
+
+def _add_evidence(fact, article, report, sentence, reported_status, on, *, new_fact=False):
+    """Attach this report to the fact once; returns (evidence, added)."""
+    fields = {
+        "sentence": sentence,
+        "end": report.end,
+        "attributed_to": (getattr(report, "attributed_to", None) or "")[:200],
+        "reported_status": reported_status,
+        "reported_on": on,
+    }
+    key = {fact.fact_type: fact, "article": article, "start": report.start}
+    if new_fact:  # our own uncommitted fact: nobody else can have evidence for it yet
+        return Evidence.objects.create(**key, **fields), True
+    return Evidence.objects.get_or_create(**key, defaults=fields)
+
+
+def _create_fact(fact, article, on, refetch):
+    """Insert a new fact (recording its creation); if another worker won the race, theirs."""
+    try:
+        with transaction.atomic():
+            fact.save(via_article=article, on=on)
+        return fact, True
+    except IntegrityError:
+        existing = refetch()
+        if existing is None:
+            raise
+        return existing, False
+
+
+def _link_first_event(fact, evidence):
+    # The "first reported" event was written before its evidence existed.
+    Event.objects.filter(
+        **{fact.fact_type: fact}, kind=EventKind.REPORTED, evidence__isnull=True
+    ).update(evidence=evidence)
+
+
+def _status_since(fact, exclude):
+    """The date of the latest report that gave the fact its current status (else any report)."""
+    dates = (
+        Evidence.objects.filter(**{fact.fact_type: fact})
+        .exclude(pk=exclude.pk)
+        .aggregate(
+            same=Max("reported_on", filter=Q(reported_status=fact.status)), any=Max("reported_on")
+        )
+    )
+    return dates["same"] or dates["any"]
+
+
+def moves_status(current, reported, reported_on, status_since, rank, reopenable=()):
+    """Whether a report should move a fact's status.
+
+    Never when the report is older than the report behind the current status
+    (an old article does not move the status backwards in time); a denied or
+    ended fact is revived only by a strictly newer report; otherwise a report
+    moves the status forward along the rank (a later rumour does not undo a
+    confirmation) or to a terminal state.
+    """
+    if not reported or reported == current or reported not in rank:
+        return False
+    if status_since is not None and reported_on < status_since:
+        return False
+    if current in reopenable:
+        return status_since is None or reported_on > status_since
+    return rank[reported] >= rank.get(current, 0)
+
+
+def _flag(fact, article, reported_status):
+    """A reviewed fact that a new report contradicts: attach, flag, record; change nothing else."""
+    if fact.review_state != ReviewState.REVIEWED:
+        return False
+    type(fact).objects.filter(pk=fact.pk).update(
+        review_state=ReviewState.FLAGGED, updated_at=timezone.now()
+    )
+    FactChange.objects.create(
+        **{fact.fact_type: fact},
+        article=article,
+        field="review_state",
+        old_value=ReviewState.REVIEWED,
+        new_value=ReviewState.FLAGGED,
+        note=f"A new report says {reported_status}; the reviewed fact says {fact.status}."[:300],
+    )
+    fact.review_state = ReviewState.FLAGGED
+    return True
+
+
+def _report_date(report, article):
+    on = getattr(report, "on", None)
+    return on if isinstance(on, date) else timezone.localdate(article.published_at)
+
+
+def _apply_talk(article, report, companies, counts):
+    sentence = _span(article, report, counts)
+    parties = [companies.get(name) for name in report.parties]
+    if sentence is None or None in parties or len({p.pk for p in parties}) != 2:
+        counts.skipped.append(f"talk {report.parties}: unknown or identical parties")
+        return
+    party_a, party_b = sorted(parties, key=lambda c: c.pk)
+    status = report.status if report.status in TalkStatus.values else TalkStatus.RUMOURED
+    on = _report_date(report, article)
+
+    def refetch():
+        return ReportedTalk.objects.select_for_update().between(party_a, party_b).first()
+
+    talk, created = refetch(), False
+    if talk is None:
+        new = ReportedTalk(
+            party_a=party_a,
+            party_b=party_b,
+            topic=(report.topic or "")[:300],
+            status=status,
+            first_reported=on,
+            last_reported=on,
+        )
+        talk, created = _create_fact(new, article, on, refetch)
+    evidence, added = _add_evidence(talk, article, report, sentence, status, on, new_fact=created)
+    if not added:
+        return
+    counts.evidence_added += 1
+    if created:
+        _link_first_event(talk, evidence)
+        counts.facts_created += 1
+        return
+    moves = status != talk.status and moves_status(
+        talk.status, status, on, _status_since(talk, evidence), TALK_RANK, TALK_REOPENABLE
+    )
+    if talk.review_state in PROTECTED_STATES:
+        counts.flagged += moves and _flag(talk, article, status)
+        return
+    if moves:
+        talk.status = status
+    talk.first_reported = min(talk.first_reported, on)
+    talk.last_reported = max(talk.last_reported, on)
+    if not talk.topic and report.topic:
+        talk.topic = report.topic[:300]
+    if talk.tracked_changes():
+        talk.save(via_article=article, evidence=evidence, on=on)
+        counts.facts_updated += 1
+
+
+def _amount(value):
+    try:
+        amount = Decimal(str(value)).quantize(Decimal("0.01"))
+    except (InvalidOperation, ValueError, TypeError):
+        return None
+    return amount if 0 < amount < Decimal(10) ** 22 else None
+
+
+def _stake(value):
+    if value is None:
+        return None
+    try:
+        stake = Decimal(str(value)).quantize(Decimal("0.01"))
+    except (InvalidOperation, ValueError, TypeError):
+        return None
+    return stake if 0 < stake <= 100 else None
+
+
+def _apply_investment(article, report, companies, counts):
+    sentence = _span(article, report, counts)
+    investor = companies.get(report.investor)
+    target = companies.get(report.target) if report.target else None
+    amount = _amount(report.amount)
+    currency = (report.currency or "").upper()
+    kind = report.kind if report.kind in InvestmentKind.values else InvestmentKind.PLEDGE
+    unusable = (
+        sentence is None
+        or investor is None
+        or (report.target and target is None)
+        or (target is not None and target.pk == investor.pk)
+        or amount is None
+        or not (len(currency) == 3 and currency.isalpha() and currency.isascii())
+    )
+    if unusable:
+        counts.skipped.append(f"investment by {report.investor}: incomplete")
+        return
+    on = _report_date(report, article)
+    stake = _stake(report.stake_percent)
+    purpose = (report.purpose or "")[:300]
+    key = {"investor": investor, "amount": amount, "currency": currency, "kind": kind}
+    key |= {"target": target} if target else {"target__isnull": True}
+
+    def refetch():
+        return Investment.objects.select_for_update().filter(**key).first()
+
+    investment, created = refetch(), False
+    if investment is None:
+        new = Investment(
+            investor=investor,
+            target=target,
+            amount=amount,
+            currency=currency,
+            kind=kind,
+            stake_percent=stake,
+            purpose=purpose,
+            announced_on=on,
+        )
+        investment, created = _create_fact(new, article, on, refetch)
+    evidence, added = _add_evidence(investment, article, report, sentence, "", on, new_fact=created)
+    if not added:
+        return
+    counts.evidence_added += 1
+    if created:
+        _link_first_event(investment, evidence)
+        counts.facts_created += 1
+        return
+    if investment.review_state in PROTECTED_STATES:
+        return  # nothing to contradict: the key holds every figure an editor could review
+    investment.announced_on = min(investment.announced_on, on)
+    if investment.stake_percent is None and stake is not None:
+        investment.stake_percent = stake
+    if not investment.purpose and purpose:
+        investment.purpose = purpose
+    if investment.tracked_changes():
+        investment.save(via_article=article, evidence=evidence, on=on)
+        counts.facts_updated += 1
+
+
+def _apply_approval(article, report, companies, counts):
+    sentence = _span(article, report, counts)
+    subject = companies.get(report.subject)
+    regulator = companies.get(report.regulator)
+    what = " ".join((report.what or "").split())[:300] or "approval"
+    if sentence is None or subject is None or regulator is None or subject.pk == regulator.pk:
+        counts.skipped.append(f"approval of {report.subject} by {report.regulator}: incomplete")
+        return
+    status = report.status if report.status in ApprovalStatus.values else ApprovalStatus.PENDING
+    on = _report_date(report, article)
+
+    def refetch():
+        return (
+            Approval.objects.select_for_update()
+            .filter(subject=subject, regulator=regulator, what=what)
+            .first()
+        )
+
+    approval, created = refetch(), False
+    if approval is None:
+        new = Approval(subject=subject, regulator=regulator, what=what, status=status, as_of=on)
+        approval, created = _create_fact(new, article, on, refetch)
+    evidence, added = _add_evidence(
+        approval, article, report, sentence, status, on, new_fact=created
+    )
+    if not added:
+        return
+    counts.evidence_added += 1
+    if created:
+        _link_first_event(approval, evidence)
+        counts.facts_created += 1
+        return
+    moves = status != approval.status and moves_status(
+        approval.status, status, on, _status_since(approval, evidence), APPROVAL_RANK
+    )
+    if approval.review_state in PROTECTED_STATES:
+        counts.flagged += moves and _flag(approval, article, status)
+        return
+    if moves:
+        approval.status, approval.as_of = status, max(approval.as_of, on)
+    elif status == approval.status:
+        approval.as_of = max(approval.as_of, on)
+    if approval.tracked_changes():
+        approval.save(via_article=article, evidence=evidence, on=on)
+        counts.facts_updated += 1
