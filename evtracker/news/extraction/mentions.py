@@ -305,7 +305,9 @@ def find_mentions(text, index):
 
     mentions = _without_overlaps(mentions)
     for mention in mentions:
-        defined = _DEFINED_AS.match(text, mention.end)
+        defined = "(" in text[mention.end : mention.end + 3] and _DEFINED_AS.match(
+            text, mention.end
+        )
         if defined:
             add_short_form(defined.group(1), mention.company, mention.kind, defined.end())
     for form, (company, kind, after) in short_forms.items():

@@ -132,7 +132,6 @@ _OPENERS = {
 
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]*([\w$€£¥]+)")
-_PREV_TOKEN = re.compile(r"(\S+)$")
 
 
 @dataclass(frozen=True)
@@ -154,10 +153,10 @@ def _ends_here(line, match):
         return False
     if match.group().rstrip("\"'”’)]") != ".":
         return True  # "!", "?", "..." end sentences
-    before = _PREV_TOKEN.search(line, 0, match.start())
-    if not before:
+    token_start = max(line.rfind(" ", 0, match.start()), line.rfind("\t", 0, match.start())) + 1
+    token = line[token_start : match.start()].lstrip("\"'“‘([").lower()
+    if not token:
         return True
-    token = before.group(1).lstrip("\"'“‘([").lower()
     if token in _NEVER_END or (len(token) == 1 and token.isalpha()):
         return False
     if token in _MAY_END or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
