@@ -1,6 +1,7 @@
 """Editors start ingestion runs from admin (upload files, paste an address) and watch them."""
 
 import re
+import socket
 from pathlib import Path
 
 import pytest
@@ -250,3 +251,30 @@ def test_it_serves_the_run_pages_in_a_fixed_number_of_queries(
     with django_assert_max_num_queries(9):
         page = editor_client.get(reverse("admin:news_ingestionrun_change", args=[run.pk]))
         assert page.status_code == 200
+
+
+@pytest.fixture
+def unreachable_broker():
+    """Celery publishing to a loopback port where nothing listens (the broker is down)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    conf = celery_app.conf
+    saved = {key: conf[key] for key in ("task_always_eager", "broker_url")}
+    conf.update(task_always_eager=False, broker_url=f"redis://127.0.0.1:{port}/0")
+    celery_app._pool = None  # the producer pool was made for the old broker
+    yield
+    conf.update(saved)
+    celery_app._pool = None
+
+
+def test_it_fails_the_run_with_a_reason_when_the_queue_is_down(
+    editor_client, django_capture_on_commit_callbacks, unreachable_broker
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(start_url(), {"files": [upload(SEED)], "url": ""})
+
+    assert response.status_code == 302
+    run = IngestionRun.objects.get()
+    assert run.status == RunStatus.FAILED
+    assert run.error.startswith("Could not queue the run:")

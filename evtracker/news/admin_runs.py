@@ -6,6 +6,7 @@ is going; the fragment comes back without its trigger once the run is over,
 which stops the polling. No inline script anywhere (the CSP forbids it).
 """
 
+import logging
 from functools import partial
 from pathlib import Path
 
@@ -19,11 +20,14 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
 from . import runs, tasks
 from .ingest import ARTICLE_SUFFIXES
-from .models import IngestionRun, ItemOutcome
+from .models import IngestionRun, ItemOutcome, RunStatus
+
+log = logging.getLogger(__name__)
 
 MAX_FILES_PER_RUN = 50
 ITEMS_SHOWN = 200
@@ -167,8 +171,7 @@ class IngestionRunAdmin(admin.ModelAdmin):
                 if form.cleaned_data["url"]:
                     sources.append(form.cleaned_data["url"])
                 runs.add_items(run, sources)
-                # robust: a broker outage leaves the run queued instead of failing the request.
-                transaction.on_commit(partial(tasks.ingest_run.delay, run.pk), robust=True)
+                transaction.on_commit(partial(enqueue_run, run.pk))
             self.message_user(request, f"Ingestion started: {run.total} article(s).", messages.INFO)
             return redirect("admin:news_ingestionrun_change", run.pk)
         context = {
@@ -191,6 +194,19 @@ class IngestionRunAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request, run):
             raise PermissionDenied
         return TemplateResponse(request, f"{PROGRESS_TEMPLATE}#progress", progress_context(run))
+
+
+def enqueue_run(run_id):
+    """Queue a committed run; if the queue cannot be reached, fail the run and say why."""
+    try:
+        tasks.ingest_run.delay(run_id)
+    except Exception as exc:  # a broker outage must not leave the run queued forever, silently
+        log.exception("Could not queue ingestion run %s", run_id)
+        IngestionRun.objects.filter(pk=run_id, status=RunStatus.QUEUED).update(
+            status=RunStatus.FAILED,
+            error=f"Could not queue the run: {exc}"[:2000],
+            finished_at=timezone.now(),
+        )
 
 
 def progress_context(run):

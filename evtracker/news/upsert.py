@@ -78,16 +78,28 @@ def apply_extraction(article, extraction, *, known=None):
     # No savepoint of its own: the caller's transaction (or this one) is the unit.
     with transaction.atomic(savepoint=False):
         companies = _resolve_companies(extraction, counts, known or {})
-        # A fixed order keeps two workers from locking the same facts in opposite orders.
+        # Facts in the order of their keys: two workers never lock the same two in opposite orders.
         for talk in sorted(extraction.talks, key=lambda f: (sorted(f.parties), f.start)):
             _apply_talk(article, talk, companies, counts)
-        for investment in sorted(extraction.investments, key=lambda f: (f.investor, f.start)):
+        for investment in sorted(extraction.investments, key=_investment_order):
             _apply_investment(article, investment, companies, counts)
-        for approval in sorted(extraction.approvals, key=lambda f: (f.subject, f.start)):
+        for approval in sorted(
+            extraction.approvals, key=lambda f: (f.subject, f.regulator, f.what)
+        ):
             _apply_approval(article, approval, companies, counts)
     if counts.skipped:
         log.warning("Article %s: facts skipped: %s", article.pk, "; ".join(counts.skipped))
     return counts
+
+
+def _investment_order(fact):
+    return (
+        fact.investor,
+        fact.target or "",
+        str(fact.amount),
+        fact.currency or "",
+        fact.kind or "",
+    )
 
 
 def _resolve_companies(extraction, counts, known):
