@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from evtracker.partnerships.models import Company, CompanyKind, ReviewState, TalkStatus
+from evtracker.partnerships.models import Company, CompanyKind, Event, ReviewState, TalkStatus
 from tests.factories import (
     make_approval,
     make_article,
@@ -201,3 +201,21 @@ def test_it_links_feeds_and_exports_for_the_same_filters(client):
 def test_it_refuses_other_methods(client):
     assert client.post("/").status_code == 405
     assert Company.objects.count() == 0
+
+
+def test_it_pages_several_companies_without_skipping_or_repeating(client):
+    xiaomi, byd = make_company("Xiaomi"), make_company("BYD")
+    for i in range(40):
+        make_talk(xiaomi, make_company(f"X{i}"), on=date(2023, 1 + i % 12, 1 + i % 5))
+        make_talk(byd, make_company(f"B{i}"), on=date(2023, 1 + i % 12, 1 + i % 7))
+    shared = make_talk(xiaomi, byd, on=date(2023, 6, 3))
+    seen, url = [], "/?company=xiaomi&company=byd"
+    while url:
+        response = client.get(url)
+        seen += event_ids(response)
+        url = older_link(response)
+    assert len(seen) == len(set(seen)) == 81
+    assert shared.events.get().pk in seen
+    assert seen == sorted(
+        seen, key=lambda pk: (Event.objects.get(pk=pk).occurred_on, pk), reverse=True
+    )

@@ -12,4 +12,5 @@ urlpatterns = [
     path("feeds/timeline.atom", feeds.AtomTimelineFeed(), name="feed_atom"),
     path("feeds/timeline.rss", feeds.RssTimelineFeed(), name="feed_rss"),
     path("export/<slug:kind>.<slug:fmt>", exports.export, name="export"),
+    path("favicon.ico", views.favicon),
 ]

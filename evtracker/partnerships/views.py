@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -189,6 +190,11 @@ def company(request, slug):
         filter_query=urlencode([("company", company.slug)]),
     )
     return render(request, "partnerships/company.html", context)
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on every page, the admin's included."""
+    return redirect(static("favicon.svg"), permanent=True)
 
 
 @require_GET
