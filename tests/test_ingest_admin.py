@@ -262,10 +262,16 @@ def unreachable_broker():
     conf = celery_app.conf
     saved = {key: conf[key] for key in ("task_always_eager", "broker_url")}
     conf.update(task_always_eager=False, broker_url=f"redis://127.0.0.1:{port}/0")
-    celery_app._pool = None  # the producer pool was made for the old broker
+    forget_broker_connections()
     yield
     conf.update(saved)
+    forget_broker_connections()
+
+
+def forget_broker_connections():
+    # Celery keeps its connection and producer pools for the broker it first used.
     celery_app._pool = None
+    celery_app.amqp._producer_pool = None
 
 
 def test_it_fails_the_run_with_a_reason_when_the_queue_is_down(
