@@ -105,7 +105,7 @@ def test_it_filters_by_automaker_with_a_shareable_url_reload_back_and_forward(de
 
     page.select_option("#id_company", "xiaomi")
 
-    page.wait_for_url(re.compile(r"/\?company=xiaomi"))
+    page.wait_for_url(re.compile(r"/\?company=xiaomi$"))
     expect(events).to_have_count(2)
     assert "Events involving Xiaomi" in page.locator(".summary").inner_text()
     assert page.locator("header.site-header").count() == 1

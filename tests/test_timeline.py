@@ -219,3 +219,14 @@ def test_it_pages_several_companies_without_skipping_or_repeating(client):
     assert seen == sorted(
         seen, key=lambda pk: (Event.objects.get(pk=pk).occurred_on, pk), reverse=True
     )
+
+
+def test_it_pushes_a_clean_address_for_what_the_fragment_shows(client):
+    make_talk(make_company("Xiaomi"), make_company("Chery"))
+    response = client.get("/?company=xiaomi&counterpart=&type=&status=&from=&to=&q=", **HX)
+    assert response["HX-Push-Url"] == "/?company=xiaomi"
+    # A value that was refused is not part of the address to share.
+    response = client.get("/?company=xiaomi&company=nobody&from=2023-02-30", **HX)
+    assert response["HX-Push-Url"] == "/?company=xiaomi"
+    assert client.get("/?type=", **HX)["HX-Push-Url"] == "/"
+    assert "HX-Push-Url" not in client.get("/?company=xiaomi")

@@ -44,15 +44,17 @@ class CompanyChoiceField(forms.MultipleChoiceField):
     def validate(self, value):
         if len(value) > MAX_COMPANIES:
             raise ValidationError(f"Choose at most {MAX_COMPANIES} companies.")
-        unknown = [slug for slug in value if slug not in self.companies_by_slug]
-        if unknown:
+
+    def clean(self, value):
+        """The known slugs; unknown ones are kept in self.unknown for the form to report."""
+        slugs = super().clean(value)
+        missing = [slug for slug in slugs if slug not in self.companies_by_slug]
+        if missing:
             # A company without events is not listed but may still be asked for by link.
-            for company in Company.objects.filter(slug__in=unknown[:MAX_COMPANIES]):
+            for company in Company.objects.filter(slug__in=missing):
                 self.companies_by_slug[company.slug] = company
-            unknown = [slug for slug in value if slug not in self.companies_by_slug]
-        if unknown:
-            names = ", ".join(f"“{slug[:60]}”" for slug in unknown[:3])
-            raise ValidationError(f"No company is known as {names}.")
+        self.unknown = [slug for slug in slugs if slug not in self.companies_by_slug]
+        return [slug for slug in slugs if slug in self.companies_by_slug]
 
 
 class FilterForm(forms.Form):
@@ -99,6 +101,10 @@ class FilterForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        unknown = getattr(self.fields["company"], "unknown", [])
+        if unknown:
+            names = ", ".join(f"“{slug[:60]}”" for slug in unknown[:3])
+            self.add_error(None, f"Companies: no company is known as {names}; left out.")
         start, end = cleaned.get("from"), cleaned.get("to")
         if start and end and start > end:
             del cleaned["from"], cleaned["to"]

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import push_url
 
 from evtracker.news.models import Article
 
@@ -70,10 +71,18 @@ def timeline(request):
         "nav": "timeline",
     }
     template = "partnerships/timeline.html"
-    if wants_fragment(request):
-        # "Older events" asks for the next events only; the filter form for all results.
-        template += "#events" if "before" in request.GET else "#results"
-    return render(request, template, context)
+    if not wants_fragment(request):
+        return render(request, template, context)
+    if "before" in request.GET:
+        # "Older events" asks for the next events only.
+        return render(request, template + "#events", context)
+    return _with_clean_url(render(request, template + "#results", context), request, filters)
+
+
+def _with_clean_url(response, request, filters):
+    """Push the address of what is shown: valid filters only, no empty fields."""
+    params = urlencode(filters.as_params())
+    return push_url(response, f"{request.path}?{params}" if params else request.path)
 
 
 @require_GET
@@ -82,9 +91,10 @@ def board(request, board):
     kind = _board_kind(board)
     context = _board_context(request, board, kind, request.GET)
     template = "partnerships/board.html"
-    if wants_fragment(request):
-        template += "#results"
-    return render(request, template, context)
+    if not wants_fragment(request):
+        return render(request, template, context)
+    response = render(request, template + "#results", context)
+    return _with_clean_url(response, request, context["filters"])
 
 
 def _board_kind(board):
