@@ -174,6 +174,8 @@ CELERY_DB_REUSE_MAX = 1000
 # Ingestion limits and schedule.
 EVTRACKER_MAX_ARTICLE_BYTES = envint("EVTRACKER_MAX_ARTICLE_BYTES", str(2 * 1024 * 1024))
 EVTRACKER_FETCH_TIMEOUT = envint("EVTRACKER_FETCH_TIMEOUT", "20")
+# Fetching loopback and private addresses is refused unless this is on (tests, intranets).
+EVTRACKER_FETCH_ALLOW_PRIVATE = envbool("EVTRACKER_FETCH_ALLOW_PRIVATE", "0")
 EVTRACKER_FEED_POLL_SECONDS = envint("EVTRACKER_FEED_POLL_SECONDS", "900")
 CELERY_BEAT_SCHEDULE = {
     "poll-feeds": {

@@ -54,3 +54,9 @@ def pytest_sessionstart(session):
         problem = redis_problem()
         if problem:
             raise pytest.UsageError(f"EVTRACKER_REQUIRE_SERVICES=1 but Redis: {problem}")
+
+
+@pytest.fixture(autouse=True)
+def _fetch_from_loopback(settings):
+    """Tests serve pages on 127.0.0.1; production refuses internal addresses."""
+    settings.EVTRACKER_FETCH_ALLOW_PRIVATE = True

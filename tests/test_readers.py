@@ -24,6 +24,7 @@ from evtracker.news.readers import (
     read_text,
     read_url,
 )
+from tests.factories import serve_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "articles" / "xiaomi-modena-2023-10-12.txt"
@@ -543,3 +544,30 @@ def test_it_fetches_only_web_addresses(url, shown):
 def test_it_refuses_a_redirect_away_from_the_web(server):
     with pytest.raises(UnreadableArticle, match="not ftp://"):
         fetch(f"{server}/to-ftp")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:8000/admin/",
+        "http://localhost/",
+        "http://10.0.0.7/article",
+        "http://192.168.1.1/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[::1]/",
+    ],
+)
+def test_it_refuses_to_fetch_internal_addresses(settings, url):
+    settings.EVTRACKER_FETCH_ALLOW_PRIVATE = False
+    with pytest.raises(UnreadableArticle, match="internal address"):
+        fetch(url)
+
+
+def test_it_refuses_an_internal_address_before_connecting(settings):
+    settings.EVTRACKER_FETCH_ALLOW_PRIVATE = False
+    with (
+        serve_folder(DATA) as (base, hits),
+        pytest.raises(UnreadableArticle, match="only public sites"),
+    ):
+        fetch(f"{base}/leapmotor-stake.html")
+    assert hits == {}

@@ -20,8 +20,10 @@ Celery task retries it. Readers never touch the database.
 """
 
 import http.client
+import ipaddress
 import json
 import re
+import socket
 import ssl
 import time
 import unicodedata
@@ -563,6 +565,22 @@ def _check_scheme(url):
         raise UnreadableArticle(f"only http:// and https:// addresses can be fetched, not {shown}")
     if not parts.hostname:
         raise UnreadableArticle(f"not a web address: {url}")
+    if not settings.EVTRACKER_FETCH_ALLOW_PRIVATE:
+        _refuse_internal_host(parts.hostname, url)
+
+
+def _refuse_internal_host(host, url):
+    """An editor's pasted address must not reach the server's own network."""
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError):
+        return  # unresolvable: the fetch itself reports it
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        if not address.is_global:
+            raise UnreadableArticle(
+                f"{url} points at an internal address ({address}); only public sites are fetched"
+            )
 
 
 _opener = urllib.request.build_opener(_WebOnlyRedirects)
