@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from evtracker.partnerships import search
 from evtracker.partnerships.models import (
     ApprovalStatus,
     CompanyKind,
@@ -150,11 +151,19 @@ def test_it_filters_by_date_range(client, world):
     assert event_ids(client.get("/?to=2023-03-05")) == ids(world.chery_byd)
 
 
-def test_it_filters_reviewed_only(client, world):
+def test_it_filters_reviewed_only(client, world, matches):
     assert event_ids(client.get("/?reviewed=on")) == ids(world.chery_byd)
 
 
-def test_it_searches_evidence_sentences_and_article_text(client, world):
+@pytest.fixture(params=["few", "many"])
+def matches(request, monkeypatch):
+    """Both ways of serving a search: facts looked up first, or events tested one by one."""
+    if request.param == "many":
+        monkeypatch.setattr(search, "FEW", 0)
+    return request.param
+
+
+def test_it_searches_evidence_sentences_and_article_text(client, world, matches):
     assert event_ids(client.get("/?q=production+deal")) == ids(world.xiaomi_chery)
     # "Modena" is only in the article body, not in the evidence sentence.
     assert event_ids(client.get("/?q=Modena")) == ids(world.xiaomi_chery)
@@ -164,7 +173,7 @@ def test_it_searches_evidence_sentences_and_article_text(client, world):
 
 
 @pytest.mark.postgres
-def test_it_searches_with_postgresql_full_text_stemming_and_operators(client, world):
+def test_it_searches_with_postgresql_full_text_stemming_and_operators(client, world, matches):
     assert event_ids(client.get("/?q=deals")) == ids(world.xiaomi_chery)
     assert event_ids(client.get("/?q=approaching")) == ids(world.xiaomi_chery)
     assert event_ids(client.get('/?q="held talks" -production')) == ids(world.xiaomi_brilliance)
@@ -173,7 +182,7 @@ def test_it_searches_with_postgresql_full_text_stemming_and_operators(client, wo
     )
 
 
-def test_it_combines_filters(client, world):
+def test_it_combines_filters(client, world, matches):
     response = client.get(
         "/?company=xiaomi&type=approval&status=granted&from=2024-01-01&counterpart=regulator"
     )
@@ -199,7 +208,7 @@ def test_it_filters_with_htmx_into_the_results_fragment(client, world):
     assert event_ids(response) == ids(world.approval)
 
 
-def test_it_filters_the_talks_board(client, world):
+def test_it_filters_the_talks_board(client, world, matches):
     assert card_ids(client.get("/boards/talks/")) == {
         world.xiaomi_chery.pk,
         world.xiaomi_brilliance.pk,

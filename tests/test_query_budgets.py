@@ -22,7 +22,8 @@ from evtracker.partnerships.models import (
     ReportedTalk,
     TalkStatus,
 )
-from evtracker.partnerships.timeline import Cursor, Filters, keys_query, matching_evidence
+from evtracker.partnerships.search import matching_evidence
+from evtracker.partnerships.timeline import Cursor, Filters, keys_query
 from tests.factories import (
     make_approval,
     make_article,
@@ -59,7 +60,8 @@ BUDGETS = [
     ("/", HX, 4),
     ("/?before=2030-01-01_1000000", HX, 4),
     ("/?company=hub&company=partner-0&status=rumoured&from=2023-01-01", {}, 4),
-    ("/?company=hub&q=deal", HX, 4),
+    # A search first looks up the matching reports (one query per way of matching).
+    ("/?company=hub&q=deal", HX, 6),
     ("/?type=talk&counterpart=automaker&reviewed=on", {}, 4),
     ("/boards/talks/", {}, 4),
     ("/boards/talks/?company=hub", HX, 4),
@@ -278,7 +280,7 @@ def test_it_reads_a_company_with_other_filters_from_the_company_index(bulk):
 
 
 @pytest.mark.postgres
-def test_it_searches_text_through_the_gin_indexes(bulk):
+def test_it_looks_up_search_words_through_the_gin_indexes(bulk):
     # The question is whether the query's expressions match the indexes' (a drift would
     # leave only a scan of every row); at 10,000 rows the planner may still prefer a scan.
     with connection.cursor() as cursor:
@@ -286,9 +288,26 @@ def test_it_searches_text_through_the_gin_indexes(bulk):
     by_sentence, by_article = (plan(evidence) for evidence in matching_evidence("zeppelin"))
     assert "Bitmap Index Scan on evidence_sentence_search" in by_sentence, by_sentence
     assert "Bitmap Index Scan on article_text_search" in by_article, by_article
-    assert "Seq Scan on partnerships_evidence" not in by_article, by_article
-    keys = plan(keys_query(Filters(text="zeppelin")))
-    assert "article_text_search" in keys and "evidence_sentence_search" in keys, keys
+
+
+@pytest.mark.postgres
+def test_it_reads_a_rare_words_events_by_id_and_a_common_words_by_date(bulk):
+    rare = plan(keys_query(Filters(text="zeppelin")))
+    assert "Seq Scan" not in rare and "event_recent" not in rare, rare
+    assert re.search(r"Index Cond: \(talk_id = ANY", rare), rare
+    common = plan(keys_query(Filters(text="battery")))
+    # Walks the date index and tests each event's reports until a page is full.
+    assert "Index Scan using event_recent" in common, common
+    assert "hashed SubPlan" not in common and "Seq Scan" not in common, common
+
+
+@pytest.mark.postgres
+def test_it_reads_reviewed_facts_events_by_id_while_they_are_few(bulk):
+    ReportedTalk.objects.filter(pk__in=ReportedTalk.objects.order_by("pk")[:20]).update(
+        review_state="reviewed"
+    )
+    text = plan(keys_query(Filters(reviewed_only=True)))
+    assert "Seq Scan" not in text and "event_recent" not in text, text
 
 
 @pytest.mark.postgres

@@ -18,9 +18,10 @@ from .models import (
     ReviewState,
     TalkStatus,
 )
-from .timeline import mentioned, with_report_count
+from .search import mentioning
+from .timeline import with_report_count
 
-CARDS_PER_COLUMN = 100
+CARDS_PER_COLUMN = 50
 
 
 @dataclass
@@ -103,7 +104,7 @@ def fact_conditions(kind, filters):
     if filters.reviewed_only:
         condition &= Q(review_state=ReviewState.REVIEWED)
     if filters.text:
-        condition &= mentioned(kind.fact_type, filters.text)
+        condition &= mentioning(filters.text, {kind.fact_type: "pk"})
     return condition
 
 

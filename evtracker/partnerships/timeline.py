@@ -14,35 +14,16 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
-from evtracker.news.models import Article
-
-from .models import (
-    Approval,
-    Company,
-    Event,
-    EventCompany,
-    EventKind,
-    Evidence,
-    FactType,
-    Investment,
-    ReportedTalk,
-    ReviewState,
-)
+from .models import Company, Event, EventCompany, EventKind, Evidence, FactType
+from .search import FACT_MODELS, mentioning, reviewed
 
 PAGE_SIZE = 50
-SEARCH_CONFIG = "english"
 # PostgreSQL's bigint: a larger id in a cursor would make the database raise.
 MAX_ID = 2**63 - 1
-FACT_MODELS = {
-    FactType.TALK: ReportedTalk,
-    FactType.INVESTMENT: Investment,
-    FactType.APPROVAL: Approval,
-}
 FACT_COMPANY_FIELDS = {
     FactType.TALK: ("party_a", "party_b"),
     FactType.INVESTMENT: ("investor", "target"),
@@ -136,43 +117,6 @@ class Cursor:
             return None
 
 
-def matching_evidence(text):
-    """Evidence matching the search text, as querysets whose union is the answer.
-
-    On PostgreSQL: one by sentence and one by the article's title and body,
-    each read through its own GIN index (an OR of the two in one WHERE would
-    make PostgreSQL scan all evidence). On SQLite, for development, a plain
-    substring match.
-    """
-    if connection.vendor == "postgresql":
-        # Both vectors repeat the expressions of the GIN indexes in migration 0003 exactly.
-        query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
-        by_sentence = Evidence.objects.annotate(
-            search=SearchVector("sentence", config=SEARCH_CONFIG)
-        ).filter(search=query)
-        articles = Article.objects.annotate(
-            search=SearchVector("title", "body", config=SEARCH_CONFIG)
-        ).filter(search=query)
-        return [by_sentence, Evidence.objects.filter(article__in=articles.values("pk"))]
-    return [
-        Evidence.objects.filter(
-            Q(sentence__icontains=text)
-            | Q(article__title__icontains=text)
-            | Q(article__body__icontains=text)
-        )
-    ]
-
-
-def mentioned(fact_type, text, field=None):
-    """A condition: the fact (in `field`, default the fact's own pk) has matching evidence."""
-    field = field or "pk"
-    condition = Q()
-    for evidence in matching_evidence(text):
-        ids = evidence.filter(**{f"{fact_type}__isnull": False}).values(f"{fact_type}_id")
-        condition |= Q(**{f"{field}__in": ids})
-    return condition
-
-
 def _event_conditions(filters, prefix=""):
     """Conditions on an Event, or on the event of an EventCompany row when prefix is "event__"."""
     condition = Q()
@@ -180,23 +124,16 @@ def _event_conditions(filters, prefix=""):
         condition &= Q(**{f"{prefix}fact_type": filters.fact_type})
     if filters.status:
         condition &= Q(**{f"{prefix}status": filters.status})
+    fact_fields = {fact_type: f"{prefix}{fact_type}_id" for fact_type in FACT_MODELS}
     if filters.reviewed_only:
-        condition &= (
-            Q(**{f"{prefix}talk__review_state": ReviewState.REVIEWED})
-            | Q(**{f"{prefix}investment__review_state": ReviewState.REVIEWED})
-            | Q(**{f"{prefix}approval__review_state": ReviewState.REVIEWED})
-        )
+        condition &= reviewed(fact_fields)
     if filters.counterpart_kind:
         counterparts = EventCompany.objects.filter(
             event_id=OuterRef(f"{prefix}id"), company__kind=filters.counterpart_kind
         ).exclude(company_id__in=filters.company_ids)
         condition &= Exists(counterparts)
     if filters.text:
-        condition &= (
-            mentioned(FactType.TALK, filters.text, f"{prefix}talk")
-            | mentioned(FactType.INVESTMENT, filters.text, f"{prefix}investment")
-            | mentioned(FactType.APPROVAL, filters.text, f"{prefix}approval")
-        )
+        condition &= mentioning(filters.text, fact_fields)
     return condition
 
 

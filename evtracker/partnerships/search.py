@@ -1,0 +1,122 @@
+"""Text search over evidence sentences and article text, and facts picked by a condition.
+
+The pages show facts in date order, so a search is served one of two ways:
+when few reports match, the matching facts are looked up first (GIN indexes)
+and their events read by id; when many match (a common word), each event is
+checked as the date index reaches it, which fills a page after a few rows.
+Materialising every match of a common word would cost seconds on a large
+database; walking the whole date index for a rare one would too.
+"""
+
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.lookups import IsNull
+
+from evtracker.news.models import Article
+
+from .models import Approval, Evidence, FactType, Investment, ReportedTalk, ReviewState
+
+SEARCH_CONFIG = "english"
+# Up to this many matching rows, facts are looked up first and their events read by id.
+FEW = 1000
+FACT_MODELS = {
+    FactType.TALK: ReportedTalk,
+    FactType.INVESTMENT: Investment,
+    FactType.APPROVAL: Approval,
+}
+
+
+def _query(text):
+    return SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+
+
+def matching_evidence(text):
+    """Evidence matching the search text, as querysets whose union is the answer.
+
+    On PostgreSQL: one by sentence and one by the article's title and body,
+    each read through its own GIN index (one OR of the two would make
+    PostgreSQL scan all evidence). On SQLite, for development, a substring match.
+    """
+    if connection.vendor != "postgresql":
+        return [Evidence.objects.filter(_substring(text))]
+    # Both vectors repeat the expressions of the GIN indexes in migration 0003 exactly.
+    by_sentence = Evidence.objects.annotate(
+        search=SearchVector("sentence", config=SEARCH_CONFIG)
+    ).filter(search=_query(text))
+    articles = Article.objects.annotate(
+        search=SearchVector("title", "body", config=SEARCH_CONFIG)
+    ).filter(search=_query(text))
+    return [by_sentence, Evidence.objects.filter(article__in=articles.values("pk"))]
+
+
+def _substring(text):
+    return (
+        Q(sentence__icontains=text)
+        | Q(article__title__icontains=text)
+        | Q(article__body__icontains=text)
+    )
+
+
+def _matches_here(evidence, text):
+    """The evidence rows matching, tested row by row (no index: for a common word)."""
+    if connection.vendor != "postgresql":
+        return evidence.filter(_substring(text))
+    return evidence.annotate(
+        sentence_search=SearchVector("sentence", config=SEARCH_CONFIG),
+        article_search=SearchVector("article__title", "article__body", config=SEARCH_CONFIG),
+    ).filter(Q(sentence_search=_query(text)) | Q(article_search=_query(text)))
+
+
+def mentioned_fact_ids(text, limit=None):
+    """{fact type: ids} of the facts with matching evidence; None when more than `limit`
+    reports match (one query per way of matching, each stopping after `limit` rows)."""
+    limit = FEW if limit is None else limit
+    found = {fact_type: set() for fact_type in FACT_MODELS}
+    for evidence in matching_evidence(text):
+        rows = list(
+            evidence.order_by().values_list("talk_id", "investment_id", "approval_id")[: limit + 1]
+        )
+        if len(rows) > limit:
+            return None
+        for row in rows:
+            for fact_type, fact_id in zip(FACT_MODELS, row, strict=True):
+                if fact_id:
+                    found[fact_type].add(fact_id)
+    return found
+
+
+def mentioning(text, fields):
+    """A condition: the fact has evidence matching the text.
+
+    fields maps each fact type to where the outer query holds that fact's id,
+    e.g. {"talk": "talk_id", ...} on Event or {"talk": "pk"} on ReportedTalk.
+    """
+    found = mentioned_fact_ids(text)
+    condition = Q()
+    for fact_type, field in fields.items():
+        if found is not None:
+            condition |= Q(**{f"{field}__in": sorted(found[fact_type])})
+        else:
+            evidence = Evidence.objects.filter(**{f"{fact_type}_id": OuterRef(field)})
+            # A scalar subquery, run per row: PostgreSQL would turn an EXISTS into a hash of
+            # every match, which for a common word means reading most of the articles.
+            first = Subquery(_matches_here(evidence, text).order_by().values("pk")[:1])
+            condition |= Q(IsNull(first, False))
+    return condition
+
+
+def reviewed(fields, limit=None):
+    """A condition: the fact was reviewed by an editor (fields as for mentioning).
+
+    While few facts are reviewed their events are read by id; once many are,
+    the date index finds a page of them quickly and a subquery serves.
+    """
+    limit = FEW if limit is None else limit
+    condition = Q()
+    for fact_type, field in fields.items():
+        facts = FACT_MODELS[fact_type].objects.filter(review_state=ReviewState.REVIEWED)
+        ids = list(facts.values_list("pk", flat=True)[: limit + 1])
+        chosen = ids if len(ids) <= limit else facts.values("pk")
+        condition |= Q(**{f"{field}__in": chosen})
+    return condition
