@@ -59,12 +59,13 @@ BUDGETS = [
     ("/", {}, 4),
     ("/", HX, 4),
     ("/?before=2030-01-01_1000000", HX, 4),
-    ("/?company=hub&company=partner-0&status=rumoured&from=2023-01-01", {}, 4),
+    # Chosen companies are looked up: one query more.
+    ("/?company=hub&company=partner-0&status=rumoured&from=2023-01-01", {}, 5),
     # A search first looks up the matching reports (one query per way of matching).
-    ("/?company=hub&q=deal", HX, 6),
+    ("/?company=hub&q=deal", HX, 7),
     ("/?type=talk&counterpart=automaker&reviewed=on", {}, 4),
     ("/boards/talks/", {}, 4),
-    ("/boards/talks/?company=hub", HX, 4),
+    ("/boards/talks/?company=hub", HX, 5),
     ("/boards/approvals/", {}, 3),
     ("/companies/hub/", {}, 12),
     ("/companies/hub/?before=2030-01-01_1000000", HX, 4),

@@ -20,21 +20,26 @@ STATUS_CHOICES = [
 
 
 def companies_in_timeline():
-    """The companies with at least one event, by name: the ones worth offering in the filter."""
+    """(slug, name) of the verified companies with at least one event: the filter's options.
+
+    Plain tuples: the select may list hundreds, and model instances would cost more than
+    the query.
+    """
     in_events = EventCompany.objects.filter(company=OuterRef("pk"))
     return (
-        Company.objects.filter(Exists(in_events))
-        .only("id", "name", "slug", "kind")
+        Company.objects.verified()
+        .filter(Exists(in_events))
         .order_by(Lower("name"), "id")
+        .values_list("slug", "name")
     )
 
 
 class CompanyChoiceField(forms.MultipleChoiceField):
-    """Company slugs; the select lists some companies, any existing company is accepted."""
+    """Company slugs; the select lists some companies, any existing company is accepted.
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.companies_by_slug = {}
+    Cleaning looks the chosen ones up (one query) and keeps them in self.chosen; the
+    slugs of no company are kept in self.unknown for the form to report.
+    """
 
     def to_python(self, value):
         slugs = super().to_python(value)
@@ -46,15 +51,11 @@ class CompanyChoiceField(forms.MultipleChoiceField):
             raise ValidationError(f"Choose at most {MAX_COMPANIES} companies.")
 
     def clean(self, value):
-        """The known slugs; unknown ones are kept in self.unknown for the form to report."""
         slugs = super().clean(value)
-        missing = [slug for slug in slugs if slug not in self.companies_by_slug]
-        if missing:
-            # A company without events is not listed but may still be asked for by link.
-            for company in Company.objects.filter(slug__in=missing):
-                self.companies_by_slug[company.slug] = company
-        self.unknown = [slug for slug in slugs if slug not in self.companies_by_slug]
-        return [slug for slug in slugs if slug in self.companies_by_slug]
+        found = Company.objects.in_bulk(slugs, field_name="slug") if slugs else {}
+        self.chosen = [found[slug] for slug in slugs if slug in found]
+        self.unknown = [slug for slug in slugs if slug not in found]
+        return [company.slug for company in self.chosen]
 
 
 class FilterForm(forms.Form):
@@ -85,7 +86,7 @@ class FilterForm(forms.Form):
     )
 
     def __init__(self, data=None, *, companies=None, board_statuses=None):
-        """companies: the companies to offer (those in the timeline when not given);
+        """companies: (slug, name) of the companies to offer (default: those in the timeline);
         board_statuses: on a board of one fact type, its statuses (and no type filter).
         """
         super().__init__(data)
@@ -94,10 +95,7 @@ class FilterForm(forms.Form):
             self.fields["status"].choices = [("", "Any status"), *board_statuses.choices]
         if companies is None:
             companies = companies_in_timeline()
-        companies = list(companies)
-        field = self.fields["company"]
-        field.choices = [(company.slug, company.name) for company in companies]
-        field.companies_by_slug = {company.slug: company for company in companies}
+        self.fields["company"].choices = list(companies)
 
     def clean(self):
         cleaned = super().clean()
@@ -114,10 +112,9 @@ class FilterForm(forms.Form):
     def filters(self):
         """The valid part of what was asked, as Filters (call after is_valid())."""
         data = self.cleaned_data
-        slugs = data.get("company") or []
-        by_slug = self.fields["company"].companies_by_slug
+        chosen = getattr(self.fields["company"], "chosen", []) if data.get("company") else []
         return Filters(
-            companies=tuple(by_slug[slug] for slug in slugs),
+            companies=tuple(chosen),
             counterpart_kind=data.get("counterpart") or "",
             fact_type=data.get("type") or "",
             status=data.get("status") or "",

@@ -51,10 +51,15 @@ def wants_fragment(request):
     return bool(request.htmx) and not request.htmx.history_restore_request
 
 
+def _options_needed(request):
+    """None (load the filter's company options) for a full page; a fragment has no form."""
+    return () if wants_fragment(request) else None
+
+
 @require_GET
 @vary_on_headers(*HTMX_VARY)
 def timeline(request):
-    form, filters, problems = read_filters(request.GET)
+    form, filters, problems = read_filters(request.GET, companies=_options_needed(request))
     cursor, cursor_problem = read_cursor(request.GET)
     if cursor_problem:
         problems.append(cursor_problem)
@@ -105,7 +110,9 @@ def _board_kind(board):
 
 
 def _board_context(request, board, kind, query):
-    form, filters, problems = read_filters(query, board_statuses=kind.statuses)
+    form, filters, problems = read_filters(
+        query, board_statuses=kind.statuses, companies=_options_needed(request)
+    )
     filter_query = urlencode(filters.as_params())
     return {
         "form": form,
