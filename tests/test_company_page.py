@@ -110,6 +110,18 @@ def test_it_draws_reports_per_month_as_svg(client, xiaomi):
     assert "<script" not in html.split("</head>")[1]
 
 
+def test_it_spans_the_chart_over_the_reports_between_one_and_three_years():
+    two_years = {date(2021, 2, 1): 1, date(2023, 1, 1): 2}
+    chart = monthly_chart(two_years)
+    assert (chart.first_month, chart.last_month) == (date(2021, 2, 1), date(2023, 1, 1))
+    assert len(chart.bars) == 24 and chart.total == 3
+    named = [bar.month.month for bar in chart.bars if bar.show_label]
+    assert set(named) == {2, 1, 4, 7, 10}  # the first month, then every third
+    long_ago = monthly_chart({date(2015, 1, 1): 5, date(2023, 6, 1): 1})
+    assert len(long_ago.bars) == 36 and long_ago.last_month == date(2023, 6, 1)
+    assert long_ago.total == 1
+
+
 def test_it_says_when_there_is_nothing_yet(client, xiaomi):
     html = client.get("/companies/xiaomi/").content.decode()
     assert "No reported talks yet." in html

@@ -13,7 +13,8 @@ from django.db.models.functions import TruncMonth
 
 from .models import Approval, Evidence, Investment, ReportedTalk
 
-MONTHS_SHOWN = 12
+# The chart spans the company's reports: at least a year, at most three, ending with the last.
+FEWEST_MONTHS, MOST_MONTHS = 12, 36
 WIDTH, HEIGHT = 600, 180
 TOP, BOTTOM, LEFT = 16, 36, 8
 
@@ -27,6 +28,8 @@ class Bar:
     width: float
     height: float
     label_x: float
+    # With many bars only every third month is named.
+    show_label: bool = True
 
     @property
     def show_year(self):
@@ -49,6 +52,14 @@ class Chart:
     @property
     def empty(self):
         return self.total == 0
+
+    @property
+    def first_month(self):
+        return self.bars[0].month
+
+    @property
+    def last_month(self):
+        return self.bars[-1].month
 
     @property
     def month_label_y(self):
@@ -99,9 +110,12 @@ def _months_back(last, n):
     return months[::-1]
 
 
-def monthly_chart(counts, months=MONTHS_SHOWN, today=None):
-    """Bars for the `months` months ending with the latest month that has reports."""
+def monthly_chart(counts, today=None):
+    """One bar per month from the first month with reports to the last (12 to 36 bars)."""
     last = max(counts) if counts else _month_start(today or date.today())
+    first = min(counts) if counts else last
+    span = (last.year - first.year) * 12 + last.month - first.month + 1
+    months = min(max(span, FEWEST_MONTHS), MOST_MONTHS)
     shown = _months_back(last, months)
     peak = max((counts.get(month, 0) for month in shown), default=0)
     plot_height = HEIGHT - TOP - BOTTOM
@@ -120,6 +134,7 @@ def monthly_chart(counts, months=MONTHS_SHOWN, today=None):
                 width=round(slot * 0.7, 1),
                 height=round(height, 1),
                 label_x=round(x + slot * 0.35, 1),
+                show_label=months <= 18 or i == 0 or month.month in (1, 4, 7, 10),
             )
         )
     return Chart(bars=bars, peak=peak, total=sum(bar.count for bar in bars))
