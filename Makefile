@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The labelled development set doubles as demo data; `make run DEMO_ARTICLES=` ingests the seeds only.
+DEMO_ARTICLES ?= tests/data/devset
 
 # The first Python >= 3.12: on PATH first, then pyenv's versions.
 FIND_PYTHON = for c in python3.14 python3.13 python3.12 python3 python \
@@ -35,7 +37,7 @@ $(VENV)/.installed-dev: $(VENV)/.installed
 run: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_companies
-	$(PY) manage.py ingest seeds/articles
+	$(PY) manage.py ingest seeds/articles $(DEMO_ARTICLES)
 	@echo ""
 	@echo "evtracker is starting on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	@echo "Create an editor account with:  $(PY) manage.py create_editor YOUR_NAME"
