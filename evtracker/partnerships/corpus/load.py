@@ -166,6 +166,8 @@ def truncate(cursor, keys, also=()):
     """Empty the tables (and `also`, models that point into them) and restart their ids."""
     names = [table_name(key) for key in keys] + [model._meta.db_table for model in also]
     tables = sql.SQL(", ").join(sql.Identifier(name) for name in names)
+    # Deferred foreign key checks of earlier writes in this transaction must run first.
+    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     cursor.execute(sql.SQL("TRUNCATE {} RESTART IDENTITY").format(tables))
 
 
@@ -224,6 +226,7 @@ def indexes_set_aside(cursor, keys, progress):
         )
 
 
-def analyze(cursor, keys):
+def analyze(cursor, keys, vacuum=False):
+    command = sql.SQL("VACUUM (ANALYZE) {}" if vacuum else "ANALYZE {}")
     for key in keys:
-        cursor.execute(sql.SQL("ANALYZE {}").format(sql.Identifier(table_name(key))))
+        cursor.execute(command.format(sql.Identifier(table_name(key))))
