@@ -67,5 +67,11 @@ beat: $(VENV)/.installed
 editor: $(VENV)/.installed
 	$(PY) manage.py create_editor
 
+# Benchmarks on PostgreSQL, a real gunicorn and Redis db 7 (bench/run.py says more): SIZES is a
+# comma-separated list of corpus sizes (default 10000,100000,1000000), QUICK=1 runs 500 articles
+# briefly into test-artifacts/. Results: docs/bench-results.json, docs/bench-latency.svg.
+bench: $(VENV)/.installed
+	$(PY) bench/run.py $(if $(SIZES),--sizes $(SIZES)) $(if $(QUICK),--quick)
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache test-artifacts

@@ -1,0 +1,150 @@
+"""The pages measured, and three figures for each: latency, SQL queries, and the floor.
+
+Latency comes from gunicorn (server side, from its access log) and from the client
+(time to first byte and in all). The queries are counted by running the page once more
+through Django's test client in this process against the same database. The floor is
+the page's most expensive query run alone with psycopg: what no page could beat.
+"""
+
+import re
+import statistics
+import time
+
+import psycopg
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from serve import get
+
+DECLARE = re.compile(r"^DECLARE .*? CURSOR .*? FOR (.*)$", re.S)
+
+
+def pages(company, other_company, admin_company_id):
+    """(name, path, needs an editor's session) of every page measured."""
+    return [
+        ("timeline", "/", False),
+        ("timeline · one automaker", f"/?company={company}", False),
+        (
+            "timeline · two automakers + status",
+            f"/?company={company}&company={other_company}&status=confirmed",
+            False,
+        ),
+        ("timeline · text search (rare word)", "/?q=sodium-ion", False),
+        ("timeline · text search (common word)", "/?q=battery", False),
+        ("talks board", "/boards/talks/", False),
+        ("company page", f"/companies/{company}/", False),
+        ("Atom feed", "/feeds/timeline.atom", False),
+        ("CSV export (all talks)", "/export/talks.csv", False),
+        (
+            "admin · talks of one automaker",
+            f"/admin/partnerships/reportedtalk/?company={admin_company_id}",
+            True,
+        ),
+    ]
+
+
+def percentiles(values):
+    """p50 and p95 (nearest rank) of a list of milliseconds."""
+    ordered = sorted(values)
+    if not ordered:
+        return {"p50": None, "p95": None, "n": 0}
+
+    def rank(p):
+        return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))]
+
+    return {"p50": round(rank(50), 2), "p95": round(rank(95), 2), "n": len(ordered)}
+
+
+def measure_latency(server, page_list, repeats, export_repeats, cookie):
+    """Request every page `repeats` times, in turns; returns {name: figures}."""
+    client_ms = {name: [] for name, _, _ in page_list}
+    ttfb_ms = {name: [] for name, _, _ in page_list}
+    statuses = {name: set() for name, _, _ in page_list}
+    sizes = {}
+    for name, path, as_editor in page_list:  # warm up: caches, connections, imports
+        get(server.port, path, _headers(f"warm-{name}", as_editor, cookie))
+    for turn in range(repeats):
+        for name, path, as_editor in page_list:
+            if "export" in name and turn >= export_repeats:
+                continue
+            response = get(server.port, path, _headers(f"{_key(name)}:{turn}", as_editor, cookie))
+            client_ms[name].append(response.total * 1000)
+            ttfb_ms[name].append(response.ttfb * 1000)
+            statuses[name].add(response.status)
+            sizes[name] = response.size
+    logged = server.server_times()
+    results = {}
+    for name, path, _ in page_list:
+        server_ms = [
+            micros / 1000
+            for key, (_, micros, _) in logged.items()
+            if key.rsplit(":", 1)[0] == _key(name)
+        ]
+        results[name] = {
+            "path": path,
+            "statuses": sorted(statuses[name]),
+            "bytes": sizes.get(name),
+            "server_ms": percentiles(server_ms),
+            "client_ms": percentiles(client_ms[name]),
+            "ttfb_ms": percentiles(ttfb_ms[name]),
+        }
+    return results
+
+
+def _key(name):
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def _headers(key, as_editor, cookie):
+    headers = {"X-Bench": key}
+    if as_editor:
+        headers["Cookie"] = cookie
+    return headers
+
+
+def editor_client(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def count_queries(page_list, editor, runs=3):
+    """{name: (number of queries, the most expensive query's SQL)} through the test client."""
+    found = {}
+    anonymous, logged_in = Client(), editor_client(editor)
+    for name, path, as_editor in page_list:
+        client = logged_in if as_editor else anonymous
+        timings = []
+        for _ in range(runs):
+            with CaptureQueriesContext(connection) as captured:
+                response = client.get(path)
+                if response.streaming:
+                    for _chunk in response.streaming_content:
+                        pass
+            timings.append([(q["sql"], float(q["time"])) for q in captured.captured_queries])
+        queries = timings[-1]
+        # A streamed export declares a server-side cursor: that query is the export.
+        declared = [sql for sql, _ in queries if DECLARE.match(sql)]
+        if declared:
+            main = DECLARE.match(declared[0]).group(1)
+        else:
+            totals = [
+                sum(run[i][1] for run in timings if i < len(run)) for i in range(len(queries))
+            ]
+            main = queries[totals.index(max(totals))][0] if queries else ""
+        found[name] = (len(queries), main)
+    return found
+
+
+def query_floor(conninfo, sql, repeats):
+    """p50/p95 milliseconds of the query alone (every row fetched), and its plan."""
+    timings = []
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        for _ in range(repeats):
+            started = time.perf_counter()
+            conn.execute(sql).fetchall()
+            timings.append((time.perf_counter() - started) * 1000)
+        plan = conn.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql).fetchall()
+    figures = percentiles(timings)
+    figures["mean"] = round(statistics.fmean(timings), 2)
+    return figures, "\n".join(row[0] for row in plan)
