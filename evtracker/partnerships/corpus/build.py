@@ -26,6 +26,7 @@ ROLES = {
 }
 STRUCTURE = "[]"
 NOT_IN_SLUG = re.compile(r"[^a-z0-9]+")
+OUTLET_HOSTS = {outlet: NOT_IN_SLUG.sub("", outlet.lower()) for outlet in text.OUTLETS}
 
 
 @dataclass
@@ -116,7 +117,7 @@ class Replay:
             self._replay(fact, position, report, start, end, article_id, planned.day, ingested)
         slug = NOT_IN_SLUG.sub("-", title.lower())[:60].strip("-")
         day = planned.day
-        outlet_host = outlet.lower().replace(" ", "").replace(".", "")
+        outlet_host = OUTLET_HOSTS[outlet]
         return (
             article_id,
             title[:500],

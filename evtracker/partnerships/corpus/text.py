@@ -158,8 +158,8 @@ PEOPLE_FAMILIAR = ["people familiar with the matter", "two people with knowledge
                    "sources close to the companies"]  # fmt: skip
 CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "CNY": "CNY ", "JPY": "¥"}
 WORDS_MIN, WORDS_MAX = 300, 600
-# Distinct background sentences to draw from; an article takes about thirty.
-POOL_SIZE = 50_000
+# Distinct background paragraphs (two to four sentences) to draw from; an article takes ten.
+POOL_SIZE = 30_000
 
 
 def _slots(template):
@@ -205,13 +205,14 @@ class Writer:
         self.supplier_names = supplier_names
         self.context = [(t, _slots(t)) for t in FACT_CONTEXT]
         self.rare = (RARE_SENTENCE, _slots(RARE_SENTENCE))
-        # Background sentences are drawn from a pool filled once: filling each one afresh
-        # would cost most of the time of writing a million articles.
+        # Background paragraphs are drawn from a pool filled once: filling each sentence
+        # afresh would cost most of the time of writing a million articles.
         background = [(t, _slots(t)) for t in BACKGROUND]
         self.pool = []
         for _ in range(pool_size):
-            sentence = self.fill(*self.pick(background), {})
-            self.pool.append((sentence, sentence.count(" ") + 1))
+            count = 2 + int(random() * 3)
+            paragraph = " ".join(self.fill(*self.pick(background), {}) for _ in range(count))
+            self.pool.append((paragraph, paragraph.count(" ") + 1))
 
     def pick(self, items):
         return items[int(self.random() * len(items))]
@@ -222,10 +223,12 @@ class Writer:
         r = self.random
         if slot == "pct":
             return f"{1 + int(r() * 48)}"
+        # Round figures, as articles give them (and a text index holds a few thousand, not
+        # a million, distinct numbers).
         if slot == "units":
-            return f"{int(r() * 900_000) + 10_000:,}"
+            return f"{(int(r() * 900) + 10) * 1000:,}"
         if slot == "people":
-            return f"{int(r() * 5_000) + 100:,}"
+            return f"{(int(r() * 500) + 10) * 10:,}"
         if slot == "money":
             return money_text(int(1 + r() * 80) * 10**9, "USD")
         if slot == "price":
@@ -286,7 +289,6 @@ class Writer:
         words = 0
         target_words = WORDS_MIN + int(r() * (WORDS_MAX - WORDS_MIN))
         paragraphs = []
-        lengths = []
         # (paragraph number, offset in it) of each report's sentence
         where = []
         for position, report in enumerate(reports):
@@ -301,15 +303,15 @@ class Writer:
             paragraphs.append(paragraph)
             words += paragraph.count(" ") + 1
             if position + 1 < len(reports):
-                sentence, count = pool[int(r() * size)]
-                paragraphs.append(sentence)
+                paragraph, count = pool[int(r() * size)]
+                paragraphs.append(paragraph)
                 words += count
         if rare and not reports:
             paragraphs.append(self.fill(*self.rare, names))
         while words < target_words:
-            picked = [pool[int(r() * size)] for _ in range(2 + int(r() * 3))]
-            paragraphs.append(" ".join([sentence for sentence, _ in picked]))
-            words += sum([count for _, count in picked])
+            paragraph, count = pool[int(r() * size)]
+            paragraphs.append(paragraph)
+            words += count
         lengths = [len(paragraph) + 2 for paragraph in paragraphs]
         spans = []
         for (number, offset), report in zip(where, reports, strict=True):
