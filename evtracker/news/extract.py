@@ -7,7 +7,6 @@ per article.
 """
 
 import bisect
-import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -23,6 +22,7 @@ from evtracker.news.extraction.facts import (
     TalkFact,
 )
 from evtracker.news.extraction.mentions import CompanyIndex, KnownCompany, find_mentions
+from evtracker.news.extraction.patterns import CUES
 from evtracker.news.extraction.sentences import split_sentences
 from evtracker.news.extraction.talks import find_talks
 from evtracker.news.readers import Block
@@ -98,14 +98,6 @@ class ArticleContext:
         return None
 
 
-# Cheap checks that let most sentences skip the descriptor and pronoun patterns.
-_DESCRIPTOR_HEADS = re.compile(
-    r"company|firm|group|maker|giant|start|conglomerate|marque|corporation|outfit|newcomer|"
-    r"entrant|fund|investor|Company|Group|Firm"
-)
-_IT = re.compile(r"\b[Ii]t\b")
-
-
 def _main_subject(sentences, mentions, title_mentions, index):
     """The company the article is about, when one clearly leads: most named, title counts."""
     scores = {}
@@ -144,7 +136,7 @@ def _actors(context, sentence, previous_first):
     named = context.named_in(sentence.start, sentence.end)
     actors = [Actor(m.start, m.end, m.company, m.kind, True) for m in named]
     text = sentence.text
-    for match in lang.DESCRIPTOR.finditer(text) if _DESCRIPTOR_HEADS.search(text) else ():
+    for match in lang.DESCRIPTOR.finditer(text):
         start = sentence.start + match.start()
         end = sentence.start + match.end()
         if any(m.start <= start < m.end or start <= m.start < end for m in named):
@@ -156,7 +148,7 @@ def _actors(context, sentence, previous_first):
         company = _resolve(context, wanted, earlier, previous_first, sentence.start)
         if company:
             actors.append(Actor(start, end, company, context.index.kind_of(company), False))
-    for match in lang.PRONOUN.finditer(text) if _IT.search(text) else ():
+    for match in lang.PRONOUN.finditer(text):
         start = sentence.start + match.start()
         before = [a for a in actors if a.end <= start and a.kind != "regulator"]
         company = before[0].company if before else previous_first or context.main_subject
@@ -199,10 +191,9 @@ def extract(
     running text (headings, captions): their companies are listed but give no fact. Every
     fact carries its evidence sentence with offsets such that body[start:end] == sentence.
     """
+    CUES.forget()
     sentences = split_sentences(body, skip)
-    outlets = [
-        (m.start(), m.end(), lang.outlet_name(m.group())) for m in lang.OUTLET.finditer(body)
-    ]
+    outlets = lang.outlets_in(body)
     mentions = [
         m
         for m in find_mentions(body, index)

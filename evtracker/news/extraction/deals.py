@@ -55,9 +55,7 @@ def _investor_and_target(body, sentence, parties, trigger, amount):
             investor = actor
         elif target is None and lang.names_target(lang.last_words(lead_in, len(lead_in), 6)):
             target = actor
-    asides = [
-        (text_start + m.start(), text_start + m.end()) for m in lang.ASIDE.finditer(sentence.text)
-    ]
+    asides = [(text_start + start, text_start + end) for start, end in lang.asides(sentence.text)]
     before = [
         a
         for a in parties

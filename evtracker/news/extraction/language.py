@@ -3,6 +3,8 @@ investments and approvals. Patterns are compiled once at import."""
 
 import re
 
+from evtracker.news.extraction.patterns import Anchored, Gated, at_word_start, trie_regex
+
 
 def _word_set(text):
     return frozenset(text.split())
@@ -10,57 +12,6 @@ def _word_set(text):
 
 def _words(pattern, flags=re.IGNORECASE):
     return re.compile(pattern, flags)
-
-
-class Gated:
-    """A pattern behind a cheap gate: it runs only on text holding one of `stems` (lower
-    case), and every match holds one. Most sentences hold none, and `in` is far cheaper than
-    running a large alternation at every position."""
-
-    def __init__(self, pattern, stems, flags=re.IGNORECASE):
-        self.regex = re.compile(pattern, flags)
-        self.stems = tuple(stems)
-        self._gate = re.compile("|".join(re.escape(stem) for stem in self.stems))
-
-    def _open(self, text):
-        return self._gate.search(text.lower()) is not None
-
-    def search(self, text):
-        return self.regex.search(text) if self._open(text) else None
-
-    def finditer(self, text):
-        return self.regex.finditer(text) if self._open(text) else iter(())
-
-    def match(self, text, pos=0):
-        # A match starting at pos is short: looking 200 characters ahead is enough.
-        return self.regex.match(text, pos) if self._open(text[pos : pos + 200]) else None
-
-
-class Anchored:
-    """A pattern every match of which starts with one of `starts` (lower-case regex pieces) at
-    a word boundary: a quick scan of the lower-cased text finds those places and the full
-    pattern is tried there only, instead of at every character."""
-
-    def __init__(self, pattern, starts, flags=re.IGNORECASE):
-        self.regex = re.compile(pattern, flags)
-        self.starts = re.compile(r"\b(?:" + "|".join(starts) + ")")
-
-    def finditer(self, text):
-        lowered = text.lower()
-        if len(lowered) != len(text):  # lower-casing moved offsets ("İ"): scan it all
-            yield from self.regex.finditer(text)
-            return
-        done = 0
-        for start in self.starts.finditer(lowered):
-            if start.start() < done:
-                continue
-            match = self.regex.match(text, start.start())
-            if match:
-                done = max(match.end(), match.start() + 1)
-                yield match
-
-    def search(self, text):
-        return next(self.finditer(text), None)
 
 
 DEAL_STARTS = (
@@ -187,15 +138,30 @@ OUTLETS = {
     "Dealstreet Asia": ["DealStreetAsia"],
 }
 _OUTLET_BY_SURFACE = {s: name for name, surfaces in OUTLETS.items() for s in surfaces}
-OUTLET = re.compile(
-    r"(?<![\w&])(?:"
-    + "|".join(re.escape(s) for s in sorted(_OUTLET_BY_SURFACE, key=len, reverse=True))
-    + r")(?![\w&])"
-)
+# Capitalised names in one pattern that skips to capitals; the few written in lower case
+# ("the FT") each in a pattern of its own, which skips to its literal text.
+_OUTLET_PATTERNS = [
+    re.compile(f"(?:{trie_regex(surfaces)})" + r"(?![\w&])")
+    for surfaces in (
+        [s for s in _OUTLET_BY_SURFACE if not s[0].islower()],
+        *([s] for s in _OUTLET_BY_SURFACE if s[0].islower()),
+    )
+]
 
 
-def outlet_name(surface):
-    return _OUTLET_BY_SURFACE[surface]
+def outlets_in(text):
+    """(start, end, outlet name) for each outlet `text` names as a whole word; where two
+    overlap, the one starting first (then the longer) is kept."""
+    found = sorted(
+        (match.start(), -match.end(), match.group())
+        for pattern in _OUTLET_PATTERNS
+        for match in at_word_start(pattern, text, extra="&")
+    )
+    outlets = []
+    for start, negative_end, surface in found:
+        if not outlets or start >= outlets[-1][1]:
+            outlets.append((start, -negative_end, _OUTLET_BY_SURFACE[surface]))
+    return outlets
 
 
 FAMILIAR = Gated(
@@ -260,7 +226,7 @@ TALK = Anchored(
         "meet",
         "held",
         "engag",
-        r"in\s+contact",
+        "in contact",
         "court",
         "woo",
         "explor",
@@ -285,7 +251,7 @@ TALK = Anchored(
         "likely",
         "close",
         "near",
-        r"on\s+the\s+verge",
+        "on the verge",
         "partner",
         "team",
         "cooperate",
@@ -398,7 +364,7 @@ def not_ended(words):
     )
 
 
-CONFIRM = Gated(
+CONFIRM = Anchored(
     r"\b(?:confirm(?:s|ed|ing)?|acknowledg(?:es|ed|ing)|admitted)\b",
     ("confirm", "acknowledg", "admitted"),
 )
@@ -426,7 +392,7 @@ DENY = Gated(
         "speculation",
     ),
 )
-END = Gated(
+END = Anchored(
     r"\b(?:call(?:ed|s|ing)?\s+off|ended|ends|ending|end\s+(?:the|their|its)|scrap(?:ped|s|ping)|"
     r"terminat(?:ed|es|ing)|halt(?:ed|s|ing)|paus(?:ed|es|ing)|suspend(?:ed|s|ing)|"
     r"abandon(?:ed|s|ing)|collaps(?:ed|es)|broke\s+down|broken\s+down|fell\s+(?:through|apart)|"
@@ -499,20 +465,41 @@ SPEECH = Gated(
         "filing",
     ),
 )
-PAIR_REFERENCE = _words(
+PAIR_REFERENCE = Gated(
     r"\b(?:the\s+two\s+(?:\w+\s+)?(?:companies|firms|carmakers|automakers|groups|sides|parties|"
     r"partners|brands|makers)|both\s+(?:companies|firms|sides|parties|carmakers|automakers)|"
-    r"the\s+pair|the\s+duo|the\s+two|the\s+companies|the\s+partners)\b"
+    r"the\s+pair|the\s+duo|the\s+two|the\s+companies|the\s+partners)\b",
+    ("two", "both", "pair", "duo", "companies", "partners"),
 )
 BETWEEN = _words(r"\b(?:between|among|of)\s+$")
 
 # "the smartphone maker", "the Shenzhen-based company": a company named earlier.
-DESCRIPTOR = re.compile(
+DESCRIPTOR = Gated(
     r"\b[Tt]he\s+(?P<mods>(?:[\w.-]+\s+){0,3}?)(?P<head>company|firm|group|carmaker|car\s+maker|"
     r"automaker|auto\s+maker|automobile\s+maker|vehicle\s+maker|manufacturer|giant|start-?up|"
     r"conglomerate|maker|marque|corporation|outfit|newcomer|entrant|fund|investor|Company|"
     r"Group|Firm)(?![\w-])"
-    r"(?!\s+(?:and|or)\b)"
+    r"(?!\s+(?:and|or)\b)",
+    (
+        "company",
+        "firm",
+        "group",
+        "carmaker",
+        "automaker",
+        "maker",
+        "manufacturer",
+        "giant",
+        "start",
+        "conglomerate",
+        "marque",
+        "corporation",
+        "outfit",
+        "newcomer",
+        "entrant",
+        "fund",
+        "investor",
+    ),
+    flags=0,
 )
 _DESCRIPTOR_TECH = re.compile(
     r"smartphone|phone|handset|tech|technology|electronics|internet|search|software|chip|"
@@ -550,27 +537,41 @@ def descriptor_kind(mods, head):
     return None
 
 
-PRONOUN = re.compile(
+PRONOUN = Anchored(
     r"\b[Ii]t(?=\s+(?:(?:has|had|is|was|will|would|also|already|still|recently|now|then|"
     r"previously|earlier|too|not|n't|hasn't|hadn't|isn't|wasn't|has\s+been|had\s+been)\s+){0,3}"
     r"(?:approached|held|holds|signed|agreed|invest|invested|invests|plans|planned|pledged|"
     r"committed|received|won|obtained|secured|awaits|awaited|applied|denied|confirmed|"
     r"dismissed|called|ended|scrapped|in\s+talks|formed|teamed|partnered|bought|acquired|took|"
-    r"expects|intends|aims|will|hasn't|has\s+not|had\s+not|still)\b)"
+    r"expects|intends|aims|will|hasn't|has\s+not|had\s+not|still)\b)",
+    ("it",),
+    flags=0,
 )
 
 # Asides that hold companies which are not the subject: "(...)", ", which ...,", "Unlike X,".
-ASIDE = re.compile(
+_ASIDE_WITHIN = re.compile(
     r"\([^)]*\)|,\s*(?:which|who|whose|whom|backed|owned|controlled|led|based|founded|best|"
     r"known|formerly|itself|along|like|unlike|including|partly|majority|now|once)\b[^,]*,|"
     r",\s*(?:a|an|the|its|one)(?:\s+(?!(?:will|would|has|have|had|is|are|was|were|said)\b)"
-    r"[\w'’.-]+){1,6}\s*,|^(?:Unlike|Like|Besides|Apart\s+from|Aside\s+from|After|Before|Following|"
+    r"[\w'’.-]+){1,6}\s*,"
+)
+_ASIDE_OPENING = re.compile(
+    r"(?:Unlike|Like|Besides|Apart\s+from|Aside\s+from|After|Before|Following|"
     r"While|As|Along\s+with|Beyond|Compared\s+with|Just\s+as|Similar\s+to|Much\s+like|Since|"
     r"When|Although|Though)\b[^,]*,"
 )
 
+
+def asides(text):
+    """(start, end) of the asides in `text`, in order."""
+    first = _ASIDE_WITHIN.match(text) or _ASIDE_OPENING.match(text)
+    spans = [first.span()] if first else []
+    spans += [match.span() for match in _ASIDE_WITHIN.finditer(text, first.end() if first else 0)]
+    return spans
+
+
 # Investments.
-INVEST = Gated(
+INVEST = Anchored(
     r"\b(?:invest(?:s|ed|ing|ment|ments|or|ors)?|pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ment)|"
     r"inject(?:s|ed|ing|ion)|pour(?:s|ed|ing)?|stakes?|acquir(?:e|es|ed|ing)|acquisition|"
     r"buy(?:s|ing)?\s+(?:\w+\s+){0,3}?(?:stake|shares|holding|interest)|bought|purchas(?:e|es|ed|ing)|"
@@ -690,7 +691,7 @@ PURPOSE = _words(
 )
 
 # Approvals.
-APPROVAL = Gated(
+APPROVAL = Anchored(
     r"\b(?:approv\w*|licen[cs]\w*|permits?|permission|qualifications?|clearance|cleared|"
     r"green[\s-]?light\w*|greenlit|nod|sign-?off|go-ahead|authori[sz]\w+|certifi\w+|"
     r"accreditation|catalogue|catalog|blessing|veto\w*|block\w*|reject\w*|refus\w*|bann?\w*)\b",

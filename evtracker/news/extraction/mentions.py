@@ -5,6 +5,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from evtracker.news.extraction.patterns import WordStarts, at_word_start, fold, trie_regex
+
 KINDS = ("automaker", "technology", "supplier", "investor", "regulator", "other")
 
 
@@ -30,8 +32,9 @@ _LEGAL = r"Co\.|Corp\.|Corporation|Company|Inc\.|Ltd\.|Limited|AG|SE|N\.V\.|S\.A
 _DESCRIPTIVE = (
     r"Group|Holdings?|Motors?|Automobiles?|Auto|Automotive|Technology|Technologies|Industries"
 )
+# The look-behind sits after the first capital so that the engine can skip to capitals.
 _SUFFIXED = re.compile(
-    r"(?<![\w.&'’-])((?:[A-Z][\w&'’-]*)(?: [A-Z][\w&'’-]*){0,5}?)"
+    r"([A-Z](?<![\w.&'’-].)[\w&'’-]*(?: [A-Z][\w&'’-]*){0,5}?)"
     rf"((?:,? (?:{_LEGAL}|{_DESCRIPTIVE})){{1,4}})(?![\w&'’-])"
 )
 _SUFFIX_WORD = re.compile(rf"^(?:{_LEGAL}|{_DESCRIPTIVE})$")
@@ -74,31 +77,6 @@ _NOT_A_SHORT_FORM = _NOT_A_NAME | _word_set(
 )
 
 
-def _trie_regex(words):
-    """A regex matching any of `words`, shaped as a trie so the engine branches per
-    character instead of trying every word at every position."""
-    trie = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node):
-        terminal = "" in node
-        branches = []
-        for char in sorted(key for key in node if key):
-            branches.append(re.escape(char) + build(node[char]))
-        if not branches:
-            return ""
-        if len(branches) == 1 and not terminal:
-            return branches[0]
-        group = "(?:" + "|".join(branches) + ")"
-        return group + "?" if terminal else group
-
-    return build(trie)
-
-
 def _variants(surface):
     surface = " ".join(surface.split())
     yield surface
@@ -117,15 +95,12 @@ def _exact_case(surface):
 class CompanyIndex:
     """The company list compiled for fast mention finding; build once, reuse per article."""
 
-    def __init__(self, companies, by_exact, by_folded, pattern_exact, folded_source):
+    def __init__(self, companies, by_exact, by_folded, pattern_exact, pattern_folded):
         self.companies = companies
         self._by_exact = by_exact
         self._by_folded = by_folded
         self._pattern_exact = pattern_exact
-        self._pattern_folded = re.compile(folded_source) if folded_source else None
-        self._pattern_ignorecase = (
-            re.compile(folded_source, re.IGNORECASE) if folded_source else None
-        )
+        self._pattern_folded = pattern_folded
 
     @classmethod
     def build(cls, companies: Iterable[KnownCompany]) -> "CompanyIndex":
@@ -145,11 +120,15 @@ class CompanyIndex:
                     if _exact_case(variant):
                         by_exact.setdefault(variant, company)
                     else:
-                        by_folded.setdefault(variant.lower(), (company, variant[0].islower()))
-        boundary = r"(?<![\w&])(?:{})(?![\w&])"
-        pattern_exact = re.compile(boundary.format(_trie_regex(by_exact))) if by_exact else None
-        folded_source = boundary.format(_trie_regex(by_folded)) if by_folded else None
-        return cls(by_name, by_exact, by_folded, pattern_exact, folded_source)
+                        by_folded.setdefault(fold(variant), (company, variant[0].islower()))
+        # Capitals are rare, so the exact pattern opens with its letters (what precedes a match
+        # is checked after); nearly every letter starts a folded name, so that pattern opens
+        # with the character before the name instead.
+        pattern_exact = re.compile(rf"(?:{trie_regex(by_exact)})(?![\w&])") if by_exact else None
+        pattern_folded = (
+            WordStarts(rf"{trie_regex(by_folded)}(?![\w&])", extra="&") if by_folded else None
+        )
+        return cls(by_name, by_exact, by_folded, pattern_exact, pattern_folded)
 
     def kind_of(self, name):
         company = self.companies.get(name)
@@ -159,32 +138,25 @@ class CompanyIndex:
         """The known company a surface form names, if any."""
         if surface in self._by_exact:
             return self._by_exact[surface]
-        entry = self._by_folded.get(surface.lower())
+        entry = self._by_folded.get(fold(surface))
         return entry[0] if entry else None
 
     def known_mentions(self, text):
         found = []
         if self._pattern_exact:
-            for match in self._pattern_exact.finditer(text):
+            for match in at_word_start(self._pattern_exact, text, extra="&"):
                 company = self._by_exact[match.group()]
                 found.append(
                     Mention(match.start(), match.end(), company.name, company.kind, "name")
                 )
         if self._pattern_folded:
-            folded = text.lower()
-            # Matching lower-cased text is faster than IGNORECASE; a few characters change
-            # length when lower-cased ("İ"), and then offsets would drift.
-            same_length = len(folded) == len(text)
-            pattern = self._pattern_folded if same_length else self._pattern_ignorecase
-            for match in pattern.finditer(folded if same_length else text):
-                surface = text[match.start() : match.end()]
-                company, listed_lower = self._by_folded[surface.lower()]
+            # Matching lower-cased text is faster than a case-insensitive pattern.
+            for start, end, folded in self._pattern_folded.spans(fold(text)):
+                company, listed_lower = self._by_folded[folded]
                 # "apple" or "great wall" in lower case are words, not the companies.
-                if surface[0].islower() and not listed_lower:
+                if text[start].islower() and not listed_lower:
                     continue
-                found.append(
-                    Mention(match.start(), match.end(), company.name, company.kind, "name")
-                )
+                found.append(Mention(start, end, company.name, company.kind, "name"))
         return _without_overlaps(found)
 
 

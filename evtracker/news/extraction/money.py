@@ -4,6 +4,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from evtracker.news.extraction.patterns import fold
+
 _SCALES = {
     "trillion": 12,
     "tn": 12,
@@ -109,11 +111,11 @@ def _alternation(words):
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = rf"(?:\s?(?P<scale>{_alternation(_SCALES)})\b\.?)?"
+# Matched against the lower-cased text: twice as fast as a case-insensitive pattern.
 _AMOUNT = re.compile(
     rf"(?<![\w$€£¥₩₹])(?:(?P<pre>{_alternation(_BEFORE)})\s?)?"
     rf"(?P<number>{_NUMBER}){_SCALE}"
-    rf"(?:\s?(?P<post>{_alternation(_AFTER)})\b)?",
-    re.IGNORECASE,
+    rf"(?:\s?(?P<post>{_alternation(_AFTER)})\b)?"
 )
 # Text between two amounts that makes the second a conversion of the first.
 _CONVERSION_GAP = re.compile(
@@ -153,15 +155,15 @@ def find_amounts(text, yen_or_yuan_hint=""):
         return []
     amounts = []
     last_end = None
-    for match in _AMOUNT.finditer(text):
-        pre = (match.group("pre") or "").lower()
-        post = (match.group("post") or "").lower()
+    for match in _AMOUNT.finditer(fold(text)):
+        pre = match.group("pre") or ""
+        post = match.group("post") or ""
         if not pre and not post:
             continue
         currency = _BEFORE.get(pre) or _AFTER.get(post)
         if pre == "¥":
             currency = _yen_or_yuan(yen_or_yuan_hint or text)
-        scale = (match.group("scale") or "").lower().rstrip(".")
+        scale = (match.group("scale") or "").rstrip(".")
         try:
             value = Decimal(match.group("number").replace(",", ""))
         except InvalidOperation:

@@ -130,7 +130,8 @@ _OPENERS = {
     "two",
 }
 
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
+# Written to open with a single character class, which the engine skips to directly.
+_BOUNDARY = re.compile(r"[.!?][.!?]*[\"'”’)\]]*(?=\s)")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]*([\w$€£¥]+)")
 
 

@@ -30,7 +30,7 @@ _DEAL_NOUN = lang.Anchored(r"\b" + lang.DEAL_NOUN, lang.DEAL_STARTS)
 _NOUN_WITH = lang.Anchored(
     r"\b" + lang.DEAL_NOUN + r"\s+(?:with|between|among)\b", lang.DEAL_STARTS
 )
-_RUMOUR = re.compile(r"\breportedly\b|\brumou?r", re.IGNORECASE)
+_RUMOUR = lang.Anchored(r"\breportedly\b|\brumou?r", ("reportedly", "rumo"))
 _BRACKETS = re.compile(r"\([^)]*\)")
 _FOLLOWED_BY_WITH = re.compile(r"\s*with\b", re.IGNORECASE)
 _DISCUSS_VERB = re.compile(r"^discuss(?:es|ed|ing)?$", re.IGNORECASE)
@@ -46,11 +46,30 @@ _PLANNED = re.compile(
     r"\b(?:plans?|intention|intends|would|will|to\s+(?:explore|study|consider|discuss))\b",
     re.IGNORECASE,
 )
-_UPDATE_TOPIC = re.compile(
+_UPDATE_TOPIC = lang.Anchored(
     r"\b(?:talks|negotiations|discussions|reports?|claims?|speculation|rumou?rs?|"
     r"partnership|tie-?up|alliance|joint[\s-]venture|cooperation|collaboration|deal|"
     r"agreement|merger|MoU|memorandum)\b",
-    re.IGNORECASE,
+    (
+        "talks",
+        "negotiations",
+        "discussions",
+        "report",
+        "claim",
+        "speculation",
+        "rumo",
+        "partnership",
+        "tie",
+        "alliance",
+        "joint",
+        "cooperation",
+        "collaboration",
+        "deal",
+        "agreement",
+        "merger",
+        "mou",
+        "memorandum",
+    ),
 )
 _SPEAKER_GAP_STOP = re.compile(
     r"people|person|sources?|insiders?|analysts?|report|familiar|media|newspaper|outlet",
@@ -175,9 +194,7 @@ def _pairs_in(context, sentence, actors):
     """(subject, counterpart, trigger kind, topic) for each pair the sentence names."""
     body = context.body
     text = sentence.text
-    asides = [
-        (sentence.start + m.start(), sentence.start + m.end()) for m in lang.ASIDE.finditer(text)
-    ]
+    asides = [(sentence.start + start, sentence.start + end) for start, end in lang.asides(text)]
     parties = [a for a in actors if a.kind != "regulator"]
     pairs = []
     consumed = set()
