@@ -125,9 +125,11 @@ def main():
         result["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     _say("counting queries and timing each page's main query alone")
     conninfo = url
-    for name, (count, sql) in count_queries(page_list, editor).items():
+    for name, figures in count_queries(page_list, editor).items():
         page = result["pages"][name]
-        page["queries"] = count
+        page["queries"] = figures["queries"]
+        page["in_process_ms"] = figures["in_process_ms"]
+        sql = figures["main_sql"]
         floor, plan = query_floor(conninfo, sql, floor_repeats) if sql else ({}, "")
         page["main_query"] = {"sql": sql, "ms": floor, "plan": plan}
 

@@ -15,7 +15,8 @@ the memory of a CSV export of every talk. Results go to <out-dir>/bench-results.
 (sizes measured earlier are kept), the chart to <out-dir>/bench-latency.svg, and a
 Markdown table to the terminal. --quick: 500 articles, few repeats, 2 s of wrk, 20
 articles ingested, results in test-artifacts/bench-quick/ and the database dropped.
---reuse-db keeps a size's database when it already holds that many generated articles.
+--reuse-db keeps a size's database when it already holds that many generated articles;
+--report-only prints the table and draws the chart again from the results file.
 """
 
 import argparse
@@ -92,6 +93,9 @@ def main():
     parser.add_argument("--out-dir", type=Path)
     parser.add_argument("--reuse-db", action="store_true")
     parser.add_argument("--keep-going", action="store_true", help="go on after a size fails")
+    parser.add_argument(
+        "--report-only", action="store_true", help="measure nothing: table and chart again"
+    )
     options = parser.parse_args()
     default = str(QUICK_SIZE) if options.quick else DEFAULT_SIZES
     try:
@@ -108,6 +112,11 @@ def main():
         "QUICK=1" if options.quick else f"SIZES={','.join(str(size) for size in sizes)}"
     )
 
+    if options.report_only:
+        data = json.loads((out_dir / "bench-results.json").read_text())
+        (out_dir / "bench-latency.svg").write_text(report.svg_chart(data))
+        print(report.markdown(data))
+        return 0
     results = []
     for size in sizes:
         print(f"=== {size:,} articles ===", flush=True)
