@@ -22,7 +22,7 @@ from evtracker.news.extraction.facts import (
     TalkFact,
 )
 from evtracker.news.extraction.mentions import CompanyIndex, KnownCompany, find_mentions
-from evtracker.news.extraction.patterns import CUES
+from evtracker.news.extraction.patterns import new_article
 from evtracker.news.extraction.sentences import split_sentences
 from evtracker.news.extraction.talks import find_talks
 from evtracker.news.readers import Block
@@ -62,6 +62,7 @@ class ArticleContext:
         self.published = published
         self.index = index
         self.talk_pairs = []  # pairs found so far, in order: "the two companies" is the last
+        self._attributions = {}  # sentence position -> who reports it
 
     def named_in(self, start, end):
         low = bisect.bisect_left(self._mention_starts, start)
@@ -74,6 +75,11 @@ class ArticleContext:
     def attribution(self, position):
         """Who a sentence's report comes from: an outlet, else unnamed sources, looking at the
         sentence, then the next and the previous one in its paragraph."""
+        if position not in self._attributions:
+            self._attributions[position] = self._attribution(position)
+        return self._attributions[position]
+
+    def _attribution(self, position):
         sentence = self.sentences[position]
         neighbours = [sentence]
         for other in (position + 1, position - 1):
@@ -191,7 +197,7 @@ def extract(
     running text (headings, captions): their companies are listed but give no fact. Every
     fact carries its evidence sentence with offsets such that body[start:end] == sentence.
     """
-    CUES.forget()
+    new_article()
     sentences = split_sentences(body, skip)
     outlets = lang.outlets_in(body)
     mentions = [

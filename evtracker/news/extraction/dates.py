@@ -3,6 +3,8 @@
 import re
 from datetime import date, timedelta
 
+from evtracker.news.extraction.patterns import per_article
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -131,15 +133,18 @@ _NEEDS = {
     "last_year": "last",
     "year": "year",
 }
+# Each opens with literal text, which the engine skips to; a hint may hold where no phrase
+# does ("blast").
 _HINTS = {
-    "month": re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"),
-    "last": re.compile(r"\b[Ll]ast\b"),
-    "yesterday": re.compile(r"\b[Yy]esterday\b"),
-    "weekday": re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"),
-    "year": re.compile(r"\b(?:19|20)\d\d\b"),
+    "month": re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"),
+    "last": re.compile(r"[Ll]ast"),
+    "yesterday": re.compile(r"[Yy]esterday"),
+    "weekday": re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"),
+    "year": re.compile(r"(?:19|20)\d\d"),
 }
 
 
+@per_article
 def event_date(sentence, published):
     """The date a sentence gives its event, else `published`; never after `published`."""
     present = {name for name, hint in _HINTS.items() if hint.search(sentence)}

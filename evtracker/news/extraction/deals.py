@@ -91,7 +91,7 @@ def find_investments(context, position, actors):
     sentence = context.sentences[position]
     text = sentence.text
     parties = [a for a in actors if a.kind != "regulator"]
-    if not parties or not _DIGIT.search(text) or not lang.INVEST.search(text):
+    if not parties or not lang.INVEST.present(text) or not _DIGIT.search(text):
         return []
     for amount in find_amounts(text, context.body):
         words_before = lang.last_words(text, amount.start, 6)
@@ -132,6 +132,8 @@ def find_investments(context, position, actors):
 
 
 def _stake_percent(text):
+    if "%" not in text and "per" not in text.lower():
+        return None  # every match holds "%", "percent" or "per cent"
     match = lang.STAKE_PERCENT.search(text)
     if not match:
         return None

@@ -3,7 +3,13 @@ investments and approvals. Patterns are compiled once at import."""
 
 import re
 
-from evtracker.news.extraction.patterns import Anchored, Gated, at_word_start, trie_regex
+from evtracker.news.extraction.patterns import (
+    Anchored,
+    Gated,
+    at_word_start,
+    per_article,
+    trie_regex,
+)
 
 
 def _word_set(text):
@@ -164,17 +170,19 @@ def outlets_in(text):
     return outlets
 
 
-FAMILIAR = Gated(
+FAMILIAR = Anchored(
     r"\b(?:people|persons?|sources?|insiders?|individuals?|executives?|officials?)\s+"
     r"(?:(?:who\s+are\s+|directly\s+)?familiar|with\s+(?:direct\s+)?knowledge|briefed|close|aware|"
     r"involved|in\s+the\s+know)\b",
-    ("famil", "knowledge", "briefed", "close", "aware", "involved", "know"),
+    ("people", "person", "source", "insider", "individual", "executive", "official"),
+    cues=("famil", "knowledge", "briefed", "close", "aware", "involved", "know"),
 )
-SOURCES = Gated(
+SOURCES = Anchored(
     r"\b(?:unnamed|anonymous|industry|informed)\s+sources?\b|\bsources?\s+(?:said|say|says|told|"
     r"close|cited|familiar)\b|\b(?:according\s+to|citing|cited)\s+(?:\w+\s+){0,2}sources?\b|"
     r"\binsiders?\b",
-    ("source", "insider"),
+    ("unnamed", "anonymous", "industry", "informed", "source", "according", "cit", "insider"),
+    cues=("source", "insider"),
 )
 # Words that make a report a rumour rather than a party's own word.
 HEARSAY = Gated(
@@ -368,7 +376,7 @@ CONFIRM = Anchored(
     r"\b(?:confirm(?:s|ed|ing)?|acknowledg(?:es|ed|ing)|admitted)\b",
     ("confirm", "acknowledg", "admitted"),
 )
-DENY = Gated(
+DENY = Anchored(
     r"\b(?:den(?:ied|ies|y|ying)|dismiss(?:ed|es|ing)?|refut(?:ed|es|ing)|rebut\w*|"
     r"reject(?:ed|s|ing)?\s+(?:the\s+|a\s+|those\s+|media\s+|such\s+)*(?:\w+\s+)?"
     r"(?:reports?|claims?|speculation|rumou?rs?)|"
@@ -378,6 +386,27 @@ DENY = Gated(
     r"not\s+in\s+(?:any\s+)?(?:talks|discussions|negotiations)|"
     r"untrue|groundless|baseless|unfounded|not\s+true|false\s+reports?|pure\s+speculation)\b",
     (
+        "den",
+        "dismiss",
+        "refut",
+        "rebut",
+        "reject",
+        "has",
+        "have",
+        "had",
+        "no",
+        "is",
+        "are",
+        "was",
+        "were",
+        "untrue",
+        "groundless",
+        "baseless",
+        "unfounded",
+        "false",
+        "pure",
+    ),
+    cues=(
         "den",
         "dismiss",
         "refut",
@@ -443,10 +472,26 @@ TOPIC = Anchored(
         *DEAL_STARTS,
     ),
 )
-SPEECH = Gated(
+SPEECH = Anchored(
     r"\b(?:said|says|say|told|tells|stated|states|announced|announces|added|noted|confirmed|"
     r"confirms|acknowledged|wrote|according\s+to|in\s+a\s+statement|in\s+a\s+filing)\b",
     (
+        "said",
+        "say",
+        "told",
+        "tells",
+        "stated",
+        "states",
+        "announc",
+        "added",
+        "noted",
+        "confirm",
+        "acknowledged",
+        "wrote",
+        "according",
+        "in",
+    ),
+    cues=(
         "said",
         "says",
         "say",
@@ -474,8 +519,9 @@ PAIR_REFERENCE = Gated(
 BETWEEN = _words(r"\b(?:between|among|of)\s+$")
 
 # "the smartphone maker", "the Shenzhen-based company": a company named earlier.
+# "[Tt](?<!\w.)he" is "\b[Tt]he" written to open with a character class the engine skips to.
 DESCRIPTOR = Gated(
-    r"\b[Tt]he\s+(?P<mods>(?:[\w.-]+\s+){0,3}?)(?P<head>company|firm|group|carmaker|car\s+maker|"
+    r"[Tt](?<!\w.)he\s+(?P<mods>(?:[\w.-]+\s+){0,3}?)(?P<head>company|firm|group|carmaker|car\s+maker|"
     r"automaker|auto\s+maker|automobile\s+maker|vehicle\s+maker|manufacturer|giant|start-?up|"
     r"conglomerate|maker|marque|corporation|outfit|newcomer|entrant|fund|investor|Company|"
     r"Group|Firm)(?![\w-])"
@@ -562,6 +608,7 @@ _ASIDE_OPENING = re.compile(
 )
 
 
+@per_article
 def asides(text):
     """(start, end) of the asides in `text`, in order."""
     first = _ASIDE_WITHIN.match(text) or _ASIDE_OPENING.match(text)
@@ -611,11 +658,12 @@ SAID = _words(r"(?:'s\s+\w+\s+)?\s*,?\s*(?:said|says|told|stated|noted|added)\b"
 # "Daimler's largest shareholder": the company owned, not the one investing.
 OWNED = _words(r"(?:'s|’s)\s+(?:\w+\s+)?(?:shareholder|investor|owner|stake|holding|backer)s?\b")
 # Only when money is received does "from X" name the investor ("raised $1bn from X").
-RECEIVED = _words(
+RECEIVED = Anchored(
     r"\b(?:rais(?:e|es|ed|ing)(?!\s+(?:its|their|the|a|his|her)\s+(?:\w+\s+)?(?:stake|holding))|"
     r"receiv(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|(?<![\d.]\s)(?<!llion\s)(?<!\d)won|wins|got|"
     r"gets|obtain(?:s|ed|ing)?|"
-    r"led\s+by|backed\s+by)\b"
+    r"led\s+by|backed\s+by)\b",
+    ("rais", "receiv", "secur", "won", "wins", "got", "gets", "obtain", "led", "backed"),
 )
 _PRICE_WORDS = _word_set(
     """price prices priced cost costs costing retail retails retailing sell sells sold starting
@@ -684,8 +732,11 @@ STAKE_PERCENT = _words(
     r"company|equity))|(?:stake|holding|interest)\s+of\s+(?P<percent2>\d{1,3}(?:\.\d+)?)\s?"
     r"(?:%|percent|per\s+cent)"
 )
-JOINT_VENTURE = _words(r"\bjoint[\s-]+ventures?\b|\bJVs?\b")
-STAKE_WORDS = _words(r"\b(?:stakes?|shares|equity|acquir\w+|acquisition|takeover|holding)\b")
+JOINT_VENTURE = Anchored(r"\bjoint[\s-]+ventures?\b|\bJVs?\b", ("joint", "jv"))
+STAKE_WORDS = Anchored(
+    r"\b(?:stakes?|shares|equity|acquir\w+|acquisition|takeover|holding)\b",
+    ("stake", "shares", "equity", "acquir", "acquisition", "takeover", "holding"),
+)
 PURPOSE = _words(
     r"\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:in|into|on|for|towards?|to)\s+(?P<purpose>[^,;.()]{3,120})"
 )

@@ -6,6 +6,7 @@ literals (it then skips straight to where they occur) and slowest when it must t
 case-insensitive alternation at every character. The classes here lean on the first case.
 """
 
+import functools
 import re
 
 
@@ -80,6 +81,35 @@ class WordStarts:
         return found
 
 
+_MEMOS = []  # what per_article functions remember, emptied by new_article()
+_MEMO_SIZE = 4096  # entries: an article's sentences many times over
+_MISSING = object()
+
+
+def per_article(function):
+    """`function` (pure, of hashable arguments) remembering its results until the next
+    article: several fact finders ask the same questions of one sentence."""
+    memo = {}
+    _MEMOS.append(memo)
+
+    @functools.wraps(function)
+    def remembered(*args):
+        found = memo.get(args, _MISSING)
+        if found is _MISSING:
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            found = memo[args] = function(*args)
+        return found
+
+    return remembered
+
+
+def new_article():
+    """Forget what was remembered of earlier articles (sentences rarely recur)."""
+    for memo in _MEMOS:
+        memo.clear()
+
+
 def _cue_piece(char):
     return r"\s+" if char == " " else re.escape(char)
 
@@ -89,14 +119,13 @@ class _Cues:
     word and which patterns it opens. A cue is lower case; a space in it stands for any
     whitespace."""
 
-    _REMEMBERED = 256  # texts: an article's sentences, asked about by many patterns each
-
     def __init__(self):
         self._opens = {}  # cue -> bit mask of the patterns that registered it
         self._count = 0
         self._regex = None
         self._opened_by = {}  # a matched cue -> the patterns it and the cues it starts with open
-        self._scanned = {}  # text -> (hits, mask)
+        self._scanned = {}  # text -> (hits, mask), for the article being read
+        _MEMOS.append(self._scanned)
 
     def register(self, cues):
         """A new bit for a pattern opened by any of `cues` starting a word."""
@@ -127,10 +156,6 @@ class _Cues:
         }
         self._regex = WordStarts(trie_regex(cues, _cue_piece))
 
-    def forget(self):
-        """Drop the scans kept so far: called per article, as sentences rarely recur."""
-        self._scanned.clear()
-
     def scan(self, text):
         """(hits, mask): (offset, patterns opened) for each cue starting a word of `text`, and
         the union of the patterns opened."""
@@ -146,7 +171,7 @@ class _Cues:
             bits = opened_by.get(cue) or opened_by[" ".join(cue.split())]
             hits.append((start, bits))
             mask |= bits
-        if len(self._scanned) >= self._REMEMBERED:
+        if len(self._scanned) >= _MEMO_SIZE:
             self._scanned.clear()
         found = self._scanned[text] = (hits, mask)
         return found
@@ -171,6 +196,10 @@ class Gated:
         self.pattern = self.regex.pattern
         self.bit = CUES.register(cues)
 
+    def present(self, text):
+        """Whether one of the cues starts a word of `text`: a match is possible."""
+        return bool(CUES.scan(text)[1] & self.bit)
+
     def search(self, text):
         return self.regex.search(text) if CUES.scan(text)[1] & self.bit else None
 
@@ -183,14 +212,19 @@ class Gated:
 
 
 class Anchored(Gated):
-    """A pattern every match of which starts where one of its cues starts a word: it is tried
-    at those places only, instead of at every character."""
+    """A pattern every match of which starts where one of its `starts` starts a word: it is
+    tried at those places only, instead of at every character. With `cues`, it is tried only
+    when one of those starts a word too (every match holding one)."""
+
+    def __init__(self, pattern, starts, flags=re.IGNORECASE, cues=None):
+        super().__init__(pattern, cues or starts, flags)
+        self.start_bit = CUES.register(starts) if cues else self.bit
 
     def finditer(self, text):
         hits, mask = CUES.scan(text)
         if not mask & self.bit:
             return
-        bit = self.bit
+        bit = self.start_bit
         done = 0
         for start, bits in hits:
             if bits & bit and start >= done:

@@ -5,6 +5,7 @@ import re
 
 from evtracker.news.extraction import language as lang
 from evtracker.news.extraction.facts import TalkFact
+from evtracker.news.extraction.patterns import per_article
 
 # Words that end the phrase a trigger governs: a company after them is not its counterpart.
 _CLAUSE_BREAK = re.compile(
@@ -82,6 +83,7 @@ def _live(negation, text, match):
     return not negation(lang.last_words(text, match.start()))
 
 
+@per_article
 def _signals(text):
     ended = any(_live(lang.not_ended, text, m) for m in lang.END.finditer(text))
     denied = any(_live(lang.not_denied, text, m) for m in lang.DENY.finditer(text))
@@ -89,6 +91,7 @@ def _signals(text):
     return ended, denied, confirmed
 
 
+@per_article
 def _triggers(text):
     """(start, end, kind) for every phrase that can name a counterpart; kind is "agreed",
     "talk", "noun" (a partnership noun alone) or "status" (a confirmation, denial or end)."""
@@ -134,7 +137,7 @@ def _speaker(body, actors, sentence):
     "a Xiaomi spokesperson told Reuters"), BOTH for "the companies said", else None."""
     text = sentence.text
     for match in lang.SPEECH.finditer(text):
-        if _PAIR_SPEAKS.search(text, 0, match.start()):
+        if lang.PAIR_REFERENCE.present(text) and _PAIR_SPEAKS.search(text, 0, match.start()):
             return BOTH
         verb_start = sentence.start + match.start()
         verb_end = sentence.start + match.end()
