@@ -154,6 +154,21 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
+# The cache: Redis when REDIS_URL is set (shared by web processes and workers), else in-process.
+if os.getenv("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.getenv("REDIS_URL"),
+            "KEY_PREFIX": "evtracker",
+        }
+    }
+# Public pages are cached for readers until the data changes (partnerships/pagecache.py), for
+# at most this long. Only with Redis: an in-process cache would not see another process write.
+EVTRACKER_PAGE_CACHE_SECONDS = envint(
+    "EVTRACKER_PAGE_CACHE_SECONDS", "300" if os.getenv("REDIS_URL") else "0"
+)
+
 # Celery: with REDIS_URL it is the broker and result backend; without, tasks run in-process.
 REDIS_URL = os.getenv("REDIS_URL", "")
 CELERY_BROKER_URL = REDIS_URL or "memory://"

@@ -60,3 +60,12 @@ def pytest_sessionstart(session):
 def _fetch_from_loopback(settings):
     """Tests serve pages on 127.0.0.1; production refuses internal addresses."""
     settings.EVTRACKER_FETCH_ALLOW_PRIVATE = True
+
+
+@pytest.fixture(autouse=True)
+def _fresh_page_cache():
+    """Each test starts on a data version no earlier test has stored pages under."""
+    from evtracker.partnerships import pagecache
+
+    if settings.EVTRACKER_PAGE_CACHE_SECONDS > 0:
+        pagecache.bump()

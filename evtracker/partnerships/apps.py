@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class PartnershipsConfig(AppConfig):
     name = "evtracker.partnerships"
     verbose_name = "Partnerships"
+
+    def ready(self):
+        from . import pagecache
+
+        pagecache.install()

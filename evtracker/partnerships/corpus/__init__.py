@@ -20,6 +20,7 @@ from django.utils.text import slugify
 
 from evtracker.news.models import Article, IngestionItem
 
+from .. import pagecache
 from ..companies import load_company_list, read_company_file
 from ..models import Approval, Company, CompanyAlias, Evidence, Investment, ReportedTalk
 from . import load, plan
@@ -114,6 +115,8 @@ def generate_corpus(
             run.write_articles(load.raw_cursor())
             run.write_facts(rebuild_indexes)
     run.analyze()
+    # COPY goes round the statement watch that keeps cached pages fresh.
+    transaction.on_commit(pagecache.bump)
     run.summary.seconds = time.perf_counter() - run.clock.started
     return run.summary
 
