@@ -25,9 +25,10 @@ import psycopg  # noqa: E402
 import serve  # noqa: E402
 from pages import count_queries, editor_client, measure_latency, pages, query_floor  # noqa: E402
 
-# (page repeats, export repeats, floor repeats, wrk seconds, articles ingested per run)
-FULL = (30, 5, 20, 10, 300)
-QUICK = (5, 2, 3, 2, 20)
+# (page repeats, export repeats, floor repeats, wrk seconds, articles ingested per run,
+#  cold page repeats)
+FULL = (30, 5, 20, 10, 300, 10)
+QUICK = (5, 2, 3, 2, 20, 2)
 TOP_AUTOMAKER, SECOND_AUTOMAKER = "byd", "volkswagen"
 
 
@@ -64,7 +65,7 @@ def main():
     parser.add_argument("--reuse-db", action="store_true")
     parser.add_argument("--drop-db", action="store_true")
     options = parser.parse_args()
-    repeats, export_repeats, floor_repeats, wrk_seconds, ingest_count = (
+    repeats, export_repeats, floor_repeats, wrk_seconds, ingest_count, cold_repeats = (
         QUICK if options.quick else FULL
     )
     url = os.environ["DATABASE_URL"]
@@ -85,6 +86,7 @@ def main():
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
 
+    from evtracker.partnerships import pagecache
     from evtracker.partnerships.corpus import generate_corpus
     from evtracker.partnerships.models import Company
 
@@ -113,7 +115,9 @@ def main():
     ):
         result["load_average_before"] = [round(x, 2) for x in os.getloadavg()]
         _say("measuring page latency")
-        result["pages"] = measure_latency(server, page_list, repeats, export_repeats, cookie)
+        result["pages"] = measure_latency(
+            server, page_list, repeats, export_repeats, cookie, cold_repeats, pagecache.bump
+        )
         _say("measuring throughput with wrk")
         timeline = f"/?company={TOP_AUTOMAKER}"
         result["throughput"] = {

@@ -13,7 +13,7 @@ import time
 import psycopg
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 from serve import get
 
 DECLARE = re.compile(r"^DECLARE .*? CURSOR .*? FOR (.*)$", re.S)
@@ -55,38 +55,72 @@ def percentiles(values):
     return {"p50": round(rank(50), 2), "p95": round(rank(95), 2), "n": len(ordered)}
 
 
-def measure_latency(server, page_list, repeats, export_repeats, cookie):
-    """Request every page `repeats` times, in turns; returns {name: figures}."""
+def measure_latency(server, page_list, repeats, export_repeats, cookie, cold_repeats, invalidate):
+    """Request every page, in turns; returns {name: figures}.
+
+    First `cold_repeats` turns, each after invalidate() has moved the data version on,
+    so every page is rendered afresh (what the first reader after a change waits for);
+    then `repeats` turns as they come, which readers get from the page cache.
+    """
+    figures = {}
+    for phase, turns in (("cold", cold_repeats), ("warm", repeats)):
+        if phase == "warm":
+            for name, path, as_editor in page_list:  # the page cache, connections, imports
+                get(server.port, path, _headers(f"warm-{name}", as_editor, cookie))
+        figures[phase] = _turns(
+            server, page_list, turns, export_repeats, cookie, phase,
+            invalidate if phase == "cold" else None,
+        )  # fmt: skip
+    results = {}
+    for name, path, _ in page_list:
+        warm, cold = figures["warm"][name], figures["cold"][name]
+        results[name] = {
+            "path": path,
+            "statuses": sorted(set(warm["statuses"]) | set(cold["statuses"])),
+            "bytes": warm["bytes"],
+            "server_ms": warm["server_ms"],
+            "client_ms": warm["client_ms"],
+            "ttfb_ms": warm["ttfb_ms"],
+            "cache_hits": warm["cache_hits"],
+            "cold": {k: cold[k] for k in ("server_ms", "client_ms", "ttfb_ms", "cache_hits")},
+        }
+    return results
+
+
+def _turns(server, page_list, turns, export_repeats, cookie, phase, invalidate):
     client_ms = {name: [] for name, _, _ in page_list}
     ttfb_ms = {name: [] for name, _, _ in page_list}
     statuses = {name: set() for name, _, _ in page_list}
+    hits = dict.fromkeys(client_ms, 0)
     sizes = {}
-    for name, path, as_editor in page_list:  # warm up: caches, connections, imports
-        get(server.port, path, _headers(f"warm-{name}", as_editor, cookie))
-    for turn in range(repeats):
+    for turn in range(turns):
         for name, path, as_editor in page_list:
             if "export" in name and turn >= export_repeats:
                 continue
-            response = get(server.port, path, _headers(f"{_key(name)}:{turn}", as_editor, cookie))
+            if invalidate:
+                invalidate()
+            key = f"{phase}-{_key(name)}:{turn}"
+            response = get(server.port, path, _headers(key, as_editor, cookie))
             client_ms[name].append(response.total * 1000)
             ttfb_ms[name].append(response.ttfb * 1000)
             statuses[name].add(response.status)
+            hits[name] += response.cache_hit
             sizes[name] = response.size
     logged = server.server_times()
     results = {}
-    for name, path, _ in page_list:
+    for name, _, _ in page_list:
         server_ms = [
             micros / 1000
             for key, (_, micros, _) in logged.items()
-            if key.rsplit(":", 1)[0] == _key(name)
+            if key.rsplit(":", 1)[0] == f"{phase}-{_key(name)}"
         ]
         results[name] = {
-            "path": path,
             "statuses": sorted(statuses[name]),
             "bytes": sizes.get(name),
             "server_ms": percentiles(server_ms),
             "client_ms": percentiles(client_ms[name]),
             "ttfb_ms": percentiles(ttfb_ms[name]),
+            "cache_hits": hits[name],
         }
     return results
 
@@ -118,41 +152,41 @@ def count_queries(page_list, editor, runs=3):
     """
     found = {}
     anonymous, logged_in = Client(), editor_client(editor)
-    for name, path, as_editor in page_list:
-        client = logged_in if as_editor else anonymous
-        timings, cpu, wall = [], [], []
-        for _ in range(runs):
-            with CaptureQueriesContext(connection) as captured:
-                started, cpu_started = time.perf_counter(), time.process_time()
-                response = client.get(path)
-                if response.streaming:
-                    for _chunk in response.streaming_content:
-                        pass
-                cpu.append((time.process_time() - cpu_started) * 1000)
-                wall.append((time.perf_counter() - started) * 1000)
-            timings.append([(q["sql"], float(q["time"])) for q in captured.captured_queries])
-        queries = timings[-1]
-        # A streamed export declares a server-side cursor: that query is the export.
-        declared = [sql for sql, _ in queries if DECLARE.match(sql)]
-        if declared:
-            main = DECLARE.match(declared[0]).group(1)
-        else:
-            totals = [
-                sum(run[i][1] for run in timings if i < len(run)) for i in range(len(queries))
-            ]
-            main = queries[totals.index(max(totals))][0] if queries else ""
-        found[name] = {
-            "queries": len(queries),
-            "main_sql": main,
-            "in_process_ms": {
-                "cpu": round(statistics.median(cpu), 1),
-                "sql": round(
-                    statistics.median(sum(t for _, t in run) * 1000 for run in timings), 1
-                ),
-                "wall": round(statistics.median(wall), 1),
-            },
-        }
+    with override_settings(EVTRACKER_PAGE_CACHE_SECONDS=0):
+        for name, path, as_editor in page_list:
+            found[name] = _page_queries(logged_in if as_editor else anonymous, path, runs)
     return found
+
+
+def _page_queries(client, path, runs):
+    timings, cpu, wall = [], [], []
+    for _ in range(runs):
+        with CaptureQueriesContext(connection) as captured:
+            started, cpu_started = time.perf_counter(), time.process_time()
+            response = client.get(path)
+            if response.streaming:
+                for _chunk in response.streaming_content:
+                    pass
+            cpu.append((time.process_time() - cpu_started) * 1000)
+            wall.append((time.perf_counter() - started) * 1000)
+        timings.append([(q["sql"], float(q["time"])) for q in captured.captured_queries])
+    queries = timings[-1]
+    # A streamed export declares a server-side cursor: that query is the export.
+    declared = [sql for sql, _ in queries if DECLARE.match(sql)]
+    if declared:
+        main = DECLARE.match(declared[0]).group(1)
+    else:
+        totals = [sum(run[i][1] for run in timings if i < len(run)) for i in range(len(queries))]
+        main = queries[totals.index(max(totals))][0] if queries else ""
+    return {
+        "queries": len(queries),
+        "main_sql": main,
+        "in_process_ms": {
+            "cpu": round(statistics.median(cpu), 1),
+            "sql": round(statistics.median(sum(t for _, t in run) * 1000 for run in timings), 1),
+            "wall": round(statistics.median(wall), 1),
+        },
+    }
 
 
 def query_floor(conninfo, sql, repeats):

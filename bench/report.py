@@ -58,17 +58,28 @@ def targets(sizes):
                 continue
             latency = _page_latency(name, page)
             checks.append((f"{name}: p95 ≤ {PAGE_P95_MS} ms", latency, latency <= PAGE_P95_MS))
+            cold = _page_latency(name, page["cold"]) if "cold" in page else None
+            if cold is not None:
+                checks.append(
+                    (f"{name}, rendered afresh: p95 ≤ {PAGE_P95_MS} ms", cold, cold <= PAGE_P95_MS)
+                )
             floor = page.get("main_query", {}).get("ms", {}).get("p95")
-            total = page["server_ms"]["p95"]
+            # Against the page rendered afresh: a stored page beats any query.
+            total = page["cold"]["server_ms"]["p95"] if "cold" in page else page["server_ms"]["p95"]
             if floor:
                 ratio = round(total / floor, 1)
                 checks.append(
                     (f"{name}: ≤ {FLOOR_FACTOR}× its main query", ratio, ratio <= FLOOR_FACTOR)
                 )
         if ADMIN in pages and FILTERED in pages:
-            ratio = round(pages[ADMIN]["server_ms"]["p95"] / pages[FILTERED]["server_ms"]["p95"], 1)
+            admin = pages[ADMIN]["server_ms"]["p95"]
+            ratio = round(admin / pages[FILTERED]["server_ms"]["p95"], 1)
             checks.append((f"filtered timeline ≥ {ADMIN_FACTOR}× faster than the admin", ratio,
                            ratio >= ADMIN_FACTOR))  # fmt: skip
+            if "cold" in pages[FILTERED]:
+                ratio = round(admin / pages[FILTERED]["cold"]["server_ms"]["p95"], 1)
+                checks.append((f"filtered timeline, rendered afresh, ≥ {ADMIN_FACTOR}× faster "
+                               "than the admin", ratio, ratio >= ADMIN_FACTOR))  # fmt: skip
         at_16 = result.get("throughput", {}).get("16")
         if at_16:
             ok = at_16["requests_per_s"] >= RATE_AT_16 and at_16["errors"] == 0
@@ -98,8 +109,8 @@ def markdown(data):
         names += [name for name in result.get("pages", {}) if name not in names]
     head = "| page | " + " | ".join(f"{int(s):,} articles" for s in sizes) + " |"
     lines = [
-        "Server-side p50 / p95 ms (queries; main query alone p95 ms). "
-        "The export: first byte p95 / total p95.",
+        "As readers get them (pages from the page cache once stored): server-side p50 / p95 "
+        "ms (queries; main query alone p95 ms). The export: first byte p95 / total p95.",
         "",
         head,
         "|---|" + "---|" * len(sizes),
@@ -109,6 +120,15 @@ def markdown(data):
         for size in sizes:
             page = data["sizes"][size].get("pages", {}).get(name)
             cells.append(_cell(name, page) if page else "–")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    lines += ["", "Rendered afresh (the first reader after any change to the data; the "
+              "page cache bypassed): server-side p50 / p95 ms.", "", head,
+              "|---|" + "---|" * len(sizes)]  # fmt: skip
+    for name in names:
+        cells = []
+        for size in sizes:
+            cold = data["sizes"][size].get("pages", {}).get(name, {}).get("cold")
+            cells.append(_cell(name, cold, brief=True) if cold else "–")
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     lines += ["", "In this process through the test client, per request: CPU ms / SQL ms "
               "(what a busy machine inflates least).", "", head,
@@ -137,10 +157,13 @@ def markdown(data):
     return "\n".join(lines)
 
 
-def _cell(name, page):
+def _cell(name, page, brief=False):
     server = page["server_ms"]
     floor = page.get("main_query", {}).get("ms", {}).get("p95")
     queries = page.get("queries", "?")
+    if brief:
+        first = f"{page['ttfb_ms']['p95']:.1f}" if name == EXPORT else f"{server['p50']:.1f}"
+        return f"{first} / {server['p95']:.1f}"
     if name == EXPORT:
         return f"{page['ttfb_ms']['p95']:.1f} / {server['p95']:.0f} ({queries}; {floor or 0:.0f})"
     return f"{server['p50']:.1f} / {server['p95']:.1f} ({queries}; {floor or 0:.1f})"

@@ -85,8 +85,10 @@ def stop_group(process, timeout=30):
 
 
 class Response:
-    def __init__(self, status, ttfb, total, size, lines):
+    def __init__(self, status, ttfb, total, size, lines, cache_hit=False):
         self.status, self.ttfb, self.total, self.size, self.lines = status, ttfb, total, size, lines
+        # Served from the page cache (the X-Evtracker-Cache header).
+        self.cache_hit = cache_hit
 
 
 def get(port, path, headers=None, on_chunk=None):
@@ -103,7 +105,8 @@ def get(port, path, headers=None, on_chunk=None):
             lines += chunk.count(b"\n")
             if on_chunk:
                 on_chunk()
-        return Response(response.status, ttfb, time.perf_counter() - started, size, lines)
+        hit = response.getheader("X-Evtracker-Cache") == "hit"
+        return Response(response.status, ttfb, time.perf_counter() - started, size, lines, hit)
     finally:
         connection.close()
 

@@ -168,6 +168,10 @@ if os.getenv("REDIS_URL"):
 EVTRACKER_PAGE_CACHE_SECONDS = envint(
     "EVTRACKER_PAGE_CACHE_SECONDS", "300" if os.getenv("REDIS_URL") else "0"
 )
+# The company page's chart of reports per month may lag the data by this long (charts.py).
+EVTRACKER_CHART_CACHE_SECONDS = envint(
+    "EVTRACKER_CHART_CACHE_SECONDS", "600" if os.getenv("REDIS_URL") else "0"
+)
 
 # Celery: with REDIS_URL it is the broker and result backend; without, tasks run in-process.
 REDIS_URL = os.getenv("REDIS_URL", "")

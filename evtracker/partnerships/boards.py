@@ -21,7 +21,7 @@ from .models import (
 from .search import mentioning
 from .timeline import with_report_count
 
-CARDS_PER_COLUMN = 50
+CARDS_PER_COLUMN = 20
 
 
 @dataclass

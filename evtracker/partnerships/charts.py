@@ -4,14 +4,20 @@ Here are the figures and the geometry; the template only places them, so the
 page needs no JavaScript and prints as it shows.
 """
 
+import logging
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 
+from . import pagecache
 from .models import Approval, Evidence, Investment, ReportedTalk
+
+logger = logging.getLogger(__name__)
 
 # The chart spans the company's reports: at least a year, at most three, ending with the last.
 FEWEST_MONTHS, MOST_MONTHS = 12, 36
@@ -68,6 +74,34 @@ class Chart:
     @property
     def year_label_y(self):
         return self.baseline + 28
+
+
+def cached_reports_per_month(company):
+    """reports_per_month, kept in the cache for EVTRACKER_CHART_CACHE_SECONDS per company.
+
+    Counting every report of a much-covered automaker reads hundreds of thousands of
+    rows, which no page should wait for each time the data moves (and during ingestion
+    it moves every second). So the chart may lag the rest of the page by up to that
+    long. A connection with uncommitted writes counts afresh, so that an editor's
+    own change shows at once.
+    """
+    seconds = settings.EVTRACKER_CHART_CACHE_SECONDS
+    if seconds <= 0 or pagecache.uncommitted_writes():
+        return reports_per_month(company)
+    key = f"evtracker:chart:{company.pk}"
+    try:
+        stored = cache.get(key)
+    except Exception:
+        logger.warning("Chart cache: cannot read %s", key, exc_info=True)
+        return reports_per_month(company)
+    if stored is not None:
+        return Counter({date.fromisoformat(month): n for month, n in stored})
+    counts = reports_per_month(company)
+    try:
+        cache.set(key, [(month.isoformat(), n) for month, n in counts.items()], seconds)
+    except Exception:
+        logger.warning("Chart cache: cannot store %s", key, exc_info=True)
+    return counts
 
 
 def reports_per_month(company):

@@ -106,7 +106,8 @@ def install():
         _install(None, connection)
 
 
-def _uncommitted_writes():
+def uncommitted_writes():
+    """Whether a connection of this thread holds writes it has not committed."""
     return any(
         connection.in_atomic_block and _pending(connection)
         for connection in connections.all(initialized_only=True)
@@ -119,7 +120,7 @@ def _cacheable_request(request):
         and request.method == "GET"
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
-        and not _uncommitted_writes()
+        and not uncommitted_writes()
     )
 
 

@@ -22,7 +22,7 @@ from evtracker.news.models import Article
 
 from . import article_text
 from .boards import BOARDS, build_board
-from .charts import monthly_chart, reports_per_month
+from .charts import cached_reports_per_month, monthly_chart
 from .forms import read_cursor, read_filters
 from .models import Approval, Company, Evidence, Investment, ReportedTalk, ReviewState, TalkStatus
 from .timeline import Filters, timeline_page
@@ -36,7 +36,7 @@ TALK_STRENGTH = [
     TalkStatus.ENDED,
     TalkStatus.DENIED,
 ]
-COMPANY_LIST_LIMIT = 200
+COMPANY_LIST_LIMIT = 50
 
 
 def older_url(path, params, page):
@@ -203,7 +203,7 @@ def company(request, slug):
             .select_related("subject", "regulator")
             .order_by("-as_of", "-id")[:COMPANY_LIST_LIMIT]
         ),
-        chart=monthly_chart(reports_per_month(company)),
+        chart=monthly_chart(cached_reports_per_month(company)),
         filter_query=urlencode([("company", company.slug)]),
     )
     return render(request, "partnerships/company.html", context)

@@ -106,7 +106,18 @@ def generate_corpus(
     if parallel:
         with transaction.atomic():
             run.prepare()
-        run.write_articles_in_parallel()
+        if run.rebuilds(rebuild_indexes):
+            # Committed first: the dropped indexes' locks would stop the other connections.
+            with transaction.atomic():
+                saved = load.set_aside(load.raw_cursor(), ["article"], say)
+            try:
+                run.write_articles_in_parallel()
+            finally:
+                with transaction.atomic():
+                    load.restore(load.raw_cursor(), saved, say)
+            run.clock.stage("article indexes rebuilt")
+        else:
+            run.write_articles_in_parallel()
         with transaction.atomic():
             run.write_facts(rebuild_indexes)
     else:
@@ -173,13 +184,17 @@ class _Run:
         self.summary.articles = load.copy_in_parallel("article", self._article_rows())
         self.clock.stage("articles written", f"over {load.PARALLEL_STREAMS} connections")
 
+    def rebuilds(self, rebuild_indexes):
+        """Whether indexes are dropped for the load and built again after it."""
+        return rebuild_indexes == "always" or (
+            rebuild_indexes == "auto" and self.articles >= REBUILD_FROM and not self.force
+        )
+
     def write_facts(self, rebuild_indexes):
         """The facts, evidence, events and history, and the statistics of every table."""
         cursor = load.raw_cursor()
         keys = [key for key in load.CORPUS_TABLES if key != "article"]
-        rebuild = rebuild_indexes == "always" or (
-            rebuild_indexes == "auto" and self.articles >= REBUILD_FROM and not self.force
-        )
+        rebuild = self.rebuilds(rebuild_indexes)
         replay = self.replay
         replay.facts(self.facts)
         rows = replay.rows

@@ -176,6 +176,13 @@ def indexes_set_aside(cursor, keys, progress):
     """Drop the secondary indexes, unique constraints and foreign keys of these tables for the
     block, and build them again from their own definitions after it (one pass per index is
     far cheaper than keeping it up to date row by row)."""
+    saved = set_aside(cursor, keys, progress)
+    yield
+    restore(cursor, saved, progress)
+
+
+def set_aside(cursor, keys, progress):
+    """Drop what indexes_set_aside drops; returns what restore() needs to build it again."""
     tables = [table_name(key) for key in keys]
     # Deferred foreign key checks of earlier writes must run before their tables are altered.
     cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
@@ -211,7 +218,11 @@ def indexes_set_aside(cursor, keys, progress):
     for name, _ in indexes:
         cursor.execute(sql.SQL("DROP INDEX {}").format(sql.SQL(name)))
     progress(f"set aside {len(indexes)} indexes and {len(constraints)} constraints")
-    yield
+    return indexes, constraints
+
+
+def restore(cursor, saved, progress):
+    indexes, constraints = saved
     cursor.execute("SET LOCAL maintenance_work_mem = '1GB'")
     for name, definition in indexes:
         progress(f"building index {name}")
