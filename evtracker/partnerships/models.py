@@ -13,8 +13,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import F, Q
-from django.db.models.functions import Lower
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -141,6 +141,9 @@ class Fact(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Distinct articles with evidence for this fact, kept by Evidence's signals (recount_reports):
+    # the pages show it on every row, and counting per row cost more than the rest of a page.
+    report_count = models.PositiveIntegerField(default=0, db_default=0, editable=False)
 
     class Meta:
         abstract = True
@@ -154,6 +157,13 @@ class Fact(models.Model):
         """
         creating = self._state.adding
         changes = [] if creating else self.tracked_changes()
+        if not creating and kwargs.get("update_fields") is None:
+            # The count this instance holds may be older than the evidence written since.
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "report_count"
+            ]
         with transaction.atomic():
             super().save(*args, **kwargs)
             link = {self.fact_type: self}
@@ -178,13 +188,32 @@ class Fact(models.Model):
         self._remember()
 
     @classmethod
+    def recount_reports(cls, pk):
+        """Set the stored report count of fact pk from its evidence (one UPDATE)."""
+        link = cls.fact_type
+        articles = (
+            Evidence.objects.filter(**{link: OuterRef("pk")})
+            .order_by()
+            .values(link)
+            .annotate(n=Count("article_id", distinct=True))
+            .values("n")
+        )
+        cls.objects.filter(pk=pk).update(report_count=Coalesce(Subquery(articles), 0))
+
+    @classmethod
     def from_db(cls, db, field_names, values, *args, **kwargs):
         instance = super().from_db(db, field_names, values, *args, **kwargs)
         instance._remember()
         return instance
 
     def _remember(self):
-        self._loaded = {name: self._tracked_value(name) for name in self.tracked_fields}
+        # Fields left out of the query (.only(), refresh_from_db(fields=...)) are not read here.
+        deferred = self.get_deferred_fields()
+        self._loaded = {
+            name: self._tracked_value(name)
+            for name in self.tracked_fields
+            if self._meta.get_field(name).attname not in deferred
+        }
 
     def _tracked_value(self, name):
         field = self._meta.get_field(name)

@@ -15,8 +15,7 @@ from datetime import date
 from itertools import groupby
 
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, F, OuterRef, Q
 
 from .models import Company, Event, EventCompany, EventKind, Evidence, FactType
 from .search import FACT_MODELS, mentioning, reviewed
@@ -203,57 +202,28 @@ def _newest_first(rows, id_field, before):
     return rows.order_by("-occurred_on", f"-{id_field}").values_list("occurred_on", id_field)
 
 
-def _first_evidence(fact_field):
-    return Subquery(
-        Evidence.objects.filter(**{fact_field: OuterRef(fact_field)})
-        .order_by("reported_on", "id")
-        .values("id")[:1]
-    )
-
-
-def _report_count(fact_field):
-    return Subquery(
-        Evidence.objects.filter(**{fact_field: OuterRef(fact_field)})
-        .order_by()
-        .values(fact_field)
-        .annotate(articles=Count("article_id", distinct=True))
-        .values("articles")
-    )
-
-
 def events_with_details(event_ids):
-    """The events with their facts, companies, report count and evidence, in one query."""
-    return (
-        Event.objects.filter(id__in=event_ids)
-        .select_related(
-            "talk__party_a",
-            "talk__party_b",
-            "investment__investor",
-            "investment__target",
-            "approval__subject",
-            "approval__regulator",
-        )
-        .annotate(
-            reports=Coalesce(
-                _report_count("talk"), _report_count("investment"), _report_count("approval"), 0
-            ),
-            first_evidence_id=Coalesce(
-                _first_evidence("talk"),
-                _first_evidence("investment"),
-                _first_evidence("approval"),
-            ),
-        )
+    """The events with their facts and companies, in one query."""
+    return Event.objects.filter(id__in=event_ids).select_related(
+        "talk__party_a",
+        "talk__party_b",
+        "investment__investor",
+        "investment__target",
+        "approval__subject",
+        "approval__regulator",
     )
 
 
 def attach_evidence(events):
-    """Set event.shown_evidence: its own, or for a first report without one, the fact's first."""
-    wanted = {}
-    for event in events:
-        if event.evidence_id:
-            wanted[event] = event.evidence_id
-        elif event.kind == EventKind.REPORTED and event.first_evidence_id:
-            wanted[event] = event.first_evidence_id
+    """Set event.shown_evidence (its own, or for a first report without one, the fact's first
+    report) and event.reports (the fact's stored report count)."""
+    wanted = {event: event.evidence_id for event in events if event.evidence_id}
+    orphans = [e for e in events if not e.evidence_id and e.kind == EventKind.REPORTED]
+    if orphans:
+        firsts = _first_evidence_ids({event.fact for event in orphans})
+        for event in orphans:
+            if found := firsts.get((event.fact_type, event.fact.pk)):
+                wanted[event] = found
     evidence = (
         Evidence.objects.filter(id__in=set(wanted.values()))
         .select_related("article")
@@ -267,6 +237,25 @@ def attach_evidence(events):
     )
     for event in events:
         event.shown_evidence = evidence.get(wanted.get(event))
+        event.reports = event.fact.report_count
+
+
+def _first_evidence_ids(facts):
+    """{(fact type, fact id): id of its earliest evidence} for these facts (one query)."""
+    condition = Q()
+    for fact in facts:
+        condition |= Q(**{fact.fact_type: fact.pk})
+    firsts = {}
+    rows = (
+        Evidence.objects.filter(condition)
+        .order_by("reported_on", "id")
+        .values_list("id", "talk_id", "investment_id", "approval_id")
+    )
+    for evidence_id, *fact_ids in rows:
+        for fact_type, fact_id in zip(FACT_MODELS, fact_ids, strict=True):
+            if fact_id:
+                firsts.setdefault((fact_type, fact_id), evidence_id)
+    return firsts
 
 
 @dataclass
@@ -304,19 +293,8 @@ def facts_in(events, fact_type):
 
 
 def with_report_count(facts):
-    """Annotate each fact with `reports`: the number of distinct articles reporting it."""
-    return facts.annotate(
-        reports=Coalesce(
-            Subquery(
-                Evidence.objects.filter(**{facts.model.fact_type: OuterRef("pk")})
-                .order_by()
-                .values(facts.model.fact_type)
-                .annotate(articles=Count("article_id", distinct=True))
-                .values("articles")
-            ),
-            0,
-        )
-    )
+    """Each fact with `reports`: the number of distinct articles reporting it (stored)."""
+    return facts.annotate(reports=F("report_count"))
 
 
 def companies_of(fact):

@@ -20,7 +20,7 @@ from django.utils.text import slugify
 
 from evtracker.news.models import Article, IngestionItem
 
-from .. import pagecache
+from .. import pagecache, signals
 from ..companies import load_company_list, read_company_file
 from ..models import Approval, Company, CompanyAlias, Evidence, Investment, ReportedTalk
 from . import load, plan
@@ -212,6 +212,8 @@ class _Run:
             self.clock.stage("facts written")
         if rebuild:
             self.clock.stage("indexes rebuilt")
+        signals.recount_all()
+        self.clock.stage("report counts stored")
         load.move_sequences(cursor, load.CORPUS_TABLES)
 
     def analyze(self):
