@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 
 import pytest
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection, transaction
 
 from evtracker.news.models import Article, SourceKind
@@ -290,7 +291,7 @@ def test_it_looks_up_search_words_through_the_gin_indexes(bulk):
         cursor.execute("SET LOCAL enable_seqscan = off")
     by_sentence, by_article = (plan(evidence) for evidence in matching_evidence("zeppelin"))
     assert "Bitmap Index Scan on evidence_sentence_search" in by_sentence, by_sentence
-    assert "Bitmap Index Scan on article_text_search" in by_article, by_article
+    assert "Bitmap Index Scan on article_search_vector" in by_article, by_article
 
 
 @pytest.mark.postgres
@@ -321,3 +322,18 @@ def test_it_fills_board_columns_from_the_status_index(bulk):
         "-last_reported", "-id"
     )[:100]
     assert "talk_status_recent" in plan(column)
+
+
+@pytest.mark.postgres
+def test_the_article_vector_follows_title_and_body():
+    article = make_article(title="Xiaomi courts Chery", body="Talks about sodium-ion batteries.")
+    assert [
+        a.pk
+        for a in Article.objects.filter(search_vector=SearchQuery("sodium-ion", config="english"))
+    ] == [article.pk]
+    article.body = "Talks about a factory."
+    article.save()
+    assert not Article.objects.filter(
+        search_vector=SearchQuery("sodium-ion", config="english")
+    ).exists()
+    assert Article.objects.filter(search_vector=SearchQuery("courts", config="english")).exists()

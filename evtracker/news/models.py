@@ -5,6 +5,7 @@ import re
 from pathlib import PurePath
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -50,6 +51,10 @@ class Article(models.Model):
     )
     error = models.TextField(blank=True)
     ingested_at = models.DateTimeField(default=timezone.now)
+    # Title and body as a text search vector, set by a database trigger on PostgreSQL
+    # (migration 0004); the search reads it rather than parsing each body again. Empty
+    # on SQLite, where the search is a substring match.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         ordering = ["-published_at", "-id"]

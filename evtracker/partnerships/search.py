@@ -40,13 +40,12 @@ def matching_evidence(text):
     """
     if connection.vendor != "postgresql":
         return [Evidence.objects.filter(_substring(text))]
-    # Both vectors repeat the expressions of the GIN indexes in migration 0003 exactly.
+    # The sentence's vector repeats the expression of its GIN index (partnerships 0003)
+    # exactly; the article's is stored (news 0004) and indexed.
     by_sentence = Evidence.objects.annotate(
         search=SearchVector("sentence", config=SEARCH_CONFIG)
     ).filter(search=_query(text))
-    articles = Article.objects.annotate(
-        search=SearchVector("title", "body", config=SEARCH_CONFIG)
-    ).filter(search=_query(text))
+    articles = Article.objects.filter(search_vector=_query(text))
     return [by_sentence, Evidence.objects.filter(article__in=articles.values("pk"))]
 
 
@@ -64,8 +63,7 @@ def _matches_here(evidence, text):
         return evidence.filter(_substring(text))
     return evidence.annotate(
         sentence_search=SearchVector("sentence", config=SEARCH_CONFIG),
-        article_search=SearchVector("article__title", "article__body", config=SEARCH_CONFIG),
-    ).filter(Q(sentence_search=_query(text)) | Q(article_search=_query(text)))
+    ).filter(Q(sentence_search=_query(text)) | Q(article__search_vector=_query(text)))
 
 
 def mentioned_fact_ids(text, limit=None):
