@@ -326,3 +326,26 @@ def test_it_keeps_the_known_companies_when_one_is_unknown(client, world):
     response = client.get("/?company=miit&company=nobody")
     assert event_ids(response) == ids(world.approval)
     assert "no company is known as “nobody”; left out." in response.content.decode()
+
+
+@pytest.mark.postgres
+def test_a_word_the_planner_expects_everywhere_is_searched_without_counting(client, monkeypatch):
+    from django.db import connection
+
+    hub = make_company("Hub Motors")
+    talks = [make_talk(hub, make_company(f"Partner {i:03}")) for i in range(60)]
+    for i, talk in enumerate(talks):
+        body = f"Hub Motors and Partner {i:03} discuss a battery plant."
+        make_evidence(talk, make_article(body=body), sentence=body)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE partnerships_evidence")
+    by_sentence = search.matching_evidence("battery")[0]
+    assert search._surely_more_than(by_sentence, 2)
+    assert not search._surely_more_than(search.matching_evidence("zeppelin")[0], 2)
+
+    # Past the estimate, each event is tested as the date index reaches it: same answer.
+    monkeypatch.setattr(search, "FEW", 2)
+    assert search.mentioned_fact_ids("battery") is None
+    response = client.get("/?q=battery")
+    assert len(re.findall(r'id="event-\d+"', response.content.decode())) == 50
+    assert "No events match" in client.get("/?q=zeppelin").content.decode()

@@ -64,8 +64,9 @@ BUDGETS = [
     ("/?before=2030-01-01_1000000", HX, 4),
     # Chosen companies are looked up: one query more.
     ("/?company=hub&company=partner-0&status=rumoured&from=2023-01-01", {}, 6),
-    # A search first looks up the matching reports (one query per way of matching).
-    ("/?company=hub&q=deal", HX, 7),
+    # A search first looks up the matching reports (per way of matching: the planner's
+    # estimate of how many, then the lookup itself).
+    ("/?company=hub&q=deal", HX, 9),
     ("/?type=talk&counterpart=automaker&reviewed=on", {}, 4),
     ("/boards/talks/", {}, 4),
     ("/boards/talks/?company=hub", HX, 5),

@@ -22,6 +22,8 @@ logger = logging.getLogger(__name__)
 # The chart spans the company's reports: at least a year, at most three, ending with the last.
 FEWEST_MONTHS, MOST_MONTHS = 12, 36
 WIDTH, HEIGHT = 600, 180
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July",
+               "August", "September", "October", "November", "December")  # fmt: skip
 TOP, BOTTOM, LEFT = 16, 36, 8
 
 
@@ -36,6 +38,15 @@ class Bar:
     label_x: float
     # With many bars only every third month is named.
     show_label: bool = True
+
+    @property
+    def month_name(self):
+        """'October 2023'."""
+        return f"{MONTH_NAMES[self.month.month - 1]} {self.month.year}"
+
+    @property
+    def month_abbreviation(self):
+        return MONTH_NAMES[self.month.month - 1][:3]
 
     @property
     def show_year(self):

@@ -8,6 +8,7 @@ import csv
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
 from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
 from django.views.decorators.http import require_GET
 
@@ -103,6 +104,18 @@ def in_blocks(pieces, size=BLOCK_SIZE):
         yield "".join(block)
 
 
+def in_one_transaction(stream):
+    """Yield the stream's blocks from inside one transaction.
+
+    Outside a transaction Django declares its server-side cursor WITH HOLD, and
+    PostgreSQL then computes every row before sending the first (half a second for
+    150,000 talks); inside one, rows flow as they are found. The transaction only
+    reads, and lasts as long as the download.
+    """
+    with transaction.atomic(savepoint=False):
+        yield from stream
+
+
 def csv_stream(header, rows):
     writer = csv.writer(_Line())
     yield writer.writerow(header)
@@ -129,6 +142,8 @@ def export(request, kind, fmt):
         return HttpResponseBadRequest("\n".join(problems), content_type="text/plain")
     header, rows = export_rows(kind, filters)
     stream = csv_stream(header, rows) if fmt == "csv" else json_stream(header, rows)
-    response = StreamingHttpResponse(in_blocks(stream), content_type=CONTENT_TYPES[fmt])
+    response = StreamingHttpResponse(
+        in_one_transaction(in_blocks(stream)), content_type=CONTENT_TYPES[fmt]
+    )
     response["Content-Disposition"] = f'attachment; filename="evtracker-{kind}.{fmt}"'
     return response

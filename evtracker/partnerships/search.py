@@ -8,6 +8,8 @@ Materialising every match of a common word would cost seconds on a large
 database; walking the whole date index for a rare one would too.
 """
 
+import json
+
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.db.models import OuterRef, Q, Subquery
@@ -20,6 +22,8 @@ from .models import Approval, Evidence, FactType, Investment, ReportedTalk, Revi
 SEARCH_CONFIG = "english"
 # Up to this many matching rows, facts are looked up first and their events read by id.
 FEW = 1000
+# A planner's estimate of more than FEW times this is taken as "many" without counting.
+ESTIMATE_MARGIN = 10
 FACT_MODELS = {
     FactType.TALK: ReportedTalk,
     FactType.INVESTMENT: Investment,
@@ -72,6 +76,8 @@ def mentioned_fact_ids(text, limit=None):
     limit = FEW if limit is None else limit
     found = {fact_type: set() for fact_type in FACT_MODELS}
     for evidence in matching_evidence(text):
+        if _surely_more_than(evidence, limit):
+            return None
         rows = list(
             evidence.order_by().values_list("talk_id", "investment_id", "approval_id")[: limit + 1]
         )
@@ -82,6 +88,20 @@ def mentioned_fact_ids(text, limit=None):
                 if fact_id:
                     found[fact_type].add(fact_id)
     return found
+
+
+def _surely_more_than(queryset, limit):
+    """Whether PostgreSQL's estimate puts the matches far beyond `limit`.
+
+    Counting a common word's matches up to the limit means testing thousands of
+    rows one by one (120 ms at a million articles); the planner's statistics on
+    the text search vectors tell the same in a fraction of a millisecond. Only a
+    clear excess is trusted: near the limit, or on SQLite, the rows are counted.
+    """
+    if connection.vendor != "postgresql":
+        return False
+    plan = json.loads(queryset.order_by().explain(format="json"))
+    return plan[0]["Plan"]["Plan Rows"] > limit * ESTIMATE_MARGIN
 
 
 def mentioning(text, fields):

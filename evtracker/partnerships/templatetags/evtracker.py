@@ -279,3 +279,53 @@ def _day(value):
 def _shortened(text, limit):
     """The text cut to at most `limit` characters, an ellipsis marking the cut."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# The company page's lists (up to 50 rows each), written like the timeline's rows.
+
+
+@register.simple_tag
+def partner_items(talks):
+    """<li>s of the company's partners: the partner, the talk's status and topic."""
+    links = _Links()
+    return mark_safe(
+        "\n".join(
+            f'<li><a href="{links.company_url(talk.partner)}">{esc(talk.partner.name)}</a> '
+            f"{status_badge(talk.status)}"
+            f"{f' <span class="muted">{esc(talk.topic)}</span>' if talk.topic else ''}</li>"
+            for talk in talks
+        )
+    )
+
+
+@register.simple_tag
+def talk_items(talks):
+    """<li>s of the company's talks of one status: partner, topic, dates reported."""
+    links = _Links()
+    rows = []
+    for talk in talks:
+        span = _day(talk.first_reported)
+        if talk.last_reported != talk.first_reported:
+            span += f" to {_day(talk.last_reported)}"
+        topic = f": {esc(talk.topic)}" if talk.topic else ""
+        rows.append(
+            f'<li><a href="{links.company_url(talk.partner)}">{esc(talk.partner.name)}</a>{topic} '
+            f'<span class="muted">reported {span}</span> {review_badge(talk)}</li>'
+        )
+    return mark_safe("\n".join(rows))
+
+
+@register.simple_tag
+def fact_items(facts):
+    """<li>s of investments (kind, date) or approvals (status, as-of date)."""
+    rows = []
+    for fact in facts:
+        if fact.fact_type == "investment":
+            badge, when = kind_badge(fact.kind), _day(fact.announced_on)
+        else:
+            badge, when = status_badge(fact.status), f"as of {_day(fact.as_of)}"
+        rows.append(
+            f'<li>{esc(describe_fact(fact))} {badge} <span class="muted">{when}</span> '
+            f"{review_badge(fact)}</li>"
+        )
+    return mark_safe("\n".join(rows))
