@@ -19,7 +19,7 @@ from serve import get
 # Rounds of untimed requests before timing: enough for each of gunicorn's workers to
 # have served every page.
 PRIMING_ROUNDS = 8
-DECLARE = re.compile(r"^DECLARE .*? CURSOR .*? FOR (.*)$", re.S)
+DECLARE = re.compile(r"^DECLARE .*? CURSOR (?:WITH(?:OUT)? HOLD )?FOR (.*)$", re.S)
 
 
 def pages(company, other_company, admin_company_id):
