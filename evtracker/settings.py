@@ -168,10 +168,13 @@ if os.getenv("REDIS_URL"):
 EVTRACKER_PAGE_CACHE_SECONDS = envint(
     "EVTRACKER_PAGE_CACHE_SECONDS", "300" if os.getenv("REDIS_URL") else "0"
 )
-# The company page's chart of reports per month may lag the data by this long (charts.py).
+# The company page's chart of reports per month is cached (charts.py): recounted by the beat
+# every EVTRACKER_CHART_REFRESH_SECONDS for companies with new reports, kept at most
+# EVTRACKER_CHART_CACHE_SECONDS.
 EVTRACKER_CHART_CACHE_SECONDS = envint(
-    "EVTRACKER_CHART_CACHE_SECONDS", "600" if os.getenv("REDIS_URL") else "0"
+    "EVTRACKER_CHART_CACHE_SECONDS", "86400" if os.getenv("REDIS_URL") else "0"
 )
+EVTRACKER_CHART_REFRESH_SECONDS = envint("EVTRACKER_CHART_REFRESH_SECONDS", "300")
 
 # Celery: with REDIS_URL it is the broker and result backend; without, tasks run in-process.
 REDIS_URL = os.getenv("REDIS_URL", "")
@@ -200,6 +203,10 @@ CELERY_BEAT_SCHEDULE = {
     "poll-feeds": {
         "task": "evtracker.news.tasks.poll_feeds",
         "schedule": EVTRACKER_FEED_POLL_SECONDS,
+    },
+    "refresh-company-charts": {
+        "task": "evtracker.partnerships.tasks.refresh_company_charts",
+        "schedule": EVTRACKER_CHART_REFRESH_SECONDS,
     },
 }
 

@@ -11,11 +11,11 @@ from datetime import date
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count
+from django.db.models import Count, Max
 from django.db.models.functions import TruncMonth
 
 from . import pagecache
-from .models import Approval, Evidence, Investment, ReportedTalk
+from .models import Approval, Company, Evidence, Investment, ReportedTalk
 
 logger = logging.getLogger(__name__)
 
@@ -87,19 +87,29 @@ class Chart:
         return self.baseline + 28
 
 
+CHART_KEY = "evtracker:chart:{}"
+WATERMARK_KEY = "evtracker:chart:watermark"
+COMPANY_FIELDS = (
+    "talk__party_a_id", "talk__party_b_id", "investment__investor_id",
+    "investment__target_id", "approval__subject_id", "approval__regulator_id",
+)  # fmt: skip
+
+
 def cached_reports_per_month(company):
-    """reports_per_month, kept in the cache for EVTRACKER_CHART_CACHE_SECONDS per company.
+    """reports_per_month, kept in the cache per company.
 
     Counting every report of a much-covered automaker reads hundreds of thousands of
-    rows, which no page should wait for each time the data moves (and during ingestion
-    it moves every second). So the chart may lag the rest of the page by up to that
-    long. A connection with uncommitted writes counts afresh, so that an editor's
-    own change shows at once.
+    rows (over a second at a million articles), which no reader should wait for each
+    time the data moves. refresh_charts() (every EVTRACKER_CHART_REFRESH_SECONDS on the
+    beat) recounts the charts of companies with new reports; removed reports drop the
+    companies' charts (signals.py). A chart is kept at most
+    EVTRACKER_CHART_CACHE_SECONDS. A connection with uncommitted writes counts afresh,
+    so that an editor's own change shows at once.
     """
     seconds = settings.EVTRACKER_CHART_CACHE_SECONDS
     if seconds <= 0 or pagecache.uncommitted_writes():
         return reports_per_month(company)
-    key = f"evtracker:chart:{company.pk}"
+    key = CHART_KEY.format(company.pk)
     try:
         stored = cache.get(key)
     except Exception:
@@ -108,11 +118,49 @@ def cached_reports_per_month(company):
     if stored is not None:
         return Counter({date.fromisoformat(month): n for month, n in stored})
     counts = reports_per_month(company)
+    _store(company.pk, counts)
+    return counts
+
+
+def _store(company_id, counts):
+    key = CHART_KEY.format(company_id)
+    value = [(month.isoformat(), n) for month, n in counts.items()]
     try:
-        cache.set(key, [(month.isoformat(), n) for month, n in counts.items()], seconds)
+        cache.set(key, value, settings.EVTRACKER_CHART_CACHE_SECONDS)
     except Exception:
         logger.warning("Chart cache: cannot store %s", key, exc_info=True)
-    return counts
+
+
+def forget_charts(company_ids):
+    """Drop these companies' cached charts (their reports were removed or moved)."""
+    if settings.EVTRACKER_CHART_CACHE_SECONDS <= 0:
+        return
+    try:
+        cache.delete_many([CHART_KEY.format(pk) for pk in company_ids if pk])
+    except Exception:
+        logger.warning("Chart cache: cannot drop charts", exc_info=True)
+
+
+def refresh_charts():
+    """Recount the cached charts of companies whose facts gained reports since the last
+    call (evidence ids above a watermark); returns how many were recounted."""
+    if settings.EVTRACKER_CHART_CACHE_SECONDS <= 0:
+        return 0
+    newest = Evidence.objects.aggregate(newest=Max("id"))["newest"] or 0
+    watermark = cache.get(WATERMARK_KEY)
+    changed = set()
+    if watermark is not None:
+        rows = Evidence.objects.filter(id__gt=watermark, id__lte=newest).values_list(
+            *COMPANY_FIELDS
+        )
+        changed = {company_id for row in rows for company_id in row if company_id}
+    # Only charts someone has looked at are kept; the others are counted when first asked for.
+    keys = {CHART_KEY.format(pk): pk for pk in changed}
+    cached = [keys[key] for key in cache.get_many(list(keys))]
+    for company in Company.objects.filter(pk__in=cached):
+        _store(company.pk, reports_per_month(company))
+    cache.set(WATERMARK_KEY, newest, None)
+    return len(cached)
 
 
 def reports_per_month(company):

@@ -5,7 +5,9 @@ a large export never holds every row in memory.
 """
 
 import csv
+import io
 import json
+from itertools import batched
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
@@ -66,7 +68,7 @@ CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 # Characters sent to the client at once.
 BLOCK_SIZE = 64 * 1024
 # A spreadsheet runs a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = frozenset(("=", "+", "-", "@", "\t", "\r"))
 
 
 def export_rows(kind, filters):
@@ -75,19 +77,6 @@ def export_rows(kind, filters):
     facts = with_report_count(facts_in(filtered_events(filters), fact_type)).order_by("pk")
     rows = facts.values_list(*columns.values()).iterator(chunk_size=CHUNK_SIZE)
     return list(columns), rows
-
-
-def _safe_cell(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return "" if value is None else value
-
-
-class _Line:
-    """A file-like object whose write() returns what was written, for csv.writer."""
-
-    def write(self, text):
-        return text
 
 
 def in_blocks(pieces, size=BLOCK_SIZE):
@@ -117,10 +106,24 @@ def in_one_transaction(stream):
 
 
 def csv_stream(header, rows):
-    writer = csv.writer(_Line())
-    yield writer.writerow(header)
-    for row in rows:
-        yield writer.writerow([_safe_cell(value) for value in row])
+    """The CSV text, a batch of rows at a time (csv.writer's writerows is far cheaper per row
+    than a call per row); None is written as an empty cell."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    for batch in batched(rows, CHUNK_SIZE):
+        writer.writerows(map(_safe_row, batch))
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
+
+
+def _safe_row(row):
+    for value in row:
+        if value.__class__ is str and value[:1] in FORMULA_STARTS:
+            return ["'" + v if v.__class__ is str and v[:1] in FORMULA_STARTS else v for v in row]
+    return row
 
 
 def json_stream(header, rows):

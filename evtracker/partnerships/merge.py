@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import ProtectedError, Q
 
+from . import charts
 from .models import (
     Approval,
     Company,
@@ -120,11 +121,14 @@ def merge_company_into(source, target, *, by=None):
         _move_aliases(source, target, result)
         _move_subsidiaries(source, target)
         _move_timeline_rows(source, target)
+        redrawn = [source.pk, target.pk]
         try:
             source.delete()
         except ProtectedError as exc:
             names = ", ".join(sorted({type(obj).__name__ for obj in exc.protected_objects}))
             raise MergeError(f"{source} is still referred to by: {names}.") from exc
+        # The target's chart of reports per month now counts the source's reports too.
+        transaction.on_commit(lambda: charts.forget_charts(redrawn))
         return result
 
 

@@ -10,7 +10,9 @@ from django.db import connection
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
+from . import charts
 from .models import Approval, Evidence, Investment, ReportedTalk
+from .timeline import FACT_COMPANY_FIELDS
 
 FACT_MODELS = {"talk": ReportedTalk, "investment": Investment, "approval": Approval}
 
@@ -46,6 +48,11 @@ def _recount_after_save(sender, instance, raw=False, **kwargs):
 def _recount_after_delete(sender, instance, **kwargs):
     for link, fact_id in _facts_of(instance):
         FACT_MODELS[link].recount_reports(fact_id)
+    # The charts of reports per month counted this one: its companies' charts are redrawn.
+    for link, fact_id in _facts_of(instance):
+        fields = [f"{name}_id" for name in FACT_COMPANY_FIELDS[link]]
+        rows = FACT_MODELS[link].objects.filter(pk=fact_id).values_list(*fields)
+        charts.forget_charts([company_id for row in rows for company_id in row])
 
 
 def recount_sql(fact_table, link, evidence_table="partnerships_evidence"):
