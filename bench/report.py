@@ -87,7 +87,8 @@ def targets(sizes):
             checks.append((f"≥ {RATE_AT_16} req/s at 16 connections, no errors", figure, ok))
         two = result.get("ingestion", {}).get("2")
         if two:
-            rate = two["articles_per_s"]
+            # Only articles stored anew count: a duplicate is found and skipped much faster.
+            rate = two["articles_per_s"] if two["new"] == two["articles"] else 0
             checks.append((f"ingestion ≥ {INGEST_RATE} articles/s (2 workers)", rate,
                            rate >= INGEST_RATE))  # fmt: skip
             memory = two["peak_rss_mb"]["all_processes"]
@@ -174,7 +175,7 @@ def _other_rows():
         return lambda r: "{requests_per_s:.0f} req/s, {errors} errors".format(**r["throughput"][c])
 
     def ingest(c):
-        return lambda r: "{articles_per_s} art/s, {mb:.0f} MB".format(
+        return lambda r: "{articles_per_s} art/s ({new} new), {mb:.0f} MB".format(
             mb=r["ingestion"][c]["peak_rss_mb"]["all_processes"], **r["ingestion"][c]
         )
 
