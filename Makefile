@@ -71,6 +71,8 @@ editor: $(VENV)/.installed
 # comma-separated list of corpus sizes (default 10000,100000,1000000), QUICK=1 runs 500 articles
 # briefly into test-artifacts/. Results: docs/bench-results.json, docs/bench-latency.svg.
 bench: $(VENV)/.installed
+	@[ -x /usr/bin/wrk ] || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq wrk >/dev/null; } \
+	  || { echo "make bench needs Debian's wrk: apt-get install wrk" >&2; exit 1; }
 	$(PY) bench/run.py $(if $(SIZES),--sizes $(SIZES)) $(if $(QUICK),--quick)
 
 clean:
