@@ -212,7 +212,8 @@ def svg_chart(data, width=860, height=480):
             value = fresh or page["server_ms"]["p95"]
             if value:
                 series.setdefault(name, []).append((size, max(value, 0.1)))
-            if fresh and page["server_ms"]["p95"]:
+            # The admin and the export are never cached: one line says all.
+            if fresh and page["server_ms"]["p95"] and name not in (ADMIN, EXPORT):
                 cached.setdefault(name, []).append((size, max(page["server_ms"]["p95"], 0.1)))
     left, right, top, bottom = 70, 300, 30, 60
     plot_w, plot_h = width - left - right, height - top - bottom
