@@ -79,6 +79,8 @@ def environment(size, quick):
         "SECURE_SSL_REDIRECT": "0",
         "SECURE_HSTS_SECONDS": "0",
         "LOG_LEVEL": "WARNING",
+        # Pages "rendered afresh" must be: no page of the last seconds stands in for them.
+        "EVTRACKER_PAGE_CACHE_GRACE_SECONDS": "0",
         "PYTHONPATH": str(ROOT),
     }
 

@@ -168,6 +168,9 @@ if os.getenv("REDIS_URL"):
 EVTRACKER_PAGE_CACHE_SECONDS = envint(
     "EVTRACKER_PAGE_CACHE_SECONDS", "300" if os.getenv("REDIS_URL") else "0"
 )
+# A page rendered this recently is served to readers even after the data moved on, so
+# that a running ingestion (a new version every article) does not make every page fresh.
+EVTRACKER_PAGE_CACHE_GRACE_SECONDS = envint("EVTRACKER_PAGE_CACHE_GRACE_SECONDS", "5")
 # The company page's chart of reports per month is cached (charts.py): recounted by the beat
 # every EVTRACKER_CHART_REFRESH_SECONDS for companies with new reports, kept at most
 # EVTRACKER_CHART_CACHE_SECONDS.

@@ -63,9 +63,11 @@ def _fetch_from_loopback(settings):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_page_cache():
-    """Each test starts on a data version no earlier test has stored pages under."""
+def _fresh_page_cache(settings):
+    """Each test starts on a data version no earlier test has stored pages under, and sees
+    every committed write at once (tests/test_pagecache.py tries the grace period)."""
     from evtracker.partnerships import pagecache
 
+    settings.EVTRACKER_PAGE_CACHE_GRACE_SECONDS = 0
     if settings.EVTRACKER_PAGE_CACHE_SECONDS > 0:
         pagecache.bump()

@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from django.db import transaction
+from django.test import Client
 
 from evtracker.partnerships import pagecache
 from evtracker.partnerships.models import Company
@@ -131,3 +132,24 @@ def test_pages_still_render_when_the_cache_is_unreachable(client, settings, capl
     assert response.status_code == 200
     assert "Xiaomi and Chery reportedly in talks" in response.content.decode()
     assert "Page cache: cannot" in caplog.text
+
+
+def test_readers_may_get_a_page_up_to_the_grace_period_old_while_data_moves(client, settings):
+    settings.EVTRACKER_PAGE_CACHE_GRACE_SECONDS = 60
+    xiaomi = make_company("Xiaomi")
+    make_talk(xiaomi, make_company("Chery"))
+    client.get("/")
+    # Ingestion stores a new fact: readers keep the page rendered a moment ago...
+    make_talk(xiaomi, make_company("Brilliance Auto"), on=date(2023, 10, 13))
+    recent = client.get("/")
+    assert recent.headers[pagecache.HIT_HEADER] == "recent"
+    assert "Brilliance Auto" not in recent.content.decode()
+    # ...an editor sees the change at once...
+    editor = Client()
+    editor.force_login(make_editor())
+    assert "Brilliance Auto" in editor.get("/").content.decode()
+    # ...and once the grace period is over, so do readers.
+    settings.EVTRACKER_PAGE_CACHE_GRACE_SECONDS = 0
+    fresh = client.get("/")
+    assert fresh.headers.get(pagecache.HIT_HEADER) is None
+    assert "Brilliance Auto" in fresh.content.decode()

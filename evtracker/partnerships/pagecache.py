@@ -17,6 +17,12 @@ version itself.
 A connection that holds uncommitted writes neither reads nor stores cached pages: it
 sees data that other connections do not, and it must see it on its own pages.
 
+While ingestion runs, the version moves with every article, and without more every
+reader would wait for a fresh page. So a page rendered in the last
+EVTRACKER_PAGE_CACHE_GRACE_SECONDS is served to readers even if the version has
+moved since (its X-Evtracker-Cache header says "recent"): readers may see the data
+up to that many seconds late; editors never do.
+
 Cached pages are stored with the CSP nonce replaced by a marker, and each hit
 gets a new nonce. Pages for a signed-in editor (any request with a session
 cookie) are never cached: they carry a CSRF token and editor controls.
@@ -154,25 +160,36 @@ def cached_page(view):
         version = data_version()
         if version is None:
             return view(request, *args, **kwargs)
-        key = _key(request, version)
+        key, recent_key = _key(request, version), _recent_key(request)
         nonce = get_nonce(request)
         nonce = str(nonce) if nonce is not None else ""
         try:
-            stored = cache.get(key)
+            found = cache.get_many([key, recent_key] if _grace() else [key])
         except Exception:
             logger.warning("Page cache: cannot read %s", key, exc_info=True)
-            stored = None
-        if stored is not None:
-            return _from_cache(stored, nonce)
+            found = {}
+        if key in found:
+            return _from_cache(found[key], nonce, "hit")
+        if recent_key in found:
+            return _from_cache(found[recent_key], nonce, "recent")
         response = view(request, *args, **kwargs)
         if _cacheable_response(response):
-            _store(key, response, nonce)
+            _store(key, recent_key, response, nonce)
         return response
 
     return wrapper
 
 
-def _store(key, response, nonce):
+def _grace():
+    return settings.EVTRACKER_PAGE_CACHE_GRACE_SECONDS
+
+
+def _recent_key(request):
+    """The page as last rendered, whatever the version: kept for the grace period only."""
+    return _key(request, "recent")
+
+
+def _store(key, recent_key, response, nonce):
     body = response.content.decode(response.charset)
     if nonce:
         body = body.replace(nonce, NONCE_MARK)
@@ -180,11 +197,13 @@ def _store(key, response, nonce):
     stored = (zlib.compress(body.encode(), 1), headers)
     try:
         cache.set(key, stored, settings.EVTRACKER_PAGE_CACHE_SECONDS)
+        if _grace():
+            cache.set(recent_key, stored, _grace())
     except Exception:
         logger.warning("Page cache: cannot store %s", key, exc_info=True)
 
 
-def _from_cache(stored, nonce):
+def _from_cache(stored, nonce, how):
     compressed, headers = stored
     body = zlib.decompress(compressed).decode()
     if nonce:
@@ -192,5 +211,5 @@ def _from_cache(stored, nonce):
     response = HttpResponse(body)
     for name, value in headers.items():
         response[name] = value
-    response[HIT_HEADER] = "hit"
+    response[HIT_HEADER] = how
     return response
