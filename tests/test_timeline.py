@@ -230,3 +230,20 @@ def test_it_pushes_a_clean_address_for_what_the_fragment_shows(client):
     assert response["HX-Push-Url"] == "/?company=xiaomi"
     assert client.get("/?type=", **HX)["HX-Push-Url"] == "/"
     assert "HX-Push-Url" not in client.get("/?company=xiaomi")
+
+
+@pytest.mark.parametrize("path", ["/", "/boards/talks/", "/companies/chery/", "/?company=chery"])
+def test_every_row_written_in_python_escapes_what_it_shows(client, path):
+    evil = make_company('<script>alert(1)</script> "Motors"')
+    chery = make_company("Chery")
+    talk = make_talk(evil, chery, topic="<b>bold</b> & co")
+    article = make_article(
+        body="They said <img src=x onerror=alert(2)> today.", outlet="<i>Wire</i>"
+    )
+    make_evidence(talk, article, sentence="They said <img src=x onerror=alert(2)> today.")
+    make_investment(chery, purpose="<svg onload=alert(3)>")
+    html = client.get(path).content.decode()
+
+    assert "<script>alert(1)" not in html and "<img src=x" not in html
+    assert "<b>bold" not in html and "<i>Wire" not in html and "<svg onload" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &quot;Motors&quot;" in html

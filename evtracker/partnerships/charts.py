@@ -89,6 +89,8 @@ class Chart:
 
 CHART_KEY = "evtracker:chart:{}"
 WATERMARK_KEY = "evtracker:chart:watermark"
+# Evidence ids looked at again below the watermark (ingestion stores a few per article).
+WATERMARK_REWIND = 200
 COMPANY_FIELDS = (
     "talk__party_a_id", "talk__party_b_id", "investment__investor_id",
     "investment__target_id", "approval__subject_id", "approval__regulator_id",
@@ -150,9 +152,11 @@ def refresh_charts():
     watermark = cache.get(WATERMARK_KEY)
     changed = set()
     if watermark is not None:
-        rows = Evidence.objects.filter(id__gt=watermark, id__lte=newest).values_list(
-            *COMPANY_FIELDS
-        )
+        # A little before the watermark too: a transaction that took its ids before the
+        # last call may have committed since.
+        rows = Evidence.objects.filter(
+            id__gt=watermark - WATERMARK_REWIND, id__lte=newest
+        ).values_list(*COMPANY_FIELDS)
         changed = {company_id for row in rows for company_id in row if company_id}
     # Only charts someone has looked at are kept; the others are counted when first asked for.
     keys = {CHART_KEY.format(pk): pk for pk in changed}
