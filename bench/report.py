@@ -108,39 +108,28 @@ def markdown(data):
     names = []
     for result in data["sizes"].values():
         names += [name for name in result.get("pages", {}) if name not in names]
-    head = "| page | " + " | ".join(f"{int(s):,} articles" for s in sizes) + " |"
-    lines = [
-        "As readers get them (pages from the page cache once stored): server-side p50 / p95 "
-        "ms (queries; main query alone p95 ms). The export: first byte p95 / total p95.",
-        "",
-        head,
-        "|---|" + "---|" * len(sizes),
-    ]
-    for name in names:
-        cells = []
-        for size in sizes:
-            page = data["sizes"][size].get("pages", {}).get(name)
-            cells.append(_cell(name, page) if page else "–")
-        lines.append(f"| {name} | " + " | ".join(cells) + " |")
-    lines += ["", "Rendered afresh (the first reader after any change to the data; the "
-              "page cache bypassed): server-side p50 / p95 ms.", "", head,
-              "|---|" + "---|" * len(sizes)]  # fmt: skip
-    for name in names:
-        cells = []
-        for size in sizes:
-            cold = data["sizes"][size].get("pages", {}).get(name, {}).get("cold")
-            cells.append(_cell(name, cold, brief=True) if cold else "–")
-        lines.append(f"| {name} | " + " | ".join(cells) + " |")
-    lines += ["", "In this process through the test client, per request: CPU ms / SQL ms "
-              "(what a busy machine inflates least).", "", head,
-              "|---|" + "---|" * len(sizes)]  # fmt: skip
-    for name in names:
-        cells = []
-        for size in sizes:
-            figures = data["sizes"][size].get("pages", {}).get(name, {}).get("in_process_ms")
-            cells.append(f"{figures['cpu']:.1f} / {figures['sql']:.1f}" if figures else "–")
-        lines.append(f"| {name} | " + " | ".join(cells) + " |")
-    lines += ["", "| measurement | " + " | ".join(f"{int(s):,}" for s in sizes) + " |",
+    lines = []
+    tables = [
+        ("As readers get them (pages from the page cache once stored): server-side p50 / p95 "
+         "ms (queries; main query alone p95 ms). The export: first byte p95 / total p95.",
+         lambda name, page: _cell(name, page)),
+        ("Rendered afresh (the first reader after any change to the data; the page cache "
+         "bypassed): server-side p50 / p95 ms.",
+         lambda name, page: _cell(name, page["cold"], brief=True) if "cold" in page else "–"),
+        ("In this process through the test client, per request: CPU ms / SQL ms (what a busy "
+         "machine inflates least).",
+         lambda name, page: "{cpu:.1f} / {sql:.1f}".format(**page["in_process_ms"])
+         if "in_process_ms" in page else "–"),
+    ]  # fmt: skip
+    for caption, cell in tables:
+        lines += [caption, "", "| page | " + " | ".join(f"{int(s):,} articles" for s in sizes)
+                  + " |", "|---|" + "---|" * len(sizes)]  # fmt: skip
+        for name in names:
+            pages = [data["sizes"][size].get("pages", {}).get(name) for size in sizes]
+            cells = [cell(name, page) if page else "–" for page in pages]
+            lines.append(f"| {name} | " + " | ".join(cells) + " |")
+        lines.append("")
+    lines += ["| measurement | " + " | ".join(f"{int(s):,}" for s in sizes) + " |",
               "|---|" + "---|" * len(sizes)]  # fmt: skip
     for label, pick in _other_rows():
         cells = []

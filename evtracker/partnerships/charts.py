@@ -16,6 +16,7 @@ from django.db.models.functions import TruncMonth
 
 from . import pagecache
 from .models import Approval, Company, Evidence, Investment, ReportedTalk
+from .timeline import FACT_COMPANY_FIELDS
 
 logger = logging.getLogger(__name__)
 
@@ -91,10 +92,10 @@ CHART_KEY = "evtracker:chart:{}"
 WATERMARK_KEY = "evtracker:chart:watermark"
 # Evidence ids looked at again below the watermark (ingestion stores a few per article).
 WATERMARK_REWIND = 200
-COMPANY_FIELDS = (
-    "talk__party_a_id", "talk__party_b_id", "investment__investor_id",
-    "investment__target_id", "approval__subject_id", "approval__regulator_id",
-)  # fmt: skip
+# Evidence's paths to the companies of its fact: "talk__party_a_id" and the like.
+COMPANY_FIELDS = [
+    f"{fact_type}__{name}_id" for fact_type, names in FACT_COMPANY_FIELDS.items() for name in names
+]
 
 
 def cached_reports_per_month(company):

@@ -11,10 +11,9 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from . import charts
-from .models import Approval, Evidence, Investment, ReportedTalk
+from .models import Evidence
+from .search import FACT_MODELS
 from .timeline import FACT_COMPANY_FIELDS
-
-FACT_MODELS = {"talk": ReportedTalk, "investment": Investment, "approval": Approval}
 
 
 def _facts_of(evidence):

@@ -108,11 +108,8 @@ MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
 
 def _time(value):
     """<time> for a date or datetime, written '12 Oct 2023' ('' when there is none)."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        value = timezone.localtime(value).date()
-    return f'<time datetime="{value.isoformat()}">{_day(value)}</time>'
+    day = _as_date(value)
+    return f'<time datetime="{day.isoformat()}">{_day(day)}</time>' if day else ""
 
 
 class _Links:
@@ -269,11 +266,13 @@ def _move_form(card, mover):
 
 def _day(value):
     """'12 Oct 2023' for a date or datetime ('' when there is none)."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        value = timezone.localtime(value).date()
-    return f"{value.day} {MONTH_ABBREVIATIONS[value.month - 1]} {value.year}"
+    day = _as_date(value)
+    return f"{day.day} {MONTH_ABBREVIATIONS[day.month - 1]} {day.year}" if day else ""
+
+
+def _as_date(value):
+    """The local date of a datetime; a date (or None) as it is."""
+    return timezone.localtime(value).date() if isinstance(value, datetime) else value
 
 
 def _shortened(text, limit):
