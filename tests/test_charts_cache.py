@@ -64,3 +64,15 @@ def test_the_company_page_draws_the_cached_chart(client):
     make_evidence(make_talk(xiaomi, make_company("Chery")), article_on(date(2023, 10, 12)))
     html = client.get(f"/companies/{xiaomi.slug}/").content.decode()
     assert "October 2023: 1 report" in html
+
+
+def test_a_company_made_afresh_with_an_old_id_does_not_get_the_old_chart():
+    # A database made again (tests, a new corpus) reuses ids while Redis keeps old charts.
+    gone = make_company("Gone Motors")
+    assert chart_of(gone) == {}
+    old_id = gone.pk
+    gone.delete()
+
+    again = make_company("Xiaomi", id=old_id)
+    make_evidence(make_talk(again, make_company("Chery")), article_on(date(2023, 10, 12)))
+    assert chart_of(again) == {date(2023, 10, 1): 1}

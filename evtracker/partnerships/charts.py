@@ -88,7 +88,6 @@ class Chart:
         return self.baseline + 28
 
 
-CHART_KEY = "evtracker:chart:{}"
 WATERMARK_KEY = "evtracker:chart:watermark"
 # Evidence ids looked at again below the watermark (ingestion stores a few per article).
 WATERMARK_REWIND = 200
@@ -96,6 +95,12 @@ WATERMARK_REWIND = 200
 COMPANY_FIELDS = [
     f"{fact_type}__{name}_id" for fact_type, names in FACT_COMPANY_FIELDS.items() for name in names
 ]
+
+
+def chart_key(company):
+    """The cache key of a company's chart. The row's creation time is part of it: a
+    database made afresh (tests, a new corpus) reuses ids, while Redis keeps old charts."""
+    return f"evtracker:chart:{company.pk}:{company.created_at.timestamp():.6f}"
 
 
 def cached_reports_per_month(company):
@@ -112,7 +117,7 @@ def cached_reports_per_month(company):
     seconds = settings.EVTRACKER_CHART_CACHE_SECONDS
     if seconds <= 0 or pagecache.uncommitted_writes():
         return reports_per_month(company)
-    key = CHART_KEY.format(company.pk)
+    key = chart_key(company)
     try:
         stored = cache.get(key)
     except Exception:
@@ -121,12 +126,12 @@ def cached_reports_per_month(company):
     if stored is not None:
         return Counter({date.fromisoformat(month): n for month, n in stored})
     counts = reports_per_month(company)
-    _store(company.pk, counts)
+    _store(company, counts)
     return counts
 
 
-def _store(company_id, counts):
-    key = CHART_KEY.format(company_id)
+def _store(company, counts):
+    key = chart_key(company)
     value = [(month.isoformat(), n) for month, n in counts.items()]
     try:
         cache.set(key, value, settings.EVTRACKER_CHART_CACHE_SECONDS)
@@ -134,12 +139,16 @@ def _store(company_id, counts):
         logger.warning("Chart cache: cannot store %s", key, exc_info=True)
 
 
+def _companies(ids):
+    return Company.objects.filter(pk__in=[pk for pk in ids if pk]).only("pk", "created_at")
+
+
 def forget_charts(company_ids):
     """Drop these companies' cached charts (their reports were removed or moved)."""
     if settings.EVTRACKER_CHART_CACHE_SECONDS <= 0:
         return
     try:
-        cache.delete_many([CHART_KEY.format(pk) for pk in company_ids if pk])
+        cache.delete_many([chart_key(company) for company in _companies(company_ids)])
     except Exception:
         logger.warning("Chart cache: cannot drop charts", exc_info=True)
 
@@ -151,6 +160,8 @@ def refresh_charts():
         return 0
     newest = Evidence.objects.aggregate(newest=Max("id"))["newest"] or 0
     watermark = cache.get(WATERMARK_KEY)
+    if watermark is not None and watermark > newest:
+        watermark = 0  # a database made afresh since: look at all of it once
     changed = set()
     if watermark is not None:
         # A little before the watermark too: a transaction that took its ids before the
@@ -160,10 +171,10 @@ def refresh_charts():
         ).values_list(*COMPANY_FIELDS)
         changed = {company_id for row in rows for company_id in row if company_id}
     # Only charts someone has looked at are kept; the others are counted when first asked for.
-    keys = {CHART_KEY.format(pk): pk for pk in changed}
+    keys = {chart_key(company): company for company in _companies(changed)}
     cached = [keys[key] for key in cache.get_many(list(keys))]
-    for company in Company.objects.filter(pk__in=cached):
-        _store(company.pk, reports_per_month(company))
+    for company in cached:
+        _store(company, reports_per_month(company))
     cache.set(WATERMARK_KEY, newest, None)
     return len(cached)
 
