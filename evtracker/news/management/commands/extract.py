@@ -31,6 +31,17 @@ def database_companies():
     ]
 
 
+SEED_COMPANIES = Path(settings.BASE_DIR) / "seeds" / "companies.json"
+
+
+def seed_index():
+    """The extractor's index over seeds/companies.json, the list `make run` loads."""
+    return CompanyIndex.build(
+        KnownCompany(record.name, record.kind, tuple(record.aliases))
+        for record in read_company_file(SEED_COMPANIES)
+    )
+
+
 def _number(value: Decimal | None):
     if value is None:
         return None
@@ -140,12 +151,10 @@ class Command(BaseCommand):
         companies = database_companies()
         if companies:
             return CompanyIndex.build(companies)
-        path = Path(settings.BASE_DIR) / "seeds" / "companies.json"
-        self.stderr.write(f"No companies in the database: using {path} (run load_companies).")
+        self.stderr.write(
+            f"No companies in the database: using {SEED_COMPANIES} (run load_companies)."
+        )
         try:
-            records = read_company_file(path)
+            return seed_index()
         except CompanyListError as exc:
             raise CommandError(f"No companies in the database, and {exc}") from exc
-        return CompanyIndex.build(
-            KnownCompany(record.name, record.kind, tuple(record.aliases)) for record in records
-        )
