@@ -90,7 +90,7 @@ def check(directory, gold_path=None, sources_path=None):
             problems.append(f"{source.get('article')}: source lacks {sorted(missing)}")
         by_source.setdefault(source.get("url"), []).append(source.get("article"))
     for url, names in by_source.items():
-        if len(names) > 1:
+        if url and len(names) > 1:
             problems.append(f"{names}: the same source address twice")
     if sources:
         unsourced = seen - {source.get("article") for source in sources}
