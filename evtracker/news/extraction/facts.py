@@ -21,14 +21,16 @@ class TalkFact:
     start: int
     end: int
     on: date
+    # The words and features that produced the fact, for `extract --explain` and editors.
+    why: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class InvestmentFact:
     investor: str
     target: str | None
-    amount: Decimal
-    currency: str  # ISO 4217
+    amount: Decimal | None  # None for a stake reported without an amount
+    currency: str | None  # ISO 4217
     kind: str  # pledge | stake | joint_venture
     stake_percent: Decimal | None
     purpose: str
@@ -37,12 +39,13 @@ class InvestmentFact:
     end: int
     on: date
     attributed_to: str | None
+    why: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class ApprovalFact:
     subject: str
-    regulator: str
+    regulator: str | None  # None when the article names no regulator
     what: str
     status: str  # pending | granted | rejected
     sentence: str
@@ -50,6 +53,7 @@ class ApprovalFact:
     end: int
     on: date
     attributed_to: str | None
+    why: tuple[str, ...] = ()
 
 
 @dataclass
