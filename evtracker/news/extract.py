@@ -132,6 +132,19 @@ def _main_subject(sentences, mentions, title_mentions, index):
     return None
 
 
+def _owner_or_named(context, mention):
+    """The company a mention stands for: "the Chrysler parent" is Chrysler's owner."""
+    body = context.body
+    owner = context.index.parent_of(mention.company)
+    if (
+        owner
+        and lang.OWNER_AFTER.match(body, mention.end)
+        and lang.THE_BEFORE.search(body, max(0, mention.start - 5), mention.start)
+    ):
+        return Actor(mention.start, mention.end, owner, context.index.kind_of(owner), False)
+    return Actor(mention.start, mention.end, mention.company, mention.kind, True)
+
+
 def _compatible(kind, wanted):
     return wanted is None or kind == wanted or (wanted == "automaker" and kind == "other")
 
@@ -140,7 +153,7 @@ def _actors(context, sentence, previous_first):
     """Named companies in the sentence plus the ones "the company", "the carmaker" or "it"
     stand for, in text order. Regulators are kept: approvals need them."""
     named = context.named_in(sentence.start, sentence.end)
-    actors = [Actor(m.start, m.end, m.company, m.kind, True) for m in named]
+    actors = [_owner_or_named(context, m) for m in named]
     text = sentence.text
     for match in lang.DESCRIPTOR.finditer(text):
         start = sentence.start + match.start()
@@ -225,7 +238,10 @@ def extract(
         for fact in find_talks(context, position, actors):
             _keep_talk(talks, fact)
         for fact in find_investments(context, position, actors):
-            key = (fact.investor, fact.amount, fact.currency)
+            if fact.amount is None:
+                key = (fact.investor, fact.target, fact.kind, fact.stake_percent)
+            else:
+                key = (fact.investor, fact.amount, fact.currency)
             investments.setdefault(key, fact)
         for fact in find_approvals(context, position, actors):
             _keep_approval(approvals, fact)
@@ -233,6 +249,9 @@ def extract(
         if parties:
             previous_first = parties[0]
 
+    for fact in investments.values():
+        if fact.target and fact.target != fact.investor:
+            _keep_talk(talks, _talk_of_investment(fact))
     result = Extraction(
         talks=[_settled(talk) for talk in talks.values()],
         investments=list(investments.values()),
@@ -258,6 +277,23 @@ def _keep_talk(talks, fact):
                 fact.on,
             )
         talks[key] = fact
+
+
+def _talk_of_investment(fact):
+    """A stake or investment between two companies is an agreed partnership between them, or a
+    rumoured one while it is only reported or weighed."""
+    hedged = lang.HEDGE.search(fact.sentence) or lang.HEARSAY.search(fact.sentence)
+    return TalkFact(
+        (fact.investor, fact.target),
+        "rumoured" if hedged else "agreed",
+        fact.attributed_to,
+        fact.purpose or f"{fact.kind.replace('_', ' ')}",
+        fact.sentence,
+        fact.start,
+        fact.end,
+        fact.on,
+        why=(f"investment: {fact.investor} in {fact.target}", *fact.why),
+    )
 
 
 def _settled(talk):

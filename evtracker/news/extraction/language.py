@@ -202,6 +202,13 @@ HEARSAY = Gated(
     ),
 )
 
+# Words that make a plan a possibility rather than a decision ("is weighing a stake").
+HEDGE = _words(
+    r"\b(?:consider\w*|mull\w*|weigh\w*|possibl\w*|potential\w*|could|may|might|explor\w*|"
+    r"talks|discussions?|discussing|negotiat\w+|in\s+talks|seek\w*|eye\w*|eyeing|"
+    r"looking\s+(?:at|to)|studying|evaluat\w*|proposed|would)\b"
+)
+
 # Nouns that name a partnership; "with"/"between" after them names the counterpart.
 # Nouns that name a partnership; "with"/"between" after them names the counterpart.
 DEAL_NOUN = (
@@ -518,12 +525,18 @@ PAIR_REFERENCE = Gated(
 )
 BETWEEN = _words(r"\b(?:between|among|of)\s+$")
 
+# "the Chrysler parent", "the Audi owner": the company that owns the one named.
+OWNER_AFTER = re.compile(r"(?:'s|’s)?\s+(?:parent(?:\s+company)?|owner|parent\s+group)\b")
+THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+
 # "the smartphone maker", "the Shenzhen-based company": a company named earlier.
 # "[Tt](?<!\w.)he" is "\b[Tt]he" written to open with a character class the engine skips to.
 DESCRIPTOR = Gated(
     r"[Tt](?<!\w.)he\s+(?P<mods>(?:[\w.-]+\s+){0,3}?)(?P<head>company|firm|group|carmaker|car\s+maker|"
     r"automaker|auto\s+maker|automobile\s+maker|vehicle\s+maker|manufacturer|giant|start-?up|"
-    r"conglomerate|maker|marque|corporation|outfit|newcomer|entrant|fund|investor|Company|"
+    r"conglomerate|maker|marque|corporation|outfit|newcomer|entrant|fund|investor|heavyweight|"
+    r"titan|behemoth|powerhouse|juggernaut|upstart|challenger|producer|manufacturer|brand|"
+    r"Company|"
     r"Group|Firm)(?![\w-])"
     r"(?!\s+(?:and|or)\b)",
     (
@@ -544,6 +557,15 @@ DESCRIPTOR = Gated(
         "entrant",
         "fund",
         "investor",
+        "heavyweight",
+        "titan",
+        "behemoth",
+        "powerhouse",
+        "juggernaut",
+        "upstart",
+        "challenger",
+        "producer",
+        "brand",
     ),
     flags=0,
 )
@@ -623,7 +645,7 @@ INVEST = Anchored(
     r"inject(?:s|ed|ing|ion)|pour(?:s|ed|ing)?|stakes?|acquir(?:e|es|ed|ing)|acquisition|"
     r"buy(?:s|ing)?\s+(?:\w+\s+){0,3}?(?:stake|shares|holding|interest)|bought|purchas(?:e|es|ed|ing)|"
     r"funding|financing|capital|back(?:s|ed|ing)|earmark(?:s|ed|ing)?|allocat(?:e|es|ed|ing)|"
-    r"spend(?:s|ing)?|put(?:s|ting)?\s+(?:\w+\s+){0,3}?into|raise[sd]?|raising|"
+    r"spend(?:s|ing)?|put(?:s|ting)?\s+[^.;]{0,45}?\binto|raise[sd]?|raising|"
     r"fund(?:s|ed)?|tranche|subscri(?:be|bed|bes|ption)|placement|take\s+(?:a|an)\s+|took\s+(?:a|an)\s+)",
     (
         "invest",
@@ -710,9 +732,7 @@ def cancelled(words):
 
 def shared(words):
     """Before an amount: "a combined", "a total of": no single investor's money."""
-    return any(
-        w in ("combined", "collectively", "jointly", "together", "total") for w in words[-3:]
-    )
+    return any(w in ("combined", "collectively", "jointly", "together") for w in words[-3:])
 
 
 def names_investor(words):

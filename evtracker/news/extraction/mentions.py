@@ -15,6 +15,7 @@ class KnownCompany:
     name: str  # canonical name
     kind: str  # automaker | technology | supplier | investor | regulator | other
     aliases: tuple[str, ...] = ()
+    parent: str | None = None  # the owner's canonical name: "the Chrysler parent" is Stellantis
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,10 @@ class CompanyIndex:
             WordStarts(rf"{trie_regex(by_folded)}(?![\w&])", extra="&") if by_folded else None
         )
         return cls(by_name, by_exact, by_folded, pattern_exact, pattern_folded)
+
+    def parent_of(self, name):
+        company = self.companies.get(name)
+        return company.parent if company else None
 
     def kind_of(self, name):
         company = self.companies.get(name)

@@ -25,9 +25,14 @@ def database_companies():
     """The database's company list with aliases, as the extractor wants it (two queries)."""
     return [
         KnownCompany(
-            company.name, company.kind, tuple(alias.name for alias in company.aliases.all())
+            company.name,
+            company.kind,
+            tuple(alias.name for alias in company.aliases.all()),
+            company.parent.name if company.parent else None,
         )
-        for company in Company.objects.prefetch_related("aliases").order_by("id")
+        for company in Company.objects.select_related("parent")
+        .prefetch_related("aliases")
+        .order_by("id")
     ]
 
 
@@ -37,7 +42,7 @@ SEED_COMPANIES = Path(settings.BASE_DIR) / "seeds" / "companies.json"
 def seed_index():
     """The extractor's index over seeds/companies.json, the list `make run` loads."""
     return CompanyIndex.build(
-        KnownCompany(record.name, record.kind, tuple(record.aliases))
+        KnownCompany(record.name, record.kind, tuple(record.aliases), record.parent)
         for record in read_company_file(SEED_COMPANIES)
     )
 
