@@ -764,7 +764,8 @@ PURPOSE = _words(
 # Approvals.
 APPROVAL = Anchored(
     r"\b(?:approv\w*|licen[cs]\w*|permits?|permission|qualifications?|clearance|cleared|"
-    r"green[\s-]?light\w*|greenlit|nod|sign-?off|go-ahead|authori[sz]\w+|certifi\w+|"
+    r"green[\s-]?light\w*|greenlit|nod|sign-?off|signed\s+off|go-ahead|authori[sz]\w+|certifi\w+|"
+    r"review|test|registration|"
     r"accreditation|catalogue|catalog|blessing|veto\w*|block\w*|reject\w*|refus\w*|bann?\w*)\b",
     (
         "approv",
@@ -788,6 +789,9 @@ APPROVAL = Anchored(
         "reject",
         "refus",
         "ban",
+        "review",
+        "test",
+        "registration",
     ),
 )
 PENDING = _words(
@@ -797,13 +801,17 @@ PENDING = _words(
     r"not\s+yet\s+(?:received|obtained|granted|approved|been)|still\s+(?:working|trying|"
     r"seeking|hoping)\s+to|pending|appl(?:ied|ies|ying|y)\b|applications?|seek(?:s|ing)?|"
     r"sought|submitted|fil(?:ed|es|ing)\s+for|under\s+review|reviewing|expects?\s+to|"
-    r"hopes?\s+to|without\s+(?:a|an|the)?\s*(?:licen|approval|permit)\w*|needs?|requires?)\b"
+    r"hopes?\s+to|without\s+(?:a|an|the)?\s*(?:licen|approval|permit)\w*|needs?|requires?|"
+    r"held\s+up|taking\s+longer|longer\s+than\s+expected|delay\w*|asked\s+\w+\s+for|"
+    r"ask(?:s|ing)?\s+(?:\w+\s+)?for|trying\s+to|tries\s+to|securing|obtaining|"
+    r"subject\s+to|conditional\s+on|only\s+after|still\s+needs?)\b"
 )
 GRANTED = _words(
     r"\b(?:received|receives|won|wins|granted|grants|approved|approves|obtained|obtains|"
     r"secured|secures|got|gets|gave|gives|given|cleared|clears|issued|issues|awarded|"
     r"green-?lit|greenlit|green-?lighted|added\s+to|included\s+in|signed\s+off|nodded|"
-    r"passed|has\s+(?:the|a|its)\s+(?:licen[cs]e|approval|permit))\b"
+    r"passed|has\s+(?:the|a|its)\s+(?:licen[cs]e|approval|permit)|signed\s+off\s+on|"
+    r"holds\s+(?:a|the)\s+licen[cs]e|won\s+approval|gained)\b"
 )
 REJECTED = _words(
     r"\b(?:rejected|rejects|refused|refuses|blocked|blocks|denied|denies|turned\s+down|"
