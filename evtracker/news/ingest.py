@@ -97,12 +97,15 @@ def company_list():
     with _index_lock:
         if _index_cache["version"] == version:
             return _index_cache["index"], _index_cache["rows"]
-    companies = list(Company.objects.prefetch_related("aliases").order_by("id"))
+    companies = list(
+        Company.objects.select_related("parent").prefetch_related("aliases").order_by("id")
+    )
     index = CompanyIndex.build(
         KnownCompany(
             name=company.name,
             kind=company.kind,
             aliases=tuple(alias.name for alias in company.aliases.all()),
+            parent=company.parent.name if company.parent else None,
         )
         for company in companies
     )

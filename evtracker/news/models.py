@@ -98,9 +98,19 @@ class RunStatus(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
-class IngestionRun(models.Model):
-    """One request to ingest something: files, a folder, a URL or the feeds."""
+class RunKind(models.TextChoices):
+    INGEST = "ingest", "Ingestion"
+    # Stored articles extracted again by the current extractor (news/reextract.py).
+    REEXTRACT = "reextract", "Re-extraction"
 
+
+class IngestionRun(models.Model):
+    """One request to ingest something (files, a folder, a URL or the feeds), or to extract
+    stored articles again."""
+
+    kind = models.CharField(
+        max_length=10, choices=RunKind, default=RunKind.INGEST, db_default=RunKind.INGEST
+    )
     requested = models.TextField(help_text="What was asked: paths, an address or a feed.")
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
@@ -126,6 +136,10 @@ class IngestionRun(models.Model):
         return 100 if not self.total else min(100, round(100 * self.done / self.total))
 
     @property
+    def is_reextraction(self):
+        return self.kind == RunKind.REEXTRACT
+
+    @property
     def is_over(self):
         return self.status in (RunStatus.FINISHED, RunStatus.FAILED)
 
@@ -135,6 +149,9 @@ class ItemOutcome(models.TextChoices):
     NEW = "new", "New"
     DUPLICATE = "duplicate", "Duplicate"
     FAILED = "failed", "Failed"
+    # Re-extraction: the article's facts changed, or the new extraction found the same.
+    CHANGED = "changed", "Changed"
+    UNCHANGED = "unchanged", "Unchanged"
 
 
 class IngestionItem(models.Model):
@@ -149,6 +166,8 @@ class IngestionItem(models.Model):
     )
     error = models.TextField(blank=True)
     facts_found = models.PositiveIntegerField(default=0)
+    # Re-extraction: what changed, e.g. "1 fact added, 2 retired, 1 report removed".
+    changes = models.CharField(max_length=300, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

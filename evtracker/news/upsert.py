@@ -1,8 +1,9 @@
 """Upsert of facts from one article's extraction: companies, talks, investments, approvals.
 
 Facts are found by their natural key (a talk by its canonical pair, an
-investment by investor, target, amount, currency and kind, an approval by
-subject, regulator and what) and created race-safely. Each report adds one
+investment by investor, target, amount, currency and kind, or without an
+amount by investor, target, kind and stake, an approval by subject, regulator
+(which may be unnamed) and what) and created race-safely. Each report adds one
 Evidence, unique per fact, article and sentence start: a report whose evidence
 exists already changes nothing, which makes re-running an article a no-op.
 """
@@ -60,10 +61,13 @@ class ApplyCounts:
     facts_updated: int = 0
     evidence_added: int = 0
     flagged: int = 0
+    restored: int = 0
     skipped: list[str] = field(default_factory=list)
+    # Every Evidence this extraction rests on, new or found again (re-extraction keeps these).
+    evidence_ids: set[int] = field(default_factory=set)
 
 
-def apply_extraction(article, extraction, *, known=None):
+def apply_extraction(article, extraction, *, known=None, leave_reviewed=False):
     """Upsert the companies and facts of one article's extraction; returns ApplyCounts.
 
     Facts are found by their natural key and created race-safely. Each report
@@ -73,23 +77,37 @@ def apply_extraction(article, extraction, *, known=None):
     the status (recorded in FactChange and Event through Fact.save). Reviewed
     facts are never changed: a conflicting report is attached and flags them.
     known ({name: Company}, optional) saves looking up companies already at hand.
+    A retired fact that is reported again comes back (unreviewed). With
+    leave_reviewed (re-extraction: the report is not new) a reviewed or flagged
+    fact gets no evidence and no flag: it is left exactly as the editor left it.
     """
     counts = ApplyCounts()
     # No savepoint of its own: the caller's transaction (or this one) is the unit.
     with transaction.atomic(savepoint=False):
         companies = _resolve_companies(extraction, counts, known or {})
+        apply = _Apply(article, companies, counts, leave_reviewed)
         # Facts in the order of their keys: two workers never lock the same two in opposite orders.
         for talk in sorted(extraction.talks, key=lambda f: (sorted(f.parties), f.start)):
-            _apply_talk(article, talk, companies, counts)
+            _apply_talk(apply, talk)
         for investment in sorted(extraction.investments, key=_investment_order):
-            _apply_investment(article, investment, companies, counts)
+            _apply_investment(apply, investment)
         for approval in sorted(
-            extraction.approvals, key=lambda f: (f.subject, f.regulator, f.what)
+            extraction.approvals, key=lambda f: (f.subject, f.regulator or "", f.what)
         ):
-            _apply_approval(article, approval, companies, counts)
+            _apply_approval(apply, approval)
     if counts.skipped:
         log.warning("Article %s: facts skipped: %s", article.pk, "; ".join(counts.skipped))
     return counts
+
+
+@dataclass
+class _Apply:
+    """What applying one article's facts needs at hand."""
+
+    article: object
+    companies: dict
+    counts: ApplyCounts
+    leave_reviewed: bool
 
 
 def _investment_order(fact):
@@ -99,6 +117,7 @@ def _investment_order(fact):
         str(fact.amount),
         fact.currency or "",
         fact.kind or "",
+        str(fact.stake_percent),
     )
 
 
@@ -110,7 +129,7 @@ def _resolve_companies(extraction, counts, known):
     for investment in extraction.investments:
         names.update(filter(None, (investment.investor, investment.target)))
     for approval in extraction.approvals:
-        names.update((approval.subject, approval.regulator))
+        names.update(filter(None, (approval.subject, approval.regulator)))
     companies = {name: known[name] for name in names if name in known}
     missing = names - companies.keys()
     if missing:
@@ -171,19 +190,60 @@ def _span(article, fact, counts):
     return article.body[start:end]
 
 
-def _add_evidence(fact, article, report, sentence, reported_status, on, *, new_fact=False):
-    """Attach this report to the fact once; returns (evidence, added)."""
+def explanation(report):
+    """The extractor's reasons for a fact ("why"), as one short line for editors."""
+    return "; ".join(str(reason) for reason in getattr(report, "why", ()) or ())[:500]
+
+
+def _add_evidence(apply, fact, report, sentence, reported_status, on, *, new_fact=False):
+    """Attach this report to the fact once; returns (evidence, added).
+
+    Evidence found again only has its explanation brought up to date (a newer
+    extractor may give other reasons for the same fact).
+    """
     fields = {
         "sentence": sentence,
         "end": report.end,
         "attributed_to": (getattr(report, "attributed_to", None) or "")[:200],
         "reported_status": reported_status,
         "reported_on": on,
+        "explanation": explanation(report),
     }
-    key = {fact.fact_type: fact, "article": article, "start": report.start}
+    key = {fact.fact_type: fact, "article": apply.article, "start": report.start}
     if new_fact:  # our own uncommitted fact: nobody else can have evidence for it yet
-        return Evidence.objects.create(**key, **fields), True
-    return Evidence.objects.get_or_create(**key, defaults=fields)
+        evidence, added = Evidence.objects.create(**key, **fields), True
+    else:
+        evidence, added = Evidence.objects.get_or_create(**key, defaults=fields)
+    if not added and evidence.explanation != fields["explanation"]:
+        Evidence.objects.filter(pk=evidence.pk).update(explanation=fields["explanation"])
+        evidence.explanation = fields["explanation"]
+    apply.counts.evidence_ids.add(evidence.pk)
+    return evidence, added
+
+
+def _left_alone(apply, fact):
+    """Re-extraction leaves a reviewed or flagged fact exactly as the editor left it."""
+    return apply.leave_reviewed and fact.review_state in PROTECTED_STATES
+
+
+def restore(fact, article):
+    """A retired fact reported again: back on the pages, unreviewed, recorded in history."""
+    fact.review_state = ReviewState.UNREVIEWED
+    fact.save(via_article=article)
+    FactChange.objects.create(
+        **{fact.fact_type: fact},
+        article=article,
+        field="review_state",
+        old_value=ReviewState.RETIRED,
+        new_value=ReviewState.UNREVIEWED,
+        note="Reported again: no longer retired.",
+    )
+
+
+def _restore_if_retired(apply, fact):
+    if fact.is_retired:
+        restore(fact, apply.article)
+        apply.counts.restored += 1
 
 
 def _create_fact(fact, article, on, refetch):
@@ -260,9 +320,10 @@ def _report_date(report, article):
     return on if isinstance(on, date) else timezone.localdate(article.published_at)
 
 
-def _apply_talk(article, report, companies, counts):
+def _apply_talk(apply, report):
+    article, counts = apply.article, apply.counts
     sentence = _span(article, report, counts)
-    parties = [companies.get(name) for name in report.parties]
+    parties = [apply.companies.get(name) for name in report.parties]
     if sentence is None or None in parties or len({p.pk for p in parties}) != 2:
         counts.skipped.append(f"talk {report.parties}: unknown or identical parties")
         return
@@ -284,7 +345,11 @@ def _apply_talk(article, report, companies, counts):
             last_reported=on,
         )
         talk, created = _create_fact(new, article, on, refetch)
-    evidence, added = _add_evidence(talk, article, report, sentence, status, on, new_fact=created)
+    if not created and _left_alone(apply, talk):
+        return
+    evidence, added = _add_evidence(apply, talk, report, sentence, status, on, new_fact=created)
+    if not created:
+        _restore_if_retired(apply, talk)
     if not added:
         return
     counts.evidence_added += 1
@@ -327,29 +392,45 @@ def _stake(value):
     return stake if 0 < stake <= 100 else None
 
 
-def _apply_investment(article, report, companies, counts):
+def _money(report):
+    """(amount, currency), (None, "") for an undisclosed amount, or None when unusable."""
+    if report.amount is None:
+        return None, ""
+    amount = _amount(report.amount)
+    currency = (report.currency or "").upper()
+    if amount is None or not (len(currency) == 3 and currency.isalpha() and currency.isascii()):
+        return None
+    return amount, currency
+
+
+def _apply_investment(apply, report):
+    article, companies, counts = apply.article, apply.companies, apply.counts
     sentence = _span(article, report, counts)
     investor = companies.get(report.investor)
     target = companies.get(report.target) if report.target else None
-    amount = _amount(report.amount)
-    currency = (report.currency or "").upper()
+    money = _money(report)
     kind = report.kind if report.kind in InvestmentKind.values else InvestmentKind.PLEDGE
     unusable = (
         sentence is None
         or investor is None
         or (report.target and target is None)
         or (target is not None and target.pk == investor.pk)
-        or amount is None
-        or not (len(currency) == 3 and currency.isalpha() and currency.isascii())
+        or money is None
     )
     if unusable:
         counts.skipped.append(f"investment by {report.investor}: incomplete")
         return
+    amount, currency = money
     on = _report_date(report, article)
     stake = _stake(report.stake_percent)
     purpose = (report.purpose or "")[:300]
-    key = {"investor": investor, "amount": amount, "currency": currency, "kind": kind}
+    key = {"investor": investor, "kind": kind}
     key |= {"target": target} if target else {"target__isnull": True}
+    if amount is not None:
+        key |= {"amount": amount, "currency": currency}
+    else:  # undisclosed: the stake tells one such investment from another
+        key |= {"amount__isnull": True}
+        key |= {"stake_percent": stake} if stake is not None else {"stake_percent__isnull": True}
 
     def refetch():
         return Investment.objects.select_for_update().filter(**key).first()
@@ -367,7 +448,11 @@ def _apply_investment(article, report, companies, counts):
             announced_on=on,
         )
         investment, created = _create_fact(new, article, on, refetch)
-    evidence, added = _add_evidence(investment, article, report, sentence, "", on, new_fact=created)
+    if not created and _left_alone(apply, investment):
+        return
+    evidence, added = _add_evidence(apply, investment, report, sentence, "", on, new_fact=created)
+    if not created:
+        _restore_if_retired(apply, investment)
     if not added:
         return
     counts.evidence_added += 1
@@ -387,31 +472,39 @@ def _apply_investment(article, report, companies, counts):
         counts.facts_updated += 1
 
 
-def _apply_approval(article, report, companies, counts):
+def _apply_approval(apply, report):
+    article, companies, counts = apply.article, apply.companies, apply.counts
     sentence = _span(article, report, counts)
     subject = companies.get(report.subject)
-    regulator = companies.get(report.regulator)
+    # An approval may name no regulator ("received its production licence").
+    regulator = companies.get(report.regulator) if report.regulator else None
     what = " ".join((report.what or "").split())[:300] or "approval"
-    if sentence is None or subject is None or regulator is None or subject.pk == regulator.pk:
+    unusable = (
+        sentence is None
+        or subject is None
+        or (report.regulator and regulator is None)
+        or (regulator is not None and subject.pk == regulator.pk)
+    )
+    if unusable:
         counts.skipped.append(f"approval of {report.subject} by {report.regulator}: incomplete")
         return
     status = report.status if report.status in ApprovalStatus.values else ApprovalStatus.PENDING
     on = _report_date(report, article)
+    key = {"subject": subject, "what": what}
+    key |= {"regulator": regulator} if regulator else {"regulator__isnull": True}
 
     def refetch():
-        return (
-            Approval.objects.select_for_update()
-            .filter(subject=subject, regulator=regulator, what=what)
-            .first()
-        )
+        return Approval.objects.select_for_update().filter(**key).first()
 
     approval, created = refetch(), False
     if approval is None:
         new = Approval(subject=subject, regulator=regulator, what=what, status=status, as_of=on)
         approval, created = _create_fact(new, article, on, refetch)
-    evidence, added = _add_evidence(
-        approval, article, report, sentence, status, on, new_fact=created
-    )
+    if not created and _left_alone(apply, approval):
+        return
+    evidence, added = _add_evidence(apply, approval, report, sentence, status, on, new_fact=created)
+    if not created:
+        _restore_if_retired(apply, approval)
     if not added:
         return
     counts.evidence_added += 1

@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -121,12 +121,24 @@ class ReviewState(models.TextChoices):
     REVIEWED = "reviewed", "Reviewed"
     # A reviewed fact that a later report contradicts: an editor should look again.
     FLAGGED = "flagged", "Needs another review"
+    # Found only by an older extractor and no longer by re-extraction: kept with its
+    # evidence and history, hidden from the public pages, feeds and exports.
+    RETIRED = "retired", "Retired (no longer extracted)"
 
 
 class FactType(models.TextChoices):
     TALK = "talk", "Talk"
     INVESTMENT = "investment", "Investment"
     APPROVAL = "approval", "Approval"
+
+
+class FactQuerySet(models.QuerySet):
+    def public(self):
+        """The facts readers see: every one but the retired."""
+        return self.exclude(review_state=ReviewState.RETIRED)
+
+    def retired(self):
+        return self.filter(review_state=ReviewState.RETIRED)
 
 
 class Fact(models.Model):
@@ -185,6 +197,9 @@ class Fact(models.Model):
                 for name, _, _ in changes
             ):
                 self._refresh_event_companies()
+            was_retired = getattr(self, "_loaded_review_state", None) == ReviewState.RETIRED
+            if not creating and was_retired != self.is_retired:
+                self._show_events(not self.is_retired)
         self._remember()
 
     @classmethod
@@ -209,6 +224,7 @@ class Fact(models.Model):
     def _remember(self):
         # Fields left out of the query (.only(), refresh_from_db(fields=...)) are not read here.
         deferred = self.get_deferred_fields()
+        self._loaded_review_state = self.__dict__.get("review_state")
         self._loaded = {
             name: self._tracked_value(name)
             for name in self.tracked_fields
@@ -234,6 +250,10 @@ class Fact(models.Model):
     def is_reviewed(self):
         return self.review_state == ReviewState.REVIEWED
 
+    @property
+    def is_retired(self):
+        return self.review_state == ReviewState.RETIRED
+
     def companies(self):
         """The companies this fact involves, as (company, role) pairs."""
         raise NotImplementedError
@@ -244,6 +264,7 @@ class Fact(models.Model):
     def _add_event(self, kind, previous_status, when, evidence, link):
         event = Event.objects.create(
             **link,
+            retired=self.is_retired,
             fact_type=self.fact_type,
             kind=kind,
             status=getattr(self, "status", "") or "",
@@ -251,16 +272,32 @@ class Fact(models.Model):
             occurred_on=when,
             evidence=evidence,
         )
-        EventCompany.objects.bulk_create(
-            EventCompany(event=event, company=company, role=role, occurred_on=when)
-            for company, role in self.companies()
-            if company is not None
-        )
+        if not self.is_retired:
+            EventCompany.objects.bulk_create(
+                EventCompany(event=event, company=company, role=role, occurred_on=when)
+                for company, role in self.companies()
+                if company is not None
+            )
         return event
+
+    def _show_events(self, shown):
+        """Put the fact's events on the timeline, or take them off it (a retired fact).
+
+        The Event rows stay, flagged; the EventCompany rows, which only serve the
+        company timelines, are removed and written again when the fact comes back.
+        """
+        events = Event.objects.filter(**{self.fact_type: self})
+        events.update(retired=not shown)
+        if shown:
+            self._refresh_event_companies()
+        else:
+            EventCompany.objects.filter(event__in=events).delete()
 
     def _refresh_event_companies(self):
         events = list(Event.objects.filter(**{self.fact_type: self}))
         EventCompany.objects.filter(event__in=events).delete()
+        if self.is_retired:
+            return
         EventCompany.objects.bulk_create(
             EventCompany(event=event, company=company, role=role, occurred_on=event.occurred_on)
             for event in events
@@ -281,7 +318,7 @@ class TalkStatus(models.TextChoices):
     ENDED = "ended", "Ended"
 
 
-class ReportedTalkQuerySet(models.QuerySet):
+class ReportedTalkQuerySet(FactQuerySet):
     def involving(self, company):
         return self.filter(Q(party_a=company) | Q(party_b=company))
 
@@ -359,7 +396,7 @@ class InvestmentKind(models.TextChoices):
     JOINT_VENTURE = "joint_venture", "Joint venture"
 
 
-class InvestmentQuerySet(models.QuerySet):
+class InvestmentQuerySet(FactQuerySet):
     def involving(self, company):
         return self.filter(Q(investor=company) | Q(target=company))
 
@@ -383,8 +420,11 @@ class Investment(Fact):
     target = models.ForeignKey(
         Company, null=True, blank=True, on_delete=models.PROTECT, related_name="investments_in"
     )
-    amount = models.DecimalField(max_digits=24, decimal_places=2)
-    currency = models.CharField(max_length=3, help_text="ISO 4217 code, e.g. USD, CNY, EUR.")
+    # Both empty for a stake or pledge reported without a figure ("a 40% stake").
+    amount = models.DecimalField(max_digits=24, decimal_places=2, null=True, blank=True)
+    currency = models.CharField(
+        max_length=3, blank=True, help_text="ISO 4217 code, e.g. USD, CNY, EUR."
+    )
     kind = models.CharField(max_length=16, choices=InvestmentKind, default=InvestmentKind.PLEDGE)
     stake_percent = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
     purpose = models.CharField(max_length=300, blank=True)
@@ -395,14 +435,23 @@ class Investment(Fact):
     class Meta:
         ordering = ["-announced_on", "-id"]
         constraints = [
-            models.CheckConstraint(condition=Q(amount__gt=0), name="investment_amount_positive"),
+            models.CheckConstraint(
+                condition=Q(amount__isnull=True) | Q(amount__gt=0),
+                name="investment_amount_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__isnull=True, currency="")
+                | (Q(amount__isnull=False) & ~Q(currency="")),
+                name="investment_amount_with_currency",
+            ),
             models.CheckConstraint(
                 condition=Q(stake_percent__isnull=True)
                 | Q(stake_percent__gt=0, stake_percent__lte=100),
                 name="investment_stake_within_0_100",
             ),
             models.CheckConstraint(
-                condition=Q(currency__regex=r"^[A-Z]{3}$"), name="investment_currency_iso4217"
+                condition=Q(currency="") | Q(currency__regex=r"^[A-Z]{3}$"),
+                name="investment_currency_iso4217",
             ),
             models.CheckConstraint(
                 condition=Q(target__isnull=True) | ~Q(target=F("investor")),
@@ -419,6 +468,21 @@ class Investment(Fact):
                 condition=Q(target__isnull=True),
                 name="investment_unique_without_target",
             ),
+            # Without an amount: one row per investor, target, kind and stake. Either may be
+            # empty, and empty must equal empty, hence COALESCE (SQLite, the development
+            # database, has no NULLS NOT DISTINCT).
+            models.UniqueConstraint(
+                F("investor"),
+                Coalesce("target", Value(0), output_field=models.BigIntegerField()),
+                F("kind"),
+                Coalesce(
+                    "stake_percent",
+                    Value(Decimal(0)),
+                    output_field=models.DecimalField(max_digits=5, decimal_places=2),
+                ),
+                condition=Q(amount__isnull=True),
+                name="investment_unique_undisclosed",
+            ),
         ]
         indexes = [
             models.Index(fields=["target", "-announced_on"], name="investment_target_recent"),
@@ -427,7 +491,14 @@ class Investment(Fact):
 
     def __str__(self):
         into = f" in {self.target}" if self.target_id else ""
-        return f"{self.investor}: {self.currency} {self.amount:,.0f} {self.kind}{into}"
+        return f"{self.investor}: {self.money} {self.kind}{into}"
+
+    @property
+    def money(self):
+        """'USD 1,000,000', or 'undisclosed' for an investment reported without a figure."""
+        if self.amount is None:
+            return "undisclosed"
+        return f"{self.currency} {self.amount:,.0f}"
 
     def companies(self):
         return [(self.investor, "investor"), (self.target, "target")]
@@ -442,6 +513,8 @@ class Investment(Fact):
     def clean(self):
         if self.amount is not None and self.amount <= Decimal(0):
             raise ValidationError({"amount": "The amount must be positive."})
+        if (self.amount is None) != (not self.currency):
+            raise ValidationError("Give the amount and its currency, or neither (undisclosed).")
         if self.target_id and self.target_id == self.investor_id:
             raise ValidationError({"target": "A company cannot invest in itself."})
 
@@ -452,7 +525,7 @@ class ApprovalStatus(models.TextChoices):
     REJECTED = "rejected", "Rejected"
 
 
-class ApprovalQuerySet(models.QuerySet):
+class ApprovalQuerySet(FactQuerySet):
     def involving(self, company):
         return self.filter(Q(subject=company) | Q(regulator=company))
 
@@ -464,8 +537,11 @@ class Approval(Fact):
     tracked_fields = ("subject", "regulator", "what", "status", "as_of")
 
     subject = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="approvals")
+    # Empty when the report names no regulator ("received a production licence").
     regulator = models.ForeignKey(
         Company,
+        null=True,
+        blank=True,
         on_delete=models.PROTECT,
         related_name="approvals_given",
         limit_choices_to={"kind": CompanyKind.REGULATOR},
@@ -484,6 +560,11 @@ class Approval(Fact):
             models.UniqueConstraint(
                 fields=["subject", "regulator", "what"], name="approval_one_per_subject_matter"
             ),
+            models.UniqueConstraint(
+                fields=["subject", "what"],
+                condition=Q(regulator__isnull=True),
+                name="approval_one_per_subject_matter_no_regulator",
+            ),
             models.CheckConstraint(
                 condition=~Q(subject=F("regulator")), name="approval_subject_not_regulator"
             ),
@@ -494,7 +575,11 @@ class Approval(Fact):
         ]
 
     def __str__(self):
-        return f"{self.subject}: {self.what} from {self.regulator} ({self.status})"
+        return f"{self.subject}: {self.what} from {self.regulator_name} ({self.status})"
+
+    @property
+    def regulator_name(self):
+        return self.regulator.name if self.regulator_id else "no regulator named"
 
     def companies(self):
         return [(self.subject, "subject"), (self.regulator, "regulator")]
@@ -561,6 +646,13 @@ class Evidence(FactLink):
         max_length=16, blank=True, help_text="The status this report gave the fact."
     )
     reported_on = models.DateField(help_text="The date the report gives the event.")
+    explanation = models.CharField(
+        max_length=500,
+        blank=True,
+        default="",
+        db_default="",
+        help_text="Why the extractor found the fact here: the words and features, joined by “; ”.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -655,15 +747,28 @@ class Event(FactLink):
     evidence = models.ForeignKey(
         Evidence, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The fact is retired: the event stays in the database, off the timeline (the indexes
+    # below leave it out, so the timeline's queries still read one index in order).
+    retired = models.BooleanField(default=False, db_default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-occurred_on", "-id"]
         constraints = list(FactLink.Meta.constraints)
         indexes = [
-            models.Index(fields=["-occurred_on", "-id"], name="event_recent"),
-            models.Index(fields=["fact_type", "-occurred_on", "-id"], name="event_type_recent"),
-            models.Index(fields=["status", "-occurred_on", "-id"], name="event_status_recent"),
+            models.Index(
+                fields=["-occurred_on", "-id"], condition=Q(retired=False), name="event_recent"
+            ),
+            models.Index(
+                fields=["fact_type", "-occurred_on", "-id"],
+                condition=Q(retired=False),
+                name="event_type_recent",
+            ),
+            models.Index(
+                fields=["status", "-occurred_on", "-id"],
+                condition=Q(retired=False),
+                name="event_status_recent",
+            ),
         ]
 
     def __str__(self):

@@ -341,6 +341,7 @@ _REGULATOR_ACTS = re.compile(
     r"green-?lit|authori[sz]ed)\b",
     re.IGNORECASE,
 )
+_CHECKED = re.compile(r"\b(?:review|test|inspection|audit)\b", re.IGNORECASE)
 _APPROVAL_NOUN = re.compile(
     r"\b(?:licen[cs]\w*|permits?|approv\w*|clearances?|cleared|green[\s-]?light|permission|"
     r"go-ahead|sign-?off|signed\s+off|certifi\w+|registration|nod)\b",
@@ -367,9 +368,11 @@ def find_approvals(context, position, actors):
         return []
     regulators = [a for a in actors if a.kind == "regulator"]
     if not regulators:
-        if not _APPROVAL_NOUN.search(text) or lang.DENY.search(text):
-            return []  # "rejected speculation", "blocked the road": not an approval
+        if lang.DENY.search(text):
+            return []  # "rejected speculation": not an approval
         regulators = _regulators_nearby(context, position)
+        if not _APPROVAL_NOUN.search(text) and not (regulators and _CHECKED.search(text)):
+            return []  # "blocked the road", "the alliance is under review"
     body = context.body
     if regulators:
         regulator = regulators[0].company
