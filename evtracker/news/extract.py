@@ -250,7 +250,7 @@ def extract(
             previous_first = parties[0]
 
     for fact in investments.values():
-        if fact.target and fact.target != fact.investor:
+        if fact.target and fact.target != fact.investor and _decided(fact):
             _keep_talk(talks, _talk_of_investment(fact))
     result = Extraction(
         talks=[_settled(talk) for talk in talks.values()],
@@ -279,15 +279,18 @@ def _keep_talk(talks, fact):
         talks[key] = fact
 
 
+def _decided(fact):
+    """An investment reported as done or decided, not weighed or told by unnamed sources."""
+    return not (lang.HEDGE.search(fact.sentence) or lang.RUMOURED.search(fact.sentence))
+
+
 def _talk_of_investment(fact):
-    """A stake or investment between two companies is an agreed partnership between them, or a
-    rumoured one while it is only reported or weighed."""
-    hedged = lang.HEDGE.search(fact.sentence) or lang.HEARSAY.search(fact.sentence)
+    """A stake or investment two companies decided on is an agreed partnership between them."""
     return TalkFact(
         (fact.investor, fact.target),
-        "rumoured" if hedged else "agreed",
-        fact.attributed_to,
-        fact.purpose or f"{fact.kind.replace('_', ' ')}",
+        "agreed",
+        None,
+        fact.purpose or fact.kind.replace("_", " "),
         fact.sentence,
         fact.start,
         fact.end,

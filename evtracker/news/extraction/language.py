@@ -209,6 +209,13 @@ HEDGE = _words(
     r"looking\s+(?:at|to)|studying|evaluat\w*|proposed|would)\b"
 )
 
+# A report that rests on unnamed sources or other outlets.
+RUMOURED = _words(
+    r"\b(?:reportedly|rumou?r\w*|speculat\w*|people\s+(?:familiar|with\s+knowledge)|"
+    r"sources?|insiders?|(?:was|were|is|are)\s+said\s+to|according\s+to\s+(?:a\s+|the\s+)?"
+    r"(?:report|media|people|sources?))\b"
+)
+
 # Nouns that name a partnership; "with"/"between" after them names the counterpart.
 # Nouns that name a partnership; "with"/"between" after them names the counterpart.
 DEAL_NOUN = (
@@ -391,7 +398,14 @@ DENY = Anchored(
     r"no\s+(?:such\s+)?(?:plans?|talks|negotiations|discussions)|"
     r"(?:is|are|was|were|isn't|aren't|wasn't)\s+(?:not\s+)?(?:currently\s+)?not\s+in\s+talks|"
     r"not\s+in\s+(?:any\s+)?(?:talks|discussions|negotiations)|"
-    r"untrue|groundless|baseless|unfounded|not\s+true|false\s+reports?|pure\s+speculation)\b",
+    r"untrue|groundless|baseless|unfounded|not\s+true|false\s+reports?|pure\s+speculation|"
+    r"not\s+(?:\w+\s+){0,2}(?:in|holding|having|conducting|engaged\s+in)\s+(?:any\s+)?"
+    r"(?:talks|discussions|negotiations)|"
+    r"(?:has|have|had)\s+(?:not|never)\s+(?:\w+\s+)?(?:discussed|held\s+(?:any\s+)?talks|"
+    r"negotiated|planned)|"
+    r"at\s+no\s+(?:point|time)|no\s+truth|fake\s+news|misleading|inaccurate|"
+    r"(?:rumou?rs?|reports?|speculation|claims?)\s+(?:are|is|were|was)\s+(?:false|wrong|incorrect)|"
+    r"not\s+aware\s+of\s+(?:any\s+)?(?:talks|plans?|discussions))\b",
     (
         "den",
         "dismiss",
@@ -412,6 +426,15 @@ DENY = Anchored(
         "unfounded",
         "false",
         "pure",
+        "not",
+        "at",
+        "fake",
+        "misleading",
+        "inaccurate",
+        "rumo",
+        "report",
+        "speculation",
+        "claim",
     ),
     cues=(
         "den",
@@ -426,6 +449,15 @@ DENY = Anchored(
         "unfounded",
         "false",
         "speculation",
+        "not",
+        "never",
+        "fake",
+        "misleading",
+        "inaccurate",
+        "wrong",
+        "incorrect",
+        "aware",
+        "truth",
     ),
 )
 END = Anchored(
@@ -434,7 +466,12 @@ END = Anchored(
     r"abandon(?:ed|s|ing)|collaps(?:ed|es)|broke\s+down|broken\s+down|fell\s+(?:through|apart)|"
     r"fallen\s+through|walk(?:ed|s)?\s+away|pull(?:ed|s)?\s+out|shelv(?:ed|es|ing)|"
     r"cancel(?:l?ed|s|ling)?|dissolv(?:ed|es|ing)|parted\s+ways|wound\s+down|unwound|"
-    r"exit(?:ed|s)?\s+(?:the|its|their)|no\s+longer\s+in\s+talks|stalled|fizzled)\b",
+    r"exit(?:ed|s)?\s+(?:the|its|their)|no\s+longer\s+in\s+talks|stalled|fizzled|"
+    r"br(?:eak|eaks|eaking|oke)\s+off|(?:being\s+|been\s+|be\s+)?dropp(?:ed|ing)|drops?\s+(?:the|its|their)|"
+    r"on\s+hold|on\s+ice|back(?:ed|s)?\s+out|withdr(?:ew|awn|aws?)\s+from|"
+    r"(?:decided|decision|agreed|chose|opted)\s+to\s+(?:end|stop|terminate|discontinue|scrap|abandon)|"
+    r"discontinu(?:ed|es|ing)|wound\s+up|dissolution|unravel(?:l?ed|s)|"
+    r"no\s+longer\s+(?:pursu\w+|work\w*|cooperat\w*|partner\w*)|wind\s+down|winding\s+down)\b",
     (
         "call",
         "end",
@@ -460,6 +497,27 @@ END = Anchored(
         "no longer",
         "stall",
         "fizzl",
+        "break",
+        "breaks",
+        "breaking",
+        "broke",
+        "being",
+        "been",
+        "be",
+        "drop",
+        "on",
+        "back",
+        "withdr",
+        "decided",
+        "decision",
+        "agreed",
+        "chose",
+        "opted",
+        "discontinu",
+        "dissolution",
+        "unravel",
+        "wind",
+        "winding",
     ),
 )
 # A status word must be about a partnership: one of these nouns must be in the sentence.

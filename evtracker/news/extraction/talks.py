@@ -83,9 +83,27 @@ def _live(negation, text, match):
     return not negation(lang.last_words(text, match.start()))
 
 
+# What an end word may stop without ending a partnership: "trading was halted".
+_ENDS_SOMETHING_ELSE = re.compile(
+    r"\b(?:trading|shares?|stock|production|output|sales|deliveries|plant|factory|lines?|"
+    r"operations|imports?|exports?|work)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _ends_a_partnership(text, match):
+    if _ENDS_SOMETHING_ELSE.search(text, max(0, match.start() - 40), match.start()):
+        return False
+    window = text[max(0, match.start() - 80) : match.end() + 80]
+    return bool(lang.TOPIC.search(window))
+
+
 @per_article
 def _signals(text):
-    ended = any(_live(lang.not_ended, text, m) for m in lang.END.finditer(text))
+    ended = any(
+        _live(lang.not_ended, text, m) and _ends_a_partnership(text, m)
+        for m in lang.END.finditer(text)
+    )
     denied = any(_live(lang.not_denied, text, m) for m in lang.DENY.finditer(text))
     confirmed = any(_live(lang.not_confirmed, text, m) for m in lang.CONFIRM.finditer(text))
     return ended, denied, confirmed
