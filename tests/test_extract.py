@@ -352,8 +352,25 @@ def test_it_names_what_is_approved_the_same_way_across_reports(index):
     assert first.what == second.what == "manufacturing licence"
 
 
-def test_it_needs_a_named_regulator_for_an_approval(index):
-    assert run("Xiaomi hasn't received approval for manufacturing yet.", index).approvals == []
+def test_it_keeps_an_approval_whose_regulator_is_not_named(index):
+    (approval,) = run("Xiaomi hasn't received approval for manufacturing yet.", index).approvals
+    assert (approval.subject, approval.regulator, approval.status) == ("Xiaomi", None, "pending")
+
+
+def test_it_prefers_the_named_regulator_for_the_same_licence(index):
+    text = (
+        "Xiaomi hasn't received approval for manufacturing yet. "
+        "Xiaomi still awaits approval from the Ministry of Industry and Information Technology."
+    )
+    approvals = run(text, index).approvals
+    assert [(a.subject, a.regulator, a.status) for a in approvals] == [
+        ("Xiaomi", "MIIT", "pending")
+    ]
+
+
+def test_it_takes_no_approval_from_a_rejected_rumour_or_a_board(index):
+    assert run("Xiaomi rejected speculation about a licence deal.", index).approvals == []
+    assert run("Chery's board approved the plan to build cars in Spain.", index).approvals == []
 
 
 # --- dates ----------------------------------------------------------------------------

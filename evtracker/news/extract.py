@@ -255,7 +255,7 @@ def extract(
     result = Extraction(
         talks=[_settled(talk) for talk in talks.values()],
         investments=list(investments.values()),
-        approvals=list(approvals.values()),
+        approvals=_named_over_unnamed(approvals.values()),
     )
     result.companies, result.new_companies = _companies(title_mentions, mentions, result)
     return result
@@ -275,6 +275,7 @@ def _keep_talk(talks, fact):
                 fact.start,
                 fact.end,
                 fact.on,
+                why=(*fact.why, f"outranks the earlier report: {kept.status}"),
             )
         talks[key] = fact
 
@@ -311,7 +312,15 @@ def _settled(talk):
         talk.start,
         talk.end,
         talk.on,
+        why=(*talk.why, "an existing partnership mentioned in passing"),
     )
+
+
+def _named_over_unnamed(approvals):
+    """An approval with no named regulator is the same licence the article names a regulator
+    for elsewhere: only the named one is kept."""
+    named = {fact.subject for fact in approvals if fact.regulator}
+    return [fact for fact in approvals if fact.regulator or fact.subject not in named]
 
 
 def _keep_approval(approvals, fact):

@@ -100,6 +100,8 @@ _STAKE_PHRASE = re.compile(
     r"\b\d{1,3}(?:\.\d+)?\s?(?:%|percent|per\s+cent)[\s-]+owned\s+by\b",
     re.IGNORECASE,
 )
+# Between "a 51% stake in" and a company: words that show the company is not the target.
+_NOT_THE_TARGET = re.compile(r"\b(?:venture|unit|company|entity|and|or)\b|[,;]", re.IGNORECASE)
 _TAKING = re.compile(
     r"\b(?:tak(?:e|es|ing|en)|took|acquir\w*|buy\w*|bought|purchas\w*|own\w*|hold\w*|"
     r"held|rais\w*|increas\w*|lift\w*|boost\w*|get|gets|getting|secur\w*|"
@@ -250,7 +252,9 @@ def _stake_facts(context, position, parties, amount_facts):
             investors = after[:1]
             target = None
         else:
-            target = after[0] if after else None
+            gap = body[end : after[0].start] if after else ""
+            near = after and len(gap) <= 30 and not _NOT_THE_TARGET.search(gap)
+            target = after[0] if near else None
             lead_start = max(0, match.start() - 70)
             verbs = list(_TAKING.finditer(text, lead_start, match.start()))
             if re.search(r"\bbuy|\bbought", phrase, re.IGNORECASE):

@@ -94,7 +94,7 @@ _ENDS_SOMETHING_ELSE = re.compile(
 def _ends_a_partnership(text, match):
     if _ENDS_SOMETHING_ELSE.search(text, max(0, match.start() - 40), match.start()):
         return False
-    window = text[max(0, match.start() - 80) : match.end() + 80]
+    window = text[max(0, match.start() - 120) : match.end() + 80]
     return bool(lang.TOPIC.search(window))
 
 
@@ -313,7 +313,10 @@ def find_talks(context, position, actors):
         else:
             continue
         attributed = speaker if speaker in (subject, other) else context.attribution(position)
-        facts.append(_fact(context, (subject, other), status, attributed, topic, sentence, on))
+        why = _why(kind, (ended, denied, confirmed), speaker, hearsay)
+        facts.append(
+            _fact(context, (subject, other), status, attributed, topic, sentence, on, why=why)
+        )
     # A partnership mentioned in passing counts only when the article says nothing else of it.
     if found:
         return facts
@@ -371,13 +374,25 @@ def _status_updates(context, position, actors, speaker, signals, on):
     speaker = None if speaker == BOTH else speaker
     attributed = speaker or (min(actors, key=lambda a: a.start).company if actors else None)
     attributed = attributed or context.attribution(position)
+    why = (f"status update of a pair named earlier: {status}",)
     return [
-        _fact(context, pair, status, attributed, "", sentence, on, remember=False)
+        _fact(context, pair, status, attributed, "", sentence, on, remember=False, why=why)
         for pair in targets
     ]
 
 
-def _fact(context, pair, status, attributed, topic, sentence, on, remember=True):
+def _why(kind, signals, speaker, hearsay):
+    """The features behind a talk's status, in words an editor can check against the text."""
+    words = [f"pair named around a {kind} phrase"]
+    words += [name for name, seen in zip(("ended", "denied", "confirmed"), signals) if seen]
+    if speaker:
+        words.append(f"said by {speaker}")
+    if hearsay:
+        words.append("reported by others")
+    return tuple(words)
+
+
+def _fact(context, pair, status, attributed, topic, sentence, on, remember=True, why=()):
     if remember:
         context.talk_pairs.append(pair)
     return TalkFact(
@@ -389,4 +404,5 @@ def _fact(context, pair, status, attributed, topic, sentence, on, remember=True)
         start=sentence.start,
         end=sentence.end,
         on=on,
+        why=why,
     )

@@ -53,9 +53,10 @@ def _number(value: Decimal | None):
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def article_json(name, title, published, extraction):
-    """One article's extraction in the shape of `extract --format json`."""
-    return {
+def article_json(name, title, published, extraction, explain=False):
+    """One article's extraction in the shape of `extract --format json`; with `explain`, each
+    fact also lists the words and features that produced it."""
+    result = {
         "article": name,
         "title": title,
         "published": published.isoformat(),
@@ -94,6 +95,25 @@ def article_json(name, title, published, extraction):
             for approval in extraction.approvals
         ],
     }
+    if explain:
+        for kind in ("talks", "investments", "approvals"):
+            for item, fact in zip(result[kind], getattr(extraction, kind), strict=True):
+                item["why"] = list(fact.why)
+    return result
+
+
+def _money(investment):
+    stake = f" ({investment['stake_percent']}%)" if investment["stake_percent"] else ""
+    if investment["amount"] is None:
+        return "amount undisclosed" + stake
+    return f"{investment['amount']:,} {investment['currency']}{stake}"
+
+
+def _evidence_lines(fact):
+    lines = [f"    “{fact['evidence']}”"]
+    if "why" in fact:
+        lines.append("    why: " + "; ".join(fact["why"]))
+    return lines
 
 
 def _as_text(item):
@@ -102,20 +122,20 @@ def _as_text(item):
     for talk in item["talks"]:
         source = f", per {talk['attributed_to']}" if talk["attributed_to"] else ""
         lines.append(f"  talk: {' - '.join(talk['parties'])} [{talk['status']}{source}]")
-        lines.append(f"    “{talk['evidence']}”")
+        lines += _evidence_lines(talk)
     for investment in item["investments"]:
         target = f" in {investment['target']}" if investment["target"] else ""
         lines.append(
-            f"  investment: {investment['investor']}{target} {investment['amount']:,} "
-            f"{investment['currency']} [{investment['kind']}]"
+            f"  investment: {investment['investor']}{target} {_money(investment)} "
+            f"[{investment['kind']}]"
         )
-        lines.append(f"    “{investment['evidence']}”")
+        lines += _evidence_lines(investment)
     for approval in item["approvals"]:
         lines.append(
-            f"  approval: {approval['subject']} from {approval['regulator']}: "
+            f"  approval: {approval['subject']} from {approval['regulator'] or 'no named body'}: "
             f"{approval['what']} [{approval['status']}]"
         )
-        lines.append(f"    “{approval['evidence']}”")
+        lines += _evidence_lines(approval)
     return "\n".join(lines)
 
 
@@ -125,8 +145,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="PATH")
         parser.add_argument("--format", choices=("json", "text"), default="json")
+        parser.add_argument(
+            "--explain",
+            action="store_true",
+            help="add to each fact the words and features that produced it",
+        )
 
-    def handle(self, *args, paths, format, **options):
+    def handle(self, *args, paths, format, explain=False, **options):
         index = self._index()
         results, failed = [], 0
         for path in paths:
@@ -144,7 +169,9 @@ class Command(BaseCommand):
                 title=article.title,
                 skip=article.blocks,
             )
-            results.append(article_json(Path(path).name, article.title, published, extraction))
+            results.append(
+                article_json(Path(path).name, article.title, published, extraction, explain)
+            )
         if format == "json":
             self.stdout.write(json.dumps(results, indent=2, ensure_ascii=False))
         else:
