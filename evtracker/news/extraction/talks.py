@@ -384,7 +384,9 @@ def _status_updates(context, position, actors, speaker, signals, on):
 def _why(kind, signals, speaker, hearsay):
     """The features behind a talk's status, in words an editor can check against the text."""
     words = [f"pair named around a {kind} phrase"]
-    words += [name for name, seen in zip(("ended", "denied", "confirmed"), signals) if seen]
+    words += [
+        name for name, seen in zip(("ended", "denied", "confirmed"), signals, strict=True) if seen
+    ]
     if speaker:
         words.append(f"said by {speaker}")
     if hearsay:
