@@ -123,3 +123,28 @@ def test_it_prints_a_readable_text_format():
     assert "talk: Xiaomi - Chery [rumoured, per Bloomberg]" in out
     assert "investment: Xiaomi 10,000,000,000 USD [pledge]" in out
     assert "approval: Xiaomi from MIIT: manufacturing licence [pending]" in out
+
+
+@pytest.mark.django_db
+def test_it_explains_each_fact_with_the_words_that_produced_it():
+    seed_companies()
+    out, _ = run_extract(str(SEED), "--format", "json", "--explain")
+    [article] = json.loads(out)
+    facts = article["talks"] + article["investments"] + article["approvals"]
+    assert len(facts) == 4  # the seed's two talks, its pledge and its pending licence
+    assert all(fact["why"] for fact in facts)
+    [investment] = article["investments"]
+    assert "amount: $10 billion" in investment["why"]
+    assert "investment word: invest" in investment["why"]
+    [approval] = article["approvals"]
+    assert "regulator: MIIT" in approval["why"]
+
+
+@pytest.mark.django_db
+def test_it_leaves_the_explanation_out_unless_asked():
+    seed_companies()
+    out, _ = run_extract(str(SEED), "--format", "json")
+    [article] = json.loads(out)
+    assert all("why" not in fact for fact in article["talks"] + article["investments"])
+    text, _ = run_extract(str(SEED), "--format", "text", "--explain")
+    assert "why: amount: $10 billion; investment word: invest; investor: Xiaomi" in text

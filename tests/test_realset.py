@@ -1,0 +1,61 @@
+"""The real-reporting corpus (tests/data/realset, tests/data/holdout) and the extractor's score
+on its development part.
+
+Issue 9 sets the bar at precision 0.90, recall 0.85 and status accuracy 0.90 for every fact
+type. The extractor is not there yet (docs/benchmarks.md has every score): the floors below are
+the levels measured on 2026-11-29, so that no change makes real-reporting extraction worse.
+Raise them as the extractor improves; never lower them to make a change pass.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench.extract_quality import score_directory
+from tests.data.check_corpus import check
+
+DATA = Path(__file__).resolve().parent / "data"
+DEVELOPMENT = DATA / "realset"
+HOLDOUT = DATA / "holdout"
+# (precision, recall) per fact type, and talk status accuracy: measured floors, not the goal.
+FLOORS = {"talks": (0.70, 0.60), "investments": (0.45, 0.32), "approvals": (0.70, 0.40)}
+STATUS_FLOOR = 0.70
+
+
+def test_it_has_at_least_200_real_reports_with_a_holdout_of_60():
+    development = json.loads((DEVELOPMENT / "gold.json").read_text(encoding="utf-8"))
+    holdout = json.loads((HOLDOUT / "gold.json").read_text(encoding="utf-8"))
+    assert len(development) + len(holdout) >= 200
+    assert len(holdout) >= 60
+
+
+@pytest.mark.parametrize("directory", [DEVELOPMENT, HOLDOUT], ids=["development", "holdout"])
+def test_it_keeps_every_label_on_a_verbatim_span_with_its_source(directory, capsys):
+    assert check(directory), capsys.readouterr().out
+    sources = json.loads((directory / "sources.json").read_text(encoding="utf-8"))
+    gold = json.loads((directory / "gold.json").read_text(encoding="utf-8"))
+    assert {s["article"] for s in sources} == {g["article"] for g in gold}
+    assert all(s["outlet"] and s["published"] for s in sources)
+    # Three of the shared retellings' original pages were not found in the stored pages.
+    assert sum(1 for s in sources if not s["url"]) <= 3
+
+
+@pytest.fixture(scope="module")
+def development_scores():
+    scores, articles = score_directory(DEVELOPMENT, keep_errors=True)
+    assert articles >= 140
+    return scores
+
+
+@pytest.mark.parametrize("kind", sorted(FLOORS))
+def test_it_holds_its_floor_on_the_development_part(development_scores, kind):
+    score = development_scores[kind]
+    precision_floor, recall_floor = FLOORS[kind]
+    report = "\n".join(score.errors)
+    assert score.precision >= precision_floor, f"{kind} precision {score.precision:.3f}\n{report}"
+    assert score.recall >= recall_floor, f"{kind} recall {score.recall:.3f}\n{report}"
+
+
+def test_it_holds_its_floor_on_talk_status(development_scores):
+    assert development_scores["talks"].status_accuracy >= STATUS_FLOOR
