@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from evtracker.news.extraction import language as lang
+from evtracker.news.extraction.approvals import find_approvals
 from evtracker.news.extraction.dates import event_date
-from evtracker.news.extraction.deals import find_approvals, find_investments
 from evtracker.news.extraction.facts import (
     Actor,
     ApprovalFact,
@@ -21,6 +21,7 @@ from evtracker.news.extraction.facts import (
     NewCompany,
     TalkFact,
 )
+from evtracker.news.extraction.investments import find_investments
 from evtracker.news.extraction.mentions import CompanyIndex, KnownCompany, find_mentions
 from evtracker.news.extraction.patterns import new_article
 from evtracker.news.extraction.sentences import split_sentences
