@@ -62,6 +62,7 @@ class ApplyCounts:
     evidence_added: int = 0
     flagged: int = 0
     restored: int = 0
+    explanations_updated: int = 0
     skipped: list[str] = field(default_factory=list)
     # Every Evidence this extraction rests on, new or found again (re-extraction keeps these).
     evidence_ids: set[int] = field(default_factory=set)
@@ -217,6 +218,7 @@ def _add_evidence(apply, fact, report, sentence, reported_status, on, *, new_fac
     if not added and evidence.explanation != fields["explanation"]:
         Evidence.objects.filter(pk=evidence.pk).update(explanation=fields["explanation"])
         evidence.explanation = fields["explanation"]
+        apply.counts.explanations_updated += 1
     apply.counts.evidence_ids.add(evidence.pk)
     return evidence, added
 
@@ -226,23 +228,14 @@ def _left_alone(apply, fact):
     return apply.leave_reviewed and fact.review_state in PROTECTED_STATES
 
 
-def restore(fact, article):
-    """A retired fact reported again: back on the pages, unreviewed, recorded in history."""
-    fact.review_state = ReviewState.UNREVIEWED
-    fact.save(via_article=article)
-    FactChange.objects.create(
-        **{fact.fact_type: fact},
-        article=article,
-        field="review_state",
-        old_value=ReviewState.RETIRED,
-        new_value=ReviewState.UNREVIEWED,
-        note="Reported again: no longer retired.",
-    )
-
-
 def _restore_if_retired(apply, fact):
+    """A retired fact reported again comes back to the pages, unreviewed (in its history)."""
     if fact.is_retired:
-        restore(fact, apply.article)
+        fact.set_review_state(
+            ReviewState.UNREVIEWED,
+            via_article=apply.article,
+            note="Reported again: no longer retired.",
+        )
         apply.counts.restored += 1
 
 

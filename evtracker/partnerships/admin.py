@@ -79,7 +79,14 @@ class CompanyFilter(admin.SimpleListFilter):
 class EvidenceInline(admin.TabularInline):
     model = Evidence
     extra = 0
-    fields = ("sentence", "attributed_to", "reported_status", "reported_on", "article_link")
+    fields = (
+        "sentence",
+        "explanation",
+        "attributed_to",
+        "reported_status",
+        "reported_on",
+        "article_link",
+    )
     readonly_fields = fields
     verbose_name_plural = "evidence (tick Delete to remove a wrong piece)"
 
@@ -293,7 +300,7 @@ class InvestmentAdmin(FactAdmin):
 
     @admin.display(description="amount", ordering="amount")
     def money(self, investment):
-        return f"{investment.currency} {investment.amount:,.0f}"
+        return investment.money
 
 
 @admin.register(Approval)

@@ -87,6 +87,8 @@ class EvidenceAdmin(EditorsAdmin):
     search_fields = ("sentence", "attributed_to", "article__title", "article__outlet")
     date_hierarchy = "reported_on"
     autocomplete_fields = ("talk", "investment", "approval", "article")
+    # The extractor's reasons ("why") for the fact, shown on the evidence's page.
+    readonly_fields = ("explanation",)
 
     def save_model(self, request, obj, form, change):
         with transaction.atomic():

@@ -79,7 +79,7 @@ BOARDS = {"talks": TALKS, "approvals": APPROVALS}
 
 def fact_conditions(kind, filters):
     """The board filters on one kind of fact; the status filter picks columns instead."""
-    condition = Q()
+    condition = ~Q(review_state=ReviewState.RETIRED)
     ids = filters.company_ids
     if ids:
         condition &= Q(**{f"{kind.company_fields[0]}__in": ids}) | Q(

@@ -187,9 +187,9 @@ def reports_per_month(company):
     """
     counts = Counter()
     fact_sets = {
-        "talk": ReportedTalk.objects.involving(company),
-        "investment": Investment.objects.involving(company),
-        "approval": Approval.objects.involving(company),
+        "talk": ReportedTalk.objects.public().involving(company),
+        "investment": Investment.objects.public().involving(company),
+        "approval": Approval.objects.public().involving(company),
     }
     for link, facts in fact_sets.items():
         rows = (

@@ -11,8 +11,14 @@ SCALES = [
 ]
 
 
+UNDISCLOSED = "undisclosed"
+NO_REGULATOR = "no regulator named"
+
+
 def money(amount, currency):
-    """'USD 10 billion', 'EUR 2.5 billion', 'CNY 750,000'."""
+    """'USD 10 billion', 'EUR 2.5 billion', 'CNY 750,000'; 'undisclosed' without an amount."""
+    if amount is None:
+        return UNDISCLOSED
     amount = Decimal(amount)
     for size, word in SCALES:
         if amount >= size:
@@ -36,6 +42,8 @@ def describe_talk(talk, status=None):
 
 def describe_investment(investment):
     amount = money(investment.amount, investment.currency)
+    if investment.amount is None:
+        amount = "amount undisclosed"
     target = investment.target
     purpose = f" for {investment.purpose}" if investment.purpose else ""
     if investment.kind == InvestmentKind.STAKE and target:
@@ -48,12 +56,20 @@ def describe_investment(investment):
     if investment.kind == InvestmentKind.JOINT_VENTURE and target:
         return f"{investment.investor} and {target} form a joint venture ({amount}){purpose}"
     into = f" in {target}" if target else ""
+    if investment.amount is None:
+        return f"{investment.investor} pledges an undisclosed amount{into}{purpose}"
     return f"{investment.investor} pledges {amount}{into}{purpose}"
 
 
 def describe_approval(approval, status=None):
     subject, regulator, what = approval.subject, approval.regulator, approval.what
     status = status or approval.status
+    if regulator is None:
+        return {
+            ApprovalStatus.PENDING: f"{subject} awaits approval: {what} ({NO_REGULATOR})",
+            ApprovalStatus.GRANTED: f"{subject} granted approval: {what} ({NO_REGULATOR})",
+            ApprovalStatus.REJECTED: f"{subject}'s application rejected: {what} ({NO_REGULATOR})",
+        }.get(status, f"{subject}: {what} ({status}, {NO_REGULATOR})")
     return {
         ApprovalStatus.PENDING: f"{subject} awaits {regulator} approval: {what}",
         ApprovalStatus.GRANTED: f"{regulator} grants {subject} approval: {what}",

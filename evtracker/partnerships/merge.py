@@ -161,6 +161,8 @@ def _twin(fact):
             currency=fact.currency,
             kind=fact.kind,
         )
+        if fact.amount is None:  # undisclosed: the stake is part of the key
+            same = same.filter(stake_percent=fact.stake_percent)
     else:
         same = Approval.objects.filter(
             subject_id=fact.subject_id, regulator_id=fact.regulator_id, what=fact.what

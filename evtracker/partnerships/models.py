@@ -202,6 +202,27 @@ class Fact(models.Model):
                 self._show_events(not self.is_retired)
         self._remember()
 
+    def set_review_state(self, state, *, changed_by=None, via_article=None, note=""):
+        """Move the review state, saving and recording it in history (it is not a tracked
+        field); retiring takes the fact's events off the timeline, coming back restores them.
+        Returns whether anything changed."""
+        old = self.review_state
+        if old == state:
+            return False
+        with transaction.atomic():
+            self.review_state = state
+            self.save(changed_by=changed_by, via_article=via_article)
+            FactChange.objects.create(
+                **{self.fact_type: self},
+                field="review_state",
+                old_value=old,
+                new_value=state,
+                changed_by=changed_by,
+                article=via_article,
+                note=note[:300],
+            )
+        return True
+
     @classmethod
     def recount_reports(cls, pk):
         """Set the stored report count of fact pk from its evidence (one UPDATE)."""

@@ -291,7 +291,9 @@ def facts_in(events, fact_type):
     """The facts of one type behind these events (exports match the filtered timeline)."""
     model = FACT_MODELS[fact_type]
     field = f"{fact_type}_id"
-    return model.objects.public().filter(pk__in=events.filter(**{f"{field}__isnull": False}).values(field))
+    return model.objects.public().filter(
+        pk__in=events.filter(**{f"{field}__isnull": False}).values(field)
+    )
 
 
 def with_report_count(facts):

@@ -179,7 +179,8 @@ def company(request, slug):
     if wants_fragment(request) and "before" in request.GET:
         return render(request, "partnerships/company.html#events", context)
     talks = list(
-        ReportedTalk.objects.involving(company)
+        ReportedTalk.objects.public()
+        .involving(company)
         .select_related("party_a", "party_b")
         .order_by("-last_reported", "-id")[:COMPANY_LIST_LIMIT]
     )
@@ -194,12 +195,14 @@ def company(request, slug):
         ],
         partners=sorted(talks, key=lambda talk: TALK_STRENGTH.index(talk.status)),
         investments=list(
-            Investment.objects.involving(company)
+            Investment.objects.public()
+            .involving(company)
             .select_related("investor", "target")
             .order_by("-announced_on", "-id")[:COMPANY_LIST_LIMIT]
         ),
         approvals=list(
-            Approval.objects.involving(company)
+            Approval.objects.public()
+            .involving(company)
             .select_related("subject", "regulator")
             .order_by("-as_of", "-id")[:COMPANY_LIST_LIMIT]
         ),
@@ -219,6 +222,9 @@ def article(request, pk):
     article = get_object_or_404(Article, pk=pk)
     evidence = list(
         Evidence.objects.filter(article=article)
+        .exclude(talk__review_state=ReviewState.RETIRED)
+        .exclude(investment__review_state=ReviewState.RETIRED)
+        .exclude(approval__review_state=ReviewState.RETIRED)
         .select_related(
             "talk__party_a",
             "talk__party_b",

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from ..describe import describe_event, describe_fact
+from ..describe import NO_REGULATOR, describe_event, describe_fact
 from ..describe import money as money_text
 from ..models import ApprovalStatus, InvestmentKind, ReviewState, TalkStatus
 from ..timeline import companies_of
@@ -220,10 +220,12 @@ def _card_item(card, board, links, mover):
         meta = f"Last report {_time(card.last_reported)} · {meta}"
     else:
         title = f'<a href="{links.company_url(card.subject)}">{esc(card.subject.name)}</a>'
-        topic = (
-            f'<p class="topic">{esc(card.what)}, from '
-            f'<a href="{links.company_url(card.regulator)}">{esc(card.regulator.name)}</a></p>'
+        regulator = (
+            f'from <a href="{links.company_url(card.regulator)}">{esc(card.regulator.name)}</a>'
+            if card.regulator_id
+            else NO_REGULATOR
         )
+        topic = f'<p class="topic">{esc(card.what)}, {regulator}</p>'
         meta = f"As of {_time(card.as_of)} · {meta}"
     parts = [
         f'<li class="card" id="card-{int(card.pk)}">',
