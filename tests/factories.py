@@ -172,3 +172,75 @@ def serve_folder(root, *, busy_paths=()):
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+class ScriptedExtractor:
+    """Stands in for the extractor (ingest.extract_article): finds the facts it was given in
+    any article whose body holds their sentence, at the sentence's offsets. Changing
+    `facts` between runs plays a new version of the extractor."""
+
+    def __init__(self, *facts):
+        self.facts = list(facts)
+
+    def __call__(self, article, index=None):
+        from dataclasses import replace
+
+        from evtracker.news.extraction.facts import (
+            ApprovalFact,
+            Extraction,
+            InvestmentFact,
+            TalkFact,
+        )
+
+        extraction = Extraction()
+        for fact in self.facts:
+            start = article.body.find(fact.sentence)
+            if start < 0:
+                continue
+            found = replace(fact, start=start, end=start + len(fact.sentence))
+            if isinstance(found, TalkFact):
+                extraction.talks.append(found)
+                names = found.parties
+            elif isinstance(found, InvestmentFact):
+                extraction.investments.append(found)
+                names = (found.investor, found.target)
+            else:
+                assert isinstance(found, ApprovalFact)
+                extraction.approvals.append(found)
+                names = (found.subject, found.regulator)
+            extraction.companies.extend(n for n in names if n and n not in extraction.companies)
+        return extraction
+
+
+def talk_fact(a, b, sentence, **overrides):
+    from evtracker.news.extraction.facts import TalkFact
+
+    fields = {"status": "rumoured", "attributed_to": None, "topic": "", "why": ("in talks",)}
+    return TalkFact(
+        parties=(a, b), sentence=sentence, start=0, end=0, on=date(2023, 10, 12),
+        **{**fields, **overrides},
+    )  # fmt: skip
+
+
+def investment_fact(investor, target, sentence, **overrides):
+    from evtracker.news.extraction.facts import InvestmentFact
+
+    fields = {
+        "amount": None, "currency": None, "kind": "stake", "stake_percent": None,
+        "purpose": "", "attributed_to": None, "why": ("taking a stake",),
+    }  # fmt: skip
+    return InvestmentFact(
+        investor=investor, target=target, sentence=sentence, start=0, end=0,
+        on=date(2023, 10, 12), **{**fields, **overrides},
+    )  # fmt: skip
+
+
+def approval_fact(subject, regulator, sentence, **overrides):
+    from evtracker.news.extraction.facts import ApprovalFact
+
+    fields = {"what": "production licence", "status": "granted", "attributed_to": None}
+    fields["why"] = ("licence", "granted")
+    return ApprovalFact(
+        subject=subject, regulator=regulator, sentence=sentence, start=0, end=0,
+        on=date(2023, 10, 12), **{**fields, **overrides},
+    )  # fmt: skip

@@ -5,15 +5,20 @@ highlighted and linked to its fact. The body is escaped piece by piece and
 only our own markup is added around it: article text is never marked safe.
 """
 
+from functools import partial
+
 from django.contrib import admin, messages
+from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.shortcuts import redirect
 from django.template.defaultfilters import linebreaksbr
 from django.utils.html import format_html, format_html_join
 
 from evtracker.partnerships.admin_base import FACT_LINK_RELATED, admin_link, count_of, fact_label
 from evtracker.partnerships.models import Evidence
 
+from . import reextract, runs
 from .models import Article, Feed
 
 
@@ -82,6 +87,7 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ("title", "outlet", "author")
     date_hierarchy = "published_at"
     list_per_page = 50
+    actions = ["reextract_articles"]
 
     def get_queryset(self, request):
         # Each fact counted once per article, however many of its sentences back it.
@@ -110,6 +116,24 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description="facts", ordering="fact_count")
     def fact_count(self, article):
         return article.fact_count
+
+    def has_reextract_permission(self, request):
+        # Re-extraction adds, changes and retires facts, and starts a run.
+        return reextract.may_reextract(request.user)
+
+    @admin.action(description="Re-extract selected articles", permissions=["reextract"])
+    def reextract_articles(self, request, queryset):
+        """A re-extraction run over the chosen articles, queued once the request commits."""
+        from .admin_runs import enqueue_run
+
+        ids = list(queryset.order_by("published_at", "pk").values_list("pk", flat=True))
+        with transaction.atomic():
+            run = runs.start_reextraction(
+                f"Re-extract {len(ids)} selected article(s)", ids, user=request.user
+            )
+            transaction.on_commit(partial(enqueue_run, run.pk))
+        self.message_user(request, f"Re-extraction started: {run.total} article(s).", messages.INFO)
+        return redirect("admin:news_ingestionrun_change", run.pk)
 
     def _evidence(self, article):
         if not hasattr(article, "_evidence_shown"):

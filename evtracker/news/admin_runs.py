@@ -104,20 +104,29 @@ class IngestionStartForm(forms.Form):
 
 @admin.register(IngestionRun)
 class IngestionRunAdmin(admin.ModelAdmin):
-    list_display = ("run", "requested_by", "status", "progress", "created_at", "finished_at")
+    list_display = (
+        "run",
+        "kind",
+        "requested_by",
+        "status",
+        "progress",
+        "created_at",
+        "finished_at",
+    )
     list_select_related = ("requested_by",)
-    list_filter = ("status",)
+    list_filter = ("kind", "status")
     search_fields = ("requested",)
     date_hierarchy = "created_at"
     list_per_page = 50
     fields = (
         "requested",
-        ("status", "requested_by", "feed"),
+        ("kind", "status", "requested_by", "feed"),
         ("created_at", "finished_at"),
         "error",
     )
     readonly_fields = (
         "requested",
+        "kind",
         "status",
         "requested_by",
         "feed",

@@ -1,5 +1,9 @@
 """Ingestion runs: what was asked, one item per article, and progress.
 
+A run either ingests files, addresses or a feed's entries, or (kind
+re-extraction) extracts stored articles again (reextract.py); both go
+through the same items, tasks and progress page.
+
 A run is created with all its items (total known up front); each item is
 processed on its own (by a Celery task, or in a loop by `manage.py ingest`)
 and counted once: `done` is incremented with F() in the item's transaction,
@@ -15,8 +19,16 @@ from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from . import ingest
-from .models import IngestionItem, IngestionRun, ItemOutcome, RunStatus, SourceKind
+from . import ingest, reextract
+from .models import (
+    Article,
+    IngestionItem,
+    IngestionRun,
+    ItemOutcome,
+    RunKind,
+    RunStatus,
+    SourceKind,
+)
 from .readers import FetchFailed, UnreadableArticle, fetch, parse_feed, read_path, read_url
 
 log = logging.getLogger(__name__)
@@ -67,8 +79,10 @@ def source_kind_of(source):
     return SourceKind.FILE
 
 
-def create_run(requested, *, user=None, feed=None):
-    return IngestionRun.objects.create(requested=requested[:5000], requested_by=user, feed=feed)
+def create_run(requested, *, user=None, feed=None, kind=RunKind.INGEST):
+    return IngestionRun.objects.create(
+        requested=requested[:5000], requested_by=user, feed=feed, kind=kind
+    )
 
 
 def add_items(run, sources, *, source_kind=None):
@@ -93,6 +107,29 @@ def start_run(requested, paths_or_urls, user=None, *, feed=None, source_kind=Non
     with transaction.atomic():
         run = create_run(requested, user=user, feed=feed)
         add_items(run, sources, source_kind=source_kind)
+    return run
+
+
+def start_reextraction(requested, articles, user=None):
+    """A re-extraction run with one item per stored article (a queryset or ids), in order."""
+    ids = list(dict.fromkeys(getattr(article, "pk", article) for article in articles))
+    with transaction.atomic():
+        run = create_run(requested, user=user, kind=RunKind.REEXTRACT)
+        kinds = dict(Article.objects.filter(pk__in=ids).values_list("pk", "source_kind"))
+        IngestionItem.objects.bulk_create(
+            IngestionItem(
+                run=run,
+                source=f"article:{pk}",
+                source_kind=kinds[pk],
+                article_id=pk,
+            )
+            for pk in ids
+            if pk in kinds
+        )
+        run.total = run.items.count()
+        run.save(update_fields=["total"])
+        if not run.total:
+            close_run(run, error=f"Nothing to re-extract: no stored article matches ({requested})")
     return run
 
 
@@ -133,7 +170,7 @@ class _AlreadyDone(Exception):
     """Another delivery of the same task recorded this item first: undo this one's work."""
 
 
-def _finish_item(item, *, outcome, article=None, error="", facts_found=0):
+def _finish_item(item, *, outcome, article=None, error="", facts_found=0, changes=""):
     """Record an item's outcome and count it done, once; returns the item as it now stands.
 
     The conditional update is the guard against a redelivered task: a second
@@ -142,7 +179,12 @@ def _finish_item(item, *, outcome, article=None, error="", facts_found=0):
     now = timezone.now()
     with transaction.atomic(savepoint=False):
         updated = IngestionItem.objects.filter(pk=item.pk, outcome=ItemOutcome.PENDING).update(
-            outcome=outcome, article=article, error=error, facts_found=facts_found, finished_at=now
+            outcome=outcome,
+            article=article,
+            error=error,
+            facts_found=facts_found,
+            changes=changes[:300],
+            finished_at=now,
         )
         if updated:
             # The row lock taken here serialises the run's counter; the last item closes the run.
@@ -153,7 +195,7 @@ def _finish_item(item, *, outcome, article=None, error="", facts_found=0):
     if not updated:
         return None
     item.outcome, item.article, item.error = outcome, article, error
-    item.facts_found, item.finished_at = facts_found, now
+    item.facts_found, item.finished_at, item.changes = facts_found, now, changes[:300]
     return item
 
 
@@ -178,6 +220,8 @@ def process_item(item_id):
         IngestionRun.objects.filter(pk=item.run_id, status=RunStatus.QUEUED).update(
             status=RunStatus.RUNNING
         )
+    if item.run.kind == RunKind.REEXTRACT:
+        return _reextract_item(item)
     try:
         parsed = _read(item)
     except UnreadableArticle as exc:
@@ -200,6 +244,32 @@ def process_item(item_id):
                 error=result.error or result.note,
                 facts_found=result.facts_found,
             )
+            if finished is None:
+                raise _AlreadyDone
+    except _AlreadyDone:
+        return IngestionItem.objects.get(pk=item.pk)
+    return finished
+
+
+def _reextract_item(item):
+    """Extract a stored article again (reextract.py) and record what changed."""
+    try:
+        with transaction.atomic():
+            # Locked: two runs never re-extract one article at once.
+            article = Article.objects.select_for_update().filter(pk=item.article_id).first()
+            if article is None:
+                finished = _finish_item(
+                    item, outcome=ItemOutcome.FAILED, error="The article has been deleted."
+                )
+            else:
+                changed = reextract.reextract_article(article)
+                finished = _finish_item(
+                    item,
+                    outcome=ItemOutcome.CHANGED if changed else ItemOutcome.UNCHANGED,
+                    article=article,
+                    facts_found=changed.facts_found,
+                    changes=str(changed),
+                )
             if finished is None:
                 raise _AlreadyDone
     except _AlreadyDone:
