@@ -6,8 +6,9 @@ all of one article in one transaction. Everything here runs without Celery
 
 Idempotence rests on database constraints, never on "check, then insert"
 alone: Article.content_hash (and url) are unique, a talk is unique per
-canonical pair, an investment per (investor, target, amount, currency, kind),
-an approval per (subject, regulator, what), and Evidence per
+canonical pair, an investment per (investor, target, amount, currency, kind)
+(without an amount: investor, target, kind, stake), an approval per
+(subject, regulator, what) (regulator possibly unnamed), and Evidence per
 (fact, article, sentence start). A report only changes a fact when it adds
 new evidence, so ingesting the same article again changes nothing.
 """
