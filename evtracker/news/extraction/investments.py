@@ -1,31 +1,111 @@
-"""Investments: amounts and stakes, who puts them in and into which company."""
+"""Investments: amounts and stakes, who puts them in and into which company.
+
+The investor is read from the grammar of the sentence rather than from word lists: the
+subject of the investing verb (not a company after a preposition, inside an aside or a
+speaker), every member of a coordinated subject ("X and Y will invest"), the company after
+"from"/"by" ("¥180bn from X", "an investment by X"), the buyer after "to" when shares are
+sold ("X will sell shares worth ... to Y"), and "the two companies"/"they" for the pair the
+article is about.
+"""
 
 import re
 from decimal import Decimal
 
 from evtracker.news.extraction import language as lang
 from evtracker.news.extraction.facts import InvestmentFact
-from evtracker.news.extraction.money import find_amounts
+from evtracker.news.extraction.money import PERCENT, find_amounts
 
 _INVESTMENT_REACH = 150  # characters between an amount and the word that makes it an investment
 _DIGIT = re.compile(r"\d")
 _ONE_OF = re.compile(r"\b(?:including|such\s+as|among|like)\b", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[;:—–]|,\s*(?:while|but|whereas|and\s+(?:its|the)\s)", re.IGNORECASE)
+_CLAUSE_END = re.compile(
+    r"[;:—–]|,\s*(?:while|but|whereas|although|and\s+(?:its|the|it|they)\s)", re.IGNORECASE
+)
+# Investing verbs the shared vocabulary leaves out: paying for, buying, selling to.
+_MORE_TRIGGERS = re.compile(
+    r"\b(?:pa(?:y|ys|id|ying)|buy(?:s|ing)?|sell(?:s|ing)?|sold|hand(?:s|ed|ing)?\s+over|"
+    r"transfer(?:s|red|ring)?|injection|contribut\w+)\b",
+    re.IGNORECASE,
+)
+_SELLING = re.compile(
+    r"\b(?:sell(?:s|ing)?|sold|offload\w*|divest\w*|hand(?:s|ed|ing)?\s+over|"
+    r"transfer(?:s|red|ring)?|dispos\w+)\b",
+    re.IGNORECASE,
+)
+# Amounts that are levels, prices or sizes, not money put in.
+_NOT_MONEY_PUT_IN = re.compile(
+    r"(?:\b(?:registered|paid-up|paid-in|paid\s+up|share)\s+capital|\bvalu(?:es|ed|ing|ation)\b"
+    r"[^.;]{0,60}?\bat|\bvaluation|\bmarket\s+(?:value|cap\w*)|\bIPO|\binitial\s+public|"
+    r"\blisting|\bflotation|\bst(?:ood|ands?)\s+at|\bdebts?\b|\bloss(?:es)?\b|\brevenue|"
+    r"\bGDP|\bgross\s+domestic|\bwages?|\bexports?\b)[^.;]{0,25}$",
+    re.IGNORECASE,
+)
+# "a deal valued at", "the transaction is worth": the price paid, which is an investment.
+_DEAL_VALUE = re.compile(
+    r"\b(?:deal|transaction|acquisition|purchase|takeover|offer|bid|agreement|equity)\b"
+    r"[^.;]{0,50}?\b(?:valued|worth|value|valuing)\b[^.;]{0,25}$",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(r"\b(?:not|never|no|n't|without)\b|n't\b", re.IGNORECASE)
+# "$1 billion of it", "RM170.3 million of that sum": a tranche of the amount before.
+_TRANCHE_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?of\s+(?:it|that|this|which|the\s+(?:total|sum|amount|money))\b",
+    re.IGNORECASE,
+)
+_TRANCHE_BEFORE = re.compile(
+    r"(?:\bof\s+which|\bmade\s+up\s+of|\bcompris\w+|\bconsist\w+\s+of|\bincluding|"
+    r"\bsplit\s+into|\band)\s+(?:an?\s+|the\s+)?(?:further\s+|another\s+|initial\s+)?$",
+    re.IGNORECASE,
+)
+# A company right after these is their object, not the sentence's subject.
+_PREPOSITIONS = frozenset(
+    """with into in from of to for by on at about over between against like unlike including
+    than toward towards via through under behind beside besides among amid alongside""".split()
+)
+_CLAUSE_WORDS = frozenset(
+    """that which who whom whose and or but said says told while as when after before because
+    since where will would could should may might can has have had is was are were be been
+    announced agreed plans plan it its they their he she""".split()
+)
+_WORD = re.compile(r"[\w']+")
+# "X and Y", "X, Y and Z", "X & Y", "X and two affiliates -- Y and Z --": one subject.
+_COORDINATION_GAP = re.compile(
+    r"\s*(?:,|&|and|,\s*and|as\s+well\s+as)\s*(?:(?:its|the|auto|parts|battery|"
+    r"[a-z][a-z-]+)\s+){0,3}|\s*,?\s*and\s+(?:its\s+)?(?:\w+\s+)?(?:affiliates?|subsidiar\w+|"
+    r"units?|partners?|sister\s+compan\w+)\s*(?:--|—|–|:|,|\()\s*(?:including\s+)?"
+)
+_PAIR_WORDS = re.compile(
+    r"\b(?:they|both\s+(?:companies|firms|sides|parties|carmakers|automakers|partners)|"
+    r"the\s+two(?:\s+\w+)?(?:\s+(?:companies|firms|carmakers|automakers|groups|sides|parties|"
+    r"partners|makers))?|each\s+of\s+the\s+two|each\s+partner|the\s+(?:pair|duo|partners)|"
+    r"the\s+(?:new\s+)?(?:joint[\s-]+venture|JV)(?:\s+company)?)\b",
+    re.IGNORECASE,
+)
+_APPOSITIVE = re.compile(
+    r",\s*(?:[A-Z][\w.&-]*\s+){1,4}(?:'s|’s)\s+(?:\w+\s+){0,2}?(?:parent|owner|unit|"
+    r"subsidiary|affiliate|arm|backer|shareholder)[^,]{0,40},"
+)
 
 
-def _nearest_trigger(text, amount_start, amount_end, names):
+def _triggers(text, names):
+    found = list(lang.INVEST.finditer(text)) + list(_MORE_TRIGGERS.finditer(text))
+    return [
+        match
+        for match in found
+        if not any(start < match.end() and match.start() < end for start, end in names)
+        and not lang.cancelled(lang.last_words(text, match.start()))
+    ]
+
+
+def _nearest_trigger(text, amount_start, amount_end, triggers):
     best = None
-    for match in lang.INVEST.finditer(text):
-        if any(start < match.end() and match.start() < end for start, end in names):
-            continue  # "Committee on Foreign Investment": a name, not a deal
-        if lang.cancelled(lang.last_words(text, match.start())):
-            continue
+    for match in triggers:
         if match.end() <= amount_start:
             distance = amount_start - match.end()
         elif match.start() >= amount_end:
             distance = match.start() - amount_end
         else:
-            continue
+            distance = 0  # "put $5 billion into": the amount inside the wording
         between = text[min(match.end(), amount_end) : max(match.start(), amount_start)]
         if distance > _INVESTMENT_REACH or _CLAUSE_END.search(between):
             continue
@@ -34,66 +114,173 @@ def _nearest_trigger(text, amount_start, amount_end, names):
     return best[1] if best else None
 
 
-def _investor_and_target(body, sentence, parties, trigger, amount):
-    """Who puts the money in and, if named, into which company."""
+def _object_of_preposition(body, sentence_start, actor_start):
+    """ "with Chinese EV maker Nio", "into battery maker Northvolt": an object, not a subject."""
+    words = _WORD.findall(body[max(sentence_start, actor_start - 60) : actor_start].lower())
+    for word in reversed(words[-5:]):
+        if word in _PREPOSITIONS:
+            return True
+        if word in _CLAUSE_WORDS:
+            return False
+    return False
+
+
+def _asides(sentence):
+    spans = list(lang.asides(sentence.text))
+    spans += [match.span() for match in _APPOSITIVE.finditer(sentence.text)]
+    return [(sentence.start + start, sentence.start + end) for start, end in spans]
+
+
+def _subjects(context, sentence, parties, head):
+    """The companies before `head` that can be its subject, nearest last."""
+    body = context.body
+    asides = _asides(sentence)
+    found = []
+    for actor in parties:
+        if actor.end > head:
+            break
+        if any(s <= actor.start and actor.end <= e for s, e in asides):
+            continue
+        if lang.OWNED.match(body, actor.end):
+            continue
+        if _object_of_preposition(body, sentence.start, actor.start):
+            continue
+        found.append(actor)
+    return found
+
+
+def _group(body, parties, subject):
+    """Every member of the coordinated subject that ends with `subject`."""
+    group = [subject]
+    for actor in reversed([a for a in parties if a.end <= subject.start]):
+        gap = body[actor.end : group[0].start]
+        if not _COORDINATION_GAP.fullmatch(gap):
+            break
+        group.insert(0, actor)
+    return group
+
+
+def _pair(context, sentence, parties, after, head):
+    """ "they", "the two companies", "the joint venture": the pair the article is about."""
+    text = sentence.text
+    words = _PAIR_WORDS.search(text, max(0, after - sentence.start), head - sentence.start)
+    if not words:
+        return []
+    speakers = [a for a in parties if a.end <= sentence.start + words.start()]
+    if speakers:
+        group = _group(context.body, parties, speakers[-1])
+        if len(group) > 1:
+            return group
+    if context.talk_pairs:
+        names = context.talk_pairs[-1]
+        return [_Named(name) for name in names]
+    return []
+
+
+class _Named:
+    """A company the sentence refers to without naming it ("the two companies")."""
+
+    def __init__(self, company):
+        self.company = company
+        self.start = self.end = -1
+
+
+def _party_after(body, parties, start, reach, lead):
+    """The first company within `reach` after `start` whose lead-in matches `lead`."""
+    for actor in parties:
+        if actor.start < start:
+            continue
+        if actor.start - start > reach:
+            return None
+        if lead.search(body, start, actor.start):
+            return actor
+    return None
+
+
+_FROM = re.compile(r"\b(?:from|by)\s+(?:[\w'’.-]+\s+){0,4}$", re.IGNORECASE)
+_TO = re.compile(r"\bto\s+(?:[\w'’.,-]+\s+){0,6}?$", re.IGNORECASE)
+
+
+def _investors(context, sentence, parties, trigger, at, end):
+    """(investors, target) of the money or stake at `at`..`end` the trigger words introduce."""
+    body = context.body
     text_start = sentence.start
-    head = min(text_start + trigger.start(), text_start + amount.start)
-    tail = max(text_start + trigger.end(), text_start + amount.end)
+    head = min(text_start + trigger.start(), at)
+    tail = max(text_start + trigger.end(), end)
+    # "¥180 billion from X", "an investment by X of $400 million".
+    named_after = _party_after(body, parties, end, 45, _FROM)
+    if named_after is None and lang.INVEST.match(trigger.group()):
+        named_after = _party_after(body, parties, text_start + trigger.end(), 30, _FROM)
+    clause = body[max(text_start, head - 80) : head]
+    selling = _SELLING.search(clause) or _SELLING.match(trigger.group())
     received = lang.RECEIVED.search(sentence.text)
     received = received if received and text_start + received.start() < tail else None
-    investor = target = None
-    for actor in parties:
-        if actor.start < tail:
-            continue
-        lead_in = body[max(sentence.start, actor.start - 40) : actor.start]
-        from_investor = lang.names_investor(lang.last_words(lead_in, len(lead_in)))
-        if investor is None and received and from_investor and not _ONE_OF.search(lead_in):
-            investor = actor
-        elif target is None and lang.names_target(lang.last_words(lead_in, len(lead_in), 6)):
-            target = actor
-    asides = [(text_start + start, text_start + end) for start, end in lang.asides(sentence.text)]
-    before = [
+    subjects = _subjects(context, sentence, parties, head)
+    subject = subjects[-1] if subjects else None
+    if subject is not None and lang.SAID.match(body, subject.end):
+        speaker, subject = subject, None
+    else:
+        speaker = None
+    if selling:
+        buyer = _party_after(body, parties, end, 60, _TO)
+        if buyer is None:
+            return [], None  # the seller is named, the buyer is not
+        return [buyer], subject
+    if named_after is not None and (received or named_after not in subjects):
+        lead_in = body[max(text_start, named_after.start - 40) : named_after.start]
+        if not _ONE_OF.search(lead_in):
+            target = subject if subject and subject.company != named_after.company else None
+            return [named_after], target or _target(context, sentence, parties, head, tail)
+    if received:
+        return [], None  # the subject received money from someone unnamed
+    if subject is None:
+        group = _pair(context, sentence, parties, speaker.end if speaker else text_start, head)
+        if not group:
+            return [], None
+    else:
+        between = body[subject.end : head]
+        if _CLAUSE_END.search(between) or re.search(r"[.!?]\s", between):
+            return [], None
+        group = _group(body, parties, subject)
+        if len(group) == 1:
+            group = _pair(context, sentence, parties, subject.end, head) or group
+    target = _target(context, sentence, parties, head, tail)
+    if target is not None and any(g.company == target.company for g in group):
+        target = None
+    return group, target
+
+
+def _target(context, sentence, parties, head, tail):
+    """The company named as receiving the money: "in X", "into X", "acquire X", "X's stake"."""
+    body = context.body
+    owned = [
         a
         for a in parties
-        if a.end <= head and not any(s <= a.start and a.end <= e for s, e in asides)
+        if head - 120 <= a.start and a.end <= head and lang.OWNED.match(body, a.end)
     ]
-    owned = [a for a in before if lang.OWNED.match(body, a.end)]
-    before = [a for a in before if a not in owned]
-    subject = before[-1] if before else None
-    if subject is not None and lang.SAID.match(body, subject.end):
-        subject = None  # "Nio said investors would put in ...": the speaker, not the investor
-    if investor is None:
-        if received:
-            return None, None  # the subject received money from someone unnamed
-        investor = subject
-    elif target is None and subject is not None and subject.company != investor.company:
-        target = subject  # "Nio raised $1bn from CYVN": the subject received it
-    if target is None and owned:
-        target = owned[-1]
-    if target is None:
-        for actor in parties:
-            if head <= actor.start < tail and actor is not investor:
-                lead_in = body[max(sentence.start, actor.start - 40) : actor.start]
-                if lang.names_target(lang.last_words(lead_in, len(lead_in), 6)):
-                    target = actor
-                    break
-    if target is not None and investor is not None and target.company == investor.company:
-        target = None
-    return investor, target
+    for actor in parties:
+        if actor.start < head:
+            continue
+        if actor.start > tail + 60:
+            break
+        lead_in = body[max(sentence.start, actor.start - 40) : actor.start]
+        if lang.names_target(lang.last_words(lead_in, len(lead_in), 6)):
+            return actor
+    return owned[-1] if owned else None
 
 
 # "at $7.50 each", "HK$43.8 apiece", "$20 a share": a price per share, not an investment.
-_PER_SHARE = re.compile(r"\s*(?:each|apiece|a\s+share|per\s+share|per\s+unit)\b", re.IGNORECASE)
-_EACH = re.compile(r"\beach\b", re.IGNORECASE)
+_PER_SHARE = re.compile(r"\s*(?:each|apiece|a\s+share|per\s+share|per\s+unit|an?\s+ADS)\b", re.I)
 # A stake with no amount: "taking a stake in", "a 40% stake in", "buying into", "raised its
-# shareholding in X to 9.98 percent", "as much as 20% of", "51% owned by".
+# shareholding in X to 9.98 percent", "as much as 20% of", "51% owned by", "the other 49%".
 _STAKE_PHRASE = re.compile(
     r"\b(?:(?:minority|majority|controlling|significant|small|strategic|equity|direct|"
-    r"additional|further|large|sizeable|sizable|\d{1,3}(?:\.\d+)?\s?(?:%|percent|per\s+cent)"
-    r"(?:-plus)?)[\s-]+)*(?:stake|shareholding|holding|equity\s+interest|interest)s?\s+"
-    r"(?:in|of)\b|\bbuy(?:s|ing)?\s+into\b|\bbought\s+into\b|"
-    r"\b\d{1,3}(?:\.\d+)?\s?(?:%|percent|per\s+cent)\s+(?:of|in)\b|"
-    r"\b\d{1,3}(?:\.\d+)?\s?(?:%|percent|per\s+cent)[\s-]+owned\s+by\b",
+    r"additional|further|large|sizeable|sizable|" + PERCENT + r"(?:-plus)?)[\s-]+)*"
+    r"(?:stake|shareholding|holding|equity\s+interest|interest)s?\s+(?:in|of)\b|"
+    r"\bbuy(?:s|ing)?\s+into\b|\bbought\s+into\b|"
+    r"\b" + PERCENT + r"\s+(?:of|in)\b|"
+    r"\b" + PERCENT + r"[\s-]+owned\s+by\b|"
+    r"\b(?:remaining|other|rest\s+of\s+the)\s+" + PERCENT,
     re.IGNORECASE,
 )
 # Between "a 51% stake in" and a company: words that show the company is not the target.
@@ -101,18 +288,37 @@ _NOT_THE_TARGET = re.compile(r"\b(?:venture|unit|company|entity|and|or)\b|[,;]",
 _TAKING = re.compile(
     r"\b(?:tak(?:e|es|ing|en)|took|acquir\w*|buy\w*|bought|purchas\w*|own\w*|hold\w*|"
     r"held|rais\w*|increas\w*|lift\w*|boost\w*|get|gets|getting|secur\w*|"
-    r"invest\w*|subscri\w*|left\s+with|keep\w*|retain\w*|have|has|want\w*|seek\w*|"
-    r"control\w*)\b",
+    r"invest\w*|subscri\w*|left\s+with|keep\w*|kept|retain\w*|have|has|want\w*|seek\w*|"
+    r"control\w*|sell\w*|sold|offload\w*|hand\w*\s+over|transfer\w*)\b",
     re.IGNORECASE,
 )
-_PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?(?:%|percent|per\s+cent)", re.IGNORECASE)
+_PERCENT_VALUE = re.compile(PERCENT, re.IGNORECASE)
 _NOT_A_STAKE = re.compile(
-    r"\b(?:market\s+share|share\s+of\s+(?:the\s+)?(?:market|sales|deliveries)|sales|"
+    r"\b(?:market|share\s+of\s+(?:the\s+)?(?:market|sales|deliveries)|sales|"
     r"deliveries|shares\s+(?:rose|fell|jumped|dropped|gained|slumped|soared|climbed|"
     r"tumbled|surged|were|are)|tariff|duty|duties|growth|margin|year-on-year|"
-    r"interest\s+rates?|discount|premium)\b",
+    r"interest\s+rates?|discount|premium|trading|votes?|turnout|capacity|"
+    r"ris(?:e|es|ing)|rose|f[ae]ll(?:s|ing)?|drop\w*|gain\w*|jump\w*|slump\w*|"
+    r"increase|decrease|decline\w*|lower|higher|cheaper|revenue|profit|output|production|"
+    r"workforce|staff|jobs|employees|emissions|range|battery\s+capacity)\b",
     re.IGNORECASE,
 )
+# "and Leapmotor 49 percent", "with Honda owning the remaining 49 percent".
+_GAPPED = re.compile(
+    r"\s*,?\s*(?:and|while|with|whereas)\s+$",
+    re.IGNORECASE,
+)
+_GAPPED_REST = re.compile(
+    r"\s*(?:(?:will\s+|would\s+)?(?:own|owning|owns|hold|holding|holds|keep|keeping|keeps|"
+    r"retain\w*|tak\w+|get\w*|ha(?:ve|s|ving))\s+)?(?:the\s+)?(?:remaining|other|rest\s+of\s+the\s+)?"
+    r"\s*(" + PERCENT + r")",
+    re.IGNORECASE,
+)
+_EVEN_SPLIT = re.compile(
+    r"\b(?:50(?:-|–|:|/|\s+)50|fifty-fifty|equally[\s-]+owned|equal\s+(?:stakes|shares))\b",
+    re.IGNORECASE,
+)
+_VENTURE = re.compile(r"\bventure\b|\bJVs?\b|\bjoint\s+(?:company|firm)\b", re.IGNORECASE)
 
 
 def _fact(context, position, investor, target, value, currency, kind, percent, purpose, why):
@@ -134,23 +340,8 @@ def _fact(context, position, investor, target, value, currency, kind, percent, p
     )
 
 
-def _co_investors(body, sentence, parties, investor, trigger_start):
-    """ "Sony and Honda will each put ...": every company of the subject list invests."""
-    if investor is None or not _EACH.search(
-        body, investor.end, max(investor.end, sentence.start + trigger_start) + 1
-    ):
-        return [investor]
-    group = [investor]
-    for actor in reversed([a for a in parties if a.end <= investor.start]):
-        gap = body[actor.end : group[0].start]
-        if not re.fullmatch(r"\s*(?:,|and|,\s*and|&)\s*", gap):
-            break
-        group.insert(0, actor)
-    return group
-
-
 def _kind(text, target, percent):
-    if lang.JOINT_VENTURE.search(text) or re.search(r"\bventure\b", text, re.IGNORECASE):
+    if _VENTURE.search(text):
         return "joint_venture"
     if target is not None or percent is not None or lang.STAKE_WORDS.search(text):
         return "stake"
@@ -163,56 +354,77 @@ def find_investments(context, position, actors):
     sentence = context.sentences[position]
     text = sentence.text
     parties = [a for a in actors if a.kind != "regulator"]
-    if not parties:
+    if not parties and not context.talk_pairs:
         return []
+    if lang.DENY.search(text) and not lang.not_denied(lang.last_words(text, len(text))):
+        if re.search(r"\b(?:report|rumou?r|speculation|claim)", text, re.IGNORECASE):
+            return []  # an amount or stake in a rumour the article reports as denied
     facts = []
-    if lang.INVEST.present(text) and _DIGIT.search(text):
+    if _DIGIT.search(text):
         facts = _amount_facts(context, position, parties, actors)
     if not lang.DENY.search(text):
         facts += _stake_facts(context, position, parties, facts)
+        facts += _even_split_facts(context, position, parties, facts)
     return facts
+
+
+def _excluded(text, amount):
+    words_before = lang.last_words(text, amount.start, 6)
+    lead = text[max(0, amount.start - 90) : amount.start]
+    if _DEAL_VALUE.search(lead):
+        return False
+    if lang.priced(words_before) or _NOT_MONEY_PUT_IN.search(lead):
+        return True
+    return bool(_PER_SHARE.match(text, amount.end))
+
+
+def _negated(text, trigger_start):
+    words = lang.last_words(text, trigger_start, 6)
+    return any(w in ("not", "never", "no") or w.endswith("n't") for w in words)
 
 
 def _amount_facts(context, position, parties, actors):
     sentence = context.sentences[position]
     text = sentence.text
-    facts = []
-    by_trigger = {}
     names = [(a.start - sentence.start, a.end - sentence.start) for a in actors if a.named]
+    triggers = None
+    facts = []
+    previous = None  # (investors, target) of the last amount, for tranches "of it"
     for amount in find_amounts(text, context.body):
-        words_before = lang.last_words(text, amount.start, 6)
-        if lang.priced(words_before) or lang.shared(words_before):
+        if _excluded(text, amount):
             continue
-        if _PER_SHARE.match(text, amount.end):
+        if triggers is None:
+            triggers = _triggers(text, names)
+        at, end = sentence.start + amount.start, sentence.start + amount.end
+        tranche = previous is not None and (
+            _TRANCHE_AFTER.match(text, amount.end)
+            or _TRANCHE_BEFORE.search(text, max(0, amount.start - 40), amount.start)
+        )
+        trigger = _nearest_trigger(text, amount.start, amount.end, triggers)
+        if tranche:
+            investors, target = previous
+        elif trigger is None or _negated(text, min(trigger.start(), amount.start)):
             continue
-        trigger = _nearest_trigger(text, amount.start, amount.end, names)
-        if trigger is None:
-            continue
-        if trigger.span() in by_trigger:
-            # "invest $2.6 billion in Argo AI, $1 billion of it as direct funding"
-            investor, target = by_trigger[trigger.span()]
         else:
-            investor, target = _investor_and_target(
-                context.body, sentence, parties, trigger, amount
-            )
-        if investor is None:
+            investors, target = _investors(context, sentence, parties, trigger, at, end)
+        if not investors:
             continue
-        by_trigger[trigger.span()] = (investor, target)
+        previous = (investors, target)
         clause = text[max(0, amount.start - 80) : amount.end + 80]
         percent = _stake_percent(clause)
         kind = _kind(text, target, percent)
         purpose = lang.PURPOSE.match(text, amount.end)
         why = (
             f"amount: {text[amount.start : amount.end]}",
-            f"investment word: {trigger.group()}",
-            f"investor: {investor.company}",
+            f"investment word: {trigger.group() if trigger else 'a tranche of the amount before'}",
+            f"investors: {', '.join(i.company for i in investors)}",
         )
-        for each in _co_investors(context.body, sentence, parties, investor, trigger.start()):
+        for investor in investors:
             facts.append(
                 _fact(
                     context,
                     position,
-                    each.company,
+                    investor.company,
                     target.company if target else None,
                     amount.value,
                     amount.currency,
@@ -225,6 +437,11 @@ def _amount_facts(context, position, parties, actors):
     return facts
 
 
+def _percent_of(text):
+    match = _PERCENT_VALUE.search(text)
+    return Decimal(match.group(1)) if match else None
+
+
 def _stake_facts(context, position, parties, amount_facts):
     """Stakes named without an amount ("a 40% stake in", "buying into", "51% owned by")."""
     sentence = context.sentences[position]
@@ -233,59 +450,70 @@ def _stake_facts(context, position, parties, amount_facts):
     facts = []
     for match in _STAKE_PHRASE.finditer(text):
         phrase = match.group()
-        if _NOT_A_STAKE.search(text[max(0, match.start() - 30) : match.end() + 10]):
+        window = text[max(0, match.start() - 30) : match.end() + 35]
+        if _NOT_A_STAKE.search(window):
             continue
         at, end = sentence.start + match.start(), sentence.start + match.end()
-        percent = _PERCENT.search(text[max(0, match.start() - 25) : match.end()])
-        percent = Decimal(percent.group(1)) if percent else None
+        percent = _percent_of(text[max(0, match.start() - 25) : match.end()])
         if percent is None:
-            later = _PERCENT.match(text[match.end() :].lstrip().removeprefix("to ").lstrip())
+            later = _PERCENT_VALUE.match(text[match.end() :].lstrip().removeprefix("to ").lstrip())
             percent = Decimal(later.group(1)) if later else None
         if percent is not None and not 0 < percent <= 100:
             continue
         after = [a for a in parties if a.start >= end and a.start - end <= 60]
+        gap = body[end : after[0].start] if after else ""
+        near = after and len(gap) <= 30 and not _NOT_THE_TARGET.search(gap)
+        target = after[0] if near else None
         if "owned by" in phrase.lower():
             investors = after[:1]
             target = None
         else:
-            gap = body[end : after[0].start] if after else ""
-            near = after and len(gap) <= 30 and not _NOT_THE_TARGET.search(gap)
-            target = after[0] if near else None
             lead_start = max(0, match.start() - 70)
             verbs = list(_TAKING.finditer(text, lead_start, match.start()))
             if re.search(r"\bbuy|\bbought", phrase, re.IGNORECASE):
+                verb = None
                 verb_at = at
             elif verbs:
-                verb_at = sentence.start + verbs[-1].start()
+                verb = verbs[-1]
+                verb_at = sentence.start + verb.start()
             else:
                 continue
-            asides = [(sentence.start + s, sentence.start + e) for s, e in lang.asides(text)]
-            before = [
-                a
-                for a in parties
-                if a.end <= verb_at
-                and not any(s <= a.start and a.end <= e for s, e in asides)
-                and not lang.OWNED.match(body, a.end)
-                and (target is None or a.company != target.company)
-            ]
-            if not before:
-                continue
-            investors = _co_investors(body, sentence, parties, before[-1], match.start())
+            if verb is not None and _SELLING.match(verb.group()):
+                buyer = _party_after(body, parties, end, 80, _TO)
+                if buyer is None:
+                    continue
+                investors = [buyer]
+            else:
+                subjects = [
+                    a
+                    for a in _subjects(context, sentence, parties, verb_at)
+                    if target is None or a.company != target.company
+                ]
+                if subjects and lang.SAID.match(body, subjects[-1].end):
+                    subjects = []
+                if not subjects:
+                    continue
+                between = body[subjects[-1].end : verb_at]
+                if _CLAUSE_END.search(between):
+                    continue
+                investors = [subjects[-1]]
+                if re.search(r"\beach\b", body[subjects[-1].end : end], re.IGNORECASE):
+                    investors = _group(body, parties, subjects[-1])
         if not investors:
             continue
         if target is None and percent is None:
             continue  # "a stake in the venture": nothing to record
-        kind = "joint_venture" if re.search(r"venture", text, re.IGNORECASE) else "stake"
+        kind = "joint_venture" if _VENTURE.search(text) else "stake"
+        target_name = target.company if target else None
         for investor in investors:
-            same = [f for f in amount_facts if f.investor == investor.company]
-            if same:
+            if any(f.investor == investor.company for f in amount_facts + facts):
                 continue  # the amount's fact already stands for this stake
             facts.append(
                 _fact(
                     context,
                     position,
                     investor.company,
-                    target.company if target else None,
+                    target_name,
                     None,
                     None,
                     kind,
@@ -294,12 +522,82 @@ def _stake_facts(context, position, parties, amount_facts):
                     (f"stake wording: {phrase}", f"investor: {investor.company}"),
                 )
             )
+        facts += _gapped_facts(context, position, parties, match.end(), target_name, kind, facts)
     return facts
 
 
+def _gapped_facts(context, position, parties, after, target, kind, facts):
+    """ "X owns 51 percent of it and Y 49 percent": the second company's share."""
+    sentence = context.sentences[position]
+    body = context.body
+    found = []
+    for actor in parties:
+        if actor.start < sentence.start + after:
+            continue
+        if not _GAPPED.search(body, sentence.start + after, actor.start):
+            continue
+        if len(body[sentence.start + after : actor.start]) > 60:
+            break
+        rest = _GAPPED_REST.match(body, actor.end)
+        if rest and not any(f.investor == actor.company for f in facts):
+            percent = Decimal(rest.group(2))
+            why = (f"the rest of the stake: {rest.group().strip()}", f"investor: {actor.company}")
+            found.append(
+                _fact(context, position, actor.company, target, None, None, kind, percent, "", why)
+            )
+        break
+    return found
+
+
+def _even_split_facts(context, position, parties, facts):
+    """ "a 50-50 joint venture", "the two will own 50-50": half each for the two partners."""
+    sentence = context.sentences[position]
+    text = sentence.text
+    split = _EVEN_SPLIT.search(text)
+    if not split or not _VENTURE.search(text) and "own" not in text.lower():
+        return []
+    at = sentence.start + split.start()
+    subjects = _subjects(context, sentence, parties, at)
+    group = _group(context.body, parties, subjects[-1]) if subjects else []
+    if len(group) < 2:
+        partner = _party_after(
+            context.body,
+            parties,
+            sentence.start,
+            len(text),
+            re.compile(r"\bwith\s+(?:\S+\s+){0,4}$"),
+        )
+        if group and partner is not None:
+            group = [group[0], partner]
+        elif context.talk_pairs and _PAIR_WORDS.search(text):
+            group = [_Named(name) for name in context.talk_pairs[-1]]
+        else:
+            return []
+    found = []
+    for investor in group[:2]:
+        if any(f.investor == investor.company for f in facts):
+            continue
+        why = (f"an even split: {split.group()}", f"investor: {investor.company}")
+        found.append(
+            _fact(
+                context,
+                position,
+                investor.company,
+                None,
+                None,
+                None,
+                "joint_venture",
+                Decimal(50),
+                "",
+                why,
+            )
+        )
+    return found
+
+
 def _stake_percent(text):
-    if "%" not in text and "per" not in text.lower():
-        return None  # every match holds "%", "percent" or "per cent"
+    if "%" not in text and "per" not in text.lower() and "pc" not in text.lower():
+        return None
     match = lang.STAKE_PERCENT.search(text)
     if not match:
         return None

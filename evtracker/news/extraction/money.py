@@ -23,6 +23,8 @@ _SCALES = {
     "k": 3,
     "crore": 7,
     "crores": 7,
+    "cr": 7,
+    "lakh crore": 12,
     "lakh": 5,
     "lakhs": 5,
 }
@@ -61,6 +63,13 @@ _BEFORE = {
     "aed": "AED",
     "sar": "SAR",
     "nz$": "NZD",
+    "rm": "MYR",
+    "myr": "MYR",
+    "rp": "IDR",
+    "idr": "IDR",
+    "cn¥": "CNY",
+    "thb": "THB",
+    "vnd": "VND",
     "r$": "BRL",
     "brl": "BRL",
 }
@@ -102,7 +111,14 @@ _AFTER = {
     "australian dollars": "AUD",
     "canadian dollars": "CAD",
     "taiwan dollars": "TWD",
+    "rupiah": "IDR",
+    "dong": "VND",
+    "thb": "THB",
+    "myr": "MYR",
+    "idr": "IDR",
 }
+# "20%", "4.99 percent", "51 per cent", "5pc": a percentage, its number as group 1.
+PERCENT = r"(\d{1,3}(?:\.\d+)?)\s?(?:%|(?:percent|per\s+cent|pc)\b)"
 
 
 def _alternation(words):
@@ -114,7 +130,9 @@ _SCALE = rf"(?:\s?(?P<scale>{_alternation(_SCALES)})\b\.?)?"
 # Matched against the lower-cased text: twice as fast as a case-insensitive pattern.
 _AMOUNT = re.compile(
     rf"(?<![\w$€£¥₩₹])(?:(?P<pre>{_alternation(_BEFORE)})\s?)?"
-    rf"(?P<number>{_NUMBER}){_SCALE}"
+    rf"(?P<number>{_NUMBER})"
+    # "$250-$300 million", "Rs 1,000-Rs 1,200 crore": a range, read at its lower end.
+    rf"(?:\s?[-–]\s?(?:(?:{_alternation(_BEFORE)})\s?)?(?:{_NUMBER})(?=\s?[a-z]))?{_SCALE}"
     rf"(?:\s?(?P<post>{_alternation(_AFTER)})\b)?"
 )
 # Text between two amounts that makes the second a conversion of the first.
