@@ -22,7 +22,7 @@ from evtracker.news.extraction.facts import (
     TalkFact,
 )
 from evtracker.news.extraction.investments import find_investments
-from evtracker.news.extraction.mentions import CompanyIndex, KnownCompany, find_mentions
+from evtracker.news.extraction.mentions import CompanyIndex, KnownCompany, Spans, find_mentions
 from evtracker.news.extraction.patterns import new_article
 from evtracker.news.extraction.sentences import split_sentences
 from evtracker.news.extraction.talks import find_talks
@@ -62,13 +62,33 @@ class ArticleContext:
         self.main_subject = main_subject
         self.published = published
         self.index = index
-        self.talk_pairs = []  # pairs found so far, in order: "the two companies" is the last
+        self.talk_pairs = []  # see remember_pair
+        self._by_kind = None
+        self._outlet_starts = [start for start, _, _ in outlets]
         self._attributions = {}  # sentence position -> who reports it
 
     def named_in(self, start, end):
         low = bisect.bisect_left(self._mention_starts, start)
         high = bisect.bisect_left(self._mention_starts, end)
         return [m for m in self.mentions[low:high] if m.end <= end]
+
+    def last_named_before(self, kind, offset):
+        """The last company of `kind` named before `offset`."""
+        if self._by_kind is None:
+            self._by_kind = {}
+            for mention in self.mentions:
+                starts, names = self._by_kind.setdefault(mention.kind, ([], []))
+                starts.append(mention.start)
+                names.append(mention.company)
+        starts, names = self._by_kind.get(kind, ((), ()))
+        at = bisect.bisect_left(starts, offset)
+        return names[at - 1] if at else None
+
+    def remember_pair(self, pair):
+        """Pairs found so far, each once, the latest last: "the two companies" is the last."""
+        if pair in self.talk_pairs:
+            self.talk_pairs.remove(pair)
+        self.talk_pairs.append(pair)
 
     def date_of(self, sentence):
         return event_date(sentence.text, self.published)
@@ -95,9 +115,9 @@ class ArticleContext:
         return None
 
     def _attribution_in(self, sentence):
-        for start, end, name in self.outlets:
-            if sentence.start <= start and end <= sentence.end:
-                return name
+        at = bisect.bisect_left(self._outlet_starts, sentence.start)
+        if at < len(self.outlets) and self.outlets[at][1] <= sentence.end:
+            return self.outlets[at][2]
         if lang.FAMILIAR.search(sentence.text):
             return "people familiar with the matter"
         if lang.SOURCES.search(sentence.text):
@@ -191,10 +211,7 @@ def _resolve(context, wanted, earlier_in_sentence, previous_first, sentence_star
         return main
     if wanted is None:
         return previous_first
-    for mention in reversed(context.mentions):
-        if mention.start < sentence_start and mention.kind == wanted:
-            return mention.company
-    return None
+    return context.last_named_before(wanted, sentence_start)
 
 
 def extract(
@@ -214,11 +231,8 @@ def extract(
     new_article()
     sentences = split_sentences(body, skip)
     outlets = lang.outlets_in(body)
-    mentions = [
-        m
-        for m in find_mentions(body, index)
-        if not any(start < m.end and m.start < end for start, end, _ in outlets)
-    ]
+    outlet_spans = Spans((start, end) for start, end, _ in outlets)
+    mentions = [m for m in find_mentions(body, index) if not outlet_spans.overlaps(m.start, m.end)]
     title_mentions = index.known_mentions(title) if title else []
     context = ArticleContext(
         body,

@@ -1,6 +1,7 @@
 """Company mentions: known names and aliases, legal-name short forms, unknown companies by
 corporate suffix."""
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -224,12 +225,40 @@ def _occurrences(text, form, start):
             at = text.find(variant, at + 1)
 
 
+class Spans:
+    """Sorted, non-overlapping (start, end) spans: whether a new span overlaps one of them in
+    logarithmic time, so that a long article costs no more per mention than a short one."""
+
+    def __init__(self, spans=()):
+        self._starts = []
+        self._ends = []
+        for start, end in sorted(spans):
+            self.add(start, end)
+
+    def overlaps(self, start, end):
+        at = bisect.bisect_left(self._starts, end) - 1
+        return at >= 0 and self._ends[at] > start
+
+    def within(self, start, end):
+        """Indexes of the spans lying inside [start, end)."""
+        low = bisect.bisect_left(self._starts, start)
+        high = bisect.bisect_left(self._starts, end)
+        return [i for i in range(low, high) if self._ends[i] <= end]
+
+    def add(self, start, end):
+        at = bisect.bisect_left(self._starts, start)
+        self._starts.insert(at, start)
+        self._ends.insert(at, end)
+
+
 def find_mentions(text, index):
     """All company mentions in `text`, in order: known names, legal names of known companies
     and unknown companies by corporate suffix, then short forms after a full name."""
-    known = index.known_mentions(text)
+    known = index.known_mentions(text)  # in order, none overlapping
+    known_spans = Spans((m.start, m.end) for m in known)
     starts = {mention.start: mention for mention in known}
-    mentions = list(known)
+    widened = {}  # a known mention -> the same company with its legal suffix
+    found = []
     short_forms = {}  # short form -> (company, kind, allowed from offset)
 
     def add_short_form(form, company, kind, after):
@@ -249,7 +278,7 @@ def find_mentions(text, index):
             start += len(core.pop(0)) + 1
         if not core:
             continue
-        inside = [m for m in known if start <= m.start and m.end <= match.end()]
+        inside = [known[i] for i in known_spans.within(start, match.end())]
         if inside:
             first = inside[0]
             words_before = text[start : first.start].split()
@@ -259,17 +288,18 @@ def find_mentions(text, index):
                 and len(words_before) <= 1
                 and all(_SUFFIX_WORD.match(word) for word in tail)
             ):
-                mentions.remove(first)
-                mentions.append(Mention(start, match.end(), first.company, first.kind, "name"))
+                widened[first.start] = Mention(
+                    start, match.end(), first.company, first.kind, "name"
+                )
                 forms = text[first.start : first.end].split()
                 if len(forms) > 1 and _distinctive(forms[0], index):
                     add_short_form(forms[0], first.company, first.kind, match.end())
             continue
-        if any(m.start < match.end() and start < m.end for m in known):
+        if known_spans.overlaps(start, match.end()):
             continue
         name = _new_company_name(core, suffix)
-        kind = _new_company_kind(suffix, text[:start])
-        mentions.append(Mention(start, match.end(), name, kind, "new"))
+        kind = _new_company_kind(suffix, text[max(0, start - 40) : start])
+        found.append(Mention(start, match.end(), name, kind, "new"))
         for form in {name, " ".join(core)}:
             add_short_form(form, name, kind, match.end())
         if len(core) > 1 and _distinctive(core[0], index):
@@ -280,18 +310,20 @@ def find_mentions(text, index):
         if len(forms) > 1 and _distinctive(forms[0], index):
             add_short_form(forms[0], mention.company, mention.kind, mention.end)
 
-    mentions = _without_overlaps(mentions)
+    mentions = _without_overlaps([widened.get(m.start, m) for m in known] + found)
     for mention in mentions:
         defined = "(" in text[mention.end : mention.end + 3] and _DEFINED_AS.match(
             text, mention.end
         )
         if defined:
             add_short_form(defined.group(1), mention.company, mention.kind, defined.end())
+    taken = Spans((m.start, m.end) for m in mentions)
     for form, (company, kind, after) in short_forms.items():
         if company is None:
             continue
         for start in _occurrences(text, form, after):
             end = start + len(form)
-            if not any(m.start < end and start < m.end for m in mentions):
+            if not taken.overlaps(start, end):
                 mentions.append(Mention(start, end, company, kind, "short"))
+                taken.add(start, end)
     return sorted(mentions, key=lambda m: m.start)

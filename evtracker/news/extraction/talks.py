@@ -396,7 +396,7 @@ def _why(kind, signals, speaker, hearsay):
 
 def _fact(context, pair, status, attributed, topic, sentence, on, remember=True, why=()):
     if remember:
-        context.talk_pairs.append(pair)
+        context.remember_pair(pair)
     return TalkFact(
         parties=pair,
         status=status,
