@@ -37,7 +37,8 @@ _NOT_MONEY_PUT_IN = re.compile(
     r"(?:\b(?:registered|paid-up|paid-in|paid\s+up|share)\s+capital|\bvalu(?:es|ed|ing|ation)\b"
     r"[^.;]{0,60}?\bat|\bvaluation|\bmarket\s+(?:value|cap\w*)|\bIPO|\binitial\s+public|"
     r"\blisting|\bflotation|\bst(?:ood|ands?)\s+at|\bdebts?\b|\bloss(?:es)?\b|\brevenue|"
-    r"\bGDP|\bgross\s+domestic|\bwages?|\bexports?\b)[^.;]{0,25}$",
+    r"\bGDP|\bgross\s+domestic|\bwages?|\bexports?\b|\bfees?\b|\bfines?\b|\bpenalt\w+|"
+    r"\bcompensation|\bdividends?|\broyalt\w+|\bbonus\w*|\bbring\s+in|\battract\w*)[^.;]{0,25}$",
     re.IGNORECASE,
 )
 # "a deal valued at", "the transaction is worth": the price paid, which is an investment.
@@ -45,6 +46,16 @@ _DEAL_VALUE = re.compile(
     r"\b(?:deal|transaction|acquisition|purchase|takeover|offer|bid|agreement|equity)\b"
     r"[^.;]{0,50}?\b(?:valued|worth|value|valuing)\b[^.;]{0,25}$",
     re.IGNORECASE,
+)
+# "$400 million worth of engineering services", "its own $1.6 billion unit": value in kind.
+_IN_KIND_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:worth\s+of\s+(?!(?:\S+\s+){0,4}?(?:shares|stock|equity|stakes?)\b)|"
+    r"(?:[\w-]+\s+){0,4}?(?:unit|business|division|operations|assets|subsidiary)\b)",
+    re.IGNORECASE,
+)
+_OWN_BEFORE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$", re.IGNORECASE)
+_GDP_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:\S+\s+){0,5}?(?:GDP|gross\s+domestic|economy)\b", re.IGNORECASE
 )
 _NEGATED = re.compile(r"\b(?:not|never|no|n't|without)\b|n't\b", re.IGNORECASE)
 # "$1 billion of it", "RM170.3 million of that sum": a tranche of the amount before.
@@ -59,13 +70,10 @@ _TRANCHE_BEFORE = re.compile(
 )
 # A company right after these is their object, not the sentence's subject.
 _PREPOSITIONS = frozenset(
-    """with into in from of to for by on at about over between against like unlike including
-    than toward towards via through under behind beside besides among amid alongside""".split()
+    ["with", "into", "in", "from", "of", "to", "for", "by", "on", "at", "about", "over", "between", "against", "like", "unlike", "including", "than", "toward", "towards", "via", "through", "under", "behind", "beside", "besides", "among", "amid", "alongside"]
 )
 _CLAUSE_WORDS = frozenset(
-    """that which who whom whose and or but said says told while as when after before because
-    since where will would could should may might can has have had is was are were be been
-    announced agreed plans plan it its they their he she""".split()
+    ["that", "which", "who", "whom", "whose", "and", "or", "but", "said", "says", "told", "while", "as", "when", "after", "before", "because", "since", "where", "will", "would", "could", "should", "may", "might", "can", "has", "have", "had", "is", "was", "are", "were", "be", "been", "announced", "agreed", "plans", "plan", "it", "its", "they", "their", "he", "she"]
 )
 _WORD = re.compile(r"[\w']+")
 # "X and Y", "X, Y and Z", "X & Y", "X and two affiliates -- Y and Z --": one subject.
@@ -114,25 +122,53 @@ def _nearest_trigger(text, amount_start, amount_end, triggers):
     return best[1] if best else None
 
 
-def _object_of_preposition(body, sentence_start, actor_start):
-    """ "with Chinese EV maker Nio", "into battery maker Northvolt": an object, not a subject."""
-    words = _WORD.findall(body[max(sentence_start, actor_start - 60) : actor_start].lower())
-    for word in reversed(words[-5:]):
+def _object_of_preposition(body, sentence_start, actor):
+    """ "with Chinese EV maker Nio", "into battery maker Northvolt": an object, not a subject,
+    unless a verb of its own follows ("among them Xiaomi buying", "for X to buy")."""
+    words = _WORD.findall(body[max(sentence_start, actor.start - 70) : actor.start].lower())
+    for word in reversed(words[-7:]):
         if word in _PREPOSITIONS:
-            return True
+            return not _OWN_VERB.match(body, actor.end)
         if word in _CLAUSE_WORDS:
             return False
     return False
 
 
+_OWN_VERB = re.compile(r"\s+(?:to\s+\w+|\w+ing)\b")
+# Where a new clause starts: its subject comes after. After a speech verb the speaker is
+# never the subject of what follows.
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|stated|announced|noted|added|disclosed|reported|claimed)"
+    r"(?:\s+(?:on|last|this)\s+\w+)?(?:\s+that)?\b",
+    re.IGNORECASE,
+)
+_SUBORDINATE = re.compile(
+    r"\b(?:that|after|when|while|because|whereas|although|though|if|once|before|until|since|"
+    r"so\s+that|under\s+which|in\s+which)\b|[;:—–]",
+    re.IGNORECASE,
+)
+# "The Chinese company that owns Sweden's Volvo Cars is buying": the owned company is no subject.
+_RELATIVE = re.compile(
+    r"\b(?:that|which|who)\s+(?:\w+\s+){0,2}?(?:owns|owned|controls|controlled|makes|made|runs|"
+    r"bought|acquired|backs|backed)\s+[^,]{0,60}?(?=\s+(?:is|was|will|has|had|are|were)\b)",
+)
+_LONG_APPOSITIVE = re.compile(
+    r",\s*(?:a|an|the|its|one\s+of)\s[^,]{0,120},(?=\s*(?:will|would|has|have|had|is|was|are|"
+    r"were|said|agreed|plans|also)\b)"
+)
+_NAMED_AS = re.compile(r",\s*(?:called|named|dubbed|known\s+as)\s[^,]{0,60},")
+
+
 def _asides(sentence):
-    spans = list(lang.asides(sentence.text))
-    spans += [match.span() for match in _APPOSITIVE.finditer(sentence.text)]
+    text = sentence.text
+    spans = list(lang.asides(text))
+    for pattern in (_APPOSITIVE, _LONG_APPOSITIVE, _NAMED_AS, _RELATIVE):
+        spans += [match.span() for match in pattern.finditer(text)]
     return [(sentence.start + start, sentence.start + end) for start, end in spans]
 
 
-def _subjects(context, sentence, parties, head):
-    """The companies before `head` that can be its subject, nearest last."""
+def _candidates(context, sentence, parties, head):
+    """The companies before `head` that can be its subject, in order."""
     body = context.body
     asides = _asides(sentence)
     found = []
@@ -141,22 +177,48 @@ def _subjects(context, sentence, parties, head):
             break
         if any(s <= actor.start and actor.end <= e for s, e in asides):
             continue
-        if lang.OWNED.match(body, actor.end):
+        if lang.OWNED.match(body, actor.end) or _VENTURE_ITSELF.match(body, actor.end):
             continue
-        if _object_of_preposition(body, sentence.start, actor.start):
+        if _object_of_preposition(body, sentence.start, actor):
             continue
         found.append(actor)
     return found
 
 
+_VENTURE_ITSELF = re.compile(r"\s+(?:is|was|will\s+be)\s+(?:a|an|the)\b[^,.]{0,40}\bventure\b")
+
+
+def _subject(context, sentence, parties, head):
+    """The subject of the clause holding `head`: its first company, else (after a
+    subordinate word, "since buying") the first company of the clause before."""
+    body = context.body
+    candidates = _candidates(context, sentence, parties, head)
+    if not candidates:
+        return None, None
+    low = sentence.start
+    speech_end = None
+    for match in _SPEECH.finditer(body, low, head):
+        speech_end = match.end()
+    clause_start = speech_end or low
+    for match in _SUBORDINATE.finditer(body, clause_start, head):
+        clause_start = match.end()
+    after = [a for a in candidates if a.start >= clause_start]
+    if after:
+        return after[0], None
+    if speech_end is not None:
+        before = [a for a in candidates if a.end <= speech_end]
+        return None, before[-1] if before else None
+    return candidates[-1], None
+
+
 def _group(body, parties, subject):
-    """Every member of the coordinated subject that ends with `subject`."""
+    """Every member of the coordinated subject that starts with `subject`."""
     group = [subject]
-    for actor in reversed([a for a in parties if a.end <= subject.start]):
-        gap = body[actor.end : group[0].start]
+    for actor in [a for a in parties if a.start >= subject.end]:
+        gap = body[group[-1].end : actor.start]
         if not _COORDINATION_GAP.fullmatch(gap):
             break
-        group.insert(0, actor)
+        group.append(actor)
     return group
 
 
@@ -168,7 +230,8 @@ def _pair(context, sentence, parties, after, head):
         return []
     speakers = [a for a in parties if a.end <= sentence.start + words.start()]
     if speakers:
-        group = _group(context.body, parties, speakers[-1])
+        first = _candidates(context, sentence, parties, speakers[-1].end)
+        group = _group(context.body, parties, first[0]) if first else []
         if len(group) > 1:
             return group
     if context.talk_pairs:
@@ -197,53 +260,86 @@ def _party_after(body, parties, start, reach, lead):
     return None
 
 
-_FROM = re.compile(r"\b(?:from|by)\s+(?:[\w'’.-]+\s+){0,4}$", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+(?:[\w'’.-]+\s+){0,4}$", re.IGNORECASE)
+_BY = re.compile(r"^\s*by\s+(?:[\w'’.-]+\s+){0,4}$", re.IGNORECASE)
 _TO = re.compile(r"\bto\s+(?:[\w'’.,-]+\s+){0,6}?$", re.IGNORECASE)
+_BUYING = re.compile(r"\b(?:buy\w*|bought|purchas\w*|acquir\w*|tak\w+|took)\b", re.IGNORECASE)
+_MONEY_NOUN = re.compile(
+    r"(?:investment|funding|financing|capital|injection|backing|proposal|offer|bid|package|"
+    r"commitment|pledge)s?$",
+    re.IGNORECASE,
+)
+# "a £654m funding round": money the subject raises, not money it puts in.
+_ROUND = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?(?:(?:funding|financing|fundraising|investment|series\s+\w+)\s+)?"
+    r"(?:round|fundrais\w+|capital\s+rais\w+|rights\s+issue|share\s+sale)",
+    re.IGNORECASE,
+)
+_JOINS_ROUND = re.compile(r"\b(?:led|leads|leading|co-led|join\w*|participat\w*|back\w*)\b", re.I)
+# "X, which is wholly owned by Y," / "X, a unit of Y,": the parent invests through X.
+_VEHICLE_OF = re.compile(
+    r",\s*(?:which\s+is\s+|a\s+)?(?:wholly[\s-]+owned\s+|fully[\s-]+owned\s+)?"
+    r"(?:owned|controlled|unit|subsidiary|affiliate|vehicle)\s+(?:by|of)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _parent(body, parties, subject):
+    for actor in parties:
+        if actor.start > subject.end and actor.start - subject.end <= 45:
+            if _VEHICLE_OF.search(body, subject.end, actor.start):
+                return actor
+            break
+    return subject
 
 
 def _investors(context, sentence, parties, trigger, at, end):
-    """(investors, target) of the money or stake at `at`..`end` the trigger words introduce."""
+    """(investors, target) of the money at `at`..`end` the trigger words introduce."""
     body = context.body
     text_start = sentence.start
     head = min(text_start + trigger.start(), at)
     tail = max(text_start + trigger.end(), end)
-    # "¥180 billion from X", "an investment by X of $400 million".
-    named_after = _party_after(body, parties, end, 45, _FROM)
-    if named_after is None and lang.INVEST.match(trigger.group()):
-        named_after = _party_after(body, parties, text_start + trigger.end(), 30, _FROM)
-    clause = body[max(text_start, head - 80) : head]
-    selling = _SELLING.search(clause) or _SELLING.match(trigger.group())
+    clause = body[max(text_start, head - 80) : tail]
+    buying = _BUYING.search(clause)
     received = lang.RECEIVED.search(sentence.text)
     received = received if received and text_start + received.start() < tail else None
-    subjects = _subjects(context, sentence, parties, head)
-    subject = subjects[-1] if subjects else None
-    if subject is not None and lang.SAID.match(body, subject.end):
-        speaker, subject = subject, None
-    else:
-        speaker = None
-    if selling:
+    subject, speaker = _subject(context, sentence, parties, head)
+    # "¥180 billion from X" (not "buy shares from X": the seller), "an investment by X".
+    named_after = None
+    if received or not buying:
+        named_after = _party_after(body, parties, end, 45, _FROM)
+    if named_after is None and _MONEY_NOUN.search(trigger.group()):
+        named_after = _party_after(body, parties, text_start + trigger.end(), 30, _BY)
+        if named_after is None and at > text_start + trigger.end():
+            named_after = _party_after(body, parties, text_start + trigger.end(), 30, _FROM)
+    if _SELLING.search(clause) and not buying:
         buyer = _party_after(body, parties, end, 60, _TO)
         if buyer is None:
             return [], None  # the seller is named, the buyer is not
         return [buyer], subject
-    if named_after is not None and (received or named_after not in subjects):
+    if named_after is not None:
         lead_in = body[max(text_start, named_after.start - 40) : named_after.start]
         if not _ONE_OF.search(lead_in):
             target = subject if subject and subject.company != named_after.company else None
             return [named_after], target or _target(context, sentence, parties, head, tail)
     if received:
         return [], None  # the subject received money from someone unnamed
+    if _ROUND.match(body, end) and not _JOINS_ROUND.search(body, text_start, at):
+        return [], None  # "plans for a £654m funding round": money raised, from whom unsaid
+    if _MONEY_NOUN.search(trigger.group()) and re.match(
+        r"\s+from\b", body[text_start + trigger.end() :]
+    ):
+        return [], None  # "an investment package from" someone who is not a company
     if subject is None:
         group = _pair(context, sentence, parties, speaker.end if speaker else text_start, head)
         if not group:
             return [], None
     else:
-        between = body[subject.end : head]
-        if _CLAUSE_END.search(between) or re.search(r"[.!?]\s", between):
-            return [], None
         group = _group(body, parties, subject)
         if len(group) == 1:
-            group = _pair(context, sentence, parties, subject.end, head) or group
+            group = _pair(context, sentence, parties, subject.end, head) or [
+                _parent(body, parties, subject)
+            ]
     target = _target(context, sentence, parties, head, tail)
     if target is not None and any(g.company == target.company for g in group):
         target = None
@@ -284,7 +380,11 @@ _STAKE_PHRASE = re.compile(
     re.IGNORECASE,
 )
 # Between "a 51% stake in" and a company: words that show the company is not the target.
-_NOT_THE_TARGET = re.compile(r"\b(?:venture|unit|company|entity|and|or)\b|[,;]", re.IGNORECASE)
+_NOT_THE_TARGET = re.compile(
+    r"\b(?:venture|unit|company|entity|and|or|subsidiary|arm|division|business|plant|factory|"
+    r"operations)\b|[,;]",
+    re.IGNORECASE,
+)
 _TAKING = re.compile(
     r"\b(?:tak(?:e|es|ing|en)|took|acquir\w*|buy\w*|bought|purchas\w*|own\w*|hold\w*|"
     r"held|rais\w*|increas\w*|lift\w*|boost\w*|get|gets|getting|secur\w*|"
@@ -315,7 +415,7 @@ _GAPPED_REST = re.compile(
     re.IGNORECASE,
 )
 _EVEN_SPLIT = re.compile(
-    r"\b(?:50(?:-|–|:|/|\s+)50|fifty-fifty|equally[\s-]+owned|equal\s+(?:stakes|shares))\b",
+    r"\b(?:50(?:-|–|:|/|\s+)50|fifty-fifty|equally[\s-]+owned)\b",
     re.IGNORECASE,
 )
 _VENTURE = re.compile(r"\bventure\b|\bJVs?\b|\bjoint\s+(?:company|firm)\b", re.IGNORECASE)
@@ -375,6 +475,12 @@ def _excluded(text, amount):
         return False
     if lang.priced(words_before) or _NOT_MONEY_PUT_IN.search(lead):
         return True
+    if _GDP_AFTER.match(text, amount.end):
+        return True
+    if _IN_KIND_AFTER.match(text, amount.end) and (
+        _OWN_BEFORE.search(lead) or text[amount.end :].lstrip(" ").startswith("worth of")
+    ):
+        return True
     return bool(_PER_SHARE.match(text, amount.end))
 
 
@@ -396,9 +502,13 @@ def _amount_facts(context, position, parties, actors):
         if triggers is None:
             triggers = _triggers(text, names)
         at, end = sentence.start + amount.start, sentence.start + amount.end
-        tranche = previous is not None and (
-            _TRANCHE_AFTER.match(text, amount.end)
-            or _TRANCHE_BEFORE.search(text, max(0, amount.start - 40), amount.start)
+        tranche = (
+            previous is not None
+            and len(previous[0]) == 1
+            and (
+                _TRANCHE_AFTER.match(text, amount.end)
+                or _TRANCHE_BEFORE.search(text, max(0, amount.start - 40), amount.start)
+            )
         )
         trigger = _nearest_trigger(text, amount.start, amount.end, triggers)
         if tranche:
@@ -484,21 +594,15 @@ def _stake_facts(context, position, parties, amount_facts):
                     continue
                 investors = [buyer]
             else:
-                subjects = [
-                    a
-                    for a in _subjects(context, sentence, parties, verb_at)
-                    if target is None or a.company != target.company
-                ]
-                if subjects and lang.SAID.match(body, subjects[-1].end):
-                    subjects = []
-                if not subjects:
+                subject, _ = _subject(context, sentence, parties, verb_at)
+                if subject is None or (target is not None and subject.company == target.company):
                     continue
-                between = body[subjects[-1].end : verb_at]
-                if _CLAUSE_END.search(between):
+                between = body[subject.end : verb_at]
+                if _CLAUSE_END.search(between) or _PAIR_WORDS.search(between):
                     continue
-                investors = [subjects[-1]]
-                if re.search(r"\beach\b", body[subjects[-1].end : end], re.IGNORECASE):
-                    investors = _group(body, parties, subjects[-1])
+                investors = _group(body, parties, subject)
+                if not re.search(r"\beach\b", body[investors[-1].end : end], re.IGNORECASE):
+                    investors = [_parent(body, parties, subject)]
         if not investors:
             continue
         if target is None and percent is None:
@@ -508,6 +612,8 @@ def _stake_facts(context, position, parties, amount_facts):
         for investor in investors:
             if any(f.investor == investor.company for f in amount_facts + facts):
                 continue  # the amount's fact already stands for this stake
+            if kind == "joint_venture" and _funds_the_venture(context, investor.company):
+                continue
             facts.append(
                 _fact(
                     context,
@@ -539,7 +645,11 @@ def _gapped_facts(context, position, parties, after, target, kind, facts):
         if len(body[sentence.start + after : actor.start]) > 60:
             break
         rest = _GAPPED_REST.match(body, actor.end)
-        if rest and not any(f.investor == actor.company for f in facts):
+        if (
+            rest
+            and not any(f.investor == actor.company for f in facts)
+            and not (kind == "joint_venture" and _funds_the_venture(context, actor.company))
+        ):
             percent = Decimal(rest.group(2))
             why = (f"the rest of the stake: {rest.group().strip()}", f"investor: {actor.company}")
             found.append(
@@ -554,11 +664,11 @@ def _even_split_facts(context, position, parties, facts):
     sentence = context.sentences[position]
     text = sentence.text
     split = _EVEN_SPLIT.search(text)
-    if not split or not _VENTURE.search(text) and "own" not in text.lower():
+    if not split or not _VENTURE.search(text):
         return []
     at = sentence.start + split.start()
-    subjects = _subjects(context, sentence, parties, at)
-    group = _group(context.body, parties, subjects[-1]) if subjects else []
+    subject, _ = _subject(context, sentence, parties, at)
+    group = _group(context.body, parties, subject) if subject else []
     if len(group) < 2:
         partner = _party_after(
             context.body,
@@ -577,6 +687,8 @@ def _even_split_facts(context, position, parties, facts):
     for investor in group[:2]:
         if any(f.investor == investor.company for f in facts):
             continue
+        if _funds_the_venture(context, investor.company):
+            continue
         why = (f"an even split: {split.group()}", f"investor: {investor.company}")
         found.append(
             _fact(
@@ -593,6 +705,30 @@ def _even_split_facts(context, position, parties, facts):
             )
         )
     return found
+
+
+def _funds_the_venture(context, company):
+    """Whether the article puts an amount on `company`'s part of a venture: its share of the
+    venture is then told with that amount ("each put 5 billion yen", "a combined $4.4bn")."""
+    found = getattr(context, "_venture_funders", None)
+    if found is None:
+        names, by_pair = set(), False
+        for sentence in context.sentences:
+            text = sentence.text
+            if not sentence.running or not _DIGIT.search(text):
+                continue
+            pair = _PAIR_WORDS.search(text)
+            if not (_VENTURE.search(text) or pair) or not find_amounts(text, context.body):
+                continue
+            if not (lang.INVEST.present(text) or _MORE_TRIGGERS.search(text)):
+                continue
+            names.update(m.company for m in context.named_in(sentence.start, sentence.end))
+            by_pair = by_pair or bool(pair)
+        found = context._venture_funders = (names, by_pair)
+    names, by_pair = found
+    return company in names or (
+        by_pair and bool(context.talk_pairs) and company in context.talk_pairs[-1]
+    )
 
 
 def _stake_percent(text):
