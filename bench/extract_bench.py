@@ -1,8 +1,10 @@
-"""Extraction speed: median and p95 milliseconds per ~600-word article, on one core.
+"""Extraction speed: median and p95 milliseconds per ~600-word article, on one core, and the
+time for one long article (2 MiB by default).
 
-Run: .venv/bin/python bench/extract_bench.py [--runs N]
-The article is built from development-set paragraphs; the CompanyIndex is built once from
-seeds/companies.json (its build time is printed separately).
+Run: .venv/bin/python bench/extract_bench.py [--runs N] [--long-mib 2]
+The articles are built from paragraphs of the real-reporting development set
+(tests/data/realset); the CompanyIndex is built once from seeds/companies.json (its build time
+is printed separately).
 """
 
 import argparse
@@ -20,28 +22,44 @@ sys.path.insert(0, str(ROOT))
 
 from evtracker.news.extract import CompanyIndex, KnownCompany, extract  # noqa: E402
 
-DEVSET = ROOT / "tests" / "data" / "devset"
+ARTICLES = ROOT / "tests" / "data" / "realset" / "articles"
 TARGET_WORDS = 600
 
 
-def benchmark_article():
-    """Paragraphs of the development set (no headline or byline), about 600 words."""
-    paragraphs, words = [], 0
-    for path in sorted(DEVSET.glob("*.txt")):
+def paragraphs():
+    """Running paragraphs of the development set's articles (no headline, byline or heading)."""
+    for path in sorted(ARTICLES.glob("*.txt")):
         for paragraph in path.read_text(encoding="utf-8").split("\n\n")[2:]:
             paragraph = paragraph.strip()
-            if len(paragraph.split()) < 20:
-                continue  # headings, captions, live-blog one-liners
-            paragraphs.append(paragraph)
-            words += len(paragraph.split())
-            if words >= TARGET_WORDS:
-                return "\n\n".join(paragraphs), words
-    return "\n\n".join(paragraphs), words
+            if len(paragraph.split()) >= 20:
+                yield paragraph
+
+
+def benchmark_article():
+    """About 600 words of real-reporting paragraphs."""
+    chosen, words = [], 0
+    for paragraph in paragraphs():
+        chosen.append(paragraph)
+        words += len(paragraph.split())
+        if words >= TARGET_WORDS:
+            break
+    return "\n\n".join(chosen), words
+
+
+def long_article(size):
+    """At least `size` bytes of real-reporting paragraphs, repeated as needed, cut to size."""
+    pool, chosen, length = list(paragraphs()), [], 0
+    while length < size:
+        paragraph = pool[len(chosen) % len(pool)]
+        chosen.append(paragraph)
+        length += len(paragraph.encode()) + 2
+    return "\n\n".join(chosen).encode()[:size].decode(errors="ignore")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=500)
+    parser.add_argument("--long-mib", type=float, default=2.0, help="long article size")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
@@ -82,6 +100,14 @@ def main():
     # CPU time of this thread: what the work costs when other processes share the core.
     print(
         f"extract() CPU time:  median {statistics.median(cpu_timings):.2f} ms, p95 {cpu_p95:.2f} ms"
+    )
+    long_body = long_article(int(args.long_mib * 1024 * 1024))
+    started, cpu_started = time.perf_counter(), time.thread_time()
+    long_result = extract(long_body, index, published=published)
+    print(
+        f"long article: {len(long_body.encode()) / 1024 / 1024:.2f} MiB, "
+        f"{len(long_result.talks)} talks found, wall {time.perf_counter() - started:.2f} s, "
+        f"CPU {time.thread_time() - cpu_started:.2f} s"
     )
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
