@@ -70,17 +70,94 @@ _TRANCHE_BEFORE = re.compile(
 )
 # A company right after these is their object, not the sentence's subject.
 _PREPOSITIONS = frozenset(
-    ["with", "into", "in", "from", "of", "to", "for", "by", "on", "at", "about", "over", "between", "against", "like", "unlike", "including", "than", "toward", "towards", "via", "through", "under", "behind", "beside", "besides", "among", "amid", "alongside"]
+    [
+        "with",
+        "into",
+        "in",
+        "from",
+        "of",
+        "to",
+        "for",
+        "by",
+        "on",
+        "at",
+        "about",
+        "over",
+        "between",
+        "against",
+        "like",
+        "unlike",
+        "including",
+        "than",
+        "toward",
+        "towards",
+        "via",
+        "through",
+        "under",
+        "behind",
+        "beside",
+        "besides",
+        "among",
+        "amid",
+        "alongside",
+    ]
 )
 _CLAUSE_WORDS = frozenset(
-    ["that", "which", "who", "whom", "whose", "and", "or", "but", "said", "says", "told", "while", "as", "when", "after", "before", "because", "since", "where", "will", "would", "could", "should", "may", "might", "can", "has", "have", "had", "is", "was", "are", "were", "be", "been", "announced", "agreed", "plans", "plan", "it", "its", "they", "their", "he", "she"]
+    [
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "and",
+        "or",
+        "but",
+        "said",
+        "says",
+        "told",
+        "while",
+        "as",
+        "when",
+        "after",
+        "before",
+        "because",
+        "since",
+        "where",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "announced",
+        "agreed",
+        "plans",
+        "plan",
+        "it",
+        "its",
+        "they",
+        "their",
+        "he",
+        "she",
+    ]
 )
 _WORD = re.compile(r"[\w']+")
 # "X and Y", "X, Y and Z", "X & Y", "X and two affiliates -- Y and Z --": one subject.
 _COORDINATION_GAP = re.compile(
-    r"\s*(?:,|&|and|,\s*and|as\s+well\s+as)\s*(?:(?:its|the|auto|parts|battery|"
+    r"(?:\s*\([^)]*\))?(?:\s*,\s*[^,()]{1,60}?,)?"
+    r"(?:\s*(?:,|&|and|,\s*and|as\s+well\s+as)\s*(?:(?:its|the|auto|parts|battery|"
     r"[a-z][a-z-]+)\s+){0,3}|\s*,?\s*and\s+(?:its\s+)?(?:\w+\s+)?(?:affiliates?|subsidiar\w+|"
-    r"units?|partners?|sister\s+compan\w+)\s*(?:--|—|–|:|,|\()\s*(?:including\s+)?"
+    r"units?|partners?|sister\s+compan\w+)\s*(?:--|—|–|:|,|\()\s*(?:including\s+)?)"
 )
 _PAIR_WORDS = re.compile(
     r"\b(?:they|both\s+(?:companies|firms|sides|parties|carmakers|automakers|partners)|"
@@ -159,9 +236,15 @@ _LONG_APPOSITIVE = re.compile(
 _NAMED_AS = re.compile(r",\s*(?:called|named|dubbed|known\s+as)\s[^,]{0,60},")
 
 
+_CONDITION_FIRST = re.compile(r"(?:If|Once|Unless|Until|Should|Whether|Now\s+that)\b[^,]*,")
+
+
 def _asides(sentence):
     text = sentence.text
     spans = list(lang.asides(text))
+    opening = _CONDITION_FIRST.match(text)
+    if opening:
+        spans.append(opening.span())
     for pattern in (_APPOSITIVE, _LONG_APPOSITIVE, _NAMED_AS, _RELATIVE):
         spans += [match.span() for match in pattern.finditer(text)]
     return [(sentence.start + start, sentence.start + end) for start, end in spans]
@@ -232,7 +315,7 @@ def _pair(context, sentence, parties, after, head):
     if speakers:
         first = _candidates(context, sentence, parties, speakers[-1].end)
         group = _group(context.body, parties, first[0]) if first else []
-        if len(group) > 1:
+        if len(group) > 1 or not context.talk_pairs:
             return group
     if context.talk_pairs:
         names = context.talk_pairs[-1]
@@ -261,7 +344,7 @@ def _party_after(body, parties, start, reach, lead):
 
 
 _FROM = re.compile(r"\bfrom\s+(?:[\w'’.-]+\s+){0,4}$", re.IGNORECASE)
-_BY = re.compile(r"^\s*by\s+(?:[\w'’.-]+\s+){0,4}$", re.IGNORECASE)
+_BY = re.compile(r"\bby\s+(?:[\w'’.-]+\s+){0,4}$", re.IGNORECASE)
 _TO = re.compile(r"\bto\s+(?:[\w'’.,-]+\s+){0,6}?$", re.IGNORECASE)
 _BUYING = re.compile(r"\b(?:buy\w*|bought|purchas\w*|acquir\w*|tak\w+|took)\b", re.IGNORECASE)
 _MONEY_NOUN = re.compile(
