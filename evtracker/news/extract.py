@@ -66,6 +66,8 @@ class ArticleContext:
         self._by_kind = None
         self._outlet_starts = [start for start, _, _ in outlets]
         self._attributions = {}  # sentence position -> who reports it
+        self.title_companies = []  # the companies the headline names, in order
+        self._counts = None
 
     def named_in(self, start, end):
         low = bisect.bisect_left(self._mention_starts, start)
@@ -89,6 +91,14 @@ class ArticleContext:
         if pair in self.talk_pairs:
             self.talk_pairs.remove(pair)
         self.talk_pairs.append(pair)
+
+    def mention_count(self, company):
+        """How often the article names `company`: the principal parties are named most."""
+        if self._counts is None:
+            self._counts = {}
+            for mention in self.mentions:
+                self._counts[mention.company] = self._counts.get(mention.company, 0) + 1
+        return self._counts.get(company, 0)
 
     def date_of(self, sentence):
         return event_date(sentence.text, self.published)
@@ -242,6 +252,9 @@ def extract(
         _main_subject(sentences, mentions, title_mentions, index),
         published,
         index,
+    )
+    context.title_companies = list(
+        dict.fromkeys(m.company for m in title_mentions if m.kind != "regulator")
     )
 
     talks, investments, approvals = {}, {}, {}

@@ -323,8 +323,29 @@ def find_talks(context, position, actors):
     return _status_updates(context, position, actors, speaker, (ended, denied, confirmed), on)
 
 
+_AUTOMAKERS_REFERENCE = re.compile(r"\b(?:carmakers|automakers)\b", re.IGNORECASE)
+
+
 def _last_pair(context, sentence):
-    return context.talk_pairs[-1] if context.talk_pairs else _last_two_named(context, sentence)
+    """The pair "the two companies" stands for: of the pairs reported so far and the pair the
+    headline names, the one whose parties the article names most (the latest on a tie); for
+    "the two carmakers", only a pair of carmakers."""
+    candidates = list(context.talk_pairs)
+    title = context.title_companies
+    if len(title) >= 2 and tuple(title[:2]) not in candidates:
+        candidates.insert(0, tuple(title[:2]))
+    if _AUTOMAKERS_REFERENCE.search(sentence.text):
+        carmakers = [
+            pair
+            for pair in candidates
+            if all(context.index.kind_of(name) in ("automaker", "other") for name in pair)
+        ]
+        candidates = carmakers or candidates
+    if not candidates:
+        return _last_two_named(context, sentence)
+    weight = {pair: sum(context.mention_count(name) for name in pair) for pair in candidates}
+    best = max(weight.values())
+    return [pair for pair in candidates if weight[pair] == best][-1]
 
 
 def _last_two_named(context, sentence):
