@@ -235,7 +235,9 @@ TALK = Anchored(
     + DEAL_NOUN
     + r"|(?:close\s+to|nearing|near|on\s+the\s+verge\s+of)\s+(?:a|an|the)?\s*"
     + DEAL_NOUN
-    + r"|(?:partner|team\s+up|cooperate|collaborate|work\s+together|join\s+forces)"
+    + r"|(?:partner|team(?:s|ing)?\s+up|cooperate|collaborate|work\s+together|"
+    r"join(?:s|ing)?\s+forces|(?:been|was|were|is|are|get|got|keep|kept|stay)\s+in\s+touch|"
+    r"held\s+(?:\w+\s+){0,2}(?:conversations|contacts?))"
     r"\s+with|could\s+partner)\b",
     (
         "talk",
@@ -281,6 +283,16 @@ TALK = Anchored(
         "work",
         "join",
         "could",
+        "been",
+        "was",
+        "were",
+        "is",
+        "are",
+        "get",
+        "got",
+        "keep",
+        "kept",
+        "stay",
     ),
 )
 AGREE = Anchored(
@@ -581,6 +593,17 @@ PAIR_REFERENCE = Gated(
     r"the\s+pair|the\s+duo|the\s+two|the\s+companies|the\s+partners)\b",
     ("two", "both", "pair", "duo", "companies", "partners"),
 )
+# Talks' stricter reading: "the two" alone only where it stands for two parties ("the two
+# signed", "between the two."), not "the two new businesses" or "the two models".
+TWO_PARTIES = Gated(
+    r"\b(?:the\s+two\s+(?:\w+\s+)?(?:companies|firms|carmakers|automakers|groups|sides|parties|"
+    r"partners|brands|makers)|both\s+(?:companies|firms|sides|parties|carmakers|automakers)|"
+    r"the\s+pair|the\s+duo|the\s+companies|the\s+partners|"
+    r"the\s+two(?=\s*[,.;:)\"”]|\s*$|\s+(?:\w+ly\s+)?(?:have|had|has|are|were|will|would|could|"
+    r"can|may|might|should|said|say|says|agreed|signed|plan\w*|also|jointly|did|do|began|"
+    r"started|reached|struck|formed|announced|to|in|on|at|for|with|and|is|was)\b))",
+    ("two", "both", "pair", "duo", "companies", "partners"),
+)
 BETWEEN = _words(r"\b(?:between|among|of)\s+$")
 
 # "the Chrysler parent", "the Audi owner": the company that owns the one named.
@@ -683,7 +706,8 @@ _ASIDE_WITHIN = re.compile(
 )
 _ASIDE_OPENING = re.compile(
     r"(?:Unlike|Like|Besides|Apart\s+from|Aside\s+from|After|Before|Following|"
-    r"While|As|Along\s+with|Beyond|Compared\s+with|Just\s+as|Similar\s+to|Much\s+like|Since|"
+    r"While|As|Along\s+with|Alongside|In\s+addition\s+to|On\s+top\s+of|Beyond|"
+    r"Compared\s+with|Just\s+as|Similar\s+to|Much\s+like|Since|"
     r"When|Although|Though)\b[^,]*,"
 )
 

@@ -42,7 +42,20 @@ _ABOUT_WORKING_TOGETHER = re.compile(
 # "a former Nissan plant": a company name used as a modifier is not a counterpart.
 _MODIFIER_BEFORE = re.compile(r"\b(?:a|an|former)\s+$", re.IGNORECASE)
 _MODIFIER_AFTER = re.compile(r"(?:'s|’s)?\s+[a-z]")
-_PAIR_SPEAKS = re.compile(lang.PAIR_REFERENCE.pattern + r"\s+$", re.IGNORECASE)
+# "Apple supplier Foxconn", "Tesla rival BYD", "Alibaba-backed Xpeng", "Hyundai shares": the
+# company describes another one or a thing, it is not a party itself.
+_DESCRIBES_NEXT = re.compile(
+    r"(?:-(?:backed|owned|controlled|based|led|linked|affiliated)\b|\s+(?:shares|stock|"
+    r"share\s+price)\b|\s+(?:supplier|partner|rival|affiliate|subsidiary|unit|shareholder|"
+    r"investor|backer|customer|peer|competitor|spin-?off|offshoot)s?\s+(?:\w+\s+)?[A-Z])"
+)
+_SHARES_OF = re.compile(r"\b(?:shares|stock)\s+(?:of|in)\s+$", re.IGNORECASE)
+# "a venture named X", "an alliance called X": X is what the parties form, not a party.
+_NAMED_AS = re.compile(
+    r"\b(?:named|called|dubbed|branded|known\s+as)\s+(?:the\s+)?[\"“']?$", re.IGNORECASE
+)
+_ENDS_WITH_BETWEEN = re.compile(r"\b(?:between|among)$", re.IGNORECASE)
+_PAIR_SPEAKS = re.compile(lang.TWO_PARTIES.pattern + r"\s+$", re.IGNORECASE)
 _PLANNED = re.compile(
     r"\b(?:plans?|intention|intends|would|will|to\s+(?:explore|study|consider|discuss))\b",
     re.IGNORECASE,
@@ -155,7 +168,7 @@ def _speaker(body, actors, sentence):
     "a Xiaomi spokesperson told Reuters"), BOTH for "the companies said", else None."""
     text = sentence.text
     for match in lang.SPEECH.finditer(text):
-        if lang.PAIR_REFERENCE.present(text) and _PAIR_SPEAKS.search(text, 0, match.start()):
+        if lang.TWO_PARTIES.present(text) and _PAIR_SPEAKS.search(text, 0, match.start()):
             return BOTH
         verb_start = sentence.start + match.start()
         verb_end = sentence.start + match.end()
@@ -187,6 +200,16 @@ def _is_modifier(body, actor):
     return bool(_MODIFIER_BEFORE.search(before) and _MODIFIER_AFTER.match(body, actor.end))
 
 
+def _not_a_party(body, actor):
+    """A company named only to describe another one, a thing or a venture the parties form."""
+    before = body[max(0, actor.start - 20) : actor.start]
+    return bool(
+        _DESCRIBES_NEXT.match(body, actor.end)
+        or _SHARES_OF.search(before)
+        or _NAMED_AS.search(before)
+    )
+
+
 def _counterparts(body, trigger_end, after):
     after = [a for a in after if not _is_modifier(body, a)]
     if not after:
@@ -216,7 +239,7 @@ def _pairs_in(context, sentence, actors):
     body = context.body
     text = sentence.text
     asides = [(sentence.start + start, sentence.start + end) for start, end in lang.asides(text)]
-    parties = [a for a in actors if a.kind != "regulator"]
+    parties = [a for a in actors if a.kind != "regulator" and not _not_a_party(body, a)]
     pairs = []
     consumed = set()
     subject = None
@@ -235,7 +258,8 @@ def _pairs_in(context, sentence, actors):
             subject = subjects[-1]
         consumed.update(counterparts)
         topic = _topic(body, counterparts[-1].end if counterparts else trigger_end, text)
-        if counterparts and lang.BETWEEN.search(gap) and len(counterparts) > 1:
+        between = lang.BETWEEN.search(gap) or _ENDS_WITH_BETWEEN.search(text, 0, end)
+        if counterparts and between and len(counterparts) > 1:
             group = _unique(counterparts)
             pairs += [
                 (a.company, b.company, kind, topic) for a, b in itertools.combinations(group, 2)
@@ -273,13 +297,13 @@ def find_talks(context, position, actors):
     sentence = context.sentences[position]
     text = sentence.text
     if len({a.company for a in actors if a.kind != "regulator"}) < 2 and not (
-        lang.PAIR_REFERENCE.search(text) or (context.talk_pairs and _UPDATE_TOPIC.search(text))
+        lang.TWO_PARTIES.search(text) or (context.talk_pairs and _UPDATE_TOPIC.search(text))
     ):
         return []  # most sentences: nothing here can name a pair
     found = _pairs_in(context, sentence, actors)
     if (
         not found
-        and lang.PAIR_REFERENCE.search(text)
+        and lang.TWO_PARTIES.search(text)
         and _ABOUT_WORKING_TOGETHER.search(text)
         and (last_pair := _last_pair(context, sentence))
     ):
