@@ -1,55 +1,302 @@
-"""Regulatory approvals: licences, permits and clearances, who seeks them and from whom."""
+"""Regulatory approvals: licences, permits and clearances, who seeks them and from whom.
+
+The rules follow the grammar of news rather than any one report: who is approved is the
+company after "approved", "cleared" or "signed off on", or the subject of "received", "won",
+"awaits", "filed"; a deal referred to without names ("the tie-up still needs regulatory
+approval") stands for its parties (the buyer of a stake, both sides of a merger or venture);
+the regulator is the body named nearest the approval, a body the article names elsewhere
+when the sentence only says "regulators", a government when a country acts ("New Delhi said
+no to ..."), or an unnamed body kept as written ("foreign competition authorities").
+"""
 
 import re
 
 from evtracker.news.extraction import language as lang
 from evtracker.news.extraction.facts import Actor, ApprovalFact
 
+_I = re.IGNORECASE
 
-def _not_preceded(pattern, text, start, reach=40):
-    return not pattern.search(text[max(0, start - reach) : start])
+# --- what an approval sentence says --------------------------------------------------------
 
-
-def _approval_status(text):
-    pending_spans = [(m.start(), m.end()) for m in lang.PENDING.finditer(text)]
-
-    def live(match, negation):
-        if any(s <= match.start() < e for s, e in pending_spans):
-            return False
-        return _not_preceded(negation, text, match.start(), 30)
-
-    if any(live(m, lang.NOT_GRANTED) for m in lang.REJECTED.finditer(text)):
-        return "rejected"
-    if any(live(m, lang.NOT_GRANTED) for m in lang.GRANTED.finditer(text)):
-        return "granted"
-    if pending_spans or lang.GRANTED.search(text):
-        return "pending"  # "expects to be granted", "has not received"
-    return None
-
-
-# Who approves when no body is named: "approval from foreign competition authorities".
-_UNNAMED_BODY = re.compile(
-    r"\b(?:from|by|of)\s+(?P<body>(?:[A-Za-z-]+\s+){0,3}(?:authorities|regulators|watchdogs))\b"
+# Cues language.APPROVAL misses: filings with a regulator, an antitrust waiting period, a
+# government saying no, backing sought from authorities.
+_MORE_CUES = re.compile(
+    r"\b(?:waiting\s+period|said\s+no\s+to|turn(?:ed|s)?\s+down|backing\s+from|outstanding)\b",
+    _I,
 )
+# Filings that ask a regulator for something: "antitrust filings", "filed with the CSRC for
+# an overseas listing"; not a company's filing to a stock exchange.
+_FILING = re.compile(
+    r"\b(?:(?:antitrust|competition|merger|investment[\s-]screening|foreign[\s-]investment|"
+    r"listing|regulatory\s+approval)\s+(?:\w+\s+)?filings?|"
+    r"fil(?:ed|es|ing)\s+(?:with\s+(?:the\s+)?(?:[\w'’]+\s+){0,4}?)?(?:for|to)\s+"
+    r"(?:an?\s+|its\s+|the\s+)?(?:(?:overseas|offshore|initial|public|US|U\.S\.|Hong\s+Kong|"
+    r"domestic|New\s+York|stock)\s+)*(?:listing|IPO|public\s+offering|go\s+public|list|float|"
+    r"approval|clearance|a\s+licen[cs]e|permission))\b",
+    _I,
+)
+_PENDING_MORE = re.compile(
+    r"\b(?:outstanding|(?:has|have|had)\s+still\s+to|still\s+(?:has|have|had)\s+to|"
+    r"(?:preparing|poised|set|expected|likely|due)\s+to\s+(?:approve|clear|grant|sign\s+off)|"
+    r"(?:will|would|must|has\s+to|have\s+to|need\s+to|needs\s+to)\s+(?:\w+\s+)?"
+    r"(?:review|approve|clear|sign\s+off)|"
+    r"fil(?:ed|es|ing|ings)|submit(?:s|ted|ting)?|advancing|notif(?:y|ied|ication)|"
+    r"requested|request(?:s|ing)?\s+(?:\w+\s+)?(?:backing|approval|permission)|"
+    r"not\s+yet|still\s+needs?|remains?\s+(?:subject|pending))\b",
+    _I,
+)
+_GRANTED_MORE = re.compile(
+    r"\b(?:waiting\s+period\s+(?:\w+\s+){0,8}?(?:expired|ran\s+out|ended|lapsed)|"
+    r"(?:has|have|had)\s+(?:given|granted)|gave\s+(?:its|their|the)|"
+    r"(?:expired|ran\s+out)\b)",
+    _I,
+)
+_REJECTED_MORE = re.compile(r"\b(?:said\s+no\s+to|turn(?:ed|s)?\s+down|rejection)\b", _I)
+# "do not mean the applications have been approved": negated within its clause.
+_NEGATED_CLAUSE = re.compile(r"\b(?:not|n't|never|no\s+longer)\s+(?:[\w'’]+\s+){0,4}$", _I)
+_BODY_RECEIVES = re.compile(
+    r"\b(?:[A-Z]{2,6}|regulators?|authorities|ministry|commission)\s+(?:has\s+|had\s+)?"
+    r"received$"
+)
+# A clause opened by one of these makes what follows a condition, not an event: "once the
+# authorities have given their approval", "if the deal is cleared".
+_CONDITION = re.compile(r"\b(?:if|once|unless|until|provided)\b[^,;]*$", _I)
+
+# Who approves when no body is named: "approval from foreign competition authorities",
+# "subject to approval from the competition-law authorities in the countries concerned".
+_BODY_HEAD = r"(?:authorities|authority|regulators|watchdogs|agencies|ministries)"
+_PLACES = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:\s*,\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)*(?:\s+and\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?"
+_PLACE_TAIL = (
+    rf"(?:\s+(?:in|of)\s+(?:{_PLACES}|the\s+(?:\w+\s+){{0,4}}?(?:concerned|involved|relevant)|"
+    rf"(?:the\s+)?(?:countries|jurisdictions|markets)\s+(?:\w+\s+){{0,3}}?(?:concerned|involved))|"
+    r"\s+concerned)?"
+)
+_UNNAMED_BODY = re.compile(
+    r"\b(?:from|by|of)\s+(?:the\s+)?(?P<body>(?:(?!the\b)[A-Za-z-]+\s+){0,3}"
+    + _BODY_HEAD
+    + _PLACE_TAIL
+    + r")",
+)
+# The same as the one who acts: "The relevant Chinese authorities have still to approve".
+_UNNAMED_ACTING = re.compile(
+    r"(?:^|\b(?:[Tt]he|once|after|until|if|when|that)\s+)(?P<body>(?:[A-Za-z-]+\s+){0,3}"
+    + _BODY_HEAD
+    + _PLACE_TAIL
+    + r")\s+"
+    r"(?:\w+\s+){0,3}?(?:approved?|cleared?|signed\s+off|granted|gave|given|rejected|blocked)\b"
+)
+# "antitrust filings in South Korea and Canada": the authorities of those places.
+_FILINGS_IN = re.compile(
+    r"\b(?P<kind>antitrust|competition|merger(?:\s+control)?|investment[\s-]screening|"
+    r"foreign[\s-]investment|regulatory)\s+(?:\w+\s+)?(?:filings?|reviews?|notifications?|"
+    r"approvals?|clearances?)(?:\s*\([^()]{0,120}\))?\s+in\s+(?P<places>(?:the\s+)?"
+    + _PLACES
+    + r")"
+)
+# Merger control by jurisdiction, where reporting names the body by its country.
+_ANTITRUST_BODY = {
+    "european union": "European Commission",
+    "eu": "European Commission",
+    "china": "SAMR",
+    "south korea": "KFTC",
+    "korea": "KFTC",
+    "japan": "JFTC",
+    "india": "CCI",
+    "germany": "Bundeskartellamt",
+    "britain": "CMA",
+    "united kingdom": "CMA",
+    "uk": "CMA",
+    "brazil": "CADE",
+    "mexico": "COFECE",
+    "australia": "ACCC",
+    "turkey": "Turkish Competition Authority",
+    "south africa": "Competition Commission of South Africa",
+}
+# A country or its capital acting as the approver: "New Delhi has said no to ...".
+_GOVERNMENTS = {
+    "india": "Indian government",
+    "new delhi": "Indian government",
+    "china": "Chinese government",
+    "beijing": "Chinese government",
+    "japan": "Japanese government",
+    "tokyo": "Japanese government",
+    "south korea": "South Korean government",
+    "seoul": "South Korean government",
+    "indonesia": "Indonesian government",
+    "jakarta": "Indonesian government",
+    "germany": "German government",
+    "berlin": "German government",
+    "italy": "Italian government",
+    "rome": "Italian government",
+    "france": "French government",
+    "paris": "French government",
+    "britain": "British government",
+    "london": "British government",
+    "washington": "US government",
+    "thailand": "Thai government",
+    "vietnam": "Vietnamese government",
+    "malaysia": "Malaysian government",
+}
+_GOVERNMENT_ACTS = re.compile(
+    r"(?:^|[,;]\s+|\b(?:that|and|but)\s+)(?:the\s+)?(?P<place>India|New\s+Delhi|China|Beijing|Japan|Tokyo|"
+    r"South\s+Korea|Seoul|Indonesia|Jakarta|Germany|Berlin|Italy|Rome|France|Paris|Britain|"
+    r"London|Washington|Thailand|Vietnam|Malaysia)(?:'s\s+government)?\s+"
+    r"(?:(?:has|have|had|is|was|will|would|also|reportedly|now|recently|already|not|"
+    r"preparing\s+to|poised\s+to|set\s+to|expected\s+to|likely\s+to|to)\s+){0,4}"
+    r"(?:approved?|approving|clear(?:ed|s)?|grant(?:ed|s)?|given?|gave|issued|"
+    r"said\s+no|turned\s+down|rejected|refused|blocked|vetoed|signed\s+off)\b"
+)
+# A country as the one that acts, for a body the article names elsewhere: "China is
+# speeding up approvals ..., having granted a licence to Wanxiang".
+_COUNTRY_ACTS = re.compile(
+    r"\b(?:China|Beijing|India|New\s+Delhi|Japan|Tokyo|South\s+Korea|Seoul|Germany|Berlin|"
+    r"France|Paris|Italy|Rome|Britain|London|Washington|Indonesia|Jakarta)\s+(?:has|had|have|is|"
+    r"was|will)\b"
+)
+# Bodies reporters name by what they do; the article names them elsewhere.
+_GENERIC_BODY = re.compile(
+    r"\b(?:regulators?|watchdogs?|authorities|(?:the\s+)?(?:commission|ministry|agency|"
+    r"bureau|planner|cabinet)|government)\b",
+    _I,
+)
+# A regulator named under its own name that reporting uses for another body.
+_SAME_BODY = {"European Union": "European Commission"}
+
 # Approvals that are not a regulator's: a board's, shareholders', a court's, a union's.
 _NOT_A_REGULATOR = re.compile(
     r"\b(?:shareholders?|board|boards|investors|union|unions|court|judge|creditors|"
-    r"bondholders|customers|voters|members|parliament)\b",
-    re.IGNORECASE,
+    r"bondholders|customers|voters|members|parliament|stockholders)\b",
+    _I,
+)
+_REGULATORY = re.compile(
+    r"\b(?:regulat\w*|antitrust|competition|authorit\w+|government|watchdogs?|ministry|"
+    r"licen[cs]\w*|permits?)\b",
+    _I,
 )
 # A regulator as the one who acts: "the state planner cleared Xiaomi's plan".
 _REGULATOR_ACTS = re.compile(
-    r"^\s*(?:\w+\s+){0,3}?(?:approved|approves|cleared|clears|granted|grants|signed\s+off|"
-    r"rejected|rejects|blocked|blocks|gave|gives|issued|issues|awarded|licensed|"
-    r"green-?lit|authori[sz]ed)\b",
-    re.IGNORECASE,
+    r"(?:\s*\([^)]{1,80}\))?(?:\s*,[^,]{1,40},)?\s*(?:[\w'’]+\s+){0,7}?"
+    r"(?:approved|approves|approve|cleared|clears|clear|granted|grants|signed\s+off|"
+    r"rejected|rejects|blocked|blocks|gave|gives|given|issued|issues|awarded|licensed|"
+    r"green-?lit|authori[sz]ed|said\s+no|turned\s+down|review)\b",
+    _I,
 )
-_CHECKED = re.compile(r"\b(?:review|test|inspection|audit)\b", re.IGNORECASE)
+_CHECKED = re.compile(r"\b(?:review|test|inspection|audit)\b", _I)
 _APPROVAL_NOUN = re.compile(
     r"\b(?:licen[cs]\w*|permits?|approv\w*|clearances?|cleared|green[\s-]?light|permission|"
-    r"go-ahead|sign-?off|signed\s+off|certifi\w+|registration|nod)\b",
-    re.IGNORECASE,
+    r"go-ahead|sign-?off|signed\s+off|certifi\w+|registration|nod|"
+    r"waiting\s+period|said\s+no\s+to|turn(?:ed|s)?\s+down|backing\s+from)\b",
+    _I,
 )
+_APPROVAL_WORDS = re.compile(
+    r"\b(?:approv\w*|licen[cs]\w*|permits?|permission|clearances?|green[\s-]?light|nod|"
+    r"go-ahead|sign-?off|blessing|backing|filings?|reviews?)\b",
+    _I,
+)
+
+# --- who is approved ------------------------------------------------------------------------
+
+# "a unit of Jiangling Motors": the unit is approved, not its owner.
+_OWNER_OF = re.compile(
+    r"\b(?:unit|subsidiary|affiliate|division|arm|parent|shareholders?|board|customers?|"
+    r"suppliers?|rivals?)\s+of\s+(?:the\s+)?$",
+    _I,
+)
+# "Innovusion, which supplies lidar to Nio, had filed ...": Nio is not the one that filed.
+_RELATIVE = re.compile(r",\s*(?:which|who|whose|whom)\b[^,]*(?:,|$)")
+_HOLDERS_AFTER = re.compile(r"(?:'s|’s)?\s+(?:shareholders|stockholders|board|investors)\b")
+# A deal referred to without its parties.
+_DEAL_NOUN = re.compile(
+    r"\b(?:the|this|that|its|their|both)\s+(?:\w+\s+){0,3}?(?P<noun>deal|transaction|tie-?up|"
+    r"merger|acquisition|takeover|share\s+purchases?|purchases?|stake\s+purchase|transfer|"
+    r"share\s+transfer|investment|joint\s+venture|venture|JV|alliance|combination|"
+    r"partnership)\b",
+    _I,
+)
+_BOTH_SIDES = re.compile(
+    r"\b(?:merger|merge|merging|joint\s+venture|venture|JV|alliance|combination|"
+    r"partnership|new\s+company|new\s+entity|entity)\b",
+    _I,
+)
+_THEY = re.compile(r"\s*They\s+(?!said\b)")
+# Approvals that only a deal gets: "the waiting period has expired", "antitrust filings".
+_DEAL_APPROVAL = re.compile(
+    r"\b(?:antitrust|competition|merger\s+control|waiting\s+period|Hart-Scott-Rodino|HSR)\b", _I
+)
+_HSR = re.compile(r"\b(?:Hart-Scott-Rodino|HSR\s+Act)\b")
+# The company bought is not the one approved: "Magna's acquisition of Veoneer", "a deal to
+# acquire SsangYong", "a 38% stake in MG Motor India".
+_BOUGHT = re.compile(
+    r"(?:\b(?:acquisition|purchase|takeover|buyout|acquiring|buying|purchasing)\s+of|"
+    r"\bto\s+(?:acquire|buy|take\s+over|purchase)|\b(?:stake|interest|holding|shares|"
+    r"cent|percent|%)\s+in)\s+(?:(?:the|a|an|its|cash-strapped|struggling|rival)\s+)*"
+    r"(?:[\w-]+\s+){0,2}$",
+    _I,
+)
+_BUY = re.compile(
+    r"\b(?:buy|buys|bought|buying|acquir\w+|acquisition\s+of|takeover\s+of|take|takes|took|"
+    r"taking|purchas\w+|invest\w*\s+in|putting\s+money|put\s+money|stake\s+in|"
+    r"holding\s+in|shares\s+in)\b",
+    _I,
+)
+_LIST_GAP = re.compile(
+    r"\s*(?:,|and|&|or|as\s+well\s+as|,\s*and|,\s*as\s+well\s+as)\s*"
+    r"(?:(?!(?:which|who|that|said|says|will|would|has|have|had|is|are|was|were|to|with|from|"
+    r"by|in|on|for|of|at)\b)[A-Za-z][\w-]*\s+){0,5}",
+)
+_NEW_ENTITY = re.compile(r"[Tt]he\s+(?:new|newly\s+formed|planned|proposed)\s")
+_WORD_BEFORE = re.compile(r"(?<![\w.,;:'’-])([A-Z][a-z]+) $")
+_CAPITAL_AFTER = re.compile(
+    r" (?!(?:Co|Corp|Inc|Ltd|AG|SE|NV|Group|Motors?|Holdings?)\b)[A-Z][a-z]+"
+)
+_NOT_NAME_WORDS = frozenset(
+    """The A An In On At By For With From And Or But As After Before While Under Both Its
+    Their Chinese German Japanese Korean American French Italian British Indian Swedish
+    Dutch Spanish Taiwanese European US Rival Partner Carmaker Automaker Startup Meanwhile
+    However Separately Also Earlier Later Last Next Unlike Like When If Once Since Shares""".split()
+)
+# The deal itself needs or got the approval: "the merger, which still needs the approval of
+# competition authorities"; its parties are approved whoever else the sentence names.
+_DEAL_NEEDS = re.compile(
+    r"\b(?:the|this|that)\s+(?:\w+\s+){0,2}?(?:deal|transaction|tie-?up|merger|acquisition|"
+    r"takeover|joint\s+venture|venture|JV|combination|share\s+purchases?|transfer)"
+    r"(?:,\s*which)?\s+(?:\w+\s+){0,2}?(?:needs?|requires?|awaits?|is\s+subject|remains|"
+    r"won|received|has\s+been\s+(?:cleared|approved))\b",
+    _I,
+)
+_LEGAL_SUFFIX = re.compile(r"^(?:,?\s*(?:Inc|Co|Corp|Ltd|Limited|AG|SE|NV|N\.V|plc|LLC|GmbH)\.?)+")
+_BRACKETS = re.compile(r"\([^()]*\)")
+# "the merger of Fincare into AU": the company that survives.
+_MERGED_INTO = re.compile(r"(?:\s+[A-Z][\w.&-]*){0,4}\s*(?:\([^()]{0,60}\)\s*)?\s+into\s")
+_ABBREVIATION = re.compile(
+    r"(?:,?\s+(?:Corporation|Corp\.?|Co\.?|Ltd\.?|Limited|Inc\.?|Group))*\s*\(([A-Z][A-Za-z&]{1,7})\)"
+)
+
+
+def _approval_status(text):
+    """pending, granted or rejected, or None when the sentence reports no approval step."""
+    pending_spans = [(m.start(), m.end()) for m in lang.PENDING.finditer(text)]
+    pending_spans += [(m.start(), m.end()) for m in _PENDING_MORE.finditer(text)]
+
+    def live(match):
+        if any(s <= match.start() < e for s, e in pending_spans):
+            return False
+        before = text[max(0, match.start() - 30) : match.start()]
+        if lang.NOT_GRANTED.search(before) or _NEGATED_CLAUSE.search(before):
+            return False
+        if _BODY_RECEIVES.search(text, 0, match.end()):
+            return False  # "the CSRC has received the filings": the body receives, no one gets
+        return not _CONDITION.search(text[max(0, match.start() - 80) : match.start()])
+
+    rejected = [*lang.REJECTED.finditer(text), *_REJECTED_MORE.finditer(text)]
+    if any(live(m) for m in rejected):
+        return "rejected"
+    granted = [*lang.GRANTED.finditer(text), *_GRANTED_MORE.finditer(text)]
+    if any(live(m) for m in granted):
+        return "granted"
+    if pending_spans or granted:
+        return "pending"  # "expects to be granted", "has not received", "if it is cleared"
+    return None
 
 
 def find_approvals(context, position, actors):
@@ -57,57 +304,156 @@ def find_approvals(context, position, actors):
     permit or clearance, the regulator (named, described, or none), and the status."""
     sentence = context.sentences[position]
     text = sentence.text
-    cue = lang.APPROVAL.search(text)
+    cue = lang.APPROVAL.search(text) or _MORE_CUES.search(text) or _FILING.search(text)
     if not cue:
-        return []
-    subjects = [a for a in actors if a.kind != "regulator"]
-    if not subjects and lang.PAIR_REFERENCE.search(text) and context.talk_pairs:
-        pair = context.talk_pairs[-1]  # "after the companies receive approvals"
-        subjects = [Actor(sentence.start, sentence.start, name, "other", False) for name in pair]
-    if not subjects:
         return []
     status = _approval_status(text)
     if status is None:
         return []
+    body = context.body
+    actors = _with_abbreviations(context, sentence, actors)
     regulators = [a for a in actors if a.kind == "regulator"]
     if not regulators:
         if lang.DENY.search(text):
             return []  # "rejected speculation": not an approval
-        regulators = _regulators_nearby(context, position)
-        if not _APPROVAL_NOUN.search(text) and not (regulators and _CHECKED.search(text)):
+        if not (_APPROVAL_NOUN.search(text) or _FILING.search(text)) and not (
+            _regulators_nearby(context, position) and _CHECKED.search(text)
+        ):
             return []  # "blocked the road", "the alliance is under review"
-    body = context.body
-    if regulators:
-        regulator = regulators[0].company
-        acting = [r for r in regulators if _REGULATOR_ACTS.match(body, r.end)]
-        if acting:
-            after = [a for a in subjects if a.start >= acting[0].end]
-            subjects = after or subjects
-    else:
-        unnamed = _UNNAMED_BODY.search(text)
-        if _NOT_A_REGULATOR.search(text):
-            return []
-        regulator = unnamed.group("body") if unnamed else None
-    asides = [(sentence.start + s, sentence.start + e) for s, e in lang.asides(text)]
-    main = [a for a in subjects if not any(s <= a.start and a.end <= e for s, e in asides)]
-    chosen = _subject_list(body, main or subjects)
+        if _NOT_A_REGULATOR.search(text) and not _REGULATORY.search(text):
+            return []  # "the board approved the plan"
+    acting = [r for r in regulators if _REGULATOR_ACTS.match(body, r.end)]
+    regulator = _regulator(context, position, regulators, acting)
+    if status == "rejected" and regulator == [None]:
+        return []  # "Aston Martin turned down an offer": a company's no, not a regulator's
+    subjects = _subjects(context, sentence, actors, regulators, acting, regulator)
+    if not subjects:
+        return []
     what = lang.approval_what(text)
     why = (f"approval word: {cue.group()}", f"status: {status}")
-    return [
-        ApprovalFact(
-            subject=subject.company,
-            regulator=regulator,
-            what=what,
-            status=status,
-            sentence=text,
-            start=sentence.start,
-            end=sentence.end,
-            on=context.date_of(sentence),
-            attributed_to=context.attribution(position),
-            why=(*why, f"regulator: {regulator or 'none named'}"),
+    facts = []
+    for subject, body_name in subjects:
+        facts.append(
+            ApprovalFact(
+                subject=subject,
+                regulator=body_name,
+                what=what,
+                status=status,
+                sentence=text,
+                start=sentence.start,
+                end=sentence.end,
+                on=context.date_of(sentence),
+                attributed_to=context.attribution(position),
+                why=(*why, f"regulator: {body_name or 'none named'}"),
+            )
         )
-        for subject in chosen
-    ]
+    return facts
+
+
+# --- the regulator --------------------------------------------------------------------------
+
+
+def _regulator(context, position, regulators, acting):
+    """The body that approves, by its canonical name; a description as written; or None.
+    Several regulators per sentence ("filings in the European Union and China") come back
+    as a list of names."""
+    sentence = context.sentences[position]
+    text = sentence.text
+    filings = _filing_bodies(text)
+    if filings:
+        return filings
+    if regulators:
+        return [_canonical(context, _nearest_regulator(context, sentence, regulators, acting))]
+    government = _GOVERNMENT_ACTS.search(text)
+    unnamed = _UNNAMED_ACTING.search(text) or _UNNAMED_BODY.search(text)
+    if unnamed and _specific(_as_written(unnamed)):
+        return [_as_written(unnamed)]
+    if _HSR.search(text):
+        return ["FTC"]  # the US merger waiting period is the FTC's (with the DOJ)
+    near = _regulators_nearby(context, position)
+    if near:
+        return [_canonical(context, near[0].company)]
+    if government:
+        return [_GOVERNMENTS[" ".join(government.group("place").lower().split())]]
+    only = _only_regulator(context)
+    if only and (unnamed or _GENERIC_BODY.search(text) or _COUNTRY_ACTS.search(text)):
+        return [_canonical(context, only)]
+    if government:
+        return [_GOVERNMENTS[" ".join(government.group("place").lower().split())]]
+    if unnamed:
+        return [_as_written(unnamed)]
+    return [None]
+
+
+def _as_written(match):
+    return re.sub(r"^[Tt]he\s+", "", match.group("body"))
+
+
+def _specific(body):
+    """A description that names its own place or kind ("foreign competition authorities",
+    "local authorities in Beijing") is kept as written even when the article names other
+    bodies; "regulators" alone stands for a body named elsewhere."""
+    words = body.lower().split()
+    return len(words) > 1 and not (len(words) == 2 and words[0] in ("chinese", "the", "us", "eu"))
+
+
+def _filing_bodies(text):
+    """ "antitrust filings in the European Union and China": one body per jurisdiction."""
+    names = []
+    for match in _FILINGS_IN.finditer(text):
+        kind = " ".join(match.group("kind").lower().replace("-", " ").split())
+        places = re.split(r"\s*,\s*|\s+and\s+", match.group("places"))
+        places = [re.sub(r"^the\s+", "", p.strip(), flags=_I) for p in places if p.strip()]
+        if kind in ("antitrust", "competition", "merger", "merger control"):
+            for place in places:
+                body = _ANTITRUST_BODY.get(place.lower())
+                names.append(body or f"antitrust authorities in {place}")
+        elif places:
+            joined = places[0] if len(places) == 1 else f"{', '.join(places[:-1])} and {places[-1]}"
+            names.append(f"{kind} authorities in {joined}")
+    return list(dict.fromkeys(names))
+
+
+def _nearest_regulator(context, sentence, regulators, acting):
+    """The regulator that acts, else the one tied to an approval word ("a green light from
+    the MIIT", "MIIT approval"), else the first named."""
+    if acting:
+        return acting[0].company
+    body = context.body
+    for regulator in regulators:
+        before = body[max(sentence.start, regulator.start - 40) : regulator.start]
+        if re.search(
+            r"\b(?:approv\w*|licen[cs]\w*|permits?|permission|clearance|green[\s-]?light|nod|"
+            r"go-ahead|sign-?off|review|backing|filings?|filed)\s+(?:\w+\s+)?(?:from|by|of|with|to)"
+            r"\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+            before,
+            _I,
+        ):
+            return regulator.company
+    for regulator in regulators:
+        after = body[regulator.end : regulator.end + 30]
+        if re.match(
+            r"(?:'s|’s)?\s+(?:\w+\s+)?(?:approv|licen|permi|clearance|nod|review)", after, _I
+        ):
+            return regulator.company
+    return regulators[0].company
+
+
+def _canonical(context, name):
+    name = _SAME_BODY.get(name, name)
+    if name == "FTC" and "Federal Trade Commission" not in context.body:
+        # "the Fair Trade Commission (FTC)" in Seoul or Tokyo is not the US body.
+        if re.search(r"\bKorea", context.body):
+            return "KFTC"
+        if re.search(r"\bJapan", context.body):
+            return "JFTC"
+    return name
+
+
+def _only_regulator(context):
+    """The one regulator the article names, if it names exactly one."""
+    names = {m.company for m in context.mentions if m.kind == "regulator"}
+    return next(iter(names)) if len(names) == 1 else None
 
 
 def _regulators_nearby(context, position):
@@ -118,19 +464,207 @@ def _regulators_nearby(context, position):
         if 0 <= other < len(context.sentences):
             near = context.sentences[other]
             if near.paragraph != sentence.paragraph and other != position - 1:
-                continue
+                if not (other == position + 1 and _GENERIC_BODY.search(sentence.text)):
+                    continue
             found = [m for m in context.named_in(near.start, near.end) if m.kind == "regulator"]
             if found:
                 return [Actor(m.start, m.end, m.company, m.kind, False) for m in found[:1]]
     return []
 
 
+# --- who is approved ------------------------------------------------------------------------
+
+
+def _with_abbreviations(context, sentence, actors):
+    """Actors plus the abbreviations the article defines: "China South Industries Group
+    Corporation (CSGC)" makes a later "CSGC" that company."""
+    defined = _defined_abbreviations(context)
+    if not defined:
+        return actors
+    text = sentence.text
+    extra = []
+    for short, company in defined.items():
+        for match in re.finditer(rf"\b{re.escape(short)}\b", text):
+            start = sentence.start + match.start()
+            if any(a.start <= start < a.end for a in actors):
+                continue
+            extra.append(Actor(start, start + len(short), company, "other", True))
+    if not extra:
+        return actors
+    return sorted([*actors, *extra], key=lambda actor: actor.start)
+
+
+def _defined_abbreviations(context):
+    cached = getattr(context, "_approval_abbreviations", None)
+    if cached is not None:
+        return cached
+    defined = {}
+    body = context.body
+    for mention in context.mentions:
+        if mention.kind == "regulator":
+            continue
+        match = _ABBREVIATION.match(body, mention.end)
+        if match and match.group(1) not in defined:
+            defined[match.group(1)] = mention.company
+    context._approval_abbreviations = defined
+    return defined
+
+
+def _subjects(context, sentence, actors, regulators, acting, regulator_names):
+    """(company, regulator) pairs: the companies approved, each with the regulator."""
+    body = context.body
+    text = sentence.text
+    candidates = [a for a in actors if a.kind != "regulator" and _can_be_subject(body, a)]
+    asides = [(sentence.start + s, sentence.start + e) for s, e in lang.asides(text)]
+    asides += [
+        (sentence.start + m.start(), sentence.start + m.end()) for m in _RELATIVE.finditer(text)
+    ]
+    candidates = [a for a in candidates if not any(s <= a.start and a.end <= e for s, e in asides)]
+    chosen = []
+    if acting:
+        after = [a for a in candidates if a.start >= acting[0].end]
+        if after:
+            chosen = _subject_list(body, after)
+        elif _refers_to_deal(text[acting[0].end - sentence.start :]):
+            chosen = []  # "approved the transaction": the deal's parties, below
+        else:
+            chosen = _subject_list(body, candidates) if candidates else []
+    else:
+        government = _GOVERNMENT_ACTS.search(text)
+        if government:
+            after = [a for a in candidates if a.start >= sentence.start + government.end()]
+            candidates = after or candidates
+        leading = _deal_leads(text, candidates, sentence)
+        if candidates and not leading:
+            chosen = _subject_list(body, candidates)
+    names = [a.company for a in chosen]
+    others_object = acting and any(
+        a.start >= acting[0].end for a in actors if a.kind != "regulator"
+    )  # "cleared the merger of Fincare into AU": a deal of others, not the article's
+    if _DEAL_NEEDS.search(text):
+        names = _deal_parties(context, sentence) or names
+    elif not names and not others_object:
+        names = _deal_parties(context, sentence)
+    if not names:
+        return []
+    return [(name, regulator) for name in dict.fromkeys(names) for regulator in regulator_names]
+
+
+def _refers_to_deal(text):
+    return bool(lang.PAIR_REFERENCE.search(text) or _DEAL_NOUN.search(text))
+
+
+def _can_be_subject(body, actor):
+    """Not the owner in "a unit of X", nor "X shareholders", nor a company merged "into" the
+    one that survives, nor a name inside a longer one ("Jiangxi Jiangling Group New Energy
+    Vehicle Co Ltd" is not Jiangling Motors), nor "the new company" two others form."""
+    if not actor.named and _NEW_ENTITY.match(body, actor.start):
+        return False
+    if actor.named and _inside_longer_name(body, actor):
+        return False
+    before = body[max(0, actor.start - 40) : actor.start]
+    if _OWNER_OF.search(before) or _HOLDERS_AFTER.match(body, actor.end):
+        return False
+    if _BOUGHT.search(body, max(0, actor.start - 60), actor.start):
+        return False
+    merged = re.search(r"\bmerg\w+\s+(?:of\s+)?(?:\w+\s+){0,2}$", before, _I)
+    return not (merged and _MERGED_INTO.match(body, actor.end))
+
+
+def _inside_longer_name(body, actor):
+    before = _WORD_BEFORE.search(body, max(0, actor.start - 30), actor.start)
+    if not before or before.group(1) in _NOT_NAME_WORDS:
+        return False
+    return bool(_CAPITAL_AFTER.match(body, actor.end))
+
+
+def _deal_leads(text, candidates, sentence):
+    """The sentence opens with the deal as its subject ("The tie-up still needs regulatory
+    approval and the support of Mitsubishi shareholders"): its companies are not approved."""
+    match = _DEAL_NOUN.match(text.lstrip())
+    if not match:
+        return False
+    offset = len(text) - len(text.lstrip())
+    end = sentence.start + offset + match.end()
+    return not any(a.start < end for a in candidates)
+
+
+def _deal_parties(context, sentence):
+    """The companies of the deal a sentence refers to without naming them: both sides of a
+    merger or venture, the buyer of a stake."""
+    text = sentence.text
+    deal = _DEAL_NOUN.search(text)
+    they = lang.PAIR_REFERENCE.search(text) or _THEY.match(text)
+    if not (deal or they or _DEAL_APPROVAL.search(text)):
+        return []
+    pair = _article_pair(context, sentence)
+    if not pair:
+        main = context.main_subject
+        return [main] if main and deal else []
+    if deal and _BOTH_SIDES.search(deal.group("noun")):
+        return list(pair)
+    buyers = _buyers(context, pair, sentence)
+    return buyers or list(pair)
+
+
+def _article_pair(context, sentence):
+    """The two companies of the article's deal: the last talk pair with the article's main
+    subject, else the two companies named most often before `sentence`."""
+    pairs = getattr(context, "talk_pairs", None) or []
+    main = context.main_subject
+    for pair in reversed(pairs):
+        if main is None or main in pair:
+            return tuple(pair)
+    counts = {}
+    for mention in context.mentions:
+        if mention.start >= sentence.start:
+            break
+        if mention.kind != "regulator":
+            counts[mention.company] = counts.get(mention.company, 0) + 1
+    ranked = sorted(counts, key=lambda name: -counts[name])
+    if main in ranked:
+        ranked.remove(main)
+        ranked.insert(0, main)
+    return tuple(ranked[:2]) if len(ranked) >= 2 else None
+
+
+def _buyers(context, pair, before_sentence):
+    """Who buys in the article: the company named before a buying word with the other party
+    after it ("Nissan is to take a 34% stake in Mitsubishi Motors")."""
+    found = []
+    first, second = pair
+    for sentence in context.sentences:
+        named = [m for m in context.named_in(sentence.start, sentence.end) if m.kind != "regulator"]
+        companies = {m.company for m in named}
+        if first not in companies or second not in companies:
+            continue
+        for buyer, seller in ((first, second), (second, first)):
+            if buyer in found:
+                continue
+            starts = [m.end for m in named if m.company == buyer]
+            ends = [m.start for m in named if m.company == seller]
+            for end_of_buyer in starts:
+                later = [s for s in ends if s > end_of_buyer]
+                if not later:
+                    continue
+                between = context.body[end_of_buyer : later[0]]
+                if len(between) < 90 and _BUY.search(between) and not re.search(r"[.;]", between):
+                    found.append(buyer)
+                    break
+    return [name for name in pair if name in found]
+
+
 def _subject_list(body, subjects):
-    """The first company and those listed with it ("Toyota and Suzuki", "BYD, Nio and Li")."""
+    """The first company and those listed with it ("Toyota and Suzuki", "BYD, Nio and Li",
+    "Baidu (百度) and rival developer Pony.ai")."""
     chosen = [subjects[0]]
     for actor in subjects[1:]:
+        if actor.start < chosen[-1].end:
+            continue
         gap = body[chosen[-1].end : actor.start]
-        if not re.fullmatch(r"\s*(?:,|and|,\s*and|&|or)\s*", gap):
+        if gap.count("(") > gap.count(")"):
+            continue  # "Nissan Motor Co. Ltd. ('Nissan')": the same company in brackets
+        if not _LIST_GAP.fullmatch(_BRACKETS.sub(" ", _LEGAL_SUFFIX.sub("", gap))):
             break
         if actor.company not in [a.company for a in chosen]:
             chosen.append(actor)
