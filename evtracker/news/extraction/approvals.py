@@ -53,7 +53,7 @@ _GRANTED_MORE = re.compile(
 )
 _REJECTED_MORE = re.compile(r"\b(?:said\s+no\s+to|turn(?:ed|s)?\s+down|rejection)\b", _I)
 # "do not mean the applications have been approved": negated within its clause.
-_NEGATED_CLAUSE = re.compile(r"\b(?:not|n't|never|no\s+longer)\s+(?:[\w'’]+\s+){0,4}$", _I)
+_NEGATED_CLAUSE = re.compile(r"\b(?:not|n't|never|no\s+longer)\s+(?:[\w'’]+\s+){0,6}$", _I)
 _BODY_RECEIVES = re.compile(
     r"\b(?:[A-Z]{2,6}|regulators?|authorities|ministry|commission)\s+(?:has\s+|had\s+)?"
     r"received$"
@@ -235,8 +235,8 @@ _BOUGHT = re.compile(
 )
 _BUY = re.compile(
     r"\b(?:buy|buys|bought|buying|acquir\w+|acquisition\s+of|takeover\s+of|take|takes|took|"
-    r"taking|purchas\w+|invest\w*\s+in|putting\s+money|put\s+money|stake\s+in|"
-    r"holding\s+in|shares\s+in)\b",
+    r"taking|purchas\w+|invest\w*\s+in|putting\s+money|put\s+money|stakes?\s+in|"
+    r"holdings?\s+in|shares?\s+in|shareholding\s+in)\b",
     _I,
 )
 _LIST_GAP = re.compile(
@@ -246,9 +246,7 @@ _LIST_GAP = re.compile(
 )
 _NEW_ENTITY = re.compile(r"[Tt]he\s+(?:new|newly\s+formed|planned|proposed)\s")
 _WORD_BEFORE = re.compile(r"(?<![\w.,;:'’-])([A-Z][a-z]+) $")
-_CAPITAL_AFTER = re.compile(
-    r" (?!(?:Co|Corp|Inc|Ltd|AG|SE|NV|Group|Motors?|Holdings?)\b)[A-Z][a-z]+"
-)
+_CAPITAL_AFTER = re.compile(r" (?!(?:Co|Corp|Inc|Ltd|AG|SE|NV)\b)[A-Z][a-z]+")
 _NOT_NAME_WORDS = frozenset(
     """The A An In On At By For With From And Or But As After Before While Under Both Its
     Their Chinese German Japanese Korean American French Italian British Indian Swedish
@@ -282,7 +280,9 @@ def _approval_status(text):
         if any(s <= match.start() < e for s, e in pending_spans):
             return False
         before = text[max(0, match.start() - 30) : match.start()]
-        if lang.NOT_GRANTED.search(before) or _NEGATED_CLAUSE.search(before):
+        if lang.NOT_GRANTED.search(before):
+            return False
+        if _NEGATED_CLAUSE.search(text, max(0, match.start() - 60), match.start()):
             return False
         if _BODY_RECEIVES.search(text, 0, match.end()):
             return False  # "the CSRC has received the filings": the body receives, no one gets
@@ -403,7 +403,8 @@ def _filing_bodies(text):
     for match in _FILINGS_IN.finditer(text):
         kind = " ".join(match.group("kind").lower().replace("-", " ").split())
         places = re.split(r"\s*,\s*|\s+and\s+", match.group("places"))
-        places = [re.sub(r"^the\s+", "", p.strip(), flags=_I) for p in places if p.strip()]
+        places = [re.sub(r"^the\s+|(?<=[a-z])\.$", "", p.strip(), flags=_I) for p in places]
+        places = [place for place in places if place]
         if kind in ("antitrust", "competition", "merger", "merger control"):
             for place in places:
                 body = _ANTITRUST_BODY.get(place.lower())
@@ -514,7 +515,16 @@ def _subjects(context, sentence, actors, regulators, acting, regulator_names):
     """(company, regulator) pairs: the companies approved, each with the regulator."""
     body = context.body
     text = sentence.text
-    candidates = [a for a in actors if a.kind != "regulator" and _can_be_subject(body, a)]
+    bought = {
+        a.company
+        for a in actors
+        if _BOUGHT.search(body, max(sentence.start, a.start - 60), a.start)
+    }
+    candidates = [
+        a
+        for a in actors
+        if a.kind != "regulator" and a.company not in bought and _can_be_subject(body, a)
+    ]
     asides = [(sentence.start + s, sentence.start + e) for s, e in lang.asides(text)]
     asides += [
         (sentence.start + m.start(), sentence.start + m.end()) for m in _RELATIVE.finditer(text)
@@ -564,8 +574,6 @@ def _can_be_subject(body, actor):
         return False
     before = body[max(0, actor.start - 40) : actor.start]
     if _OWNER_OF.search(before) or _HOLDERS_AFTER.match(body, actor.end):
-        return False
-    if _BOUGHT.search(body, max(0, actor.start - 60), actor.start):
         return False
     merged = re.search(r"\bmerg\w+\s+(?:of\s+)?(?:\w+\s+){0,2}$", before, _I)
     return not (merged and _MERGED_INTO.match(body, actor.end))
