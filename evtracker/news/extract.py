@@ -63,6 +63,7 @@ class ArticleContext:
         self.published = published
         self.index = index
         self.talk_pairs = []  # see remember_pair
+        self.pending_updates = []  # statuses to apply to the article's pairs once all are known
         self._by_kind = None
         self._outlet_starts = [start for start, _, _ in outlets]
         self._attributions = {}  # sentence position -> who reports it
@@ -280,6 +281,10 @@ def extract(
     for fact in investments.values():
         if fact.target and fact.target != fact.investor and _decided(fact):
             _keep_talk(talks, _talk_of_investment(fact))
+    pairs = [talk.parties for talk in talks.values()]
+    for update in context.pending_updates:
+        for pair in update.targets(pairs, context.main_subject):
+            _keep_talk(talks, update.fact(pair, "of the article"))
     result = Extraction(
         talks=[_settled(talk) for talk in talks.values()],
         investments=list(investments.values()),

@@ -54,6 +54,13 @@ _SHARES_OF = re.compile(r"\b(?:shares|stock)\s+(?:of|in)\s+$", re.IGNORECASE)
 _NAMED_AS = re.compile(
     r"\b(?:named|called|dubbed|branded|known\s+as)\s+(?:the\s+)?[\"“']?$", re.IGNORECASE
 )
+# "established automakers like Volkswagen", "in an attempt to beat Tesla": a comparison.
+_COMPARED = re.compile(
+    r"\b(?:like|unlike|than|versus|vs\.?|beat|beats|beating|outsell\w*|overtake|overtaking|"
+    r"against|take\s+on|taking\s+on|compete\s+with|competing\s+with)\s+"
+    r"(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _ENDS_WITH_BETWEEN = re.compile(r"\b(?:between|among)$", re.IGNORECASE)
 _PAIR_SPEAKS = re.compile(lang.TWO_PARTIES.pattern + r"\s+$", re.IGNORECASE)
 _PLANNED = re.compile(
@@ -104,9 +111,18 @@ _ENDS_SOMETHING_ELSE = re.compile(
 )
 
 
+_ENDS_TALK_OF_IT = re.compile(
+    r"\s+(?:the\s+|any\s+|all\s+)?(?:speculation|rumou?rs?|reports?|uncertainty|doubts?|"
+    r"guesswork|chatter)\b",
+    re.IGNORECASE,
+)
+
+
 def _ends_a_partnership(text, match):
     if _ENDS_SOMETHING_ELSE.search(text, max(0, match.start() - 40), match.start()):
         return False
+    if _ENDS_TALK_OF_IT.match(text, match.end()):
+        return False  # "ends the speculation": a denial's effect, not talks ending
     window = text[max(0, match.start() - 120) : match.end() + 80]
     return bool(lang.TOPIC.search(window))
 
@@ -202,12 +218,22 @@ def _is_modifier(body, actor):
 
 def _not_a_party(body, actor):
     """A company named only to describe another one, a thing or a venture the parties form."""
-    before = body[max(0, actor.start - 20) : actor.start]
+    before = body[max(0, actor.start - 40) : actor.start]
     return bool(
         _DESCRIBES_NEXT.match(body, actor.end)
         or _SHARES_OF.search(before)
         or _NAMED_AS.search(before)
+        or _COMPARED.search(before)
     )
+
+
+def _without_modifiers(parties):
+    """ "GM Cruise", "Toyota Tsusho": a name right before another name describes it."""
+    return [
+        actor
+        for actor, following in zip(parties, [*parties[1:], None], strict=False)
+        if not (following and following.named and 0 <= following.start - actor.end <= 1)
+    ]
 
 
 def _counterparts(body, trigger_end, after):
@@ -240,6 +266,7 @@ def _pairs_in(context, sentence, actors):
     text = sentence.text
     asides = [(sentence.start + start, sentence.start + end) for start, end in lang.asides(text)]
     parties = [a for a in actors if a.kind != "regulator" and not _not_a_party(body, a)]
+    parties = _without_modifiers(parties)
     pairs = []
     consumed = set()
     subject = None
@@ -297,7 +324,7 @@ def find_talks(context, position, actors):
     sentence = context.sentences[position]
     text = sentence.text
     if len({a.company for a in actors if a.kind != "regulator"}) < 2 and not (
-        lang.TWO_PARTIES.search(text) or (context.talk_pairs and _UPDATE_TOPIC.search(text))
+        lang.TWO_PARTIES.search(text) or _UPDATE_TOPIC.search(text)
     ):
         return []  # most sentences: nothing here can name a pair
     found = _pairs_in(context, sentence, actors)
@@ -311,7 +338,7 @@ def find_talks(context, position, actors):
         kinds = [kind for _, _, kind in _triggers(text)]
         kind = next((k for k in ("agreed", "future", "talk") if k in kinds), "noun")
         found = [(subject, other, kind, "")]
-    if not found and not (context.talk_pairs and _UPDATE_TOPIC.search(text)):
+    if not found and not _UPDATE_TOPIC.search(text):
         return []
     ended, denied, confirmed = _signals(text)
     speaker = _speaker(context.body, actors, sentence)
@@ -330,7 +357,7 @@ def find_talks(context, position, actors):
             status = "agreed"
         elif confirmed or (kind == "talk" and party_speaks and not hearsay):
             status = "confirmed"
-        elif kind == "talk" or (kind == "noun" and lang.HEARSAY.search(text)):
+        elif kind == "talk" or (kind == "noun" and hearsay):
             status = "rumoured"
         elif kind == "noun":
             status = "background"  # "its partnership with Chery": it exists, said in passing
@@ -389,7 +416,7 @@ def _status_updates(context, position, actors, speaker, signals, on):
     sentence = context.sentences[position]
     text = sentence.text
     ended, denied, confirmed = signals
-    if not context.talk_pairs or not _UPDATE_TOPIC.search(text):
+    if not _UPDATE_TOPIC.search(text):
         return []
     agreed = any(
         not lang.not_done(lang.last_words(text, m.start())) and not _PLANNED.search(m.group())
@@ -408,22 +435,78 @@ def _status_updates(context, position, actors, speaker, signals, on):
     )
     if status is None:
         return []
+    if status == "denied" and _IN_TALKS.search(text):
+        status = "confirmed"  # "are in discussions, but rejected reports they had agreed"
+    if status in ("denied", "ended") and _ANONYMOUS.search(text):
+        return []  # "said on condition of anonymity": not the party's own word
     named = {a.company for a in actors if a.kind != "regulator"}
-    if named:
-        targets = [pair for pair in context.talk_pairs if named & set(pair)]
-    else:
-        targets = context.talk_pairs[-1:] if len(set(context.talk_pairs)) == 1 else []
-    targets = list(dict.fromkeys(targets))
-    if status == "agreed" and len(targets) != 1:
-        return []
     speaker = None if speaker == BOTH else speaker
     attributed = speaker or (min(actors, key=lambda a: a.start).company if actors else None)
     attributed = attributed or context.attribution(position)
-    why = (f"status update of a pair named earlier: {status}",)
-    return [
-        _fact(context, pair, status, attributed, "", sentence, on, remember=False, why=why)
-        for pair in targets
-    ]
+    update = StatusUpdate(status, frozenset(named), attributed, sentence, on)
+    targets = update.targets(context.talk_pairs, context.main_subject)
+    if not targets or status != "agreed":
+        # The article as a whole decides: a denial in the lede is of the pair told later.
+        context.pending_updates.append(update)
+    if status == "agreed" and len(targets) != 1:
+        return []
+    return [update.fact(pair, "named earlier") for pair in targets]
+
+
+_IN_TALKS = re.compile(
+    r"\b(?:are|is|were|was|remain|remains|have\s+been|has\s+been)\s+(?:still\s+|now\s+)?"
+    r"(?:in\s+(?:talks|discussions|negotiations)|(?:discussing|negotiating|talking))\b",
+    re.IGNORECASE,
+)
+_ANONYMOUS = re.compile(
+    r"\b(?:anonymity|not\s+to\s+be\s+(?:named|identified)|not\s+authori[sz]ed)\b", re.IGNORECASE
+)
+
+
+class StatusUpdate:
+    """A sentence that confirms, denies, agrees or ends talks without naming both parties:
+    "Hyundai called the report groundless", "the talks have been called off"."""
+
+    def __init__(self, status, named, attributed, sentence, on):
+        self.status = status
+        self.named = named
+        self.attributed = attributed
+        self.sentence = sentence
+        self.on = on
+
+    def targets(self, pairs, main_subject):
+        """The pairs it is about: the pair of the two companies it names, else those of the
+        one it names, else the only pair. A company's denial of a report about no pair of its
+        own is of the pair with the article's main subject ("Hyundai called the report
+        groundless")."""
+        pairs = list(dict.fromkeys(pairs))
+        named = self.named
+        if len(named) >= 2:
+            found = [pair for pair in pairs if set(pair) <= named]
+            if found or len(named) > 2 or self.status == "agreed":
+                return found
+            return [tuple(sorted(named))]  # "X's deal with Y was terminated"
+        if named:
+            found = [pair for pair in pairs if named & set(pair)]
+            if found or self.status != "denied" or not main_subject:
+                return found
+            (company,) = named
+            return [] if company == main_subject else [(main_subject, company)]
+        return pairs[-1:] if len(set(pairs)) == 1 else []
+
+    def fact(self, pair, when):
+        why = (f"status update of a pair {when}: {self.status}",)
+        return TalkFact(
+            parties=pair,
+            status=self.status,
+            attributed_to=self.attributed,
+            topic="",
+            sentence=self.sentence.text,
+            start=self.sentence.start,
+            end=self.sentence.end,
+            on=self.on,
+            why=why,
+        )
 
 
 def _why(kind, signals, speaker, hearsay):
