@@ -201,22 +201,35 @@ def _nearest_trigger(text, amount_start, amount_end, triggers):
 
 def _object_of_preposition(body, sentence_start, actor):
     """ "with Chinese EV maker Nio", "into battery maker Northvolt": an object, not a subject,
-    unless a verb of its own follows ("among them Xiaomi buying", "for X to buy")."""
-    words = _WORD.findall(body[max(sentence_start, actor.start - 70) : actor.start].lower())
-    for word in reversed(words[-7:]):
+    unless a verb of its own follows ("among them Xiaomi buying", "for X to buy") or it is
+    the owner of what precedes ("an affiliate of X")."""
+    lead = body[max(sentence_start, actor.start - 70) : actor.start]
+    lead = re.split(r"[,;:()\u2014\u2013]", lead)[-1]
+    words = _WORD.findall(lead.lower())
+    if body[actor.start : actor.start + 4].lower() in ("the ", "its ", "it") or (
+        body[actor.start : actor.start + 2].lower() == "it"
+    ):
+        words = words[-1:]  # "in the carmaker": only a preposition right before counts
+    for at in range(len(words) - 1, max(-1, len(words) - 8), -1):
+        word = words[at]
         if word in _PREPOSITIONS:
+            if word == "of" and at and words[at - 1] in _OWNER_NOUNS:
+                return False
             return not _OWN_VERB.match(body, actor.end)
         if word in _CLAUSE_WORDS:
             return False
     return False
 
 
+_OWNER_NOUNS = frozenset(
+    ("affiliate", "affiliates", "unit", "subsidiary", "arm", "vehicle", "division", "fund")
+)
 _OWN_VERB = re.compile(r"\s+(?:to\s+\w+|\w+ing)\b")
 # Where a new clause starts: its subject comes after. After a speech verb the speaker is
 # never the subject of what follows.
 _SPEECH = re.compile(
-    r"\b(?:said|says|say|told|tells|stated|announced|noted|added|disclosed|reported|claimed)"
-    r"(?:\s+(?:on|last|this)\s+\w+)?(?:\s+that)?\b",
+    r"\b(?:(?:said|says|say|told|tells|stated|noted|added)(?:\s+(?:on|last|this)\s+\w+)?"
+    r"(?:\s+that)?|(?:announced|disclosed|reported|claimed|confirmed)\s+(?:on\s+\w+\s+)?that)\b",
     re.IGNORECASE,
 )
 _SUBORDINATE = re.compile(
@@ -309,8 +322,8 @@ def _pair(context, sentence, parties, after, head):
     """ "they", "the two companies", "the joint venture": the pair the article is about."""
     text = sentence.text
     words = _PAIR_WORDS.search(text, max(0, after - sentence.start), head - sentence.start)
-    if not words:
-        return []
+    if not words or _AND_UNNAMED.match(text, words.end()):
+        return []  # "the two companies and a Toyota unit": a share of a sum kept by someone unnamed
     speakers = [a for a in parties if a.end <= sentence.start + words.start()]
     if speakers:
         first = _candidates(context, sentence, parties, speakers[-1].end)
@@ -321,6 +334,11 @@ def _pair(context, sentence, parties, after, head):
         names = context.talk_pairs[-1]
         return [_Named(name) for name in names]
     return []
+
+
+_AND_UNNAMED = re.compile(
+    r"\s+and\s+(?:a|an|other|several|some|two|three|its|their)\s", re.IGNORECASE
+)
 
 
 class _Named:
@@ -497,10 +515,6 @@ _GAPPED_REST = re.compile(
     r"\s*(" + PERCENT + r")",
     re.IGNORECASE,
 )
-_EVEN_SPLIT = re.compile(
-    r"\b(?:50(?:-|–|:|/|\s+)50|fifty-fifty|equally[\s-]+owned)\b",
-    re.IGNORECASE,
-)
 _VENTURE = re.compile(r"\bventure\b|\bJVs?\b|\bjoint\s+(?:company|firm)\b", re.IGNORECASE)
 
 
@@ -531,6 +545,9 @@ def _kind(text, target, percent):
     return "pledge"
 
 
+_REPORT_WORDS = re.compile(r"\b(?:report|rumou?r|speculation|claim)", re.IGNORECASE)
+
+
 def find_investments(context, position, actors):
     """Investment facts of one running sentence: each amount tied to investment wording, and
     each stake reported without an amount."""
@@ -539,15 +556,13 @@ def find_investments(context, position, actors):
     parties = [a for a in actors if a.kind != "regulator"]
     if not parties and not context.talk_pairs:
         return []
-    if lang.DENY.search(text) and not lang.not_denied(lang.last_words(text, len(text))):
-        if re.search(r"\b(?:report|rumou?r|speculation|claim)", text, re.IGNORECASE):
-            return []  # an amount or stake in a rumour the article reports as denied
+    if lang.DENY.search(text) and _REPORT_WORDS.search(text):
+        return []  # an amount or stake in a rumour the article reports as denied
     facts = []
     if _DIGIT.search(text):
         facts = _amount_facts(context, position, parties, actors)
     if not lang.DENY.search(text):
         facts += _stake_facts(context, position, parties, facts)
-        facts += _even_split_facts(context, position, parties, facts)
     return facts
 
 
@@ -610,7 +625,7 @@ def _amount_facts(context, position, parties, actors):
         why = (
             f"amount: {text[amount.start : amount.end]}",
             f"investment word: {trigger.group() if trigger else 'a tranche of the amount before'}",
-            f"investors: {', '.join(i.company for i in investors)}",
+            f"investor: {', '.join(i.company for i in investors)}",
         )
         for investor in investors:
             facts.append(
@@ -739,54 +754,6 @@ def _gapped_facts(context, position, parties, after, target, kind, facts):
                 _fact(context, position, actor.company, target, None, None, kind, percent, "", why)
             )
         break
-    return found
-
-
-def _even_split_facts(context, position, parties, facts):
-    """ "a 50-50 joint venture", "the two will own 50-50": half each for the two partners."""
-    sentence = context.sentences[position]
-    text = sentence.text
-    split = _EVEN_SPLIT.search(text)
-    if not split or not _VENTURE.search(text):
-        return []
-    at = sentence.start + split.start()
-    subject, _ = _subject(context, sentence, parties, at)
-    group = _group(context.body, parties, subject) if subject else []
-    if len(group) < 2:
-        partner = _party_after(
-            context.body,
-            parties,
-            sentence.start,
-            len(text),
-            re.compile(r"\bwith\s+(?:\S+\s+){0,4}$"),
-        )
-        if group and partner is not None:
-            group = [group[0], partner]
-        elif context.talk_pairs and _PAIR_WORDS.search(text):
-            group = [_Named(name) for name in context.talk_pairs[-1]]
-        else:
-            return []
-    found = []
-    for investor in group[:2]:
-        if any(f.investor == investor.company for f in facts):
-            continue
-        if _funds_the_venture(context, investor.company):
-            continue
-        why = (f"an even split: {split.group()}", f"investor: {investor.company}")
-        found.append(
-            _fact(
-                context,
-                position,
-                investor.company,
-                None,
-                None,
-                None,
-                "joint_venture",
-                Decimal(50),
-                "",
-                why,
-            )
-        )
     return found
 
 
