@@ -548,6 +548,28 @@ def _kind(text, target, percent):
 _REPORT_WORDS = re.compile(r"\b(?:report|rumou?r|speculation|claim)", re.IGNORECASE)
 
 
+_HEARSAY = re.compile(
+    r"\b(?:rumou?r\w*|speculat\w*|claim\w*|reported\w*|reports?|according\s+to|post|"
+    r"blogger|sources?|people\s+familiar|allegedly|said\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def _deniers(context):
+    """The companies the article names denying a report or rumour: named before the denial."""
+    found = getattr(context, "_investment_deniers", None)
+    if found is None:
+        found = context._investment_deniers = set()
+        for s in context.sentences:
+            if not s.running or len(s.text) >= 1500 or not _REPORT_WORDS.search(s.text):
+                continue
+            denial = lang.DENY.search(s.text)
+            if denial:
+                named = context.named_in(s.start, s.start + denial.start())
+                found.update(mention.company for mention in named)
+    return found
+
+
 def find_investments(context, position, actors):
     """Investment facts of one running sentence: each amount tied to investment wording, and
     each stake reported without an amount."""
@@ -563,6 +585,10 @@ def find_investments(context, position, actors):
         facts = _amount_facts(context, position, parties, actors)
     if not lang.DENY.search(text):
         facts += _stake_facts(context, position, parties, facts)
+    if facts and _HEARSAY.search(text):
+        deniers = _deniers(context)
+        # The rumour's terms, told in an article where the investor denies the rumour.
+        facts = [f for f in facts if f.investor not in deniers]
     return facts
 
 
