@@ -25,7 +25,7 @@ from evtracker.news.extraction.investments import find_investments
 from evtracker.news.extraction.mentions import CompanyIndex, KnownCompany, Spans, find_mentions
 from evtracker.news.extraction.patterns import new_article
 from evtracker.news.extraction.sentences import split_sentences
-from evtracker.news.extraction.talks import find_talks
+from evtracker.news.extraction.talks import find_talks, not_a_party
 from evtracker.news.readers import Block
 
 __all__ = [
@@ -255,7 +255,9 @@ def extract(
         index,
     )
     context.title_companies = list(
-        dict.fromkeys(m.company for m in title_mentions if m.kind != "regulator")
+        dict.fromkeys(
+            m.company for m in title_mentions if m.kind != "regulator" and not not_a_party(title, m)
+        )
     )
 
     talks, investments, approvals = {}, {}, {}

@@ -31,7 +31,17 @@ _DEAL_NOUN = lang.Anchored(r"\b" + lang.DEAL_NOUN, lang.DEAL_STARTS)
 _NOUN_WITH = lang.Anchored(
     r"\b" + lang.DEAL_NOUN + r"\s+(?:with|between|among)\b", lang.DEAL_STARTS
 )
-_RUMOUR = lang.Anchored(r"\breportedly\b|\brumou?r", ("reportedly", "rumo"))
+_RUMOUR = lang.Anchored(
+    r"\breportedly\b|\brumou?r|\b(?:people|persons|sources)\s+(?:said|say|says|added|told)\b",
+    ("reportedly", "rumo", "people", "persons", "sources"),
+)
+# "agreed to look into a partnership", "agreed to take part in the talks": talks, not a deal.
+_AGREED_TO_TALK = re.compile(
+    r"\s+(?:\w+\s+){0,3}?to\s+(?:look\s+into|explore|study|consider|discuss|examine|"
+    r"begin|start|hold|open|enter\s+(?:into\s+)?talks|continue|take\s+part|join\s+(?:the\s+)?talks|"
+    r"negotiate|hold\s+talks|evaluate|assess)\b",
+    re.IGNORECASE,
+)
 _BRACKETS = re.compile(r"\([^)]*\)")
 _FOLLOWED_BY_WITH = re.compile(r"\s*with\b", re.IGNORECASE)
 _DISCUSS_VERB = re.compile(r"^discuss(?:es|ed|ing)?$", re.IGNORECASE)
@@ -144,7 +154,7 @@ def _triggers(text):
     "talk", "noun" (a partnership noun alone) or "status" (a confirmation, denial or end)."""
     found = []
     for match in lang.AGREE.finditer(text):
-        if _PLANNED.search(match.group()):
+        if _PLANNED.search(match.group()) or _AGREED_TO_TALK.match(text, match.end()):
             kind = "talk"
         elif not lang.not_done(before := lang.last_words(text, match.start())):
             kind = "agreed"
@@ -216,7 +226,7 @@ def _is_modifier(body, actor):
     return bool(_MODIFIER_BEFORE.search(before) and _MODIFIER_AFTER.match(body, actor.end))
 
 
-def _not_a_party(body, actor):
+def not_a_party(body, actor):
     """A company named only to describe another one, a thing or a venture the parties form."""
     before = body[max(0, actor.start - 40) : actor.start]
     return bool(
@@ -265,7 +275,7 @@ def _pairs_in(context, sentence, actors):
     body = context.body
     text = sentence.text
     asides = [(sentence.start + start, sentence.start + end) for start, end in lang.asides(text)]
-    parties = [a for a in actors if a.kind != "regulator" and not _not_a_party(body, a)]
+    parties = [a for a in actors if a.kind != "regulator" and not not_a_party(body, a)]
     parties = _without_modifiers(parties)
     pairs = []
     consumed = set()
@@ -377,14 +387,34 @@ def find_talks(context, position, actors):
 _AUTOMAKERS_REFERENCE = re.compile(r"\b(?:carmakers|automakers)\b", re.IGNORECASE)
 
 
+def _recent_companies(context, sentence):
+    """Companies named, outside asides, in `sentence` and the running sentence before it, in
+    text order: who "the two" most likely are."""
+    at = context.sentences.index(sentence) if sentence in context.sentences else 0
+    found = []
+    for near in context.sentences[max(0, at - 1) : at + 1]:
+        asides = [(near.start + a, near.start + b) for a, b in lang.asides(near.text)]
+        for mention in context.named_in(near.start, near.end):
+            if mention.kind == "regulator" or any(a <= mention.start < b for a, b in asides):
+                continue
+            if mention.company not in found:
+                found.append(mention.company)
+    return found
+
+
 def _last_pair(context, sentence):
-    """The pair "the two companies" stands for: of the pairs reported so far and the pair the
-    headline names, the one whose parties the article names most (the latest on a tie); for
-    "the two carmakers", only a pair of carmakers."""
+    """The pair "the two companies" stands for: of the pairs reported so far, the pair the
+    headline names and the first two companies of the sentence before, the one most of whose
+    parties were just named, then whose parties the article names most (the latest on a tie);
+    for "the two carmakers", only a pair of carmakers."""
     candidates = list(context.talk_pairs)
     title = context.title_companies
     if len(title) >= 2 and tuple(title[:2]) not in candidates:
         candidates.insert(0, tuple(title[:2]))
+    recent = _recent_companies(context, sentence)
+    known = {name for pair in candidates for name in pair}
+    if len(recent) == 2 and not known & set(recent):
+        candidates.append(tuple(recent[:2]))  # two others just named: "Nio relied on JAC..."
     if _AUTOMAKERS_REFERENCE.search(sentence.text):
         carmakers = [
             pair
@@ -394,7 +424,13 @@ def _last_pair(context, sentence):
         candidates = carmakers or candidates
     if not candidates:
         return _last_two_named(context, sentence)
-    weight = {pair: sum(context.mention_count(name) for name in pair) for pair in candidates}
+    weight = {
+        pair: (
+            sum(name in recent for name in pair),
+            sum(context.mention_count(name) for name in pair),
+        )
+        for pair in candidates
+    }
     best = max(weight.values())
     return [pair for pair in candidates if weight[pair] == best][-1]
 
@@ -419,7 +455,9 @@ def _status_updates(context, position, actors, speaker, signals, on):
     if not _UPDATE_TOPIC.search(text):
         return []
     agreed = any(
-        not lang.not_done(lang.last_words(text, m.start())) and not _PLANNED.search(m.group())
+        not lang.not_done(lang.last_words(text, m.start()))
+        and not _PLANNED.search(m.group())
+        and not _AGREED_TO_TALK.match(text, m.end())
         for m in lang.AGREE.finditer(text)
     )
     status = (
@@ -488,10 +526,11 @@ class StatusUpdate:
             return [tuple(sorted(named))]  # "X's deal with Y was terminated"
         if named:
             found = [pair for pair in pairs if named & set(pair)]
-            if found or self.status != "denied" or not main_subject:
-                return found
             (company,) = named
-            return [] if company == main_subject else [(main_subject, company)]
+            if self.status != "denied" or not main_subject or company == main_subject:
+                return found
+            # The denial is of the article's report, which is about its main subject.
+            return [pair for pair in found if main_subject in pair] or [(main_subject, company)]
         return pairs[-1:] if len(set(pairs)) == 1 else []
 
     def fact(self, pair, when):
