@@ -68,6 +68,7 @@ class ArticleContext:
         self._outlet_starts = [start for start, _, _ in outlets]
         self._attributions = {}  # sentence position -> who reports it
         self.title_companies = []  # the companies the headline names, in order
+        self.lead = main_subject
         self._counts = None
 
     def named_in(self, start, end):
@@ -210,13 +211,13 @@ def _actors(context, sentence, previous_first):
 
 
 def _resolve(context, wanted, earlier_in_sentence, previous_first, sentence_start):
-    """The company a descriptor stands for: for "the company", the sentence's own subject or
-    the article's main subject; for "the carmaker", the main subject if it is one, else the
-    last carmaker named."""
-    if wanted is None:
-        for actor in earlier_in_sentence:
-            if actor.kind != "regulator":
-                return actor.company
+    """The company a descriptor stands for: the first company of its kind named earlier in the
+    sentence, else the article's main subject if of its kind, else ("the company") the
+    previous sentence's subject or ("the carmaker") the last carmaker named."""
+    for actor in earlier_in_sentence:
+        # "A Hyundai spokesperson called the report on the South Korean carmaker groundless".
+        if actor.kind != "regulator" and _compatible(actor.kind, wanted):
+            return actor.company
     main = context.main_subject
     if main and _compatible(context.index.kind_of(main), wanted):
         return main
@@ -254,11 +255,14 @@ def extract(
         published,
         index,
     )
-    context.title_companies = list(
+    context.title_companies = title_companies = list(
         dict.fromkeys(
             m.company for m in title_mentions if m.kind != "regulator" and not not_a_party(title, m)
         )
     )
+
+    # Whom the article's report is about: its main subject, else the headline's first company.
+    context.lead = context.main_subject or (title_companies[0] if title_companies else None)
 
     talks, investments, approvals = {}, {}, {}
     previous_first = None
@@ -285,7 +289,7 @@ def extract(
             _keep_talk(talks, _talk_of_investment(fact))
     pairs = [talk.parties for talk in talks.values()]
     for update in context.pending_updates:
-        for pair in update.targets(pairs, context.main_subject):
+        for pair in update.targets(pairs, context.lead):
             _keep_talk(talks, update.fact(pair, "of the article"))
     result = Extraction(
         talks=[_settled(talk) for talk in talks.values()],

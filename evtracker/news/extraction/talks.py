@@ -482,7 +482,7 @@ def _status_updates(context, position, actors, speaker, signals, on):
     attributed = speaker or (min(actors, key=lambda a: a.start).company if actors else None)
     attributed = attributed or context.attribution(position)
     update = StatusUpdate(status, frozenset(named), attributed, sentence, on)
-    targets = update.targets(context.talk_pairs, context.main_subject)
+    targets = update.targets(context.talk_pairs, context.lead)
     if not targets or status != "agreed":
         # The article as a whole decides: a denial in the lede is of the pair told later.
         context.pending_updates.append(update)
