@@ -15,6 +15,8 @@ from evtracker.news.extraction import language as lang
 from evtracker.news.extraction.facts import Actor, ApprovalFact
 
 _I = re.IGNORECASE
+# An approval dated this long before the report is background ("won a permit last year").
+_BACKGROUND_DAYS = 180
 
 # --- what an approval sentence says --------------------------------------------------------
 
@@ -54,10 +56,7 @@ _GRANTED_MORE = re.compile(
 _REJECTED_MORE = re.compile(r"\b(?:said\s+no\s+to|turn(?:ed|s)?\s+down|rejection)\b", _I)
 # "do not mean the applications have been approved": negated within its clause.
 _NEGATED_CLAUSE = re.compile(r"\b(?:not|n't|never|no\s+longer)\s+(?:[\w'’]+\s+){0,6}$", _I)
-_BODY_RECEIVES = re.compile(
-    r"\b(?:[A-Z]{2,6}|regulators?|authorities|ministry|commission)\s+(?:has\s+|had\s+)?"
-    r"received$"
-)
+_RECEIVES = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:received|receives)\b")
 # A clause opened by one of these makes what follows a condition, not an event: "once the
 # authorities have given their approval", "if the deal is cleared".
 _CONDITION = re.compile(r"\b(?:if|once|unless|until|provided)\b[^,;]*$", _I)
@@ -65,7 +64,8 @@ _CONDITION = re.compile(r"\b(?:if|once|unless|until|provided)\b[^,;]*$", _I)
 # Who approves when no body is named: "approval from foreign competition authorities",
 # "subject to approval from the competition-law authorities in the countries concerned".
 _BODY_HEAD = r"(?:authorities|authority|regulators|watchdogs|agencies|ministries)"
-_PLACES = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:\s*,\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)*(?:\s+and\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?"
+_PLACE = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?"
+_PLACES = rf"{_PLACE}(?:\s*,\s*{_PLACE})*(?:\s+and\s+{_PLACE})?"
 _PLACE_TAIL = (
     rf"(?:\s+(?:in|of)\s+(?:{_PLACES}|the\s+(?:\w+\s+){{0,4}}?(?:concerned|involved|relevant)|"
     rf"(?:the\s+)?(?:countries|jurisdictions|markets)\s+(?:\w+\s+){{0,3}}?(?:concerned|involved))|"
@@ -181,6 +181,7 @@ _REGULATOR_ACTS = re.compile(
     r"green-?lit|authori[sz]ed|said\s+no|turned\s+down|review)\b",
     _I,
 )
+_CLEARED_OTHER = re.compile(r"\s+(?:\w+\s+)?(?:up|out|away|the\s+(?:way|air|path|decks))\b", _I)
 _CHECKED = re.compile(r"\b(?:review|test|inspection|audit)\b", _I)
 _APPROVAL_NOUN = re.compile(
     r"\b(?:licen[cs]\w*|permits?|approv\w*|clearances?|cleared|green[\s-]?light|permission|"
@@ -221,7 +222,10 @@ _BOTH_SIDES = re.compile(
 _THEY = re.compile(r"\s*They\s+(?!said\b)")
 # Approvals that only a deal gets: "the waiting period has expired", "antitrust filings".
 _DEAL_APPROVAL = re.compile(
-    r"\b(?:antitrust|competition|merger\s+control|waiting\s+period|Hart-Scott-Rodino|HSR)\b", _I
+    r"\b(?:antitrust|competition(?:-law)?\s+(?:authorit\w+|regulators?|watchdogs?|clearance|"
+    r"approvals?|reviews?|filings?)|merger\s+(?:control|clearance|review)|waiting\s+period|"
+    r"Hart-Scott-Rodino|HSR)\b",
+    _I,
 )
 _HSR = re.compile(r"\b(?:Hart-Scott-Rodino|HSR\s+Act)\b")
 # The company bought is not the one approved: "Magna's acquisition of Veoneer", "a deal to
@@ -248,10 +252,64 @@ _NEW_ENTITY = re.compile(r"[Tt]he\s+(?:new|newly\s+formed|planned|proposed)\s")
 _WORD_BEFORE = re.compile(r"(?<![\w.,;:'’-])([A-Z][a-z]+) $")
 _CAPITAL_AFTER = re.compile(r" (?!(?:Co|Corp|Inc|Ltd|AG|SE|NV)\b)[A-Z][a-z]+")
 _NOT_NAME_WORDS = frozenset(
-    """The A An In On At By For With From And Or But As After Before While Under Both Its
-    Their Chinese German Japanese Korean American French Italian British Indian Swedish
-    Dutch Spanish Taiwanese European US Rival Partner Carmaker Automaker Startup Meanwhile
-    However Separately Also Earlier Later Last Next Unlike Like When If Once Since Shares""".split()
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "By",
+        "For",
+        "With",
+        "From",
+        "And",
+        "Or",
+        "But",
+        "As",
+        "After",
+        "Before",
+        "While",
+        "Under",
+        "Both",
+        "Its",
+        "Their",
+        "Chinese",
+        "German",
+        "Japanese",
+        "Korean",
+        "American",
+        "French",
+        "Italian",
+        "British",
+        "Indian",
+        "Swedish",
+        "Dutch",
+        "Spanish",
+        "Taiwanese",
+        "European",
+        "US",
+        "Rival",
+        "Partner",
+        "Carmaker",
+        "Automaker",
+        "Startup",
+        "Meanwhile",
+        "However",
+        "Separately",
+        "Also",
+        "Earlier",
+        "Later",
+        "Last",
+        "Next",
+        "Unlike",
+        "Like",
+        "When",
+        "If",
+        "Once",
+        "Since",
+        "Shares",
+    ]
 )
 # The deal itself needs or got the approval: "the merger, which still needs the approval of
 # competition authorities"; its parties are approved whoever else the sentence names.
@@ -271,8 +329,18 @@ _ABBREVIATION = re.compile(
 )
 
 
-def _approval_status(text):
-    """pending, granted or rejected, or None when the sentence reports no approval step."""
+def _approves(match):
+    """An approval word used as one: not "cleared things up" nor "cleared the way"."""
+    if not match.group().lower().startswith("clear"):
+        return True
+    after = match.string[match.end() : match.end() + 20]
+    return not _CLEARED_OTHER.match(after)
+
+
+def _approval_status(text, received_by_body=()):
+    """pending, granted or rejected, or None when the sentence reports no approval step.
+    `received_by_body` holds where a regulator "has received" something (a filing): that is
+    no grant."""
     pending_spans = [(m.start(), m.end()) for m in lang.PENDING.finditer(text)]
     pending_spans += [(m.start(), m.end()) for m in _PENDING_MORE.finditer(text)]
 
@@ -284,8 +352,8 @@ def _approval_status(text):
             return False
         if _NEGATED_CLAUSE.search(text, max(0, match.start() - 60), match.start()):
             return False
-        if _BODY_RECEIVES.search(text, 0, match.end()):
-            return False  # "the CSRC has received the filings": the body receives, no one gets
+        if match.end() in received_by_body:
+            return False
         return not _CONDITION.search(text[max(0, match.start() - 80) : match.start()])
 
     rejected = [*lang.REJECTED.finditer(text), *_REJECTED_MORE.finditer(text)]
@@ -307,12 +375,18 @@ def find_approvals(context, position, actors):
     cue = lang.APPROVAL.search(text) or _MORE_CUES.search(text) or _FILING.search(text)
     if not cue:
         return []
-    status = _approval_status(text)
-    if status is None:
-        return []
     body = context.body
     actors = _with_abbreviations(context, sentence, actors)
     regulators = [a for a in actors if a.kind == "regulator"]
+    received = {
+        found.end() - sentence.start for r in regulators if (found := _RECEIVES.match(body, r.end))
+    }  # "the CSRC has received the filings": the body receives, no one is granted
+    status = _approval_status(text, received)
+    if status is None:
+        return []
+    on = context.date_of(sentence)
+    if (context.published - on).days > _BACKGROUND_DAYS:
+        return []  # "received a licence last year": background to this report, not news
     if not regulators:
         if lang.DENY.search(text):
             return []  # "rejected speculation": not an approval
@@ -322,6 +396,9 @@ def find_approvals(context, position, actors):
             return []  # "blocked the road", "the alliance is under review"
         if _NOT_A_REGULATOR.search(text) and not _REGULATORY.search(text):
             return []  # "the board approved the plan"
+        words = list(_APPROVAL_NOUN.finditer(text))
+        if words and not any(map(_approves, words)) and not _FILING.search(text):
+            return []  # "Xiaomi cleared things up", "cleared the way for deliveries"
     acting = [r for r in regulators if _REGULATOR_ACTS.match(body, r.end)]
     regulator = _regulator(context, position, regulators, acting)
     if status == "rejected" and regulator == [None]:
@@ -342,7 +419,7 @@ def find_approvals(context, position, actors):
                 sentence=text,
                 start=sentence.start,
                 end=sentence.end,
-                on=context.date_of(sentence),
+                on=on,
                 attributed_to=context.attribution(position),
                 why=(*why, f"regulator: {body_name or 'none named'}"),
             )
@@ -464,9 +541,9 @@ def _regulators_nearby(context, position):
     for other in (position - 1, position + 1, position - 2):
         if 0 <= other < len(context.sentences):
             near = context.sentences[other]
-            if near.paragraph != sentence.paragraph and other != position - 1:
-                if not (other == position + 1 and _GENERIC_BODY.search(sentence.text)):
-                    continue
+            across = near.paragraph != sentence.paragraph and other != position - 1
+            if across and not (other == position + 1 and _GENERIC_BODY.search(sentence.text)):
+                continue  # the next paragraph only for "regulators" that it goes on to name
             found = [m for m in context.named_in(near.start, near.end) if m.kind == "regulator"]
             if found:
                 return [Actor(m.start, m.end, m.company, m.kind, False) for m in found[:1]]
