@@ -116,43 +116,82 @@ _ANTITRUST_BODY = {
 _GOVERNMENTS = {
     "india": "Indian government",
     "new delhi": "Indian government",
+    "indian": "Indian government",
     "china": "Chinese government",
     "beijing": "Chinese government",
+    "chinese": "Chinese government",
     "japan": "Japanese government",
     "tokyo": "Japanese government",
+    "japanese": "Japanese government",
     "south korea": "South Korean government",
     "seoul": "South Korean government",
+    "south korean": "South Korean government",
+    "korean": "South Korean government",
     "indonesia": "Indonesian government",
     "jakarta": "Indonesian government",
+    "indonesian": "Indonesian government",
     "germany": "German government",
     "berlin": "German government",
+    "german": "German government",
     "italy": "Italian government",
     "rome": "Italian government",
+    "italian": "Italian government",
     "france": "French government",
     "paris": "French government",
-    "britain": "British government",
-    "london": "British government",
+    "french": "French government",
+    "britain": "UK government",
+    "london": "UK government",
+    "british": "UK government",
+    "uk": "UK government",
     "washington": "US government",
+    "us": "US government",
+    "u.s.": "US government",
     "thailand": "Thai government",
+    "thai": "Thai government",
     "vietnam": "Vietnamese government",
+    "vietnamese": "Vietnamese government",
     "malaysia": "Malaysian government",
+    "malaysian": "Malaysian government",
 }
+_COUNTRY = (
+    r"India|New\s+Delhi|China|Beijing|Japan|Tokyo|South\s+Korea|Seoul|Indonesia|Jakarta|"
+    r"Germany|Berlin|Italy|Rome|France|Paris|Britain|London|Washington|Thailand|Vietnam|Malaysia"
+)
+_DEMONYM = (
+    r"Indian|Chinese|Japanese|South\s+Korean|Korean|Indonesian|German|Italian|French|British|"
+    r"UK|US|U\.S\.|Thai|Vietnamese|Malaysian"
+)
+# A country or its capital acting as the approver: "New Delhi has said no to ...".
 _GOVERNMENT_ACTS = re.compile(
-    r"(?:^|[,;]\s+|\b(?:that|and|but)\s+)(?:the\s+)?(?P<place>India|New\s+Delhi|China|Beijing|Japan|Tokyo|"
-    r"South\s+Korea|Seoul|Indonesia|Jakarta|Germany|Berlin|Italy|Rome|France|Paris|Britain|"
-    r"London|Washington|Thailand|Vietnam|Malaysia)(?:'s\s+government)?\s+"
+    r"(?:^|[,;]\s+|\b(?:that|and|but)\s+)(?:the\s+)?"
+    rf"(?:(?P<place>{_COUNTRY})(?:'s\s+government)?|(?P<demonym>{_DEMONYM})\s+government)\s+"
     r"(?:(?:has|have|had|is|was|will|would|also|reportedly|now|recently|already|not|"
     r"preparing\s+to|poised\s+to|set\s+to|expected\s+to|likely\s+to|to)\s+){0,4}"
     r"(?:approved?|approving|clear(?:ed|s)?|grant(?:ed|s)?|given?|gave|issued|"
     r"said\s+no|turned\s+down|rejected|refused|blocked|vetoed|signed\s+off)\b"
 )
+# A government named as the body: "approval from the Indian government".
+_GOVERNMENT_NAMED = re.compile(
+    rf"\b(?:(?P<demonym>{_DEMONYM})\s+government|(?P<place>{_COUNTRY})'s\s+government|"
+    rf"[Gg]overnment\s+of\s+(?P<of>{_COUNTRY}))\b"
+)
+# Who approves but is never the one approved: governments, stock exchanges.
+_APPROVER_NAME = re.compile(r"(?:\bgovernment|\bstate|Exchange|\bHKEX|\bNYSE|\bNasdaq)$", _I)
+_GOVERNMENT_NAME = re.compile(r"\b(?:government|state)$", _I)
+
+
 # A country as the one that acts, for a body the article names elsewhere: "China is
 # speeding up approvals ..., having granted a licence to Wanxiang".
-_COUNTRY_ACTS = re.compile(
-    r"\b(?:China|Beijing|India|New\s+Delhi|Japan|Tokyo|South\s+Korea|Seoul|Germany|Berlin|"
-    r"France|Paris|Italy|Rome|Britain|London|Washington|Indonesia|Jakarta)\s+(?:has|had|have|is|"
-    r"was|will)\b"
-)
+_COUNTRY_ACTS = re.compile(rf"\b(?:{_COUNTRY})\s+(?:has|had|have|is|was|will)\b")
+
+
+def _government(match):
+    if not match:
+        return None
+    place = next(g for g in match.groups() if g)
+    return _GOVERNMENTS.get(" ".join(place.lower().split()))
+
+
 # Bodies reporters name by what they do; the article names them elsewhere.
 _GENERIC_BODY = re.compile(
     r"\b(?:regulators?|watchdogs?|authorities|(?:the\s+)?(?:commission|ministry|agency|"
@@ -329,6 +368,17 @@ _ABBREVIATION = re.compile(
 )
 
 
+def _as_approver(body, actor):
+    """A government named like a company ("the Italian government") approves; so does a
+    stock exchange that acts ("the Shanghai Stock Exchange approved ..."). Either is marked
+    "approver" otherwise: never the one approved."""
+    if actor.kind == "regulator" or not _APPROVER_NAME.search(actor.company):
+        return actor
+    acts = _REGULATOR_ACTS.match(body, actor.end)
+    kind = "regulator" if acts or _GOVERNMENT_NAME.search(actor.company) else "approver"
+    return Actor(actor.start, actor.end, actor.company, kind, actor.named)
+
+
 def _approves(match):
     """An approval word used as one: not "cleared things up" nor "cleared the way"."""
     if not match.group().lower().startswith("clear"):
@@ -377,6 +427,7 @@ def find_approvals(context, position, actors):
         return []
     body = context.body
     actors = _with_abbreviations(context, sentence, actors)
+    actors = [_as_approver(body, a) for a in actors]
     regulators = [a for a in actors if a.kind == "regulator"]
     received = {
         found.end() - sentence.start for r in regulators if (found := _RECEIVES.match(body, r.end))
@@ -441,7 +492,7 @@ def _regulator(context, position, regulators, acting):
         return filings
     if regulators:
         return [_canonical(context, _nearest_regulator(context, sentence, regulators, acting))]
-    government = _GOVERNMENT_ACTS.search(text)
+    government = _government(_GOVERNMENT_ACTS.search(text) or _GOVERNMENT_NAMED.search(text))
     unnamed = _UNNAMED_ACTING.search(text) or _UNNAMED_BODY.search(text)
     if unnamed and _specific(_as_written(unnamed)):
         return [_as_written(unnamed)]
@@ -451,12 +502,12 @@ def _regulator(context, position, regulators, acting):
     if near:
         return [_canonical(context, near[0].company)]
     if government:
-        return [_GOVERNMENTS[" ".join(government.group("place").lower().split())]]
+        return [government]
     only = _only_regulator(context)
     if only and (unnamed or _GENERIC_BODY.search(text) or _COUNTRY_ACTS.search(text)):
         return [_canonical(context, only)]
     if government:
-        return [_GOVERNMENTS[" ".join(government.group("place").lower().split())]]
+        return [government]
     if unnamed:
         return [_as_written(unnamed)]
     return [None]
@@ -600,7 +651,9 @@ def _subjects(context, sentence, actors, regulators, acting, regulator_names):
     candidates = [
         a
         for a in actors
-        if a.kind != "regulator" and a.company not in bought and _can_be_subject(body, a)
+        if a.kind not in ("regulator", "approver")
+        and a.company not in bought
+        and _can_be_subject(body, a)
     ]
     asides = [(sentence.start + s, sentence.start + e) for s, e in lang.asides(text)]
     asides += [
@@ -698,13 +751,13 @@ def _article_pair(context, sentence):
     pairs = getattr(context, "talk_pairs", None) or []
     main = context.main_subject
     for pair in reversed(pairs):
-        if main is None or main in pair:
+        if (main is None or main in pair) and not any(map(_APPROVER_NAME.search, pair)):
             return tuple(pair)
     counts = {}
     for mention in context.mentions:
         if mention.start >= sentence.start:
             break
-        if mention.kind != "regulator":
+        if mention.kind != "regulator" and not _APPROVER_NAME.search(mention.company):
             counts[mention.company] = counts.get(mention.company, 0) + 1
     ranked = sorted(counts, key=lambda name: -counts[name])
     if main in ranked:
