@@ -23,7 +23,8 @@ _CLAUSE_END = re.compile(
 )
 # Investing verbs the shared vocabulary leaves out: paying for, buying, selling to.
 _MORE_TRIGGERS = re.compile(
-    r"\b(?:pa(?:y|ys|id|ying)|buy(?:s|ing)?|sell(?:s|ing)?|sold|hand(?:s|ed|ing)?\s+over|"
+    r"\b(?:pa(?:y|ys|id|ying)|put(?:s|ting)?|buy(?:s|ing)?|hand(?:s|ed|ing)?\s+over|"
+    r"(?:sell(?:s|ing)?|sold)\s+(?:[\w.,-]+\s+){0,4}?(?:shares|stakes?|holdings?|stock|equity)\b|"
     r"transfer(?:s|red|ring)?|injection|contribut\w+)\b",
     re.IGNORECASE,
 )
@@ -166,10 +167,7 @@ _PAIR_WORDS = re.compile(
     r"the\s+(?:new\s+)?(?:joint[\s-]+venture|JV)(?:\s+company)?)\b",
     re.IGNORECASE,
 )
-_APPOSITIVE = re.compile(
-    r",\s*(?:[A-Z][\w.&-]*\s+){1,4}(?:'s|’s)\s+(?:\w+\s+){0,2}?(?:parent|owner|unit|"
-    r"subsidiary|affiliate|arm|backer|shareholder)[^,]{0,40},"
-)
+_APPOSITIVE = re.compile(r",\s*(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:'s|’s)\s[^,]{0,60},")
 
 
 def _triggers(text, names):
@@ -199,7 +197,7 @@ def _nearest_trigger(text, amount_start, amount_end, triggers):
     return best[1] if best else None
 
 
-def _object_of_preposition(body, sentence_start, actor):
+def _object_of_preposition(body, sentence_start, actor, own_verb=True):
     """ "with Chinese EV maker Nio", "into battery maker Northvolt": an object, not a subject,
     unless a verb of its own follows ("among them Xiaomi buying", "for X to buy") or it is
     the owner of what precedes ("an affiliate of X")."""
@@ -215,7 +213,10 @@ def _object_of_preposition(body, sentence_start, actor):
         if word in _PREPOSITIONS:
             if word == "of" and at and words[at - 1] in _OWNER_NOUNS:
                 return False
-            return not _OWN_VERB.match(body, actor.end)
+            verb = _OWN_VERB.match(body, actor.end)
+            if verb and verb.group(1) and word not in ("for", "by"):
+                verb = None  # "talks with X to buy": the subject's purpose, not X's
+            return not (own_verb and verb)
         if word in _CLAUSE_WORDS:
             return False
     return False
@@ -224,7 +225,10 @@ def _object_of_preposition(body, sentence_start, actor):
 _OWNER_NOUNS = frozenset(
     ("affiliate", "affiliates", "unit", "subsidiary", "arm", "vehicle", "division", "fund")
 )
-_OWN_VERB = re.compile(r"\s+(?:to\s+\w+|\w+ing)\b")
+_OWN_VERB = re.compile(
+    r"\s+(?:(to\s+\w+)|\w+ing|will|would|has|have|had|is|was|are|were|can|could|may|might|"
+    r"should|must|also|plans?|agreed|said|says)\b"
+)
 # Where a new clause starts: its subject comes after. After a speech verb the speaker is
 # never the subject of what follows.
 _SPEECH = re.compile(
@@ -232,6 +236,7 @@ _SPEECH = re.compile(
     r"(?:\s+that)?|(?:announced|disclosed|reported|claimed|confirmed)\s+(?:on\s+\w+\s+)?that)\b",
     re.IGNORECASE,
 )
+_IT = re.compile(r"\s*(?:it|the\s+company|the\s+group)\s+(?!said\b)\w+", re.IGNORECASE)
 _SUBORDINATE = re.compile(
     r"\b(?:that|after|when|while|because|whereas|although|though|if|once|before|until|since|"
     r"so\s+that|under\s+which|in\s+which)\b|[;:—–]",
@@ -298,11 +303,18 @@ def _subject(context, sentence, parties, head):
     clause_start = speech_end or low
     for match in _SUBORDINATE.finditer(body, clause_start, head):
         clause_start = match.end()
+    for actor in candidates:
+        if clause_start <= actor.start and _object_of_preposition(
+            body, sentence.start, actor, own_verb=False
+        ):
+            clause_start = actor.start  # "..., with Geely taking": a clause of its own
     after = [a for a in candidates if a.start >= clause_start]
     if after:
         return after[0], None
     if speech_end is not None:
         before = [a for a in candidates if a.end <= speech_end]
+        if before and _IT.match(body, speech_end):
+            return before[-1], None  # "M&M said it would pay": the speaker's own deal
         return None, before[-1] if before else None
     return candidates[-1], None
 
@@ -322,8 +334,10 @@ def _pair(context, sentence, parties, after, head):
     """ "they", "the two companies", "the joint venture": the pair the article is about."""
     text = sentence.text
     words = _PAIR_WORDS.search(text, max(0, after - sentence.start), head - sentence.start)
-    if not words or _AND_UNNAMED.match(text, words.end()):
-        return []  # "the two companies and a Toyota unit": a share of a sum kept by someone unnamed
+    if not words:
+        return []
+    if _AND_UNNAMED.match(text, words.end()):
+        return None  # "the two companies and a Toyota unit": a sum shared with someone unnamed
     speakers = [a for a in parties if a.end <= sentence.start + words.start()]
     if speakers:
         first = _candidates(context, sentence, parties, speakers[-1].end)
@@ -336,6 +350,7 @@ def _pair(context, sentence, parties, after, head):
     return []
 
 
+_THE_VENTURE = re.compile(r"the\s+(?:new\s+)?(?:joint[\s-]+venture|JV|venture)\b", re.IGNORECASE)
 _AND_UNNAMED = re.compile(
     r"\s+and\s+(?:a|an|other|several|some|two|three|its|their)\s", re.IGNORECASE
 )
@@ -361,6 +376,7 @@ def _party_after(body, parties, start, reach, lead):
     return None
 
 
+_FROM_NEXT = re.compile(r"(?:\s+\w+){0,2}\s+from\b")
 _FROM = re.compile(r"\bfrom\s+(?:[\w'’.-]+\s+){0,4}$", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+(?:[\w'’.-]+\s+){0,4}$", re.IGNORECASE)
 _TO = re.compile(r"\bto\s+(?:[\w'’.,-]+\s+){0,6}?$", re.IGNORECASE)
@@ -413,7 +429,7 @@ def _investors(context, sentence, parties, trigger, at, end):
         named_after = _party_after(body, parties, text_start + trigger.end(), 30, _BY)
         if named_after is None and at > text_start + trigger.end():
             named_after = _party_after(body, parties, text_start + trigger.end(), 30, _FROM)
-    if _SELLING.search(clause) and not buying:
+    if _SELLING.search(re.split(r"[,;]", clause)[-1]) and not buying:
         buyer = _party_after(body, parties, end, 60, _TO)
         if buyer is None:
             return [], None  # the seller is named, the buyer is not
@@ -435,12 +451,19 @@ def _investors(context, sentence, parties, trigger, at, end):
         group = _pair(context, sentence, parties, speaker.end if speaker else text_start, head)
         if not group:
             return [], None
+    elif not subject.named and _THE_VENTURE.match(body, subject.start):
+        group = _pair(context, sentence, parties, subject.start, head)
+        if not group:
+            return [], None
     else:
         group = _group(body, parties, subject)
         if len(group) == 1:
-            group = _pair(context, sentence, parties, subject.end, head) or [
-                _parent(body, parties, subject)
-            ]
+            pair = _pair(context, sentence, parties, subject.end, head)
+            if pair is None:
+                return [], None
+            group = pair or [_parent(body, parties, subject)]
+    if group is None:
+        return [], None
     target = _target(context, sentence, parties, head, tail)
     if target is not None and any(g.company == target.company for g in group):
         target = None
@@ -494,6 +517,10 @@ _TAKING = re.compile(
     re.IGNORECASE,
 )
 _PERCENT_VALUE = re.compile(PERCENT, re.IGNORECASE)
+_RAISED_TO = re.compile(
+    r"[^,.;%]{0,40}?\bto\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?" + PERCENT,
+    re.IGNORECASE,
+)
 _NOT_A_STAKE = re.compile(
     r"\b(?:market|share\s+of\s+(?:the\s+)?(?:market|sales|deliveries)|sales|"
     r"deliveries|shares\s+(?:rose|fell|jumped|dropped|gained|slumped|soared|climbed|"
@@ -620,6 +647,9 @@ def _amount_facts(context, position, parties, actors):
     triggers = None
     facts = []
     previous = None  # (investors, target) of the last amount, for tranches "of it"
+    last = getattr(context, "_last_investment", None)
+    if last and last[0] == position - 1:
+        previous = last[1]
     for amount in find_amounts(text, context.body):
         if _excluded(text, amount):
             continue
@@ -644,6 +674,7 @@ def _amount_facts(context, position, parties, actors):
         if not investors:
             continue
         previous = (investors, target)
+        context._last_investment = (position, previous)
         clause = text[max(0, amount.start - 80) : amount.end + 80]
         percent = _stake_percent(clause)
         kind = _kind(text, target, percent)
@@ -691,6 +722,7 @@ def _stake_facts(context, position, parties, amount_facts):
         percent = _percent_of(text[max(0, match.start() - 25) : match.end()])
         if percent is None:
             later = _PERCENT_VALUE.match(text[match.end() :].lstrip().removeprefix("to ").lstrip())
+            later = later or _RAISED_TO.match(text, match.end())
             percent = Decimal(later.group(1)) if later else None
         if percent is not None and not 0 < percent <= 100:
             continue
