@@ -7,6 +7,7 @@ per article.
 """
 
 import bisect
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -178,6 +179,11 @@ def _owner_or_named(context, mention):
     return Actor(mention.start, mention.end, mention.company, mention.kind, True)
 
 
+_OWNS_NEXT = re.compile(
+    r"\s+(?:of|behind|(?:that|which)\s+(?:owns|controls|makes))\s+(?:[A-Z]\w+(?:'s|’s)\s+)?"
+)
+
+
 def _compatible(kind, wanted):
     return wanted is None or kind == wanted or (wanted == "automaker" and kind == "other")
 
@@ -195,6 +201,15 @@ def _actors(context, sentence, previous_first):
             continue
         if any(0 <= m.start - end <= 3 or 0 <= start - m.end <= 2 for m in named):
             continue  # "the carmaker Chery", "Leapmotor, the Hangzhou-based carmaker": named
+        owned = _OWNS_NEXT.match(text, match.end())
+        if owned:
+            # "the German maker of Mercedes", "the company that owns Volvo Cars": the owner of
+            # the company named next, when the list knows it; never that company itself.
+            after = [m for m in named if m.start == sentence.start + owned.end()]
+            company = context.index.parent_of(after[0].company) if after else None
+            if company:
+                actors.append(Actor(start, end, company, context.index.kind_of(company), False))
+            continue
         wanted = lang.descriptor_kind(match.group("mods"), match.group("head"))
         earlier = [a for a in actors if a.end <= start]
         company = _resolve(context, wanted, earlier, previous_first, sentence.start)

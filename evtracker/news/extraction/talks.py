@@ -59,7 +59,24 @@ _DESCRIBES_NEXT = re.compile(
     r"share\s+price)\b|\s+(?:supplier|partner|rival|affiliate|subsidiary|unit|shareholder|"
     r"investor|backer|customer|peer|competitor|spin-?off|offshoot)s?\s+(?:\w+\s+)?[A-Z])"
 )
-_SHARES_OF = re.compile(r"\b(?:shares|stock)\s+(?:of|in)\s+$", re.IGNORECASE)
+_SHARES_OF = re.compile(
+    r"\b(?:(?:shares|stock)\s+(?:of|in)|(?:maker|makers|owner|parent|producer|manufacturer)\s+of|"
+    r"(?:that|which)\s+(?:owns|controls|makes)(?:\s+\w+(?:'s|’s))?)\s+$",
+    re.IGNORECASE,
+)
+# "Apple's iPhone", "Toyota's chairman": a possessive of a thing, not of a deal, is no subject.
+_OF_A_THING = re.compile(
+    r"(?:'s|’s)\s+(?!(?:[\w-]+\s+){0,2}?(?:"
+    + lang.DEAL_NOUN
+    + r"|stakes?|holdings?|investments?|plans?|offer|bid|talks|negotiations|discussions|"
+    r"purchase|acquisition|takeover|proposal|shareholding|tie-?up)\b)",
+    re.IGNORECASE,
+)
+# An appositive holding a relative clause: ", an NEV maker in which X also holds shares,".
+_LONG_APPOSITIVE = re.compile(
+    r",\s*(?:a|an|the|its|one)\s+[^,]{0,120}?\b(?:in\s+which|which|that|who|whose|of\s+which)\b"
+    r"[^,]{0,120},"
+)
 # "a venture named X", "an alliance called X": X is what the parties form, not a party.
 _NAMED_AS = re.compile(
     r"\b(?:named|called|dubbed|branded|known\s+as)\s+(?:the\s+)?[\"“']?$", re.IGNORECASE
@@ -169,6 +186,14 @@ def _triggers(text):
                 continue  # "executives discussed the future of battery swapping"
             if not any(s < match.end() and match.start() < e for s, e, _ in found):
                 found.append((match.start(), match.end(), kind))
+    talk_starts = [s for s, _, kind in found if kind == "talk"]
+    for pattern in (_ACQUIRE, _SELL):
+        for match in pattern.finditer(text):
+            if not any(s < match.end() and match.start() < e for s, e, _ in found):
+                kind = _buying_kind(text, match)
+                if any(start < match.start() for start in talk_starts):
+                    kind = "talk"  # "in discussions about merging with X": the talks govern
+                found.append((match.start(), match.end(), "buy:" + kind))
     if lang.TOPIC.search(text):
         for pattern, negation in (
             (lang.END, lang.not_ended),
@@ -180,6 +205,94 @@ def _triggers(text):
                 if not overlaps and _live(negation, text, match):
                     found.append((match.start(), match.end(), "status"))
     return sorted(found)
+
+
+def _word_set(text):
+    return frozenset(text.split())
+
+
+# Buying into, taking over or merging with a company: a deal between buyer and target.
+_STAKE_NOUN = r"(?:stake|holding|shareholding|interest|shares|equity)"
+_ACQUIRE = lang.Anchored(
+    r"\b(?:(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|tak(?:e|es|ing)|took|"
+    r"build(?:s|ing)?\s+up|built\s+up|rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|"
+    r"get|gets|getting|got|receiv(?:e|es|ed|ing))\s+"
+    r"(?:[\w.,%$€£¥-]+\s+){0,6}?" + _STAKE_NOUN + r"\s+(?:in|of)|"
+    r"(?:pa(?:y|ys|id|ying)|spen(?:d|ds|t|ding))\s+[^.;]{0,60}?\bfor\s+(?:a|an|the|its)\s+"
+    r"(?:[\w.,%-]+\s+){0,4}?" + _STAKE_NOUN + r"\s+in|"
+    r"(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
+    r"tak(?:e|es|ing)\s+over|took\s+over|buy(?:s|ing)?\s+into|bought\s+into|"
+    r"merg(?:e|es|ed|ing)\s+with|(?:full\s+)?control\s+of))\b",
+    (
+        "acquir",
+        "buy",
+        "bought",
+        "purchas",
+        "tak",
+        "took",
+        "build",
+        "built",
+        "rais",
+        "increas",
+        "get",
+        "got",
+        "receiv",
+        "pay",
+        "paid",
+        "spen",
+        "merg",
+        "full",
+        "control",
+    ),
+)
+# Selling a stake or a business to a company: a deal between seller and buyer.
+_SELL = lang.Anchored(
+    r"\bs(?:ell|ells|elling|old)\s+(?:[\w.,%$€£¥'’-]+\s+){0,8}?(?:stake|holding|shareholding|"
+    r"interest|shares|equity|unit|business|division|operations|plant|factory|brand|"
+    r"subsidiary)\s+(?:[\w'’-]+\s+){0,3}?to\b",
+    ("sell", "sold"),
+)
+# Before a buying verb: it is wanted, weighed or talked about, not done.
+_NOT_YET = _word_set(
+    """possibly potentially considering consider considers mull mulls mulling weighing weigh
+    weighs exploring explore explores seeking seek seeks eyeing eyes wants want wanted plans
+    plan planned intends intend intended may might could would about on over whether of
+    talks interested looking aims aim hopes hope bid offer proposal proposed interest"""
+)
+_DECIDED_TO = _word_set("agreed agrees agree decided decides signed will")
+# A direct object: the company bought comes within a few words ("acquire rival X").
+_DIRECT_BUY = re.compile(r"(?:acquir\w*|buy\w*|bought|purchas\w*|over|into|with)$", re.IGNORECASE)
+_SELLER_AFTER = re.compile(r"\s*(?:,\s*)?from\s+(?:its\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
+
+
+_RAW_WORD = re.compile(r"[\w']+")
+# "buy as much as 5% of X", "acquire another 20 percent of X": the amount before the company.
+_QUANTITY_GAP = re.compile(
+    r"\s*(?:(?:as\s+much\s+as|up\s+to|about|around|roughly|nearly|almost|some|another|"
+    r"a\s+further|an\s+additional|a|an)\s+)?(?:[\d.,-]+\s*(?:%|pc|per\s*cent|percent)|"
+    r"majority|minority|controlling)?\s*(?:stake\s+)?(?:of|in)?\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_WEIGHED = _word_set("would could options option possible structures if whether unless")
+
+
+def _buying_kind(text, match):
+    """ "agreed" for a purchase done or decided, "future" for one a party says it will make,
+    "talk" for one wanted, weighed or reported as planned."""
+    # "In May it agreed to acquire": the month is no modal.
+    raw = _RAW_WORD.findall(text[max(0, match.start() - 60) : match.start()])
+    before = [word.lower() for word in raw if word != "May"][-4:]
+    if any(word in _NOT_YET for word in before[-3:]):
+        return "talk"
+    if any(word in _WEIGHED for word in lang.last_words(text, match.start(), 10)):
+        return "talk"  # "one of the options would involve X taking a stake in Y"
+    if before and before[-1] == "to":
+        return "agreed" if any(word in _DECIDED_TO for word in before[:-1]) else "talk"
+    if lang.future(before):
+        return "future"
+    if lang.not_done(before):
+        return "talk"
+    return "agreed"
 
 
 def _in_aside(actor, asides):
@@ -274,7 +387,8 @@ def _pairs_in(context, sentence, actors):
     """(subject, counterpart, trigger kind, topic) for each pair the sentence names."""
     body = context.body
     text = sentence.text
-    asides = [(sentence.start + start, sentence.start + end) for start, end in lang.asides(text)]
+    spans = lang.asides(text) + [m.span() for m in _LONG_APPOSITIVE.finditer(text)]
+    asides = [(sentence.start + start, sentence.start + end) for start, end in spans]
     parties = [a for a in actors if a.kind != "regulator" and not not_a_party(body, a)]
     parties = _without_modifiers(parties)
     pairs = []
@@ -285,11 +399,23 @@ def _pairs_in(context, sentence, actors):
         before = [
             a
             for a in parties
-            if a.end <= trigger_start and not _in_aside(a, asides) and a not in consumed
+            if a.end <= trigger_start
+            and not _in_aside(a, asides)
+            and a not in consumed
+            and not _OF_A_THING.match(body, a.end)
         ]
         after = [a for a in parties if a.start >= trigger_end]
         after = [a for a in after if not lang.SPEECH.match(body, _skip_space(body, a.end))]
         counterparts, gap = _counterparts(body, trigger_end, after)
+        bought = kind.startswith("buy:")
+        if bought:
+            kind = kind[4:]
+            direct = _DIRECT_BUY.search(text, 0, end)
+            if direct and len(gap.split()) > 3 and not _QUANTITY_GAP.fullmatch(gap):
+                counterparts = []  # "bought 10,000 cars from X": X was not bought
+            counterparts = [a for a in counterparts if not _PLANT_AFTER.match(body, a.end)]
+            if counterparts:
+                counterparts += _sellers(body, counterparts[-1], after)
         subjects = _subject_chain(body, before) if before else ([subject] if subject else [])
         if subjects:
             subject = subjects[-1]
@@ -304,14 +430,33 @@ def _pairs_in(context, sentence, actors):
         elif subjects and counterparts:
             for a in _unique(subjects):
                 pairs += [(a.company, b.company, kind, topic) for b in _unique(counterparts)]
-        elif len(_unique(subjects)) > 1 and not (
-            text[end - 4 : end].lower() == "with" or _FOLLOWED_BY_WITH.match(text, end)
+        elif (
+            len(_unique(subjects)) > 1
+            and not (bought and not _MERGE.search(text, start, end))
+            and not (text[end - 4 : end].lower() == "with" or _FOLLOWED_BY_WITH.match(text, end))
         ):
             group = _unique(subjects)  # "Honda and Nissan are in talks", not "... with the union"
             pairs += [
                 (a.company, b.company, kind, topic) for a, b in itertools.combinations(group, 2)
             ]
     return [pair for pair in pairs if pair[0] != pair[1]]
+
+
+# "a stake in the Beijing Hyundai No. 2 plant": the company owns what is bought.
+_PLANT_AFTER = re.compile(
+    r"(?:'s|’s)?\s+(?:(?:No\.\s*\d+|new|first|second|local|\w+-based)\s+)*"
+    r"(?:plant|factory|facility|site|assets?|works)\b",
+    re.IGNORECASE,
+)
+_MERGE = re.compile(r"\bmerg", re.IGNORECASE)
+
+
+def _sellers(body, target, after):
+    """ "a stake in X from Y": Y sells, a party to the deal too."""
+    later = [a for a in after if a.start >= target.end]
+    if later and _SELLER_AFTER.fullmatch(body, target.end, later[0].start):
+        return [later[0]]
+    return []
 
 
 def _skip_space(body, at):
