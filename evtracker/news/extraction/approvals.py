@@ -20,10 +20,16 @@ _BACKGROUND_DAYS = 180
 
 # --- what an approval sentence says --------------------------------------------------------
 
+# "regulators clear the deal": clearing a deal, not "clear" as in plain.
+_CLEAR_DEAL = (
+    r"\bclear(?:s|ing)?\s+(?:the|its|their|a|an)\s+(?:[\w$.-]+\s+){0,3}?(?:deal|merger|"
+    r"acquisition|takeover|transaction|purchase|sale|tie-?up|bid|venture|investment)\b"
+)
 # Cues language.APPROVAL misses: filings with a regulator, an antitrust waiting period, a
 # government saying no, backing sought from authorities.
 _MORE_CUES = re.compile(
-    r"\b(?:waiting\s+period|said\s+no\s+to|turn(?:ed|s)?\s+down|backing\s+from|outstanding)\b",
+    r"\b(?:waiting\s+period|said\s+no\s+to|turn(?:ed|s)?\s+down|backing\s+from|outstanding)\b|"
+    + _CLEAR_DEAL,
     _I,
 )
 # Filings that ask a regulator for something: "antitrust filings", "filed with the CSRC for
@@ -48,7 +54,7 @@ _PENDING_MORE = re.compile(
     _I,
 )
 _GRANTED_MORE = re.compile(
-    r"\b(?:waiting\s+period\s+(?:\w+\s+){0,8}?(?:expired|ran\s+out|ended|lapsed)|"
+    _CLEAR_DEAL + r"|\b(?:waiting\s+period\s+(?:\w+\s+){0,8}?(?:expired|ran\s+out|ended|lapsed)|"
     r"(?:has|have|had)\s+(?:given|granted)|gave\s+(?:its|their|the)|"
     r"(?:expired|ran\s+out)\b)",
     _I,
@@ -224,7 +230,7 @@ _CLEARED_OTHER = re.compile(r"\s+(?:\w+\s+)?(?:up|out|away|the\s+(?:way|air|path
 _CHECKED = re.compile(r"\b(?:review|test|inspection|audit)\b", _I)
 _APPROVAL_NOUN = re.compile(
     r"\b(?:licen[cs]\w*|permits?|approv\w*|clearances?|cleared|green[\s-]?light|permission|"
-    r"go-ahead|sign-?off|signed\s+off|certifi\w+|registration|nod|"
+    r"go-ahead|sign-?off|signed\s+off|certifi\w+|registration|nod|clear(?:s|ing)?\s+(?:the|its)|"
     r"waiting\s+period|said\s+no\s+to|turn(?:ed|s)?\s+down|backing\s+from)\b",
     _I,
 )
@@ -441,7 +447,8 @@ def find_approvals(context, position, actors):
     if not regulators:
         if lang.DENY.search(text):
             return []  # "rejected speculation": not an approval
-        if not (_APPROVAL_NOUN.search(text) or _FILING.search(text)) and not (
+        approving_body = _GOVERNMENT_ACTS.search(text) or _UNNAMED_ACTING.search(text)
+        if not (_APPROVAL_NOUN.search(text) or _FILING.search(text) or approving_body) and not (
             _regulators_nearby(context, position) and _CHECKED.search(text)
         ):
             return []  # "blocked the road", "the alliance is under review"

@@ -1,0 +1,168 @@
+"""Regulatory approvals as news reports them: who is approved, by whom, and how far along.
+
+The sentences are written here in the style of wire copy; the company list is the project's
+seed list, so regulators are found under the names and descriptions reporters use.
+"""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from evtracker.news.extract import CompanyIndex, KnownCompany, extract
+
+ROOT = Path(__file__).resolve().parent.parent
+PUBLISHED = date(2024, 6, 14)
+
+
+@pytest.fixture(scope="module")
+def index():
+    companies = json.loads((ROOT / "seeds" / "companies.json").read_text(encoding="utf-8"))
+    return CompanyIndex.build(
+        KnownCompany(c["name"], c["kind"], tuple(c.get("aliases", ())), c.get("parent"))
+        for c in companies
+    )
+
+
+def approvals(body, index, published=PUBLISHED):
+    result = extract(body, index, published=published)
+    return {(a.subject, a.regulator, a.status) for a in result.approvals}
+
+
+# --- who is approved ---------------------------------------------------------------------
+
+
+def test_it_approves_the_buyer_not_the_company_bought(index):
+    body = (
+        "Japan's antitrust watchdog on Tuesday approved Toyota's purchase of a 5% stake "
+        "in Mazda, saying the deal would not hurt competition."
+    )
+    assert approvals(body, index) == {("Toyota", "JFTC", "granted")}
+
+
+def test_it_gives_both_parties_of_a_merger_the_approval_the_merger_needs(index):
+    body = (
+        "Honda and Nissan said on Monday they would merge their businesses under a joint "
+        "holding company. The merger still needs the approval of antitrust regulators."
+    )
+    assert approvals(body, index) == {
+        ("Honda", "antitrust regulators", "pending"),
+        ("Nissan", "antitrust regulators", "pending"),
+    }
+
+
+def test_it_gives_a_stake_purchase_referred_to_as_the_deal_to_its_buyer(index):
+    body = (
+        "Renault will buy a 21% stake in Polestar for about $300 million, the French "
+        "carmaker said. The deal is subject to regulatory approval."
+    )
+    assert approvals(body, index) == {("Renault", None, "pending")}
+
+
+def test_it_lists_every_company_granted_a_permit_together(index):
+    body = (
+        "Baidu and rival robotaxi developer Pony.ai have been granted permits to run "
+        "driverless taxis without safety drivers in parts of Shenzhen."
+    )
+    assert approvals(body, index) == {("Baidu", None, "granted"), ("Pony.ai", None, "granted")}
+
+
+def test_it_does_not_approve_the_owner_of_a_unit_that_won_a_licence(index):
+    body = "The state planner has granted an EV production licence to a unit of Great Wall Motor."
+    assert approvals(body, index) == set()
+
+
+def test_it_takes_a_companys_own_refusal_for_no_approval(index):
+    body = "Aston Martin turned down an improved offer from Geely, two people familiar said."
+    assert approvals(body, index) == set()
+
+
+# --- who approves --------------------------------------------------------------------------
+
+
+def test_it_keeps_an_unnamed_body_as_written(index):
+    body = (
+        "Mazda and Subaru agreed to buy each other's shares. The share purchases will go "
+        "ahead once foreign competition authorities have given their approval."
+    )
+    found = approvals(body, index)
+    assert ("Mazda", "foreign competition authorities", "pending") in found
+    assert ("Subaru", "foreign competition authorities", "pending") in found
+
+
+def test_it_names_the_body_the_article_names_when_a_sentence_says_regulators(index):
+    body = (
+        "Chinese regulators have approved a navigation map that Baidu built for its robotaxis."
+        "\n\nThe Ministry of Natural Resources published the approval on its website."
+    )
+    assert ("Baidu", "Ministry of Natural Resources", "granted") in approvals(body, index)
+
+
+def test_it_takes_the_eu_for_its_commission_when_clearing_a_deal(index):
+    body = (
+        "Stellantis won EU antitrust clearance on Friday for its purchase of a stake in Leapmotor."
+    )
+    assert approvals(body, index) == {("Stellantis", "European Commission", "granted")}
+
+
+def test_it_reads_a_government_that_says_no(index):
+    body = (
+        "New Delhi has rejected a $1 billion proposal from Chinese carmaker BYD to build "
+        "an electric-vehicle plant, citing security concerns."
+    )
+    assert approvals(body, index) == {("BYD", "Indian government", "rejected")}
+
+
+def test_it_gives_each_jurisdiction_of_antitrust_filings_its_body(index):
+    body = (
+        "Hyundai agreed to buy a 30% stake in Leapmotor. Hyundai has submitted merger "
+        "filings in the European Union, China and Japan."
+    )
+    found = approvals(body, index)
+    assert {regulator for subject, regulator, _ in found if subject == "Hyundai"} == {
+        "European Commission",
+        "SAMR",
+        "JFTC",
+    }
+
+
+def test_it_reads_a_listing_filing_with_the_securities_regulator(index):
+    body = (
+        "Zeekr has filed with the China Securities Regulatory Commission for a Hong Kong listing."
+    )
+    assert approvals(body, index) == {("Zeekr", "CSRC", "pending")}
+
+
+def test_it_does_not_take_a_filing_to_a_stock_exchange_for_an_approval(index):
+    body = "In a filing to the Shanghai Stock Exchange, Great Wall Motor said its profit rose 20%."
+    assert approvals(body, index) == set()
+
+
+# --- how far along ---------------------------------------------------------------------------
+
+
+def test_it_reads_a_clearance_that_depends_on_a_condition_as_pending(index):
+    body = "If regulators clear the deal, Toyota could own as much as 20% of Subaru."
+    assert {status for _, _, status in approvals(body, index)} == {"pending"}
+
+
+def test_it_does_not_read_a_body_receiving_a_filing_as_a_grant(index):
+    body = (
+        "The CSRC has received Zeekr's listing documents, which does not mean the "
+        "application has been approved."
+    )
+    assert approvals(body, index) == {("Zeekr", "CSRC", "pending")}
+
+
+def test_it_does_not_take_clearing_the_way_for_an_approval(index):
+    body = "Lotus cleared the way for a cheaper model by cutting costs at its Hethel plant."
+    assert approvals(body, index) == set()
+
+
+def test_it_leaves_out_an_approval_given_long_before_the_report(index):
+    body = "Pony.ai received a licence from Beijing authorities in 2021 to charge robotaxi fares."
+    assert approvals(body, index) == set()
+    assert approvals(body, index, published=date(2021, 3, 1)) == {
+        ("Pony.ai", "Beijing authorities", "granted")
+    }
