@@ -26,7 +26,7 @@ from evtracker.news.extraction.investments import find_investments
 from evtracker.news.extraction.mentions import CompanyIndex, KnownCompany, Spans, find_mentions
 from evtracker.news.extraction.patterns import new_article
 from evtracker.news.extraction.sentences import split_sentences
-from evtracker.news.extraction.talks import find_talks, not_a_party
+from evtracker.news.extraction.talks import PairsByCompany, find_talks, not_a_party
 from evtracker.news.readers import Block
 
 __all__ = [
@@ -58,7 +58,8 @@ class ArticleContext:
         self.body = body
         self.sentences = sentences
         self.mentions = mentions
-        self._mention_starts = [mention.start for mention in mentions]
+        self.mention_starts = [mention.start for mention in mentions]
+        self.sentence_starts = [sentence.start for sentence in sentences]
         self.outlets = outlets  # (start, end, outlet name)
         self.main_subject = main_subject
         self.published = published
@@ -73,8 +74,8 @@ class ArticleContext:
         self._counts = None
 
     def named_in(self, start, end):
-        low = bisect.bisect_left(self._mention_starts, start)
-        high = bisect.bisect_left(self._mention_starts, end)
+        low = bisect.bisect_left(self.mention_starts, start)
+        high = bisect.bisect_left(self.mention_starts, end)
         return [m for m in self.mentions[low:high] if m.end <= end]
 
     def last_named_before(self, kind, offset):
@@ -302,7 +303,7 @@ def extract(
     for fact in investments.values():
         if fact.target and fact.target != fact.investor and _decided(fact):
             _keep_talk(talks, _talk_of_investment(fact))
-    pairs = [talk.parties for talk in talks.values()]
+    pairs = PairsByCompany(talk.parties for talk in talks.values())
     for update in context.pending_updates:
         for pair in update.targets(pairs, context.lead):
             _keep_talk(talks, update.fact(pair, "of the article"))

@@ -1,5 +1,6 @@
 """Talks: sentences saying two companies discuss, agree or stop working together."""
 
+import bisect
 import itertools
 import re
 
@@ -529,13 +530,14 @@ def find_talks(context, position, actors):
     return _status_updates(context, position, actors, speaker, (ended, denied, confirmed), on)
 
 
+_PAIRS_WEIGHED = 20
 _AUTOMAKERS_REFERENCE = re.compile(r"\b(?:carmakers|automakers)\b", re.IGNORECASE)
 
 
 def _recent_companies(context, sentence):
     """Companies named, outside asides, in `sentence` and the running sentence before it, in
     text order: who "the two" most likely are."""
-    at = context.sentences.index(sentence) if sentence in context.sentences else 0
+    at = bisect.bisect_left(context.sentence_starts, sentence.start)
     found = []
     for near in context.sentences[max(0, at - 1) : at + 1]:
         asides = [(near.start + a, near.start + b) for a, b in lang.asides(near.text)]
@@ -552,7 +554,7 @@ def _last_pair(context, sentence):
     headline names and the first two companies of the sentence before, the one most of whose
     parties were just named, then whose parties the article names most (the latest on a tie);
     for "the two carmakers", only a pair of carmakers."""
-    candidates = list(context.talk_pairs)
+    candidates = context.talk_pairs[-_PAIRS_WEIGHED:]  # bounded work in a long article
     title = context.title_companies
     if len(title) >= 2 and tuple(title[:2]) not in candidates:
         candidates.insert(0, tuple(title[:2]))
@@ -583,8 +585,9 @@ def _last_pair(context, sentence):
 def _last_two_named(context, sentence):
     """The two companies named last before `sentence`, for "the two companies"."""
     companies = []
-    for mention in reversed(context.mentions):
-        if mention.start >= sentence.start or mention.kind == "regulator":
+    at = bisect.bisect_left(context.mention_starts, sentence.start)
+    for mention in reversed(context.mentions[max(0, at - _PAIRS_WEIGHED) : at]):
+        if mention.kind == "regulator":
             continue
         if mention.company not in companies:
             companies.append(mention.company)
@@ -627,7 +630,7 @@ def _status_updates(context, position, actors, speaker, signals, on):
     attributed = speaker or (min(actors, key=lambda a: a.start).company if actors else None)
     attributed = attributed or context.attribution(position)
     update = StatusUpdate(status, frozenset(named), attributed, sentence, on)
-    targets = update.targets(context.talk_pairs, context.lead)
+    targets = update.targets(context.talk_pairs[-_PAIRS_WEIGHED:], context.lead)
     if not targets or status != "agreed":
         # The article as a whole decides: a denial in the lede is of the pair told later.
         context.pending_updates.append(update)
@@ -646,6 +649,23 @@ _ANONYMOUS = re.compile(
 )
 
 
+class PairsByCompany:
+    """An article's pairs looked up by company, so that applying the article's status updates
+    costs no more per update in a long article than in a short one."""
+
+    def __init__(self, pairs):
+        self.pairs = list(dict.fromkeys(pairs))
+        self._by_company = {}
+        for pair in self.pairs:
+            for name in pair:
+                self._by_company.setdefault(name, []).append(pair)
+
+    def of(self, names):
+        if not names:
+            return self.pairs[:2]  # enough to tell whether it is the only one
+        return [pair for name in sorted(names) for pair in self._by_company.get(name, ())]
+
+
 class StatusUpdate:
     """A sentence that confirms, denies, agrees or ends talks without naming both parties:
     "Hyundai called the report groundless", "the talks have been called off"."""
@@ -662,8 +682,10 @@ class StatusUpdate:
         one it names, else the only pair. A company's denial of a report about no pair of its
         own is of the pair with the article's main subject ("Hyundai called the report
         groundless")."""
-        pairs = list(dict.fromkeys(pairs))
         named = self.named
+        if isinstance(pairs, PairsByCompany):
+            pairs = pairs.of(named)
+        pairs = list(dict.fromkeys(pairs))
         if len(named) >= 2:
             found = [pair for pair in pairs if set(pair) <= named]
             if found or len(named) > 2 or self.status == "agreed":
