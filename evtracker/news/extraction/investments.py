@@ -14,6 +14,7 @@ from decimal import Decimal
 from evtracker.news.extraction import language as lang
 from evtracker.news.extraction.facts import InvestmentFact
 from evtracker.news.extraction.money import PERCENT, find_amounts
+from evtracker.news.extraction.patterns import fold, per_article
 
 _INVESTMENT_REACH = 150  # characters between an amount and the word that makes it an investment
 _DIGIT = re.compile(r"\d")
@@ -257,15 +258,21 @@ _NAMED_AS = re.compile(r",\s*(?:called|named|dubbed|known\s+as)\s[^,]{0,60},")
 _CONDITION_FIRST = re.compile(r"(?:If|Once|Unless|Until|Should|Whether|Now\s+that)\b[^,]*,")
 
 
-def _asides(sentence):
-    text = sentence.text
+@per_article
+def _aside_spans(text):
     spans = list(lang.asides(text))
     opening = _CONDITION_FIRST.match(text)
     if opening:
         spans.append(opening.span())
     for pattern in (_APPOSITIVE, _LONG_APPOSITIVE, _NAMED_AS, _RELATIVE):
         spans += [match.span() for match in pattern.finditer(text)]
-    return [(sentence.start + start, sentence.start + end) for start, end in spans]
+    return spans
+
+
+def _asides(sentence):
+    return [
+        (sentence.start + start, sentence.start + end) for start, end in _aside_spans(sentence.text)
+    ]
 
 
 def _candidates(context, sentence, parties, head):
@@ -494,15 +501,11 @@ _PER_SHARE = re.compile(r"\s*(?:each|apiece|a\s+share|per\s+share|per\s+unit|an?
 # A stake with no amount: "taking a stake in", "a 40% stake in", "buying into", "raised its
 # shareholding in X to 9.98 percent", "as much as 20% of", "51% owned by", "the other 49%".
 _STAKE_PHRASE = re.compile(
-    r"\b(?:(?:minority|majority|controlling|significant|small|strategic|equity|direct|"
-    r"additional|further|large|sizeable|sizable|" + PERCENT + r"(?:-plus)?)[\s-]+)*"
-    r"(?:stake|shareholding|holding|equity\s+interest|interest)s?\s+(?:in|of)\b|"
-    r"\bbuy(?:s|ing)?\s+into\b|\bbought\s+into\b|"
-    r"\b" + PERCENT + r"\s+(?:of|in)\b|"
-    r"\b" + PERCENT + r"[\s-]+owned\s+by\b|"
-    r"\b(?:remaining|other|rest\s+of\s+the)\s+" + PERCENT,
-    re.IGNORECASE,
-)
+    r"\b(?:stake|shareholding|holding|equity\s+interest|interest)s?\s+(?:in|of)\b|"
+    r"\bb(?:uy(?:s|ing)?|ought)\s+into\b|"
+    r"\b" + PERCENT + r"(?:\s+(?:of|in)\b|[\s-]+owned\s+by\b)|"
+    r"\b(?:remaining|other|rest\s+of\s+the)\s+" + PERCENT
+)  # matched against the lower-cased sentence
 # Between "a 51% stake in" and a company: words that show the company is not the target.
 _NOT_THE_TARGET = re.compile(
     r"\b(?:venture|unit|company|entity|and|or|subsidiary|arm|division|business|plant|factory|"
@@ -572,6 +575,20 @@ def _kind(text, target, percent):
     return "pledge"
 
 
+def _maybe_stake(text):
+    """Whether a stake phrase can occur in `text`: most sentences hold none of its words."""
+    if "%" in text or "into" in text or lang.STAKE_WORDS.present(text):
+        return True
+    lower = text.lower()
+    return "per" in lower or "pc" in lower or "interest" in lower
+
+
+_REPORT_STEMS = ("report", "rumo", "speculat", "claim")
+_DENIAL_CUE = re.compile(
+    r"[Dd]en(?:y|ied|ies|ying)|[Rr]eject|[Dd]ismiss|[Rr]efut|[Rr]ebut|untrue|groundless|baseless|"
+    r"unfounded|[Nn]ot\s+true|[Ff]alse|[Nn]o\s+truth|[Aa]t\s+no\s|[Ff]ake|[Mm]isleading|"
+    r"[Ii]naccurate|[Ww]rong|[Ii]ncorrect"
+)
 _REPORT_WORDS = re.compile(r"\b(?:report|rumou?r|speculation|claim)", re.IGNORECASE)
 
 
@@ -588,7 +605,12 @@ def _deniers(context):
     if found is None:
         found = context._investment_deniers = set()
         for s in context.sentences:
-            if not s.running or len(s.text) >= 1500 or not _REPORT_WORDS.search(s.text):
+            if not s.running or len(s.text) >= 1500:
+                continue
+            lower = s.text.lower()
+            if not any(word in lower for word in _REPORT_STEMS):
+                continue
+            if not _DENIAL_CUE.search(s.text):
                 continue
             denial = lang.DENY.search(s.text)
             if denial:
@@ -610,7 +632,7 @@ def find_investments(context, position, actors):
     facts = []
     if _DIGIT.search(text):
         facts = _amount_facts(context, position, parties, actors)
-    if not lang.DENY.search(text):
+    if _maybe_stake(text) and not lang.DENY.search(text):
         facts += _stake_facts(context, position, parties, facts)
     if facts and _HEARSAY.search(text):
         deniers = _deniers(context)
@@ -713,7 +735,7 @@ def _stake_facts(context, position, parties, amount_facts):
     text = sentence.text
     body = context.body
     facts = []
-    for match in _STAKE_PHRASE.finditer(text):
+    for match in _STAKE_PHRASE.finditer(fold(text)):
         phrase = match.group()
         window = text[max(0, match.start() - 30) : match.end() + 35]
         if _NOT_A_STAKE.search(window):
