@@ -62,7 +62,7 @@ def test_it_brings_the_reasons_up_to_date_when_the_article_is_extracted_again(
     runs.process_item_now(runs.pending_item_ids(run.pk)[0])
 
     assert Evidence.objects.get().explanation == "a newer reason"
-    assert run.items.get().changes == "1 explanation updated"
+    assert run.items.get().changes == "1 report read anew"
 
 
 def test_it_keeps_what_the_real_extractor_says(tmp_path):

@@ -27,7 +27,7 @@ from evtracker.partnerships.models import (
     ReportedTalk,
     ReviewState,
 )
-from tests.factories import ScriptedExtractor, make_article, make_company, talk_fact
+from tests.factories import ScriptedExtractor, make_article, make_company, make_user, talk_fact
 
 pytestmark = pytest.mark.django_db
 
@@ -205,6 +205,51 @@ def test_it_leaves_a_reviewed_fact_untouched(extractor, state):
     assert list(fresh.changes.values_list("pk", flat=True)) == history
     assert list(fresh.evidence.values_list("pk", "explanation")) == evidence
     assert not Event.objects.filter(talk=fresh, retired=True).exists()
+
+
+def test_it_moves_a_status_its_reports_no_longer_give(client, extractor):
+    extractor.facts[1] = talk_fact("BYD", "Geely", BYD_GEELY, status="agreed")
+    article = ingested(extractor)
+    assert byd_geely().status == "agreed"
+    extractor.facts[1] = talk_fact("BYD", "Geely", BYD_GEELY, status="rumoured")
+
+    run = reextract(article)
+
+    assert run.items.get().changes == "1 fact updated, 1 report read anew"
+    talk = byd_geely()
+    assert talk.status == "rumoured"
+    assert talk.evidence.get().reported_status == "rumoured"
+    change = talk.changes.get(field="status")
+    assert (change.old_value, change.new_value, change.article_id) == (
+        "agreed",
+        "rumoured",
+        article.pk,
+    )
+    moved = Event.objects.get(talk=talk, kind="status")
+    assert (moved.previous_status, moved.status) == ("agreed", "rumoured")
+    assert f'id="event-{moved.pk}"' in client.get("/").content.decode()
+    assert reextract(article).items.get().outcome == ItemOutcome.UNCHANGED
+
+
+def test_it_keeps_a_status_another_report_or_an_editor_gives(extractor):
+    extractor.facts[1] = talk_fact("BYD", "Geely", BYD_GEELY, status="agreed")
+    first = ingested(extractor)
+    ingested(extractor, body=f"Earlier: {BYD_GEELY}")
+    xiaomi_chery = ReportedTalk.objects.get(party_a__name__in=["Xiaomi", "Chery"])
+    xiaomi_chery.status = "agreed"
+    xiaomi_chery.save(changed_by=make_user())  # an editor's move, not a review
+    extractor.facts = [
+        talk_fact("Xiaomi", "Chery", XIAOMI_CHERY, status="confirmed"),
+        talk_fact("BYD", "Geely", BYD_GEELY, status="rumoured"),
+    ]
+
+    reextract(first)
+
+    # The other article still says agreed; the editor said agreed.
+    assert byd_geely().status == "agreed"
+    xiaomi_chery.refresh_from_db()
+    assert (xiaomi_chery.status, xiaomi_chery.review_state) == ("agreed", ReviewState.UNREVIEWED)
+    assert xiaomi_chery.evidence.get().reported_status == "confirmed"
 
 
 def test_it_changes_nothing_the_second_time(extractor):

@@ -23,13 +23,20 @@ from django.db import connection, transaction
 from django.db.models import Q
 
 from evtracker.partnerships.charts import forget_charts
-from evtracker.partnerships.models import Event, Evidence, FactChange, ReviewState
+from evtracker.partnerships.models import Event, Evidence, FactChange, FactType, ReviewState
 from evtracker.partnerships.search import FACT_MODELS, SEARCH_CONFIG
 from evtracker.partnerships.timeline import FACT_COMPANY_FIELDS
 
 from . import ingest
 from .models import Article, ArticleStatus
-from .upsert import PROTECTED_STATES, apply_extraction
+from .upsert import (
+    APPROVAL_RANK,
+    PROTECTED_STATES,
+    TALK_RANK,
+    TALK_REOPENABLE,
+    apply_extraction,
+    moves_status,
+)
 
 # Who may start a re-extraction: it adds, changes and retires facts, and starts a run.
 PERMISSIONS = (
@@ -55,7 +62,7 @@ class Reextracted:
     evidence_removed: int = 0
     facts_retired: int = 0
     facts_restored: int = 0
-    explanations_updated: int = 0
+    evidence_updated: int = 0
 
     def __bool__(self):
         return any(
@@ -66,7 +73,7 @@ class Reextracted:
                 self.evidence_removed,
                 self.facts_retired,
                 self.facts_restored,
-                self.explanations_updated,
+                self.evidence_updated,
             )
         )
 
@@ -78,7 +85,7 @@ class Reextracted:
             (self.evidence_removed, "report removed", "reports removed"),
             (self.facts_retired, "fact retired", "facts retired"),
             (self.facts_restored, "fact restored", "facts restored"),
-            (self.explanations_updated, "explanation updated", "explanations updated"),
+            (self.evidence_updated, "report read anew", "reports read anew"),
         ]
         said = [f"{n} {one if n == 1 else many}" for n, one, many in parts if n]
         return ", ".join(said) or "no change"
@@ -129,14 +136,17 @@ def reextract_article(article):
         changed.facts_updated = counts.facts_updated
         changed.evidence_added = counts.evidence_added
         changed.facts_restored = counts.restored
-        changed.explanations_updated = counts.explanations_updated
+        changed.evidence_updated = counts.evidence_updated
         stale = (
             Evidence.objects.filter(article=article)
             .exclude(pk__in=counts.evidence_ids)
             .order_by("talk_id", "investment_id", "approval_id", "start", "pk")
         )
+        unsettled = set(counts.reread_facts)
         for evidence in stale:
-            _drop_stale(evidence, article, counts.evidence_ids, changed)
+            unsettled |= _drop_stale(evidence, article, counts.evidence_ids, changed)
+        for fact_type, fact_id in sorted(unsettled):
+            changed.facts_updated += _settle_status(fact_type, fact_id, article)
         if article.status != ArticleStatus.EXTRACTED or article.error:
             article.status, article.error = ArticleStatus.EXTRACTED, ""
             article.save(update_fields=["status", "error"])
@@ -144,13 +154,14 @@ def reextract_article(article):
 
 
 def _drop_stale(evidence, article, supported, changed):
-    """One report the new extraction no longer makes: removed, or its fact retired."""
+    """One report the new extraction no longer makes: removed, or its fact retired.
+    Returns {(fact type, id)} of a fact that lost a report and stays."""
     fact_type = next(name for name in FACT_MODELS if getattr(evidence, f"{name}_id"))
     # Locked: another article's re-extraction may be weighing the fact's last report too.
     fact_id = getattr(evidence, f"{fact_type}_id")
     fact = FACT_MODELS[fact_type].objects.select_for_update().get(pk=fact_id)
     if fact.review_state in PROTECTED_STATES or fact.is_retired:
-        return
+        return set()
     link = {fact_type: fact}
     others = Evidence.objects.filter(**link).exclude(pk=evidence.pk)
     if not others.exists():
@@ -161,7 +172,7 @@ def _drop_stale(evidence, article, supported, changed):
         )
         forget_charts([getattr(fact, f"{name}_id") for name in FACT_COMPANY_FIELDS[fact_type]])
         changed.facts_retired += 1
-        return
+        return set()
     # The same fact found again at another place in this article: its events show that report.
     again = others.filter(article=article, pk__in=supported).order_by("start").first()
     Event.objects.filter(evidence=evidence).update(evidence=again)
@@ -175,3 +186,48 @@ def _drop_stale(evidence, article, supported, changed):
     )
     evidence.delete()
     changed.evidence_removed += 1
+    return {(fact_type, fact.pk)}
+
+
+STATUS_RULES = {
+    FactType.TALK: (TALK_RANK, TALK_REOPENABLE),
+    FactType.APPROVAL: (APPROVAL_RANK, ()),
+}
+
+
+def _settle_status(fact_type, fact_id, article):
+    """A fact whose reports were removed or read anew, and whose status no remaining report
+    gives any more: the status its reports give, replayed in date order by ingestion's
+    rules. Left alone when a report still gives its status, or an editor set it.
+    Returns 1 when the status moved, else 0."""
+    if fact_type not in STATUS_RULES:
+        return 0
+    model = FACT_MODELS[fact_type]
+    fact = model.objects.select_for_update().get(pk=fact_id)
+    if fact.review_state in PROTECTED_STATES or fact.is_retired:
+        return 0
+    link = {fact_type: fact}
+    reports = list(
+        Evidence.objects.filter(**link)
+        .order_by("reported_on", "pk")
+        .values_list("reported_status", "reported_on")
+    )
+    if not reports or any(status == fact.status for status, _ in reports):
+        return 0
+    if FactChange.objects.filter(**link, field="status", changed_by__isnull=False).exists():
+        return 0
+    rank, reopenable = STATUS_RULES[fact_type]
+    given = [(reported, on) for reported, on in reports if reported in rank]
+    if not given:
+        return 0
+    status, since = given[0]
+    for reported, on in given[1:]:
+        if moves_status(status, reported, on, since, rank, reopenable):
+            status, since = reported, on
+        elif reported == status:
+            since = max(since, on)
+    if status == fact.status:
+        return 0
+    fact.status = status
+    fact.save(via_article=article, on=since)
+    return 1

@@ -62,10 +62,13 @@ class ApplyCounts:
     evidence_added: int = 0
     flagged: int = 0
     restored: int = 0
-    explanations_updated: int = 0
+    # Reports found again that this extraction reads differently (status, date, reasons...).
+    evidence_updated: int = 0
     skipped: list[str] = field(default_factory=list)
     # Every Evidence this extraction rests on, new or found again (re-extraction keeps these).
     evidence_ids: set[int] = field(default_factory=set)
+    # (fact type, fact id) of the facts whose reports were read differently.
+    reread_facts: set[tuple[str, int]] = field(default_factory=set)
 
 
 def apply_extraction(article, extraction, *, known=None, leave_reviewed=False):
@@ -199,8 +202,9 @@ def explanation(report):
 def _add_evidence(apply, fact, report, sentence, reported_status, on, *, new_fact=False):
     """Attach this report to the fact once; returns (evidence, added).
 
-    Evidence found again only has its explanation brought up to date (a newer
-    extractor may give other reasons for the same fact).
+    Evidence found again is brought up to date with how this extraction reads
+    the sentence (a newer extractor may see another status, date or reason);
+    the fact itself only moves when a report is added.
     """
     fields = {
         "sentence": sentence,
@@ -215,10 +219,13 @@ def _add_evidence(apply, fact, report, sentence, reported_status, on, *, new_fac
         evidence, added = Evidence.objects.create(**key, **fields), True
     else:
         evidence, added = Evidence.objects.get_or_create(**key, defaults=fields)
-    if not added and evidence.explanation != fields["explanation"]:
-        Evidence.objects.filter(pk=evidence.pk).update(explanation=fields["explanation"])
-        evidence.explanation = fields["explanation"]
-        apply.counts.explanations_updated += 1
+    reread = {name: value for name, value in fields.items() if getattr(evidence, name) != value}
+    if not added and reread:
+        Evidence.objects.filter(pk=evidence.pk).update(**reread)
+        for name, value in reread.items():
+            setattr(evidence, name, value)
+        apply.counts.evidence_updated += 1
+        apply.counts.reread_facts.add((fact.fact_type, fact.pk))
     apply.counts.evidence_ids.add(evidence.pk)
     return evidence, added
 
