@@ -340,14 +340,16 @@ def _is_modifier(body, actor):
     return bool(_MODIFIER_BEFORE.search(before) and _MODIFIER_AFTER.match(body, actor.end))
 
 
+_NOT_A_PARTY_BEFORE = re.compile(
+    "|".join(f"(?:{p.pattern})" for p in (_SHARES_OF, _NAMED_AS, _COMPARED)), re.IGNORECASE
+)
+
+
 def not_a_party(body, actor):
     """A company named only to describe another one, a thing or a venture the parties form."""
-    before = body[max(0, actor.start - 40) : actor.start]
     return bool(
         _DESCRIBES_NEXT.match(body, actor.end)
-        or _SHARES_OF.search(before)
-        or _NAMED_AS.search(before)
-        or _COMPARED.search(before)
+        or _NOT_A_PARTY_BEFORE.search(body[max(0, actor.start - 40) : actor.start])
     )
 
 
@@ -388,6 +390,9 @@ def _pairs_in(context, sentence, actors):
     """(subject, counterpart, trigger kind, topic) for each pair the sentence names."""
     body = context.body
     text = sentence.text
+    triggers = _triggers(text)
+    if not triggers:
+        return []
     spans = lang.asides(text) + [m.span() for m in _LONG_APPOSITIVE.finditer(text)]
     asides = [(sentence.start + start, sentence.start + end) for start, end in spans]
     parties = [a for a in actors if a.kind != "regulator" and not not_a_party(body, a)]
@@ -395,7 +400,7 @@ def _pairs_in(context, sentence, actors):
     pairs = []
     consumed = set()
     subject = None
-    for start, end, kind in _triggers(text):
+    for start, end, kind in triggers:
         trigger_start, trigger_end = sentence.start + start, sentence.start + end
         before = [
             a
