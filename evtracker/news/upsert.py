@@ -220,7 +220,8 @@ def _add_evidence(apply, fact, report, sentence, reported_status, on, *, new_fac
     else:
         evidence, added = Evidence.objects.get_or_create(**key, defaults=fields)
     reread = {name: value for name, value in fields.items() if getattr(evidence, name) != value}
-    if not added and reread:
+    # What an editor reviewed stays as they saw it.
+    if not added and reread and fact.review_state not in PROTECTED_STATES:
         Evidence.objects.filter(pk=evidence.pk).update(**reread)
         for name, value in reread.items():
             setattr(evidence, name, value)
