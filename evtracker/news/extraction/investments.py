@@ -395,7 +395,7 @@ _MONEY_NOUN = re.compile(
 )
 # "a £654m funding round": money the subject raises, not money it puts in.
 _ROUND = re.compile(
-    r"^\s*(?:\([^)]*\)\s*)?(?:(?:funding|financing|fundraising|investment|series\s+\w+)\s+)?"
+    r"\s*(?:\([^)]*\)\s*)?(?:(?:funding|financing|fundraising|investment|series\s+\w+)\s+)?"
     r"(?:round|fundrais\w+|capital\s+rais\w+|rights\s+issue|share\s+sale)",
     re.IGNORECASE,
 )

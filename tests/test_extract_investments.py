@@ -1,0 +1,225 @@
+"""Investments as real reporting writes them: who invests, how much, what is no investment."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from evtracker.news.extract import CompanyIndex, KnownCompany, extract
+from evtracker.news.extraction.money import find_amounts
+
+COMPANIES = [
+    KnownCompany("Nio", "automaker", ("NIO",)),
+    KnownCompany("Tencent", "technology"),
+    KnownCompany("Volkswagen", "automaker", ("VW", "Volkswagen Group")),
+    KnownCompany("Toyota", "automaker", ("Toyota Motor",)),
+    KnownCompany("Panasonic", "supplier"),
+    KnownCompany("Xiaomi", "technology"),
+    KnownCompany("BAIC", "automaker"),
+    KnownCompany("Daimler", "automaker"),
+    KnownCompany("Geely", "automaker"),
+    KnownCompany("Renault", "automaker"),
+    KnownCompany("Stellantis", "automaker"),
+    KnownCompany("CATL", "supplier"),
+]
+
+
+@pytest.fixture(scope="module")
+def index():
+    return CompanyIndex.build(COMPANIES)
+
+
+def investments(body, index):
+    found = extract(body, index, published=date(2024, 5, 1)).investments
+    return sorted(
+        (f.investor, f.target, f.amount, f.currency, f.stake_percent, f.kind) for f in found
+    )
+
+
+def money(found):
+    return sorted((f[0], f[2], f[3]) for f in found if f[2] is not None)
+
+
+# --- who invests ----------------------------------------------------------------------
+
+
+def test_it_gives_each_company_of_a_coordinated_subject_the_amount(index):
+    found = investments("Renault and Geely will each put 3 billion yuan into the venture.", index)
+    assert money(found) == [
+        ("Geely", Decimal("3000000000"), "CNY"),
+        ("Renault", Decimal("3000000000"), "CNY"),
+    ]
+    assert {f[5] for f in found} == {"joint_venture"}
+
+
+def test_it_reads_they_as_the_companies_that_speak(index):
+    body = "Stellantis and CATL said on Monday they will invest 2 billion euros in a battery plant."
+    assert money(investments(body, index)) == [
+        ("CATL", Decimal("2000000000"), "EUR"),
+        ("Stellantis", Decimal("2000000000"), "EUR"),
+    ]
+
+
+def test_it_takes_the_subject_not_the_company_after_with(index):
+    body = (
+        "Tencent signed a share subscription agreement with Nio, investing a total of $1 billion."
+    )
+    assert money(investments(body, index)) == [("Tencent", Decimal("1000000000"), "USD")]
+
+
+def test_it_takes_the_buyer_not_the_seller_named_after_from(index):
+    body = "Volkswagen will also buy $300 million worth of Nio stock from Tencent."
+    [fact] = investments(body, index)
+    assert fact[:4] == ("Volkswagen", "Nio", Decimal("300000000"), "USD")
+
+
+def test_it_takes_the_investor_after_from_when_nothing_is_bought(index):
+    body = "Financing for the new company will include ¥50 billion from Toyota."
+    assert money(investments(body, index)) == [("Toyota", Decimal("50000000000"), "JPY")]
+
+
+def test_it_takes_the_buyer_after_to_when_shares_are_sold(index):
+    body = "Nio will sell 10 million new shares worth 2 trillion won to Volkswagen."
+    [fact] = investments(body, index)
+    assert fact[:4] == ("Volkswagen", "Nio", Decimal("2000000000000"), "KRW")
+
+
+def test_it_reads_an_investment_by_a_company(index):
+    body = "The plan includes an investment by Toyota of about $400 million in Nio's new platform."
+    assert money(investments(body, index)) == [("Toyota", Decimal("400000000"), "USD")]
+
+
+def test_it_does_not_take_the_company_in_an_appositive_for_the_investor(index):
+    body = (
+        "Geely, the owner of a large stake in Daimler since an earlier deal, will invest "
+        "$500 million in Nio."
+    )
+    assert money(investments(body, index)) == [("Geely", Decimal("500000000"), "USD")]
+
+
+def test_it_gives_a_tranche_the_investor_of_its_total(index):
+    body = "Volkswagen will invest $2 billion in Nio, $500 million of it in cash."
+    assert money(investments(body, index)) == [
+        ("Volkswagen", Decimal("500000000"), "USD"),
+        ("Volkswagen", Decimal("2000000000"), "USD"),
+    ]
+
+
+def test_it_reads_the_pair_behind_the_joint_venture_company(index):
+    body = (
+        "Toyota and Panasonic agreed to form a joint venture to make batteries. "
+        "The joint venture company will invest more than $1 billion in a plant in Japan."
+    )
+    assert money(investments(body, index)) == [
+        ("Panasonic", Decimal("1000000000"), "USD"),
+        ("Toyota", Decimal("1000000000"), "USD"),
+    ]
+
+
+# --- stakes ---------------------------------------------------------------------------
+
+
+def test_it_keeps_an_existing_holding(index):
+    [fact] = investments("Tencent owns 20% of Nio, its filings show.", index)
+    assert fact[0:2] == ("Tencent", "Nio") and fact[4] == Decimal("20")
+
+
+def test_it_reads_a_venture_owned_by_a_company_and_the_other_partners_share(index):
+    body = "Toyota will hold 60 percent of the joint venture and Panasonic 40 percent."
+    assert [(f[0], f[4], f[5]) for f in investments(body, index)] == [
+        ("Panasonic", Decimal("40"), "joint_venture"),
+        ("Toyota", Decimal("60"), "joint_venture"),
+    ]
+
+
+def test_it_reads_the_remaining_share_kept_by_the_seller(index):
+    body = "Volkswagen will buy 80% of the software unit, while Renault keeps the other 20%."
+    assert [(f[0], f[4]) for f in investments(body, index)] == [
+        ("Renault", Decimal("20")),
+        ("Volkswagen", Decimal("80")),
+    ]
+
+
+def test_it_reads_a_stake_in_pc_and_a_holding_raised_to_a_percent(index):
+    assert investments("BAIC wants to buy as much as 5pc of Daimler.", index)[0][4] == 5
+    body = "BAIC said it has raised its shareholding in Daimler to 9.98 percent."
+    assert investments(body, index)[0][4] == Decimal("9.98")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Nio shares rose 10% in Hong Kong trading after the report.",
+        "BYD holds more than 30 per cent of the Chinese market for plug-in cars.",
+        "Xiaomi wants to take 10% of the country's EV sales by 2030.",
+        "Tencent is selling 5% of its games unit, people familiar with the matter said.",
+    ],
+)
+def test_it_does_not_take_market_shares_price_moves_or_a_sale_to_no_one_for_stakes(index, body):
+    assert investments(body, index) == []
+
+
+# --- what is not money put in ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Nio set up the unit in Hefei with registered capital of 1 billion yuan.",
+        "Tencent will buy the new shares at $8.50 each.",
+        "Nio will pay Tencent a termination fee of $110 million.",
+        "Toyota said it did not sign any agreement to invest $500 million in Nio.",
+        "Nio, whose debt stood at $1.2 billion in June, plans a listing in Hong Kong.",
+        "Nio plans a $500 million funding round to cut its debt.",
+        "The venture would add $8 billion to the kingdom's GDP by 2030, Nio said.",
+    ],
+)
+def test_it_does_not_take_capital_prices_fees_or_denied_deals_for_investments(index, body):
+    assert investments(body, index) == []
+
+
+def test_it_takes_the_round_but_not_the_valuation_it_sets(index):
+    body = "Tencent led a $140 million funding round in Nio that values the company at $5 billion."
+    assert money(investments(body, index)) == [("Tencent", Decimal("140000000"), "USD")]
+
+
+def test_it_takes_the_price_of_a_deal_valued_at_an_amount(index):
+    body = "Volkswagen will buy Nio's software unit in a deal valued at up to $2 billion."
+    assert money(investments(body, index)) == [("Volkswagen", Decimal("2000000000"), "USD")]
+
+
+def test_it_drops_a_rumoured_stake_the_investor_denies_elsewhere_in_the_article(index):
+    body = (
+        "Xiaomi has rejected speculation that it plans to buy into Nio. "
+        "Rumours had claimed that Xiaomi would take a 30 percent stake in Nio."
+    )
+    assert investments(body, index) == []
+
+
+# --- amounts --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("96 billion yen", "96000000000", "JPY"),
+        ("1.2 trillion won", "1200000000000", "KRW"),
+        ("Rs 1,500 crore", "15000000000", "INR"),
+        ("Rs 1,884 cr", "18840000000", "INR"),
+        ("€4.1bn", "4100000000", "EUR"),
+        ("$1.5 bln", "1500000000", "USD"),
+        ("CNY 2bn", "2000000000", "CNY"),
+        ("HK$5.84 billion", "5840000000", "HKD"),
+        ("RM460.3 million", "460300000", "MYR"),
+        ("$250-$300 million", "250000000", "USD"),
+        ("Rs 1,000-Rs 1,200 crore", "10000000000", "INR"),
+    ],
+)
+def test_it_reads_currencies_and_scales_as_reporters_write_them(text, amount, currency):
+    [found] = find_amounts(f"The group will put {text} into the plant.")
+    assert (found.value, found.currency) == (Decimal(amount), currency)
+
+
+def test_it_drops_a_conversion_in_brackets():
+    [found] = find_amounts("Nissan will pay ¥237bn ($2.2bn; £1.52bn) for the stake, in Japan.")
+    assert (found.value, found.currency) == (Decimal("237000000000"), "JPY")
