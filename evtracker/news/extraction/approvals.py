@@ -13,6 +13,7 @@ import re
 
 from evtracker.news.extraction import language as lang
 from evtracker.news.extraction.facts import Actor, ApprovalFact
+from evtracker.news.extraction.patterns import Anchored, Gated
 
 _I = re.IGNORECASE
 # An approval dated this long before the report is background ("won a permit last year").
@@ -234,11 +235,6 @@ _APPROVAL_NOUN = re.compile(
     r"waiting\s+period|said\s+no\s+to|turn(?:ed|s)?\s+down|backing\s+from)\b",
     _I,
 )
-_APPROVAL_WORDS = re.compile(
-    r"\b(?:approv\w*|licen[cs]\w*|permits?|permission|clearances?|green[\s-]?light|nod|"
-    r"go-ahead|sign-?off|blessing|backing|filings?|reviews?)\b",
-    _I,
-)
 
 # --- who is approved ------------------------------------------------------------------------
 
@@ -374,6 +370,251 @@ _ABBREVIATION = re.compile(
 )
 
 
+# --- the patterns above, tried only where their words occur ---------------------------------
+# A case-blind alternation tried at every character is slow; the shared cue scan finds where
+# the words that open (Anchored) or occur in (Gated) each pattern start, once per sentence.
+
+
+def _anchored(regex, starts):
+    return Anchored(regex.pattern, starts, flags=regex.flags)
+
+
+def _gated(regex, cues):
+    return Gated(regex.pattern, cues, flags=regex.flags)
+
+
+_PLACE_CUES = [
+    "india",
+    "delhi",
+    "china",
+    "beijing",
+    "japan",
+    "tokyo",
+    "korea",
+    "seoul",
+    "indonesia",
+    "jakarta",
+    "germany",
+    "berlin",
+    "italy",
+    "rome",
+    "france",
+    "paris",
+    "britain",
+    "london",
+    "washington",
+    "thailand",
+    "vietnam",
+    "malaysia",
+]
+_PENDING = _anchored(
+    lang.PENDING,
+    [
+        "await",
+        "waiting",
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "yet",
+        "not",
+        "still",
+        "pending",
+        "appl",
+        "seek",
+        "sought",
+        "submitted",
+        "fil",
+        "under",
+        "reviewing",
+        "expect",
+        "hope",
+        "without",
+        "need",
+        "require",
+        "held",
+        "taking",
+        "delay",
+        "asked",
+        "ask",
+        "trying",
+        "tries",
+        "securing",
+        "obtaining",
+        "subject",
+        "conditional",
+        "only",
+    ],
+)
+_GRANTED = _anchored(
+    lang.GRANTED,
+    [
+        "receiv",
+        "won",
+        "win",
+        "grant",
+        "approv",
+        "obtain",
+        "secur",
+        "got",
+        "get",
+        "gave",
+        "giv",
+        "clear",
+        "issu",
+        "award",
+        "green",
+        "added",
+        "included",
+        "signed",
+        "nodded",
+        "passed",
+        "has",
+        "holds",
+        "gained",
+    ],
+)
+_REJECTED = _anchored(
+    lang.REJECTED,
+    ["reject", "refus", "block", "deni", "turn", "veto", "bar", "prohibit", "ban", "struck"],
+)
+_PENDING_MORE = _anchored(
+    _PENDING_MORE,
+    [
+        "outstanding",
+        "has",
+        "have",
+        "had",
+        "still",
+        "preparing",
+        "poised",
+        "set",
+        "expected",
+        "likely",
+        "due",
+        "will",
+        "would",
+        "must",
+        "need",
+        "fil",
+        "submit",
+        "advancing",
+        "notif",
+        "request",
+        "not",
+        "remain",
+    ],
+)
+_GRANTED_MORE = _anchored(
+    _GRANTED_MORE, ["clear", "waiting", "has", "have", "had", "gave", "expired", "ran"]
+)
+_REJECTED_MORE = _anchored(_REJECTED_MORE, ("said", "turn", "rejection"))
+_MORE_CUES = _gated(_MORE_CUES, ("waiting", "said", "turn", "backing", "outstanding", "clear"))
+_FILING = _gated(_FILING, ("fil",))
+_FILINGS_IN = _gated(
+    _FILINGS_IN,
+    ("antitrust", "competition", "merger", "investment", "foreign", "regulatory"),
+)
+_UNNAMED_BODY = _gated(_UNNAMED_BODY, ("authorit", "regulator", "watchdog", "agenc", "ministr"))
+_UNNAMED_ACTING = _gated(_UNNAMED_ACTING, ("authorit", "regulator", "watchdog", "agenc", "ministr"))
+_GOVERNMENT_ACTS = _gated(_GOVERNMENT_ACTS, (*_PLACE_CUES, "government"))
+_GOVERNMENT_NAMED = _gated(_GOVERNMENT_NAMED, ("government",))
+_COUNTRY_ACTS = _gated(_COUNTRY_ACTS, _PLACE_CUES)
+_GENERIC_BODY = _gated(
+    _GENERIC_BODY,
+    [
+        "regulator",
+        "watchdog",
+        "authorities",
+        "commission",
+        "ministry",
+        "agency",
+        "bureau",
+        "planner",
+        "cabinet",
+        "government",
+    ],
+)
+_NOT_A_REGULATOR = _gated(
+    _NOT_A_REGULATOR,
+    [
+        "shareholder",
+        "board",
+        "investors",
+        "union",
+        "court",
+        "judge",
+        "creditor",
+        "bondholder",
+        "customer",
+        "voter",
+        "member",
+        "parliament",
+        "stockholder",
+    ],
+)
+_REGULATORY = _gated(
+    _REGULATORY,
+    [
+        "regulat",
+        "antitrust",
+        "competition",
+        "authorit",
+        "government",
+        "watchdog",
+        "ministry",
+        "licen",
+        "permit",
+    ],
+)
+_APPROVAL_NOUN = _gated(
+    _APPROVAL_NOUN,
+    [
+        "licen",
+        "permit",
+        "approv",
+        "clear",
+        "green",
+        "permission",
+        "go",
+        "sign",
+        "certifi",
+        "registration",
+        "nod",
+        "waiting",
+        "said",
+        "turn",
+        "backing",
+    ],
+)
+_CHECKED = _gated(_CHECKED, ("review", "test", "inspection", "audit"))
+_DEAL_WORDS = [
+    "deal",
+    "transaction",
+    "tie",
+    "merger",
+    "acquisition",
+    "takeover",
+    "purchase",
+    "stake",
+    "transfer",
+    "investment",
+    "joint",
+    "venture",
+    "jv",
+    "alliance",
+    "combination",
+    "partnership",
+]
+_DEAL_NOUN = _gated(_DEAL_NOUN, _DEAL_WORDS)
+_DEAL_NEEDS = _gated(_DEAL_NEEDS, _DEAL_WORDS)
+_DEAL_APPROVAL = _gated(
+    _DEAL_APPROVAL, ("antitrust", "competition", "merger", "waiting", "hart", "hsr")
+)
+_HSR = _gated(_HSR, ("hart", "hsr"))
+
+
 def _as_approver(body, actor):
     """A government named like a company ("the Italian government") approves; so does a
     stock exchange that acts ("the Shanghai Stock Exchange approved ..."). Either is marked
@@ -397,7 +638,7 @@ def _approval_status(text, received_by_body=()):
     """pending, granted or rejected, or None when the sentence reports no approval step.
     `received_by_body` holds where a regulator "has received" something (a filing): that is
     no grant."""
-    pending_spans = [(m.start(), m.end()) for m in lang.PENDING.finditer(text)]
+    pending_spans = [(m.start(), m.end()) for m in _PENDING.finditer(text)]
     pending_spans += [(m.start(), m.end()) for m in _PENDING_MORE.finditer(text)]
 
     def live(match):
@@ -412,10 +653,10 @@ def _approval_status(text, received_by_body=()):
             return False
         return not _CONDITION.search(text[max(0, match.start() - 80) : match.start()])
 
-    rejected = [*lang.REJECTED.finditer(text), *_REJECTED_MORE.finditer(text)]
+    rejected = [*_REJECTED.finditer(text), *_REJECTED_MORE.finditer(text)]
     if any(live(m) for m in rejected):
         return "rejected"
-    granted = [*lang.GRANTED.finditer(text), *_GRANTED_MORE.finditer(text)]
+    granted = [*_GRANTED.finditer(text), *_GRANTED_MORE.finditer(text)]
     if any(live(m) for m in granted):
         return "granted"
     if pending_spans or granted:
