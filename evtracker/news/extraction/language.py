@@ -220,7 +220,7 @@ RUMOURED = _words(
 # Nouns that name a partnership; "with"/"between" after them names the counterpart.
 DEAL_NOUN = (
     r"(?:partnerships?|tie-?ups?|alliances?|joint[\s-]+ventures?|JVs?|collaborations?|"
-    r"cooperation|co-operation|deals?|agreements?|pacts?|memorand(?:um|a)\s+of\s+understanding|"
+    r"cooperation|co-operation|deals?|agreements?|pacts?|memorand(?:um|a)(?:\s+of\s+understanding)?|"
     r"MoUs?|MOUs?|contracts?|accords?|letters?\s+of\s+intent|mergers?|partners?|ventures?|"
     r"cross-shareholding|framework|arrangements?|projects?)"
 )
@@ -299,7 +299,10 @@ AGREE = Anchored(
     r"\b(?:(?:sign(?:ed|s)?|ink(?:ed|s)?|seal(?:ed|s)?|str(?:uck|ike|ikes)|clinch(?:ed|es)?|"
     r"finali[sz](?:ed|es|e)|forg(?:ed|es|e)|reach(?:ed|es)?|enter(?:ed|s)?\s+into|form(?:ed|s)?|"
     r"establish(?:ed|es)?|set(?:s)?\s+up|launch(?:ed|es)?|unveil(?:ed|s)?|announc(?:ed|es|e)|"
-    r"complet(?:ed|es|e)|agree[ds]?|creat(?:ed|es|e))\s+(?:[\w-]+\s+){0,5}?" + DEAL_NOUN + r"|"
+    r"complet(?:ed|es|e)|agree[ds]?|creat(?:ed|es|e)|expand(?:ed|s)?|widen(?:ed|s)?|"
+    r"extend(?:ed|s)?|deepen(?:ed|s)?|broaden(?:ed|s)?|renew(?:ed|s)?)\s+(?:[\w-]+\s+){0,5}?"
+    + DEAL_NOUN
+    + r"|"
     r"agreed|agrees|teamed\s+up|teams\s+up|partnered|partners\s+with|"
     r"joined\s+forces|join\s+hands|joined\s+hands|signed\s+(?:up|on)|will\s+jointly)\b",
     (
@@ -325,6 +328,12 @@ AGREE = Anchored(
         "partner",
         "join",
         "will",
+        "expand",
+        "widen",
+        "extend",
+        "deepen",
+        "broaden",
+        "renew",
     ),
 )
 _WORD = re.compile(r"[\w']+")

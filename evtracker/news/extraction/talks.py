@@ -512,6 +512,8 @@ def find_talks(context, position, actors):
             kind = "agreed" if party_speaks and not hearsay else "talk"
         if ended and lang.TOPIC.search(text):
             status = "ended"
+        elif denied and _talks_go_on(text):
+            status = "confirmed"  # "are in discussions, but rejected reports they had agreed"
         elif denied:
             status = "denied"
         elif kind == "agreed":
@@ -567,15 +569,16 @@ def _last_pair(context, sentence):
     known = {name for pair in candidates for name in pair}
     if len(recent) == 2 and not known & set(recent):
         candidates.append(tuple(recent[:2]))  # two others just named: "Nio relied on JAC..."
+    wanted = None
     if _AUTOMAKERS_REFERENCE.search(sentence.text):
-        carmakers = [
+        wanted = ("automaker", "other")
+        candidates = [
             pair
             for pair in candidates
-            if all(context.index.kind_of(name) in ("automaker", "other") for name in pair)
+            if all(context.index.kind_of(name) in wanted for name in pair)
         ]
-        candidates = carmakers or candidates
     if not candidates:
-        return _last_two_named(context, sentence)
+        return _last_two_named(context, sentence, wanted)
     weight = {
         pair: (
             sum(name in recent for name in pair),
@@ -587,12 +590,12 @@ def _last_pair(context, sentence):
     return [pair for pair in candidates if weight[pair] == best][-1]
 
 
-def _last_two_named(context, sentence):
-    """The two companies named last before `sentence`, for "the two companies"."""
+def _last_two_named(context, sentence, kinds=None):
+    """The two companies (of `kinds`) named last before `sentence`, for "the two companies"."""
     companies = []
     at = bisect.bisect_left(context.mention_starts, sentence.start)
     for mention in reversed(context.mentions[max(0, at - _PAIRS_WEIGHED) : at]):
-        if mention.kind == "regulator":
+        if mention.kind == "regulator" or (kinds and mention.kind not in kinds):
             continue
         if mention.company not in companies:
             companies.append(mention.company)
@@ -626,7 +629,7 @@ def _status_updates(context, position, actors, speaker, signals, on):
     )
     if status is None:
         return []
-    if status == "denied" and _IN_TALKS.search(text):
+    if status == "denied" and _talks_go_on(text):
         status = "confirmed"  # "are in discussions, but rejected reports they had agreed"
     if status in ("denied", "ended") and _ANONYMOUS.search(text):
         return []  # "said on condition of anonymity": not the party's own word
@@ -649,6 +652,15 @@ _IN_TALKS = re.compile(
     r"(?:in\s+(?:talks|discussions|negotiations)|(?:discussing|negotiating|talking))\b",
     re.IGNORECASE,
 )
+
+
+def _talks_go_on(text):
+    """A party says talks go on before it denies something: the denial is of a further step."""
+    going_on = _IN_TALKS.search(text)
+    denial = next((m for m in lang.DENY.finditer(text) if _live(lang.not_denied, text, m)), None)
+    return bool(going_on and denial and going_on.start() < denial.start())
+
+
 _ANONYMOUS = re.compile(
     r"\b(?:anonymity|not\s+to\s+be\s+(?:named|identified)|not\s+authori[sz]ed)\b", re.IGNORECASE
 )

@@ -1,0 +1,242 @@
+"""Talks on real reporting: which pairs an article reports, and the status the article as a
+whole gives each (tests/data/realset/README.md has the conventions)."""
+
+from datetime import date
+
+import pytest
+
+from evtracker.news.extract import CompanyIndex, KnownCompany, extract
+
+COMPANIES = [
+    KnownCompany("Xiaomi", "technology", ("Xiaomi Corp.",)),
+    KnownCompany("BAIC", "automaker", ("Beijing Automotive Group",)),
+    KnownCompany("Hyundai", "automaker", ("Hyundai Motor",)),
+    KnownCompany("Kia", "automaker"),
+    KnownCompany("Nissan", "automaker"),
+    KnownCompany("Honda", "automaker"),
+    KnownCompany("Renault", "automaker"),
+    KnownCompany("Foxconn", "technology"),
+    KnownCompany("Apple", "technology"),
+    KnownCompany("Tesla", "automaker"),
+    KnownCompany("BYD", "automaker"),
+    KnownCompany("Nio", "automaker"),
+    KnownCompany("Geely", "automaker"),
+    KnownCompany("Volvo Cars", "automaker", ("Volvo Car",), parent="Geely"),
+    KnownCompany("Volvo Group", "automaker", ("AB Volvo",)),
+    KnownCompany("SoftBank", "investor"),
+    KnownCompany("Boston Dynamics", "technology"),
+    KnownCompany("Stellantis", "automaker"),
+    KnownCompany("Leapmotor", "automaker"),
+    KnownCompany("Ford", "automaker"),
+    KnownCompany("Volkswagen", "automaker", ("VW",)),
+    KnownCompany("General Motors", "automaker", ("GM",)),
+    KnownCompany("Cruise", "technology"),
+]
+
+
+@pytest.fixture(scope="module")
+def index():
+    return CompanyIndex.build(COMPANIES)
+
+
+def talks(body, index, title=""):
+    result = extract(body, index, published=date(2024, 5, 2), title=title)
+    return {frozenset(talk.parties): talk.status for talk in result.talks}
+
+
+def pair(a, b):
+    return frozenset((a, b))
+
+
+# --- who the parties are ------------------------------------------------------------
+
+
+def test_it_pairs_a_company_with_the_carmakers_named_as_examples(index):
+    found = talks(
+        "Foxconn has been in touch with several carmakers, Nissan and Honda among them, "
+        "the company's chairman said on Tuesday.",
+        index,
+    )
+    assert found == {pair("Foxconn", "Nissan"): "confirmed", pair("Foxconn", "Honda"): "confirmed"}
+
+
+def test_it_reads_teaming_up_as_talks(index):
+    found = talks(
+        "Xiaomi is considering teaming up with BAIC to build electric cars, people familiar "
+        "with the matter said.",
+        index,
+    )
+    assert found == {pair("Xiaomi", "BAIC"): "rumoured"}
+
+
+def test_it_does_not_take_a_supplier_named_as_a_description_for_a_party(index):
+    found = talks(
+        "Renault said it will build cars through a joint venture with Apple supplier Foxconn.",
+        index,
+    )
+    assert found == {pair("Renault", "Foxconn"): "agreed"}
+
+
+def test_it_does_not_take_a_rival_the_partners_want_to_beat_for_a_party(index):
+    found = talks(
+        "Geely and Renault teamed up on engines in an attempt to beat Tesla on cost.", index
+    )
+    assert found == {pair("Geely", "Renault"): "agreed"}
+
+
+def test_it_does_not_take_a_company_compared_with_for_a_party(index):
+    found = talks(
+        '"We are not as good at cutting costs as established carmakers like Volkswagen, so '
+        'the partnership with Nio matters," a BYD executive said.',
+        index,
+    )
+    assert pair("Volkswagen", "Nio") not in found
+
+
+def test_it_does_not_take_the_name_of_the_venture_for_a_party(index):
+    found = talks(
+        "BYD and Nio would form a joint venture named Leapmotor, a blogger claimed on Monday.",
+        index,
+    )
+    assert found == {pair("BYD", "Nio"): "rumoured"}
+
+
+def test_it_does_not_take_a_company_named_before_another_for_a_party(index):
+    found = talks("Honda signed a deal to invest in GM Cruise, the companies said.", index)
+    assert pair("Honda", "Cruise") in found
+    assert pair("Honda", "General Motors") not in found
+
+
+def test_it_reads_the_two_companies_as_the_pair_just_named(index):
+    body = (
+        "Hyundai and BAIC have run a joint venture in Beijing since 2002.\n"
+        "Stellantis said on Monday it is in talks with Leapmotor about selling its cars abroad.\n"
+        "Last week the two companies signed a memorandum on battery supply."
+    )
+    found = talks(body, index, title="Stellantis in talks with Leapmotor")
+    assert found[pair("Stellantis", "Leapmotor")] == "agreed"
+
+
+def test_it_reads_the_two_carmakers_as_a_pair_of_carmakers(index):
+    body = (
+        "Ford and Volkswagen expanded their alliance on Friday.\n"
+        "Volkswagen will also invest $2 billion in Cruise, the self-driving start-up.\n"
+        "After months of negotiations, the two carmakers agreed to widen their alliance."
+    )
+    found = talks(body, index)
+    assert found[pair("Ford", "Volkswagen")] == "agreed"
+    assert pair("Ford", "Cruise") not in found
+
+
+def test_it_does_not_read_the_two_new_businesses_as_a_pair(index):
+    body = (
+        "SoftBank said Boston Dynamics had been a good investment.\n"
+        "The deal comes as Hyundai prepares to earn half of its revenue from the two new "
+        "businesses."
+    )
+    assert talks(body, index) == {}
+
+
+# --- buying into and selling to a company -------------------------------------------
+
+
+def test_it_reads_a_decided_stake_purchase_as_an_agreed_deal_with_buyer_and_seller(index):
+    found = talks(
+        "Hyundai will acquire an 80% stake in Boston Dynamics from SoftBank, the carmaker said.",
+        index,
+    )
+    assert found == {
+        pair("Hyundai", "Boston Dynamics"): "agreed",
+        pair("Hyundai", "SoftBank"): "agreed",
+    }
+
+
+def test_it_reads_a_wanted_stake_as_talks_not_a_deal(index):
+    found = talks(
+        "Foxconn executives travelled to Paris for talks on possibly buying a stake in Nissan "
+        "from Renault, two people with knowledge of the matter said.",
+        index,
+    )
+    assert found.get(pair("Foxconn", "Renault")) == "rumoured"
+    assert found.get(pair("Foxconn", "Nissan")) in (None, "rumoured")
+
+
+def test_it_does_not_take_the_owner_of_a_plant_bought_into_for_a_party(index):
+    found = talks(
+        "One option is Xiaomi buying into the Hyundai No. 2 plant in Beijing, people familiar "
+        "with the matter said.",
+        index,
+    )
+    assert pair("Xiaomi", "Hyundai") not in found
+
+
+def test_it_reads_the_company_that_owns_a_brand_as_its_owner(index):
+    found = talks(
+        "The Chinese company that owns Volvo Cars is acquiring a stake in truck maker AB Volvo.",
+        index,
+    )
+    assert found == {pair("Geely", "Volvo Group"): "agreed"}
+
+
+# --- the status the article as a whole gives a pair -----------------------------------
+
+
+def test_it_applies_a_denial_in_the_lede_to_the_pair_reported_further_down(index):
+    body = (
+        "BYD and Nio have pushed back against claims on social media, calling them untrue.\n"
+        "A blogger claimed on Friday that BYD would buy Nio for $2 billion."
+    )
+    assert talks(body, index)[pair("BYD", "Nio")] == "denied"
+
+
+def test_it_pairs_a_denial_of_the_report_with_the_article_lead(index):
+    body = (
+        "Xiaomi is in talks with BAIC about building cars, Bloomberg reported.\n"
+        "A Hyundai spokesperson called the claims in the report concerning the South Korean "
+        'carmaker "groundless."'
+    )
+    found = talks(body, index, title="Xiaomi weighs tie-up with BAIC")
+    assert found == {pair("Xiaomi", "BAIC"): "rumoured", pair("Xiaomi", "Hyundai"): "denied"}
+
+
+def test_it_does_not_count_an_anonymous_denial(index):
+    body = (
+        "Xiaomi is in talks with BAIC about building cars, Bloomberg reported.\n"
+        "An executive at BAIC, speaking on condition of anonymity, said he knew of no such "
+        "talks between the two companies."
+    )
+    assert talks(body, index)[pair("Xiaomi", "BAIC")] == "rumoured"
+
+
+def test_it_keeps_talks_confirmed_when_a_party_only_denies_a_further_step(index):
+    found = talks(
+        "Nissan and Honda said on Wednesday that they are in discussions about working more "
+        "closely together, but rejected reports that they had agreed to merge.",
+        index,
+    )
+    assert found == {pair("Nissan", "Honda"): "confirmed"}
+
+
+def test_it_reads_agreeing_to_look_into_a_partnership_as_talks(index):
+    found = talks(
+        "Nissan and Honda said they agreed in March to look into a partnership on software.",
+        index,
+    )
+    assert found == {pair("Nissan", "Honda"): "confirmed"}
+
+
+def test_it_does_not_read_ending_the_speculation_as_ending_talks(index):
+    body = (
+        "Tesla and BYD were reported to be in talks on batteries, Reuters reported.\n"
+        "BYD said there are no talks with Tesla, ending the speculation about a partnership."
+    )
+    assert talks(body, index)[pair("Tesla", "BYD")] == "denied"
+
+
+def test_it_ends_a_pair_whose_agreement_is_terminated(index):
+    found = talks(
+        "Nissan will be freed from its commitment to Renault, bringing to an end the "
+        "investment agreement signed last year.",
+        index,
+    )
+    assert found == {pair("Nissan", "Renault"): "ended"}
