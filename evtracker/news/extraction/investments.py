@@ -237,7 +237,11 @@ _SPEECH = re.compile(
     r"(?:\s+that)?|(?:announced|disclosed|reported|claimed|confirmed)\s+(?:on\s+\w+\s+)?that)\b",
     re.IGNORECASE,
 )
-_IT = re.compile(r"\s*(?:it|the\s+company|the\s+group)\s+(?!said\b)\w+", re.IGNORECASE)
+_IT = re.compile(
+    r"\s*(?:(?:on\s+)?(?:\w+day|last\s+\w+|this\s+\w+|earlier|late\w*)\s+)?(?:that\s+)?"
+    r"(?:it|the\s+company|the\s+group)\s+(?!said\b)\w+",
+    re.IGNORECASE,
+)
 _SUBORDINATE = re.compile(
     r"\b(?:that|after|when|while|because|whereas|although|though|if|once|before|until|since|"
     r"so\s+that|under\s+which|in\s+which)\b|[;:—–]",
@@ -249,7 +253,7 @@ _RELATIVE = re.compile(
     r"bought|acquired|backs|backed)\s+[^,]{0,60}?(?=\s+(?:is|was|will|has|had|are|were)\b)",
 )
 _LONG_APPOSITIVE = re.compile(
-    r",\s*(?:a|an|the|its|one\s+of)\s[^,]{0,120},(?=\s*(?:will|would|has|have|had|is|was|are|"
+    r",\s*(?:a|an|the|its|one\s+of)\s[^,]{0,160},(?=\s*(?:will|would|has|have|had|is|was|are|"
     r"were|said|agreed|plans|also)\b)"
 )
 _NAMED_AS = re.compile(r",\s*(?:called|named|dubbed|known\s+as)\s[^,]{0,60},")
@@ -308,8 +312,10 @@ def _subject(context, sentence, parties, head):
     for match in _SPEECH.finditer(body, low, head):
         speech_end = match.end()
     clause_start = speech_end or low
+    asides = _asides(sentence)
     for match in _SUBORDINATE.finditer(body, clause_start, head):
-        clause_start = match.end()
+        if not any(s <= match.start() < e for s, e in asides):
+            clause_start = match.end()
     for actor in candidates:
         if clause_start <= actor.start and _object_of_preposition(
             body, sentence.start, actor, own_verb=False
@@ -402,8 +408,9 @@ _ROUND = re.compile(
 _JOINS_ROUND = re.compile(r"\b(?:led|leads|leading|co-led|join\w*|participat\w*|back\w*)\b", re.I)
 # "X, which is wholly owned by Y," / "X, a unit of Y,": the parent invests through X.
 _VEHICLE_OF = re.compile(
-    r",\s*(?:which\s+is\s+|a\s+)?(?:wholly[\s-]+owned\s+|fully[\s-]+owned\s+)?"
-    r"(?:owned|controlled|unit|subsidiary|affiliate|vehicle)\s+(?:by|of)\s+$",
+    r",\s*(?:which\s+is\s+|a\s+)?(?:(?:wholly|fully)[\s-]+)?(?:owned|controlled)\s+by\s+$|"
+    r",\s*(?:which\s+is\s+)?(?:a|an)\s+(?:(?:wholly|fully)[\s-]+owned\s+)?"
+    r"(?:unit|subsidiary|affiliate|vehicle)\s+of\s+$",
     re.IGNORECASE,
 )
 
