@@ -211,6 +211,8 @@ def _object_of_preposition(body, sentence_start, actor, own_verb=True):
         words = words[-1:]  # "in the carmaker": only a preposition right before counts
     for at in range(len(words) - 1, max(-1, len(words) - 8), -1):
         word = words[at]
+        if word in _TRANSITIVE:
+            return True  # "owns Swedish carmaker Volvo", "told Daimler": the verb's object
         if word in _PREPOSITIONS:
             if word == "of" and at and words[at - 1] in _OWNER_NOUNS:
                 return False
@@ -223,6 +225,10 @@ def _object_of_preposition(body, sentence_start, actor, own_verb=True):
     return False
 
 
+_TRANSITIVE = frozenset(
+    """owns owned bought acquired controls controlled holds held backs backed told tells
+    approached joins joined runs""".split()
+)
 _OWNER_NOUNS = frozenset(
     ("affiliate", "affiliates", "unit", "subsidiary", "arm", "vehicle", "division", "fund")
 )
@@ -238,7 +244,7 @@ _SPEECH = re.compile(
     re.IGNORECASE,
 )
 _IT = re.compile(
-    r"\s*(?:(?:on\s+)?(?:\w+day|last\s+\w+|this\s+\w+|earlier|late\w*)\s+)?(?:that\s+)?"
+    r"\s*(?:[A-Z][\w.&-]*\s+){0,3}(?:(?:on\s+)?(?:\w+day|last\s+\w+|this\s+\w+|earlier|late\w*)\s+)?(?:that\s+)?"
     r"(?:it|the\s+company|the\s+group)\s+(?!said\b)\w+",
     re.IGNORECASE,
 )
@@ -665,8 +671,14 @@ def _excluded(text, amount):
 
 
 def _negated(text, trigger_start):
+    """ "did not sign any agreement to invest", "turned down a proposed investment"."""
     words = lang.last_words(text, trigger_start, 6)
-    return any(w in ("not", "never", "no") or w.endswith("n't") for w in words)
+    return any(w in ("not", "never", "no") or w.endswith("n't") for w in words) or bool(
+        _REFUSED.search(text, max(0, trigger_start - 40), trigger_start)
+    )
+
+
+_REFUSED = re.compile(r"\b(?:turned\s+down|reject\w*|rebuff\w*|spurn\w*|declined)\b", re.I)
 
 
 def _amount_facts(context, position, parties, actors):
@@ -780,8 +792,12 @@ def _stake_facts(context, position, parties, amount_facts):
                 investors = [buyer]
             else:
                 subject, _ = _subject(context, sentence, parties, verb_at)
-                if subject is None or (target is not None and subject.company == target.company):
+                if subject is None:
                     continue
+                if target is not None and subject.company == target.company:
+                    if not target.named:
+                        continue  # "the company" read as the subject itself
+                    target = None  # "Renault ... a stake in Renault Nissan India": a longer name
                 between = body[subject.end : verb_at]
                 if _CLAUSE_END.search(between) or _PAIR_WORDS.search(between):
                     continue
