@@ -335,9 +335,26 @@ def _keep_talk(talks, fact):
         talks[key] = fact
 
 
+# An investment planned, wanted or offered, not decided ("is planning to acquire", "is open
+# to buying"), or a holding that exists ("Toyota owns 51% of Daihatsu"): no new partnership.
+_UNDECIDED = re.compile(
+    r"\b(?:open\s+to|hop(?:e|es|ed|ing)|want(?:s|ed)?|wish\w*|offer\w*|bid|if|whether|"
+    r"(?<!will\s)(?<!would\s)(?<!to\s)(?:holds?|held|owns?|owned|retain(?:s|ed)?|controls?)|"
+    r"keep|keeps|kept)\b(?!\s+(?:talks|discussions|negotiations))",
+    re.IGNORECASE,
+)
+
+
 def _decided(fact):
-    """An investment reported as done or decided, not weighed or told by unnamed sources."""
-    return not (lang.HEDGE.search(fact.sentence) or lang.RUMOURED.search(fact.sentence))
+    """An investment reported as done or decided, not weighed, planned, already held or told by
+    unnamed sources."""
+    if fact.attributed_to and fact.attributed_to not in (fact.investor, fact.target):
+        return False  # "X is planning to acquire 30% of Y - Nikkei"
+    return not (
+        lang.HEDGE.search(fact.sentence)
+        or lang.RUMOURED.search(fact.sentence)
+        or _UNDECIDED.search(fact.sentence)
+    )
 
 
 def _talk_of_investment(fact):

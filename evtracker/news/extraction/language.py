@@ -300,7 +300,7 @@ AGREE = Anchored(
     r"finali[sz](?:ed|es|e)|forg(?:ed|es|e)|reach(?:ed|es)?|enter(?:ed|s)?\s+into|form(?:ed|s)?|"
     r"establish(?:ed|es)?|set(?:s)?\s+up|launch(?:ed|es)?|unveil(?:ed|s)?|announc(?:ed|es|e)|"
     r"complet(?:ed|es|e)|agree[ds]?|creat(?:ed|es|e)|expand(?:ed|s)?|widen(?:ed|s)?|"
-    r"extend(?:ed|s)?|deepen(?:ed|s)?|broaden(?:ed|s)?|renew(?:ed|s)?)\s+(?:[\w-]+\s+){0,5}?"
+    r"extend(?:ed|s)?|deepen(?:ed|s)?|broaden(?:ed|s)?|renew(?:ed|s)?)\s+(?:[\w$€£¥.,%’-]+\s+){0,5}?"
     + DEAL_NOUN
     + r"|"
     r"agreed|agrees|teamed\s+up|teams\s+up|partnered|partners\s+with|"
