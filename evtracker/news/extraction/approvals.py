@@ -22,6 +22,11 @@ _BACKGROUND_DAYS = 180
 # --- what an approval sentence says --------------------------------------------------------
 
 # "regulators clear the deal": clearing a deal, not "clear" as in plain.
+# "opened an in-depth investigation into the proposed merger": a review under way.
+_PROBE = (
+    r"\b(?:open(?:ed|s|ing)?|launch(?:ed|es|ing)?|beg[au]n|start(?:ed|s)?)\s+(?:an?\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:investigation|probe|review)\s+(?:into|of)\b"
+)
 _CLEAR_DEAL = (
     r"\bclear(?:s|ing)?\s+(?:the|its|their|a|an)\s+(?:[\w$.-]+\s+){0,3}?(?:deal|merger|"
     r"acquisition|takeover|transaction|purchase|sale|tie-?up|bid|venture|investment)\b"
@@ -30,7 +35,9 @@ _CLEAR_DEAL = (
 # government saying no, backing sought from authorities.
 _MORE_CUES = re.compile(
     r"\b(?:waiting\s+period|said\s+no\s+to|turn(?:ed|s)?\s+down|backing\s+from|outstanding)\b|"
-    + _CLEAR_DEAL,
+    + _CLEAR_DEAL
+    + "|"
+    + _PROBE,
     _I,
 )
 # Filings that ask a regulator for something: "antitrust filings", "filed with the CSRC for
@@ -45,7 +52,7 @@ _FILING = re.compile(
     _I,
 )
 _PENDING_MORE = re.compile(
-    r"\b(?:outstanding|(?:has|have|had)\s+still\s+to|still\s+(?:has|have|had)\s+to|"
+    _PROBE + r"|\b(?:outstanding|(?:has|have|had)\s+still\s+to|still\s+(?:has|have|had)\s+to|"
     r"(?:preparing|poised|set|expected|likely|due)\s+to\s+(?:approve|clear|grant|sign\s+off)|"
     r"(?:will|would|must|has\s+to|have\s+to|need\s+to|needs\s+to)\s+(?:\w+\s+)?"
     r"(?:review|approve|clear|sign\s+off)|"
@@ -221,10 +228,11 @@ _REGULATORY = re.compile(
 )
 # A regulator as the one who acts: "the state planner cleared Xiaomi's plan".
 _REGULATOR_ACTS = re.compile(
-    r"(?:\s*\([^)]{1,80}\))?(?:\s*,[^,]{1,40},)?\s*(?:[\w'’]+\s+){0,7}?"
+    r"(?:\s*\([^)]{1,80}\))?(?:\s*,[^,]{1,40},)?\s+(?:\w[\w'’]*\s+){0,7}?"
     r"(?:approved|approves|approve|cleared|clears|clear|granted|grants|signed\s+off|"
     r"rejected|rejects|blocked|blocks|gave|gives|given|issued|issues|awarded|licensed|"
-    r"green-?lit|authori[sz]ed|said\s+no|turned\s+down|review)\b",
+    r"green-?lit|authori[sz]ed|said\s+no|turned\s+down|review|(?:opened|launched|began|"
+    r"started)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:investigation|probe))\b",
     _I,
 )
 _CLEARED_OTHER = re.compile(r"\s+(?:\w+\s+)?(?:up|out|away|the\s+(?:way|air|path|decks))\b", _I)
@@ -268,6 +276,7 @@ _DEAL_APPROVAL = re.compile(
     r"Hart-Scott-Rodino|HSR)\b",
     _I,
 )
+_PRESS_NOTE_3 = re.compile(r"\bPress\s+Note\s+3\b", _I)
 _HSR = re.compile(r"\b(?:Hart-Scott-Rodino|HSR\s+Act)\b")
 # The company bought is not the one approved: "Magna's acquisition of Veoneer", "a deal to
 # acquire SsangYong", "a 38% stake in MG Motor India".
@@ -504,13 +513,21 @@ _PENDING_MORE = _anchored(
         "request",
         "not",
         "remain",
+        "open",
+        "launch",
+        "began",
+        "begun",
+        "start",
     ],
 )
 _GRANTED_MORE = _anchored(
     _GRANTED_MORE, ["clear", "waiting", "has", "have", "had", "gave", "expired", "ran"]
 )
 _REJECTED_MORE = _anchored(_REJECTED_MORE, ("said", "turn", "rejection"))
-_MORE_CUES = _gated(_MORE_CUES, ("waiting", "said", "turn", "backing", "outstanding", "clear"))
+_MORE_CUES = _gated(
+    _MORE_CUES,
+    ("waiting", "said", "turn", "backing", "outstanding", "clear", "investigation", "probe"),
+)
 _FILING = _gated(_FILING, ("fil",))
 _FILINGS_IN = _gated(
     _FILINGS_IN,
@@ -613,6 +630,7 @@ _DEAL_APPROVAL = _gated(
     _DEAL_APPROVAL, ("antitrust", "competition", "merger", "waiting", "hart", "hsr")
 )
 _HSR = _gated(_HSR, ("hart", "hsr"))
+_PRESS_NOTE_3 = _gated(_PRESS_NOTE_3, ("press",))
 
 
 def _as_approver(body, actor):
@@ -746,6 +764,8 @@ def _regulator(context, position, regulators, acting):
         return [_as_written(unnamed)]
     if _HSR.search(text):
         return ["FTC"]  # the US merger waiting period is the FTC's (with the DOJ)
+    if _PRESS_NOTE_3.search(text):
+        return ["Indian government"]  # India's screening of investment from its neighbours
     near = _regulators_nearby(context, position)
     if near:
         return [_canonical(context, near[0].company)]
