@@ -26,7 +26,7 @@ _CLAUSE_END = re.compile(
 _MORE_TRIGGERS = re.compile(
     r"\b(?:pa(?:y|ys|id|ying)|put(?:s|ting)?|buy(?:s|ing)?|hand(?:s|ed|ing)?\s+over|"
     r"(?:sell(?:s|ing)?|sold)\s+(?:[\w.,-]+\s+){0,4}?(?:shares|stakes?|holdings?|stock|equity)\b|"
-    r"transfer(?:s|red|ring)?|injection|contribut\w+)\b",
+    r"transfer(?:s|red|ring)?|injection|contribut\w+|joint[\s-]+ventures?|JVs?)\b",
     re.IGNORECASE,
 )
 _SELLING = re.compile(
@@ -40,7 +40,8 @@ _NOT_MONEY_PUT_IN = re.compile(
     r"[^.;]{0,60}?\bat|\bvaluation|\bmarket\s+(?:value|cap\w*)|\bIPO|\binitial\s+public|"
     r"\blisting|\bflotation|\bst(?:ood|ands?)\s+at|\bdebts?\b|\bloss(?:es)?\b|\brevenue|"
     r"\bGDP|\bgross\s+domestic|\bwages?|\bexports?\b|\bfees?\b|\bfines?\b|\bpenalt\w+|"
-    r"\bcompensation|\bdividends?|\broyalt\w+|\bbonus\w*|\bbring\s+in|\battract\w*)[^.;]{0,25}$",
+    r"\bcompensation|\bdividends?|\bround,?\s+(?:which\s+)?(?:total\w*|amount\w*\s+to)|"
+    r"\b(?:be|is|was|are|were)\s+worth|\broyalt\w+|\bbonus\w*|\bbring\s+in|\battract\w*)[^.;]{0,25}$",
     re.IGNORECASE,
 )
 # "a deal valued at", "the transaction is worth": the price paid, which is an investment.
@@ -226,8 +227,24 @@ def _object_of_preposition(body, sentence_start, actor, own_verb=True):
 
 
 _TRANSITIVE = frozenset(
-    """owns owned bought acquired controls controlled holds held backs backed told tells
-    approached joins joined runs""".split()
+    [
+        "owns",
+        "owned",
+        "bought",
+        "acquired",
+        "controls",
+        "controlled",
+        "holds",
+        "held",
+        "backs",
+        "backed",
+        "told",
+        "tells",
+        "approached",
+        "joins",
+        "joined",
+        "runs",
+    ]
 )
 _OWNER_NOUNS = frozenset(
     ("affiliate", "affiliates", "unit", "subsidiary", "arm", "vehicle", "division", "fund")
@@ -484,10 +501,22 @@ def _investors(context, sentence, parties, trigger, at, end):
             group = pair or [_parent(body, parties, subject)]
     if group is None:
         return [], None
+    if _VENTURE_NEXT.match(body, end):
+        # "a $4 billion joint venture with Aptiv": the partner puts in its share too
+        partner = _party_after(body, parties, tail, 70, _WITH)
+        if partner is not None and all(g.company != partner.company for g in group):
+            group = [*group, partner]
     target = _target(context, sentence, parties, head, tail)
     if target is not None and any(g.company == target.company for g in group):
         target = None
     return group, target
+
+
+_VENTURE_NEXT = re.compile(
+    r"\s+(?:(?!(?:in|into|to|for|of|on|a|an|the)\b)[\w-]+\s+)?(?:joint[\s-]+venture|JV)\b",
+    re.IGNORECASE,
+)
+_WITH = re.compile(r"\bwith\s+(?:[\w'’.-]+\s+){0,5}$", re.IGNORECASE)
 
 
 def _target(context, sentence, parties, head, tail):
