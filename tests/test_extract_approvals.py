@@ -166,3 +166,40 @@ def test_it_leaves_out_an_approval_given_long_before_the_report(index):
     assert approvals(body, index, published=date(2021, 3, 1)) == {
         ("Pony.ai", "Beijing authorities", "granted")
     }
+
+
+def test_it_approves_both_sides_of_a_merger_cleared_by_described_regulators(index):
+    body = "Honda said regulators in Japan and the US had cleared its merger with Nissan."
+    assert approvals(body, index) == {
+        ("Honda", "regulators in Japan and the US", "granted"),
+        ("Nissan", "regulators in Japan and the US", "granted"),
+    }
+
+
+def test_it_reads_an_investigation_into_a_deal_as_a_pending_review(index):
+    body = (
+        "The European Commission opened an in-depth investigation into the proposed merger "
+        "of Honda and Nissan."
+    )
+    assert approvals(body, index) == {
+        ("Honda", "European Commission", "pending"),
+        ("Nissan", "European Commission", "pending"),
+    }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Geely denied it had sought approval from the CSRC for a listing of Zeekr.",
+        "The US Commerce Department banned Chinese connected-car software, hitting BYD.",
+        "Toyota's board approved the plan on Tuesday.",
+        "The deal won approval from shareholders at a meeting on Tuesday.",
+    ],
+)
+def test_it_takes_denials_bans_and_boards_for_no_regulatory_approval(index, body):
+    assert approvals(body, index) == set()
+
+
+def test_it_names_india_for_a_press_note_3_screening(index):
+    body = "BYD's proposal to build a plant is still awaiting clearance under Press Note 3."
+    assert approvals(body, index) == {("BYD", "Indian government", "pending")}

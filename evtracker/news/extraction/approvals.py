@@ -68,6 +68,11 @@ _GRANTED_MORE = re.compile(
     _I,
 )
 _REJECTED_MORE = re.compile(r"\b(?:said\s+no\s+to|turn(?:ed|s)?\s+down|rejection)\b", _I)
+_REJECTED_PASSIVE = re.compile(
+    r"\b(?:(?:was|were|been|be|is|are|get|got)\s+(?:\w+\s+)?(?:rejected|refused|blocked|denied|"
+    r"vetoed|turned\s+down)|rejection|refusal|veto)\b",
+    _I,
+)
 # "do not mean the applications have been approved": negated within its clause.
 _NEGATED_CLAUSE = re.compile(r"\b(?:not|n't|never|no\s+longer)\s+(?:[\w'’]+\s+){0,6}$", _I)
 _RECEIVES = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:received|receives)\b")
@@ -79,7 +84,7 @@ _CONDITION = re.compile(r"\b(?:if|once|unless|until|provided)\b[^,;]*$", _I)
 # "subject to approval from the competition-law authorities in the countries concerned".
 _BODY_HEAD = r"(?:authorities|authority|regulators|watchdogs|agencies|ministries)"
 _PLACE = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?"
-_PLACES = rf"{_PLACE}(?:\s*,\s*{_PLACE})*(?:\s+and\s+{_PLACE})?"
+_PLACES = rf"{_PLACE}(?:\s*,\s*{_PLACE})*(?:\s+and\s+(?:the\s+)?{_PLACE})?"
 _PLACE_TAIL = (
     rf"(?:\s+(?:in|of)\s+(?:{_PLACES}|the\s+(?:\w+\s+){{0,4}}?(?:concerned|involved|relevant)|"
     rf"(?:the\s+)?(?:countries|jurisdictions|markets)\s+(?:\w+\s+){{0,3}}?(?:concerned|involved))|"
@@ -93,7 +98,8 @@ _UNNAMED_BODY = re.compile(
 )
 # The same as the one who acts: "The relevant Chinese authorities have still to approve".
 _UNNAMED_ACTING = re.compile(
-    r"(?:^|\b(?:[Tt]he|once|after|until|if|when|that)\s+)(?P<body>(?:[A-Za-z-]+\s+){0,3}"
+    r"(?:^|\b(?:[Tt]he|once|after|until|if|when|that|said|says)\s+)(?P<body>"
+    r"(?:(?!(?:said|says|that|and|but|which|who)\b)[A-Za-z-]+\s+){0,3}"
     + _BODY_HEAD
     + _PLACE_TAIL
     + r")\s+"
@@ -371,6 +377,11 @@ _DEAL_NEEDS = re.compile(
     _I,
 )
 _LEGAL_SUFFIX = re.compile(r"^(?:,?\s*(?:Inc|Co|Corp|Ltd|Limited|AG|SE|NV|N\.V|plc|LLC|GmbH)\.?)+")
+_PARTNER_BEFORE = re.compile(
+    r"\b(?:merger|merge|merging|joint\s+venture|venture|JV|tie-?up|alliance|combination)\s+"
+    r"with\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}$",
+    _I,
+)
 _BRACKETS = re.compile(r"\([^()]*\)")
 # "the merger of Fincare into AU": the company that survives.
 _MERGED_INTO = re.compile(r"(?:\s+[A-Z][\w.&-]*){0,4}\s*(?:\([^()]{0,60}\)\s*)?\s+into\s")
@@ -718,8 +729,18 @@ def find_approvals(context, position, actors):
             return []  # "Xiaomi cleared things up", "cleared the way for deliveries"
     acting = [r for r in regulators if _REGULATOR_ACTS.match(body, r.end)]
     regulator = _regulator(context, position, regulators, acting)
-    if status == "rejected" and regulator == [None]:
-        return []  # "Aston Martin turned down an offer": a company's no, not a regulator's
+    if status == "rejected" and (
+        regulator == [None]
+        or not (
+            acting
+            or _GOVERNMENT_ACTS.search(text)
+            or _UNNAMED_ACTING.search(text)
+            or _REJECTED_PASSIVE.search(text)
+        )
+    ):
+        # "Aston Martin turned down an offer", "Geely denied it had sought approval", "the
+        # department banned the software": no body says no to an application
+        return []
     subjects = _subjects(context, sentence, actors, regulators, acting, regulator)
     if not subjects:
         return []
@@ -946,6 +967,11 @@ def _subjects(context, sentence, actors, regulators, acting, regulator_names):
         if candidates and not leading:
             chosen = _subject_list(body, candidates)
     names = [a.company for a in chosen]
+    names += [
+        a.company
+        for a in candidates
+        if _PARTNER_BEFORE.search(body, max(sentence.start, a.start - 50), a.start)
+    ]  # "cleared its merger with Nissan": both sides of a merger or venture
     others_object = acting and any(
         a.start >= acting[0].end for a in actors if a.kind != "regulator"
     )  # "cleared the merger of Fincare into AU": a deal of others, not the article's
