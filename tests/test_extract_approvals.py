@@ -203,3 +203,8 @@ def test_it_takes_denials_bans_and_boards_for_no_regulatory_approval(index, body
 def test_it_names_india_for_a_press_note_3_screening(index):
     body = "BYD's proposal to build a plant is still awaiting clearance under Press Note 3."
     assert approvals(body, index) == {("BYD", "Indian government", "pending")}
+
+
+def test_it_approves_the_company_a_parent_speaks_of_not_the_parent(index):
+    body = "Geely said on Tuesday that Zeekr had won approval from the CSRC to list in Hong Kong."
+    assert approvals(body, index) == {("Zeekr", "CSRC", "granted")}

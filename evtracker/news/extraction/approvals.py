@@ -172,6 +172,17 @@ _GOVERNMENTS = {
     "vietnamese": "Vietnamese government",
     "malaysia": "Malaysian government",
     "malaysian": "Malaysian government",
+    "hungarian": "Hungarian government",
+    "spanish": "Spanish government",
+    "mexican": "Mexican government",
+    "brazilian": "Brazilian government",
+    "turkish": "Turkish government",
+    "polish": "Polish government",
+    "czech": "Czech government",
+    "canadian": "Canadian government",
+    "australian": "Australian government",
+    "saudi": "Saudi government",
+    "taiwanese": "Taiwanese government",
 }
 _COUNTRY = (
     r"India|New\s+Delhi|China|Beijing|Japan|Tokyo|South\s+Korea|Seoul|Indonesia|Jakarta|"
@@ -179,7 +190,8 @@ _COUNTRY = (
 )
 _DEMONYM = (
     r"Indian|Chinese|Japanese|South\s+Korean|Korean|Indonesian|German|Italian|French|British|"
-    r"UK|US|U\.S\.|Thai|Vietnamese|Malaysian"
+    r"UK|US|U\.S\.|Thai|Vietnamese|Malaysian|Hungarian|Spanish|Mexican|Brazilian|Turkish|Polish|"
+    r"Czech|Canadian|Australian|Saudi|Taiwanese"
 )
 # A country or its capital acting as the approver: "New Delhi has said no to ...".
 _GOVERNMENT_ACTS = re.compile(
@@ -381,6 +393,10 @@ _PARTNER_BEFORE = re.compile(
     r"\b(?:merger|merge|merging|joint\s+venture|venture|JV|tie-?up|alliance|combination)\s+"
     r"with\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}$",
     _I,
+)
+_SPEAKS = re.compile(
+    r"(?:\s+(?:also|on\s+\w+|in\s+a\s+statement))?,?\s+(?:said|says|told|announced|"
+    r"confirmed|reported|disclosed)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?!it\b|they\b)[A-Z]"
 )
 _BRACKETS = re.compile(r"\([^()]*\)")
 # "the merger of Fincare into AU": the company that survives.
@@ -949,6 +965,12 @@ def _subjects(context, sentence, actors, regulators, acting, regulator_names):
         (sentence.start + m.start(), sentence.start + m.end()) for m in _RELATIVE.finditer(text)
     ]
     candidates = [a for a in candidates if not any(s <= a.start and a.end <= e for s, e in asides)]
+    speakers = [a for a in candidates if _SPEAKS.match(body, a.end)]
+    if speakers and len(speakers) < len(candidates):
+        # "Geely said Zeekr had won approval": the one approved is who the speaker speaks of
+        others = [a for a in candidates if a not in speakers]
+        if any(a.start > speakers[0].end for a in others):
+            candidates = others
     chosen = []
     if acting:
         after = [a for a in candidates if a.start >= acting[0].end]
