@@ -316,10 +316,30 @@ def extract(
     return result
 
 
+_PARTY_WORDS = ("denied", "ended", "agreed", "confirmed")
+
+
+def _hearsay(fact):
+    """A status others report (outlets, unnamed sources), not the parties' own word."""
+    return "reported by others" in fact.why
+
+
+def _outranks(fact, kept):
+    """The latest and most authoritative word wins: a party's own word over a report (its
+    denial over a reported end, its confirmation of talks over a reported deal), then the
+    status furthest along."""
+    if fact.status in _PARTY_WORDS and kept.status in _PARTY_WORDS:
+        if _hearsay(kept) and not _hearsay(fact):
+            return True
+        if _hearsay(fact) and not _hearsay(kept):
+            return False
+    return _TALK_RANK[fact.status] > _TALK_RANK[kept.status]
+
+
 def _keep_talk(talks, fact):
     key = frozenset(fact.parties)
     kept = talks.get(key)
-    if kept is None or _TALK_RANK[fact.status] > _TALK_RANK[kept.status]:
+    if kept is None or _outranks(fact, kept):
         if kept is not None:
             fact = TalkFact(
                 kept.parties,

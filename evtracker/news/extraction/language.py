@@ -420,6 +420,7 @@ DENY = Anchored(
     r"(?:is|are|was|were|isn't|aren't|wasn't)\s+(?:not\s+)?(?:currently\s+)?not\s+in\s+talks|"
     r"not\s+in\s+(?:any\s+)?(?:talks|discussions|negotiations)|"
     r"untrue|groundless|baseless|unfounded|not\s+true|false\s+reports?|pure\s+speculation|"
+    r"push(?:ed|es|ing)?\s+back\s+(?:against|on)|"
     r"not\s+(?:\w+\s+){0,2}(?:in|holding|having|conducting|engaged\s+in)\s+(?:any\s+)?"
     r"(?:talks|discussions|negotiations)|"
     r"(?:has|have|had)\s+(?:not|never)\s+(?:\w+\s+)?(?:discussed|held\s+(?:any\s+)?talks|"
@@ -456,6 +457,7 @@ DENY = Anchored(
         "report",
         "speculation",
         "claim",
+        "push",
     ),
     cues=(
         "den",
@@ -479,13 +481,14 @@ DENY = Anchored(
         "incorrect",
         "aware",
         "truth",
+        "push",
     ),
 )
 END = Anchored(
-    r"\b(?:call(?:ed|s|ing)?\s+off|ended|ends|ending|end\s+(?:the|their|its)|scrap(?:ped|s|ping)|"
-    r"terminat(?:ed|es|ing)|halt(?:ed|s|ing)|paus(?:ed|es|ing)|suspend(?:ed|s|ing)|"
-    r"abandon(?:ed|s|ing)|collaps(?:ed|es)|broke\s+down|broken\s+down|fell\s+(?:through|apart)|"
-    r"fallen\s+through|walk(?:ed|s)?\s+away|pull(?:ed|s)?\s+out|shelv(?:ed|es|ing)|"
+    r"\b(?:call(?:ed|s|ing)?\s+off|ended|ends|ending|end\s+(?:the|their|its)|scrap(?:ped|s|ping)?|"
+    r"terminat(?:e|ed|es|ing)|halt(?:ed|s|ing)?|paus(?:e|ed|es|ing)|suspend(?:ed|s|ing)?|"
+    r"abandon(?:ed|s|ing)?|collaps(?:ed|es)|broke\s+down|broken\s+down|fell\s+(?:through|apart)|"
+    r"fallen\s+through|walk(?:ed|s|ing)?\s+away|pull(?:ed|s)?\s+out|shelv(?:e|ed|es|ing)|"
     r"cancel(?:l?ed|s|ling)?|dissolv(?:ed|es|ing)|parted\s+ways|wound\s+down|unwound|"
     r"exit(?:ed|s)?\s+(?:the|its|their)|no\s+longer\s+in\s+talks|stalled|fizzled|"
     r"br(?:eak|eaks|eaking|oke)\s+off|(?:being\s+|been\s+|be\s+)?dropp(?:ed|ing)|drops?\s+(?:the|its|their)|"

@@ -33,8 +33,25 @@ _NOUN_WITH = lang.Anchored(
     r"\b" + lang.DEAL_NOUN + r"\s+(?:with|between|among)\b", lang.DEAL_STARTS
 )
 _RUMOUR = lang.Anchored(
-    r"\breportedly\b|\brumou?r|\b(?:people|persons|sources)\s+(?:said|say|says|added|told)\b",
-    ("reportedly", "rumo", "people", "persons", "sources"),
+    r"\breportedly\b|\brumou?r|\b(?:people|persons|sources)\s+(?:said|say|says|added|told)\b|"
+    r"\breports?\s+(?:says|said|say|claims?|claimed|suggests?|suggested)\b|"
+    r"\b(?:said|reported|understood|believed)\s+to\s+(?:be|have)\b",
+    (
+        "reportedly",
+        "rumo",
+        "people",
+        "persons",
+        "sources",
+        "report",
+        "said",
+        "reported",
+        "understood",
+        "believed",
+    ),
+)
+# What others claim, not what a party says: "pushed back against claims that X will buy Y".
+_CLAIMED = re.compile(
+    r"\b(?:claim(?:s|ed)?|rumou?rs?|speculation|alleg\w*|reports?\s+that|story)\b", re.IGNORECASE
 )
 # "agreed to look into a partnership", "agreed to take part in the talks": talks, not a deal.
 _AGREED_TO_TALK = re.compile(
@@ -146,8 +163,18 @@ _ENDS_TALK_OF_IT = re.compile(
 )
 
 
+# "decided to stop making cars in China": production ends, not the partnership.
+_STOPS_DOING = re.compile(
+    r"\s+(?:making|producing|production|selling|sales|manufacturing|operations|output|"
+    r"deliveries|imports|exports)\b",
+    re.IGNORECASE,
+)
+
+
 def _ends_a_partnership(text, match):
     if _ENDS_SOMETHING_ELSE.search(text, max(0, match.start() - 40), match.start()):
+        return False
+    if _STOPS_DOING.match(text, match.end()):
         return False
     if _ENDS_TALK_OF_IT.match(text, match.end()):
         return False  # "ends the speculation": a denial's effect, not talks ending
@@ -161,9 +188,26 @@ def _signals(text):
         _live(lang.not_ended, text, m) and _ends_a_partnership(text, m)
         for m in lang.END.finditer(text)
     )
+    ended = ended or bool(_CAME_TO_NOTHING.search(text))
     denied = any(_live(lang.not_denied, text, m) for m in lang.DENY.finditer(text))
-    confirmed = any(_live(lang.not_confirmed, text, m) for m in lang.CONFIRM.finditer(text))
+    confirmed = any(
+        _live(lang.not_confirmed, text, m) for m in lang.CONFIRM.finditer(text)
+    ) or bool(_ONGOING.search(text))
     return ended, denied, confirmed
+
+
+# "the talks ultimately went nowhere": ended without an end word.
+_CAME_TO_NOTHING = re.compile(
+    r"\b(?:talks|negotiations|discussions|deal|partnership|plans?|efforts?)\b[^.;]{0,40}?\b"
+    r"(?:went|go|goes|led|leads)\s+nowhere|\b(?:came|come|comes)\s+to\s+(?:nothing|naught)\b",
+    re.IGNORECASE,
+)
+# "talks with the partners were continuing": a party's word that talks go on.
+_ONGOING = re.compile(
+    r"\b(?:talks|negotiations|discussions)\b[^.;]{0,100}?\b(?:were|are|is|was|remain|remained)\s+"
+    r"(?:still\s+)?(?:continuing|ongoing|under\s*way|in\s+progress)\b",
+    re.IGNORECASE,
+)
 
 
 @per_article
@@ -301,6 +345,7 @@ def _in_aside(actor, asides):
 
 
 BOTH = "both parties"
+_SAID_TO_BE = re.compile(r"\s+to\s+(?:be|have)\b")
 
 
 def _speaker(body, actors, sentence):
@@ -308,6 +353,8 @@ def _speaker(body, actors, sentence):
     "a Xiaomi spokesperson told Reuters"), BOTH for "the companies said", else None."""
     text = sentence.text
     for match in lang.SPEECH.finditer(text):
+        if _SAID_TO_BE.match(text, match.end()):
+            continue  # "Apple is said to be unhappy": hearsay about Apple
         if lang.TWO_PARTIES.present(text) and _PAIR_SPEAKS.search(text, 0, match.start()):
             return BOTH
         verb_start = sentence.start + match.start()
@@ -492,7 +539,10 @@ def find_talks(context, position, actors):
     if (
         not found
         and lang.TWO_PARTIES.search(text)
-        and _ABOUT_WORKING_TOGETHER.search(text)
+        and (
+            _ABOUT_WORKING_TOGETHER.search(text)
+            or (lang.TOPIC.search(text) and any(_signals(text)))  # "the two shelved the plans"
+        )
         and (last_pair := _last_pair(context, sentence))
     ):
         subject, other = last_pair
@@ -502,6 +552,8 @@ def find_talks(context, position, actors):
     if not found and not _UPDATE_TOPIC.search(text):
         return []
     ended, denied, confirmed = _signals(text)
+    if _ANONYMOUS.search(text):
+        ended = denied = confirmed = False  # not the parties' own word
     speaker = _speaker(context.body, actors, sentence)
     hearsay = bool(lang.FAMILIAR.search(text) or lang.SOURCES.search(text) or _RUMOUR.search(text))
     on = context.date_of(sentence)
@@ -610,7 +662,7 @@ def _status_updates(context, position, actors, speaker, signals, on):
     ended, denied, confirmed = signals
     if not _UPDATE_TOPIC.search(text):
         return []
-    agreed = any(
+    agreed = not _CLAIMED.search(text) and any(
         not lang.not_done(lang.last_words(text, m.start()))
         and not _PLANNED.search(m.group())
         and not _AGREED_TO_TALK.match(text, m.end())
@@ -662,7 +714,9 @@ def _talks_go_on(text):
 
 
 _ANONYMOUS = re.compile(
-    r"\b(?:anonymity|not\s+to\s+be\s+(?:named|identified)|not\s+authori[sz]ed)\b", re.IGNORECASE
+    r"\b(?:anonymity|not\s+to\s+be\s+(?:named|identified)|not\s+authori[sz]ed|"
+    r"declined\s+to\s+be\s+(?:named|identified))\b",
+    re.IGNORECASE,
 )
 
 
