@@ -53,7 +53,8 @@ _DEAL_VALUE = re.compile(
 # "$400 million worth of engineering services", "its own $1.6 billion unit": value in kind.
 _IN_KIND_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:worth\s+of\s+(?!(?:\S+\s+){0,4}?(?:shares|stock|equity|stakes?)\b)|"
-    r"(?:[\w-]+\s+){0,4}?(?:unit|business|division|operations|assets|subsidiary)\b)",
+    r"(?:[\w-]+\s+){0,4}?(?:unit|business|division|operations|assets|subsidiary|company|firm|arm|"
+    r"platform|technology|stake|holding)\b)",
     re.IGNORECASE,
 )
 _OWN_BEFORE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$", re.IGNORECASE)
@@ -182,9 +183,14 @@ def _triggers(text, names):
     ]
 
 
+_OBJECT_FIRST = ("put", "pay", "pai")
+
+
 def _nearest_trigger(text, amount_start, amount_end, triggers):
     best = None
     for match in triggers:
+        if match.start() > amount_start and match.group()[:3].lower() in _OBJECT_FIRST:
+            continue  # "plans to put 15 million cars on it": put, pay or buy take the money after
         if match.end() <= amount_start:
             distance = amount_start - match.end()
         elif match.start() >= amount_end:
@@ -416,6 +422,7 @@ _FROM_NEXT = re.compile(r"(?:\s+\w+){0,2}\s+from\b")
 _FROM = re.compile(r"\bfrom\s+(?:[\w'’.-]+\s+){0,4}$", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+(?:[\w'’.-]+\s+){0,4}$", re.IGNORECASE)
 _TO = re.compile(r"\bto\s+(?:[\w'’.,-]+\s+){0,6}?$", re.IGNORECASE)
+_NEW_CLAUSE = re.compile(r",\s*(?:with|while|whereas|but|although)\b|;", re.IGNORECASE)
 _BUYING = re.compile(r"\b(?:buy\w*|bought|purchas\w*|acquir\w*|tak\w+|took)\b", re.IGNORECASE)
 _MONEY_NOUN = re.compile(
     r"(?:investment|funding|financing|capital|injection|backing|proposal|offer|bid|package|"
@@ -447,6 +454,25 @@ def _parent(body, parties, subject):
     return subject
 
 
+_TALKS_WITH = re.compile(
+    r"\b(?:talks|negotiations|discussions)\s+with\s+(?:[\w'’.-]+\s+){0,4}$", re.I
+)
+_TALKS_OVER = re.compile(
+    r"\b(?:talks|negotiations|discussions)\s+with\s+[^,.;]{1,60}?\b(?:over|about|on|for)\s+"
+    r"(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_RELATIVE_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?,\s*(?:which|who)\s+[^,;]*$", re.IGNORECASE)
+
+
+def _antecedent(body, parties, start, head):
+    """ "PIF, which took a 16.7% share": the company the relative clause is about."""
+    before = [a for a in parties if start <= a.start and a.end <= head]
+    if before and _RELATIVE_AFTER.match(body, before[-1].end, head):
+        return before[-1]
+    return None
+
+
 def _investors(context, sentence, parties, trigger, at, end):
     """(investors, target) of the money at `at`..`end` the trigger words introduce."""
     body = context.body
@@ -458,6 +484,16 @@ def _investors(context, sentence, parties, trigger, at, end):
     received = lang.RECEIVED.search(sentence.text)
     received = received if received and text_start + received.start() < tail else None
     subject, speaker = _subject(context, sentence, parties, head)
+    antecedent = _antecedent(body, parties, text_start, head)
+    if antecedent is not None:
+        subject, speaker = antecedent, None
+    lender = _party_after(body, parties, max(text_start, head - 70), 70, _TALKS_WITH)
+    if _MONEY_NOUN.search(trigger.group()) and _TALKS_OVER.search(
+        body, max(text_start, head - 100), head
+    ):
+        if lender is not None and lender.end <= head:
+            return [lender], subject  # "in talks with X over financing": X would put it in
+        return [], None  # talks with someone unnamed: the subject would receive the money
     # "¥180 billion from X" (not "buy shares from X": the seller), "an investment by X".
     named_after = None
     if received or not buying:
@@ -466,7 +502,9 @@ def _investors(context, sentence, parties, trigger, at, end):
         named_after = _party_after(body, parties, text_start + trigger.end(), 30, _BY)
         if named_after is None and at > text_start + trigger.end():
             named_after = _party_after(body, parties, text_start + trigger.end(), 30, _FROM)
-    if _SELLING.search(re.split(r"[,;]", clause)[-1]) and not buying:
+    sale = body[text_start:at]
+    sale = _NEW_CLAUSE.split(sale)[-1]
+    if _SELLING.search(sale) and not _BUYING.search(sale):
         buyer = _party_after(body, parties, end, 60, _TO)
         if buyer is None:
             return [], None  # the seller is named, the buyer is not
@@ -735,6 +773,9 @@ def _amount_facts(context, position, parties, actors):
             )
         )
         trigger = _nearest_trigger(text, amount.start, amount.end, triggers)
+        joint_part = previous is not None and len(previous[0]) > 1
+        if joint_part and _TRANCHE_BEFORE.search(text, max(0, amount.start - 40), amount.start):
+            continue  # "a combined $2 billion, made up of $1.6 billion": no one's share
         if tranche:
             investors, target = previous
         elif trigger is None or _negated(text, min(trigger.start(), amount.start)):
