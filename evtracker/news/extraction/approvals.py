@@ -390,8 +390,7 @@ _DEAL_NEEDS = re.compile(
 )
 _LEGAL_SUFFIX = re.compile(r"^(?:,?\s*(?:Inc|Co|Corp|Ltd|Limited|AG|SE|NV|N\.V|plc|LLC|GmbH)\.?)+")
 _PARTNER_BEFORE = re.compile(
-    r"\b(?:merger|merge|merging|joint\s+venture|venture|JV|tie-?up|alliance|combination)\s+"
-    r"with\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}$",
+    r"\b(?:merger|merge|merging|combination)\s+with\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}$",
     _I,
 )
 _SPEAKS = re.compile(
@@ -993,7 +992,7 @@ def _subjects(context, sentence, actors, regulators, acting, regulator_names):
         a.company
         for a in candidates
         if _PARTNER_BEFORE.search(body, max(sentence.start, a.start - 50), a.start)
-    ]  # "cleared its merger with Nissan": both sides of a merger or venture
+    ]  # "cleared its merger with Nissan": both sides merge ("X's venture with Y" is X's)
     others_object = acting and any(
         a.start >= acting[0].end for a in actors if a.kind != "regulator"
     )  # "cleared the merger of Fincare into AU": a deal of others, not the article's
