@@ -549,10 +549,10 @@ _PENDING_MORE = _anchored(
 _GRANTED_MORE = _anchored(
     _GRANTED_MORE, ["clear", "waiting", "has", "have", "had", "gave", "expired", "ran"]
 )
-_REJECTED_MORE = _anchored(_REJECTED_MORE, ("said", "turn", "rejection"))
+_REJECTED_MORE = _gated(_REJECTED_MORE, ("no", "turn", "rejection"))
 _MORE_CUES = _gated(
     _MORE_CUES,
-    ("waiting", "said", "turn", "backing", "outstanding", "clear", "investigation", "probe"),
+    ("waiting", "no", "turn", "backing", "outstanding", "clear", "investigation", "probe"),
 )
 _FILING = _gated(_FILING, ("fil",))
 _FILINGS_IN = _gated(
@@ -620,13 +620,13 @@ _APPROVAL_NOUN = _gated(
         "clear",
         "green",
         "permission",
-        "go",
+        "go-ahead",
         "sign",
         "certifi",
         "registration",
         "nod",
         "waiting",
-        "said",
+        "no",
         "turn",
         "backing",
     ],
