@@ -26,7 +26,8 @@ _CLAUSE_END = re.compile(
 _MORE_TRIGGERS = re.compile(
     r"\b(?:pa(?:y|ys|id|ying)|put(?:s|ting)?|buy(?:s|ing)?|hand(?:s|ed|ing)?\s+over|"
     r"(?:sell(?:s|ing)?|sold)\s+(?:[\w.,-]+\s+){0,4}?(?:shares|stakes?|holdings?|stock|equity)\b|"
-    r"transfer(?:s|red|ring)?|injection|contribut\w+|joint[\s-]+ventures?|JVs?)\b",
+    r"transfer(?:s|red|ring)?|injection|contribut\w+|joint[\s-]+ventures?|JVs?|"
+    r"proposals?|offers?|bids?)\b",
     re.IGNORECASE,
 )
 _SELLING = re.compile(
@@ -232,6 +233,7 @@ def _object_of_preposition(body, sentence_start, actor, own_verb=True):
     return False
 
 
+_IT_WORD = re.compile(r"\b(?:it|its)\b")
 _TRANSITIVE = frozenset(
     [
         "owns",
@@ -518,9 +520,7 @@ def _investors(context, sentence, parties, trigger, at, end):
         return [], None  # the subject received money from someone unnamed
     if _ROUND.match(body, end) and not _JOINS_ROUND.search(body, text_start, at):
         return [], None  # "plans for a £654m funding round": money raised, from whom unsaid
-    if _MONEY_NOUN.search(trigger.group()) and re.match(
-        r"\s+from\b", body[text_start + trigger.end() :]
-    ):
+    if _MONEY_NOUN.search(trigger.group()) and _FROM_NEXT.match(body, text_start + trigger.end()):
         return [], None  # "an investment package from" someone who is not a company
     if subject is None:
         group = _pair(context, sentence, parties, speaker.end if speaker else text_start, head)
@@ -584,7 +584,8 @@ _STAKE_PHRASE = re.compile(
     r"\b(?:stake|shareholding|holding|equity\s+interest|interest)s?\s+(?:in|of)\b|"
     r"\bb(?:uy(?:s|ing)?|ought)\s+into\b|"
     r"\b" + PERCENT + r"(?:\s+(?:of|in)\b|[\s-]+owned\s+by\b)|"
-    r"\b(?:remaining|other|rest\s+of\s+the)\s+" + PERCENT
+    r"\b(?:remaining|other|rest\s+of\s+the)\s+" + PERCENT + r"|"
+    r"\b(?:as\s+much\s+as|up\s+to|(?:the|a)\s+majority\s+with)\s+" + PERCENT + r"(?!\s+(?:of|in)\b)"
 )  # matched against the lower-cased sentence
 # Between "a 51% stake in" and a company: words that show the company is not the target.
 _NOT_THE_TARGET = re.compile(
@@ -738,14 +739,9 @@ def _excluded(text, amount):
 
 
 def _negated(text, trigger_start):
-    """ "did not sign any agreement to invest", "turned down a proposed investment"."""
+    """ "did not sign any agreement to invest", "has no investment": not an investment."""
     words = lang.last_words(text, trigger_start, 6)
-    return any(w in ("not", "never", "no") or w.endswith("n't") for w in words) or bool(
-        _REFUSED.search(text, max(0, trigger_start - 40), trigger_start)
-    )
-
-
-_REFUSED = re.compile(r"\b(?:turned\s+down|reject\w*|rebuff\w*|spurn\w*|declined)\b", re.I)
+    return any(w in ("not", "never") or w.endswith("n't") for w in words) or "no" in words[-2:]
 
 
 def _amount_facts(context, position, parties, actors):
@@ -861,7 +857,13 @@ def _stake_facts(context, position, parties, amount_facts):
                     continue
                 investors = [buyer]
             else:
-                subject, _ = _subject(context, sentence, parties, verb_at)
+                subject, speaker = _subject(context, sentence, parties, verb_at)
+                if (
+                    subject is None
+                    and speaker is not None
+                    and _IT_WORD.search(body, speaker.end, end)
+                ):
+                    subject = speaker  # "X said buying shares would give it 8.2 percent"
                 if subject is None:
                     continue
                 if target is not None and subject.company == target.company:
