@@ -240,3 +240,56 @@ def test_it_ends_a_pair_whose_agreement_is_terminated(index):
         index,
     )
     assert found == {pair("Nissan", "Renault"): "ended"}
+
+
+def test_it_reads_a_party_own_denial_over_a_reported_pause(index):
+    body = (
+        "Hyundai and Kia said on Monday they are not in talks with Apple.\n"
+        "A recent report says discussions between Apple and Hyundai have been put on pause."
+    )
+    assert talks(body, index)[pair("Hyundai", "Apple")] == "denied"
+
+
+def test_it_reads_a_deal_told_only_by_sources_as_a_rumour(index):
+    found = talks(
+        "Temasek has led a $140 million funding round in Nio, according to two sources with "
+        "direct knowledge of the matter.",
+        KNOWN_PLUS_TEMASEK,
+    )
+    assert found == {pair("Temasek", "Nio"): "rumoured"}
+
+
+def test_it_reads_a_refusal_to_hold_talks_as_a_denial(index):
+    found = talks(
+        "Volkswagen is not willing to hold merger talks with Renault, its chief executive told "
+        "reporters on Tuesday.",
+        index,
+    )
+    assert found == {pair("Volkswagen", "Renault"): "denied"}
+
+
+def test_it_reads_a_hyphenated_pair_before_a_deal_noun(index):
+    found = talks("The Nissan-Honda merger has stalled over who would control the group.", index)
+    assert found == {pair("Nissan", "Honda"): "ended"}
+
+
+def test_it_takes_the_subject_of_a_supply_under_an_agreement(index):
+    found = talks(
+        "Ford is to supply thousands of vans to SoftBank under a new agreement with its robotics "
+        "unit, Boston Dynamics.",
+        index,
+    )
+    assert found == {pair("Ford", "Boston Dynamics"): "agreed"}
+
+
+def test_it_reads_working_with_a_company_as_a_partnership(index):
+    found = talks("Stellantis is working with Leapmotor to sell small EVs in Europe.", index)
+    assert found == {pair("Stellantis", "Leapmotor"): "agreed"}
+
+
+def test_it_reads_a_takeover_cleared_by_a_regulator_as_agreed(index):
+    found = talks("The regulator cleared Geely's takeover of Volvo Cars on Friday.", index)
+    assert found == {pair("Geely", "Volvo Cars"): "agreed"}
+
+
+KNOWN_PLUS_TEMASEK = CompanyIndex.build([*COMPANIES, KnownCompany("Temasek", "investor")])

@@ -303,7 +303,9 @@ AGREE = Anchored(
     r"extend(?:ed|s)?|deepen(?:ed|s)?|broaden(?:ed|s)?|renew(?:ed|s)?)\s+(?:[\w$€£¥.,%’-]+\s+){0,5}?"
     + DEAL_NOUN
     + r"|"
-    r"agreed|agrees|teamed\s+up|teams\s+up|partnered|partners\s+with|"
+    r"agreed|agrees|teamed\s+up|teams\s+up|team(?:s|ed)\s+with|partnered|partners\s+with|"
+    r"(?:is|are|was|were|has\s+been|have\s+been)\s+(?:already\s+)?working\s+(?:closely\s+|"
+    r"together\s+)?with|"
     r"joined\s+forces|join\s+hands|joined\s+hands|signed\s+(?:up|on)|will\s+jointly)\b",
     (
         "sign",
@@ -328,6 +330,12 @@ AGREE = Anchored(
         "partner",
         "join",
         "will",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
         "expand",
         "widen",
         "extend",
@@ -490,7 +498,7 @@ END = Anchored(
     r"abandon(?:ed|s|ing)?|collaps(?:ed|es)|broke\s+down|broken\s+down|fell\s+(?:through|apart)|"
     r"fallen\s+through|walk(?:ed|s|ing)?\s+away|pull(?:ed|s)?\s+out|shelv(?:e|ed|es|ing)|"
     r"cancel(?:l?ed|s|ling)?|dissolv(?:ed|es|ing)|parted\s+ways|wound\s+down|unwound|"
-    r"exit(?:ed|s)?\s+(?:the|its|their)|no\s+longer\s+in\s+talks|stalled|fizzled|"
+    r"exit(?:ed|s)?\s+(?:the|its|their)|no\s+longer\s+in\s+talks|stall(?:s|ed)|fizzled|"
     r"br(?:eak|eaks|eaking|oke)\s+off|(?:being\s+|been\s+|be\s+)?dropp(?:ed|ing)|drops?\s+(?:the|its|their)|"
     r"on\s+hold|on\s+ice|back(?:ed|s)?\s+out|withdr(?:ew|awn|aws?)\s+from|"
     r"(?:decided|decision|agreed|chose|opted)\s+to\s+(?:end|stop|terminate|discontinue|scrap|abandon)|"

@@ -64,7 +64,7 @@ _NOT_A_NAME = _word_set(
     January February March April May June July August September October November December
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday Analysts Sources People Last
     Earlier Separately Also After Before While Under In On At For With By From Next Unlike
-    Like Rivals Partner Partners Carmaker Automaker Startup Investor"""
+    Like Rivals Partner Partners Carmaker Automaker Startup Investor Pvt Private"""
 )
 # First words too common or too vague to stand alone as a company's short form.
 _NOT_A_SHORT_FORM = _NOT_A_NAME | _word_set(

@@ -189,13 +189,25 @@ def _signals(text):
         for m in lang.END.finditer(text)
     )
     ended = ended or bool(_CAME_TO_NOTHING.search(text))
-    denied = any(_live(lang.not_denied, text, m) for m in lang.DENY.finditer(text))
+    denied = any(_live(lang.not_denied, text, m) for m in lang.DENY.finditer(text)) or bool(
+        _REFUSED.search(text)
+    )
     confirmed = any(
         _live(lang.not_confirmed, text, m) for m in lang.CONFIRM.finditer(text)
     ) or bool(_ONGOING.search(text))
     return ended, denied, confirmed
 
 
+# Denials without a denying verb: "is not willing to hold merger talks", "we did not sign any
+# agreement", "yet another false article".
+_REFUSED = re.compile(
+    r"\bnot\s+(?:willing|ready|open|interested|prepared)\s+(?:to\s+(?:hold|have|enter|start|"
+    r"begin|pursue)\s+|in\s+|to\s+)?(?:any\s+)?(?:\w+\s+)?(?:talks|negotiations|discussions|"
+    r"merger|tie-?up|partnership)|\b(?:did|does|do|has|have|had)\s*(?:not|n't)\s+sign(?:ed)?\b|"
+    r"\b(?:false|untrue|wrong|incorrect|inaccurate|fake|misleading)\s+(?:article|story|stories|"
+    r"reports?|claims?)\b",
+    re.IGNORECASE,
+)
 # "the talks ultimately went nowhere": ended without an end word.
 _CAME_TO_NOTHING = re.compile(
     r"\b(?:talks|negotiations|discussions|deal|partnership|plans?|efforts?)\b[^.;]{0,40}?\b"
@@ -267,7 +279,10 @@ _ACQUIRE = lang.Anchored(
     r"(?:[\w.,%-]+\s+){0,4}?" + _STAKE_NOUN + r"\s+in|"
     r"(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
     r"tak(?:e|es|ing)\s+over|took\s+over|buy(?:s|ing)?\s+into|bought\s+into|"
-    r"merg(?:e|es|ed|ing)\s+with|(?:full\s+)?control\s+of))\b",
+    r"merg(?:e|es|ed|ing)\s+with|(?:full\s+)?control\s+of|(?:takeover|acquisition|purchase|"
+    r"buyout)\s+of|(?:led|leads|leading|joined|joins|participated\s+in)\s+(?:a|an|the|its)\s+"
+    r"(?:[\w.,$€£¥-]+\s+){0,4}?(?:funding|financing|investment|fundraising)\s+round\s+"
+    r"(?:in|for|of)))\b",
     (
         "acquir",
         "buy",
@@ -288,6 +303,14 @@ _ACQUIRE = lang.Anchored(
         "merg",
         "full",
         "control",
+        "takeover",
+        "acquisition",
+        "buyout",
+        "led",
+        "lead",
+        "joined",
+        "joins",
+        "participated",
     ),
 )
 # Selling a stake or a business to a company: a deal between seller and buyer.
@@ -438,13 +461,14 @@ def _pairs_in(context, sentence, actors):
     body = context.body
     text = sentence.text
     triggers = _triggers(text)
-    if not triggers:
+    joined = "-" in text or "–" in text
+    if not triggers and not joined:
         return []
     spans = lang.asides(text) + [m.span() for m in _LONG_APPOSITIVE.finditer(text)]
     asides = [(sentence.start + start, sentence.start + end) for start, end in spans]
     parties = [a for a in actors if a.kind != "regulator" and not not_a_party(body, a)]
     parties = _without_modifiers(parties)
-    pairs = []
+    pairs = _hyphen_pairs(body, parties, text) if joined else []
     consumed = set()
     subject = None
     for start, end, kind in triggers:
@@ -458,7 +482,7 @@ def _pairs_in(context, sentence, actors):
             and not _OF_A_THING.match(body, a.end)
         ]
         after = [a for a in parties if a.start >= trigger_end]
-        after = [a for a in after if not lang.SPEECH.match(body, _skip_space(body, a.end))]
+        after = [a for a in after if not _speaks_next(body, a)]
         counterparts, gap = _counterparts(body, trigger_end, after)
         bought = kind.startswith("buy:")
         if bought:
@@ -470,6 +494,8 @@ def _pairs_in(context, sentence, actors):
             if counterparts:
                 counterparts += _sellers(body, counterparts[-1], after)
         subjects = _subject_chain(body, before) if before else ([subject] if subject else [])
+        if before and _UNDER_A.search(text, 0, start):
+            subjects = before[:1]  # "X will supply cars to Y under an agreement with Z": X
         if subjects:
             subject = subjects[-1]
         consumed.update(counterparts)
@@ -495,6 +521,26 @@ def _pairs_in(context, sentence, actors):
     return [pair for pair in pairs if pair[0] != pair[1]]
 
 
+_UNDER_A = re.compile(
+    r"\b(?:under|through|via|as\s+part\s+of|by\s+way\s+of)\s+(?:a|an|the|its|their)\s+"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# "the Changan-Dongfeng merger", "a Geely-Renault powertrain venture".
+_DEAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?" + lang.DEAL_NOUN + r"\b", re.IGNORECASE)
+
+
+def _hyphen_pairs(body, parties, text):
+    pairs = []
+    for first, second in zip(parties, parties[1:], strict=False):
+        if body[first.end : second.start] in ("-", "–", "/") and _DEAL_AFTER.match(
+            body, second.end
+        ):
+            noun = _DEAL_AFTER.match(body, second.end).group().split()[-1].lower()
+            pairs.append((first.company, second.company, "noun", noun))
+    return pairs
+
+
 # "a stake in the Beijing Hyundai No. 2 plant": the company owns what is bought.
 _PLANT_AFTER = re.compile(
     r"(?:'s|’s)?\s+(?:(?:No\.\s*\d+|new|first|second|local|\w+-based)\s+)*"
@@ -510,6 +556,12 @@ def _sellers(body, target, after):
     if later and _SELLER_AFTER.fullmatch(body, target.end, later[0].start):
         return [later[0]]
     return []
+
+
+def _speaks_next(body, actor):
+    """ "..., Nio said": the company speaks; "..., Nio, according to sources": it does not."""
+    speech = lang.SPEECH.match(body, _skip_space(body, actor.end))
+    return bool(speech) and not speech.group().lower().startswith("according")
 
 
 def _skip_space(body, at):
@@ -569,7 +621,7 @@ def find_talks(context, position, actors):
         elif denied:
             status = "denied"
         elif kind == "agreed":
-            status = "agreed"
+            status = "rumoured" if hearsay else "agreed"  # a deal only sources tell of
         elif confirmed or (kind == "talk" and party_speaks and not hearsay):
             status = "confirmed"
         elif kind == "talk" or (kind == "noun" and hearsay):
