@@ -208,3 +208,11 @@ def test_it_names_india_for_a_press_note_3_screening(index):
 def test_it_approves_the_company_a_parent_speaks_of_not_the_parent(index):
     body = "Geely said on Tuesday that Zeekr had won approval from the CSRC to list in Hong Kong."
     assert approvals(body, index) == {("Zeekr", "CSRC", "granted")}
+
+
+def test_it_approves_a_company_named_by_its_legal_form_not_the_group_inside_its_name(index):
+    body = (
+        "Shaanxi BYD New Energy Trucks Co Ltd was cleared by the industry ministry to make "
+        "electric trucks, according to a notice published on Monday."
+    )
+    assert approvals(body, index) == {("Shaanxi BYD New Energy Trucks", "MIIT", "granted")}

@@ -314,7 +314,7 @@ _BUY = re.compile(
 _LIST_GAP = re.compile(
     r"\s*(?:,|and|&|or|as\s+well\s+as|,\s*and|,\s*as\s+well\s+as)\s*"
     r"(?:(?!(?:which|who|that|said|says|will|would|has|have|had|is|are|was|were|to|with|from|"
-    r"by|in|on|for|of|at)\b)[A-Za-z][\w-]*\s+){0,5}",
+    r"by|in|on|for|of|at)\b)[A-Za-z][\w-]*(?:['’]s)?\s+){0,5}",
 )
 _NEW_ENTITY = re.compile(r"[Tt]he\s+(?:new|newly\s+formed|planned|proposed)\s")
 _WORD_BEFORE = re.compile(r"(?<![\w.,;:'’-])([A-Z][a-z]+) $")
@@ -396,6 +396,37 @@ _PARTNER_BEFORE = re.compile(
 _SPEAKS = re.compile(
     r"(?:\s+(?:also|on\s+\w+|in\s+a\s+statement))?,?\s+(?:said|says|told|announced|"
     r"confirmed|reported|disclosed)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?!it\b|they\b)[A-Z]"
+)
+# A name in its legal form: capitalised words ("and" between two) before "Co Ltd", "Ltd.".
+_LEGAL_FORM = re.compile(r"\b(?:Co|Ltd|Limited|Inc|Corp|Corporation|LLC|GmbH|plc|PLC)\b")
+_LEGAL_NAME = re.compile(
+    r"(?<![\w&'’.-])(?!(?:Co|Ltd|Limited|Inc|Corp)\b)(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:(?:and|&)\s+)?"
+    r"(?!(?:Co|Ltd|Limited|Inc|Corp)\b)[A-Z][\w&'’.-]*){1,7}?)"
+    r",?\s+(?:Co\.?,?\s+Ltd\.?|Co\.?,?\s+Limited|Co\.?|Ltd\.?|Limited|Inc\.?|Corp\.?|"
+    r"Corporation|LLC|GmbH|plc|PLC)(?![\w&])"
+)
+_DATE_WORDS = frozenset(
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
 )
 _BRACKETS = re.compile(r"\([^()]*\)")
 # "the merger of Fincare into AU": the company that survives.
@@ -717,7 +748,7 @@ def find_approvals(context, position, actors):
     if not cue:
         return []
     body = context.body
-    actors = _with_abbreviations(context, sentence, actors)
+    actors = _with_legal_names(sentence, _with_abbreviations(context, sentence, actors))
     actors = [_as_approver(body, a) for a in actors]
     regulators = [a for a in actors if a.kind == "regulator"]
     received = {
@@ -908,6 +939,36 @@ def _regulators_nearby(context, position):
 # --- who is approved ------------------------------------------------------------------------
 
 
+def _with_legal_names(sentence, actors):
+    """Actors with the companies named by their legal form that the company list misses, or
+    finds only a part of: "Jiangxi Jiangling Group New Energy Vehicle Co Ltd has been
+    cleared" is not Jiangling Motors; "Megha Engineering and Infrastructures Ltd."."""
+    text = sentence.text
+    if not _LEGAL_FORM.search(text):
+        return actors
+    found = []
+    for match in _LEGAL_NAME.finditer(text):
+        words = match.group("name").split()
+        while words and (words[0] in _NOT_NAME_WORDS or words[0] in _DATE_WORDS):
+            words.pop(0)
+        if words and re.search(r"['’]s$", words[0]):
+            words.pop(0)  # "Hyderabad's Megha Engineering"
+        if len(words) < 2 or words[-1] in ("and", "&"):
+            continue
+        name = " ".join(words)
+        end = sentence.start + match.end()
+        start = sentence.start + match.start("name") + match.group("name").index(words[0])
+        inside = [a for a in actors if start <= a.start and a.end <= end]
+        if any(a.start == start for a in inside):
+            continue  # the list names it from its first word: "BYD Co."
+        found.append((Actor(start, end, name, "other", True), inside))
+    if not found:
+        return actors
+    replaced = {id(a) for _, inside in found for a in inside}
+    kept = [a for a in actors if id(a) not in replaced]
+    return sorted([*kept, *(actor for actor, _ in found)], key=lambda actor: actor.start)
+
+
 def _with_abbreviations(context, sentence, actors):
     """Actors plus the abbreviations the article defines: "China South Industries Group
     Corporation (CSGC)" makes a later "CSGC" that company."""
@@ -1026,7 +1087,7 @@ def _can_be_subject(body, actor):
 
 def _inside_longer_name(body, actor):
     before = _WORD_BEFORE.search(body, max(0, actor.start - 30), actor.start)
-    if not before or before.group(1) in _NOT_NAME_WORDS:
+    if not before or before.group(1) in _NOT_NAME_WORDS or before.group(1) in _DATE_WORDS:
         return False
     return bool(_CAPITAL_AFTER.match(body, actor.end))
 
