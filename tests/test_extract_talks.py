@@ -293,3 +293,39 @@ def test_it_reads_a_takeover_cleared_by_a_regulator_as_agreed(index):
 
 
 KNOWN_PLUS_TEMASEK = CompanyIndex.build([*COMPANIES, KnownCompany("Temasek", "investor")])
+
+
+def test_it_reads_a_name_with_its_abbreviation_in_brackets_as_that_company(index):
+    found = talks(
+        "Geely and Beijing Automotive (BAIC) on Tuesday rejected reports that the two were in "
+        "merger talks, calling them groundless.",
+        index,
+    )
+    assert found == {pair("Geely", "BAIC"): "denied"}
+
+
+def test_it_pairs_the_companies_of_the_speculation_a_third_company_dismisses(index):
+    found = talks(
+        "SoftBank's chairman has dismissed speculation that Tesla and BYD were talking about a "
+        "possible partnership in India.",
+        index,
+    )
+    assert found == {pair("Tesla", "BYD"): "denied"}
+
+
+def test_it_does_not_carry_a_subject_across_even_though(index):
+    found = talks(
+        "Renault wants to cooperate more closely with Geely, even though it first teamed up "
+        "with Nissan.",
+        index,
+    )
+    assert pair("Geely", "Nissan") not in found
+
+
+def test_it_reads_permission_to_set_up_an_alliance_as_agreed(index):
+    found = talks(
+        "The cartel office said Ford and Volkswagen had been given permission to set up an "
+        "alliance to buy licences together.",
+        index,
+    )
+    assert found == {pair("Ford", "Volkswagen"): "agreed"}

@@ -301,7 +301,14 @@ def extract(
             previous_first = parties[0]
 
     for fact in investments.values():
-        if fact.target and fact.target != fact.investor and _decided(fact):
+        # A joint venture's shares are held in the venture, not a partner (README: its target
+        # is the venture's name).
+        if (
+            fact.target
+            and fact.target != fact.investor
+            and fact.kind != "joint_venture"
+            and (_decided(fact))
+        ):
             _keep_talk(talks, _talk_of_investment(fact))
     pairs = PairsByCompany(talk.parties for talk in talks.values())
     for update in context.pending_updates:

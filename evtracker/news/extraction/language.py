@@ -708,7 +708,8 @@ def descriptor_kind(mods, head):
 
 PRONOUN = Anchored(
     r"\b[Ii]t(?=\s+(?:(?:has|had|is|was|will|would|also|already|still|recently|now|then|"
-    r"previously|earlier|too|not|n't|hasn't|hadn't|isn't|wasn't|has\s+been|had\s+been)\s+){0,3}"
+    r"previously|earlier|too|not|n't|hasn't|hadn't|isn't|wasn't|has\s+been|had\s+been|first|"
+    r"later|once|since|subsequently|originally|initially)\s+){0,3}"
     r"(?:approached|held|holds|signed|agreed|invest|invested|invests|plans|planned|pledged|"
     r"committed|received|won|obtained|secured|awaits|awaited|applied|denied|confirmed|"
     r"dismissed|called|ended|scrapped|in\s+talks|formed|teamed|partnered|bought|acquired|took|"

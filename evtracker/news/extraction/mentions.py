@@ -251,6 +251,33 @@ class Spans:
         self._ends.insert(at, end)
 
 
+_ABBREVIATED = re.compile(r"\s*\(")
+
+
+def _named_by_abbreviation(text, mentions, short_forms):
+    """ "Beijing Automotive (BAIC)": an unknown name followed by a known company's name in
+    brackets is that company, and so is every later use of the unknown name."""
+    result = []
+    for mention, following in zip(mentions, [*mentions[1:], None], strict=False):
+        if (
+            mention.how == "new"
+            and following is not None
+            and following.how != "new"
+            and _ABBREVIATED.fullmatch(text, mention.end, following.start)
+            and text.startswith(")", following.end)
+        ):
+            mention = Mention(
+                mention.start, mention.end, following.company, following.kind, mention.how
+            )
+            short_forms[text[mention.start : mention.end]] = (
+                following.company,
+                following.kind,
+                following.end,
+            )
+        result.append(mention)
+    return result
+
+
 def find_mentions(text, index):
     """All company mentions in `text`, in order: known names, legal names of known companies
     and unknown companies by corporate suffix, then short forms after a full name."""
@@ -311,6 +338,7 @@ def find_mentions(text, index):
             add_short_form(forms[0], mention.company, mention.kind, mention.end)
 
     mentions = _without_overlaps([widened.get(m.start, m) for m in known] + found)
+    mentions = _named_by_abbreviation(text, mentions, short_forms)
     for mention in mentions:
         defined = "(" in text[mention.end : mention.end + 3] and _DEFINED_AS.match(
             text, mention.end

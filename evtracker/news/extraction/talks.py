@@ -53,6 +53,11 @@ _RUMOUR = lang.Anchored(
 _CLAIMED = re.compile(
     r"\b(?:claim(?:s|ed)?|rumou?rs?|speculation|alleg\w*|reports?\s+that|story)\b", re.IGNORECASE
 )
+_PERMITTED = re.compile(
+    r"\b(?:permission|approval|clearance|go-ahead|green\s+light|allowed|permitted|cleared|"
+    r"approved|authori[sz]ed)\s+to\s+$",
+    re.IGNORECASE,
+)
 # "agreed to look into a partnership", "agreed to take part in the talks": talks, not a deal.
 _AGREED_TO_TALK = re.compile(
     r"\s+(?:\w+\s+){0,3}?to\s+(?:look\s+into|explore|study|consider|discuss|examine|"
@@ -228,7 +233,9 @@ def _triggers(text):
     "talk", "noun" (a partnership noun alone) or "status" (a confirmation, denial or end)."""
     found = []
     for match in lang.AGREE.finditer(text):
-        if _PLANNED.search(match.group()) or _AGREED_TO_TALK.match(text, match.end()):
+        if _PERMITTED.search(text, max(0, match.start() - 40), match.start()):
+            kind = "agreed"  # "were given permission to set up an alliance"
+        elif _PLANNED.search(match.group()) or _AGREED_TO_TALK.match(text, match.end()):
             kind = "talk"
         elif not lang.not_done(before := lang.last_words(text, match.start())):
             kind = "agreed"
@@ -473,6 +480,8 @@ def _pairs_in(context, sentence, actors):
     subject = None
     for start, end, kind in triggers:
         trigger_start, trigger_end = sentence.start + start, sentence.start + end
+        if kind == "status" and _OF_A_REPORT.match(text, end):
+            continue  # "dismissed speculation that X and Y were talking": the pair is X and Y
         before = [
             a
             for a in parties
@@ -480,6 +489,7 @@ def _pairs_in(context, sentence, actors):
             and not _in_aside(a, asides)
             and a not in consumed
             and not _OF_A_THING.match(body, a.end)
+            and not _SUBJECT_BREAK.search(body, a.end, trigger_start)
         ]
         after = [a for a in parties if a.start >= trigger_end]
         after = [a for a in after if not _speaks_next(body, a)]
@@ -521,6 +531,15 @@ def _pairs_in(context, sentence, actors):
     return [pair for pair in pairs if pair[0] != pair[1]]
 
 
+# A new clause: a company before it is not the subject of a trigger after it.
+_SUBJECT_BREAK = re.compile(
+    r"\b(?:even\s+though|although|though|whereas|because|unless)\b|;", re.IGNORECASE
+)
+_OF_A_REPORT = re.compile(
+    r"\s+(?:(?:the|a|media|recent|earlier|those|such|market)\s+)*(?:speculation|reports?|claims?|"
+    r"rumou?rs?|suggestions?|stories)\s+(?:that|of|about)\b",
+    re.IGNORECASE,
+)
 _UNDER_A = re.compile(
     r"\b(?:under|through|via|as\s+part\s+of|by\s+way\s+of)\s+(?:a|an|the|its|their)\s+"
     r"(?:[\w-]+\s+){0,3}$",
