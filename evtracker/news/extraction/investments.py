@@ -459,6 +459,7 @@ def _parent(body, parties, subject):
 _TALKS_WITH = re.compile(
     r"\b(?:talks|negotiations|discussions)\s+with\s+(?:[\w'’.-]+\s+){0,4}$", re.I
 )
+_POSSESSOR = re.compile(r"(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,2}")
 _TALKS_OVER = re.compile(
     r"\b(?:talks|negotiations|discussions)\s+with\s+[^,.;]{1,60}?\b(?:over|about|on|for)\s+"
     r"(?:\w+\s+){0,2}$",
@@ -489,6 +490,9 @@ def _investors(context, sentence, parties, trigger, at, end):
     antecedent = _antecedent(body, parties, text_start, head)
     if antecedent is not None:
         subject, speaker = antecedent, None
+    owner = [a for a in parties if a.end <= at and _POSSESSOR.fullmatch(body, a.end, at)]
+    if owner and text_start + trigger.start() >= end:
+        return [owner[-1]], _target(context, sentence, parties, head, tail)  # "X's $1bn investment"
     lender = _party_after(body, parties, max(text_start, head - 70), 70, _TALKS_WITH)
     if _MONEY_NOUN.search(trigger.group()) and _TALKS_OVER.search(
         body, max(text_start, head - 100), head
@@ -601,6 +605,9 @@ _TAKING = re.compile(
     re.IGNORECASE,
 )
 _PERCENT_VALUE = re.compile(PERCENT, re.IGNORECASE)
+_APPROXIMATELY = re.compile(
+    r"^(?:(?:to|about|around|roughly|nearly|almost|some|approximately|just\s+over|over)\s+)+"
+)
 _RAISED_TO = re.compile(
     r"[^,.;%]{0,40}?\bto\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?" + PERCENT,
     re.IGNORECASE,
@@ -706,7 +713,7 @@ def find_investments(context, position, actors):
     sentence = context.sentences[position]
     text = sentence.text
     parties = [a for a in actors if a.kind != "regulator"]
-    if not parties and not context.talk_pairs:
+    if not parties and not context.talk_pairs and _told_before(context, position) is None:
         return []
     if lang.DENY.search(text) and _REPORT_WORDS.search(text):
         return []  # an amount or stake in a rumour the article reports as denied
@@ -715,6 +722,8 @@ def find_investments(context, position, actors):
         facts = _amount_facts(context, position, parties, actors)
     if _maybe_stake(text) and not lang.DENY.search(text):
         facts += _stake_facts(context, position, parties, facts)
+    if ("'s" in text or "’s" in text) and not lang.DENY.search(text):
+        _possessive_deal(context, position, parties)
     if facts and _HEARSAY.search(text):
         deniers = _deniers(context)
         # The rumour's terms, told in an article where the investor denies the rumour.
@@ -742,6 +751,21 @@ def _negated(text, trigger_start):
     """ "did not sign any agreement to invest", "has no investment": not an investment."""
     words = lang.last_words(text, trigger_start, 6)
     return any(w in ("not", "never") or w.endswith("n't") for w in words) or "no" in words[-2:]
+
+
+# A sentence about the deal or money just reported: "The deal, worth €2.2 billion, ...".
+_ANAPHORA = re.compile(
+    r"(?:The|That|This)\s+(?:money|investment|funding|financing|funds|sum|capital|deal|"
+    r"transaction|acquisition|purchase|agreement)\b"
+)
+_ANAPHORA_REACH = 4  # sentences back to the investment "the deal" stands for
+
+
+def _told_before(context, position):
+    last = getattr(context, "_last_investment", None)
+    if last and 0 <= position - last[0] <= _ANAPHORA_REACH:
+        return last[1]
+    return None
 
 
 def _amount_facts(context, position, parties, actors):
@@ -772,8 +796,13 @@ def _amount_facts(context, position, parties, actors):
         joint_part = previous is not None and len(previous[0]) > 1
         if joint_part and _TRANCHE_BEFORE.search(text, max(0, amount.start - 40), amount.start):
             continue  # "a combined $2 billion, made up of $1.6 billion": no one's share
+        told_before = None
+        if not tranche and _ANAPHORA.match(text) and not any(a.start < at for a in parties):
+            told_before = _told_before(context, position)
         if tranche:
             investors, target = previous
+        elif told_before:
+            investors, target = told_before  # "The money comprises $750 million up front"
         elif trigger is None or _negated(text, min(trigger.start(), amount.start)):
             continue
         else:
@@ -828,7 +857,7 @@ def _stake_facts(context, position, parties, amount_facts):
         at, end = sentence.start + match.start(), sentence.start + match.end()
         percent = _percent_of(text[max(0, match.start() - 25) : match.end()])
         if percent is None:
-            later = _PERCENT_VALUE.match(text[match.end() :].lstrip().removeprefix("to ").lstrip())
+            later = _PERCENT_VALUE.match(_APPROXIMATELY.sub("", text[match.end() :].lstrip()))
             later = later or _RAISED_TO.match(text, match.end())
             percent = Decimal(later.group(1)) if later else None
         if percent is not None and not 0 < percent <= 100:
@@ -901,8 +930,39 @@ def _stake_facts(context, position, parties, amount_facts):
                     (f"stake wording: {phrase}", f"investor: {investor.company}"),
                 )
             )
+        if all(getattr(i, "named", False) for i in investors):
+            context._last_investment = (position, (investors, target))
         facts += _gapped_facts(context, position, parties, match.end(), target_name, kind, facts)
     return facts
+
+
+# "Peugeot's acquisition of Opel", "PSA's agreement to buy GM's European operations".
+_POSSESSIVE_DEAL = re.compile(
+    r"(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,2}?(?:(?:acquisition|purchase|takeover|buyout)\s+of|"
+    r"(?:agreement|deal|plan|offer|bid|proposal|move|decision)\s+to\s+"
+    r"(?:buy|acquire|purchase|take\s+over))\s+"
+)
+_OWNER_OF = re.compile(r"(?:'s|’s|')\s")  # "General Motors' European operations"
+_TARGET_LEAD = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$")
+
+
+def _possessive_deal(context, position, parties):
+    """Remembers "X's acquisition of Y" for a later "The deal, worth €2.2 billion": told
+    without terms, the deal is recorded with the amount given for it."""
+    sentence = context.sentences[position]
+    body = context.body
+    for match in _POSSESSIVE_DEAL.finditer(sentence.text):
+        at, end = sentence.start + match.start(), sentence.start + match.end()
+        owners = [a for a in parties if a.end == at and a.named]
+        targets = [
+            a
+            for a in parties
+            if a.start >= end
+            and _TARGET_LEAD.match(body[end : a.start])
+            and not _OWNER_OF.match(body, a.end)
+        ]
+        if owners and targets and owners[0].company != targets[0].company:
+            context._last_investment = (position, ([owners[0]], targets[0]))
 
 
 def _gapped_facts(context, position, parties, after, target, kind, facts):
