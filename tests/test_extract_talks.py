@@ -329,3 +329,21 @@ def test_it_reads_permission_to_set_up_an_alliance_as_agreed(index):
         index,
     )
     assert found == {pair("Ford", "Volkswagen"): "agreed"}
+
+
+def test_it_recognises_an_unlisted_company_by_what_the_text_calls_it(index):
+    found = talks(
+        "Geely said it will buy a 5% stake in Nio from fund manager Harbor Peak, the "
+        "carmaker said.",
+        index,
+    )
+    assert found.get(pair("Geely", "Harbor Peak")) == "agreed"
+
+
+def test_it_does_not_take_a_joint_venture_named_in_an_appositive_for_a_party(index):
+    found = talks(
+        "Ford and Nissan signed a deal to build vans through Northway Motors Ltd, a "
+        "Detroit-based joint venture the two will own equally.",
+        index,
+    )
+    assert found == {pair("Ford", "Nissan"): "agreed"}

@@ -251,6 +251,57 @@ class Spans:
         self._ends.insert(at, end)
 
 
+# Unknown companies recognised by what the text calls them: "fund manager Cevian Capital",
+# "state oil company Aramco", "Polestar, the electric-car maker".
+_NAME = r"[A-Z][\w&-]*(?: (?:[A-Z][\w&-]*|&)(?![\w&]))*"
+_ROLE = (
+    r"(?:carmaker|automaker|car\s+maker|maker|manufacturer|company|firm|start-?up|investor|fund|"
+    r"manager|specialist|supplier|giant|platform|conglomerate|lender|operator|developer|house|"
+    r"outfit|venture|producer|group|brand)"
+)
+_ROLE_BEFORE = re.compile(r"\b(?P<role>" + _ROLE + r")\s+(?P<name>" + _NAME + r")(?![\w&-])")
+_ROLE_AFTER = re.compile(
+    r"(?<![\w&'’.-])(?P<name>" + _NAME + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?P<role>" + _ROLE + r")\b"
+)
+_NOT_AFTER = re.compile(
+    r"(?:\b(?:in|at|on|from|for|to|of|by|with|into|than|and|or|as|said|says|told)|[.;:!?])\s+$",
+    re.IGNORECASE,
+)
+
+
+def _role_kind(role, before):
+    role = role.lower()
+    if role in ("carmaker", "automaker", "car maker", "brand") or (
+        role in ("maker", "manufacturer", "start-up", "startup")
+        and re.search(r"(?:car|ev|vehicle|auto)\W*\s*$", before, re.IGNORECASE)
+    ):
+        return "automaker"
+    if role in ("investor", "fund", "manager"):
+        return "investor"
+    return "other"
+
+
+def _by_role(text, index):
+    """Unknown companies named right after a word for a company, or followed by one in an
+    appositive; never a known company, a common word, a place or a person's title."""
+    found = []
+    for pattern in (_ROLE_BEFORE, _ROLE_AFTER):
+        for match in pattern.finditer(text):
+            start, end = match.span("name")
+            words = match.group("name").split()
+            if not words or words[0] in _NOT_A_SHORT_FORM or index.lookup(words[0]):
+                continue
+            if pattern is _ROLE_AFTER and _NOT_AFTER.search(text, max(0, start - 12), start):
+                continue
+            name = match.group("name")
+            if len(name) < 3 or index.lookup(name):
+                continue
+            kind = _role_kind(match.group("role"), text[max(0, match.start() - 30) : match.start()])
+            found.append(Mention(start, start + len(name), name, kind, "new"))
+    return found
+
+
 _ABBREVIATED = re.compile(r"\s*\(")
 
 
@@ -336,6 +387,13 @@ def find_mentions(text, index):
         forms = text[mention.start : mention.end].split()
         if len(forms) > 1 and _distinctive(forms[0], index):
             add_short_form(forms[0], mention.company, mention.kind, mention.end)
+
+    taken_so_far = Spans([(m.start, m.end) for m in known] + [(m.start, m.end) for m in found])
+    for mention in _by_role(text, index):
+        if not taken_so_far.overlaps(mention.start, mention.end):
+            found.append(mention)
+            taken_so_far.add(mention.start, mention.end)
+            add_short_form(mention.company, mention.company, mention.kind, mention.end)
 
     mentions = _without_overlaps([widened.get(m.start, m) for m in known] + found)
     mentions = _named_by_abbreviation(text, mentions, short_forms)

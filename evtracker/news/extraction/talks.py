@@ -80,7 +80,8 @@ _MODIFIER_AFTER = re.compile(r"(?:'s|’s)?\s+[a-z]")
 _DESCRIBES_NEXT = re.compile(
     r"(?:-(?:backed|owned|controlled|based|led|linked|affiliated)\b|\s+(?:shares|stock|"
     r"share\s+price)\b|\s+(?:supplier|partner|rival|affiliate|subsidiary|unit|shareholder|"
-    r"investor|backer|customer|peer|competitor|spin-?off|offshoot)s?\s+(?:\w+\s+)?[A-Z])"
+    r"investor|backer|customer|peer|competitor|spin-?off|offshoot)s?\s+(?:\w+\s+)?[A-Z]|"
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:joint\s+)?venture\b)"
 )
 _SHARES_OF = re.compile(
     r"\b(?:(?:shares|stock)\s+(?:of|in)|(?:maker|makers|owner|parent|producer|manufacturer)\s+of|"
