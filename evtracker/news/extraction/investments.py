@@ -526,6 +526,9 @@ def _investors(context, sentence, parties, trigger, at, end):
         return [], None  # "plans for a £654m funding round": money raised, from whom unsaid
     if _MONEY_NOUN.search(trigger.group()) and _FROM_NEXT.match(body, text_start + trigger.end()):
         return [], None  # "an investment package from" someone who is not a company
+    shared = _PAIR_WORDS.search(sentence.text, 0, head - text_start)
+    if shared and _AND_UNNAMED.match(sentence.text, shared.end()):
+        return [], None  # "the two companies and a Toyota unit": a sum shared with someone unnamed
     if subject is None:
         group = _pair(context, sentence, parties, speaker.end if speaker else text_start, head)
         if not group:
@@ -605,9 +608,7 @@ _TAKING = re.compile(
     re.IGNORECASE,
 )
 _PERCENT_VALUE = re.compile(PERCENT, re.IGNORECASE)
-_APPROXIMATELY = re.compile(
-    r"^(?:(?:to|about|around|roughly|nearly|almost|some|approximately|just\s+over|over)\s+)+"
-)
+_APPROXIMATELY = re.compile(r"^(?:to\s+)?")
 _RAISED_TO = re.compile(
     r"[^,.;%]{0,40}?\bto\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?" + PERCENT,
     re.IGNORECASE,
