@@ -749,6 +749,8 @@ def find_approvals(context, position, actors):
         return []
     body = context.body
     actors = _with_legal_names(sentence, _with_abbreviations(context, sentence, actors))
+    if not any(a.kind != "regulator" for a in actors) and not _may_refer_to_deal(text):
+        return []  # nobody to approve: no company, no deal, no pair
     actors = [_as_approver(body, a) for a in actors]
     regulators = [a for a in actors if a.kind == "regulator"]
     received = {
@@ -978,6 +980,8 @@ def _with_abbreviations(context, sentence, actors):
     text = sentence.text
     extra = []
     for short, company in defined.items():
+        if short not in text:
+            continue
         for match in re.finditer(rf"\b{re.escape(short)}\b", text):
             start = sentence.start + match.start()
             if any(a.start <= start < a.end for a in actors):
@@ -1064,6 +1068,15 @@ def _subjects(context, sentence, actors, regulators, acting, regulator_names):
     if not names:
         return []
     return [(name, regulator) for name in dict.fromkeys(names) for regulator in regulator_names]
+
+
+def _may_refer_to_deal(text):
+    return bool(
+        _DEAL_NOUN.search(text)
+        or lang.PAIR_REFERENCE.search(text)
+        or _THEY.match(text)
+        or _DEAL_APPROVAL.search(text)
+    )
 
 
 def _refers_to_deal(text):
