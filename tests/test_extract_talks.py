@@ -347,3 +347,12 @@ def test_it_does_not_take_a_joint_venture_named_in_an_appositive_for_a_party(ind
         index,
     )
     assert found == {pair("Ford", "Nissan"): "agreed"}
+
+
+def test_it_skips_an_appositive_saying_who_controls_the_subject(index):
+    found = talks(
+        "Nordvolt, the battery maker controlled by Volkswagen and its partner Ford, is in talks "
+        "about merging with BYD, people familiar with the matter said.",
+        index,
+    )
+    assert found == {pair("Nordvolt", "BYD"): "rumoured"}

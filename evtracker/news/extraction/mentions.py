@@ -265,8 +265,15 @@ _ROLE_AFTER = re.compile(
     r"(?P<role>" + _ROLE + r")\b"
 )
 _NOT_AFTER = re.compile(
-    r"(?:\b(?:in|at|on|from|for|to|of|by|with|into|than|and|or|as|said|says|told)|[.;:!?])\s+$",
+    r"\b(?:in|at|on|from|for|to|of|by|with|into|than|and|or|as|said|says|told)\s+$",
     re.IGNORECASE,
+)
+
+
+_SENTENCE_ADVERBS = _word_set(
+    """Elsewhere Still Yet Now Today Overall Instead Further Furthermore Moreover Indeed
+    Nonetheless Nevertheless Then Thus Hence Therefore Here There Locally Globally Domestically
+    Abroad Together Similarly Previously"""
 )
 
 
@@ -292,6 +299,8 @@ def _by_role(text, index):
             words = match.group("name").split()
             if not words or words[0] in _NOT_A_SHORT_FORM or index.lookup(words[0]):
                 continue
+            if len(words) == 1 and (words[0] in _SENTENCE_ADVERBS or words[0].endswith("ly")):
+                continue  # "Elsewhere, the company said"
             if pattern is _ROLE_AFTER and _NOT_AFTER.search(text, max(0, start - 12), start):
                 continue
             name = match.group("name")

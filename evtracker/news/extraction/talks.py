@@ -98,8 +98,8 @@ _OF_A_THING = re.compile(
 )
 # An appositive holding a relative clause: ", an NEV maker in which X also holds shares,".
 _LONG_APPOSITIVE = re.compile(
-    r",\s*(?:a|an|the|its|one)\s+[^,]{0,120}?\b(?:in\s+which|which|that|who|whose|of\s+which)\b"
-    r"[^,]{0,120},"
+    r",\s*(?:a|an|the|its|one)\s+[^,]{0,120}?\b(?:in\s+which|which|that|who|whose|of\s+which|"
+    r"(?:controlled|owned|backed|led|run|founded)\s+by)\b[^,]{0,120}(?=,)"
 )
 # "a venture named X", "an alliance called X": X is what the parties form, not a party.
 _NAMED_AS = re.compile(
@@ -391,7 +391,7 @@ def _speaker(body, actors, sentence):
         verb_start = sentence.start + match.start()
         verb_end = sentence.start + match.end()
         before = [a for a in actors if a.end <= verb_start and verb_start - a.end <= 50]
-        if before:
+        if before and not match.group().lower().startswith("according"):
             gap = body[before[-1].end : verb_start]
             if len(gap.split()) <= 5 and not _SPEAKER_GAP_STOP.search(gap):
                 return before[-1].company
