@@ -216,3 +216,20 @@ def test_it_approves_a_company_named_by_its_legal_form_not_the_group_inside_its_
         "electric trucks, according to a notice published on Monday."
     )
     assert approvals(body, index) == {("Shaanxi BYD New Energy Trucks", "MIIT", "granted")}
+
+
+def test_it_takes_the_company_of_the_clause_that_holds_the_approval(index):
+    body = (
+        "WeRide is not the only one: Zeekr has also filed with the China Securities "
+        "Regulatory Commission for a listing in New York."
+    )
+    assert approvals(body, index) == {("Zeekr", "CSRC", "pending")}
+
+
+def test_it_keeps_a_described_ministry_but_not_a_bare_regulator(index):
+    assert approvals("Lucid won a nod from Saudi Arabia's investment ministry.", index) == {
+        ("Lucid", "Saudi Arabia's investment ministry", "granted")
+    }
+    assert approvals("The regulator gave Tesla the go-ahead to sell FSD.", index) == {
+        ("Tesla", None, "granted")
+    }

@@ -82,7 +82,10 @@ _CONDITION = re.compile(r"\b(?:if|once|unless|until|provided)\b[^,;]*$", _I)
 
 # Who approves when no body is named: "approval from foreign competition authorities",
 # "subject to approval from the competition-law authorities in the countries concerned".
-_BODY_HEAD = r"(?:authorities|authority|regulators|watchdogs|agencies|ministries)"
+_BODY_HEAD = (
+    r"(?:authorities|authority|regulators?|watchdogs?|agenc(?:y|ies)|ministry|ministries|"
+    r"commission)"
+)
 _PLACE = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?"
 _PLACES = rf"{_PLACE}(?:\s*,\s*{_PLACE})*(?:\s+and\s+(?:the\s+)?{_PLACE})?"
 _PLACE_TAIL = (
@@ -91,7 +94,7 @@ _PLACE_TAIL = (
     r"\s+concerned)?"
 )
 _UNNAMED_BODY = re.compile(
-    r"\b(?:from|by|of)\s+(?:the\s+)?(?P<body>(?:(?!the\b)[A-Za-z-]+\s+){0,3}"
+    r"\b(?:from|by|of)\s+(?:the\s+)?(?P<body>(?:(?!the\b)[A-Za-z-]+(?:['’]s)?\s+){0,3}"
     + _BODY_HEAD
     + _PLACE_TAIL
     + r")",
@@ -209,6 +212,11 @@ _GOVERNMENT_NAMED = re.compile(
 )
 # Who approves but is never the one approved: governments, stock exchanges.
 _APPROVER_NAME = re.compile(r"(?:\bgovernment|\bstate|Exchange|\bHKEX|\bNYSE|\bNasdaq)$", _I)
+_APPROVER_ACTS = re.compile(
+    r"\s+(?:has\s+|had\s+|also\s+|on\s+\w+\s+)?(?:approved|rejected|accepted|cleared|granted|"
+    r"turned\s+down|refused|blocked)\b",
+    _I,
+)
 _GOVERNMENT_NAME = re.compile(r"\b(?:government|state)$", _I)
 
 
@@ -428,6 +436,9 @@ _DATE_WORDS = frozenset(
         "December",
     ]
 )
+_REPORTS_THAT = re.compile(
+    r"\b(?:showed|shows|said|says|reported|revealed|indicated|stated)\s+that\b", _I
+)
 _BRACKETS = re.compile(r"\([^()]*\)")
 # "the merger of Fincare into AU": the company that survives.
 _MERGED_INTO = re.compile(r"(?:\s+[A-Z][\w.&-]*){0,4}\s*(?:\([^()]{0,60}\)\s*)?\s+into\s")
@@ -590,8 +601,9 @@ _FILINGS_IN = _gated(
     _FILINGS_IN,
     ("antitrust", "competition", "merger", "investment", "foreign", "regulatory"),
 )
-_UNNAMED_BODY = _gated(_UNNAMED_BODY, ("authorit", "regulator", "watchdog", "agenc", "ministr"))
-_UNNAMED_ACTING = _gated(_UNNAMED_ACTING, ("authorit", "regulator", "watchdog", "agenc", "ministr"))
+_BODY_CUES = ("authorit", "regulator", "watchdog", "agenc", "ministr", "commission")
+_UNNAMED_BODY = _gated(_UNNAMED_BODY, _BODY_CUES)
+_UNNAMED_ACTING = _gated(_UNNAMED_ACTING, _BODY_CUES)
 _GOVERNMENT_ACTS = _gated(_GOVERNMENT_ACTS, (*_PLACE_CUES, "government"))
 _GOVERNMENT_NAMED = _gated(_GOVERNMENT_NAMED, ("government",))
 _COUNTRY_ACTS = _gated(_COUNTRY_ACTS, _PLACE_CUES)
@@ -696,7 +708,7 @@ def _as_approver(body, actor):
     "approver" otherwise: never the one approved."""
     if actor.kind == "regulator" or not _APPROVER_NAME.search(actor.company):
         return actor
-    acts = _REGULATOR_ACTS.match(body, actor.end)
+    acts = _APPROVER_ACTS.match(body, actor.end)
     kind = "regulator" if acts or _GOVERNMENT_NAME.search(actor.company) else "approver"
     return Actor(actor.start, actor.end, actor.company, kind, actor.named)
 
@@ -789,7 +801,7 @@ def find_approvals(context, position, actors):
         # "Aston Martin turned down an offer", "Geely denied it had sought approval", "the
         # department banned the software": no body says no to an application
         return []
-    subjects = _subjects(context, sentence, actors, regulators, acting, regulator)
+    subjects = _subjects(context, sentence, actors, regulators, acting, regulator, cue.start())
     if not subjects:
         return []
     what = lang.approval_what(text)
@@ -845,8 +857,8 @@ def _regulator(context, position, regulators, acting):
         return [_canonical(context, only)]
     if government:
         return [government]
-    if unnamed:
-        return [_as_written(unnamed)]
+    if unnamed and len(_as_written(unnamed).split()) > 1:
+        return [_as_written(unnamed)]  # "Chinese regulators"; "the regulator" names no one
     return [None]
 
 
@@ -859,6 +871,8 @@ def _specific(body):
     "local authorities in Beijing") is kept as written even when the article names other
     bodies; "regulators" alone stands for a body named elsewhere."""
     words = body.lower().split()
+    if words[-1] in ("regulator", "watchdog", "ministry", "commission", "agency", "authority"):
+        return False  # "the competition regulator": one body, which the article may name
     return len(words) > 1 and not (len(words) == 2 and words[0] in ("chinese", "the", "us", "eu"))
 
 
@@ -1008,8 +1022,10 @@ def _defined_abbreviations(context):
     return defined
 
 
-def _subjects(context, sentence, actors, regulators, acting, regulator_names):
-    """(company, regulator) pairs: the companies approved, each with the regulator."""
+def _subjects(context, sentence, actors, regulators, acting, regulator_names, cue_at=0):
+    """(company, regulator) pairs: the companies approved, each with the regulator. Only
+    the clause of the approval word counts when a colon or semicolon splits the sentence
+    ("WeRide is not the only one: Zeekr has also filed with the CSRC")."""
     body = context.body
     text = sentence.text
     bought = {
@@ -1024,11 +1040,18 @@ def _subjects(context, sentence, actors, regulators, acting, regulator_names):
         and a.company not in bought
         and _can_be_subject(body, a)
     ]
-    asides = [(sentence.start + s, sentence.start + e) for s, e in lang.asides(text)]
+    asides = [
+        (sentence.start + s, sentence.start + e)
+        for s, e in lang.asides(text)
+        if not _REPORTS_THAT.search(text, s, e)  # ", a filing showed that Innovusion,": a clause
+    ]
     asides += [
         (sentence.start + m.start(), sentence.start + m.end()) for m in _RELATIVE.finditer(text)
     ]
     candidates = [a for a in candidates if not any(s <= a.start and a.end <= e for s, e in asides)]
+    start, end = _clause(text, cue_at)
+    in_clause = [a for a in candidates if start <= a.start - sentence.start < end]
+    candidates = in_clause or candidates
     speakers = [a for a in candidates if _SPEAKS.match(body, a.end)]
     if speakers and len(speakers) < len(candidates):
         # "Geely said Zeekr had won approval": the one approved is who the speaker speaks of
@@ -1068,6 +1091,25 @@ def _subjects(context, sentence, actors, regulators, acting, regulator_names):
     if not names:
         return []
     return [(name, regulator) for name in dict.fromkeys(names) for regulator in regulator_names]
+
+
+def _clause(text, at):
+    """(start, end) of the part of `text` around offset `at` between colons or semicolons
+    outside brackets."""
+    depth = 0
+    start, end = 0, len(text)
+    for index, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char in ":;" and depth == 0:
+            if index < at:
+                start = index + 1
+            else:
+                end = index
+                break
+    return start, end
 
 
 def _may_refer_to_deal(text):
