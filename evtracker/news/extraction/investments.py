@@ -8,6 +8,7 @@ sold ("X will sell shares worth ... to Y"), and "the two companies"/"they" for t
 article is about.
 """
 
+import bisect
 import re
 from decimal import Decimal
 
@@ -666,12 +667,19 @@ def _kind(text, target, percent):
 
 def _maybe_stake(text):
     """Whether a stake phrase can occur in `text`: most sentences hold none of its words."""
-    if "%" in text or "into" in text or lang.STAKE_WORDS.present(text):
+    if "%" in text or lang.STAKE_WORDS.present(text):
         return True
     lower = text.lower()
-    return "per" in lower or "pc" in lower or "interest" in lower
+    return (
+        "percent" in lower
+        or "per cent" in lower
+        or ("into" in lower and ("buy" in lower or "bought" in lower))
+        or "interest" in lower
+        or bool(_PC.search(lower))
+    )
 
 
+_PC = re.compile(r"\dpc\b")
 _REPORT_STEMS = ("report", "rumo", "speculat", "claim")
 _DENIAL_CUE = re.compile(
     r"[Dd]en(?:y|ied|ies|ying)|[Rr]eject|[Dd]ismiss|[Rr]efut|[Rr]ebut|untrue|groundless|baseless|"
@@ -693,13 +701,15 @@ def _deniers(context):
     found = getattr(context, "_investment_deniers", None)
     if found is None:
         found = context._investment_deniers = set()
-        for s in context.sentences:
-            if not s.running or len(s.text) >= 1500:
+        starts = [s.start for s in context.sentences]
+        seen = set()
+        for cue in _DENIAL_CUE.finditer(context.body):
+            at = bisect.bisect_right(starts, cue.start()) - 1
+            if at < 0 or at in seen:
                 continue
-            lower = s.text.lower()
-            if not any(word in lower for word in _REPORT_STEMS):
-                continue
-            if not _DENIAL_CUE.search(s.text):
+            seen.add(at)
+            s = context.sentences[at]
+            if not s.running or len(s.text) >= 1500 or not _REPORT_WORDS.search(s.text):
                 continue
             denial = lang.DENY.search(s.text)
             if denial:
@@ -716,14 +726,15 @@ def find_investments(context, position, actors):
     parties = [a for a in actors if a.kind != "regulator"]
     if not parties and not context.talk_pairs and _told_before(context, position) is None:
         return []
-    if lang.DENY.search(text) and _REPORT_WORDS.search(text):
+    denied = lang.DENY.search(text)
+    if denied and _REPORT_WORDS.search(text):
         return []  # an amount or stake in a rumour the article reports as denied
     facts = []
     if _DIGIT.search(text):
         facts = _amount_facts(context, position, parties, actors)
-    if _maybe_stake(text) and not lang.DENY.search(text):
+    if not denied and _maybe_stake(text):
         facts += _stake_facts(context, position, parties, facts)
-    if ("'s" in text or "’s" in text) and not lang.DENY.search(text):
+    if not denied and ("'s" in text or "’s" in text):
         _possessive_deal(context, position, parties)
     if facts and _HEARSAY.search(text):
         deniers = _deniers(context)
