@@ -8,7 +8,6 @@ sold ("X will sell shares worth ... to Y"), and "the two companies"/"they" for t
 article is about.
 """
 
-import bisect
 import re
 from decimal import Decimal
 
@@ -27,10 +26,9 @@ _CLAUSE_END = re.compile(
 _MORE_TRIGGERS = re.compile(
     r"\b(?:pa(?:y|ys|id|ying)|put(?:s|ting)?|buy(?:s|ing)?|hand(?:s|ed|ing)?\s+over|"
     r"(?:sell(?:s|ing)?|sold)\s+(?:[\w.,-]+\s+){0,4}?(?:shares|stakes?|holdings?|stock|equity)\b|"
-    r"transfer(?:s|red|ring)?|injection|contribut\w+|joint[\s-]+ventures?|JVs?|"
-    r"proposals?|offers?|bids?)\b",
-    re.IGNORECASE,
-)
+    r"transfer(?:s|red|ring)?|injection|contribut\w+|joint[\s-]+ventures?|jvs?|"
+    r"proposals?|offers?|bids?)\b"
+)  # matched against the lower-cased sentence
 _SELLING = re.compile(
     r"\b(?:sell(?:s|ing)?|sold|offload\w*|divest\w*|hand(?:s|ed|ing)?\s+over|"
     r"transfer(?:s|red|ring)?|dispos\w+)\b",
@@ -176,7 +174,7 @@ _APPOSITIVE = re.compile(r",\s*(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:'s|’s)
 
 
 def _triggers(text, names):
-    found = list(lang.INVEST.finditer(text)) + list(_MORE_TRIGGERS.finditer(text))
+    found = list(lang.INVEST.finditer(text)) + list(_MORE_TRIGGERS.finditer(fold(text)))
     return [
         match
         for match in found
@@ -605,9 +603,8 @@ _TAKING = re.compile(
     r"\b(?:tak(?:e|es|ing|en)|took|acquir\w*|buy\w*|bought|purchas\w*|own\w*|hold\w*|"
     r"held|rais\w*|increas\w*|lift\w*|boost\w*|get|gets|getting|secur\w*|"
     r"invest\w*|subscri\w*|left\s+with|keep\w*|kept|retain\w*|have|has|want\w*|seek\w*|"
-    r"control\w*|sell\w*|sold|offload\w*|hand\w*\s+over|transfer\w*)\b",
-    re.IGNORECASE,
-)
+    r"control\w*|sell\w*|sold|offload\w*|hand\w*\s+over|transfer\w*)\b"
+)  # matched against lower-cased text
 _PERCENT_VALUE = re.compile(PERCENT, re.IGNORECASE)
 _APPROXIMATELY = re.compile(r"^(?:to\s+)?")
 _RAISED_TO = re.compile(
@@ -621,9 +618,8 @@ _NOT_A_STAKE = re.compile(
     r"interest\s+rates?|discount|premium|trading|votes?|turnout|capacity|"
     r"ris(?:e|es|ing)|rose|f[ae]ll(?:s|ing)?|drop\w*|gain\w*|jump\w*|slump\w*|"
     r"increase|decrease|decline\w*|lower|higher|cheaper|revenue|profit|output|production|"
-    r"workforce|staff|jobs|employees|emissions|range|battery\s+capacity)\b",
-    re.IGNORECASE,
-)
+    r"workforce|staff|jobs|employees|emissions|range|battery\s+capacity)\b"
+)  # matched against lower-cased text
 # "and Leapmotor 49 percent", "with Honda owning the remaining 49 percent".
 _GAPPED = re.compile(
     r"\s*,?\s*(?:and|while|with|whereas)\s+$",
@@ -681,10 +677,29 @@ def _maybe_stake(text):
 
 _PC = re.compile(r"\dpc\b")
 _REPORT_STEMS = ("report", "rumo", "speculat", "claim")
-_DENIAL_CUE = re.compile(
-    r"[Dd]en(?:y|ied|ies|ying)|[Rr]eject|[Dd]ismiss|[Rr]efut|[Rr]ebut|untrue|groundless|baseless|"
-    r"unfounded|[Nn]ot\s+true|[Ff]alse|[Nn]o\s+truth|[Aa]t\s+no\s|[Ff]ake|[Mm]isleading|"
-    r"[Ii]naccurate|[Ww]rong|[Ii]ncorrect"
+# Every denial the shared vocabulary knows holds one of these.
+_DENIAL_STEMS = (
+    "den",
+    "reject",
+    "dismiss",
+    "refut",
+    "rebut",
+    "untrue",
+    "groundless",
+    "baseless",
+    "unfounded",
+    "not true",
+    "false",
+    "no truth",
+    "at no ",
+    "fake",
+    "misleading",
+    "inaccurate",
+    "wrong",
+    "incorrect",
+    "not in talks",
+    "no plan",
+    "not aware",
 )
 _REPORT_WORDS = re.compile(r"\b(?:report|rumou?r|speculation|claim)", re.IGNORECASE)
 
@@ -701,15 +716,15 @@ def _deniers(context):
     found = getattr(context, "_investment_deniers", None)
     if found is None:
         found = context._investment_deniers = set()
-        starts = [s.start for s in context.sentences]
-        seen = set()
-        for cue in _DENIAL_CUE.finditer(context.body):
-            at = bisect.bisect_right(starts, cue.start()) - 1
-            if at < 0 or at in seen:
+        if not any(stem in context.body.lower() for stem in _DENIAL_STEMS):
+            return found
+        for s in context.sentences:
+            if not s.running or len(s.text) >= 1500:
                 continue
-            seen.add(at)
-            s = context.sentences[at]
-            if not s.running or len(s.text) >= 1500 or not _REPORT_WORDS.search(s.text):
+            lower = s.text.lower()
+            if not any(stem in lower for stem in _DENIAL_STEMS):
+                continue
+            if not any(stem in lower for stem in _REPORT_STEMS):
                 continue
             denial = lang.DENY.search(s.text)
             if denial:
@@ -861,10 +876,11 @@ def _stake_facts(context, position, parties, amount_facts):
     text = sentence.text
     body = context.body
     facts = []
-    for match in _STAKE_PHRASE.finditer(fold(text)):
+    lowered = fold(text)
+    for match in _STAKE_PHRASE.finditer(lowered):
         phrase = match.group()
         window = text[max(0, match.start() - 30) : match.end() + 35]
-        if _NOT_A_STAKE.search(window):
+        if _NOT_A_STAKE.search(window.lower()):
             continue
         at, end = sentence.start + match.start(), sentence.start + match.end()
         percent = _percent_of(text[max(0, match.start() - 25) : match.end()])
@@ -883,7 +899,7 @@ def _stake_facts(context, position, parties, amount_facts):
             target = None
         else:
             lead_start = max(0, match.start() - 70)
-            verbs = list(_TAKING.finditer(text, lead_start, match.start()))
+            verbs = list(_TAKING.finditer(lowered, lead_start, match.start()))
             if re.search(r"\bbuy|\bbought", phrase, re.IGNORECASE):
                 verb = None
                 verb_at = at
@@ -1017,7 +1033,7 @@ def _funds_the_venture(context, company):
             pair = _PAIR_WORDS.search(text)
             if not (_VENTURE.search(text) or pair) or not find_amounts(text, context.body):
                 continue
-            if not (lang.INVEST.present(text) or _MORE_TRIGGERS.search(text)):
+            if not (lang.INVEST.present(text) or _MORE_TRIGGERS.search(fold(text))):
                 continue
             names.update(m.company for m in context.named_in(sentence.start, sentence.end))
             by_pair = by_pair or bool(pair)
