@@ -233,3 +233,8 @@ def test_it_keeps_a_described_ministry_but_not_a_bare_regulator(index):
     assert approvals("The regulator gave Tesla the go-ahead to sell FSD.", index) == {
         ("Tesla", None, "granted")
     }
+
+
+def test_it_reads_a_refused_application_as_rejected_even_with_no_body_named(index):
+    body = "Xiaomi's application for a production licence was rejected, people familiar said."
+    assert approvals(body, index) == {("Xiaomi", None, "rejected")}

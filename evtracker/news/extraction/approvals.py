@@ -68,6 +68,12 @@ _GRANTED_MORE = re.compile(
     _I,
 )
 _REJECTED_MORE = re.compile(r"\b(?:said\s+no\s+to|turn(?:ed|s)?\s+down|rejection)\b", _I)
+_APPLICATION_REJECTED = re.compile(
+    r"\b(?:application|licen[cs]e|permit|approval|listing|request|bid\s+for\s+approval)s?\s+"
+    r"(?:\w+\s+){0,3}?(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:\w+\s+)?"
+    r"(?:rejected|refused|denied|turned\s+down|blocked)(?!\s+by\s+[A-Z])",
+    _I,
+)
 _REJECTED_PASSIVE = re.compile(
     r"\b(?:(?:was|were|been|be|is|are|get|got)\s+(?:\w+\s+)?(?:rejected|refused|blocked|denied|"
     r"vetoed|turned\s+down)|rejection|refusal|veto)\b",
@@ -699,6 +705,10 @@ _DEAL_APPROVAL = _gated(
     _DEAL_APPROVAL, ("antitrust", "competition", "merger", "waiting", "hart", "hsr")
 )
 _HSR = _gated(_HSR, ("hart", "hsr"))
+_APPLICATION_REJECTED = _gated(
+    _APPLICATION_REJECTED,
+    ("application", "licen", "permit", "approval", "listing", "request", "bid"),
+)
 _PRESS_NOTE_3 = _gated(_PRESS_NOTE_3, ("press",))
 
 
@@ -789,15 +799,14 @@ def find_approvals(context, position, actors):
             return []  # "Xiaomi cleared things up", "cleared the way for deliveries"
     acting = [r for r in regulators if _REGULATOR_ACTS.match(body, r.end)]
     regulator = _regulator(context, position, regulators, acting)
-    if status == "rejected" and (
-        regulator == [None]
-        or not (
-            acting
-            or _GOVERNMENT_ACTS.search(text)
-            or _UNNAMED_ACTING.search(text)
-            or _REJECTED_PASSIVE.search(text)
-        )
-    ):
+    said_no = (
+        acting
+        or _GOVERNMENT_ACTS.search(text)
+        or _UNNAMED_ACTING.search(text)
+        or _REJECTED_PASSIVE.search(text)
+    )
+    refused_application = _APPLICATION_REJECTED.search(text)  # "its application was rejected"
+    if status == "rejected" and not refused_application and (regulator == [None] or not said_no):
         # "Aston Martin turned down an offer", "Geely denied it had sought approval", "the
         # department banned the software": no body says no to an application
         return []
