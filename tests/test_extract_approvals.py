@@ -238,3 +238,11 @@ def test_it_keeps_a_described_ministry_but_not_a_bare_regulator(index):
 def test_it_reads_a_refused_application_as_rejected_even_with_no_body_named(index):
     body = "Xiaomi's application for a production licence was rejected, people familiar said."
     assert approvals(body, index) == {("Xiaomi", None, "rejected")}
+
+
+def test_it_leaves_a_licence_held_by_a_factory_a_company_buys_into_to_the_factory(index):
+    body = (
+        "Xiaomi could take a stake in a plant owned by BAIC, a factory that already holds "
+        "a licence to make cars."
+    )
+    assert approvals(body, index) == set()

@@ -74,6 +74,12 @@ _APPLICATION_REJECTED = re.compile(
     r"(?:rejected|refused|denied|turned\s+down|blocked)(?!\s+by\s+[A-Z])",
     _I,
 )
+_HELD_BY_THING = re.compile(
+    r"\b(?:a|an|the|its)\s+(?:[\w-]+\s+){0,2}?(?:factory|plant|facility|site|venture|entity|"
+    r"model|vehicle|car|product|system)\s+(?:that|which)\s+(?:\w+\s+){0,2}?(?:holds?|has|had|"
+    r"received|won|obtained|secured|got|is\s+licensed|was\s+(?:granted|approved|licensed))\b",
+    _I,
+)
 _REJECTED_PASSIVE = re.compile(
     r"\b(?:(?:was|were|been|be|is|are|get|got)\s+(?:\w+\s+)?(?:rejected|refused|blocked|denied|"
     r"vetoed|turned\s+down)|rejection|refusal|veto)\b",
@@ -709,6 +715,7 @@ _APPLICATION_REJECTED = _gated(
     _APPLICATION_REJECTED,
     ("application", "licen", "permit", "approval", "listing", "request", "bid"),
 )
+_HELD_BY_THING = _gated(_HELD_BY_THING, ("that", "which"))
 _PRESS_NOTE_3 = _gated(_PRESS_NOTE_3, ("press",))
 
 
@@ -781,6 +788,9 @@ def find_approvals(context, position, actors):
     status = _approval_status(text, received)
     if status is None:
         return []
+    held = _HELD_BY_THING.search(text)
+    if held and held.start() < cue.start():
+        return []  # "a factory that already holds a licence": the factory's, named or not
     on = context.date_of(sentence)
     if (context.published - on).days > _BACKGROUND_DAYS:
         return []  # "received a licence last year": background to this report, not news
