@@ -159,8 +159,8 @@ _WORD = re.compile(r"[\w']+")
 # "X and Y", "X, Y and Z", "X & Y", "X and two affiliates -- Y and Z --": one subject.
 _COORDINATION_GAP = re.compile(
     r"(?:\s*\([^)]*\))?(?:\s*,\s*[^,()]{1,60}?,)?"
-    r"(?:\s*(?:,|&|and|,\s*and|as\s+well\s+as)\s*(?:(?:its|the|auto|parts|battery|"
-    r"[a-z][a-z-]+)\s+){0,3}|\s*,?\s*and\s+(?:its\s+)?(?:\w+\s+)?(?:affiliates?|subsidiar\w+|"
+    r"(?:\s*(?:,|&|and|,\s*and|as\s+well\s+as)\s*(?:(?!(?:said|says|will|would|has|have|had|is|are|was|were)\b)"
+    r"[\w-]+\s+){0,3}|\s*,?\s*and\s+(?:its\s+)?(?:\w+\s+)?(?:affiliates?|subsidiar\w+|"
     r"units?|partners?|sister\s+compan\w+)\s*(?:--|—|–|:|,|\()\s*(?:including\s+)?)"
 )
 _PAIR_WORDS = re.compile(
@@ -387,12 +387,17 @@ def _pair(context, sentence, parties, after, head):
         group = _group(context.body, parties, first[0]) if first else []
         if len(group) > 1 or not context.talk_pairs:
             return group
+        if group and _AND_NAME.match(context.body, group[0].end):
+            return group  # "Qualcomm and SSW Partners ... they": the other one is not known
+        if group and group[0].company not in context.talk_pairs[-1]:
+            return group
     if context.talk_pairs:
         names = context.talk_pairs[-1]
         return [_Named(name) for name in names]
     return []
 
 
+_AND_NAME = re.compile(r"\s+(?:and|&)\s+[A-Z]")
 _THE_VENTURE = re.compile(r"the\s+(?:new\s+)?(?:joint[\s-]+venture|JV|venture)\b", re.IGNORECASE)
 _AND_UNNAMED = re.compile(
     r"\s+and\s+(?:a|an|other|several|some|two|three|its|their)\s", re.IGNORECASE
@@ -939,11 +944,15 @@ def _stake_facts(context, position, parties, amount_facts):
             continue  # "a stake in the venture": nothing to record
         kind = "joint_venture" if _VENTURE.search(text) else "stake"
         target_name = target.company if target else None
+        told = context.__dict__.setdefault("_stakes_told", set())
         for investor in investors:
             if any(f.investor == investor.company for f in amount_facts + facts):
                 continue  # the amount's fact already stands for this stake
             if kind == "joint_venture" and _funds_the_venture(context, investor.company):
                 continue
+            if percent is not None and (investor.company, percent) in told:
+                continue  # the same stake told again ("a 4-5pc stake in the German maker")
+            told.add((investor.company, percent))
             facts.append(
                 _fact(
                     context,
