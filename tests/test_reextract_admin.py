@@ -6,10 +6,10 @@ from django.test import Client
 from django.urls import reverse
 
 from evtracker.celery import app as celery_app
-from evtracker.news import ingest
+from evtracker.news import ingest, runs
 from evtracker.news.models import IngestionRun, ItemOutcome, RunKind, RunStatus
 from evtracker.news.upsert import apply_extraction
-from evtracker.partnerships.models import ReportedTalk, ReviewState
+from evtracker.partnerships.models import Event, EventCompany, ReportedTalk, ReviewState
 from tests.factories import (
     ScriptedExtractor,
     make_article,
@@ -117,3 +117,23 @@ def test_it_refuses_a_post_without_the_csrf_token(article):
 
     assert response.status_code == 403
     assert not IngestionRun.objects.exists()
+
+
+def test_it_puts_a_retired_fact_back_when_an_editor_marks_it_reviewed(client, article):
+    run = runs.start_reextraction("test", [article.pk])
+    runs.process_item_now(runs.pending_item_ids(run.pk)[0])
+    talk = ReportedTalk.objects.get()
+    assert talk.review_state == ReviewState.RETIRED
+    client.force_login(make_editor())
+    listing = reverse("admin:partnerships_reportedtalk_changelist")
+    assert "?review_state__exact=retired" in client.get(listing).content.decode()
+
+    client.post(listing, {"action": "mark_reviewed", "_selected_action": [talk.pk], "index": 0})
+
+    talk.refresh_from_db()
+    assert talk.review_state == ReviewState.REVIEWED
+    event = Event.objects.get(talk=talk)
+    assert not event.retired
+    assert EventCompany.objects.filter(event=event).count() == 2
+    assert f'id="event-{event.pk}"' in client.get("/").content.decode()
+    assert talk.changes.filter(field="review_state", old_value="retired").exists()
