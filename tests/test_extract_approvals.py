@@ -246,3 +246,8 @@ def test_it_leaves_a_licence_held_by_a_factory_a_company_buys_into_to_the_factor
         "a licence to make cars."
     )
     assert approvals(body, index) == set()
+
+
+def test_it_gives_each_regulator_listed_its_own_approval(index):
+    body = "Xiaomi still needs approvals from the state planner and the industry ministry."
+    assert approvals(body, index) == {("Xiaomi", "NDRC", "pending"), ("Xiaomi", "MIIT", "pending")}

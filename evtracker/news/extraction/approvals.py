@@ -451,6 +451,10 @@ _DATE_WORDS = frozenset(
 _REPORTS_THAT = re.compile(
     r"\b(?:showed|shows|said|says|reported|revealed|indicated|stated)\s+that\b", _I
 )
+_REGULATOR_GAP = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:,|and|or|as\s+well\s+as|,\s*and)\s+(?:the\s+|its\s+)?"
+    r"(?:[A-Z][\w.]*['’]s\s+)?"
+)
 _BRACKETS = re.compile(r"\([^()]*\)")
 # "the merger of Fincare into AU": the company that survives.
 _MERGED_INTO = re.compile(r"(?:\s+[A-Z][\w.&-]*){0,4}\s*(?:\([^()]{0,60}\)\s*)?\s+into\s")
@@ -857,7 +861,12 @@ def _regulator(context, position, regulators, acting):
     if filings:
         return filings
     if regulators:
-        return [_canonical(context, _nearest_regulator(context, sentence, regulators, acting))]
+        first = _nearest_regulator(context, sentence, regulators, acting)
+        return list(
+            dict.fromkeys(
+                _canonical(context, name) for name in _listed_with(context.body, regulators, first)
+            )
+        )
     government = _government(_GOVERNMENT_ACTS.search(text) or _GOVERNMENT_NAMED.search(text))
     unnamed = _UNNAMED_ACTING.search(text) or _UNNAMED_BODY.search(text)
     if unnamed and _specific(_as_written(unnamed)):
@@ -911,6 +920,21 @@ def _filing_bodies(text):
             joined = places[0] if len(places) == 1 else f"{', '.join(places[:-1])} and {places[-1]}"
             names.append(f"{kind} authorities in {joined}")
     return list(dict.fromkeys(names))
+
+
+def _listed_with(body, regulators, first):
+    """The regulator `first` and those listed with it: "approvals from the NDRC and the
+    MIIT"."""
+    names = [first]
+    at = next(r for r in regulators if r.company == first)
+    for other in regulators:
+        if other.start < at.end:
+            continue
+        if not _REGULATOR_GAP.fullmatch(body, at.end, other.start):
+            break
+        names.append(other.company)
+        at = other
+    return names
 
 
 def _nearest_regulator(context, sentence, regulators, acting):
