@@ -754,6 +754,8 @@ def find_investments(context, position, actors):
         facts = _amount_facts(context, position, parties, actors)
     if not denied and _maybe_stake(text):
         facts += _stake_facts(context, position, parties, facts)
+    if not denied and "wholly" in text:
+        facts += _full_ownership_facts(context, position, parties, facts)
     if not denied and ("'s" in text or "’s" in text):
         _possessive_deal(context, position, parties)
     if facts and _HEARSAY.search(text):
@@ -1000,6 +1002,48 @@ def _possessive_deal(context, position, parties):
         ]
         if owners and targets and owners[0].company != targets[0].company:
             context._last_investment = (position, ([owners[0]], targets[0]))
+
+
+# "make Daihatsu, Suzuki's main rival, a wholly owned subsidiary": all of it.
+_WHOLLY_OWNED = re.compile(r"\b(?:a|an|its)\s+wholly[\s-]+owned\s+(?:subsidiary|unit)\b", re.I)
+_MAKE_BEFORE = re.compile(r"\b(?:make|makes|making|made|turn|turns|turning|turned)\s+$", re.I)
+_AFTER_TARGET = re.compile(r"(?:\s*,[^,]{1,60},|\s+into)?\s*$")
+
+
+def _full_ownership_facts(context, position, parties, facts):
+    sentence = context.sentences[position]
+    body = context.body
+    found = []
+    for match in _WHOLLY_OWNED.finditer(sentence.text):
+        at = sentence.start + match.start()
+        targets = [a for a in parties if a.end <= at and _AFTER_TARGET.fullmatch(body, a.end, at)]
+        if not targets:
+            continue
+        target = targets[-1]
+        verb = _MAKE_BEFORE.search(body, max(sentence.start, target.start - 12), target.start)
+        if verb is None:
+            continue
+        subject, _ = _subject(context, sentence, parties, verb.start())
+        if subject is None or subject.company == target.company:
+            continue
+        if any(f.investor == subject.company for f in facts + found):
+            continue
+        why = (f"full ownership: {match.group()}", f"investor: {subject.company}")
+        found.append(
+            _fact(
+                context,
+                position,
+                subject.company,
+                target.company,
+                None,
+                None,
+                "stake",
+                Decimal(100),
+                "",
+                why,
+            )
+        )
+    return found
 
 
 def _gapped_facts(context, position, parties, after, target, kind, facts):
