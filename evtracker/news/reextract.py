@@ -13,12 +13,16 @@ the article's evidence the new extraction no longer supports:
   re-extracted away, is retired: kept with that last report and its history,
   hidden from the public pages, feeds and exports.
 
-A retired fact that a later extraction finds again comes back (upsert.py).
+A report found again is read anew (status, date, attribution, reasons); a
+talk or approval whose status no remaining report gives any more takes the
+status its reports give (_settle_status), unless an editor set it. A retired
+fact that a later extraction finds again comes back (upsert.py).
 Re-extracting the same articles twice changes nothing the second time.
 """
 
 from dataclasses import dataclass
 
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection, transaction
 from django.db.models import Q
 
@@ -111,8 +115,6 @@ def _about(company):
     for name in company.all_names:
         if connection.vendor == "postgresql":
             # The stored vector and its GIN index (news 0004): no body is read again.
-            from django.contrib.postgres.search import SearchQuery
-
             query = SearchQuery(name, search_type="phrase", config=SEARCH_CONFIG)
             involved |= Q(search_vector=query)
         else:
