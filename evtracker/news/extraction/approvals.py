@@ -16,6 +16,12 @@ from evtracker.news.extraction.facts import Actor, ApprovalFact
 from evtracker.news.extraction.patterns import Anchored, Gated
 
 _I = re.IGNORECASE
+
+
+def _words_of(text):
+    return tuple(text.split())
+
+
 # An approval dated this long before the report is background ("won a permit last year").
 _BACKGROUND_DAYS = 180
 
@@ -148,56 +154,35 @@ _ANTITRUST_BODY = {
     "south africa": "Competition Commission of South Africa",
 }
 # A country or its capital acting as the approver: "New Delhi has said no to ...".
+# Who approves when a country acts, by the ways reporting names the country.
+_GOVERNMENT_OF = {
+    "Indian government": ("india", "new delhi", "indian"),
+    "Chinese government": ("china", "beijing", "chinese"),
+    "Japanese government": ("japan", "tokyo", "japanese"),
+    "South Korean government": ("south korea", "seoul", "south korean", "korean"),
+    "Indonesian government": ("indonesia", "jakarta", "indonesian"),
+    "German government": ("germany", "berlin", "german"),
+    "Italian government": ("italy", "rome", "italian"),
+    "French government": ("france", "paris", "french"),
+    "UK government": ("britain", "london", "british", "uk"),
+    "US government": ("washington", "us", "u.s."),
+    "Thai government": ("thailand", "thai"),
+    "Vietnamese government": ("vietnam", "vietnamese"),
+    "Malaysian government": ("malaysia", "malaysian"),
+    "Hungarian government": ("hungarian",),
+    "Spanish government": ("spanish",),
+    "Mexican government": ("mexican",),
+    "Brazilian government": ("brazilian",),
+    "Turkish government": ("turkish",),
+    "Polish government": ("polish",),
+    "Czech government": ("czech",),
+    "Canadian government": ("canadian",),
+    "Australian government": ("australian",),
+    "Saudi government": ("saudi",),
+    "Taiwanese government": ("taiwanese",),
+}
 _GOVERNMENTS = {
-    "india": "Indian government",
-    "new delhi": "Indian government",
-    "indian": "Indian government",
-    "china": "Chinese government",
-    "beijing": "Chinese government",
-    "chinese": "Chinese government",
-    "japan": "Japanese government",
-    "tokyo": "Japanese government",
-    "japanese": "Japanese government",
-    "south korea": "South Korean government",
-    "seoul": "South Korean government",
-    "south korean": "South Korean government",
-    "korean": "South Korean government",
-    "indonesia": "Indonesian government",
-    "jakarta": "Indonesian government",
-    "indonesian": "Indonesian government",
-    "germany": "German government",
-    "berlin": "German government",
-    "german": "German government",
-    "italy": "Italian government",
-    "rome": "Italian government",
-    "italian": "Italian government",
-    "france": "French government",
-    "paris": "French government",
-    "french": "French government",
-    "britain": "UK government",
-    "london": "UK government",
-    "british": "UK government",
-    "uk": "UK government",
-    "washington": "US government",
-    "us": "US government",
-    "u.s.": "US government",
-    "thailand": "Thai government",
-    "thai": "Thai government",
-    "vietnam": "Vietnamese government",
-    "vietnamese": "Vietnamese government",
-    "malaysia": "Malaysian government",
-    "malaysian": "Malaysian government",
-    "hungarian": "Hungarian government",
-    "spanish": "Spanish government",
-    "mexican": "Mexican government",
-    "brazilian": "Brazilian government",
-    "turkish": "Turkish government",
-    "polish": "Polish government",
-    "czech": "Czech government",
-    "canadian": "Canadian government",
-    "australian": "Australian government",
-    "saudi": "Saudi government",
-    "taiwanese": "Taiwanese government",
+    place: government for government, places in _GOVERNMENT_OF.items() for place in places
 }
 _COUNTRY = (
     r"India|New\s+Delhi|China|Beijing|Japan|Tokyo|South\s+Korea|Seoul|Indonesia|Jakarta|"
@@ -340,64 +325,13 @@ _NEW_ENTITY = re.compile(r"[Tt]he\s+(?:new|newly\s+formed|planned|proposed)\s")
 _WORD_BEFORE = re.compile(r"(?<![\w.,;:'’-])([A-Z][a-z]+) $")
 _CAPITAL_AFTER = re.compile(r" (?!(?:Co|Corp|Inc|Ltd|AG|SE|NV)\b)[A-Z][a-z]+")
 _NOT_NAME_WORDS = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "By",
-        "For",
-        "With",
-        "From",
-        "And",
-        "Or",
-        "But",
-        "As",
-        "After",
-        "Before",
-        "While",
-        "Under",
-        "Both",
-        "Its",
-        "Their",
-        "Chinese",
-        "German",
-        "Japanese",
-        "Korean",
-        "American",
-        "French",
-        "Italian",
-        "British",
-        "Indian",
-        "Swedish",
-        "Dutch",
-        "Spanish",
-        "Taiwanese",
-        "European",
-        "US",
-        "Rival",
-        "Partner",
-        "Carmaker",
-        "Automaker",
-        "Startup",
-        "Meanwhile",
-        "However",
-        "Separately",
-        "Also",
-        "Earlier",
-        "Later",
-        "Last",
-        "Next",
-        "Unlike",
-        "Like",
-        "When",
-        "If",
-        "Once",
-        "Since",
-        "Shares",
-    ]
+    _words_of(
+        "The A An In On At By For With From And Or But As After Before While Under Both "
+        "Its Their Chinese German Japanese Korean American French Italian British Indian "
+        "Swedish Dutch Spanish Taiwanese European US Rival Partner Carmaker Automaker "
+        "Startup Meanwhile However Separately Also Earlier Later Last Next Unlike Like "
+        "When If Once Since Shares"
+    )
 )
 # The deal itself needs or got the approval: "the merger, which still needs the approval of
 # competition authorities"; its parties are approved whoever else the sentence names.
@@ -426,27 +360,10 @@ _LEGAL_NAME = re.compile(
     r"Corporation|LLC|GmbH|plc|PLC)(?![\w&])"
 )
 _DATE_WORDS = frozenset(
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
+    _words_of(
+        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
+        "April May June July August September October November December"
+    )
 )
 _REPORTS_THAT = re.compile(
     r"\b(?:showed|shows|said|says|reported|revealed|indicated|stated)\s+that\b", _I
@@ -476,97 +393,24 @@ def _gated(regex, cues):
     return Gated(regex.pattern, cues, flags=regex.flags)
 
 
-_PLACE_CUES = [
-    "india",
-    "delhi",
-    "china",
-    "beijing",
-    "japan",
-    "tokyo",
-    "korea",
-    "seoul",
-    "indonesia",
-    "jakarta",
-    "germany",
-    "berlin",
-    "italy",
-    "rome",
-    "france",
-    "paris",
-    "britain",
-    "london",
-    "washington",
-    "thailand",
-    "vietnam",
-    "malaysia",
-]
+_PLACE_CUES = _words_of(
+    "india delhi china beijing japan tokyo korea seoul indonesia jakarta germany berlin "
+    "italy rome france paris britain london washington thailand vietnam malaysia"
+)
 _PENDING = _anchored(
     lang.PENDING,
-    [
-        "await",
-        "waiting",
-        "has",
-        "have",
-        "had",
-        "is",
-        "was",
-        "yet",
-        "not",
-        "still",
-        "pending",
-        "appl",
-        "seek",
-        "sought",
-        "submitted",
-        "fil",
-        "under",
-        "reviewing",
-        "expect",
-        "hope",
-        "without",
-        "need",
-        "require",
-        "held",
-        "taking",
-        "delay",
-        "asked",
-        "ask",
-        "trying",
-        "tries",
-        "securing",
-        "obtaining",
-        "subject",
-        "conditional",
-        "only",
-    ],
+    _words_of(
+        "await waiting has have had is was yet not still pending appl seek sought "
+        "submitted fil under reviewing expect hope without need require held taking delay "
+        "asked ask trying tries securing obtaining subject conditional only"
+    ),
 )
 _GRANTED = _anchored(
     lang.GRANTED,
-    [
-        "receiv",
-        "won",
-        "win",
-        "grant",
-        "approv",
-        "obtain",
-        "secur",
-        "got",
-        "get",
-        "gave",
-        "giv",
-        "clear",
-        "issu",
-        "award",
-        "green",
-        "added",
-        "included",
-        "signed",
-        "nodded",
-        "passed",
-        "has",
-        "holds",
-        "gained",
-    ],
+    _words_of(
+        "receiv won win grant approv obtain secur got get gave giv clear issu award green "
+        "added included signed nodded passed has holds gained"
+    ),
 )
 _REJECTED = _anchored(
     lang.REJECTED,
@@ -574,35 +418,11 @@ _REJECTED = _anchored(
 )
 _PENDING_MORE = _anchored(
     _PENDING_MORE,
-    [
-        "outstanding",
-        "has",
-        "have",
-        "had",
-        "still",
-        "preparing",
-        "poised",
-        "set",
-        "expected",
-        "likely",
-        "due",
-        "will",
-        "would",
-        "must",
-        "need",
-        "fil",
-        "submit",
-        "advancing",
-        "notif",
-        "request",
-        "not",
-        "remain",
-        "open",
-        "launch",
-        "began",
-        "begun",
-        "start",
-    ],
+    _words_of(
+        "outstanding has have had still preparing poised set expected likely due will "
+        "would must need fil submit advancing notif request not remain open launch began "
+        "begun start"
+    ),
 )
 _GRANTED_MORE = _anchored(
     _GRANTED_MORE, ["clear", "waiting", "has", "have", "had", "gave", "expired", "ran"]
@@ -625,90 +445,34 @@ _GOVERNMENT_NAMED = _gated(_GOVERNMENT_NAMED, ("government",))
 _COUNTRY_ACTS = _gated(_COUNTRY_ACTS, _PLACE_CUES)
 _GENERIC_BODY = _gated(
     _GENERIC_BODY,
-    [
-        "regulator",
-        "watchdog",
-        "authorities",
-        "commission",
-        "ministry",
-        "agency",
-        "bureau",
-        "planner",
-        "cabinet",
-        "government",
-    ],
+    _words_of(
+        "regulator watchdog authorities commission ministry agency bureau planner cabinet "
+        "government"
+    ),
 )
 _NOT_A_REGULATOR = _gated(
     _NOT_A_REGULATOR,
-    [
-        "shareholder",
-        "board",
-        "investors",
-        "union",
-        "court",
-        "judge",
-        "creditor",
-        "bondholder",
-        "customer",
-        "voter",
-        "member",
-        "parliament",
-        "stockholder",
-    ],
+    _words_of(
+        "shareholder board investors union court judge creditor bondholder customer voter "
+        "member parliament stockholder"
+    ),
 )
 _REGULATORY = _gated(
     _REGULATORY,
-    [
-        "regulat",
-        "antitrust",
-        "competition",
-        "authorit",
-        "government",
-        "watchdog",
-        "ministry",
-        "licen",
-        "permit",
-    ],
+    _words_of("regulat antitrust competition authorit government watchdog ministry licen permit"),
 )
 _APPROVAL_NOUN = _gated(
     _APPROVAL_NOUN,
-    [
-        "licen",
-        "permit",
-        "approv",
-        "clear",
-        "green",
-        "permission",
-        "go-ahead",
-        "sign",
-        "certifi",
-        "registration",
-        "nod",
-        "waiting",
-        "no",
-        "turn",
-        "backing",
-    ],
+    _words_of(
+        "licen permit approv clear green permission go-ahead sign certifi registration "
+        "nod waiting no turn backing"
+    ),
 )
 _CHECKED = _gated(_CHECKED, ("review", "test", "inspection", "audit"))
-_DEAL_WORDS = [
-    "deal",
-    "transaction",
-    "tie",
-    "merger",
-    "acquisition",
-    "takeover",
-    "purchase",
-    "stake",
-    "transfer",
-    "investment",
-    "joint",
-    "venture",
-    "jv",
-    "alliance",
-    "combination",
-    "partnership",
-]
+_DEAL_WORDS = _words_of(
+    "deal transaction tie merger acquisition takeover purchase stake transfer investment "
+    "joint venture jv alliance combination partnership"
+)
 _DEAL_NOUN = _gated(_DEAL_NOUN, _DEAL_WORDS)
 _DEAL_NEEDS = _gated(_DEAL_NEEDS, _DEAL_WORDS)
 _DEAL_APPROVAL = _gated(
