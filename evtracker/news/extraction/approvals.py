@@ -153,7 +153,6 @@ _ANTITRUST_BODY = {
     "turkey": "Turkish Competition Authority",
     "south africa": "Competition Commission of South Africa",
 }
-# A country or its capital acting as the approver: "New Delhi has said no to ...".
 # Who approves when a country acts, by the ways reporting names the country.
 _GOVERNMENT_OF = {
     "Indian government": ("india", "new delhi", "indian"),
