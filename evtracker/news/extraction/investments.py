@@ -877,6 +877,60 @@ def _percent_of(text):
     return Decimal(match.group(1)) if match else None
 
 
+_STAKE_TALKS = re.compile(
+    r"\b(?:talks|negotiat\w*|discussions?|discussing)\s+with\s+[^.;]{1,80}?\s(?:over|about|on|for)\s+"
+    r"(?:a|an|the)?\s*(?:[\w-]+\s+){0,2}$"
+)  # matched against the lower-cased sentence
+# "a stake in its car business, Evergrande New Energy Vehicle": the business named after it.
+_NAMES_ANOTHER = re.compile(
+    r"\s*(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:business|unit|arm|division)\s*,\s*"
+)
+
+
+def _stake_holders(context, sentence, parties, match, target, after):
+    """(investors, target) of the stake phrase `match` (on the lower-cased sentence)."""
+    body = context.body
+    lowered = fold(sentence.text)
+    at, end = sentence.start + match.start(), sentence.start + match.end()
+    talks = _STAKE_TALKS.search(lowered, max(0, match.start() - 120), match.start())
+    if talks is not None:
+        # "Evergrande is negotiating with Xiaomi over a minority stake in its car unit"
+        buyer = _party_after(body, parties, sentence.start + talks.start(), 40, _WITH)
+        subject, _ = _subject(context, sentence, parties, sentence.start + talks.start())
+        if buyer is None or subject is None:
+            return [], None
+        if target is None:
+            named = _NAMES_ANOTHER.match(body, end) and after
+            target = after[0] if named else subject
+        return [buyer], target
+    verbs = list(_TAKING.finditer(lowered, max(0, match.start() - 70), match.start()))
+    if re.search(r"\bbuy|\bbought", match.group()):
+        verb, verb_at = None, at
+    elif verbs:
+        verb, verb_at = verbs[-1], sentence.start + verbs[-1].start()
+    else:
+        return [], None
+    if verb is not None and _SELLING.match(verb.group()):
+        buyer = _party_after(body, parties, end, 80, _TO)
+        return ([buyer], target) if buyer is not None else ([], None)
+    subject, speaker = _subject(context, sentence, parties, verb_at)
+    if subject is None and speaker is not None and _IT_WORD.search(body, speaker.end, end):
+        subject = speaker  # "X said buying shares would give it 8.2 percent"
+    if subject is None:
+        return [], None
+    if target is not None and subject.company == target.company:
+        if not target.named:
+            return [], None  # "the company" read as the subject itself
+        target = None  # "Renault ... a stake in Renault Nissan India": a longer name
+    between = body[subject.end : verb_at]
+    if _CLAUSE_END.search(between) or _PAIR_WORDS.search(between):
+        return [], None
+    investors = _group(body, parties, subject)
+    if not re.search(r"\beach\b", body[investors[-1].end : end], re.IGNORECASE):
+        investors = [_parent(body, parties, subject)]
+    return investors, target
+
+
 def _stake_facts(context, position, parties, amount_facts):
     """Stakes named without an amount ("a 40% stake in", "buying into", "51% owned by")."""
     sentence = context.sentences[position]
@@ -889,7 +943,7 @@ def _stake_facts(context, position, parties, amount_facts):
         window = text[max(0, match.start() - 30) : match.end() + 35]
         if _NOT_A_STAKE.search(window.lower()):
             continue
-        at, end = sentence.start + match.start(), sentence.start + match.end()
+        end = sentence.start + match.end()
         percent = _percent_of(text[max(0, match.start() - 25) : match.end()])
         if percent is None:
             later = _PERCENT_VALUE.match(_APPROXIMATELY.sub("", text[match.end() :].lstrip()))
@@ -902,44 +956,9 @@ def _stake_facts(context, position, parties, amount_facts):
         near = after and len(gap) <= 30 and not _NOT_THE_TARGET.search(gap)
         target = after[0] if near else None
         if "owned by" in phrase.lower():
-            investors = after[:1]
-            target = None
+            investors, target = after[:1], None
         else:
-            lead_start = max(0, match.start() - 70)
-            verbs = list(_TAKING.finditer(lowered, lead_start, match.start()))
-            if re.search(r"\bbuy|\bbought", phrase, re.IGNORECASE):
-                verb = None
-                verb_at = at
-            elif verbs:
-                verb = verbs[-1]
-                verb_at = sentence.start + verb.start()
-            else:
-                continue
-            if verb is not None and _SELLING.match(verb.group()):
-                buyer = _party_after(body, parties, end, 80, _TO)
-                if buyer is None:
-                    continue
-                investors = [buyer]
-            else:
-                subject, speaker = _subject(context, sentence, parties, verb_at)
-                if (
-                    subject is None
-                    and speaker is not None
-                    and _IT_WORD.search(body, speaker.end, end)
-                ):
-                    subject = speaker  # "X said buying shares would give it 8.2 percent"
-                if subject is None:
-                    continue
-                if target is not None and subject.company == target.company:
-                    if not target.named:
-                        continue  # "the company" read as the subject itself
-                    target = None  # "Renault ... a stake in Renault Nissan India": a longer name
-                between = body[subject.end : verb_at]
-                if _CLAUSE_END.search(between) or _PAIR_WORDS.search(between):
-                    continue
-                investors = _group(body, parties, subject)
-                if not re.search(r"\beach\b", body[investors[-1].end : end], re.IGNORECASE):
-                    investors = [_parent(body, parties, subject)]
+            investors, target = _stake_holders(context, sentence, parties, match, target, after)
         if not investors:
             continue
         if target is None and percent is None:
