@@ -251,3 +251,11 @@ def test_it_leaves_a_licence_held_by_a_factory_a_company_buys_into_to_the_factor
 def test_it_gives_each_regulator_listed_its_own_approval(index):
     body = "Xiaomi still needs approvals from the state planner and the industry ministry."
     assert approvals(body, index) == {("Xiaomi", "NDRC", "pending"), ("Xiaomi", "MIIT", "pending")}
+
+
+def test_it_reads_a_regulator_reviewing_a_stake_purchase_as_pending_for_the_buyer(index):
+    body = (
+        "Geely agreed to buy a 17% stake in Aston Martin. Britain's competition regulator "
+        "is reviewing the deal."
+    )
+    assert approvals(body, index) == {("Geely", "CMA", "pending")}

@@ -40,10 +40,8 @@ _CLEAR_DEAL = (
 # Cues language.APPROVAL misses: filings with a regulator, an antitrust waiting period, a
 # government saying no, backing sought from authorities.
 _MORE_CUES = re.compile(
-    r"\b(?:waiting\s+period|said\s+no\s+to|turn(?:ed|s)?\s+down|backing\s+from|outstanding)\b|"
-    + _CLEAR_DEAL
-    + "|"
-    + _PROBE,
+    r"\b(?:waiting\s+period|said\s+no\s+to|turn(?:ed|s)?\s+down|backing\s+from|outstanding|"
+    r"(?:is|are|was|were)\s+reviewing)\b|" + _CLEAR_DEAL + "|" + _PROBE,
     _I,
 )
 # Filings that ask a regulator for something: "antitrust filings", "filed with the CSRC for
@@ -429,7 +427,17 @@ _GRANTED_MORE = _anchored(
 _REJECTED_MORE = _gated(_REJECTED_MORE, ("no", "turn", "rejection"))
 _MORE_CUES = _gated(
     _MORE_CUES,
-    ("waiting", "no", "turn", "backing", "outstanding", "clear", "investigation", "probe"),
+    (
+        "waiting",
+        "no",
+        "turn",
+        "backing",
+        "outstanding",
+        "clear",
+        "investigation",
+        "probe",
+        "review",
+    ),
 )
 _FILING = _gated(_FILING, ("fil",))
 _FILINGS_IN = _gated(
