@@ -27,7 +27,7 @@ _MORE_TRIGGERS = re.compile(
     r"\b(?:pa(?:y|ys|id|ying)|put(?:s|ting)?|buy(?:s|ing)?|hand(?:s|ed|ing)?\s+over|"
     r"(?:sell(?:s|ing)?|sold)\s+(?:[\w.,-]+\s+){0,4}?(?:shares|stakes?|holdings?|stock|equity)\b|"
     r"transfer(?:s|red|ring)?|injection|contribut\w+|joint[\s-]+ventures?|jvs?|"
-    r"proposals?|offers?|bids?)\b"
+    r"(?:an?|the|its|their)\s+(?:\S+\s+){0,4}?(?:proposal|offer|bid)s?)\b"
 )  # matched against the lower-cased sentence
 _SELLING = re.compile(
     r"\b(?:sell(?:s|ing)?|sold|offload\w*|divest\w*|hand(?:s|ed|ing)?\s+over|"
@@ -55,6 +55,12 @@ _IN_KIND_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:worth\s+of\s+(?!(?:\S+\s+){0,4}?(?:shares|stock|equity|stakes?)\b)|"
     r"(?:[\w-]+\s+){0,4}?(?:unit|business|division|operations|assets|subsidiary|company|firm|arm|"
     r"platform|technology|stake|holding)\b)",
+    re.IGNORECASE,
+)
+_NOT_MONEY_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:in\s+)?(?:fines?|penalt\w+|damages|compensation|settlements?|"
+    r"tax(?:es)?|tariffs?|dividends?|fees?|salar\w+|wages|bonus\w*|revenue|sales|loss(?:es)?|"
+    r"profits?|debts?|loans?\s+repay\w*)\b",
     re.IGNORECASE,
 )
 _OWN_BEFORE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$", re.IGNORECASE)
@@ -772,7 +778,7 @@ def _excluded(text, amount):
         return False
     if lang.priced(words_before) or _NOT_MONEY_PUT_IN.search(lead):
         return True
-    if _GDP_AFTER.match(text, amount.end):
+    if _GDP_AFTER.match(text, amount.end) or _NOT_MONEY_AFTER.match(text, amount.end):
         return True
     if _IN_KIND_AFTER.match(text, amount.end) and (
         _OWN_BEFORE.search(lead) or text[amount.end :].lstrip(" ").startswith("worth of")
@@ -784,14 +790,16 @@ def _excluded(text, amount):
 def _negated(text, trigger_start):
     """ "did not sign any agreement to invest", "has no investment": not an investment."""
     words = lang.last_words(text, trigger_start, 6)
-    return any(w in ("not", "never") or w.endswith("n't") for w in words) or "no" in words[-2:]
+    return any(w in ("not", "never") or w.endswith("n't") for w in words) or words[-1:] == ["no"]
 
 
 # A sentence about the deal or money just reported: "The deal, worth €2.2 billion, ...".
 _ANAPHORA = re.compile(
-    r"(?:The|That|This)\s+(?:money|investment|funding|financing|funds|sum|capital|deal|"
-    r"transaction|acquisition|purchase|agreement)\b"
+    r"(?:The|That|This)\s+(?:money|investment|funding|financing|funds|sum|capital|"
+    r"(deal|transaction|acquisition|purchase|agreement))\b"
 )
+# A deal's own price: "The deal, worth €2.2 billion", "is valued at", "comprises".
+_PRICED_AT = re.compile(r"\b(?:worth|valued|value|priced|comprises|totals?|costs?)\b", re.I)
 _ANAPHORA_REACH = 4  # sentences back to the investment "the deal" stands for
 
 
@@ -831,7 +839,13 @@ def _amount_facts(context, position, parties, actors):
         if joint_part and _TRANCHE_BEFORE.search(text, max(0, amount.start - 40), amount.start):
             continue  # "a combined $2 billion, made up of $1.6 billion": no one's share
         told_before = None
-        if not tranche and _ANAPHORA.match(text) and not any(a.start < at for a in parties):
+        anaphora = _ANAPHORA.match(text)
+        if (
+            anaphora
+            and not tranche
+            and not any(a.start < at for a in parties)
+            and (anaphora.group(1) is None or _PRICED_AT.search(text, 0, amount.start))
+        ):
             told_before = _told_before(context, position)
         if tranche:
             investors, target = previous
