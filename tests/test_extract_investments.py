@@ -116,6 +116,61 @@ def test_it_reads_the_pair_behind_the_joint_venture_company(index):
     ]
 
 
+def test_it_gives_a_sale_to_each_buyer_named_after_to(index):
+    body = (
+        "Nio will sell shares worth 2 trillion won to Volkswagen, and shares worth "
+        "800 billion won to Tencent."
+    )
+    assert money(investments(body, index)) == [
+        ("Tencent", Decimal("800000000000"), "KRW"),
+        ("Volkswagen", Decimal("2000000000000"), "KRW"),
+    ]
+
+
+def test_it_reads_the_company_a_relative_clause_is_about(index):
+    body = (
+        "Nio's backers include Tencent, which took a 10% stake for $300 million in 2017, "
+        "and several state funds."
+    )
+    assert money(investments(body, index)) == [("Tencent", Decimal("300000000"), "USD")]
+
+
+def test_it_reads_the_owner_of_an_amount(index):
+    body = "The plant is part of Toyota's $2 billion investment plan for the region."
+    assert money(investments(body, index)) == [("Toyota", Decimal("2000000000"), "USD")]
+
+
+def test_it_gives_financing_discussed_in_talks_to_the_other_side(index):
+    body = "Nio is in talks with Tencent over financing of up to $1 billion, sources said."
+    [fact] = investments(body, index)
+    assert fact[:4] == ("Tencent", "Nio", Decimal("1000000000"), "USD")
+
+
+def test_it_gives_a_ventures_size_to_both_partners(index):
+    body = "Toyota will set up a $4 billion joint venture with Panasonic next year."
+    assert money(investments(body, index)) == [
+        ("Panasonic", Decimal("4000000000"), "USD"),
+        ("Toyota", Decimal("4000000000"), "USD"),
+    ]
+
+
+def test_it_gives_no_one_a_sum_shared_with_an_unnamed_partner(index):
+    body = (
+        "Toyota said it would form a venture with Nio, with the two companies and a local "
+        "fund investing a combined 2 billion yuan."
+    )
+    assert money(investments(body, index)) == []
+
+
+def test_it_gives_the_deals_price_told_later_to_its_buyer(index):
+    body = (
+        "Regulators approved Volkswagen's acquisition of Nio on Monday. "
+        "The deal, worth €2.2 billion, was first announced in March."
+    )
+    [fact] = investments(body, index)
+    assert fact[:4] == ("Volkswagen", "Nio", Decimal("2200000000"), "EUR")
+
+
 # --- stakes ---------------------------------------------------------------------------
 
 
@@ -146,6 +201,26 @@ def test_it_reads_a_stake_in_pc_and_a_holding_raised_to_a_percent(index):
     assert investments(body, index)[0][4] == Decimal("9.98")
 
 
+def test_it_reads_making_a_company_a_wholly_owned_subsidiary_as_all_of_it(index):
+    body = "Toyota plans to make Nio, a long-time partner, a wholly owned subsidiary."
+    [fact] = investments(body, index)
+    assert fact[:2] == ("Toyota", "Nio") and fact[4] == 100
+
+
+def test_it_gives_a_stake_negotiated_over_to_the_company_talked_with(index):
+    body = "Nio is negotiating with Tencent over a minority stake in its battery unit."
+    [fact] = investments(body, index)
+    assert fact[:2] == ("Tencent", "Nio")
+
+
+def test_it_counts_a_stake_told_twice_once(index):
+    body = (
+        "BAIC wants to buy as much as 5% of Daimler. "
+        "BAIC told Daimler it intends to take a 5% stake in the German carmaker."
+    )
+    assert [(f[0], f[4]) for f in investments(body, index)] == [("BAIC", Decimal("5"))]
+
+
 @pytest.mark.parametrize(
     "body",
     [
@@ -172,6 +247,8 @@ def test_it_does_not_take_market_shares_price_moves_or_a_sale_to_no_one_for_stak
         "Nio, whose debt stood at $1.2 billion in June, plans a listing in Hong Kong.",
         "Nio plans a $500 million funding round to cut its debt.",
         "The venture would add $8 billion to the kingdom's GDP by 2030, Nio said.",
+        "Nio agreed to pay $90 million in fines to settle the case.",
+        "Nio turned down a proposed $1 billion investment package from a group of funds.",
     ],
 )
 def test_it_does_not_take_capital_prices_fees_or_denied_deals_for_investments(index, body):
