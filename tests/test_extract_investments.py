@@ -171,6 +171,19 @@ def test_it_gives_the_deals_price_told_later_to_its_buyer(index):
     assert fact[:4] == ("Volkswagen", "Nio", Decimal("2200000000"), "EUR")
 
 
+def test_it_reads_money_handed_over_in_exchange_for_shares(index):
+    body = "Nio said it has agreed to hand Tencent 5 billion yuan in exchange for the shares."
+    assert money(investments(body, index)) == [("Nio", Decimal("5000000000"), "CNY")]
+
+
+def test_it_gives_an_executives_pledge_to_the_company_the_article_is_about(index):
+    body = (
+        "Xiaomi is building its first car. Xiaomi will sell it in China first. "
+        "Chief executive Lei Jun has pledged to spend about $10 billion on the project."
+    )
+    assert money(investments(body, index)) == [("Xiaomi", Decimal("10000000000"), "USD")]
+
+
 # --- stakes ---------------------------------------------------------------------------
 
 

@@ -27,6 +27,7 @@ _MORE_TRIGGERS = re.compile(
     r"\b(?:pa(?:y|ys|id|ying)|put(?:s|ting)?|buy(?:s|ing)?|hand(?:s|ed|ing)?\s+over|"
     r"(?:sell(?:s|ing)?|sold)\s+(?:[\w.,-]+\s+){0,4}?(?:shares|stakes?|holdings?|stock|equity)\b|"
     r"transfer(?:s|red|ring)?|injection|contribut\w+|joint[\s-]+ventures?|jvs?|"
+    r"in\s+exchange\s+for|"
     r"(?:an?|the|its|their)\s+(?:\S+\s+){0,4}?(?:proposal|offer|bid)s?)\b"
 )  # matched against the lower-cased sentence
 _SELLING = re.compile(
@@ -403,6 +404,12 @@ def _pair(context, sentence, parties, after, head):
     return []
 
 
+_EXECUTIVE = re.compile(
+    r"(?:(?:The|Its|Co-?founder|Founder|Chief|CEO|Chairman|Chairwoman|President)\b[^,.;]{0,40}?)?"
+    r"\b(?:[Cc]o-?founder|[Ff]ounder|[Cc]hief\s+[Ee]xecutive|CEO|[Cc]hairman|[Cc]hairwoman|"
+    r"[Pp]resident)\b(?:\s+[A-Z][\w.-]*){1,3}\s+(?:has|had|will|would|is|was|said|says|plans|"
+    r"pledged|promised|vowed)\b"
+)
 _AND_NAME = re.compile(r"\s+(?:and|&)\s+[A-Z]")
 _THE_VENTURE = re.compile(r"the\s+(?:new\s+)?(?:joint[\s-]+venture|JV|venture)\b", re.IGNORECASE)
 _AND_UNNAMED = re.compile(
@@ -412,6 +419,8 @@ _AND_UNNAMED = re.compile(
 
 class _Named:
     """A company the sentence refers to without naming it ("the two companies")."""
+
+    named = False
 
     def __init__(self, company):
         self.company = company
@@ -539,7 +548,11 @@ def _investors(context, sentence, parties, trigger, at, end):
     shared = _PAIR_WORDS.search(sentence.text, 0, head - text_start)
     if shared and _AND_UNNAMED.match(sentence.text, shared.end()):
         return [], None  # "the two companies and a Toyota unit": a sum shared with someone unnamed
-    if subject is None:
+    executive = subject is None and speaker is None and context.main_subject
+    if executive and _EXECUTIVE.match(sentence.text) and not _PAIR_WORDS.search(sentence.text):
+        # "Co-founder Lei Jun has pledged to spend $10 billion": for the article's company
+        group = [_Named(context.main_subject)]
+    elif subject is None:
         group = _pair(context, sentence, parties, speaker.end if speaker else text_start, head)
         if not group:
             return [], None
