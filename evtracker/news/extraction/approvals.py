@@ -9,6 +9,7 @@ when the sentence only says "regulators", a government when a country acts ("New
 no to ..."), or an unnamed body kept as written ("foreign competition authorities").
 """
 
+import bisect
 import re
 
 from evtracker.news.extraction import language as lang
@@ -746,7 +747,10 @@ def _canonical(context, name):
 
 def _only_regulator(context):
     """The one regulator the article names, if it names exactly one."""
-    names = {m.company for m in context.mentions if m.kind == "regulator"}
+    memo = _article_memo(context, "regulators")
+    if "names" not in memo:
+        memo["names"] = {m.company for m in context.mentions if m.kind == "regulator"}
+    names = memo["names"]
     return next(iter(names)) if len(names) == 1 else None
 
 
@@ -821,9 +825,9 @@ def _with_abbreviations(context, sentence, actors):
 
 
 def _defined_abbreviations(context):
-    cached = getattr(context, "_approval_abbreviations", None)
-    if cached is not None:
-        return cached
+    memo = _article_memo(context, "abbreviations")
+    if "defined" in memo:
+        return memo["defined"]
     defined = {}
     body = context.body
     for mention in context.mentions:
@@ -832,7 +836,7 @@ def _defined_abbreviations(context):
         match = _ABBREVIATION.match(body, mention.end)
         if match and match.group(1) not in defined:
             defined[match.group(1)] = mention.company
-    context._approval_abbreviations = defined
+    memo["defined"] = defined
     return defined
 
 
@@ -986,7 +990,7 @@ def _deal_parties(context, sentence):
         return [main] if main and deal else []
     if deal and _BOTH_SIDES.search(deal.group("noun")):
         return list(pair)
-    buyers = _buyers(context, pair, sentence)
+    buyers = _buyers(context, pair)
     return buyers or list(pair)
 
 
@@ -1011,30 +1015,45 @@ def _article_pair(context, sentence):
     return tuple(ranked[:2]) if len(ranked) >= 2 else None
 
 
-def _buyers(context, pair, before_sentence):
+def _buyers(context, pair):
     """Who buys in the article: the company named before a buying word with the other party
     after it ("Nissan is to take a 34% stake in Mitsubishi Motors")."""
-    found = []
+    memo = _article_memo(context, "buyers")
+    if pair not in memo:
+        memo[pair] = _find_buyers(context, pair)
+    return memo[pair]
+
+
+def _find_buyers(context, pair):
     first, second = pair
-    for sentence in context.sentences:
-        named = [m for m in context.named_in(sentence.start, sentence.end) if m.kind != "regulator"]
-        companies = {m.company for m in named}
-        if first not in companies or second not in companies:
-            continue
-        for buyer, seller in ((first, second), (second, first)):
-            if buyer in found:
+    by_company = _mentions_by_company(context)
+    found = []
+    for buyer, seller in ((first, second), (second, first)):
+        sellers = [m.start for m in by_company.get(seller, ())]
+        for mention in by_company.get(buyer, ()):
+            at = bisect.bisect_right(sellers, mention.end)
+            if at == len(sellers) or sellers[at] - mention.end >= 90:
                 continue
-            starts = [m.end for m in named if m.company == buyer]
-            ends = [m.start for m in named if m.company == seller]
-            for end_of_buyer in starts:
-                later = [s for s in ends if s > end_of_buyer]
-                if not later:
-                    continue
-                between = context.body[end_of_buyer : later[0]]
-                if len(between) < 90 and _BUY.search(between) and not re.search(r"[.;]", between):
-                    found.append(buyer)
-                    break
+            between = context.body[mention.end : sellers[at]]
+            if len(between) < 90 and _BUY.search(between) and not re.search(r"[.;]", between):
+                found.append(buyer)
+                break
     return [name for name in pair if name in found]
+
+
+def _mentions_by_company(context):
+    memo = _article_memo(context, "by company")
+    if not memo:
+        for mention in context.mentions:
+            if mention.kind != "regulator":
+                memo.setdefault(mention.company, []).append(mention)
+    return memo
+
+
+def _article_memo(context, name):
+    """A dict kept on the article's context for the rest of the article."""
+    memos = context.__dict__.setdefault("_approval_memos", {})
+    return memos.setdefault(name, {})
 
 
 def _subject_list(body, subjects):
