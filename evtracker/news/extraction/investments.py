@@ -763,7 +763,12 @@ def find_investments(context, position, actors):
     sentence = context.sentences[position]
     text = sentence.text
     parties = [a for a in actors if a.kind != "regulator"]
-    if not parties and not context.talk_pairs and _told_before(context, position) is None:
+    if (
+        not parties
+        and not context.talk_pairs
+        and _told_before(context, position) is None
+        and not (context.main_subject and _EXECUTIVE.match(text))
+    ):
         return []
     denied = lang.DENY.search(text)
     if denied and _REPORT_WORDS.search(text):
