@@ -570,31 +570,11 @@ def find_approvals(context, position, actors):
     on = context.date_of(sentence)
     if (context.published - on).days > _BACKGROUND_DAYS:
         return []  # "received a licence last year": background to this report, not news
-    if not regulators:
-        if lang.DENY.search(text):
-            return []  # "rejected speculation": not an approval
-        approving_body = _GOVERNMENT_ACTS.search(text) or _UNNAMED_ACTING.search(text)
-        if not (_APPROVAL_NOUN.search(text) or _FILING.search(text) or approving_body) and not (
-            _regulators_nearby(context, position) and _CHECKED.search(text)
-        ):
-            return []  # "blocked the road", "the alliance is under review"
-        if _NOT_A_REGULATOR.search(text) and not _REGULATORY.search(text):
-            return []  # "the board approved the plan"
-        words = list(_APPROVAL_NOUN.finditer(text))
-        if words and not any(map(_approves, words)) and not _FILING.search(text):
-            return []  # "Xiaomi cleared things up", "cleared the way for deliveries"
+    if not regulators and _no_approval_without_regulator(context, position):
+        return []
     acting = [r for r in regulators if _REGULATOR_ACTS.match(body, r.end)]
     regulator = _regulator(context, position, regulators, acting)
-    said_no = (
-        acting
-        or _GOVERNMENT_ACTS.search(text)
-        or _UNNAMED_ACTING.search(text)
-        or _REJECTED_PASSIVE.search(text)
-    )
-    refused_application = _APPLICATION_REJECTED.search(text)  # "its application was rejected"
-    if status == "rejected" and not refused_application and (regulator == [None] or not said_no):
-        # "Aston Martin turned down an offer", "Geely denied it had sought approval", "the
-        # department banned the software": no body says no to an application
+    if status == "rejected" and not _a_body_said_no(text, acting, regulator):
         return []
     subjects = _subjects(context, sentence, actors, regulators, acting, regulator, cue.start())
     if not subjects:
@@ -618,6 +598,37 @@ def find_approvals(context, position, actors):
             )
         )
     return facts
+
+
+def _no_approval_without_regulator(context, position):
+    """Whether a sentence that names no regulator reports no approval after all."""
+    text = context.sentences[position].text
+    if lang.DENY.search(text):
+        return True  # "rejected speculation"
+    approving_body = _GOVERNMENT_ACTS.search(text) or _UNNAMED_ACTING.search(text)
+    if not (_APPROVAL_NOUN.search(text) or _FILING.search(text) or approving_body) and not (
+        _regulators_nearby(context, position) and _CHECKED.search(text)
+    ):
+        return True  # "blocked the road", "the alliance is under review"
+    if _NOT_A_REGULATOR.search(text) and not _REGULATORY.search(text):
+        return True  # "the board approved the plan"
+    words = list(_APPROVAL_NOUN.finditer(text))
+    # "Xiaomi cleared things up", "cleared the way for deliveries"
+    return bool(words) and not any(map(_approves, words)) and not _FILING.search(text)
+
+
+def _a_body_said_no(text, acting, regulator):
+    """A rejection needs a body that says no, or a refused application: "Aston Martin
+    turned down an offer", "Geely denied it had sought approval" and "the department banned
+    the software" are no rejected approvals."""
+    if _APPLICATION_REJECTED.search(text):
+        return True  # "its application was rejected", whoever rejected it
+    return regulator != [None] and bool(
+        acting
+        or _GOVERNMENT_ACTS.search(text)
+        or _UNNAMED_ACTING.search(text)
+        or _REJECTED_PASSIVE.search(text)
+    )
 
 
 # --- the regulator --------------------------------------------------------------------------
