@@ -262,6 +262,7 @@ def test_it_does_not_take_market_shares_price_moves_or_a_sale_to_no_one_for_stak
         "The venture would add $8 billion to the kingdom's GDP by 2030, Nio said.",
         "Nio agreed to pay $90 million in fines to settle the case.",
         "Nio turned down a proposed $1 billion investment package from a group of funds.",
+        "The plan includes a personal investment of $5 million by Nio chairman William Li.",
     ],
 )
 def test_it_does_not_take_capital_prices_fees_or_denied_deals_for_investments(index, body):

@@ -428,17 +428,25 @@ class _Named:
 
 
 def _party_after(body, parties, start, reach, lead):
-    """The first company within `reach` after `start` whose lead-in matches `lead`."""
+    """The first company within `reach` after `start` whose lead-in matches `lead`; none when
+    it names a person's employer ("by Toyota chairman Akio Toyoda")."""
     for actor in parties:
         if actor.start < start:
             continue
         if actor.start - start > reach:
             return None
         if lead.search(body, start, actor.start):
-            return actor
+            return None if _PERSON_AFTER.match(body, actor.end) else actor
     return None
 
 
+_PERSON_AFTER = re.compile(
+    r"(?:'s|’s)?\s+(?:[Cc]hairman|[Cc]hairwoman|[Cc]hief\s+[Ee]xecutive|CEO|[Pp]resident|"
+    r"[Cc]o-?founder|[Ff]ounder|[Hh]eir)\s+[A-Z]"
+)
+
+
+_BY_NEXT = re.compile(r"\s+(?:of\s+[^,;]{1,30}?\s+)?by\b")
 _FROM_NEXT = re.compile(r"(?:\s+\w+){0,2}\s+from\b")
 _FROM = re.compile(r"\bfrom\s+(?:[\w'’.-]+\s+){0,4}$", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+(?:[\w'’.-]+\s+){0,4}$", re.IGNORECASE)
@@ -543,6 +551,8 @@ def _investors(context, sentence, parties, trigger, at, end):
         return [], None  # the subject received money from someone unnamed
     if _ROUND.match(body, end) and not _JOINS_ROUND.search(body, text_start, at):
         return [], None  # "plans for a £654m funding round": money raised, from whom unsaid
+    if _MONEY_NOUN.search(trigger.group()) and _BY_NEXT.match(body, text_start + trigger.end()):
+        return [], None  # "an investment of ¥1 billion by its chairman": not a company's
     if _MONEY_NOUN.search(trigger.group()) and _FROM_NEXT.match(body, text_start + trigger.end()):
         return [], None  # "an investment package from" someone who is not a company
     shared = _PAIR_WORDS.search(sentence.text, 0, head - text_start)
