@@ -576,7 +576,7 @@ def find_approvals(context, position, actors):
     regulator = _regulator(context, position, regulators, acting)
     if status == "rejected" and not _a_body_said_no(text, acting, regulator):
         return []
-    subjects = _subjects(context, sentence, actors, regulators, acting, regulator, cue.start())
+    subjects = _subjects(context, sentence, actors, acting, regulator, cue.start())
     if not subjects:
         return []
     what = lang.approval_what(text)
@@ -851,42 +851,11 @@ def _defined_abbreviations(context):
     return defined
 
 
-def _subjects(context, sentence, actors, regulators, acting, regulator_names, cue_at=0):
-    """(company, regulator) pairs: the companies approved, each with the regulator. Only
-    the clause of the approval word counts when a colon or semicolon splits the sentence
-    ("WeRide is not the only one: Zeekr has also filed with the CSRC")."""
+def _subjects(context, sentence, actors, acting, regulator_names, cue_at=0):
+    """(company, regulator) pairs: the companies approved, each with the regulator."""
     body = context.body
     text = sentence.text
-    bought = {
-        a.company
-        for a in actors
-        if _BOUGHT.search(body, max(sentence.start, a.start - 60), a.start)
-    }
-    candidates = [
-        a
-        for a in actors
-        if a.kind not in ("regulator", "approver")
-        and a.company not in bought
-        and _can_be_subject(body, a)
-    ]
-    asides = [
-        (sentence.start + s, sentence.start + e)
-        for s, e in lang.asides(text)
-        if not _REPORTS_THAT.search(text, s, e)  # ", a filing showed that Innovusion,": a clause
-    ]
-    asides += [
-        (sentence.start + m.start(), sentence.start + m.end()) for m in _RELATIVE.finditer(text)
-    ]
-    candidates = [a for a in candidates if not any(s <= a.start and a.end <= e for s, e in asides)]
-    start, end = _clause(text, cue_at)
-    in_clause = [a for a in candidates if start <= a.start - sentence.start < end]
-    candidates = in_clause or candidates
-    speakers = [a for a in candidates if _SPEAKS.match(body, a.end)]
-    if speakers and len(speakers) < len(candidates):
-        # "Geely said Zeekr had won approval": the one approved is who the speaker speaks of
-        others = [a for a in candidates if a not in speakers]
-        if any(a.start > speakers[0].end for a in others):
-            candidates = others
+    candidates = _candidates(context, sentence, actors, cue_at)
     chosen = []
     if acting:
         after = [a for a in candidates if a.start >= acting[0].end]
@@ -920,6 +889,46 @@ def _subjects(context, sentence, actors, regulators, acting, regulator_names, cu
     if not names:
         return []
     return [(name, regulator) for name in dict.fromkeys(names) for regulator in regulator_names]
+
+
+def _candidates(context, sentence, actors, cue_at):
+    """The companies of a sentence that can be the ones approved: not a company bought, nor
+    one in an aside, nor a speaker reporting on another; only those of the approval word's
+    clause when a colon or semicolon splits the sentence ("WeRide is not the only one:
+    Zeekr has also filed with the CSRC")."""
+    body = context.body
+    text = sentence.text
+    bought = {
+        a.company
+        for a in actors
+        if _BOUGHT.search(body, max(sentence.start, a.start - 60), a.start)
+    }
+    candidates = [
+        a
+        for a in actors
+        if a.kind not in ("regulator", "approver")
+        and a.company not in bought
+        and _can_be_subject(body, a)
+    ]
+    asides = [
+        (sentence.start + s, sentence.start + e)
+        for s, e in lang.asides(text)
+        if not _REPORTS_THAT.search(text, s, e)  # ", a filing showed that Innovusion,": a clause
+    ]
+    asides += [
+        (sentence.start + m.start(), sentence.start + m.end()) for m in _RELATIVE.finditer(text)
+    ]
+    candidates = [a for a in candidates if not any(s <= a.start and a.end <= e for s, e in asides)]
+    start, end = _clause(text, cue_at)
+    in_clause = [a for a in candidates if start <= a.start - sentence.start < end]
+    candidates = in_clause or candidates
+    speakers = [a for a in candidates if _SPEAKS.match(body, a.end)]
+    if speakers and len(speakers) < len(candidates):
+        # "Geely said Zeekr had won approval": the one approved is who the speaker speaks of
+        others = [a for a in candidates if a not in speakers]
+        if any(a.start > speakers[0].end for a in others):
+            candidates = others
+    return candidates
 
 
 def _clause(text, at):
