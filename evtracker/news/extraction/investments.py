@@ -1,11 +1,14 @@
 """Investments: amounts and stakes, who puts them in and into which company.
 
-The investor is read from the grammar of the sentence rather than from word lists: the
-subject of the investing verb (not a company after a preposition, inside an aside or a
-speaker), every member of a coordinated subject ("X and Y will invest"), the company after
-"from"/"by" ("¥180bn from X", "an investment by X"), the buyer after "to" when shares are
-sold ("X will sell shares worth ... to Y"), and "the two companies"/"they" for the pair the
-article is about.
+The investor is read from the grammar of the sentence rather than from word lists: the first
+company of the clause holding the investing verb (not one after a preposition, inside an
+aside, the object of "owns" or "told", or a speaker), every member of a coordinated subject
+("X and Y will each put"), the antecedent of "which took a stake", the company after
+"from"/"by" ("¥180bn from X", "an investment by X"; after "buy ... from" it is the seller),
+the buyer after "to" when shares are sold, the owner of "X's $1bn investment", the pair for
+"they" or "the joint venture", and a deal told earlier for "The deal, worth €2.2 billion".
+Left out: prices per share, valuations, registered capital, fees, a round's total, value in
+kind, a sum shared with someone unnamed, and the terms of a rumour the investor denies.
 """
 
 import re
@@ -68,7 +71,6 @@ _OWN_BEFORE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$", re.IGNORECASE)
 _GDP_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:\S+\s+){0,5}?(?:GDP|gross\s+domestic|economy)\b", re.IGNORECASE
 )
-_NEGATED = re.compile(r"\b(?:not|never|no|n't|without)\b|n't\b", re.IGNORECASE)
 # "$1 billion of it", "RM170.3 million of that sum": a tranche of the amount before.
 _TRANCHE_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?of\s+(?:it|that|this|which|the\s+(?:total|sum|amount|money))\b",
