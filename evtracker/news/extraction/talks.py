@@ -206,25 +206,40 @@ def _signals(text):
 
 # Denials without a denying verb: "is not willing to hold merger talks", "we did not sign any
 # agreement", "yet another false article".
-_REFUSED = re.compile(
+_REFUSED = lang.Gated(
     r"\bnot\s+(?:willing|ready|open|interested|prepared)\s+(?:to\s+(?:hold|have|enter|start|"
     r"begin|pursue)\s+|in\s+|to\s+)?(?:any\s+)?(?:\w+\s+)?(?:talks|negotiations|discussions|"
     r"merger|tie-?up|partnership)|\b(?:did|does|do|has|have|had)\s*(?:not|n't)\s+sign(?:ed)?\b|"
     r"\b(?:false|untrue|wrong|incorrect|inaccurate|fake|misleading)\s+(?:article|story|stories|"
     r"reports?|claims?)\b",
-    re.IGNORECASE,
+    (
+        "not",
+        "did",
+        "does",
+        "do",
+        "has",
+        "have",
+        "had",
+        "false",
+        "untrue",
+        "wrong",
+        "incorrect",
+        "inaccurate",
+        "fake",
+        "misleading",
+    ),
 )
 # "the talks ultimately went nowhere": ended without an end word.
-_CAME_TO_NOTHING = re.compile(
+_CAME_TO_NOTHING = lang.Gated(
     r"\b(?:talks|negotiations|discussions|deal|partnership|plans?|efforts?)\b[^.;]{0,40}?\b"
     r"(?:went|go|goes|led|leads)\s+nowhere|\b(?:came|come|comes)\s+to\s+(?:nothing|naught)\b",
-    re.IGNORECASE,
+    ("nowhere", "nothing", "naught"),
 )
 # "talks with the partners were continuing": a party's word that talks go on.
-_ONGOING = re.compile(
+_ONGOING = lang.Gated(
     r"\b(?:talks|negotiations|discussions)\b[^.;]{0,100}?\b(?:were|are|is|was|remain|remained)\s+"
     r"(?:still\s+)?(?:continuing|ongoing|under\s*way|in\s+progress)\b",
-    re.IGNORECASE,
+    ("continuing", "ongoing", "under", "underway", "progress"),
 )
 
 
@@ -425,10 +440,20 @@ _NOT_A_PARTY_BEFORE = re.compile(
 
 def not_a_party(body, actor):
     """A company named only to describe another one, a thing or a venture the parties form."""
-    return bool(
-        _DESCRIBES_NEXT.match(body, actor.end)
-        or _NOT_A_PARTY_BEFORE.search(body[max(0, actor.start - 40) : actor.start])
-    )
+    if _DESCRIBES_NEXT.match(body, actor.end):
+        return True
+    before = body[max(0, actor.start - 40) : actor.start]
+    words = _WORD.findall(before.lower())[-4:]
+    return bool(_BEFORE_CUES.intersection(words)) and bool(_NOT_A_PARTY_BEFORE.search(before))
+
+
+_WORD = re.compile(r"[a-z]+")
+# A word that must be among the last few before a company for _NOT_A_PARTY_BEFORE to match.
+_BEFORE_CUES = _word_set(
+    """shares stock maker makers owner parent producer manufacturer owns controls makes named
+    called dubbed branded known like unlike than versus vs beat beats beating outsell outsells
+    outselling outsold overtake overtaking against take taking compete competing"""
+)
 
 
 def _without_modifiers(parties):
@@ -472,7 +497,9 @@ def _pairs_in(context, sentence, actors):
     joined = "-" in text or "–" in text
     if not triggers and not joined:
         return []
-    spans = lang.asides(text) + [m.span() for m in _LONG_APPOSITIVE.finditer(text)]
+    spans = lang.asides(text)
+    if text.count(",") >= 2:
+        spans = spans + _long_appositives(text)
     asides = [(sentence.start + start, sentence.start + end) for start, end in spans]
     parties = [a for a in actors if a.kind != "regulator" and not not_a_party(body, a)]
     parties = _without_modifiers(parties)
@@ -546,6 +573,13 @@ _UNDER_A = re.compile(
     r"(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+
+
+@per_article
+def _long_appositives(text):
+    return [match.span() for match in _LONG_APPOSITIVE.finditer(text)]
+
+
 # "the Changan-Dongfeng merger", "a Geely-Renault powertrain venture".
 _DEAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?" + lang.DEAL_NOUN + r"\b", re.IGNORECASE)
 
@@ -603,11 +637,10 @@ def find_talks(context, position, actors):
     the article when the sentence confirms, denies or ends them without naming both."""
     sentence = context.sentences[position]
     text = sentence.text
-    if len({a.company for a in actors if a.kind != "regulator"}) < 2 and not (
-        lang.TWO_PARTIES.search(text) or _UPDATE_TOPIC.search(text)
-    ):
-        return []  # most sentences: nothing here can name a pair
-    found = _pairs_in(context, sentence, actors)
+    two = len({a.company for a in actors if a.kind != "regulator"}) >= 2
+    if not two and not lang.TWO_PARTIES.search(text) and not _moves_a_status(text):
+        return []  # most sentences: nothing here can name a pair or move the status of one
+    found = _pairs_in(context, sentence, actors) if two else []
     if (
         not found
         and lang.TWO_PARTIES.search(text)
@@ -678,6 +711,12 @@ def _recent_companies(context, sentence):
             if mention.company not in found:
                 found.append(mention.company)
     return found
+
+
+def _moves_a_status(text):
+    return bool(_UPDATE_TOPIC.search(text)) and (
+        any(_signals(text)) or bool(lang.AGREE.search(text))
+    )
 
 
 def _last_pair(context, sentence):
