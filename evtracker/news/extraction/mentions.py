@@ -6,7 +6,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from evtracker.news.extraction.patterns import WordStarts, at_word_start, fold, trie_regex
+from evtracker.news.extraction.patterns import (
+    WordStarts,
+    at_word_start,
+    fold,
+    is_word_char,
+    trie_regex,
+)
 
 KINDS = ("automaker", "technology", "supplier", "investor", "regulator", "other")
 
@@ -259,10 +265,12 @@ _ROLE = (
     r"manager|specialist|supplier|giant|platform|conglomerate|lender|operator|developer|house|"
     r"outfit|venture|producer|group|brand)"
 )
-_ROLE_BEFORE = re.compile(r"\b(?P<role>" + _ROLE + r")\s+(?P<name>" + _NAME + r")(?![\w&-])")
-_ROLE_AFTER = re.compile(
-    r"(?<![\w&'’.-])(?P<name>" + _NAME + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?"
-    r"(?P<role>" + _ROLE + r")\b"
+# One scan for the role words; the name is then looked for right after one, or (in an
+# appositive) right before the comma that opens it.
+_ROLE_WORD = re.compile(_ROLE + r"(?![\w-])")
+_NAME_AFTER = re.compile(r" (" + _NAME + r")(?![\w&-])")
+_APPOSITIVE_BEFORE = re.compile(
+    r"(?<![\w&'’.-])(" + _NAME + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?$"
 )
 _NOT_AFTER = re.compile(
     r"\b(?:in|at|on|from|for|to|of|by|with|into|than|and|or|as|said|says|told)\s+$",
@@ -293,20 +301,29 @@ def _by_role(text, index):
     """Unknown companies named right after a word for a company, or followed by one in an
     appositive; never a known company, a common word, a place or a person's title."""
     found = []
-    for pattern in (_ROLE_BEFORE, _ROLE_AFTER):
-        for match in pattern.finditer(text):
-            start, end = match.span("name")
-            words = match.group("name").split()
-            if not words or words[0] in _NOT_A_SHORT_FORM or index.lookup(words[0]):
+    for role in _ROLE_WORD.finditer(text):
+        if role.start() and is_word_char(text[role.start() - 1]):
+            continue
+        after = _NAME_AFTER.match(text, role.end())
+        window = max(0, role.start() - 90)
+        before = (
+            _APPOSITIVE_BEFORE.search(text, window, role.start())
+            if "," in text[window : role.start()]
+            else None
+        )
+        for name_match, appositive in ((after, False), (before, True)):
+            if name_match is None:
+                continue
+            start = name_match.start(1)
+            name = name_match.group(1)
+            words = name.split()
+            if words[0] in _NOT_A_SHORT_FORM or index.lookup(words[0]) or index.lookup(name):
                 continue
             if len(words) == 1 and (words[0] in _SENTENCE_ADVERBS or words[0].endswith("ly")):
                 continue  # "Elsewhere, the company said"
-            if pattern is _ROLE_AFTER and _NOT_AFTER.search(text, max(0, start - 12), start):
+            if len(name) < 3 or (appositive and _NOT_AFTER.search(text, max(0, start - 12), start)):
                 continue
-            name = match.group("name")
-            if len(name) < 3 or index.lookup(name):
-                continue
-            kind = _role_kind(match.group("role"), text[max(0, match.start() - 30) : match.start()])
+            kind = _role_kind(role.group(), text[max(0, role.start() - 30) : role.start()])
             found.append(Mention(start, start + len(name), name, kind, "new"))
     return found
 
