@@ -226,6 +226,22 @@ def test_it_gives_a_stake_negotiated_over_to_the_company_talked_with(index):
     assert fact[:2] == ("Tencent", "Nio")
 
 
+def test_it_takes_the_value_of_a_holding_for_the_money_put_in(index):
+    body = "Volkswagen has taken a 5 percent stake in Nio, a holding valued at $700 million."
+    [fact] = investments(body, index)
+    assert fact[:4] == ("Volkswagen", "Nio", Decimal("700000000"), "USD")
+
+
+def test_it_reads_the_stake_an_earlier_amount_buys_as_that_amounts_fact(index):
+    body = (
+        "Tencent signed an agreement with Nio, investing a total of $2.2 billion. "
+        "Once the deal is done, Tencent will own about 20.1% of Nio's shares."
+    )
+    assert [(f[0], f[2], f[4]) for f in investments(body, index)] == [
+        ("Tencent", Decimal("2200000000"), None)
+    ]
+
+
 def test_it_counts_a_stake_told_twice_once(index):
     body = (
         "BAIC wants to buy as much as 5% of Daimler. "

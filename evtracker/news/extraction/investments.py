@@ -50,8 +50,8 @@ _NOT_MONEY_PUT_IN = re.compile(
 )
 # "a deal valued at", "the transaction is worth": the price paid, which is an investment.
 _DEAL_VALUE = re.compile(
-    r"\b(?:deal|transaction|acquisition|purchase|takeover|offer|bid|agreement|equity)\b"
-    r"[^.;]{0,50}?\b(?:valued|worth|value|valuing)\b[^.;]{0,25}$",
+    r"\b(?:deal|transaction|acquisition|purchase|takeover|offer|bid|agreement|equity|stake|"
+    r"holding|shareholding)\b[^.;]{0,50}?\b(?:valued|worth|value|valuing)\b[^.;]{0,25}$",
     re.IGNORECASE,
 )
 # "$400 million worth of engineering services", "its own $1.6 billion unit": value in kind.
@@ -892,6 +892,8 @@ def _amount_facts(context, position, parties, actors):
         clause = text[max(0, amount.start - 80) : amount.end + 80]
         percent = _stake_percent(clause)
         kind = _kind(text, target, percent)
+        if percent is None and kind == "stake":
+            _amounts_without_percent(context).update(i.company for i in investors)
         purpose = lang.PURPOSE.match(text, amount.end)
         why = (
             f"amount: {text[amount.start : amount.end]}",
@@ -929,6 +931,11 @@ _STAKE_TALKS = re.compile(
 _NAMES_ANOTHER = re.compile(
     r"\s*(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:business|unit|arm|division)\s*,\s*"
 )
+
+
+def _amounts_without_percent(context):
+    """Investors whose amount was told earlier in the article without the stake it buys."""
+    return context.__dict__.setdefault("_amounts_without_percent", set())
 
 
 def _stake_holders(context, sentence, parties, match, target, after):
@@ -1017,6 +1024,8 @@ def _stake_facts(context, position, parties, amount_facts):
                 continue
             if percent is not None and (investor.company, percent) in told:
                 continue  # the same stake told again ("a 4-5pc stake in the German maker")
+            if percent is not None and investor.company in _amounts_without_percent(context):
+                continue  # "investing $2.2 billion ... CYVN will own about 20.1%": one stake
             told.add((investor.company, percent))
             facts.append(
                 _fact(
@@ -1164,7 +1173,18 @@ def _stake_percent(text):
     if "%" not in text and "per" not in text.lower() and "pc" not in text.lower():
         return None
     match = lang.STAKE_PERCENT.search(text)
-    if not match:
-        return None
-    value = Decimal(match.group("percent") or match.group("percent2"))
+    if match:
+        value = Decimal(match.group("percent") or match.group("percent2"))
+    else:
+        match = _PERCENT_OF_SHARES.search(text)  # "18.3% of the common shares"
+        if not match:
+            return None
+        value = Decimal(match.group(1))
     return value if 0 < value <= 100 else None
+
+
+_PERCENT_OF_SHARES = re.compile(
+    PERCENT + r"\s+(?:of|in)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:shares|stock|equity|capital|company)\b",
+    re.IGNORECASE,
+)
