@@ -259,3 +259,13 @@ def test_it_reads_a_regulator_reviewing_a_stake_purchase_as_pending_for_the_buye
         "is reviewing the deal."
     )
     assert approvals(body, index) == {("Geely", "CMA", "pending")}
+
+
+def test_it_keeps_a_wait_that_began_long_ago_and_still_goes_on(index):
+    body = "Xiaomi has been waiting for a licence from the industry ministry since 2021."
+    assert approvals(body, index) == {("Xiaomi", "MIIT", "pending")}
+
+
+def test_it_reads_an_application_pending_with_a_regulator(index):
+    body = "BYD's application is pending with the industry ministry."
+    assert approvals(body, index) == {("BYD", "MIIT", "pending")}

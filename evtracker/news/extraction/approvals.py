@@ -42,7 +42,7 @@ _CLEAR_DEAL = (
 # government saying no, backing sought from authorities.
 _MORE_CUES = re.compile(
     r"\b(?:waiting\s+period|said\s+no\s+to|turn(?:ed|s)?\s+down|backing\s+from|outstanding|"
-    r"(?:is|are|was|were)\s+reviewing)\b|" + _CLEAR_DEAL + "|" + _PROBE,
+    r"(?:is|are|was|were)\s+reviewing|applications?)\b|" + _CLEAR_DEAL + "|" + _PROBE,
     _I,
 )
 # Filings that ask a regulator for something: "antitrust filings", "filed with the CSRC for
@@ -90,6 +90,7 @@ _REJECTED_PASSIVE = re.compile(
     r"vetoed|turned\s+down)|rejection|refusal|veto)\b",
     _I,
 )
+_ONGOING = re.compile(r"\b(?:since|still|yet|(?:has|have)\s+been|continues?)\b", _I)
 # "do not mean the applications have been approved": negated within its clause.
 _NEGATED_CLAUSE = re.compile(r"\b(?:not|n't|never|no\s+longer)\s+(?:[\w'’]+\s+){0,6}$", _I)
 _RECEIVES = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:received|receives)\b")
@@ -438,6 +439,7 @@ _MORE_CUES = _gated(
         "investigation",
         "probe",
         "review",
+        "application",
     ),
 )
 _FILING = _gated(_FILING, ("fil",))
@@ -568,8 +570,10 @@ def find_approvals(context, position, actors):
     if held and held.start() < cue.start():
         return []  # "a factory that already holds a licence": the factory's, named or not
     on = context.date_of(sentence)
-    if (context.published - on).days > _BACKGROUND_DAYS:
-        return []  # "received a licence last year": background to this report, not news
+    if (context.published - on).days > _BACKGROUND_DAYS and not (
+        status == "pending" and _ONGOING.search(text)
+    ):
+        return []  # "received a licence last year": background; "waiting since 2021" is not
     if not regulators and _no_approval_without_regulator(context, position):
         return []
     acting = [r for r in regulators if _REGULATOR_ACTS.match(body, r.end)]
