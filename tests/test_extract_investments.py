@@ -234,7 +234,7 @@ def test_it_takes_the_value_of_a_holding_for_the_money_put_in(index):
 
 def test_it_reads_the_stake_an_earlier_amount_buys_as_that_amounts_fact(index):
     body = (
-        "Tencent signed an agreement with Nio, investing a total of $2.2 billion. "
+        "Tencent agreed to buy new shares in Nio, investing a total of $2.2 billion. "
         "Once the deal is done, Tencent will own about 20.1% of Nio's shares."
     )
     assert [(f[0], f[2], f[4]) for f in investments(body, index)] == [
