@@ -242,6 +242,23 @@ def test_it_reads_the_stake_an_earlier_amount_buys_as_that_amounts_fact(index):
     ]
 
 
+def test_it_reads_the_holding_a_completed_deal_leaves_as_that_deals_fact(index):
+    body = (
+        "Geely will spend 1 billion euros on a 20% stake in Nio. "
+        "Once the subscription is complete, Geely will hold about 21.3% of Nio's shares."
+    )
+    assert [(f[0], f[2], f[4]) for f in investments(body, index)] == [
+        ("Geely", Decimal("1000000000"), Decimal("20"))
+    ]
+
+
+def test_it_gives_a_stake_its_price_told_in_the_next_sentence(index):
+    body = "Toyota is to take a 30% stake in Nio. The deal, paid in cash, is valued at 200bn yen."
+    assert [(f[0], f[2], f[3]) for f in investments(body, index)] == [
+        ("Toyota", Decimal("200000000000"), "JPY")
+    ]
+
+
 def test_it_counts_a_stake_told_twice_once(index):
     body = (
         "BAIC wants to buy as much as 5% of Daimler. "

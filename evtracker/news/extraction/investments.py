@@ -892,8 +892,10 @@ def _amount_facts(context, position, parties, actors):
         clause = text[max(0, amount.start - 80) : amount.end + 80]
         percent = _stake_percent(clause)
         kind = _kind(text, target, percent)
-        if percent is None and kind == "stake":
-            _amounts_without_percent(context).update(i.company for i in investors)
+        if kind == "stake":
+            _amount_investors(context).update(i.company for i in investors)
+            if percent is None:
+                _amounts_without_percent(context).update(i.company for i in investors)
         purpose = lang.PURPOSE.match(text, amount.end)
         why = (
             f"amount: {text[amount.start : amount.end]}",
@@ -931,6 +933,31 @@ _STAKE_TALKS = re.compile(
 _NAMES_ANOTHER = re.compile(
     r"\s*(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:business|unit|arm|division)\s*,\s*"
 )
+
+
+_ONCE_DONE = re.compile(
+    r"(?:Once|After|When|Upon)\b[^,]{0,60}?\b(?:complete\w*|clos\w+|goes\s+through|done|"
+    r"finali[sz]\w+)\b[^,]{0,20},"
+)
+_FOR_THE_STAKE = re.compile(r"\bfor\s+the\s+(?:stake|holding|shares)\b")
+
+
+def _price_told_next(context, position):
+    """Whether one of the next sentences gives the price of the deal just told."""
+    for sentence in context.sentences[position + 1 : position + 1 + _ANAPHORA_REACH]:
+        text = sentence.text
+        if not _DIGIT.search(text):
+            continue
+        anaphora = _ANAPHORA.match(text)
+        priced = anaphora and anaphora.group(1) and _PRICED_AT.search(text)
+        if (priced or _FOR_THE_STAKE.search(text)) and find_amounts(text, context.body):
+            return True
+    return False
+
+
+def _amount_investors(context):
+    """Investors whose stake the article has told with an amount."""
+    return context.__dict__.setdefault("_amount_investors", set())
 
 
 def _amounts_without_percent(context):
@@ -1026,6 +1053,10 @@ def _stake_facts(context, position, parties, amount_facts):
                 continue  # the same stake told again ("a 4-5pc stake in the German maker")
             if percent is not None and investor.company in _amounts_without_percent(context):
                 continue  # "investing $2.2 billion ... CYVN will own about 20.1%": one stake
+            if _ONCE_DONE.match(text) and investor.company in _amount_investors(context):
+                continue  # "Once the subscription is complete, X will hold 21.07%": its result
+            if percent is not None and _price_told_next(context, position):
+                continue  # "a 34% stake ... The deal is valued at 237bn yen": one fact
             told.add((investor.company, percent))
             facts.append(
                 _fact(
