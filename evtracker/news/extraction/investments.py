@@ -19,6 +19,11 @@ from evtracker.news.extraction.facts import InvestmentFact
 from evtracker.news.extraction.money import PERCENT, find_amounts
 from evtracker.news.extraction.patterns import fold, per_article
 
+
+def _word_set(text):
+    return frozenset(text.split())
+
+
 _INVESTMENT_REACH = 150  # characters between an amount and the word that makes it an investment
 _DIGIT = re.compile(r"\d")
 _ONE_OF = re.compile(r"\b(?:including|such\s+as|among|like)\b", re.IGNORECASE)
@@ -82,87 +87,14 @@ _TRANCHE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # A company right after these is their object, not the sentence's subject.
-_PREPOSITIONS = frozenset(
-    [
-        "with",
-        "into",
-        "in",
-        "from",
-        "of",
-        "to",
-        "for",
-        "by",
-        "on",
-        "at",
-        "about",
-        "over",
-        "between",
-        "against",
-        "like",
-        "unlike",
-        "including",
-        "than",
-        "toward",
-        "towards",
-        "via",
-        "through",
-        "under",
-        "behind",
-        "beside",
-        "besides",
-        "among",
-        "amid",
-        "alongside",
-    ]
+_PREPOSITIONS = _word_set(
+    """with into in from of to for by on at about over between against like unlike including
+    than toward towards via through under behind beside besides among amid alongside"""
 )
-_CLAUSE_WORDS = frozenset(
-    [
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "and",
-        "or",
-        "but",
-        "said",
-        "says",
-        "told",
-        "while",
-        "as",
-        "when",
-        "after",
-        "before",
-        "because",
-        "since",
-        "where",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "can",
-        "has",
-        "have",
-        "had",
-        "is",
-        "was",
-        "are",
-        "were",
-        "be",
-        "been",
-        "announced",
-        "agreed",
-        "plans",
-        "plan",
-        "it",
-        "its",
-        "they",
-        "their",
-        "he",
-        "she",
-    ]
+_CLAUSE_WORDS = _word_set(
+    """that which who whom whose and or but said says told while as when after before because
+    since where will would could should may might can has have had is was are were be been
+    announced agreed plans plan it its they their he she"""
 )
 _WORD = re.compile(r"[\w']+")
 # "X and Y", "X, Y and Z", "X & Y", "X and two affiliates -- Y and Z --": one subject.
@@ -242,25 +174,9 @@ def _object_of_preposition(body, sentence_start, actor, own_verb=True):
 
 
 _IT_WORD = re.compile(r"\b(?:it|its)\b")
-_TRANSITIVE = frozenset(
-    [
-        "owns",
-        "owned",
-        "bought",
-        "acquired",
-        "controls",
-        "controlled",
-        "holds",
-        "held",
-        "backs",
-        "backed",
-        "told",
-        "tells",
-        "approached",
-        "joins",
-        "joined",
-        "runs",
-    ]
+_TRANSITIVE = _word_set(
+    """owns owned bought acquired controls controlled holds held backs backed told tells
+    approached joins joined runs"""
 )
 _OWNER_NOUNS = frozenset(
     ("affiliate", "affiliates", "unit", "subsidiary", "arm", "vehicle", "division", "fund")
