@@ -358,6 +358,7 @@ _LEGAL_NAME = re.compile(
     r",?\s+(?:Co\.?,?\s+Ltd\.?|Co\.?,?\s+Limited|Co\.?|Ltd\.?|Limited|Inc\.?|Corp\.?|"
     r"Corporation|LLC|GmbH|plc|PLC)(?![\w&])"
 )
+_DESCRIBING = re.compile(r"-[a-z]+$")
 _DATE_WORDS = frozenset(
     _words_of(
         "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
@@ -798,8 +799,10 @@ def _with_legal_names(sentence, actors):
     found = []
     for match in _LEGAL_NAME.finditer(text):
         words = match.group("name").split()
-        while words and (words[0] in _NOT_NAME_WORDS or words[0] in _DATE_WORDS):
-            words.pop(0)
+        while words and (
+            words[0] in _NOT_NAME_WORDS or words[0] in _DATE_WORDS or _DESCRIBING.search(words[0])
+        ):
+            words.pop(0)  # "On Monday", "Beijing-based", "US-listed": not part of the name
         if words and re.search(r"['’]s$", words[0]):
             words.pop(0)  # "Hyderabad's Megha Engineering"
         if len(words) < 2 or words[-1] in ("and", "&"):
