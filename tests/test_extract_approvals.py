@@ -269,3 +269,8 @@ def test_it_keeps_a_wait_that_began_long_ago_and_still_goes_on(index):
 def test_it_reads_an_application_pending_with_a_regulator(index):
     body = "BYD's application is pending with the industry ministry."
     assert approvals(body, index) == {("BYD", "MIIT", "pending")}
+
+
+def test_it_does_not_take_a_description_before_a_legal_name_for_part_of_it(index):
+    body = "Beijing-based Xiaomi Corp. received approval from the state planner on Friday."
+    assert approvals(body, index) == {("Xiaomi", "NDRC", "granted")}
