@@ -126,7 +126,7 @@ def _alternation(words):
 
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = rf"(?:\s?(?P<scale>{_alternation(_SCALES)})\b\.?)?"
+_SCALE = rf"(?:[\s-]?(?P<scale>{_alternation(_SCALES)})\b\.?)?"
 # Matched against the lower-cased text: twice as fast as a case-insensitive pattern.
 _AMOUNT = re.compile(
     rf"(?<![\w$€£¥₩₹])(?:(?P<pre>{_alternation(_BEFORE)})\s?)?"
