@@ -356,3 +356,48 @@ def test_it_skips_an_appositive_saying_who_controls_the_subject(index):
         index,
     )
     assert found == {pair("Nordvolt", "BYD"): "rumoured"}
+
+
+def test_it_pairs_a_company_joining_the_talks_with_each_party(index):
+    body = (
+        "Nissan and Honda said they signed a memorandum on Monday, and that Renault, the "
+        "French carmaker, had also agreed to take part in the talks."
+    )
+    found = talks(body, index)
+    assert found[pair("Nissan", "Honda")] == "agreed"
+    assert found[pair("Nissan", "Renault")] == "confirmed"
+    assert found[pair("Honda", "Renault")] == "confirmed"
+
+
+def test_it_reads_what_two_companies_did_jointly_as_agreed_between_them(index):
+    found = talks("Tesla and BYD jointly sought approval to build batteries in Berlin.", index)
+    assert found == {pair("Tesla", "BYD"): "agreed"}
+
+
+def test_it_does_not_pair_the_owners_with_what_they_jointly_own(index):
+    found = talks("Hyundai and BAIC jointly own the Beijing Hyundai plant.", index)
+    assert found == {pair("Hyundai", "BAIC"): "agreed"}
+
+
+def test_it_pairs_a_company_raising_money_with_its_investor(index):
+    found = talks(
+        "Nio said it is raising $1 billion in fresh capital from an affiliate of SoftBank.", index
+    )
+    assert found == {pair("Nio", "SoftBank"): "agreed"}
+
+
+def test_it_pairs_the_companies_a_venture_is_set_up_by(index):
+    found = talks(
+        "The regulator cleared the creation of a joint venture by Nissan Motor ('Nissan') and "
+        "Honda.",
+        index,
+    )
+    assert found == {pair("Nissan", "Honda"): "agreed"}
+
+
+def test_it_reads_having_no_such_plans_as_a_denial(index):
+    body = (
+        "Geely is in talks to buy Volvo Group, a newspaper reported.\n"
+        '"We don\'t have such plans at the moment," a Geely spokesman said.'
+    )
+    assert talks(body, index)[pair("Geely", "Volvo Group")] == "denied"

@@ -306,7 +306,10 @@ AGREE = Anchored(
     r"agreed|agrees|teamed\s+up|teams\s+up|team(?:s|ed)\s+with|partnered|partners\s+with|"
     r"(?:is|are|was|were|has\s+been|have\s+been)\s+(?:already\s+)?working\s+(?:closely\s+|"
     r"together\s+)?with|"
-    r"joined\s+forces|join\s+hands|joined\s+hands|signed\s+(?:up|on)|will\s+jointly)\b",
+    r"joined\s+forces|join\s+hands|joined\s+hands|signed\s+(?:up|on)|will\s+jointly|"
+    r"jointly\s+(?:own|owns|owned|run|runs|operate|operates|developed|built|designed|launched|"
+    r"sought|applied|filed|submitted|announced|set\s+up|founded|invested)|"
+    r"(?:developed|built|designed|created|launched)\s+together)\b",
     (
         "sign",
         "ink",
@@ -336,6 +339,12 @@ AGREE = Anchored(
         "were",
         "has",
         "have",
+        "jointly",
+        "developed",
+        "built",
+        "designed",
+        "created",
+        "launched",
         "expand",
         "widen",
         "extend",

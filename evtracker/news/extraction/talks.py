@@ -11,7 +11,7 @@ from evtracker.news.extraction.patterns import per_article
 # Words that end the phrase a trigger governs: a company after them is not its counterpart.
 _CLAUSE_BREAK = re.compile(
     r"[;:—–]|\b(?:which|who|whose|while|but|although|though|whereas|because|since|after|"
-    r"before|than|said|says|according|unlike|where|when|if|despite|rival|rivals|compete|"
+    r"before|than|said|says|according|unlike|where|when|if|despite|rival|rivals|compete|that|"
     r"competes|competing|competitor|competitors|against|like|including\s+(?:its|their))\b",
     re.IGNORECASE,
 )
@@ -30,7 +30,8 @@ _TOPIC_AFTER = re.compile(
 )
 _DEAL_NOUN = lang.Anchored(r"\b" + lang.DEAL_NOUN, lang.DEAL_STARTS)
 _NOUN_WITH = lang.Anchored(
-    r"\b" + lang.DEAL_NOUN + r"\s+(?:with|between|among)\b", lang.DEAL_STARTS
+    r"\b" + lang.DEAL_NOUN + r"\s+(?:with|between|among|(?:(?:set\s+up|formed|created)\s+)?by)\b",
+    lang.DEAL_STARTS,
 )
 _RUMOUR = lang.Anchored(
     r"\breportedly\b|\brumou?r|\b(?:people|persons|sources)\s+(?:said|say|says|added|told)\b|"
@@ -103,7 +104,10 @@ _LONG_APPOSITIVE = re.compile(
 )
 # "a venture named X", "an alliance called X": X is what the parties form, not a party.
 _NAMED_AS = re.compile(
-    r"\b(?:named|called|dubbed|branded|known\s+as)\s+(?:the\s+)?[\"“']?$", re.IGNORECASE
+    r"\b(?:venture|JV|company|alliance|entity|brand|unit|firm|group|business|platform|"
+    r"subsidiary|vehicle|consortium)\s*,?\s+(?:named|called|dubbed|branded|known\s+as)\s+"
+    r"(?:the\s+)?[\"“']?$",
+    re.IGNORECASE,
 )
 # "established automakers like Volkswagen", "in an attempt to beat Tesla": a comparison.
 _COMPARED = re.compile(
@@ -112,7 +116,8 @@ _COMPARED = re.compile(
     r"(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
-_ENDS_WITH_BETWEEN = re.compile(r"\b(?:between|among)$", re.IGNORECASE)
+_TOGETHER = re.compile(r"jointly\b|\w+\s+together\b", re.IGNORECASE)
+_ENDS_WITH_BETWEEN = re.compile(r"\b(?:between|among|by)$", re.IGNORECASE)
 _PAIR_SPEAKS = re.compile(lang.TWO_PARTIES.pattern + r"\s+$", re.IGNORECASE)
 _PLANNED = re.compile(
     r"\b(?:plans?|intention|intends|would|will|to\s+(?:explore|study|consider|discuss))\b",
@@ -121,7 +126,7 @@ _PLANNED = re.compile(
 _UPDATE_TOPIC = lang.Anchored(
     r"\b(?:talks|negotiations|discussions|reports?|claims?|speculation|rumou?rs?|"
     r"partnership|tie-?up|alliance|joint[\s-]venture|cooperation|collaboration|deal|"
-    r"agreement|merger|MoU|memorandum)\b",
+    r"agreement|merger|MoU|memorandum|plans?)\b",
     (
         "talks",
         "negotiations",
@@ -141,6 +146,7 @@ _UPDATE_TOPIC = lang.Anchored(
         "merger",
         "mou",
         "memorandum",
+        "plan",
     ),
 )
 _SPEAKER_GAP_STOP = re.compile(
@@ -210,6 +216,7 @@ _REFUSED = lang.Gated(
     r"\bnot\s+(?:willing|ready|open|interested|prepared)\s+(?:to\s+(?:hold|have|enter|start|"
     r"begin|pursue)\s+|in\s+|to\s+)?(?:any\s+)?(?:\w+\s+)?(?:talks|negotiations|discussions|"
     r"merger|tie-?up|partnership)|\b(?:did|does|do|has|have|had)\s*(?:not|n't)\s+sign(?:ed)?\b|"
+    r"\b(?:do|does|did)\s*(?:not|n't)\s+have\s+(?:any\s+|such\s+)?(?:plans?|intention)|"
     r"\b(?:false|untrue|wrong|incorrect|inaccurate|fake|misleading)\s+(?:article|story|stories|"
     r"reports?|claims?)\b",
     (
@@ -227,6 +234,8 @@ _REFUSED = lang.Gated(
         "inaccurate",
         "fake",
         "misleading",
+        "plan",
+        "intention",
     ),
 )
 # "the talks ultimately went nowhere": ended without an end word.
@@ -305,7 +314,8 @@ _ACQUIRE = lang.Anchored(
     r"merg(?:e|es|ed|ing)\s+with|(?:full\s+)?control\s+of|(?:takeover|acquisition|purchase|"
     r"buyout)\s+of|(?:led|leads|leading|joined|joins|participated\s+in)\s+(?:a|an|the|its)\s+"
     r"(?:[\w.,$€£¥-]+\s+){0,4}?(?:funding|financing|investment|fundraising)\s+round\s+"
-    r"(?:in|for|of)))\b",
+    r"(?:in|for|of)|rais(?:e|es|ed|ing)\s+[^.;]{0,60}?\bfrom(?:\s+(?:an?\s+)?(?:affiliate|unit|"
+    r"subsidiary|arm|fund)\s+of)?))\b",
     (
         "acquir",
         "buy",
@@ -465,8 +475,21 @@ def _without_modifiers(parties):
     ]
 
 
+_RESTATED = re.compile(r"\s*\(\s*['\"‘“]?")
+
+
 def _counterparts(body, trigger_end, after):
     after = [a for a in after if not _is_modifier(body, a)]
+    # "Nissan Motor ('Nissan') and Honda": the name in brackets restates the one before.
+    after = [
+        a
+        for i, a in enumerate(after)
+        if not (
+            i
+            and after[i - 1].company == a.company
+            and _RESTATED.fullmatch(body, after[i - 1].end, a.start)
+        )
+    ]
     if not after:
         return [], ""
     gap = body[trigger_end : after[0].start]
@@ -474,7 +497,7 @@ def _counterparts(body, trigger_end, after):
         return [], gap
     chain = [after[0]]
     for later in after[1:]:
-        between = body[chain[-1].end : later.start]
+        between = _BRACKETS.sub("", body[chain[-1].end : later.start])  # "X ('Nissan') and Y"
         if not _LIST_JOIN.match(between):
             break
         chain.append(later)
@@ -522,6 +545,8 @@ def _pairs_in(context, sentence, actors):
         after = [a for a in parties if a.start >= trigger_end]
         after = [a for a in after if not _speaks_next(body, a)]
         counterparts, gap = _counterparts(body, trigger_end, after)
+        if _TOGETHER.match(text, start, end):
+            counterparts = []  # "X and Y jointly own Z": Z is what they share, not a party
         bought = kind.startswith("buy:")
         if bought:
             kind = kind[4:]
@@ -549,6 +574,7 @@ def _pairs_in(context, sentence, actors):
                 pairs += [(a.company, b.company, kind, topic) for b in _unique(counterparts)]
         elif (
             len(_unique(subjects)) > 1
+            and kind != "status"  # "Hyundai and Kia denied ...": not a pair by itself
             and not (bought and not _MERGE.search(text, start, end))
             and not (text[end - 4 : end].lower() == "with" or _FOLLOWED_BY_WITH.match(text, end))
         ):
@@ -654,6 +680,9 @@ def find_talks(context, position, actors):
         kinds = [kind for _, _, kind in _triggers(text)]
         kind = next((k for k in ("agreed", "future", "talk") if k in kinds), "noun")
         found = [(subject, other, kind, "")]
+    joining = _JOINS_TALKS.search(text)
+    if joining and (talking := found[0][:2] if found else _last_pair(context, sentence)):
+        found = found + _joiners(context, sentence, actors, joining, talking)
     if not found and not _UPDATE_TOPIC.search(text):
         return []
     ended, denied, confirmed = _signals(text)
@@ -665,6 +694,8 @@ def find_talks(context, position, actors):
     facts = []
     for subject, other, kind, topic in found:
         party_speaks = speaker in (subject, other, BOTH)
+        if kind == "joined":  # told by a party of the talks the company joins
+            kind, party_speaks = "talk", speaker is not None
         if kind == "future":
             kind = "agreed" if party_speaks and not hearsay else "talk"
         if ended and lang.TOPIC.search(text):
@@ -711,6 +742,29 @@ def _recent_companies(context, sentence):
             if mention.company not in found:
                 found.append(mention.company)
     return found
+
+
+# "Mitsubishi Motors had also agreed to take part in the talks": a third party joins the pair.
+_JOINS_TALKS = re.compile(
+    r"\b(?:join(?:s|ed|ing)?|take\s+part\s+in|took\s+part\s+in|taking\s+part\s+in|"
+    r"participat(?:e|es|ed|ing)\s+in)\s+(?:the|those|these)\s+(?:\w+\s+)?(?:talks|negotiations|"
+    r"discussions)\b",
+    re.IGNORECASE,
+)
+
+
+def _joiners(context, sentence, actors, joining, pair):
+    """Each party of the pair talked of with the company that joins their talks."""
+    at = sentence.start + joining.start()
+    spans = [(sentence.start + a, sentence.start + b) for a, b in lang.asides(sentence.text)]
+    spans += [(sentence.start + a, sentence.start + b) for a, b in _long_appositives(sentence.text)]
+    before = [
+        a for a in actors if a.end <= at and a.kind != "regulator" and not _in_aside(a, spans)
+    ]
+    if not before or before[-1].company in pair:
+        return []
+    joiner = before[-1].company
+    return [(name, joiner, "joined", "") for name in pair]
 
 
 def _moves_a_status(text):
@@ -801,6 +855,8 @@ def _status_updates(context, position, actors, speaker, signals, on):
     attributed = speaker or (min(actors, key=lambda a: a.start).company if actors else None)
     attributed = attributed or context.attribution(position)
     update = StatusUpdate(status, frozenset(named), attributed, sentence, on)
+    title = context.title_companies
+    update.principal = frozenset(title[:2]) if len(title) >= 2 else None
     targets = update.targets(context.talk_pairs[-_PAIRS_WEIGHED:], context.lead)
     if not targets or status != "agreed":
         # The article as a whole decides: a denial in the lede is of the pair told later.
@@ -858,6 +914,7 @@ class StatusUpdate:
         self.attributed = attributed
         self.sentence = sentence
         self.on = on
+        self.principal = None  # the pair the headline names: what a bare denial is about
 
     def targets(self, pairs, main_subject):
         """The pairs it is about: the pair of the two companies it names, else those of the
@@ -875,6 +932,8 @@ class StatusUpdate:
             return [tuple(sorted(named))]  # "X's deal with Y was terminated"
         if named:
             found = [pair for pair in pairs if named & set(pair)]
+            headline = [pair for pair in found if frozenset(pair) == self.principal]
+            found = headline or found  # "We don't have such plans": the headline's plan
             (company,) = named
             if self.status != "denied" or not main_subject or company == main_subject:
                 return found
