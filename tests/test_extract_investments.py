@@ -192,6 +192,12 @@ def test_it_keeps_an_existing_holding(index):
     assert fact[0:2] == ("Tencent", "Nio") and fact[4] == Decimal("20")
 
 
+def test_it_keeps_a_holding_told_by_its_owners_name(index):
+    body = "Analysts expect Tencent's 20% stake in Nio to be sold this year."
+    [fact] = investments(body, index)
+    assert fact[0:2] == ("Tencent", "Nio") and fact[4] == Decimal("20")
+
+
 def test_it_reads_a_venture_owned_by_a_company_and_the_other_partners_share(index):
     body = "Toyota will hold 60 percent of the joint venture and Panasonic 40 percent."
     assert [(f[0], f[4], f[5]) for f in investments(body, index)] == [

@@ -881,6 +881,13 @@ def _amounts_without_percent(context):
     return context.__dict__.setdefault("_amounts_without_percent", set())
 
 
+_OWNERS_STAKE = re.compile(
+    r"(?:'s|’s)\s+(?:[a-z-]+\s+){0,2}(?:about\s+|around\s+|roughly\s+)?" + PERCENT + r"[\s-]+"
+    r"(?:[a-z-]+\s+)?",
+    re.IGNORECASE,
+)
+
+
 def _stake_holders(context, sentence, parties, match, target, after):
     """(investors, target) of the stake phrase `match` (on the lower-cased sentence)."""
     body = context.body
@@ -903,7 +910,9 @@ def _stake_holders(context, sentence, parties, match, target, after):
     elif verbs:
         verb, verb_at = verbs[-1], sentence.start + verbs[-1].start()
     else:
-        return [], None
+        # "Nissan's 51 per cent stake in the plant": a holding told by its owner's name
+        owners = [a for a in parties if a.named and _OWNERS_STAKE.fullmatch(body, a.end, at)]
+        return ([owners[-1]], target) if owners else ([], None)
     if verb is not None and _SELLING.match(verb.group()):
         buyer = _party_after(body, parties, end, 80, _TO)
         return ([buyer], target) if buyer is not None else ([], None)
