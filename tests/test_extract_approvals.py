@@ -274,3 +274,11 @@ def test_it_reads_an_application_pending_with_a_regulator(index):
 def test_it_does_not_take_a_description_before_a_legal_name_for_part_of_it(index):
     body = "Beijing-based Xiaomi Corp. received approval from the state planner on Friday."
     assert approvals(body, index) == {("Xiaomi", "NDRC", "granted")}
+
+
+def test_it_approves_the_company_another_is_merged_into(index):
+    body = (
+        "The CCI also cleared the merger of Tata Autocomp Systems into Tata Motors Passenger Ltd."
+    )
+    found = approvals(body, index)
+    assert {subject for subject, _, _ in found} == {"Tata Motors Passenger"}

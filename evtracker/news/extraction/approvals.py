@@ -358,6 +358,15 @@ _LEGAL_NAME = re.compile(
     r",?\s+(?:Co\.?,?\s+Ltd\.?|Co\.?,?\s+Limited|Co\.?|Ltd\.?|Limited|Inc\.?|Corp\.?|"
     r"Corporation|LLC|GmbH|plc|PLC)(?![\w&])"
 )
+_MERGED_INTO_NAME = re.compile(
+    r"\bmerg\w*\s+of\s+[^,;]{1,80}?\s+into\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,5})"
+)
+# A word that makes "Tata Motors Passenger Vehicles Ltd" another company than Tata Motors.
+_MORE_THAN_FORM = re.compile(
+    r"\b(?!(?:Motors?|Auto|Automobiles?|Automotive|Group|Holdings?|Technology|Technologies|"
+    r"Industries|Industry|International|Corporation|Company|Co|Ltd|Inc|Corp)\b)[A-Z][\w-]*"
+)
 _DESCRIBING = re.compile(r"-[a-z]+$")
 _DATE_WORDS = frozenset(
     _words_of(
@@ -794,9 +803,15 @@ def _with_legal_names(sentence, actors):
     finds only a part of: "Jiangxi Jiangling Group New Energy Vehicle Co Ltd has been
     cleared" is not Jiangling Motors; "Megha Engineering and Infrastructures Ltd."."""
     text = sentence.text
-    if not _LEGAL_FORM.search(text):
-        return actors
     found = []
+    merged = _MERGED_INTO_NAME.search(text)
+    if merged:  # "the merger of Fincare into AU Small Finance Bank": the one that survives
+        start = sentence.start + merged.start("name")
+        end = sentence.start + merged.end("name")
+        if not any(a.start < end and start < a.end for a in actors):
+            found.append((Actor(start, end, merged.group("name"), "other", True), []))
+    if not _LEGAL_FORM.search(text) and not found:
+        return actors
     for match in _LEGAL_NAME.finditer(text):
         words = match.group("name").split()
         while words and (
@@ -811,8 +826,17 @@ def _with_legal_names(sentence, actors):
         end = sentence.start + match.end()
         start = sentence.start + match.start("name") + match.group("name").index(words[0])
         inside = [a for a in actors if start <= a.start and a.end <= end]
-        if any(a.start == start for a in inside):
-            continue  # the list names it from its first word: "BYD Co."
+        if len({a.company for a in inside}) > 1 and re.search(r"\s(?:and|&)\s", name):
+            continue  # "Great Wall Motor and SAIC Motor Corp": two companies, not one
+        name_end = sentence.start + match.end("name")
+        if any(
+            a.start == start
+            and not _MORE_THAN_FORM.search(
+                sentence.text, a.end - sentence.start, name_end - sentence.start
+            )
+            for a in inside
+        ):
+            continue  # the list names it: "BYD Co.", "Geely Automobile Holdings Ltd"
         found.append((Actor(start, end, name, "other", True), inside))
     if not found:
         return actors
