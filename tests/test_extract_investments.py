@@ -127,6 +127,12 @@ def test_it_gives_a_sale_to_each_buyer_named_after_to(index):
     ]
 
 
+def test_it_reads_a_stake_sold_to_a_buyer_before_its_price(index):
+    body = "Tencent will sell a 10% stake in Nio to Volkswagen for $1 billion."
+    [fact] = investments(body, index)
+    assert fact[:5] == ("Volkswagen", "Nio", Decimal("1000000000"), "USD", Decimal("10"))
+
+
 def test_it_reads_the_company_a_relative_clause_is_about(index):
     body = (
         "Nio's backers include Tencent, which took a 10% stake for $300 million in 2017, "
@@ -300,6 +306,9 @@ def test_it_does_not_take_market_shares_price_moves_or_a_sale_to_no_one_for_stak
         "Nio plans a $500 million funding round to cut its debt.",
         "The venture would add $8 billion to the kingdom's GDP by 2030, Nio said.",
         "Nio agreed to pay $90 million in fines to settle the case.",
+        "Volkswagen agreed to pay $1.2 billion to settle the lawsuit.",
+        "Stellantis said it would buy back $1.5 billion of its own shares.",
+        "Toyota took a $1 billion charge on its Nio stake.",
         "Nio turned down a proposed $1 billion investment package from a group of funds.",
         "The plan includes a personal investment of $5 million by Nio chairman William Li.",
     ],

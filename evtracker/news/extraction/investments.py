@@ -50,7 +50,8 @@ _NOT_MONEY_PUT_IN = re.compile(
     r"\blisting|\bflotation|\bst(?:ood|ands?)\s+at|\bdebts?\b|\bloss(?:es)?\b|\brevenue|"
     r"\bGDP|\bgross\s+domestic|\bwages?|\bexports?\b|\bfees?\b|\bfines?\b|\bpenalt\w+|"
     r"\bcompensation|\bdividends?|\bround,?\s+(?:which\s+)?(?:total\w*|amount\w*\s+to)|"
-    r"\b(?:be|is|was|are|were)\s+worth|\broyalt\w+|\bbonus\w*|\bbring\s+in|\battract\w*)[^.;]{0,25}$",
+    r"\b(?:be|is|was|are|were)\s+worth|\broyalt\w+|\bbonus\w*|\bbring\s+in|\battract\w*|"
+    r"\bbuy(?:s|ing)?\s+back|\bbought\s+back|\bbuy-?backs?|\brepurchas\w*)[^.;]{0,25}$",
     re.IGNORECASE,
 )
 # "a deal valued at", "the transaction is worth": the price paid, which is an investment.
@@ -69,7 +70,8 @@ _IN_KIND_AFTER = re.compile(
 _NOT_MONEY_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:in\s+)?(?:fines?|penalt\w+|damages|compensation|settlements?|"
     r"tax(?:es)?|tariffs?|dividends?|fees?|salar\w+|wages|bonus\w*|revenue|sales|loss(?:es)?|"
-    r"profits?|debts?|loans?\s+repay\w*)\b",
+    r"profits?|debts?|loans?\s+repay\w*|charges?|write-?downs?|write-?offs?|impairments?|"
+    r"to\s+settle)\b",
     re.IGNORECASE,
 )
 _OWN_BEFORE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$", re.IGNORECASE)
@@ -456,10 +458,13 @@ def _investors(context, sentence, parties, trigger, at, end):
     sale = body[text_start:at]
     sale = _NEW_CLAUSE.split(sale)[-1]
     if _SELLING.search(sale) and not _BUYING.search(sale):
-        buyer = _party_after(body, parties, end, 60, _TO)
+        buyer = _party_after(body, parties, end, 60, _TO) or _party_after(
+            body, parties, text_start + trigger.end(), max(0, at - text_start - trigger.end()), _TO
+        )
         if buyer is None:
             return [], None  # the seller is named, the buyer is not
-        return [buyer], subject
+        stake_in = _target(context, sentence, parties, head, tail)
+        return [buyer], stake_in if stake_in and stake_in is not buyer else subject
     if named_after is not None:
         lead_in = body[max(text_start, named_after.start - 40) : named_after.start]
         if not _ONE_OF.search(lead_in):
@@ -569,7 +574,8 @@ _NOT_A_STAKE = re.compile(
     r"tumbled|surged|were|are)|tariff|duty|duties|growth|margin|year-on-year|"
     r"interest\s+rates?|discount|premium|trading|votes?|turnout|capacity|"
     r"ris(?:e|es|ing)|rose|f[ae]ll(?:s|ing)?|drop\w*|gain\w*|jump\w*|slump\w*|"
-    r"increase|decrease|decline\w*|lower|higher|cheaper|revenue|profit|output|production|"
+    r"increase|decrease|(?:declin\w+|lower|higher)\s+(?:by\s+)?\d|cheaper|revenue|profit|"
+    r"output|production|"
     r"workforce|staff|jobs|employees|emissions|range|battery\s+capacity)\b"
 )  # matched against lower-cased text
 # "and Leapmotor 49 percent", "with Honda owning the remaining 49 percent".
