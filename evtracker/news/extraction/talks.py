@@ -183,8 +183,18 @@ _STOPS_DOING = re.compile(
 )
 
 
+# "China's decision to scrap foreign ownership limits": a rule ends, not a partnership.
+_ENDS_A_RULE = re.compile(
+    r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:limits?|caps?|restrictions?|rules?|"
+    r"curbs?|tariffs?|subsid(?:y|ies)|quotas?|requirements?|bans?|ownership)\b",
+    re.IGNORECASE,
+)
+
+
 def _ends_a_partnership(text, match):
     if _ENDS_SOMETHING_ELSE.search(text, max(0, match.start() - 40), match.start()):
+        return False
+    if _ENDS_A_RULE.match(text, match.end()):
         return False
     if _STOPS_DOING.match(text, match.end()):
         return False
@@ -260,7 +270,9 @@ def _triggers(text):
     for match in lang.AGREE.finditer(text):
         if _PERMITTED.search(text, max(0, match.start() - 40), match.start()):
             kind = "agreed"  # "were given permission to set up an alliance"
-        elif _PLANNED.search(match.group()) or _AGREED_TO_TALK.match(text, match.end()):
+        elif _PLANNED.search(match.group()) or (
+            match.group().lower().startswith("agree") and _AGREED_TO_TALK.match(text, match.end())
+        ):
             kind = "talk"
         elif not lang.not_done(before := lang.last_words(text, match.start())):
             kind = "agreed"
@@ -356,10 +368,11 @@ _SELL = lang.Anchored(
 # Before a buying verb: it is wanted, weighed or talked about, not done.
 _NOT_YET = _word_set(
     """possibly potentially considering consider considers mull mulls mulling weighing weigh
-    weighs exploring explore explores seeking seek seeks eyeing eyes wants want wanted plans
-    plan planned intends intend intended may might could would about on over whether of
-    talks interested looking aims aim hopes hope bid offer proposal proposed interest"""
+    weighs exploring explore explores seeking seek seeks eyeing eyes wants want wanted may
+    might could would about on over whether of talks interested looking hopes hope bid offer
+    proposal proposed interest"""
 )
+_INTENDS = _word_set("plans plan planned planning intends intend intended aims aim aiming")
 _DECIDED_TO = _word_set("agreed agrees agree decided decides signed will")
 # A direct object: the company bought comes within a few words ("acquire rival X").
 _DIRECT_BUY = re.compile(r"(?:acquir\w*|buy\w*|bought|purchas\w*|over|into|with)$", re.IGNORECASE)
@@ -385,6 +398,8 @@ def _buying_kind(text, match):
     before = [word.lower() for word in raw if word != "May"][-4:]
     if any(word in _NOT_YET for word in before[-3:]):
         return "talk"
+    if any(word in _INTENDS for word in before[-3:]):
+        return "future"  # "the Company intends to acquire": a party's plan is its decision
     if any(word in _WEIGHED for word in lang.last_words(text, match.start(), 10)):
         return "talk"  # "one of the options would involve X taking a stake in Y"
     if before and before[-1] == "to":
@@ -830,7 +845,7 @@ def _status_updates(context, position, actors, speaker, signals, on):
     agreed = not _CLAIMED.search(text) and any(
         not lang.not_done(lang.last_words(text, m.start()))
         and not _PLANNED.search(m.group())
-        and not _AGREED_TO_TALK.match(text, m.end())
+        and not (m.group().lower().startswith("agree") and _AGREED_TO_TALK.match(text, m.end()))
         for m in lang.AGREE.finditer(text)
     )
     status = (
