@@ -133,6 +133,19 @@ def test_it_reads_a_stake_sold_to_a_buyer_before_its_price(index):
     assert fact[:5] == ("Volkswagen", "Nio", Decimal("1000000000"), "USD", Decimal("10"))
 
 
+def test_it_does_not_take_the_company_an_appositive_describes_for_a_co_investor(index):
+    body = "Stellantis, the owner of Peugeot, will take a 21% stake in Nio for about €1.5 billion."
+    assert money(investments(body, index)) == [("Stellantis", Decimal("1500000000"), "EUR")]
+
+
+def test_it_reads_two_stakes_that_cross(index):
+    body = "Toyota will acquire 4.9% of Nio while Nio will take 0.2% of Toyota."
+    assert [(f[0], f[1], f[4]) for f in investments(body, index)] == [
+        ("Nio", "Toyota", Decimal("0.2")),
+        ("Toyota", "Nio", Decimal("4.9")),
+    ]
+
+
 def test_it_reads_the_company_a_relative_clause_is_about(index):
     body = (
         "Nio's backers include Tencent, which took a 10% stake for $300 million in 2017, "

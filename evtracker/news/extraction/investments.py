@@ -102,8 +102,8 @@ _WORD = re.compile(r"[\w']+")
 # "X and Y", "X, Y and Z", "X & Y", "X and two affiliates -- Y and Z --": one subject.
 _COORDINATION_GAP = re.compile(
     r"(?:\s*\([^)]*\))?(?:\s*,\s*[^,()]{1,60}?,)?"
-    r"(?:\s*(?:,|&|and|,\s*and|as\s+well\s+as)\s*(?:(?!(?:said|says|will|would|has|have|had|is|are|was|were)\b)"
-    r"[\w-]+\s+){0,3}|\s*,?\s*and\s+(?:its\s+)?(?:\w+\s+)?(?:affiliates?|subsidiar\w+|"
+    r"(?:\s*,\s*|\s*(?:,\s*)?(?:&|and|as\s+well\s+as)\s+"
+    r"(?:(?!(?:said|says|will|would|has|have|had|is|are|was|were)\b)[\w-]+\s+){0,3}|\s*,?\s*and\s+(?:its\s+)?(?:\w+\s+)?(?:affiliates?|subsidiar\w+|"
     r"units?|partners?|sister\s+compan\w+)\s*(?:--|—|–|:|,|\()\s*(?:including\s+)?)"
 )
 _PAIR_WORDS = re.compile(
@@ -1093,6 +1093,8 @@ def _gapped_facts(context, position, parties, after, target, kind, facts):
         if len(body[sentence.start + after : actor.start]) > 60:
             break
         rest = _GAPPED_REST.match(body, actor.end)
+        if rest and re.match(r"\s+(?:of|in)\s", body[rest.end() :]):
+            break  # "while Suzuki will take 0.2% of Toyota": a stake of its own, read on its own
         if (
             rest
             and not any(f.investor == actor.company for f in facts)
