@@ -134,7 +134,7 @@ def test_it_reads_a_stake_sold_to_a_buyer_before_its_price(index):
 
 
 def test_it_does_not_take_the_company_an_appositive_describes_for_a_co_investor(index):
-    body = "Stellantis, the owner of Peugeot, will take a 21% stake in Nio for about €1.5 billion."
+    body = "Stellantis, the partner of Geely, will take a 21% stake in Nio for about €1.5 billion."
     assert money(investments(body, index)) == [("Stellantis", Decimal("1500000000"), "EUR")]
 
 
