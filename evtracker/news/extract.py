@@ -372,10 +372,22 @@ _UNDECIDED = re.compile(
 )
 
 
+def _reported_by(outlet, sentence):
+    """The sentence itself credits an outlet ("..., Nikkei reported", "... - Nikkei"), not
+    only a dateline ("TOKYO (Reuters) -")."""
+    if not outlet or outlet not in lang.OUTLETS:
+        return False
+    names = "|".join(re.escape(name) for name in lang.OUTLETS[outlet])
+    return bool(
+        re.search(rf"(?:[-–—]\s*(?:{names})\s*$)|(?:{names})\b[^.]{{0,40}}\breport", sentence)
+        or re.search(rf"\b(?:according\s+to|citing|told)\s+(?:the\s+)?(?:{names})", sentence)
+    )
+
+
 def _decided(fact):
     """An investment reported as done or decided, not weighed, planned, already held or told by
     unnamed sources."""
-    if fact.attributed_to and fact.attributed_to not in (fact.investor, fact.target):
+    if _reported_by(fact.attributed_to, fact.sentence):
         return False  # "X is planning to acquire 30% of Y - Nikkei"
     return not (
         lang.HEDGE.search(fact.sentence)

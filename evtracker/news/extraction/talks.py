@@ -319,14 +319,14 @@ _ACQUIRE = lang.Anchored(
     r"build(?:s|ing)?\s+up|built\s+up|rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|"
     r"get|gets|getting|got|receiv(?:e|es|ed|ing))\s+"
     r"(?:[\w.,%$€£¥-]+\s+){0,6}?" + _STAKE_NOUN + r"\s+(?:in|of)|"
-    r"(?:pa(?:y|ys|id|ying)|spen(?:d|ds|t|ding))\s+[^.;]{0,60}?\bfor\s+(?:a|an|the|its)\s+"
+    r"(?:pa(?:y|ys|id|ying)|spen(?:d|ds|t|ding))\s+[^;]{0,80}?\b(?:for|on)\s+(?:a|an|the|its)\s+"
     r"(?:[\w.,%-]+\s+){0,4}?" + _STAKE_NOUN + r"\s+in|"
     r"(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
     r"tak(?:e|es|ing)\s+over|took\s+over|buy(?:s|ing)?\s+into|bought\s+into|"
     r"merg(?:e|es|ed|ing)\s+with|(?:full\s+)?control\s+of|(?:takeover|acquisition|purchase|"
     r"buyout)\s+of|(?:led|leads|leading|joined|joins|participated\s+in)\s+(?:a|an|the|its)\s+"
     r"(?:[\w.,$€£¥-]+\s+){0,4}?(?:funding|financing|investment|fundraising)\s+round\s+"
-    r"(?:in|for|of)|rais(?:e|es|ed|ing)\s+[^.;]{0,60}?\bfrom(?:\s+(?:an?\s+)?(?:affiliate|unit|"
+    r"(?:in|for|of)|rais(?:e|es|ed|ing)\s+[^;]{0,80}?\bfrom(?:\s+(?:an?\s+)?(?:affiliate|unit|"
     r"subsidiary|arm|fund)\s+of)?))\b",
     (
         "acquir",
