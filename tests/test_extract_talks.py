@@ -401,3 +401,14 @@ def test_it_reads_having_no_such_plans_as_a_denial(index):
         '"We don\'t have such plans at the moment," a Geely spokesman said.'
     )
     assert talks(body, index)[pair("Geely", "Volvo Group")] == "denied"
+
+
+def test_it_reads_the_japanese_automaker_as_the_company_introduced_as_japanese(index):
+    body = (
+        "Japanese carmaker Honda said on Thursday it will invest $2 billion in Cruise.\n"
+        "General Motors welcomed the move.\n"
+        "In return, the Japanese automaker will get a 5% stake in Cruise, the companies said."
+    )
+    found = talks(body, index)
+    assert found[pair("Honda", "Cruise")] == "agreed"
+    assert pair("General Motors", "Cruise") not in found

@@ -213,7 +213,9 @@ def _actors(context, sentence, previous_first):
             continue
         wanted = lang.descriptor_kind(match.group("mods"), match.group("head"))
         earlier = [a for a in actors if a.end <= start]
-        company = _resolve(context, wanted, earlier, previous_first, sentence.start)
+        company = _introduced_as(context, match.group("mods"), sentence.start) or _resolve(
+            context, wanted, earlier, previous_first, sentence.start
+        )
         if company:
             actors.append(Actor(start, end, company, context.index.kind_of(company), False))
     for match in lang.PRONOUN.finditer(text):
@@ -224,6 +226,35 @@ def _actors(context, sentence, previous_first):
             actors.append(Actor(start, start + 2, company, context.index.kind_of(company), False))
     actors.sort(key=lambda actor: actor.start)
     return actors
+
+
+_NATIONALITY = re.compile(
+    r"\b(?:Chinese|Japanese|German|South\s+Korean|Korean|American|U\.?S\.?|French|Italian|British|"
+    r"Indian|Swedish|Taiwanese|Saudi|Dutch|Spanish|Vietnamese|Malaysian|Indonesian|Thai|Turkish|"
+    r"Belgian|Swiss|Israeli|Canadian|Emirati)\b"
+)
+_INTRODUCTIONS_WEIGHED = 30
+
+
+def _introduced_as(context, mods, sentence_start):
+    """ "the Japanese automaker": the company last introduced as Japanese ("Japanese carmaker
+    Honda", "Honda, the Japanese automaker"), among the last few companies named."""
+    nationality = _NATIONALITY.search(mods)
+    if not nationality:
+        return None
+    word = nationality.group()
+    body = context.body
+    at = bisect.bisect_left(context.mention_starts, sentence_start)
+    for mention in reversed(context.mentions[max(0, at - _INTRODUCTIONS_WEIGHED) : at]):
+        if mention.kind == "regulator":
+            continue
+        before = body[max(0, mention.start - 40) : mention.start]
+        after = body[mention.end : mention.end + 40]
+        if re.search(rf"{word}\s+(?:[\w-]+\s+){{0,3}}$", before) or re.match(
+            rf",\s+(?:a|an|the)\s+{word}\b", after
+        ):
+            return mention.company
+    return None
 
 
 def _resolve(context, wanted, earlier_in_sentence, previous_first, sentence_start):

@@ -30,7 +30,9 @@ _TOPIC_AFTER = re.compile(
 )
 _DEAL_NOUN = lang.Anchored(r"\b" + lang.DEAL_NOUN, lang.DEAL_STARTS)
 _NOUN_WITH = lang.Anchored(
-    r"\b" + lang.DEAL_NOUN + r"\s+(?:with|between|among|(?:(?:set\s+up|formed|created)\s+)?by)\b",
+    r"\b"
+    + lang.DEAL_NOUN
+    + r"\s+(?:with|between|among|involving|(?:(?:set\s+up|formed|created)\s+)?by)\b",
     lang.DEAL_STARTS,
 )
 _RUMOUR = lang.Anchored(
@@ -117,7 +119,7 @@ _COMPARED = re.compile(
     re.IGNORECASE,
 )
 _TOGETHER = re.compile(r"jointly\b|\w+\s+together\b", re.IGNORECASE)
-_ENDS_WITH_BETWEEN = re.compile(r"\b(?:between|among|by)$", re.IGNORECASE)
+_ENDS_WITH_BETWEEN = re.compile(r"\b(?:between|among|by|involving)$", re.IGNORECASE)
 _PAIR_SPEAKS = re.compile(lang.TWO_PARTIES.pattern + r"\s+$", re.IGNORECASE)
 _PLANNED = re.compile(
     r"\b(?:plans?|intention|intends|would|will|to\s+(?:explore|study|consider|discuss))\b",
