@@ -257,6 +257,19 @@ def _candidates(context, sentence, parties, head):
 _VENTURE_ITSELF = re.compile(r"\s+(?:is|was|will\s+be)\s+(?:a|an|the)\b[^,.]{0,40}\bventure\b")
 
 
+@per_article
+def _clause_marks(text):
+    """(start, end) of the speech verbs and of the subordinating words outside asides."""
+    asides = _aside_spans(text)
+    speeches = [m.span() for m in _SPEECH.finditer(text)]
+    subordinates = [
+        m.span()
+        for m in _SUBORDINATE.finditer(text)
+        if not any(s <= m.start() < e for s, e in asides)
+    ]
+    return speeches, subordinates
+
+
 def _subject(context, sentence, parties, head):
     """The subject of the clause holding `head`: its first company, else (after a
     subordinate word, "since buying") the first company of the clause before."""
@@ -265,14 +278,15 @@ def _subject(context, sentence, parties, head):
     if not candidates:
         return None, None
     low = sentence.start
+    speeches, subordinates = _clause_marks(sentence.text)
     speech_end = None
-    for match in _SPEECH.finditer(body, low, head):
-        speech_end = match.end()
+    for _, end in speeches:
+        if low + end <= head:
+            speech_end = low + end
     clause_start = speech_end or low
-    asides = _asides(sentence)
-    for match in _SUBORDINATE.finditer(body, clause_start, head):
-        if not any(s <= match.start() < e for s, e in asides):
-            clause_start = match.end()
+    for start, end in subordinates:
+        if clause_start <= low + start and low + end <= head:
+            clause_start = low + end
     for actor in candidates:
         if clause_start <= actor.start and _object_of_preposition(
             body, sentence.start, actor, own_verb=False
