@@ -282,3 +282,8 @@ def test_it_approves_the_company_another_is_merged_into(index):
     )
     found = approvals(body, index)
     assert {subject for subject, _, _ in found} == {"Tata Motors Passenger"}
+
+
+def test_it_reads_a_permit_revoked_by_a_regulator_as_rejected(index):
+    body = "The California DMV revoked Cruise's permit to run driverless taxis in San Francisco."
+    assert approvals(body, index) == {("Cruise", "California DMV", "rejected")}

@@ -63,7 +63,8 @@ _PENDING_MORE = re.compile(
     r"(?:review|approve|clear|sign\s+off)|"
     r"fil(?:ed|es|ing|ings)|submit(?:s|ted|ting)?|advancing|notif(?:y|ied|ication)|"
     r"requested|request(?:s|ing)?\s+(?:\w+\s+)?(?:backing|approval|permission)|"
-    r"not\s+yet|still\s+needs?|remains?\s+(?:subject|pending))\b",
+    r"not\s+yet|still\s+needs?|remains?\s+(?:subject|pending)|"
+    r"fail(?:ed|s)?\s+to\s+(?:win|obtain|secure|get|receive|gain))\b",
     _I,
 )
 _GRANTED_MORE = re.compile(
@@ -72,11 +73,15 @@ _GRANTED_MORE = re.compile(
     r"(?:expired|ran\s+out)\b)",
     _I,
 )
-_REJECTED_MORE = re.compile(r"\b(?:said\s+no\s+to|turn(?:ed|s)?\s+down|rejection)\b", _I)
+_REJECTED_MORE = re.compile(
+    r"\b(?:said\s+no\s+to|turn(?:ed|s)?\s+down|rejection|revok(?:ed|es)|suspend(?:ed|s)|"
+    r"withdr[ae]w(?:n)?|pulled)\b",
+    _I,
+)
 _APPLICATION_REJECTED = re.compile(
     r"\b(?:application|licen[cs]e|permit|approval|listing|request|bid\s+for\s+approval)s?\s+"
     r"(?:\w+\s+){0,3}?(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:\w+\s+)?"
-    r"(?:rejected|refused|denied|turned\s+down|blocked)(?!\s+by\s+[A-Z])",
+    r"(?:rejected|refused|denied|turned\s+down|blocked|revoked|suspended)(?!\s+by\s+[A-Z])",
     _I,
 )
 _HELD_BY_THING = re.compile(
@@ -87,7 +92,7 @@ _HELD_BY_THING = re.compile(
 )
 _REJECTED_PASSIVE = re.compile(
     r"\b(?:(?:was|were|been|be|is|are|get|got)\s+(?:\w+\s+)?(?:rejected|refused|blocked|denied|"
-    r"vetoed|turned\s+down)|rejection|refusal|veto)\b",
+    r"vetoed|turned\s+down|revoked|suspended|withdrawn)|rejection|refusal|veto)\b",
     _I,
 )
 _ONGOING = re.compile(r"\b(?:since|still|yet|(?:has|have)\s+been|continues?)\b", _I)
@@ -253,7 +258,8 @@ _REGULATOR_ACTS = re.compile(
     r"(?:\s*\([^)]{1,80}\))?(?:\s*,[^,]{1,40},)?\s+(?:\w[\w'’]*\s+){0,7}?"
     r"(?:approved|approves|approve|cleared|clears|clear|granted|grants|signed\s+off|"
     r"rejected|rejects|blocked|blocks|gave|gives|given|issued|issues|awarded|licensed|"
-    r"green-?lit|authori[sz]ed|said\s+no|turned\s+down|review|(?:opened|launched|began|"
+    r"green-?lit|authori[sz]ed|said\s+no|turned\s+down|review|revoked|suspended|"
+    r"(?:opened|launched|began|"
     r"started)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:investigation|probe))\b",
     _I,
 )
@@ -430,13 +436,13 @@ _PENDING_MORE = _anchored(
     _words_of(
         "outstanding has have had still preparing poised set expected likely due will "
         "would must need fil submit advancing notif request not remain open launch began "
-        "begun start"
+        "begun start fail"
     ),
 )
 _GRANTED_MORE = _anchored(
     _GRANTED_MORE, ["clear", "waiting", "has", "have", "had", "gave", "expired", "ran"]
 )
-_REJECTED_MORE = _gated(_REJECTED_MORE, ("no", "turn", "rejection"))
+_REJECTED_MORE = _gated(_REJECTED_MORE, _words_of("no turn rejection revok suspend withdr pulled"))
 _MORE_CUES = _gated(
     _MORE_CUES,
     (
