@@ -412,3 +412,15 @@ def test_it_reads_the_japanese_automaker_as_the_company_introduced_as_japanese(i
     found = talks(body, index)
     assert found[pair("Honda", "Cruise")] == "agreed"
     assert pair("General Motors", "Cruise") not in found
+
+
+def test_it_pairs_counterparts_named_in_the_next_sentence(index):
+    body = (
+        "Foxconn has held conversations with a number of carmakers about building electric "
+        "cars, people familiar with the matter said.\n"
+        "Nissan and Honda are among them, the people said."
+    )
+    assert talks(body, index) == {
+        pair("Foxconn", "Nissan"): "rumoured",
+        pair("Foxconn", "Honda"): "rumoured",
+    }

@@ -66,6 +66,9 @@ class ArticleContext:
         self.index = index
         self.talk_pairs = []  # see remember_pair
         self.pending_updates = []  # statuses to apply to the article's pairs once all are known
+        self.unnamed_counterparts = (
+            None  # (position, subject, kind): "talks with several carmakers"
+        )
         self._by_kind = None
         self._outlet_starts = [start for start, _, _ in outlets]
         self._attributions = {}  # sentence position -> who reports it

@@ -681,7 +681,13 @@ def find_talks(context, position, actors):
     sentence = context.sentences[position]
     text = sentence.text
     two = len({a.company for a in actors if a.kind != "regulator"}) >= 2
-    if not two and not lang.TWO_PARTIES.search(text) and not _moves_a_status(text):
+    _remember_unnamed_counterparts(context, position, actors)
+    if (
+        not two
+        and not lang.TWO_PARTIES.search(text)
+        and not _moves_a_status(text)
+        and not _continues_unnamed(context, position)
+    ):
         return []  # most sentences: nothing here can name a pair or move the status of one
     found = _pairs_in(context, sentence, actors) if two else []
     if (
@@ -697,6 +703,7 @@ def find_talks(context, position, actors):
         kinds = [kind for _, _, kind in _triggers(text)]
         kind = next((k for k in ("agreed", "future", "talk") if k in kinds), "noun")
         found = [(subject, other, kind, "")]
+    found = found + _named_next(context, position, actors)
     joining = _JOINS_TALKS.search(text)
     if joining and (talking := found[0][:2] if found else _last_pair(context, sentence)):
         found = found + _joiners(context, sentence, actors, joining, talking)
@@ -710,6 +717,8 @@ def find_talks(context, position, actors):
     on = context.date_of(sentence)
     facts = []
     for subject, other, kind, topic in found:
+        told_before = kind.startswith("next:")
+        kind = kind.removeprefix("next:")
         party_speaks = speaker in (subject, other, BOTH)
         if kind == "joined":  # told by a party of the talks the company joins
             kind, party_speaks = "talk", speaker is not None
@@ -733,6 +742,8 @@ def find_talks(context, position, actors):
             continue
         attributed = speaker if speaker in (subject, other) else context.attribution(position)
         why = _why(kind, (ended, denied, confirmed), speaker, hearsay)
+        if told_before:
+            why = (*why, "counterpart named in the sentence after the talks")
         facts.append(
             _fact(context, (subject, other), status, attributed, topic, sentence, on, why=why)
         )
@@ -782,6 +793,56 @@ def _joiners(context, sentence, actors, joining, pair):
         return []
     joiner = before[-1].company
     return [(name, joiner, "joined", "") for name in pair]
+
+
+# "Foxconn has held talks with several carmakers." + "Nissan and Honda are among them."
+_UNNAMED = re.compile(
+    r"\s*(?:a\s+(?:number|handful|range)\s+of|several|many|other|various|multiple|some|"
+    r"two|three|four|five|potential|possible|a\s+few)\s+(?:[\w-]+\s+){0,2}?(?:carmakers|"
+    r"automakers|car\s+makers|companies|firms|partners|investors|makers|suppliers|groups|"
+    r"parties|brands|manufacturers)\b",
+    re.IGNORECASE,
+)
+_AMONG_THEM = re.compile(
+    r"\bamong\s+them\b|\b(?:are|were|is|was)\s+(?:\w+\s+)?among\b|\binclud(?:e|ed|ing)\b|"
+    r"\bsuch\s+as\b",
+    re.IGNORECASE,
+)
+
+
+def _remember_unnamed_counterparts(context, position, actors):
+    text = context.sentences[position].text
+    for start, end, kind in _triggers(text):
+        if kind not in ("talk", "agreed") or not _UNNAMED.match(text, end):
+            continue
+        before = [
+            a
+            for a in actors
+            if a.kind != "regulator" and a.end <= context.sentences[position].start + start
+        ]
+        if before:
+            context.unnamed_counterparts = (position, before[0].company, kind)
+            return
+
+
+def _continues_unnamed(context, position):
+    unnamed = context.unnamed_counterparts
+    return bool(
+        unnamed
+        and unnamed[0] == position - 1
+        and _AMONG_THEM.search(context.sentences[position].text)
+    )
+
+
+def _named_next(context, position, actors):
+    """The companies the next sentence names as among those talked to."""
+    if not _continues_unnamed(context, position):
+        return []
+    _, subject, kind = context.unnamed_counterparts
+    named = dict.fromkeys(
+        a.company for a in actors if a.kind != "regulator" and a.named and a.company != subject
+    )
+    return [(subject, company, "next:" + kind, "") for company in named]
 
 
 def _moves_a_status(text):
