@@ -287,3 +287,16 @@ def test_it_approves_the_company_another_is_merged_into(index):
 def test_it_reads_a_permit_revoked_by_a_regulator_as_rejected(index):
     body = "The California DMV revoked Cruise's permit to run driverless taxis in San Francisco."
     assert approvals(body, index) == {("Cruise", "California DMV", "rejected")}
+
+
+def test_it_approves_the_company_whose_purchase_the_regulator_approved(index):
+    body = (
+        "Stellantis said the European Commission approved, with remedies, its purchase of "
+        "a stake in Leapmotor."
+    )
+    assert approvals(body, index) == {("Stellantis", "European Commission", "granted")}
+
+
+def test_it_reads_an_expected_approval_as_pending(index):
+    body = "Approval from the European Commission is expected in the second half, Renault said."
+    assert approvals(body, index) == {("Renault", "European Commission", "pending")}

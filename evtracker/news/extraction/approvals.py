@@ -62,6 +62,7 @@ _PENDING_MORE = re.compile(
     r"(?:will|would|must|has\s+to|have\s+to|need\s+to|needs\s+to)\s+(?:\w+\s+)?"
     r"(?:review|approve|clear|sign\s+off)|"
     r"fil(?:ed|es|ing|ings)|submit(?:s|ted|ting)?|advancing|notif(?:y|ied|ication)|"
+    r"(?:is|are)\s+(?:\w+\s+)?(?:expected|due|likely|anticipated)|"
     r"requested|request(?:s|ing)?\s+(?:\w+\s+)?(?:backing|approval|permission)|"
     r"not\s+yet|still\s+needs?|remains?\s+(?:subject|pending)|"
     r"fail(?:ed|s)?\s+to\s+(?:win|obtain|secure|get|receive|gain))\b",
@@ -387,6 +388,12 @@ _REGULATOR_GAP = re.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:,|and|or|as\s+well\s+as|,\s*and)\s+(?:the\s+|its\s+)?"
     r"(?:[A-Z][\w.]*['’]s\s+)?"
 )
+# What a regulator acts on when it is the company's own: "approved, with remedies, its purchase".
+_ITS_DEAL = re.compile(
+    r"[^.;]{0,80}?\b(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:purchase|acquisition|takeover|"
+    r"investment|stake|plan|bid|deal|merger|venture|application|listing|licen[cs]e|permit)",
+    _I,
+)
 _BRACKETS = re.compile(r"\([^()]*\)")
 # "the merger of Fincare into AU": the company that survives.
 _MERGED_INTO = re.compile(r"(?:\s+[A-Z][\w.&-]*){0,4}\s*(?:\([^()]{0,60}\)\s*)?\s+into\s")
@@ -436,7 +443,7 @@ _PENDING_MORE = _anchored(
     _words_of(
         "outstanding has have had still preparing poised set expected likely due will "
         "would must need fil submit advancing notif request not remain open launch began "
-        "begun start fail"
+        "begun start fail is are"
     ),
 )
 _GRANTED_MORE = _anchored(
@@ -896,8 +903,11 @@ def _subjects(context, sentence, actors, acting, regulator_names, cue_at=0):
     chosen = []
     if acting:
         after = [a for a in candidates if a.start >= acting[0].end]
+        before = [a for a in candidates if a.end <= acting[0].start]
         if after:
             chosen = _subject_list(body, after)
+        elif before and _ITS_DEAL.match(body, acting[0].end):
+            chosen = _subject_list(body, before)  # "X said the CMA approved its purchase"
         elif _refers_to_deal(text[acting[0].end - sentence.start :]):
             chosen = []  # "approved the transaction": the deal's parties, below
         else:
@@ -917,7 +927,9 @@ def _subjects(context, sentence, actors, acting, regulator_names, cue_at=0):
         if _PARTNER_BEFORE.search(body, max(sentence.start, a.start - 50), a.start)
     ]  # "cleared its merger with Nissan": both sides merge ("X's venture with Y" is X's)
     others_object = acting and any(
-        a.start >= acting[0].end for a in actors if a.kind != "regulator"
+        a.start >= acting[0].end and not _BOUGHT.search(body, max(0, a.start - 60), a.start)
+        for a in actors
+        if a.kind != "regulator"
     )  # "cleared the merger of Fincare into AU": a deal of others, not the article's
     if _DEAL_NEEDS.search(text):
         names = _deal_parties(context, sentence) or names
