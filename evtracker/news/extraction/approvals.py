@@ -1,12 +1,19 @@
 """Regulatory approvals: licences, permits and clearances, who seeks them and from whom.
 
-The rules follow the grammar of news rather than any one report: who is approved is the
-company after "approved", "cleared" or "signed off on", or the subject of "received", "won",
-"awaits", "filed"; a deal referred to without names ("the tie-up still needs regulatory
-approval") stands for its parties (the buyer of a stake, both sides of a merger or venture);
-the regulator is the body named nearest the approval, a body the article names elsewhere
-when the sentence only says "regulators", a government when a country acts ("New Delhi said
-no to ..."), or an unnamed body kept as written ("foreign competition authorities").
+The rules follow the grammar of news rather than any one report:
+- who is approved: the company after "approved", "cleared" or "signed off on" (the buyer in
+  "X's purchase of Y", the survivor in "the merger of X into Y"), else the subject of
+  "received", "won", "awaits", "filed"; a deal referred to without names ("the tie-up still
+  needs regulatory approval") stands for its parties: the buyer of a stake, both sides of a
+  merger or venture;
+- who approves: the body named nearest the approval (each of several listed), a body the
+  article names elsewhere when the sentence only says "regulators", a government when a
+  country acts ("New Delhi said no to ..."), the merger-control body of each jurisdiction
+  ("antitrust filings in the EU and China"), or an unnamed body kept as written ("foreign
+  competition authorities"); none when nobody is named;
+- the status: pending, granted or rejected, with negation, conditions ("once the
+  authorities have given their approval") and rejections that need a body saying no.
+Approvals dated months before the report are background and left out.
 """
 
 import bisect
