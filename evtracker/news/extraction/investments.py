@@ -344,6 +344,7 @@ _EXECUTIVE = re.compile(
     r"[Pp]resident)\b(?:\s+[A-Z][\w.-]*){1,3}\s+(?:has|had|will|would|is|was|said|says|plans|"
     r"pledged|promised|vowed)\b"
 )
+_PERSONAL = re.compile(r"\b(?:his|her)\s+own\b|\bpersonal(?:ly)?\b", re.IGNORECASE)
 _AND_NAME = re.compile(r"\s+(?:and|&)\s+[A-Z]")
 _THE_VENTURE = re.compile(r"the\s+(?:new\s+)?(?:joint[\s-]+venture|JV|venture)\b", re.IGNORECASE)
 _AND_UNNAMED = re.compile(
@@ -447,6 +448,11 @@ def _investors(context, sentence, parties, trigger, at, end):
     buying = _BUYING.search(clause)
     received = lang.RECEIVED.search(sentence.text)
     received = received if received and text_start + received.start() < tail else None
+    if received and any(
+        s <= received.start() < e and not s <= at - text_start < e
+        for s, e in _aside_spans(sentence.text)
+    ):
+        received = None  # "X, a carmaker backed by Y, is paying": said of X in passing
     subject, speaker = _subject(context, sentence, parties, head)
     antecedent = _antecedent(body, parties, text_start, head)
     if antecedent is not None:
@@ -496,7 +502,12 @@ def _investors(context, sentence, parties, trigger, at, end):
     if shared and _AND_UNNAMED.match(sentence.text, shared.end()):
         return [], None  # "the two companies and a Toyota unit": a sum shared with someone unnamed
     executive = subject is None and speaker is None and context.main_subject
-    if executive and _EXECUTIVE.match(sentence.text) and not _PAIR_WORDS.search(sentence.text):
+    if (
+        executive
+        and _EXECUTIVE.match(sentence.text)
+        and not _PAIR_WORDS.search(sentence.text)
+        and not _PERSONAL.search(sentence.text)
+    ):
         # "Co-founder Lei Jun has pledged to spend $10 billion": for the article's company
         group = [_Named(context.main_subject)]
     elif subject is None:
@@ -875,6 +886,9 @@ _ONCE_DONE = re.compile(
     r"(?:Once|After|When|Upon)\b[^,]{0,60}?\b(?:complete\w*|clos\w+|goes\s+through|done|"
     r"finali[sz]\w+)\b[^,]{0,20},"
 )
+_WILL_HOLD = re.compile(
+    r"\b(?:will|would|is\s+to|are\s+to)\s+(?:\w+\s+)?(?:own|hold|have|control|get|take)\b"
+)
 _FOR_THE_STAKE = re.compile(r"\bfor\s+the\s+(?:stake|holding|shares)\b")
 
 
@@ -996,7 +1010,11 @@ def _stake_facts(context, position, parties, amount_facts):
                 continue
             if percent is not None and (investor.company, percent) in told:
                 continue  # the same stake told again ("a 4-5pc stake in the German maker")
-            if percent is not None and investor.company in _amounts_without_percent(context):
+            if (
+                percent is not None
+                and investor.company in _amounts_without_percent(context)
+                and _WILL_HOLD.search(lowered, max(0, match.start() - 60), match.start())
+            ):
                 continue  # "investing $2.2 billion ... CYVN will own about 20.1%": one stake
             if _ONCE_DONE.match(text) and investor.company in _amount_investors(context):
                 continue  # "Once the subscription is complete, X will hold 21.07%": its result
