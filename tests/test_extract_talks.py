@@ -424,3 +424,27 @@ def test_it_pairs_counterparts_named_in_the_next_sentence(index):
         pair("Foxconn", "Nissan"): "rumoured",
         pair("Foxconn", "Honda"): "rumoured",
     }
+
+
+def test_it_reads_a_stake_a_company_will_pay_for_as_agreed(index):
+    found = talks("Volkswagen will pay another 1 billion euros for a 26% stake in Nio.", index)
+    assert found == {pair("Volkswagen", "Nio"): "agreed"}
+
+
+def test_it_reads_a_stake_purchase_an_outlet_reports_as_a_rumour(index):
+    found = talks("* Nissan is planning to acquire a 30% stake in Renault - Nikkei", index)
+    assert found == {pair("Nissan", "Renault"): "rumoured"}
+
+
+def test_it_reads_a_stake_that_has_closed_as_agreed(index):
+    body = (
+        "The two companies are looking at deeper cooperation in software, Reuters reported.\n"
+        "Volkswagen's stake in Xpeng, first announced in July, has now closed."
+    )
+    found = talks(body, CompanyIndex.build([*COMPANIES, KnownCompany("Xpeng", "automaker")]))
+    assert found[pair("Volkswagen", "Xpeng")] == "agreed"
+
+
+def test_it_reads_will_cooperate_with_as_decided(index):
+    found = talks("Nio will cooperate with BAIC on batteries, the companies said.", index)
+    assert found == {pair("Nio", "BAIC"): "agreed"}

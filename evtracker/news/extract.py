@@ -26,7 +26,12 @@ from evtracker.news.extraction.investments import find_investments
 from evtracker.news.extraction.mentions import CompanyIndex, KnownCompany, Spans, find_mentions
 from evtracker.news.extraction.patterns import new_article
 from evtracker.news.extraction.sentences import split_sentences
-from evtracker.news.extraction.talks import PairsByCompany, find_talks, not_a_party
+from evtracker.news.extraction.talks import (
+    PairsByCompany,
+    credits_an_outlet,
+    find_talks,
+    not_a_party,
+)
 from evtracker.news.readers import Block
 
 __all__ = [
@@ -406,22 +411,10 @@ _UNDECIDED = re.compile(
 )
 
 
-def _reported_by(outlet, sentence):
-    """The sentence itself credits an outlet ("..., Nikkei reported", "... - Nikkei"), not
-    only a dateline ("TOKYO (Reuters) -")."""
-    if not outlet or outlet not in lang.OUTLETS:
-        return False
-    names = "|".join(re.escape(name) for name in lang.OUTLETS[outlet])
-    return bool(
-        re.search(rf"(?:[-–—]\s*(?:{names})\s*$)|(?:{names})\b[^.]{{0,40}}\breport", sentence)
-        or re.search(rf"\b(?:according\s+to|citing|told)\s+(?:the\s+)?(?:{names})", sentence)
-    )
-
-
 def _decided(fact):
     """An investment reported as done or decided, not weighed, planned, already held or told by
     unnamed sources."""
-    if _reported_by(fact.attributed_to, fact.sentence):
+    if credits_an_outlet(fact.sentence):
         return False  # "X is planning to acquire 30% of Y - Nikkei"
     return not (
         lang.HEDGE.search(fact.sentence)

@@ -288,8 +288,12 @@ def _triggers(text):
             if _DISCUSS_VERB.match(match.group()) and not _ABOUT_WORKING_TOGETHER.search(text):
                 continue  # "executives discussed the future of battery swapping"
             if not any(s < match.end() and match.start() < e for s, e, _ in found):
-                found.append((match.start(), match.end(), kind))
+                found.append((match.start(), match.end(), _will_work_together(text, match, kind)))
     talk_starts = [s for s, _, kind in found if kind == "talk"]
+    if _DONE.search(text):  # "Volkswagen's stake in Xpeng has now closed"
+        for match in _STAKE_IN.finditer(text):
+            if not any(s < match.end() and match.start() < e for s, e, _ in found):
+                found.append((match.start(), match.end(), "buy:agreed"))
     for pattern in (_ACQUIRE, _SELL):
         for match in pattern.finditer(text):
             if not any(s < match.end() and match.start() < e for s, e, _ in found):
@@ -375,7 +379,9 @@ _NOT_YET = _word_set(
     proposal proposed interest"""
 )
 _INTENDS = _word_set("plans plan planned planning intends intend intended aims aim aiming")
-_DECIDED_TO = _word_set("agreed agrees agree decided decides signed will")
+_DECIDED_TO = _word_set(
+    "agreed agrees agree decided decides signed will deal agreement pact contract accord"
+)
 # A direct object: the company bought comes within a few words ("acquire rival X").
 _DIRECT_BUY = re.compile(r"(?:acquir\w*|buy\w*|bought|purchas\w*|over|into|with)$", re.IGNORECASE)
 _SELLER_AFTER = re.compile(r"\s*(?:,\s*)?from\s+(?:its\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
@@ -390,6 +396,24 @@ _QUANTITY_GAP = re.compile(
     re.IGNORECASE,
 )
 _WEIGHED = _word_set("would could options option possible structures if whether unless")
+
+
+_DONE = re.compile(
+    r"\b(?:has|have|had|was|were)\s+(?:now\s+|been\s+|formally\s+|officially\s+)*"
+    r"(?:closed|completed|finali[sz]ed)\b",
+    re.IGNORECASE,
+)
+_STAKE_IN = re.compile(r"\b(?:stake|holding|investment|shareholding)\s+in\b", re.IGNORECASE)
+_WORKING_TOGETHER = re.compile(r"(?:partner|team|cooperate|collaborate|work|join)", re.IGNORECASE)
+
+
+def _will_work_together(text, match, kind):
+    """ "will cooperate with Yinwang": a decision said in the future, not talks."""
+    if kind == "talk" and _WORKING_TOGETHER.match(match.group()):
+        before = lang.last_words(text, match.start(), 2)
+        if before and before[-1] == "will":
+            return "future"
+    return kind
 
 
 def _buying_kind(text, match):
@@ -418,6 +442,7 @@ def _in_aside(actor, asides):
 
 
 BOTH = "both parties"
+_WOULD = re.compile(r"\bwould\b|\bcould\b|\bmay\b|\bmight\b")
 _SAID_TO_BE = re.compile(r"\s+to\s+(?:be|have)\b")
 
 
@@ -713,7 +738,8 @@ def find_talks(context, position, actors):
     if _ANONYMOUS.search(text):
         ended = denied = confirmed = False  # not the parties' own word
     speaker = _speaker(context.body, actors, sentence)
-    hearsay = bool(lang.FAMILIAR.search(text) or lang.SOURCES.search(text) or _RUMOUR.search(text))
+    sourced = bool(lang.FAMILIAR.search(text) or lang.SOURCES.search(text) or _RUMOUR.search(text))
+    hearsay = sourced or credits_an_outlet(text)
     on = context.date_of(sentence)
     facts = []
     for subject, other, kind, topic in found:
@@ -723,7 +749,10 @@ def find_talks(context, position, actors):
         if kind == "joined":  # told by a party of the talks the company joins
             kind, party_speaks = "talk", speaker is not None
         if kind == "future":
-            kind = "agreed" if party_speaks and not hearsay else "talk"
+            # "X will pay $1bn for a stake in Y" told as fact, or a party's word: decided;
+            # "would", or unnamed sources: talks.
+            will = not _WOULD.search(text)
+            kind = "agreed" if (party_speaks or will) and not hearsay else "talk"
         if ended and lang.TOPIC.search(text):
             status = "ended"
         elif denied and _talks_go_on(text):
@@ -734,7 +763,7 @@ def find_talks(context, position, actors):
             status = "rumoured" if hearsay else "agreed"  # a deal only sources tell of
         elif confirmed or (kind == "talk" and party_speaks and not hearsay):
             status = "confirmed"
-        elif kind == "talk" or (kind == "noun" and hearsay):
+        elif kind == "talk" or (kind == "noun" and sourced):  # "the tie-up, Reuters said": exists
             status = "rumoured"
         elif kind == "noun":
             status = "background"  # "its partnership with Chery": it exists, said in passing
@@ -1032,6 +1061,25 @@ class StatusUpdate:
             on=self.on,
             why=why,
         )
+
+
+_CREDIT_WORDS = re.compile(r"\breport|\baccording\s+to\b|\bciting\b", re.IGNORECASE)
+
+
+def credits_an_outlet(text):
+    """The sentence tells what an outlet reports ("..., Nikkei reported", "... - Nikkei"), not
+    only a dateline ("TOKYO (Reuters) -") or a party talking to one ("X told Reuters")."""
+    outlets = lang.outlets_in(text)
+    if not outlets:
+        return False
+    last_end = outlets[-1][1]
+    return bool(
+        _CREDIT_WORDS.search(text)
+        or (
+            re.fullmatch(r"\s*", text[last_end:])
+            and re.search(r"[-–—]\s*$", text[: outlets[-1][0]])
+        )
+    )
 
 
 def _why(kind, signals, speaker, hearsay):
