@@ -31,9 +31,8 @@ def index():
 
 def investments(body, index):
     found = extract(body, index, published=date(2024, 5, 1)).investments
-    return sorted(
-        (f.investor, f.target, f.amount, f.currency, f.stake_percent, f.kind) for f in found
-    )
+    facts = [(f.investor, f.target, f.amount, f.currency, f.stake_percent, f.kind) for f in found]
+    return sorted(facts, key=lambda fact: tuple(str(part) for part in fact))
 
 
 def money(found):
@@ -144,6 +143,12 @@ def test_it_reads_two_stakes_that_cross(index):
         ("Nio", "Toyota", Decimal("0.2")),
         ("Toyota", "Nio", Decimal("4.9")),
     ]
+
+
+def test_it_reads_a_subject_described_as_backed_by_another_company(index):
+    body = "Nio, a carmaker backed by Tencent, is paying 5 billion yuan for a 10% stake in Geely."
+    [fact] = investments(body, index)
+    assert fact[:3] == ("Nio", "Geely", Decimal("5000000000"))
 
 
 def test_it_reads_the_company_a_relative_clause_is_about(index):
@@ -284,6 +289,17 @@ def test_it_gives_a_stake_its_price_told_in_the_next_sentence(index):
     ]
 
 
+def test_it_keeps_an_existing_holding_told_after_a_new_investment(index):
+    body = (
+        "Tencent agreed to buy new shares in Nio for $1.5 billion. "
+        "Tencent, which owns about 60% of Nio, has backed the carmaker since 2018."
+    )
+    assert {(f[0], f[2], f[4]) for f in investments(body, index)} == {
+        ("Tencent", None, Decimal("60")),
+        ("Tencent", Decimal("1500000000"), None),
+    }
+
+
 def test_it_counts_a_stake_told_twice_once(index):
     body = (
         "BAIC wants to buy as much as 5% of Daimler. "
@@ -324,6 +340,7 @@ def test_it_does_not_take_market_shares_price_moves_or_a_sale_to_no_one_for_stak
         "Toyota took a $1 billion charge on its Nio stake.",
         "Nio turned down a proposed $1 billion investment package from a group of funds.",
         "The plan includes a personal investment of $5 million by Nio chairman William Li.",
+        "Its founder William Li has promised to put $1 billion of his own money into Nio.",
     ],
 )
 def test_it_does_not_take_capital_prices_fees_or_denied_deals_for_investments(index, body):
