@@ -339,10 +339,10 @@ def _pair(context, sentence, parties, after, head):
 
 
 _EXECUTIVE = re.compile(
-    r"(?:(?:The|Its|Co-?founder|Founder|Chief|CEO|Chairman|Chairwoman|President)\b[^,.;]{0,40}?)?"
-    r"\b(?:[Cc]o-?founder|[Ff]ounder|[Cc]hief\s+[Ee]xecutive|CEO|[Cc]hairman|[Cc]hairwoman|"
-    r"[Pp]resident)\b(?:\s+[A-Z][\w.-]*){1,3}\s+(?:has|had|will|would|is|was|said|says|plans|"
-    r"pledged|promised|vowed)\b"
+    r"(?:(?:The|Its|Co-?founder|Founder|Chief|CEO|Chairman|Chairwoman)\b[^,.;]{0,40}?)?"
+    r"\b(?:[Cc]o-?founder|[Ff]ounder|[Cc]hief\s+[Ee]xecutive|CEO|[Cc]hairman|[Cc]hairwoman)\b"
+    r"(?:\s+[A-Z][\w.-]*){1,3}\s+(?:has|had|will|would|is|was|said|says|plans|pledged|"
+    r"promised|vowed)\b"
 )
 _PERSONAL = re.compile(r"\b(?:his|her)\s+own\b|\bpersonal(?:ly)?\b", re.IGNORECASE)
 _AND_NAME = re.compile(r"\s+(?:and|&)\s+[A-Z]")
