@@ -448,3 +448,30 @@ def test_it_reads_a_stake_that_has_closed_as_agreed(index):
 def test_it_reads_will_cooperate_with_as_decided(index):
     found = talks("Nio will cooperate with BAIC on batteries, the companies said.", index)
     assert found == {pair("Nio", "BAIC"): "agreed"}
+
+
+def test_it_takes_no_pair_from_a_hypothetical(index):
+    found = talks(
+        "Workers near the Kia plant are worried about their jobs if Hyundai does buy the firm.",
+        index,
+    )
+    assert found == {}
+
+
+def test_it_takes_no_subject_from_a_share_price_move(index):
+    found = talks(
+        "Shares of Hyundai and affiliates Kia and BAIC gained 20% on reports of a possible joint "
+        "venture with Apple.",
+        index,
+    )
+    assert found == {}
+
+
+def test_it_does_not_take_the_company_owned_for_the_buyer(index):
+    found = talks(
+        "Geely said on Friday it owns carmaker Volvo Cars and last year bought a 9.7% stake in "
+        "Renault.",
+        index,
+    )
+    assert pair("Volvo Cars", "Renault") not in found
+    assert found.get(pair("Geely", "Renault")) == "agreed"

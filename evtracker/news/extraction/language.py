@@ -722,7 +722,7 @@ PRONOUN = Anchored(
     r"(?:approached|held|holds|signed|agreed|invest|invested|invests|plans|planned|pledged|"
     r"committed|received|won|obtained|secured|awaits|awaited|applied|denied|confirmed|"
     r"dismissed|called|ended|scrapped|in\s+talks|formed|teamed|partnered|bought|acquired|took|"
-    r"expects|intends|aims|will|hasn't|has\s+not|had\s+not|still)\b)",
+    r"expects|intends|aims|will|hasn't|has\s+not|had\s+not|still|owns|owned|controls)\b)",
     ("it",),
     flags=0,
 )

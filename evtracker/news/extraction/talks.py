@@ -575,6 +575,8 @@ def _pairs_in(context, sentence, actors):
         trigger_start, trigger_end = sentence.start + start, sentence.start + end
         if kind == "status" and _OF_A_REPORT.match(text, end):
             continue  # "dismissed speculation that X and Y were talking": the pair is X and Y
+        if _HYPOTHETICAL.search(text, max(0, start - 50), start):
+            continue  # "concerned about its future if PSA does buy the company"
         before = [
             a
             for a in parties
@@ -583,7 +585,10 @@ def _pairs_in(context, sentence, actors):
             and a not in consumed
             and not _OF_A_THING.match(body, a.end)
             and not _SUBJECT_BREAK.search(body, a.end, trigger_start)
+            and not _OBJECT_OF.search(body, max(0, a.start - 30), a.start)
         ]
+        if _SHARES_OPENING.match(text):
+            before = []  # "Shares of X and Y rose on reports of ...": no subject
         after = [a for a in parties if a.start >= trigger_end]
         after = [a for a in after if not _speaks_next(body, a)]
         counterparts, gap = _counterparts(body, trigger_end, after)
@@ -636,6 +641,14 @@ _OF_A_REPORT = re.compile(
     r"rumou?rs?|suggestions?|stories)\s+(?:that|of|about)\b",
     re.IGNORECASE,
 )
+_HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless)\b(?:\s+[\w'’-]+){0,6}\s*$", re.IGNORECASE)
+# "It owns Swedish carmaker Volvo and bought...": the company owned is no subject.
+_OBJECT_OF = re.compile(
+    r"\b(?:owns|owned|controls|controlled|acquired|bought|sold|backs|backed)\s+"
+    r"(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_SHARES_OPENING = re.compile(r"\s*(?:Shares|Stocks?)\s+(?:of|in)\b")
 _UNDER_A = re.compile(
     r"\b(?:under|through|via|as\s+part\s+of|by\s+way\s+of)\s+(?:a|an|the|its|their)\s+"
     r"(?:[\w-]+\s+){0,3}$",
