@@ -151,6 +151,17 @@ def test_it_reads_a_subject_described_as_backed_by_another_company(index):
     assert fact[:3] == ("Nio", "Geely", Decimal("5000000000"))
 
 
+def test_it_does_not_give_a_ventures_spending_to_the_partner_named_after_with(index):
+    body = "Toyota said its venture with Nio would spend $5 billion on cheaper cars."
+    assert money(investments(body, index)) == []
+
+
+def test_it_reads_the_company_of_an_executive_named_from_it(index):
+    body = "An executive from Tencent has held talks on buying a 5% stake in Nio, sources said."
+    [fact] = investments(body, index)
+    assert fact[:2] == ("Tencent", "Nio") and fact[4] == Decimal("5")
+
+
 def test_it_reads_the_company_a_relative_clause_is_about(index):
     body = (
         "Nio's backers include Tencent, which took a 10% stake for $300 million in 2017, "

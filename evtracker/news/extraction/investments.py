@@ -166,9 +166,13 @@ def _object_of_preposition(body, sentence_start, actor, own_verb=True):
         if word in _PREPOSITIONS:
             if word == "of" and at and words[at - 1] in _OWNER_NOUNS:
                 return False
+            if word in ("from", "of", "at") and at and words[at - 1] in _PEOPLE:
+                return False  # "an executive from Foxconn has travelled": Foxconn acts
             verb = _OWN_VERB.match(body, actor.end)
             if verb and verb.group(1) and word not in ("for", "by"):
                 verb = None  # "talks with X to buy": the subject's purpose, not X's
+            if verb and not verb.group(1) and not verb.group().strip().endswith("ing") and at > 1:
+                verb = None  # "its venture with GM would spend": the venture's verb, not GM's
             return not (own_verb and verb)
         if word in _CLAUSE_WORDS:
             return False
@@ -179,6 +183,10 @@ _IT_WORD = re.compile(r"\b(?:it|its)\b")
 _TRANSITIVE = _word_set(
     """owns owned bought acquired controls controlled holds held backs backed told tells
     approached joins joined runs"""
+)
+_PEOPLE = _word_set(
+    """executive executives official officials spokesperson spokesman spokeswoman delegation
+    team representatives representative chief head boss chairman founder engineers"""
 )
 _OWNER_NOUNS = frozenset(
     ("affiliate", "affiliates", "unit", "subsidiary", "arm", "vehicle", "division", "fund")
