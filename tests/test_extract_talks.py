@@ -475,3 +475,18 @@ def test_it_does_not_take_the_company_owned_for_the_buyer(index):
     )
     assert pair("Volvo Cars", "Renault") not in found
     assert found.get(pair("Geely", "Renault")) == "agreed"
+
+
+def test_it_pairs_the_buyer_with_the_seller_of_shares(index):
+    found = talks("Geely is also acquiring another 40 million shares from SoftBank.", index)
+    assert found == {pair("Geely", "SoftBank"): "agreed"}
+
+
+def test_it_pairs_affiliates_investing_in_the_venture_with_its_partner(index):
+    body = (
+        "Hyundai said it will form a $4 billion joint venture with Foxconn.\n"
+        "Hyundai and its affiliate Kia will put a combined $2 billion into the JV."
+    )
+    found = talks(body, index)
+    assert found[pair("Hyundai", "Foxconn")] == "agreed"
+    assert found[pair("Kia", "Foxconn")] == "agreed"

@@ -324,7 +324,7 @@ _ACQUIRE = lang.Anchored(
     r"\b(?:(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|tak(?:e|es|ing)|took|"
     r"build(?:s|ing)?\s+up|built\s+up|rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|"
     r"get|gets|getting|got|receiv(?:e|es|ed|ing))\s+"
-    r"(?:[\w.,%$€£¥-]+\s+){0,6}?" + _STAKE_NOUN + r"\s+(?:in|of)|"
+    r"(?:[\w.,%$€£¥-]+\s+){0,6}?" + _STAKE_NOUN + r"\s+(?:in|of|from)|"
     r"(?:pa(?:y|ys|id|ying)|spen(?:d|ds|t|ding))\s+[^;]{0,80}?\b(?:for|on)\s+(?:a|an|the|its)\s+"
     r"(?:[\w.,%-]+\s+){0,4}?" + _STAKE_NOUN + r"\s+in|"
     r"(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
@@ -442,6 +442,7 @@ def _in_aside(actor, asides):
 
 
 BOTH = "both parties"
+SALE = "sale of shares"
 _WOULD = re.compile(r"\bwould\b|\bcould\b|\bmay\b|\bmight\b")
 _SAID_TO_BE = re.compile(r"\s+to\s+(?:be|have)\b")
 
@@ -595,14 +596,17 @@ def _pairs_in(context, sentence, actors):
         if _TOGETHER.match(text, start, end):
             counterparts = []  # "X and Y jointly own Z": Z is what they share, not a party
         bought = kind.startswith("buy:")
+        sellers = []
         if bought:
             kind = kind[4:]
             direct = _DIRECT_BUY.search(text, 0, end)
             if direct and len(gap.split()) > 3 and not _QUANTITY_GAP.fullmatch(gap):
                 counterparts = []  # "bought 10,000 cars from X": X was not bought
             counterparts = [a for a in counterparts if not _PLANT_AFTER.match(body, a.end)]
-            if counterparts:
-                counterparts += _sellers(body, counterparts[-1], after)
+            sellers = _sellers(body, counterparts[-1], after) if counterparts else []
+            if text[start:end].lower().endswith("from"):
+                sellers, counterparts = counterparts, []  # "buys shares from X": X sells
+            counterparts += sellers
         subjects = _subject_chain(body, before) if before else ([subject] if subject else [])
         if before and _UNDER_A.search(text, 0, start):
             subjects = before[:1]  # "X will supply cars to Y under an agreement with Z": X
@@ -618,7 +622,10 @@ def _pairs_in(context, sentence, actors):
             ]
         elif subjects and counterparts:
             for a in _unique(subjects):
-                pairs += [(a.company, b.company, kind, topic) for b in _unique(counterparts)]
+                pairs += [
+                    (a.company, b.company, kind, SALE if bought and b in sellers else topic)
+                    for b in _unique(counterparts)
+                ]
         elif (
             len(_unique(subjects)) > 1
             and kind != "status"  # "Hyundai and Kia denied ...": not a pair by itself
@@ -741,7 +748,11 @@ def find_talks(context, position, actors):
         kinds = [kind for _, _, kind in _triggers(text)]
         kind = next((k for k in ("agreed", "future", "talk") if k in kinds), "noun")
         found = [(subject, other, kind, "")]
-    found = found + _named_next(context, position, actors)
+    found = (
+        found
+        + _named_next(context, position, actors)
+        + _into_the_venture(context, sentence, actors)
+    )
     joining = _JOINS_TALKS.search(text)
     if joining and (talking := found[0][:2] if found else _last_pair(context, sentence)):
         found = found + _joiners(context, sentence, actors, joining, talking)
@@ -787,7 +798,18 @@ def find_talks(context, position, actors):
         if told_before:
             why = (*why, "counterpart named in the sentence after the talks")
         facts.append(
-            _fact(context, (subject, other), status, attributed, topic, sentence, on, why=why)
+            _fact(
+                context,
+                (subject, other),
+                status,
+                attributed,
+                topic,
+                sentence,
+                on,
+                # The latest pair is whom "the two" and unnamed targets stand for: not a seller.
+                remember=topic != SALE,
+                why=(*why, "the seller of the shares") if topic == SALE else why,
+            )
         )
     # A partnership mentioned in passing counts only when the article says nothing else of it.
     if found:
@@ -885,6 +907,30 @@ def _named_next(context, position, actors):
         a.company for a in actors if a.kind != "regulator" and a.named and a.company != subject
     )
     return [(subject, company, "next:" + kind, "") for company in named]
+
+
+# "Hyundai and two affiliates, Kia and Mobis, will put $2bn into the JV": each investor and
+# the venture's other partner.
+_INTO_THE_VENTURE = re.compile(
+    r"\b(?:put|puts|putting|invest|invests|invested|investing|inject\w*|contribut\w*)\s+"
+    r"[^;]{0,60}?\b(?:into|in|to)\s+the\s+(?:new\s+)?(?:joint\s+venture|JV|venture)\b",
+    re.IGNORECASE,
+)
+
+
+def _into_the_venture(context, sentence, actors):
+    match = _INTO_THE_VENTURE.search(sentence.text)
+    if not match or not context.talk_pairs:
+        return []
+    at = sentence.start + match.start()
+    investors = list(
+        dict.fromkeys(a.company for a in actors if a.kind != "regulator" and a.end <= at)
+    )
+    partners = [name for name in _last_pair(context, sentence) if name not in investors]
+    if len(partners) != 1 or not investors:
+        return []
+    kind = "future" if lang.future(lang.last_words(sentence.text, match.start())) else "agreed"
+    return [(investor, partners[0], kind, "joint venture") for investor in investors]
 
 
 def _moves_a_status(text):
