@@ -300,3 +300,25 @@ def test_it_approves_the_company_whose_purchase_the_regulator_approved(index):
 def test_it_reads_an_expected_approval_as_pending(index):
     body = "Approval from the European Commission is expected in the second half, Renault said."
     assert approvals(body, index) == {("Renault", "European Commission", "pending")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The tariffs were approved by the European Commission in October, hitting BYD and Geely.",
+        "Toyota has received new orders, and approval ratings among its dealers rose.",
+        "Honda and Nissan said the talks had ended and no approvals would be sought.",
+    ],
+)
+def test_it_takes_measures_ratings_and_approvals_not_sought_for_no_approval(index, body):
+    assert approvals(body, index) == set()
+
+
+def test_it_approves_the_subsidiary_not_its_owner_named_before_it(index):
+    body = "Geely's Zeekr won approval from the CSRC to list in New York."
+    assert approvals(body, index) == {("Zeekr", "CSRC", "granted")}
+
+
+def test_it_reads_regulators_expected_to_approve_as_pending(index):
+    body = "Tesla said it expects regulators to approve its robotaxi service in Texas next year."
+    assert approvals(body, index) == {("Tesla", None, "pending")}

@@ -133,10 +133,9 @@ _UNNAMED_BODY = re.compile(
 # The same as the one who acts: "The relevant Chinese authorities have still to approve".
 _UNNAMED_ACTING = re.compile(
     r"(?:^|\b(?:[Tt]he|once|after|until|if|when|that|said|says)\s+)(?P<body>"
-    r"(?:(?!(?:said|says|that|and|but|which|who)\b)[A-Za-z-]+\s+){0,3}"
-    + _BODY_HEAD
-    + _PLACE_TAIL
-    + r")\s+"
+    r"(?:(?!(?:said|says|that|and|but|which|who|it|he|she|we|they|expects?|expected|wants?|"
+    r"hopes?|asked|urged|told|when|if|as|for|to|from|with|by|on|in|at|of|whether|while)\b)"
+    r"[A-Za-z-]+\s+){0,3}" + _BODY_HEAD + _PLACE_TAIL + r")\s+"
     r"(?:\w+\s+){0,3}?(?:approved?|cleared?|signed\s+off|granted|gave|given|rejected|blocked)\b"
 )
 # "antitrust filings in South Korea and Canada": the authorities of those places.
@@ -401,6 +400,24 @@ _ITS_DEAL = re.compile(
     r"investment|stake|plan|bid|deal|merger|venture|application|listing|licen[cs]e|permit)",
     _I,
 )
+_TO_APPROVE = re.compile(
+    r"\bto\s+(?:approve|clear|grant|sign\s+off\s+on|green-?light|authori[sz]e)\b", _I
+)
+_RATING = re.compile(r"\s+(?:ratings?|scores?|polls?)\b", _I)
+# A measure, not a company's application, is approved: "the tariffs were approved".
+_THING_APPROVED = re.compile(
+    r"\b(?:the|new|a|an)\s+(?:[\w-]+\s+){0,3}?(?:tariffs?|duties|rules?|regulations?|laws?|bill|"
+    r"budget|subsid(?:y|ies)|measures?|polic(?:y|ies)|standards?|sanctions?|quotas?)\s+"
+    r"(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:\w+\s+)?"
+    r"(?:approved|cleared|passed|adopted)\b",
+    _I,
+)
+_NO_APPROVAL = re.compile(
+    r"\bno\s+(?:further\s+|regulatory\s+|such\s+|additional\s+)?(?:approvals?|licen[cs]es?|"
+    r"permits?|clearances?|permission)\s+(?:is|are|was|were|would|will|has|have)\b",
+    _I,
+)
+_OWNS = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}")
 _BRACKETS = re.compile(r"\([^()]*\)")
 # "the merger of Fincare into AU": the company that survives.
 _MERGED_INTO = re.compile(r"(?:\s+[A-Z][\w.&-]*){0,4}\s*(?:\([^()]{0,60}\)\s*)?\s+into\s")
@@ -524,6 +541,9 @@ _APPLICATION_REJECTED = _gated(
     ("application", "licen", "permit", "approval", "listing", "request", "bid"),
 )
 _HELD_BY_THING = _gated(_HELD_BY_THING, ("that", "which"))
+_TO_APPROVE = _gated(_TO_APPROVE, _words_of("approve clear grant sign green authori"))
+_THING_APPROVED = _gated(_THING_APPROVED, _words_of("approved cleared passed adopted"))
+_NO_APPROVAL = _gated(_NO_APPROVAL, ("no",))
 _PRESS_NOTE_3 = _gated(_PRESS_NOTE_3, ("press",))
 
 
@@ -539,7 +559,10 @@ def _as_approver(body, actor):
 
 
 def _approves(match):
-    """An approval word used as one: not "cleared things up" nor "cleared the way"."""
+    """An approval word used as one: not "cleared things up" nor "cleared the way", nor an
+    "approval rating"."""
+    if _RATING.match(match.string, match.end()):
+        return False
     if not match.group().lower().startswith("clear"):
         return True
     after = match.string[match.end() : match.end() + 20]
@@ -552,6 +575,7 @@ def _approval_status(text, received_by_body=()):
     no grant."""
     pending_spans = [(m.start(), m.end()) for m in _PENDING.finditer(text)]
     pending_spans += [(m.start(), m.end()) for m in _PENDING_MORE.finditer(text)]
+    pending_spans += [(m.start(), m.end()) for m in _TO_APPROVE.finditer(text)]
 
     def live(match):
         if any(s <= match.start() < e for s, e in pending_spans):
@@ -588,6 +612,8 @@ def find_approvals(context, position, actors):
     actors = _with_legal_names(sentence, _with_abbreviations(context, sentence, actors))
     if not any(a.kind != "regulator" for a in actors) and not _may_refer_to_deal(text):
         return []  # nobody to approve: no company, no deal, no pair
+    if _THING_APPROVED.search(text) or _NO_APPROVAL.search(text):
+        return []  # "the tariffs were approved ..., hitting BYD", "no approval is needed"
     actors = [_as_approver(body, a) for a in actors]
     regulators = [a for a in actors if a.kind == "regulator"]
     received = {
@@ -978,6 +1004,12 @@ def _candidates(context, sentence, actors, cue_at):
     start, end = _clause(text, cue_at)
     in_clause = [a for a in candidates if start <= a.start - sentence.start < end]
     candidates = in_clause or candidates
+    owners = [
+        a
+        for a in candidates
+        if (owned := _OWNS.match(body, a.end)) and any(b.start == owned.end() for b in candidates)
+    ]  # "Geely's Zeekr won approval": Zeekr's
+    candidates = [a for a in candidates if a not in owners]
     speakers = [a for a in candidates if _SPEAKS.match(body, a.end)]
     if speakers and len(speakers) < len(candidates):
         # "Geely said Zeekr had won approval": the one approved is who the speaker speaks of
