@@ -874,8 +874,16 @@ _AMONG_THEM = re.compile(
 )
 
 
+_UNNAMED_HINT = re.compile(
+    r"(?:carmakers|automakers|companies|firms|partners|investors|makers|suppliers|groups|"
+    r"parties|brands|manufacturers)\b"
+)
+
+
 def _remember_unnamed_counterparts(context, position, actors):
     text = context.sentences[position].text
+    if not actors or not _UNNAMED_HINT.search(text):
+        return
     for start, end, kind in _triggers(text):
         if kind not in ("talk", "agreed") or not _UNNAMED.match(text, end):
             continue
@@ -918,9 +926,14 @@ _INTO_THE_VENTURE = re.compile(
 )
 
 
+_VENTURE_HINT = re.compile(r"JV\b|[Vv]enture\b")
+
+
 def _into_the_venture(context, sentence, actors):
+    if not context.talk_pairs or not _VENTURE_HINT.search(sentence.text):
+        return []
     match = _INTO_THE_VENTURE.search(sentence.text)
-    if not match or not context.talk_pairs:
+    if not match:
         return []
     at = sentence.start + match.start()
     investors = list(
