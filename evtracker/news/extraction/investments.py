@@ -153,7 +153,7 @@ def _object_of_preposition(body, sentence_start, actor, own_verb=True):
     unless a verb of its own follows ("among them Xiaomi buying", "for X to buy") or it is
     the owner of what precedes ("an affiliate of X")."""
     lead = body[max(sentence_start, actor.start - 70) : actor.start]
-    lead = re.split(r"[,;:()\u2014\u2013]", lead)[-1]
+    lead = _PUNCTUATION.split(lead)[-1]
     words = _WORD.findall(lead.lower())
     if body[actor.start : actor.start + 4].lower() in ("the ", "its ", "it") or (
         body[actor.start : actor.start + 2].lower() == "it"
@@ -179,6 +179,7 @@ def _object_of_preposition(body, sentence_start, actor, own_verb=True):
     return False
 
 
+_PUNCTUATION = re.compile(r"[,;:()\u2014\u2013]")
 _IT_WORD = re.compile(r"\b(?:it|its)\b")
 _TRANSITIVE = _word_set(
     """owns owned bought acquired controls controlled holds held backs backed told tells
@@ -199,9 +200,8 @@ _OWN_VERB = re.compile(
 # never the subject of what follows.
 _SPEECH = re.compile(
     r"\b(?:(?:said|says|say|told|tells|stated|noted|added)(?:\s+(?:on|last|this)\s+\w+)?"
-    r"(?:\s+that)?|(?:announced|disclosed|reported|claimed|confirmed)\s+(?:on\s+\w+\s+)?that)\b",
-    re.IGNORECASE,
-)
+    r"(?:\s+that)?|(?:announced|disclosed|reported|claimed|confirmed)\s+(?:on\s+\w+\s+)?that)\b"
+)  # matched against the lower-cased sentence
 _IT = re.compile(
     r"\s*(?:[A-Z][\w.&-]*\s+){0,3}(?:(?:on\s+)?(?:\w+day|last\s+\w+|this\s+\w+|earlier|late\w*)\s+)?(?:that\s+)?"
     r"(?:it|the\s+company|the\s+group)\s+(?!said\b)\w+",
@@ -209,9 +209,8 @@ _IT = re.compile(
 )
 _SUBORDINATE = re.compile(
     r"\b(?:that|after|when|while|because|whereas|although|though|if|once|before|until|since|"
-    r"so\s+that|under\s+which|in\s+which)\b|[;:—–]",
-    re.IGNORECASE,
-)
+    r"so\s+that|under\s+which|in\s+which)\b|[;:—–]"
+)  # matched against the lower-cased sentence
 # "The Chinese company that owns Sweden's Volvo Cars is buying": the owned company is no subject.
 _RELATIVE = re.compile(
     r"\b(?:that|which|who)\s+(?:\w+\s+){0,2}?(?:owns|owned|controls|controlled|makes|made|runs|"
@@ -269,10 +268,11 @@ _VENTURE_ITSELF = re.compile(r"\s+(?:is|was|will\s+be)\s+(?:a|an|the)\b[^,.]{0,4
 def _clause_marks(text):
     """(start, end) of the speech verbs and of the subordinating words outside asides."""
     asides = _aside_spans(text)
-    speeches = [m.span() for m in _SPEECH.finditer(text)]
+    lowered = fold(text)
+    speeches = [m.span() for m in _SPEECH.finditer(lowered)]
     subordinates = [
         m.span()
-        for m in _SUBORDINATE.finditer(text)
+        for m in _SUBORDINATE.finditer(lowered)
         if not any(s <= m.start() < e for s, e in asides)
     ]
     return speeches, subordinates
@@ -707,7 +707,8 @@ def _deniers(context):
     found = getattr(context, "_investment_deniers", None)
     if found is None:
         found = context._investment_deniers = set()
-        if not any(stem in context.body.lower() for stem in _DENIAL_STEMS):
+        lowered = context.body.lower()
+        if not any(stem in lowered for stem in _DENIAL_STEMS):
             return found
         for s in context.sentences:
             if not s.running or len(s.text) >= 1500:
@@ -923,6 +924,9 @@ def _amounts_without_percent(context):
     return context.__dict__.setdefault("_amounts_without_percent", set())
 
 
+_BUY_INTO = re.compile(r"\bbuy|\bbought")
+_EACH = re.compile(r"\beach\b", re.IGNORECASE)
+_OF_IN = re.compile(r"\s+(?:of|in)\s")
 _OWNERS_STAKE = re.compile(
     r"(?:'s|’s)\s+(?:[a-z-]+\s+){0,2}(?:about\s+|around\s+|roughly\s+)?" + PERCENT + r"[\s-]+"
     r"(?:[a-z-]+\s+)?",
@@ -947,7 +951,7 @@ def _stake_holders(context, sentence, parties, match, target, after):
             target = after[0] if named else subject
         return [buyer], target
     verbs = list(_TAKING.finditer(lowered, max(0, match.start() - 70), match.start()))
-    if re.search(r"\bbuy|\bbought", match.group()):
+    if _BUY_INTO.search(match.group()):
         verb, verb_at = None, at
     elif verbs:
         verb, verb_at = verbs[-1], sentence.start + verbs[-1].start()
@@ -971,7 +975,7 @@ def _stake_holders(context, sentence, parties, match, target, after):
     if _CLAUSE_END.search(between) or _PAIR_WORDS.search(between):
         return [], None
     investors = _group(body, parties, subject)
-    if not re.search(r"\beach\b", body[investors[-1].end : end], re.IGNORECASE):
+    if not _EACH.search(body, investors[-1].end, end):
         investors = [_parent(body, parties, subject)]
     return investors, target
 
@@ -1133,7 +1137,7 @@ def _gapped_facts(context, position, parties, after, target, kind, facts):
         if len(body[sentence.start + after : actor.start]) > 60:
             break
         rest = _GAPPED_REST.match(body, actor.end)
-        if rest and re.match(r"\s+(?:of|in)\s", body[rest.end() :]):
+        if rest and _OF_IN.match(body, rest.end()):
             break  # "while Suzuki will take 0.2% of Toyota": a stake of its own, read on its own
         if (
             rest
