@@ -490,3 +490,21 @@ def test_it_pairs_affiliates_investing_in_the_venture_with_its_partner(index):
     found = talks(body, index)
     assert found[pair("Hyundai", "Foxconn")] == "agreed"
     assert found[pair("Kia", "Foxconn")] == "agreed"
+
+
+def test_it_reads_a_party_saying_it_would_buy_a_stake_as_agreed(index):
+    found = talks(
+        "Renault said on Monday it would buy the remaining 51% stake in Nissan's Indian plant "
+        "company from Nissan.",
+        index,
+    )
+    assert found.get(pair("Renault", "Nissan")) == "agreed"
+
+
+def test_it_does_not_pair_two_companies_talking_with_others(index):
+    body = (
+        "Hyundai and Kia are both carmakers.\n"
+        "Filings by both carmakers show they have been talking with several companies about "
+        "self-driving cars, Bloomberg reported."
+    )
+    assert pair("Hyundai", "Kia") not in talks(body, index)

@@ -375,7 +375,7 @@ _SELL = lang.Anchored(
 _NOT_YET = _word_set(
     """possibly potentially considering consider considers mull mulls mulling weighing weigh
     weighs exploring explore explores seeking seek seeks eyeing eyes wants want wanted may
-    might could would about on over whether of talks interested looking hopes hope bid offer
+    might could about on over whether of talks interested looking hopes hope bid offer
     proposal proposed interest"""
 )
 _INTENDS = _word_set("plans plan planned planning intends intend intended aims aim aiming")
@@ -426,6 +426,8 @@ def _buying_kind(text, match):
         return "talk"
     if any(word in _INTENDS for word in before[-3:]):
         return "future"  # "the Company intends to acquire": a party's plan is its decision
+    if lang.future(before):
+        return "future"  # "said it would buy": a party's word decides, others' is talk
     if any(word in _WEIGHED for word in lang.last_words(text, match.start(), 10)):
         return "talk"  # "one of the options would involve X taking a stake in Y"
     if before and before[-1] == "to":
@@ -738,6 +740,7 @@ def find_talks(context, position, actors):
     if (
         not found
         and lang.TWO_PARTIES.search(text)
+        and not _WITH_OTHERS.search(text)  # "both have been talking with several companies"
         and (
             _ABOUT_WORKING_TOGETHER.search(text)
             or (lang.TOPIC.search(text) and any(_signals(text)))  # "the two shelved the plans"
@@ -874,6 +877,10 @@ _AMONG_THEM = re.compile(
 )
 
 
+_WITH_OTHERS = re.compile(
+    r"\bwith\s+(?:several|many|other|various|multiple|some|a\s+number\s+of|potential|a\s+few)\b",
+    re.IGNORECASE,
+)
 _UNNAMED_HINT = re.compile(
     r"(?:carmakers|automakers|companies|firms|partners|investors|makers|suppliers|groups|"
     r"parties|brands|manufacturers)\b"
