@@ -251,6 +251,8 @@ def test_it_reads_the_remaining_share_kept_by_the_seller(index):
 
 def test_it_reads_a_stake_in_pc_and_a_holding_raised_to_a_percent(index):
     assert investments("BAIC wants to buy as much as 5pc of Daimler.", index)[0][4] == 5
+    assert investments("BAIC will take a 4.5 pct stake in Daimler.", index)[0][4] == Decimal("4.5")
+    assert investments("Geely holds a 9-percent stake in Daimler.", index)[0][4] == 9
     body = "BAIC said it has raised its shareholding in Daimler to 9.98 percent."
     assert investments(body, index)[0][4] == Decimal("9.98")
 

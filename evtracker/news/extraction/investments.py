@@ -660,6 +660,7 @@ def _maybe_stake(text):
     return (
         "percent" in lower
         or "per cent" in lower
+        or "pct" in lower
         or ("into" in lower and ("buy" in lower or "bought" in lower))
         or "interest" in lower
         or bool(_PC.search(lower))

@@ -117,8 +117,9 @@ _AFTER = {
     "myr": "MYR",
     "idr": "IDR",
 }
-# "20%", "4.99 percent", "51 per cent", "5pc": a percentage, its number as group 1.
-PERCENT = r"(\d{1,3}(?:\.\d+)?)\s?(?:%|(?:percent|per\s+cent|pc)\b)"
+# "20%", "4.99 percent", "51 per cent", "5pc", "5 pct", "5-percent": a percentage, its number
+# as group 1.
+PERCENT = r"(\d{1,3}(?:\.\d+)?)[\s-]?(?:%|(?:percent|per\s+cent|pc|pct)\b)"
 
 
 def _alternation(words):
