@@ -508,3 +508,12 @@ def test_it_does_not_pair_two_companies_talking_with_others(index):
         "self-driving cars, Bloomberg reported."
     )
     assert pair("Hyundai", "Kia") not in talks(body, index)
+
+
+def test_it_does_not_take_a_person_named_by_role_for_a_company(index):
+    found = talks(
+        "Nio is in talks with investor Warren Buffett about a stake, people familiar with the "
+        "matter said.",
+        index,
+    )
+    assert found == {}

@@ -278,6 +278,12 @@ _NOT_AFTER = re.compile(
 )
 
 
+# Roles people hold too: the name must end like a firm's ("Cevian Capital") or be one word.
+_PEOPLE_ROLES = _word_set("investor manager developer operator specialist founder")
+_FIRMISH = _word_set(
+    """Capital Partners Group Holdings Holding Investment Investments Management Advisors
+    Advisers Ventures Fund Funds Securities Asset Assets Equity Bank Trust Industries"""
+)
 _SENTENCE_ADVERBS = _word_set(
     """Elsewhere Still Yet Now Today Overall Instead Further Furthermore Moreover Indeed
     Nonetheless Nevertheless Then Thus Hence Therefore Here There Locally Globally Domestically
@@ -323,6 +329,8 @@ def _by_role(text, index):
                 continue  # "Elsewhere, the company said"
             if len(name) < 3 or (appositive and _NOT_AFTER.search(text, max(0, start - 12), start)):
                 continue
+            if role.group() in _PEOPLE_ROLES and len(words) > 1 and words[-1] not in _FIRMISH:
+                continue  # "fund manager Cathie Wood", "investor Warren Buffett": people
             kind = _role_kind(role.group(), text[max(0, role.start() - 30) : role.start()])
             found.append(Mention(start, start + len(name), name, kind, "new"))
     return found
