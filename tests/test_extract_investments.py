@@ -313,6 +313,17 @@ def test_it_keeps_an_existing_holding_told_after_a_new_investment(index):
     }
 
 
+def test_it_gives_a_stake_bought_with_part_of_an_earlier_sum_to_that_sums_investor(index):
+    body = (
+        "Volkswagen will spend about 1 billion euros to expand in China. "
+        "The plan was approved last week. Sales fell last year. Prices are falling. "
+        "Dealers are worried. Part of the 1 billion euros will go toward buying a 50 percent "
+        "stake in Nio."
+    )
+    facts = investments(body, index)
+    assert ("Volkswagen", Decimal("50")) in {(f[0], f[4]) for f in facts}
+
+
 def test_it_counts_a_stake_told_twice_once(index):
     body = (
         "BAIC wants to buy as much as 5% of Daimler. "

@@ -846,6 +846,7 @@ def _amount_facts(context, position, parties, actors):
             continue
         previous = (investors, target)
         context._last_investment = (position, previous)
+        _amounts_told(context).setdefault((amount.value, amount.currency), previous)
         clause = text[max(0, amount.start - 80) : amount.end + 80]
         percent = _stake_percent(clause)
         kind = _kind(text, target, percent)
@@ -915,6 +916,11 @@ def _price_told_next(context, position):
     return False
 
 
+def _amounts_told(context):
+    """(amount, currency) -> (investors, target) of the amounts the article has told."""
+    return context.__dict__.setdefault("_amounts_told", {})
+
+
 def _amount_investors(context):
     """Investors whose stake the article has told with an amount."""
     return context.__dict__.setdefault("_amount_investors", set())
@@ -925,6 +931,9 @@ def _amounts_without_percent(context):
     return context.__dict__.setdefault("_amounts_without_percent", set())
 
 
+_PART_OF_THE_MONEY = re.compile(
+    r"(?:(?:Part|Some|Much|Most|All|Half)\s+of\s+the|The\s+(?:money|funds|investment))\b"
+)
 _BUY_INTO = re.compile(r"\bbuy|\bbought")
 _EACH = re.compile(r"\beach\b", re.IGNORECASE)
 _OF_IN = re.compile(r"\s+(?:of|in)\s")
@@ -966,6 +975,14 @@ def _stake_holders(context, sentence, parties, match, target, after):
     subject, speaker = _subject(context, sentence, parties, verb_at)
     if subject is None and speaker is not None and _IT_WORD.search(body, speaker.end, end):
         subject = speaker  # "X said buying shares would give it 8.2 percent"
+    if subject is None and _PART_OF_THE_MONEY.match(sentence.text):
+        # "Part of the 1 billion euros will go toward buying a 50 percent stake": that money's
+        amounts = find_amounts(sentence.text[: match.start()], body)
+        told = (
+            _amounts_told(context).get((amounts[0].value, amounts[0].currency)) if amounts else None
+        )
+        if told:
+            return told[0], target
     if subject is None:
         return [], None
     if target is not None and subject.company == target.company:
