@@ -517,3 +517,18 @@ def test_it_does_not_take_a_person_named_by_role_for_a_company(index):
         index,
     )
     assert found == {}
+
+
+@pytest.mark.parametrize(
+    ("update", "status"),
+    [
+        ("The joint car project with Nio is being dropped, BYD said on Friday.", "ended"),
+        ("BYD said it had decided to end the development of the car with Nio.", "ended"),
+        ('BYD called the report "groundless" on Friday.', "denied"),
+        ("BYD said on Friday it is not in talks with Nio.", "denied"),
+        ("BYD and Nio declined to comment on the report.", "rumoured"),
+    ],
+)
+def test_it_gives_a_reported_pair_the_article_final_word(index, update, status):
+    body = f"BYD is in talks with Nio about a joint car, Reuters reported.\n{update}"
+    assert talks(body, index)[pair("BYD", "Nio")] == status

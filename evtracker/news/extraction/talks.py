@@ -128,7 +128,7 @@ _PLANNED = re.compile(
 _UPDATE_TOPIC = lang.Anchored(
     r"\b(?:talks|negotiations|discussions|reports?|claims?|speculation|rumou?rs?|"
     r"partnership|tie-?up|alliance|joint[\s-]venture|cooperation|collaboration|deal|"
-    r"agreement|merger|MoU|memorandum|plans?)\b",
+    r"agreement|merger|MoU|memorandum|plans?|project|programme|program|development)\b",
     (
         "talks",
         "negotiations",
@@ -149,6 +149,9 @@ _UPDATE_TOPIC = lang.Anchored(
         "mou",
         "memorandum",
         "plan",
+        "project",
+        "program",
+        "development",
     ),
 )
 _SPEAKER_GAP_STOP = re.compile(
@@ -193,6 +196,10 @@ _ENDS_A_RULE = re.compile(
 )
 
 
+# "decided to end the development of the car": joint work, not only a deal, can end.
+_WORK_TOPIC = re.compile(r"\b(?:development|programme|program)\b", re.IGNORECASE)
+
+
 def _ends_a_partnership(text, match):
     if _ENDS_SOMETHING_ELSE.search(text, max(0, match.start() - 40), match.start()):
         return False
@@ -203,7 +210,7 @@ def _ends_a_partnership(text, match):
     if _ENDS_TALK_OF_IT.match(text, match.end()):
         return False  # "ends the speculation": a denial's effect, not talks ending
     window = text[max(0, match.start() - 120) : match.end() + 80]
-    return bool(lang.TOPIC.search(window))
+    return bool(lang.TOPIC.search(window) or _WORK_TOPIC.search(window))
 
 
 @per_article
@@ -780,7 +787,7 @@ def find_talks(context, position, actors):
             # "would", or unnamed sources: talks.
             will = not _WOULD.search(text)
             kind = "agreed" if (party_speaks or will) and not hearsay else "talk"
-        if ended and lang.TOPIC.search(text):
+        if ended and (lang.TOPIC.search(text) or _WORK_TOPIC.search(text)):
             status = "ended"
         elif denied and _talks_go_on(text):
             status = "confirmed"  # "are in discussions, but rejected reports they had agreed"
