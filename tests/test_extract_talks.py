@@ -532,3 +532,12 @@ def test_it_does_not_take_a_person_named_by_role_for_a_company(index):
 def test_it_gives_a_reported_pair_the_article_final_word(index, update, status):
     body = f"BYD is in talks with Nio about a joint car, Reuters reported.\n{update}"
     assert talks(body, index)[pair("BYD", "Nio")] == status
+
+
+def test_it_reads_looking_into_strategic_opportunities_with_a_company_as_talks(index):
+    found = talks(
+        "Nio said it was looking into financing and strategic opportunities with BAIC, but that "
+        "the discussions were only preliminary.",
+        index,
+    )
+    assert found == {pair("Nio", "BAIC"): "confirmed"}

@@ -237,7 +237,8 @@ TALK = Anchored(
     + DEAL_NOUN
     + r"|(?:partner|team(?:s|ing)?\s+up|cooperate|collaborate|work\s+together|"
     r"join(?:s|ing)?\s+forces|(?:been|was|were|is|are|get|got|keep|kept|stay)\s+in\s+touch|"
-    r"held\s+(?:\w+\s+){0,2}(?:conversations|contacts?))"
+    r"held\s+(?:\w+\s+){0,2}(?:conversations|contacts?)|"
+    r"(?:strategic|cooperation|partnership|investment|financing)\s+opportunit(?:y|ies))"
     r"\s+with|could\s+partner)\b",
     (
         "talk",
@@ -283,6 +284,11 @@ TALK = Anchored(
         "work",
         "join",
         "could",
+        "strategic",
+        "cooperation",
+        "partnership",
+        "investment",
+        "financing",
         "been",
         "was",
         "were",
