@@ -71,3 +71,42 @@ def _fresh_page_cache(settings):
     settings.EVTRACKER_PAGE_CACHE_GRACE_SECONDS = 0
     if settings.EVTRACKER_PAGE_CACHE_SECONDS > 0:
         pagecache.bump()
+
+
+def _close_thread_connections(**kwargs):
+    from django.db import connections
+
+    # Each worker thread has its own connections: close them so the test database can be dropped.
+    connections.close_all()
+
+
+@pytest.fixture
+def worker(settings):
+    """A real Celery worker (two threads) on the Redis broker, for ingestion integration tests."""
+    from celery.contrib.testing.worker import start_worker
+    from celery.signals import task_postrun
+
+    from evtracker.celery import app as celery_app
+
+    conf = celery_app.conf
+    saved = {
+        key: conf[key] for key in ("task_always_eager", "broker_url", "worker_hijack_root_logger")
+    }
+    conf.update(
+        task_always_eager=False, broker_url=settings.REDIS_URL, worker_hijack_root_logger=False
+    )
+    celery_app.control.purge()  # messages left by another run refer to rows that are gone
+    task_postrun.connect(_close_thread_connections, weak=False)
+    try:
+        with start_worker(
+            celery_app,
+            pool="threads",
+            concurrency=2,
+            perform_ping_check=False,
+            loglevel="WARNING",
+            shutdown_timeout=30,
+        ) as running:
+            yield running
+    finally:
+        task_postrun.disconnect(_close_thread_connections)
+        conf.update(saved)

@@ -10,11 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from celery.contrib.testing.worker import start_worker
-from celery.signals import task_postrun
-from django.db import connections
 
-from evtracker.celery import app as celery_app
 from evtracker.news import runs, tasks
 from evtracker.news.models import Article, IngestionRun, ItemOutcome, RunStatus
 from evtracker.partnerships.companies import load_company_list, read_company_file
@@ -38,37 +34,6 @@ pytestmark = [
     pytest.mark.redis,
     pytest.mark.django_db(transaction=True),
 ]
-
-
-def _close_thread_connections(**kwargs):
-    # Each worker thread has its own connections: close them so the test database can be dropped.
-    connections.close_all()
-
-
-@pytest.fixture
-def worker(settings):
-    conf = celery_app.conf
-    saved = {
-        key: conf[key] for key in ("task_always_eager", "broker_url", "worker_hijack_root_logger")
-    }
-    conf.update(
-        task_always_eager=False, broker_url=settings.REDIS_URL, worker_hijack_root_logger=False
-    )
-    celery_app.control.purge()  # messages left by another run refer to rows that are gone
-    task_postrun.connect(_close_thread_connections, weak=False)
-    try:
-        with start_worker(
-            celery_app,
-            pool="threads",
-            concurrency=2,
-            perform_ping_check=False,
-            loglevel="WARNING",
-            shutdown_timeout=30,
-        ) as running:
-            yield running
-    finally:
-        task_postrun.disconnect(_close_thread_connections)
-        conf.update(saved)
 
 
 @pytest.fixture
