@@ -79,6 +79,8 @@ class ArticleContext:
         self._attributions = {}  # sentence position -> who reports it
         self.title_companies = []  # the companies the headline names, in order
         self.lead = main_subject
+        # What a fact finder works out once per article or carries between sentences, by name.
+        self.found = {}
         self._counts = None
 
     def named_in(self, start, end):

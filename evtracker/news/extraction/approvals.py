@@ -1105,7 +1105,7 @@ def _deal_parties(context, sentence):
 def _article_pair(context, sentence):
     """The two companies of the article's deal: the last talk pair with the article's main
     subject, else the two companies named most often before `sentence`."""
-    pairs = getattr(context, "talk_pairs", None) or []
+    pairs = context.talk_pairs
     main = context.main_subject
     for pair in reversed(pairs):
         if (main is None or main in pair) and not any(map(_APPROVER_NAME.search, pair)):

@@ -705,9 +705,9 @@ _HEARSAY = re.compile(
 
 def _deniers(context):
     """The companies the article names denying a report or rumour: named before the denial."""
-    found = getattr(context, "_investment_deniers", None)
+    found = context.found.get("investment deniers")
     if found is None:
-        found = context._investment_deniers = set()
+        found = context.found["investment deniers"] = set()
         lowered = context.body.lower()
         if not any(stem in lowered for stem in _DENIAL_STEMS):
             return found
@@ -791,7 +791,7 @@ _ANAPHORA_REACH = 4  # sentences back to the investment "the deal" stands for
 
 
 def _told_before(context, position):
-    last = getattr(context, "_last_investment", None)
+    last = context.found.get("last investment")
     if last and 0 <= position - last[0] <= _ANAPHORA_REACH:
         return last[1]
     return None
@@ -804,7 +804,7 @@ def _amount_facts(context, position, parties, actors):
     triggers = None
     facts = []
     previous = None  # (investors, target) of the last amount, for tranches "of it"
-    last = getattr(context, "_last_investment", None)
+    last = context.found.get("last investment")
     if last and last[0] == position - 1:
         previous = last[1]
     for amount in find_amounts(text, context.body):
@@ -845,7 +845,7 @@ def _amount_facts(context, position, parties, actors):
         if not investors:
             continue
         previous = (investors, target)
-        context._last_investment = (position, previous)
+        context.found["last investment"] = (position, previous)
         _amounts_told(context).setdefault((amount.value, amount.currency), previous)
         clause = text[max(0, amount.start - 80) : amount.end + 80]
         percent = _stake_percent(clause)
@@ -1066,7 +1066,7 @@ def _stake_facts(context, position, parties, amount_facts):
                 )
             )
         if all(getattr(i, "named", False) for i in investors):
-            context._last_investment = (position, (investors, target))
+            context.found["last investment"] = (position, (investors, target))
         facts += _gapped_facts(context, position, parties, match.end(), target_name, kind, facts)
     return facts
 
@@ -1097,7 +1097,7 @@ def _possessive_deal(context, position, parties):
             and not _OWNER_OF.match(body, a.end)
         ]
         if owners and targets and owners[0].company != targets[0].company:
-            context._last_investment = (position, ([owners[0]], targets[0]))
+            context.found["last investment"] = (position, ([owners[0]], targets[0]))
 
 
 # "make Daihatsu, Suzuki's main rival, a wholly owned subsidiary": all of it.
@@ -1174,7 +1174,7 @@ def _gapped_facts(context, position, parties, after, target, kind, facts):
 def _funds_the_venture(context, company):
     """Whether the article puts an amount on `company`'s part of a venture: its share of the
     venture is then told with that amount ("each put 5 billion yen", "a combined $4.4bn")."""
-    found = getattr(context, "_venture_funders", None)
+    found = context.found.get("venture funders")
     if found is None:
         names, by_pair = set(), False
         for sentence in context.sentences:
@@ -1188,7 +1188,7 @@ def _funds_the_venture(context, company):
                 continue
             names.update(m.company for m in context.named_in(sentence.start, sentence.end))
             by_pair = by_pair or bool(pair)
-        found = context._venture_funders = (names, by_pair)
+        found = context.found["venture funders"] = (names, by_pair)
     names, by_pair = found
     return company in names or (
         by_pair and bool(context.talk_pairs) and company in context.talk_pairs[-1]
