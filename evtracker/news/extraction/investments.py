@@ -596,6 +596,7 @@ _TAKING = re.compile(
     r"control\w*|sell\w*|sold|offload\w*|hand\w*\s+over|transfer\w*)\b"
 )  # matched against lower-cased text
 _PERCENT_VALUE = re.compile(PERCENT, re.IGNORECASE)
+_STAKE_NOUN = re.compile(r"\b(?:stake|shareholding|holding|interest)")
 _APPROXIMATELY = re.compile(r"^(?:to\s+)?")
 _RAISED_TO = re.compile(
     r"[^,.;%]{0,40}?\bto\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?" + PERCENT,
@@ -968,7 +969,13 @@ def _stake_holders(context, sentence, parties, match, target, after):
     else:
         # "Nissan's 51 per cent stake in the plant": a holding told by its owner's name
         owners = [a for a in parties if a.named and _OWNERS_STAKE.fullmatch(body, a.end, at)]
-        return ([owners[-1]], target) if owners else ([], None)
+        if owners:
+            return [owners[-1]], target
+        if not _STAKE_NOUN.search(match.group()):
+            return [], None  # "40% of its sales": a share of something else
+        # Whatever the verb ("disclosed a 5.4% stake in", "will end up with a stake of"),
+        # the stake is held by the clause's subject.
+        verb, verb_at = None, at
     if verb is not None and _SELLING.match(verb.group()):
         buyer = _party_after(body, parties, end, 80, _TO)
         return ([buyer], target) if buyer is not None else ([], None)
