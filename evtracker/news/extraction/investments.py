@@ -576,8 +576,10 @@ def _target(context, sentence, parties, head, tail):
 _PER_SHARE = re.compile(r"\s*(?:each|apiece|a\s+share|per\s+share|per\s+unit|an?\s+ADS)\b", re.I)
 # A stake with no amount: "taking a stake in", "a 40% stake in", "buying into", "raised its
 # shareholding in X to 9.98 percent", "as much as 20% of", "51% owned by", "the other 49%".
+_ABOUT = r"(?:(?:about|around|roughly|nearly|almost|some|(?:just\s+)?(?:under|over|below|above))\s+)?"
 _STAKE_PHRASE = re.compile(
     r"\b(?:stake|shareholding|holding|equity\s+interest|interest)s?\s+(?:in|of)\b|"
+    r"\b(?:stake|shareholding|holding)\s+(?:[\w-]+\s+){0,2}?to\s+" + _ABOUT + PERCENT + r"|"
     r"\bb(?:uy(?:s|ing)?|ought)\s+into\b|"
     r"\b" + PERCENT + r"(?:\s+(?:of|in)\b|[\s-]+owned\s+by\b)|"
     r"\b(?:remaining|other|rest\s+of\s+the)\s+" + PERCENT + r"|"
@@ -599,7 +601,7 @@ _PERCENT_VALUE = re.compile(PERCENT, re.IGNORECASE)
 _STAKE_NOUN = re.compile(r"\b(?:stake|shareholding|holding|interest)")
 _APPROXIMATELY = re.compile(r"^(?:to\s+)?")
 _RAISED_TO = re.compile(
-    r"[^,.;%]{0,40}?\bto\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?" + PERCENT,
+    r"[^,.;%]{0,40}?\bto\s+" + _ABOUT + PERCENT,
     re.IGNORECASE,
 )
 _NOT_A_STAKE = re.compile(
@@ -614,12 +616,12 @@ _NOT_A_STAKE = re.compile(
 )  # matched against lower-cased text
 # "and Leapmotor 49 percent", "with Honda owning the remaining 49 percent".
 _GAPPED = re.compile(
-    r"\s*,?\s*(?:and|while|with|whereas)\s+$",
+    r"(?:\s*,|\s*,?\s*(?:and|while|with|whereas))\s+$",
     re.IGNORECASE,
 )
 _GAPPED_REST = re.compile(
     r"\s*(?:(?:will\s+|would\s+)?(?:own|owning|owns|hold|holding|holds|keep|keeping|keeps|"
-    r"retain\w*|tak\w+|get\w*|ha(?:ve|s|ving))\s+)?(?:the\s+)?(?:remaining|other|rest\s+of\s+the\s+)?"
+    r"retain\w*|tak\w+|get\w*|ha(?:ve|s|ving))\s+)?(?:to\s+)?(?:the\s+)?(?:remaining|other|rest\s+of\s+the\s+)?"
     r"\s*(" + PERCENT + r")",
     re.IGNORECASE,
 )
@@ -1150,31 +1152,36 @@ def _full_ownership_facts(context, position, parties, facts):
 
 
 def _gapped_facts(context, position, parties, after, target, kind, facts):
-    """ "X owns 51 percent of it and Y 49 percent": the second company's share."""
+    """ "X owns 51 percent of it and Y 49 percent", "X held 24%, Y 9% and Z 2%", "cut its
+    holding to 20% and Y to 5%": each next company's share, the verb left out."""
     sentence = context.sentences[position]
     body = context.body
     found = []
+    at = sentence.start + after
+    listed = False  # a share already read after the stake: the next must follow it closely
     for actor in parties:
-        if actor.start < sentence.start + after:
+        if actor.start < at:
             continue
-        if not _GAPPED.search(body, sentence.start + after, actor.start):
-            continue
-        if len(body[sentence.start + after : actor.start]) > 60:
+        if len(body[at : actor.start]) > 60:
             break
+        if not _GAPPED.search(body, at, actor.start):
+            if listed:
+                break
+            continue
         rest = _GAPPED_REST.match(body, actor.end)
-        if rest and _OF_IN.match(body, rest.end()):
+        if rest is None:
+            break
+        if _OF_IN.match(body, rest.end()):
             break  # "while Suzuki will take 0.2% of Toyota": a stake of its own, read on its own
-        if (
-            rest
-            and not any(f.investor == actor.company for f in facts)
-            and not (kind == "joint_venture" and _funds_the_venture(context, actor.company))
+        if not any(f.investor == actor.company for f in facts + found) and not (
+            kind == "joint_venture" and _funds_the_venture(context, actor.company)
         ):
             percent = Decimal(rest.group(2))
             why = (f"the rest of the stake: {rest.group().strip()}", f"investor: {actor.company}")
             found.append(
                 _fact(context, position, actor.company, target, None, None, kind, percent, "", why)
             )
-        break
+        at, listed = rest.end(), True
     return found
 
 
