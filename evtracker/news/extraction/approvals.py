@@ -22,6 +22,7 @@ import re
 from evtracker.news.extraction import language as lang
 from evtracker.news.extraction.facts import Actor, ApprovalFact
 from evtracker.news.extraction.patterns import Anchored, Gated
+from evtracker.news.extraction.regulators import bodies_between, body_names
 
 _I = re.IGNORECASE
 
@@ -219,13 +220,8 @@ _GOVERNMENT_NAMED = re.compile(
     rf"[Gg]overnment\s+of\s+(?P<of>{_COUNTRY}))\b"
 )
 # Who approves but is never the one approved: governments, stock exchanges.
+_TICKER = re.compile(r"\s*:")
 _APPROVER_NAME = re.compile(r"(?:\bgovernment|\bstate|Exchange|\bHKEX|\bNYSE|\bNasdaq)$", _I)
-_APPROVER_ACTS = re.compile(
-    r"\s+(?:has\s+|had\s+|also\s+|on\s+\w+\s+)?(?:approved|rejected|accepted|cleared|granted|"
-    r"turned\s+down|refused|blocked)\b",
-    _I,
-)
-_GOVERNMENT_NAME = re.compile(r"\b(?:government|state)$", _I)
 
 
 # A country as the one that acts, for a body the article names elsewhere: "China is
@@ -548,14 +544,16 @@ _PRESS_NOTE_3 = _gated(_PRESS_NOTE_3, ("press",))
 
 
 def _as_approver(body, actor):
-    """A government named like a company ("the Italian government") approves; so does a
-    stock exchange that acts ("the Shanghai Stock Exchange approved ..."). Either is marked
-    "approver" otherwise: never the one approved."""
+    """A government or a stock exchange named like a company ("the Italian government", "the
+    Hong Kong Stock Exchange") is, in a sentence about an approval, the body that approves
+    or reviews: never the one approved."""
     if actor.kind == "regulator" or not _APPROVER_NAME.search(actor.company):
         return actor
-    acts = _APPROVER_ACTS.match(body, actor.end)
-    kind = "regulator" if acts or _GOVERNMENT_NAME.search(actor.company) else "approver"
-    return Actor(actor.start, actor.end, actor.company, kind, actor.named)
+    if _TICKER.match(body, actor.end):
+        return Actor(
+            actor.start, actor.end, actor.company, "approver", actor.named
+        )  # "(NYSE: VNE)"
+    return Actor(actor.start, actor.end, actor.company, "regulator", actor.named)
 
 
 def _approves(match):
@@ -614,7 +612,7 @@ def find_approvals(context, position, actors):
         return []  # nobody to approve: no company, no deal, no pair
     if _THING_APPROVED.search(text) or _NO_APPROVAL.search(text):
         return []  # "the tariffs were approved ..., hitting BYD", "no approval is needed"
-    actors = [_as_approver(body, a) for a in actors]
+    actors = _with_bodies(context, sentence, [_as_approver(body, a) for a in actors])
     regulators = [a for a in actors if a.kind == "regulator"]
     received = {
         found.end() - sentence.start for r in regulators if (found := _RECEIVES.match(body, r.end))
@@ -723,13 +721,11 @@ def _regulator(context, position, regulators, acting):
         return [_canonical(context, near[0].company)]
     if government:
         return [government]
-    only = _only_regulator(context)
-    if only and (unnamed or _GENERIC_BODY.search(text) or _COUNTRY_ACTS.search(text)):
-        return [_canonical(context, only)]
-    if government:
-        return [government]
     if unnamed and len(_as_written(unnamed).split()) > 1:
         return [_as_written(unnamed)]  # "Chinese regulators"; "the regulator" names no one
+    named = _regulator_named_before(context, sentence.start)
+    if named:
+        return [_canonical(context, named)]  # the body the article names, as an analyst reads it
     return [None]
 
 
@@ -816,13 +812,30 @@ def _canonical(context, name):
     return name
 
 
-def _only_regulator(context):
-    """The one regulator the article names, if it names exactly one."""
+def _regulator_named_before(context, offset):
+    """The body the article has named most often before `offset` (the first of those named
+    as often), by the company list or by the form of its name: "regulators" and "the
+    authorities" refer back to a body the reader has met."""
     memo = _article_memo(context, "regulators")
-    if "names" not in memo:
-        memo["names"] = {m.company for m in context.mentions if m.kind == "regulator"}
-    names = memo["names"]
-    return next(iter(names)) if len(names) == 1 else None
+    if "leaders" not in memo:
+        bodies = [
+            (m.start, m.company)
+            for m in context.mentions
+            if m.kind == "regulator"
+            or (_APPROVER_NAME.search(m.company) and not _TICKER.match(context.body, m.end))
+        ]
+        bodies += [(start, name) for start, _, name in body_names(context)[0]]
+        bodies.sort()
+        counts, leaders, leader = {}, [], None
+        for _, name in bodies:
+            counts[name] = counts.get(name, 0) + 1
+            if leader is None or counts[name] > counts[leader]:
+                leader = name
+            leaders.append(leader)
+        memo["starts"] = [start for start, _ in bodies]
+        memo["leaders"] = leaders
+    at = bisect.bisect_left(memo["starts"], offset)
+    return memo["leaders"][at - 1] if at else None
 
 
 def _regulators_nearby(context, position):
@@ -835,10 +848,32 @@ def _regulators_nearby(context, position):
             across = near.paragraph != sentence.paragraph and other != position - 1
             if across and not (other == position + 1 and _GENERIC_BODY.search(sentence.text)):
                 continue  # the next paragraph only for "regulators" that it goes on to name
-            found = [m for m in context.named_in(near.start, near.end) if m.kind == "regulator"]
+            found = [
+                Actor(m.start, m.end, m.company, "regulator", False)
+                for m in context.named_in(near.start, near.end)
+                if m.kind == "regulator"
+                or (_APPROVER_NAME.search(m.company) and not _TICKER.match(context.body, m.end))
+            ]
+            found += [
+                Actor(start, end, name, "regulator", False)
+                for start, end, name in bodies_between(context, near.start, near.end)
+            ]
             if found:
-                return [Actor(m.start, m.end, m.company, m.kind, False) for m in found[:1]]
+                return [min(found, key=lambda actor: actor.start)]
     return []
+
+
+def _with_bodies(context, sentence, actors):
+    """Actors plus the bodies the sentence names by the form of their name ("the Ministry of
+    Science and ICT") that the company list misses."""
+    extra = [
+        Actor(start, end, name, "regulator", True)
+        for start, end, name in bodies_between(context, sentence.start, sentence.end)
+        if not any(a.start < end and start < a.end for a in actors)
+    ]
+    if not extra:
+        return actors
+    return sorted([*actors, *extra], key=lambda actor: actor.start)
 
 
 # --- who is approved ------------------------------------------------------------------------
