@@ -50,7 +50,10 @@ _CLEAR_DEAL = (
 # government saying no, backing sought from authorities.
 _MORE_CUES = re.compile(
     r"\b(?:waiting\s+period|said\s+no\s+to|turn(?:ed|s)?\s+down|backing\s+from|outstanding|"
-    r"(?:is|are|was|were)\s+reviewing|applications?)\b|" + _CLEAR_DEAL + "|" + _PROBE,
+    r"(?:is|are|was|were)\s+reviewing|applications?|(?:investment|tax)\s+privileges)\b|"
+    + _CLEAR_DEAL
+    + "|"
+    + _PROBE,
     _I,
 )
 # Filings that ask a regulator for something: "antitrust filings", "filed with the CSRC for
@@ -288,10 +291,13 @@ _RELATIVE = re.compile(r",\s*(?:which|who|whose|whom)\b[^,]*(?:,|$)")
 _HOLDERS_AFTER = re.compile(r"(?:'s|’s)?\s+(?:shareholders|stockholders|board|investors)\b")
 # A deal referred to without its parties.
 _DEAL_NOUN = re.compile(
-    r"\b(?:the|this|that|its|their|both)\s+(?:\w+\s+){0,3}?(?P<noun>deal|transaction|tie-?up|"
+    # "approved a 15-million-euro joint venture": a deal the article goes on to name
+    r"\ban?\s+(?:[\w$.()-]+\s+){0,4}?(?P<a_noun>deal|transaction|tie-?up|merger|acquisition|"
+    r"takeover|joint\s+venture)\b|"
+    r"\b(?:the|this|that|its|their|both)\s+(?:[\w$.-]+\s+){0,3}?(?P<noun>deal|transaction|tie-?up|"
     r"merger|acquisition|takeover|share\s+purchases?|purchases?|stake\s+purchase|transfer|"
     r"share\s+transfer|investment|joint\s+venture|venture|JV|alliance|combination|"
-    r"partnership)\b",
+    r"partnership|plans?)\b",
     _I,
 )
 _BOTH_SIDES = re.compile(
@@ -363,7 +369,7 @@ _SPEAKS = re.compile(
 _LEGAL_FORM = re.compile(r"\b(?:Co|Ltd|Limited|Inc|Corp|Corporation|LLC|GmbH|plc|PLC)\b")
 _LEGAL_NAME = re.compile(
     r"(?<![\w&'’.-])(?!(?:Co|Ltd|Limited|Inc|Corp)\b)(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:(?:and|&)\s+)?"
-    r"(?!(?:Co|Ltd|Limited|Inc|Corp)\b)[A-Z][\w&'’.-]*){1,7}?)"
+    r"(?!(?:Co|Ltd|Limited|Inc|Corp)\b)[A-Z][\w&'’.-]*){1,7}?(?:\s+\([A-Z][a-z]+\))?)"
     r",?\s+(?:Co\.?,?\s+Ltd\.?|Co\.?,?\s+Limited|Co\.?|Ltd\.?|Limited|Inc\.?|Corp\.?|"
     r"Corporation|LLC|GmbH|plc|PLC)(?![\w&])"
 )
@@ -483,6 +489,7 @@ _MORE_CUES = _gated(
         "probe",
         "review",
         "application",
+        "privileges",
     ),
 )
 _FILING = _gated(_FILING, ("fil",))
@@ -524,7 +531,7 @@ _APPROVAL_NOUN = _gated(
 _CHECKED = _gated(_CHECKED, ("review", "test", "inspection", "audit"))
 _DEAL_WORDS = _words_of(
     "deal transaction tie merger acquisition takeover purchase stake transfer investment "
-    "joint venture jv alliance combination partnership"
+    "joint venture jv alliance combination partnership plan"
 )
 _DEAL_NOUN = _gated(_DEAL_NOUN, _DEAL_WORDS)
 _DEAL_NEEDS = _gated(_DEAL_NEEDS, _DEAL_WORDS)
@@ -1131,7 +1138,7 @@ def _deal_parties(context, sentence):
     if not pair:
         main = context.main_subject
         return [main] if main and deal else []
-    if deal and _BOTH_SIDES.search(deal.group("noun")):
+    if deal and _BOTH_SIDES.search(deal.group("noun") or deal.group("a_noun")):
         return list(pair)
     buyers = _buyers(context, pair)
     return buyers or list(pair)
@@ -1145,17 +1152,29 @@ def _article_pair(context, sentence):
     for pair in reversed(pairs):
         if (main is None or main in pair) and not any(map(_APPROVER_NAME.search, pair)):
             return tuple(pair)
-    counts = {}
-    for mention in context.mentions:
-        if mention.start >= sentence.start:
-            break
-        if mention.kind != "regulator" and not _APPROVER_NAME.search(mention.company):
-            counts[mention.company] = counts.get(mention.company, 0) + 1
+    counts = _company_counts(context, sentence.start)
+    if len(counts) < 2:
+        memo = _article_memo(context, "company counts")
+        if "all" not in memo:
+            memo["all"] = _company_counts(context, None)
+        counts = memo["all"]  # a lead that names the parties only after it
     ranked = sorted(counts, key=lambda name: -counts[name])
     if main in ranked:
         ranked.remove(main)
         ranked.insert(0, main)
     return tuple(ranked[:2]) if len(ranked) >= 2 else None
+
+
+def _company_counts(context, before):
+    """How often each company is named before offset `before` (in the whole article when
+    None)."""
+    counts = {}
+    for mention in context.mentions:
+        if before is not None and mention.start >= before:
+            break
+        if mention.kind != "regulator" and not _APPROVER_NAME.search(mention.company):
+            counts[mention.company] = counts.get(mention.company, 0) + 1
+    return counts
 
 
 def _buyers(context, pair):
