@@ -18,6 +18,7 @@ from evtracker.news.extraction import language as lang
 from evtracker.news.extraction.facts import InvestmentFact
 from evtracker.news.extraction.money import PERCENT, find_amounts
 from evtracker.news.extraction.patterns import fold, per_article
+from evtracker.news.extraction.rounds import OTHERS_AFTER, SHARED_AFTER, round_facts
 
 
 def _word_set(text):
@@ -389,6 +390,7 @@ _PERSON_AFTER = re.compile(
 )
 
 
+_CONVERSION = re.compile(r"\s*\([^)]{1,40}\)")
 _BY_NEXT = re.compile(r"\s+(?:of\s+[^,;]{1,30}?\s+)?by\b")
 _FROM_NEXT = re.compile(r"(?:\s+\w+){0,2}\s+from\b")
 _FROM = re.compile(r"\bfrom\s+(?:[\w'’.-]+\s+){0,4}$", re.IGNORECASE)
@@ -478,7 +480,8 @@ def _investors(context, sentence, parties, trigger, at, end):
     # "¥180 billion from X" (not "buy shares from X": the seller), "an investment by X".
     named_after = None
     if received or not buying:
-        named_after = _party_after(body, parties, end, 45, _FROM)
+        converted = _CONVERSION.match(body, end)  # "$2.2 billion (about RMB 15 billion) from"
+        named_after = _party_after(body, parties, converted.end() if converted else end, 45, _FROM)
     if named_after is None and _MONEY_NOUN.search(trigger.group()):
         named_after = _party_after(body, parties, text_start + trigger.end(), 30, _BY)
         if named_after is None and at > text_start + trigger.end():
@@ -495,6 +498,12 @@ def _investors(context, sentence, parties, trigger, at, end):
         return [buyer], stake_in if stake_in and stake_in is not buyer else subject
     if named_after is not None:
         lead_in = body[max(text_start, named_after.start - 40) : named_after.start]
+        if (
+            SHARED_AFTER.match(body, named_after.end)
+            and any(a.start > named_after.end and a.start - named_after.end < 60 for a in parties)
+            or OTHERS_AFTER.match(body, named_after.end)
+        ):
+            return [], None  # "from A, B and others": the round's total, no one's own
         if not _ONE_OF.search(lead_in):
             target = subject if subject and subject.company != named_after.company else None
             return [named_after], target or _target(context, sentence, parties, head, tail)
@@ -576,7 +585,9 @@ def _target(context, sentence, parties, head, tail):
 _PER_SHARE = re.compile(r"\s*(?:each|apiece|a\s+share|per\s+share|per\s+unit|an?\s+ADS)\b", re.I)
 # A stake with no amount: "taking a stake in", "a 40% stake in", "buying into", "raised its
 # shareholding in X to 9.98 percent", "as much as 20% of", "51% owned by", "the other 49%".
-_ABOUT = r"(?:(?:about|around|roughly|nearly|almost|some|(?:just\s+)?(?:under|over|below|above))\s+)?"
+_ABOUT = (
+    r"(?:(?:about|around|roughly|nearly|almost|some|(?:just\s+)?(?:under|over|below|above))\s+)?"
+)
 _STAKE_PHRASE = re.compile(
     r"\b(?:stake|shareholding|holding|equity\s+interest|interest)s?\s+(?:in|of)\b|"
     r"\b(?:stake|shareholding|holding)\s+(?:[\w-]+\s+){0,2}?to\s+" + _ABOUT + PERCENT + r"|"
@@ -645,6 +656,10 @@ def _fact(context, position, investor, target, value, currency, kind, percent, p
         attributed_to=context.attribution(position),
         why=why,
     )
+
+
+def _round_stake(context, position, investor, target, why):
+    return _fact(context, position, investor, target, None, None, "stake", None, "", why)
 
 
 def _kind(text, target, percent):
@@ -750,6 +765,8 @@ def find_investments(context, position, actors):
         facts = _amount_facts(context, position, parties, actors)
     if not denied and _maybe_stake(text):
         facts += _stake_facts(context, position, parties, facts)
+    if not denied:
+        facts += round_facts(context, position, parties, facts, _subject, _round_stake)
     if not denied and "wholly" in text:
         facts += _full_ownership_facts(context, position, parties, facts)
     if not denied and ("'s" in text or "’s" in text):

@@ -1,0 +1,132 @@
+"""Funding rounds: the named companies taking part in a round, each with a stake in the company
+raising the money ("raised $200 million from A, B and others", "A and B took part in the
+round", "Investors include A and B", "led by A and including an investment from B").
+
+A round's total belongs to no single investor when several are named, so the amount is left
+to the money rules (which keep it only for a sole investor); here each participant gets a
+stake without an amount. The company raising the money is the subject of "raised",
+"secured", "drew", else the one that raised money in one of the last sentences.
+"""
+
+import re
+
+# Cheap test: most sentences hold none of these.
+_STEMS = ("rais", "round", "investor", "part", "participat", "drew", "led by", "secur")
+# The verb of the company raising the money.
+_RAISES = re.compile(
+    r"\b(?:rais(?:ed|es|ing)|secur(?:ed|es|ing)|drew|draws|attract(?:ed|s)|clos(?:ed|es)|"
+    r"(?:has|have|had)\s+taken\s+in|lined\s+up|lines\s+up|landed|won)\b(?!\s+(?:its|their|the)?\s*(?:stake|holding|"
+    r"shareholding|prices?|concerns?|questions?|doubts?))"
+)
+_ROUND = re.compile(
+    r"\b(?:round|funding|financing|fundraising|fund-raising|capital\s+raising|private\s+"
+    r"placement|investors?)\b"
+)
+# A list of participants follows these ...
+_BEFORE_LIST = re.compile(
+    r"\b(?:from|led\s+by|co-led\s+by|including|includes?|such\s+as|among\s+them|"
+    r"investments?\s+from)\s+$"
+)
+# ... or comes before these.
+_AFTER_LIST = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?(?:also\s+)?(?:(?:are|were|is|was)\s+(?:also\s+)?among\s+the\s+"
+    r"(?:\w+\s+)?investors|took\s+part|taking\s+part|take\s+part|participated|participating|"
+    r"join(?:ed|s)\s+(?:the|in)|led\s+(?:the|that)\s+round|co-led)\b"
+)
+# Between two members of a list: a comma or "and", with a descriptor of the next one allowed
+# ("Macquarie, French infrastructure investor Meridiam and Renault").
+_LIST_GAP = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:,\s*(?:with\s+|and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+"
+    r"as\s+)(?:[\w'’.-]+\s+){0,4}?"
+)
+_CLAUSE_BREAK = re.compile(r"[;:.]|\b(?:which|who|while|but|said|says)\b")
+_MONEY = re.compile(r"\d[\d.,]*\s*(?:[mb]n|bln|mln|million|billion|trillion|crore|lakh)\b")
+_WHICH = re.compile(r"\b(?:which|that)\s+(?:also\s+|has\s+|had\s+)?$")
+_REACH = 3  # sentences back to the company that raised the money
+
+
+def _raiser(context, position, sentence, parties, subject_of):
+    """The company raising the money in this sentence, else in one of the last few."""
+    lowered = sentence.text.lower()
+    raises = _RAISES.search(lowered)
+    if raises is not None and _WHICH.search(lowered, 0, raises.start()):
+        raises = None  # "led that round, which also drew investments from": the round's
+    if raises is not None and (_ROUND.search(lowered) or _MONEY.search(lowered)):
+        subject, speaker = subject_of(context, sentence, parties, sentence.start + raises.start())
+        raiser = subject or speaker
+        if raiser is not None:
+            context.found["round raiser"] = (position, raiser.company)
+            return raiser.company
+    last = context.found.get("round raiser")
+    if last and 0 < position - last[0] <= _REACH:
+        return last[1]
+    return None
+
+
+def _chain(body, named, first, forward):
+    """The list of companies that starts (or ends) with `first`."""
+    index = named.index(first)
+    chain = [first]
+    step = 1 if forward else -1
+    while 0 <= index + step < len(named):
+        nxt = named[index + step]
+        gap = body[chain[-1].end : nxt.start] if forward else body[nxt.end : chain[-1].start]
+        if len(gap) > 50 or not _LIST_GAP.fullmatch(gap):
+            break
+        chain.append(nxt)
+        index += step
+    return chain
+
+
+def _participants(context, sentence, named):
+    body = context.body
+    found = []
+    for actor in named:
+        lead = body[max(sentence.start, actor.start - 45) : actor.start]
+        cue = _BEFORE_LIST.search(lead.lower().split(",")[-1] if "," in lead else lead.lower())
+        if cue is None:
+            # "from Volta's battery supplier Proterra": a descriptor between cue and name
+            cue = re.search(r"\b(?:from|led\s+by|including)\s+(?:[\w'’.-]+\s+){1,4}$", lead.lower())
+            if cue is not None and _CLAUSE_BREAK.search(lead[cue.start() :]):
+                cue = None
+        if cue is not None:
+            found += _chain(body, named, actor, forward=True)
+            continue
+        after = body[actor.end : min(sentence.end, actor.end + 60)]
+        if _AFTER_LIST.match(after):
+            found += _chain(body, named, actor, forward=False)
+    return list({a.company: a for a in found}.values())
+
+
+def round_facts(context, position, parties, facts, subject_of, make_fact):
+    """Stakes without amounts for the named companies taking part in a funding round."""
+    sentence = context.sentences[position]
+    lowered = sentence.text.lower()
+    if not any(stem in lowered for stem in _STEMS):
+        return []
+    named = [a for a in parties if a.named]
+    raiser = _raiser(context, position, sentence, parties, subject_of)
+    if raiser is None or len(named) < 2 and not context.found.get("round raiser"):
+        return []
+    if not (_ROUND.search(lowered) or _RAISES.search(lowered)):
+        return []
+    have = {f.investor for f in facts}
+    found = []
+    for actor in _participants(context, sentence, named):
+        if actor.company == raiser or actor.company in have:
+            continue
+        why = ("funding round", f"investor: {actor.company}", f"raising the money: {raiser}")
+        found.append(make_fact(context, position, actor.company, raiser, why))
+    return found
+
+
+# A sole named investor followed by others ("from Temasek, with Edelweiss ... also taking
+# part", "from A, B and others"): the total is the round's, not that investor's.
+OTHERS_AFTER = re.compile(
+    r"[^.;]{0,80}?\b(?:and\s+others|other\s+investors|among\s+others|also\s+(?:took|taking)\s+"
+    r"part)\b"
+)
+SHARED_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:,\s*(?:with\s+)?(?:[\w'’.-]+\s+){0,4}?[A-Z]|\s+and\s+(?:others|"
+    r"other\s+investors))"
+)
