@@ -541,3 +541,64 @@ def test_it_reads_looking_into_strategic_opportunities_with_a_company_as_talks(i
         index,
     )
     assert found == {pair("Nio", "BAIC"): "confirmed"}
+
+
+# --- groups of three and funding rounds ----------------------------------------------
+
+
+def test_it_pairs_every_member_of_a_group_of_three(index):
+    found = talks(
+        "Nissan has signed a cooperation agreement with Honda and Renault.\n"
+        "The three companies will jointly develop software for electric cars.",
+        index,
+    )
+    assert found == {
+        pair("Nissan", "Honda"): "agreed",
+        pair("Nissan", "Renault"): "agreed",
+        pair("Honda", "Renault"): "agreed",
+    }
+
+
+def test_it_reads_the_automakers_after_a_group_of_three_as_that_group(index):
+    found = talks(
+        "Kia has joined the battery partnership of Honda and Nissan, a newspaper said.\n"
+        "The three automakers confirmed the move on Friday. "
+        "In a statement, the automakers said they had signed a memorandum of understanding.",
+        index,
+    )
+    assert set(found) == {pair("Kia", "Honda"), pair("Kia", "Nissan"), pair("Honda", "Nissan")}
+    assert set(found.values()) == {"agreed"}
+
+
+def test_it_pairs_a_company_raising_money_with_each_named_investor(index):
+    found = talks(
+        "Electric van maker Nio said on Monday it had raised $300 million in a funding round "
+        "led by SoftBank, with Foxconn also taking part.",
+        index,
+    )
+    assert found == {pair("Nio", "SoftBank"): "agreed", pair("Nio", "Foxconn"): "agreed"}
+
+
+def test_it_reads_investors_named_after_the_raise_as_that_round(index):
+    found = talks(
+        "Leapmotor raised 2 billion yuan last week.\n"
+        "Geely and BYD are among the investors taking part in the round, the startup said.",
+        index,
+    )
+    assert found == {pair("Leapmotor", "Geely"): "agreed", pair("Leapmotor", "BYD"): "agreed"}
+
+
+def test_it_reads_a_round_only_weighed_as_rumoured(index):
+    found = talks(
+        "Nio is raising fresh money and SoftBank could take part in the round, "
+        "people familiar with the matter said.",
+        index,
+    )
+    assert found == {pair("Nio", "SoftBank"): "rumoured"}
+
+
+def test_it_does_not_pair_three_models_as_a_group(index):
+    found = talks(
+        "Tesla and BYD cut prices this month. The three models sold well in April.", index
+    )
+    assert found == {}

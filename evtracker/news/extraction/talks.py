@@ -736,14 +736,19 @@ def find_talks(context, position, actors):
     text = sentence.text
     two = len({a.company for a in actors if a.kind != "regulator"}) >= 2
     _remember_unnamed_counterparts(context, position, actors)
+    group = _group_named(context, position)
     if (
         not two
+        and not group
         and not lang.TWO_PARTIES.search(text)
         and not _moves_a_status(text)
         and not _continues_unnamed(context, position)
+        and not (actors and _FUNDING.search(text))
     ):
         return []  # most sentences: nothing here can name a pair or move the status of one
     found = _pairs_in(context, sentence, actors) if two else []
+    if group:
+        found = found + _group_pairs(text, group, found)
     if (
         not found
         and lang.TWO_PARTIES.search(text)
@@ -762,6 +767,7 @@ def find_talks(context, position, actors):
         found
         + _named_next(context, position, actors)
         + _into_the_venture(context, sentence, actors)
+        + _funding_round(context, position, actors, found)
     )
     joining = _JOINS_TALKS.search(text)
     if joining and (talking := found[0][:2] if found else _last_pair(context, sentence)):
@@ -828,6 +834,74 @@ def find_talks(context, position, actors):
 
 
 _PAIRS_WEIGHED = 20
+
+# "The three companies will work together", "all three carmakers confirmed it": every pair of
+# a group of three or four the article has just named; "the automakers" soon after is the same
+# group.
+_GROUP = re.compile(
+    r"\b(?:the|all|all\s+the)\s+(?P<size>three|four)\s+(?:of\s+them\b|(?:[\w-]+\s+)?"
+    r"(?:companies|firms|carmakers|automakers|car\s*makers|groups|sides|parties|partners|"
+    r"brands|makers|manufacturers)\b)",
+    re.IGNORECASE,
+)
+_GROUP_AGAIN = re.compile(
+    r"\b(?:the|all)\s+(?:companies|firms|carmakers|automakers|partners|parties|groups)\b",
+    re.IGNORECASE,
+)
+_GROUP_SIZES = {"three": 3, "four": 4}
+_GROUP_KEPT = 2  # sentences after a counted group for which "the automakers" is that group
+
+
+def _group_named(context, position):
+    """The companies a group reference in the sentence stands for, or None."""
+    text = context.sentences[position].text
+    match = _GROUP.search(text)
+    if match:
+        size = _GROUP_SIZES[match.group("size").lower()]
+        group = _group_of(context, context.sentences[position], size)
+        if group:
+            context.found["talk group"] = (position, group)
+        return group
+    earlier = context.found.get("talk group")
+    if earlier and position - earlier[0] <= _GROUP_KEPT and _GROUP_AGAIN.search(text):
+        return earlier[1]
+    return None
+
+
+def _group_of(context, sentence, size):
+    """The `size` companies just named (this sentence and the one before), else the headline's,
+    else those of the latest pairs."""
+    recent = _recent_companies(context, sentence)
+    if len(recent) == size:
+        return tuple(recent)
+    if len(context.title_companies) == size:
+        return tuple(context.title_companies)
+    members = []
+    for pair in reversed(context.talk_pairs[-_PAIRS_WEIGHED:]):
+        members += [name for name in pair if name not in members]
+        if len(members) >= size:
+            break
+    return tuple(members) if len(members) == size else None
+
+
+def _group_pairs(text, group, found):
+    """Each pair of the group the sentence's verb applies to, not already found."""
+    kinds = [
+        # "The three companies will jointly pursue ...": what the group itself will do.
+        "future" if kind == "talk" and lang.future(lang.last_words(text, end)) else kind
+        for _, end, kind in _triggers(text)
+    ]
+    kind = next((k for k in ("agreed", "future", "talk") if k in kinds), None)
+    if kind is None and not any(_signals(text)):
+        return []
+    have = {frozenset(pair[:2]) for pair in found}
+    return [
+        (a, b, kind or "noun", "")
+        for a, b in itertools.combinations(group, 2)
+        if frozenset((a, b)) not in have
+    ]
+
+
 _AUTOMAKERS_REFERENCE = re.compile(r"\b(?:carmakers|automakers)\b", re.IGNORECASE)
 
 
@@ -958,6 +1032,84 @@ def _into_the_venture(context, sentence, actors):
         return []
     kind = "future" if lang.future(lang.last_words(sentence.text, match.start())) else "agreed"
     return [(investor, partners[0], kind, "joint venture") for investor in investors]
+
+
+# Money raised from investors: "X raised $50m from A and B", "the round was led by A",
+# "A and B took part in the round", "Investors include A and B". Each investor and the company
+# raising the money are a decided partnership.
+_FUNDING = re.compile(
+    r"\b(?:rais(?:e|es|ed|ing)|(?:funding|financing|fundraising|investment|series\s+\w\+?|"
+    r"seed|pre-ipo)\s+round|round\s+of\s+(?:funding|financing))\b|\binvestors\b",
+    re.IGNORECASE,
+)
+_RAISED = re.compile(r"\b(?:rais(?:es|ed|ing)|has\s+raised|secured|closed|lined\s+up)\b", re.I)
+_ROUND = re.compile(
+    r"\b(?:(?:funding|financing|fundraising|investment|series\s+\w\+?|seed|pre-ipo)\s+round|"
+    r"round\s+of\s+(?:funding|financing)|the\s+round|investors\s+(?:include|included|including)|"
+    r"among\s+the\s+(?:\w+\s+)?investors)\b",
+    re.IGNORECASE,
+)
+# Investors named after these words ...
+_FROM_INVESTORS = re.compile(
+    r"\b(?:from|(?:co-)?led\s+by|including|include|included|such\s+as|joined\s+by)\b",
+    re.IGNORECASE,
+)
+# ... or before these.
+_INVESTORS_BEFORE = re.compile(
+    r"\b(?:(?:also\s+)?(?:took|take|takes|taking)\s+part|participat(?:ed|es|ing|e)\s+in|"
+    r"(?:are|were|is|was)\s+(?:also\s+)?among\s+the\s+(?:\w+\s+)?investors|"
+    r"(?:led|co-led|joined)\s+the\s+(?:\w+\s+){0,2}round)\b",
+    re.IGNORECASE,
+)
+_RAISER_KEPT = 2  # sentences after a raise (or its paragraph) where "the round" is its round
+
+
+def _funding_round(context, position, actors, found):
+    """(investor, company raising, kind, topic) for each investor in a funding round."""
+    sentence = context.sentences[position]
+    text = sentence.text
+    if not _FUNDING.search(text):
+        return []
+    body = context.body
+    parties = [a for a in actors if a.kind != "regulator" and not not_a_party(body, a)]
+    parties = [a for a in _without_modifiers(parties) if not _is_modifier(body, a)]
+    raised = _RAISED.search(text)
+    raiser = None
+    if raised:
+        before = [a for a in parties if a.end <= sentence.start + raised.start()]
+        raiser = before[0].company if before else None
+        if raiser:
+            context.found["raiser"] = (position, raiser, sentence.paragraph)
+    if raiser is None:
+        if not _ROUND.search(text):
+            return []
+        earlier = context.found.get("raiser")
+        if earlier and (position - earlier[0] <= _RAISER_KEPT or earlier[2] == sentence.paragraph):
+            raiser = earlier[1]
+        else:
+            raiser = context.lead
+    if raiser is None:
+        return []
+    asides = [(sentence.start + a, sentence.start + b) for a, b in lang.asides(text)]
+    investors = []
+    for cue in _FROM_INVESTORS.finditer(text):
+        if raised and cue.start() < raised.end():
+            continue  # "investors from Japan raised ...": not the round's money
+        end = sentence.start + cue.end()
+        chain, _ = _counterparts(body, end, [a for a in parties if a.start >= end])
+        investors += chain
+    for cue in _INVESTORS_BEFORE.finditer(text):
+        start = sentence.start + cue.start()
+        before = [a for a in parties if a.end <= start and not _in_aside(a, asides)]
+        if before and not _CLAUSE_BREAK.search(body, before[-1].end, start):
+            investors += _subject_chain(body, before)
+    have = {frozenset(pair[:2]) for pair in found}
+    kind = "talk" if lang.HEDGE.search(text) or _PLANNED.search(text) else "agreed"
+    return [
+        (name, raiser, kind, "funding round")
+        for name in dict.fromkeys(a.company for a in investors)
+        if name != raiser and frozenset((name, raiser)) not in have
+    ]
 
 
 def _moves_a_status(text):
