@@ -55,6 +55,15 @@ _NOT_MONEY_PUT_IN = re.compile(
     r"\bbuy(?:s|ing)?\s+back|\bbought\s+back|\bbuy-?backs?|\brepurchas\w*)[^.;]{0,25}$",
     re.IGNORECASE,
 )
+# A share price or a product's price: "shares ended down 0.1% at $294.84", "climbed 2.5% to
+# Rs 385", "priced the hybrid at 99,800 yuan", "lifting its capital to CNY6.3 billion".
+_A_PRICE = re.compile(
+    r"(?:\b(?:shares?|stock|climb\w*|rose|rising|fell|falling|jump\w*|drop\w*|gain\w*|slipp?\w*|"
+    r"ended|closed|trad(?:ed|ing)|surg\w*|slump\w*|tumbl\w*|declin\w*|advanc\w*|sank|plung\w*)"
+    r"\b[^;$€£¥₹]{0,40}?\b(?:at|to)|\bpric(?:ed|es|ing)\b[^.;]{0,40}?\bat|"
+    r"\b(?:costs?|costing)\s+(?:from\s+)?(?:just\s+|only\s+)?|\bcapital\s+to)\s+$",
+    re.IGNORECASE,
+)
 # "a deal valued at", "the transaction is worth": the price paid, which is an investment.
 _DEAL_VALUE = re.compile(
     r"\b(?:deal|transaction|acquisition|purchase|takeover|offer|bid|agreement|equity|stake|"
@@ -783,7 +792,7 @@ def _excluded(text, amount):
     lead = text[max(0, amount.start - 90) : amount.start]
     if _DEAL_VALUE.search(lead):
         return False
-    if lang.priced(words_before) or _NOT_MONEY_PUT_IN.search(lead):
+    if lang.priced(words_before) or _NOT_MONEY_PUT_IN.search(lead) or _A_PRICE.search(lead):
         return True
     if _GDP_AFTER.match(text, amount.end) or _NOT_MONEY_AFTER.match(text, amount.end):
         return True

@@ -179,8 +179,9 @@ def find_amounts(text, yen_or_yuan_hint=""):
         post = match.group("post") or ""
         if not pre and not post:
             continue
-        currency = _BEFORE.get(pre) or _AFTER.get(post)
-        if pre == "¥":
+        # The currency named after the number wins over a symbol before it ("$1 trillion won").
+        currency = _AFTER.get(post) or _BEFORE.get(pre)
+        if pre == "¥" and not post:
             currency = _yen_or_yuan(yen_or_yuan_hint or text)
         scale = (match.group("scale") or "").rstrip(".")
         try:
