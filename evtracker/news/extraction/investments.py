@@ -833,6 +833,7 @@ def _amount_facts(context, position, parties, actors):
     triggers = None
     facts = []
     previous = None  # (investors, target) of the last amount, for tranches "of it"
+    here = None  # (investors, target) of the last amount in this sentence
     last = context.found.get("last investment")
     if last and last[0] == position - 1:
         previous = last[1]
@@ -863,7 +864,10 @@ def _amount_facts(context, position, parties, actors):
             and (anaphora.group(1) is None or _PRICED_AT.search(text, 0, amount.start))
         ):
             told_before = _told_before(context, position)
-        if tranche:
+        gapped = here is not None and _gapped_investor(context.body, parties, at)
+        if gapped:
+            investors, target = [gapped], here[1]  # "X will invest $240m in Y and Z $60m"
+        elif tranche:
             investors, target = previous
         elif told_before:
             investors, target = told_before  # "The money comprises $750 million up front"
@@ -873,7 +877,7 @@ def _amount_facts(context, position, parties, actors):
             investors, target = _investors(context, sentence, parties, trigger, at, end)
         if not investors:
             continue
-        previous = (investors, target)
+        previous = here = (investors, target)
         context.found["last investment"] = (position, previous)
         _amounts_told(context).setdefault((amount.value, amount.currency), previous)
         clause = text[max(0, amount.start - 80) : amount.end + 80]
@@ -905,6 +909,18 @@ def _amount_facts(context, position, parties, actors):
                 )
             )
     return facts
+
+
+_GAPPED_MONEY = re.compile(r"(?:,|\band|\bwhile|\bwhereas|\bwith)\s+$")
+
+
+def _gapped_investor(body, parties, at):
+    """ "..., and Kia $60 million": the company right before an amount, its verb left out."""
+    for actor in parties:
+        if 0 <= at - actor.end <= 2 and actor.named:
+            lead = body[max(0, actor.start - 12) : actor.start]
+            return actor if _GAPPED_MONEY.search(lead) else None
+    return None
 
 
 def _percent_of(text):
