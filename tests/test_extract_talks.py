@@ -31,6 +31,7 @@ COMPANIES = [
     KnownCompany("Volkswagen", "automaker", ("VW",)),
     KnownCompany("General Motors", "automaker", ("GM",)),
     KnownCompany("Cruise", "technology"),
+    KnownCompany("European Commission", "regulator", ("EU Commission",)),
 ]
 
 
@@ -602,3 +603,33 @@ def test_it_does_not_pair_three_models_as_a_group(index):
         "Tesla and BYD cut prices this month. The three models sold well in April.", index
     )
     assert found == {}
+
+
+# --- deals before a regulator -----------------------------------------------------------
+
+
+def test_it_reads_a_planned_merger_a_regulator_investigates_as_agreed(index):
+    found = talks(
+        "The European Commission has opened an in-depth investigation into the planned "
+        "merger of Renault and Nissan, a deal that would create a bigger carmaker.",
+        index,
+    )
+    assert found == {pair("Renault", "Nissan"): "agreed"}
+
+
+def test_it_keeps_talks_that_still_need_a_regulator_as_talks(index):
+    found = talks(
+        "Renault and Nissan are in talks about a merger that would need approval from the "
+        "European Commission, people familiar with the matter said.",
+        index,
+    )
+    assert found == {pair("Renault", "Nissan"): "rumoured"}
+
+
+def test_it_pairs_companies_introduced_by_their_countries(index):
+    found = talks(
+        "The European Commission cleared a joint venture between Germany's Volkswagen and "
+        "Japan's Honda on Monday.",
+        index,
+    )
+    assert found == {pair("Volkswagen", "Honda"): "agreed"}

@@ -20,7 +20,9 @@ _LIST_JOIN = re.compile(
     r"^\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|plus|&|along\s+with|together\s+with)\s+)?"
     r"(?:(?!(?:to|in|on|at|for|with|that|which|who|is|are|was|were|has|have|had|will|would|"
     r"said|says|after|before|from|by|than|about|over|while|but)\b)"
-    r"(?:[a-z][\w-]*|Chinese|German|Japanese|Korean|American|French|British|Indian|EV)\s+){0,3}$"
+    r"(?:[a-z][\w-]*|Chinese|German|Japanese|Korean|American|French|British|Indian|EV|"
+    r"(?:China|Japan|Germany|Korea|South\s+Korea|India|France|Italy|Britain|Sweden|Taiwan|"
+    r"America|Europe|Spain|Vietnam|Turkey|Israel|Canada)(?:'s|’s))\s+){0,3}$"
 )
 _JOINED = re.compile(r"\band\b|&|,|\bwith\b", re.IGNORECASE)
 _TOPIC_AFTER = re.compile(
@@ -781,6 +783,7 @@ def find_talks(context, position, actors):
     sourced = bool(lang.FAMILIAR.search(text) or lang.SOURCES.search(text) or _RUMOUR.search(text))
     hearsay = sourced or credits_an_outlet(text)
     on = context.date_of(sentence)
+    reviewed = _before_a_regulator(actors, text)
     facts = []
     for subject, other, kind, topic in found:
         told_before = kind.startswith("next:")
@@ -801,6 +804,8 @@ def find_talks(context, position, actors):
             status = "denied"
         elif kind == "agreed":
             status = "rumoured" if hearsay else "agreed"  # a deal only sources tell of
+        elif kind in ("talk", "noun") and not hearsay and reviewed:
+            status = "agreed"  # "the EU opened a probe into the planned merger of X and Y"
         elif confirmed or (kind == "talk" and party_speaks and not hearsay):
             status = "confirmed"
         elif kind == "talk" or (kind == "noun" and sourced):  # "the tie-up, Reuters said": exists
@@ -811,6 +816,8 @@ def find_talks(context, position, actors):
             continue
         attributed = speaker if speaker in (subject, other) else context.attribution(position)
         why = _why(kind, (ended, denied, confirmed), speaker, hearsay)
+        if reviewed and status == "agreed" and kind in ("talk", "noun"):
+            why = (*why, "a deal a regulator reviews")
         if told_before:
             why = (*why, "counterpart named in the sentence after the talks")
         facts.append(
@@ -834,6 +841,27 @@ def find_talks(context, position, actors):
 
 
 _PAIRS_WEIGHED = 20
+# A regulator clearing, approving or investigating a deal: the parties have agreed on it.
+_REVIEWS = re.compile(
+    r"\b(?:clear(?:ed|s|ance)|approv(?:ed|es|al)|(?:opened|opens|launch\w*)\s+(?:an?\s+)?"
+    r"(?:[\w-]+\s+)?(?:investigation|probe|review)|investigat(?:ing|es)|notified|concluded)\b",
+    re.IGNORECASE,
+)
+_NOT_YET_REVIEWED = re.compile(
+    r"\b(?:would|will|could|may|might)\s+(?:\w+\s+)?(?:need|require)|\b(?:subject\s+to|"
+    r"pending|awaits?|awaiting|seek\w*|sought|if|once|before)\b",
+    re.IGNORECASE,
+)
+
+
+def _before_a_regulator(actors, text):
+    """A named regulator reviews the deal the sentence tells of (not one still to be sought)."""
+    return (
+        any(actor.kind == "regulator" for actor in actors)
+        and bool(_REVIEWS.search(text))
+        and not _NOT_YET_REVIEWED.search(text)
+    )
+
 
 # "The three companies will work together", "all three carmakers confirmed it": every pair of
 # a group of three or four the article has just named; "the automakers" soon after is the same
