@@ -776,6 +776,8 @@ def find_investments(context, position, actors):
         facts += _stake_facts(context, position, parties, facts)
     if not denied:
         facts += round_facts(context, position, parties, facts, _subject, _round_stake)
+    if not denied and ("50" in text or "equal" in text):
+        facts += _equal_venture_facts(context, position, parties, facts)
     if not denied and "wholly" in text:
         facts += _full_ownership_facts(context, position, parties, facts)
     if not denied and ("'s" in text or "’s" in text):
@@ -1193,6 +1195,52 @@ def _full_ownership_facts(context, position, parties, facts):
     return found
 
 
+# "a 50-50 joint venture", "the venture they own 50:50", "equally owned", "in equal shares".
+_EQUAL = re.compile(
+    r"\b50\s?[-:/]\s?50\b|\bequal(?:ly)?[\s-]+(?:owned|shares|stakes|partners)\b|\bfifty-fifty\b",
+    re.IGNORECASE,
+)
+_BY_PAIR = re.compile(r"\s+by\s+")
+
+
+def _equal_venture_facts(context, position, parties, facts):
+    """Each partner's half of a venture told as equally owned, its amount not given."""
+    sentence = context.sentences[position]
+    text = sentence.text
+    equal = _EQUAL.search(text)
+    if equal is None or not _VENTURE.search(text):
+        return []
+    body = context.body
+    at, end = sentence.start + equal.start(), sentence.start + equal.end()
+    owners = [a for a in parties if a.start >= end and _BY_PAIR.fullmatch(body, end, a.start)]
+    if owners:
+        group = _group(body, parties, owners[0])  # "owned 50-50 by X and Y"
+    else:
+        subject, _ = _subject(context, sentence, parties, at)
+        group = _group(body, parties, subject) if subject else []
+        if len(group) == 1:
+            partner = _party_after(body, parties, end, 70, _WITH)  # "X sets up a 50:50 JV with Y"
+            group = [*group, partner] if partner else _pair(context, sentence, parties, 0, at)
+        elif not group:
+            group = _pair(context, sentence, parties, 0, at)
+    companies = list(dict.fromkeys(g.company for g in group or []))
+    if not companies and context.talk_pairs:
+        companies = list(context.talk_pairs[-1])  # "the 50-50 venture": the pair in the news
+    if len(companies) != 2:
+        return []
+    found = []
+    for company in companies:
+        if any(f.investor == company for f in facts) or _funds_the_venture(context, company):
+            continue
+        why = (f"equal shares: {equal.group()}", f"investor: {company}")
+        found.append(
+            _fact(
+                context, position, company, None, None, None, "joint_venture", Decimal(50), "", why
+            )
+        )
+    return found
+
+
 def _gapped_facts(context, position, parties, after, target, kind, facts):
     """ "X owns 51 percent of it and Y 49 percent", "X held 24%, Y 9% and Z 2%", "cut its
     holding to 20% and Y to 5%": each next company's share, the verb left out."""
@@ -1237,7 +1285,7 @@ def _funds_the_venture(context, company):
             text = sentence.text
             if not sentence.running or not _DIGIT.search(text):
                 continue
-            pair = _PAIR_WORDS.search(text)
+            pair = _PAIR_WORDS.search(text) or _EACH.search(text)
             if not (_VENTURE.search(text) or pair) or not find_amounts(text, context.body):
                 continue
             if not (lang.INVEST.present(text) or _MORE_TRIGGERS.search(fold(text))):
