@@ -978,6 +978,7 @@ def _amounts_without_percent(context):
     return context.__dict__.setdefault("_amounts_without_percent", set())
 
 
+_PARTICIPLE_BEFORE = re.compile(r",\s+(?:\w+ly\s+)?$")
 _PART_OF_THE_MONEY = re.compile(
     r"(?:(?:Part|Some|Much|Most|All|Half)\s+of\s+the|The\s+(?:money|funds|investment))\b"
 )
@@ -1026,6 +1027,10 @@ def _stake_holders(context, sentence, parties, match, target, after):
         buyer = _party_after(body, parties, end, 80, _TO)
         return ([buyer], target) if buyer is not None else ([], None)
     subject, speaker = _subject(context, sentence, parties, verb_at)
+    if verb is not None and _PARTICIPLE_BEFORE.search(body, sentence.start, verb_at):
+        # "X will take up new shares that Y issues, lifting its holding in Y": the main clause's
+        first = _candidates(context, sentence, parties, verb_at)
+        subject, speaker = (first[0], None) if first else (subject, speaker)
     if subject is None and speaker is not None and _IT_WORD.search(body, speaker.end, end):
         subject = speaker  # "X said buying shares would give it 8.2 percent"
     if subject is None and _PART_OF_THE_MONEY.match(sentence.text):
