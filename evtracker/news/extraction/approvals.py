@@ -169,6 +169,52 @@ _ANTITRUST_BODY = {
     "turkey": "Turkish Competition Authority",
     "south africa": "Competition Commission of South Africa",
 }
+# The same bodies described by their country: "the UK's antitrust regulator", "Brazil's
+# competition authority", "European approval for the deal".
+_ANTITRUST_DEMONYM = {
+    "european": "european union",
+    "chinese": "china",
+    "south korean": "south korea",
+    "korean": "korea",
+    "japanese": "japan",
+    "indian": "india",
+    "german": "germany",
+    "british": "britain",
+    "brazilian": "brazil",
+    "mexican": "mexico",
+    "australian": "australia",
+    "turkish": "turkey",
+}
+_PLACE_WORDS = "|".join(
+    sorted(
+        (re.escape(p).replace(r"\ ", r"\s+") for p in (*_ANTITRUST_BODY, *_ANTITRUST_DEMONYM)),
+        key=len,
+        reverse=True,
+    )
+)
+_DESCRIBED_BODY = re.compile(
+    rf"\b(?P<place>{_PLACE_WORDS})(?:['’]s)?\s+(?:(?:antitrust|competition|merger)\s+"
+    r"(?:regulators?|watchdogs?|authorit(?:y|ies)|agency|body|enforcers?)|"
+    r"(?:antitrust\s+|competition\s+|merger\s+)?(?:approval|clearance))\b",
+    _I,
+)
+
+
+def _described_bodies(sentence):
+    """(start, end, body) for each antitrust body the sentence describes by its country."""
+    found = []
+    for match in _DESCRIBED_BODY.finditer(sentence.text):
+        place = " ".join(match.group("place").lower().split())
+        body = _ANTITRUST_BODY.get(_ANTITRUST_DEMONYM.get(place, place))
+        plain = not re.search(r"antitrust|competition|merger", match.group(), _I)
+        if plain and not _DEAL_NOUN.search(sentence.text):
+            continue  # "Chinese approval" of a licence is not the merger body's
+        if body:
+            start = sentence.start + match.start()
+            found.append((start, start + len(match.group("place")), body))
+    return found
+
+
 # Who approves when a country acts, by the ways reporting names the country.
 _GOVERNMENT_OF = {
     "Indian government": ("india", "new delhi", "indian"),
@@ -875,7 +921,10 @@ def _with_bodies(context, sentence, actors):
     Science and ICT") that the company list misses."""
     extra = [
         Actor(start, end, name, "regulator", True)
-        for start, end, name in bodies_between(context, sentence.start, sentence.end)
+        for start, end, name in (
+            *bodies_between(context, sentence.start, sentence.end),
+            *_described_bodies(sentence),
+        )
         if not any(a.start < end and start < a.end for a in actors)
     ]
     if not extra:
