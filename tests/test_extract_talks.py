@@ -633,3 +633,22 @@ def test_it_pairs_companies_introduced_by_their_countries(index):
         index,
     )
     assert found == {pair("Volkswagen", "Honda"): "agreed"}
+
+
+def test_it_takes_a_name_describing_the_next_as_no_party(index):
+    found = talks(
+        "Cruise owner General Motors and Ford are in merger talks, people familiar with the "
+        "matter said.",
+        index,
+    )
+    assert found == {pair("General Motors", "Ford"): "rumoured"}
+
+
+def test_it_pairs_the_parties_of_a_merger_told_with_a_describing_name(index):
+    found = talks(
+        "Nio will hold a small stake in the group created by the merger of Volvo Cars owner "
+        "Geely and rival BYD, Reuters reported.",
+        index,
+    )
+    assert pair("Geely", "BYD") in found
+    assert pair("Volvo Cars", "Geely") not in found

@@ -80,12 +80,13 @@ _ABOUT_WORKING_TOGETHER = re.compile(
 # "a former Nissan plant": a company name used as a modifier is not a counterpart.
 _MODIFIER_BEFORE = re.compile(r"\b(?:a|an|former)\s+$", re.IGNORECASE)
 _MODIFIER_AFTER = re.compile(r"(?:'s|’s)?\s+[a-z]")
-# "Apple supplier Foxconn", "Tesla rival BYD", "Alibaba-backed Xpeng", "Hyundai shares": the
-# company describes another one or a thing, it is not a party itself.
+# "Apple supplier Foxconn", "Tesla rival BYD", "Peugeot owner PSA", "Alibaba-backed Xpeng",
+# "Hyundai shares": the company describes another one or a thing, it is not a party itself.
 _DESCRIBES_NEXT = re.compile(
     r"(?:-(?:backed|owned|controlled|based|led|linked|affiliated)\b|\s+(?:shares|stock|"
     r"share\s+price)\b|\s+(?:supplier|partner|rival|affiliate|subsidiary|unit|shareholder|"
-    r"investor|backer|customer|peer|competitor|spin-?off|offshoot)s?\s+(?:\w+\s+)?[A-Z]|"
+    r"investor|backer|customer|peer|competitor|spin-?off|offshoot|owner|parent|maker)s?\s+"
+    r"(?:\w+\s+)?[A-Z]|"
     r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:joint\s+)?venture\b)"
 )
 _SHARES_OF = re.compile(
@@ -626,6 +627,11 @@ def _pairs_in(context, sentence, actors):
         consumed.update(counterparts)
         topic = _topic(body, counterparts[-1].end if counterparts else trigger_end, text)
         between = lang.BETWEEN.search(gap) or _ENDS_WITH_BETWEEN.search(text, 0, end)
+        if not between and counterparts:
+            # "the merger of Peugeot owner PSA and ...": "of" before the describing name.
+            described = [a for a in actors if trigger_end <= a.start < counterparts[0].start]
+            if described:
+                between = lang.BETWEEN.search(body, trigger_end, described[0].start)
         if counterparts and between and len(counterparts) > 1:
             group = _unique(counterparts)
             pairs += [
