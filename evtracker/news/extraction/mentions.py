@@ -35,20 +35,47 @@ class Mention:
 
 
 # Legal forms: a name may go on after them ("Chery Automobile Co. Chairman ...").
-_LEGAL = r"Co\.|Corp\.|Corporation|Company|Inc\.|Ltd\.|Limited|AG|SE|N\.V\.|S\.A\.|plc|PLC|LLC|GmbH"
+_LEGAL = (
+    r"Co\.?|Corp\.?|Corporation|Company|Inc\.?|Incorporated|Ltd\.?|Limited|Pvt\.?|Pte\.?|Bhd\.?|"
+    r"Private(?= (?:Ltd|Limited))|"
+    r"Berhad|Tbk|AG|SE|N\.V\.|NV|S\.A\.|SA|S\.p\.A\.|SpA|SAS|AB|ASA|A/S|Oyj|K\.K\.|JSC|PJSC|"
+    r"plc|PLC|Plc|LLC|LLP|L\.P\.|GmbH"
+)
 # Descriptive endings: a capitalised word after them means they were not an ending ("Auto Show").
 _DESCRIPTIVE = (
-    r"Group|Holdings?|Motors?|Automobiles?|Auto|Automotive|Technology|Technologies|Industries"
+    r"Group|Holdings?|Motors?|Automobiles?|Auto|Automotive|Technology|Technologies|Industries|"
+    r"Industrial|Capital|Partners|Ventures|Investments?|Enterprises|Associates|Management|"
+    r"Securities|Financial|Energy|Mobility|Electric|Electronics|Semiconductors?|Robotics|"
+    r"Lithium|Batter(?:y|ies)|Materials|Chemicals?|Manufacturing|Logistics|Systems|Solutions"
 )
 # The look-behind sits after the first capital so that the engine can skip to capitals.
+# A descriptive ending followed by a capitalised word is inside a longer name ("Thonburi
+# Automotive Assembly Plant Co Ltd"); names may join words with '&', 'of' or 'und' and carry a
+# country in brackets ("Volkswagen (China) Investment Co.").
 _SUFFIXED = re.compile(
-    r"([A-Z](?<![\w.&'’-].)[\w&'’-]*(?: [A-Z][\w&'’-]*){0,5}?)"
-    rf"((?:,? (?:{_LEGAL}|{_DESCRIPTIVE})){{1,4}})(?![\w&'’-])"
+    r"([A-Z](?<![\w.&'’-].)[\w&'’-]*(?: (?:(?:&|of|und) )?[A-Z][\w&'’-]*){0,5}?"
+    r"(?: \([A-Z][a-z]+\))?)"
+    rf"((?:,? (?:{_LEGAL}|{_DESCRIPTIVE})){{0,3}}"
+    rf"(?:,? (?:{_LEGAL})|,? (?:{_DESCRIPTIVE})(?!\s+[A-Z][a-z])))(?![\w&'’-])"
 )
 _SUFFIX_WORD = re.compile(rf"^(?:{_LEGAL}|{_DESCRIPTIVE})$")
 _LEGAL_WORD = re.compile(rf"^(?:{_LEGAL})$")
 _AUTOMAKER_WORD = re.compile(r"^(?:Motors?|Automobiles?|Auto|Automotive)$")
-_TECH_WORD = re.compile(r"^(?:Technology|Technologies)$")
+_TECH_WORD = re.compile(r"^(?:Technology|Technologies|Robotics|Semiconductors?|Systems|Solutions)$")
+_INVESTOR_WORD = re.compile(
+    r"^(?:Capital|Partners|Ventures|Investments?|Management|Securities|Financial|Associates)$"
+)
+_SUPPLIER_WORD = re.compile(
+    r"^(?:Lithium|Batter(?:y|ies)|Materials|Chemicals?|Energy|Electronics|Manufacturing)$"
+)
+# Endings that also close the names of things other than firms ("New Energy", "Blade Battery",
+# "Urban Mobility"): their name needs a word that is not a common one.
+_WEAK_ENDING = re.compile(
+    r"^(?:Energy|Mobility|Electric|Electronics|Lithium|Batter(?:y|ies)|Materials|Chemicals?|"
+    r"Manufacturing|Logistics|Systems|Solutions|Management|Securities|Financial|Industrial|"
+    r"Capital|Partners|Ventures|Investments?|Enterprises|Associates|Robotics|Semiconductors?|"
+    r"Technology|Technologies)$"
+)
 _CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
 # A press release's definition: 'Seres Group Co., Ltd. (hereinafter "the Company")'.
 _DEFINED_AS = re.compile(
@@ -82,6 +109,29 @@ _NOT_A_SHORT_FORM = _NOT_A_NAME | _word_set(
     Land Electric Smart Auto Motor Motors Group Holdings Automobile Automotive Technology
     Public Investment Capital Fund Sovereign Royal Central Northern Southern Eastern Western
     North East West Lei Li Wang Zhang Chen Liu Yang Zhao Huang Zhou Wu"""
+)
+
+
+# Capitalised common words: a name made only of them and a weak ending names no firm.
+_COMMON_WORDS = _word_set(
+    """New Clean Green Renewable Solar Nuclear Wind Hydrogen Smart Urban Future Advanced
+    Sustainable Digital Intelligent Connected Autonomous Shared Venture Asset Wealth Risk
+    Private Equity Blade Power Battery Energy Electric Mobility Vehicle Vehicles Car Cars
+    Commercial Passenger Heavy Light Battery Supply Chain Consumer Retail Premium Luxury
+    Mass Market Emerging Strategic Industrial Policy Alternative Investment Investments
+    Information Material Materials Key Critical Raw Rare Earth Earths Lithium Cell Cells
+    Management Securities Financial Capital Human Social Common Total Net Other Group
+    Driver Driver-Assistance Assistance Driving Storage Medium Small Micro State-Owned State
+    Information Communications Assembly Plant Technology Technologies Science Sciences"""
+)
+
+
+# What people are, before their name or before 'of' and their employer.
+_TITLES = _word_set(
+    """CEO CFO COO CTO Chairman Chairwoman Chair President Vice Director Directors Head Chief
+    Executive Officer Minister Ministry Secretary Founder Co-founder Board Mr Mrs Ms Dr
+    Prof Professor Analyst Spokesman Spokeswoman Spokesperson Manager Partner Governor Mayor
+    Premier Senator Deputy General Managing"""
 )
 
 
@@ -191,10 +241,15 @@ def _new_company_name(core_tokens, suffix_tokens):
 
 
 def _new_company_kind(suffix_tokens, before):
-    if any(_AUTOMAKER_WORD.match(token.rstrip(",")) for token in suffix_tokens):
-        return "automaker"
-    if any(_TECH_WORD.match(token.rstrip(",")) for token in suffix_tokens):
-        return "technology"
+    tokens = [token.rstrip(",") for token in suffix_tokens]
+    for pattern, kind in (
+        (_AUTOMAKER_WORD, "automaker"),
+        (_INVESTOR_WORD, "investor"),
+        (_TECH_WORD, "technology"),
+        (_SUPPLIER_WORD, "supplier"),
+    ):
+        if any(pattern.match(token) for token in tokens):
+            return kind
     context = before[-40:].lower()
     if re.search(r"(?:car|auto|ev|vehicle)\s?makers?\s*$|start-?ups?\s*$", context):
         return "automaker"
@@ -386,10 +441,31 @@ def find_mentions(text, index):
         if not _LEGAL_WORD.match(last) and _CAPITALISED_NEXT.match(text, match.end()):
             continue  # "Detroit Auto Show"
         start = match.start()
-        while core and core[0] in _NOT_A_NAME and start not in starts:
+        while (
+            core
+            and (core[0] in _NOT_A_NAME or _LEGAL_WORD.match(core[0]))
+            and (start not in starts)
+        ):
             start += len(core.pop(0)) + 1
+        if not core or core[0] in ("&", "of", "und"):
+            continue
+        core = [word for word in core if not word.startswith("(")]  # "(China)"
+        if "of" in core and (
+            not any(_LEGAL_WORD.match(word.rstrip(",")) for word in suffix)
+            or any(word in _TITLES for word in core[: core.index("of")])
+        ):
+            # "the CEO of L-H Battery", "Jochen Siebert of JSC Automotive": the firm follows.
+            cut = len(core) - core[::-1].index("of")
+            start += len(" ".join(core[:cut])) + 1
+            core = core[cut:]
         if not core:
             continue
+        if (
+            not any(_LEGAL_WORD.match(word.rstrip(",")) for word in suffix)
+            and all(word in _COMMON_WORDS or word in _NOT_A_SHORT_FORM for word in core)
+            and any(_WEAK_ENDING.match(word.rstrip(",")) for word in suffix)
+        ):
+            continue  # "New Energy", "Blade Battery", "Urban Mobility": not a firm's name
         inside = [known[i] for i in known_spans.within(start, match.end())]
         if inside:
             first = inside[0]
