@@ -351,6 +351,14 @@ _BOTH_SIDES = re.compile(
     r"partnership|new\s+company|new\s+entity|entity)\b",
     _I,
 )
+# A body that acts on the article's deal without naming it: "Brazil's competition authority
+# CADE granted unconditional clearance"; "A conditional approval from SAMR is likely".
+_ALONE_BODY = re.compile(
+    r"^(?:(?:The|A|An)\s+)?(?:[\w'’-]+\s+){0,5}?(?:[A-Z]{2,}|Commission|Authority|Office)\s+"
+    r"(?:(?:has|have|had|also|now|on\s+\w+)\s+)*(?:granted|gave|cleared|approved)\s+"
+    r"(?:(?:an?|its|the)\s+)?(?:\w+\s+)?(?:clearance|approval|green\s+light|go-ahead|nod)\b|"
+    r"^(?:An?|The)\s+(?:\w+\s+)?(?:approval|clearance)\s+from\s+(?:the\s+)?[A-Z]"
+)
 _THEY = re.compile(r"\s*They\s+(?!said\b)")
 # Approvals that only a deal gets: "the waiting period has expired", "antitrust filings".
 _DEAL_APPROVAL = re.compile(
@@ -376,6 +384,8 @@ _BUY = re.compile(
     r"holdings?\s+in|shares?\s+in|shareholding\s+in)\b",
     _I,
 )
+_SOLD_OF = re.compile(r"\b(?:takeover|acquisition|purchase|buyout)\s+of\s+(?:the\s+)?$", _I)
+_BOUGHT_BY = re.compile(r"(?:['’]s\s+\w+\s+)?\s*by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", _I)
 _LIST_GAP = re.compile(
     r"\s*(?:,|and|&|or|as\s+well\s+as|,\s*and|,\s*as\s+well\s+as)\s*"
     r"(?:(?!(?:which|who|that|said|says|will|would|has|have|had|is|are|was|were|to|with|from|"
@@ -661,11 +671,12 @@ def find_approvals(context, position, actors):
         return []
     body = context.body
     actors = _with_legal_names(sentence, _with_abbreviations(context, sentence, actors))
-    if not any(a.kind != "regulator" for a in actors) and not _may_refer_to_deal(text):
+    actors = _with_bodies(context, sentence, [_as_approver(body, a) for a in actors])
+    alone = not any(a.kind != "regulator" for a in actors)
+    if alone and not _may_refer_to_deal(text) and not _ALONE_BODY.match(text):
         return []  # nobody to approve: no company, no deal, no pair
     if _THING_APPROVED.search(text) or _NO_APPROVAL.search(text):
         return []  # "the tariffs were approved ..., hitting BYD", "no approval is needed"
-    actors = _with_bodies(context, sentence, [_as_approver(body, a) for a in actors])
     regulators = [a for a in actors if a.kind == "regulator"]
     received = {
         found.end() - sentence.start for r in regulators if (found := _RECEIVES.match(body, r.end))
@@ -1247,6 +1258,16 @@ def _find_buyers(context, pair):
                 continue
             between = context.body[mention.end : sellers[at]]
             if len(between) < 90 and _BUY.search(between) and not re.search(r"[.;]", between):
+                found.append(buyer)
+                break
+        # "the takeover of Dowlais by American Axle": the buyer after "by"
+        buyers = [m.start for m in by_company.get(buyer, ())]
+        for mention in by_company.get(seller, ()):
+            at = bisect.bisect_right(buyers, mention.end)
+            if at == len(buyers) or buyers[at] - mention.end >= 40:
+                continue
+            before = context.body[max(0, mention.start - 40) : mention.start]
+            if _BOUGHT_BY.match(context.body, mention.end, buyers[at]) and _SOLD_OF.search(before):
                 found.append(buyer)
                 break
     return [name for name in pair if name in found]
