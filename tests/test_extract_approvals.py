@@ -322,3 +322,65 @@ def test_it_approves_the_subsidiary_not_its_owner_named_before_it(index):
 def test_it_reads_regulators_expected_to_approve_as_pending(index):
     body = "Tesla said it expects regulators to approve its robotaxi service in Texas next year."
     assert approvals(body, index) == {("Tesla", None, "pending")}
+
+
+# --- bodies the company list does not hold, and bodies referred to ----------------------------
+
+
+def test_it_takes_a_body_named_by_the_form_of_its_name(index):
+    body = (
+        "The Ministry of Digital Affairs said on Friday it had granted a licence to Nio to "
+        "run a connected-car data service."
+    )
+    assert approvals(body, index) == {("Nio", "Ministry of Digital Affairs", "granted")}
+
+
+def test_it_lets_a_stock_exchange_that_approves_passively_be_the_regulator(index):
+    body = (
+        "Electric carmaker Xpeng has been approved by the Hong Kong Stock Exchange's listing "
+        "committee for a secondary listing, the company said."
+    )
+    assert approvals(body, index) == {("Xpeng", "HKEX", "granted")}
+
+
+def test_it_refers_an_unnamed_approval_back_to_the_body_the_article_named(index):
+    body = (
+        "The Ministry of Land and Transport opened applications for robotaxi permits in "
+        "March.\n\nPony.ai said it had been granted a permit on Wednesday.\n\n"
+        "Analysts expect more companies to follow."
+    )
+    assert ("Pony.ai", "Ministry of Land and Transport", "granted") in approvals(body, index)
+
+
+def test_it_reads_a_country_described_antitrust_regulator_as_that_countrys_body(index):
+    body = (
+        "Qualcomm agreed to buy Autotalks last year. Britain's competition regulator said on "
+        "Monday it had opened an investigation into the deal."
+    )
+    assert ("Qualcomm", "CMA", "pending") in approvals(body, index)
+
+
+def test_it_gives_a_body_clearing_the_articles_deal_to_the_buyer_after_by(index):
+    body = (
+        "Regulators are reviewing the planned takeover of Dowlais by American Axle, the "
+        "companies said.\n\nBrazil's competition authority CADE granted unconditional "
+        "clearance on Tuesday."
+    )
+    assert ("American Axle", "CADE", "granted") in approvals(body, index)
+
+
+def test_it_reads_investment_privileges_granted_by_a_board_as_an_approval(index):
+    body = (
+        "The Board of Investment has granted investment privileges to Hyundai Mobility "
+        "(Thailand) Co Ltd for a battery plant near Bangkok."
+    )
+    found = approvals(body, index)
+    assert {(s, r) for s, r, _ in found} == {("Hyundai Mobility Thailand", "Board of Investment")}
+
+
+def test_it_does_not_take_an_exchange_in_a_ticker_for_the_regulator(index):
+    body = (
+        "Magna International Inc. and Veoneer, Inc. (NYSE: VNE) said the waiting period for "
+        "their merger under US antitrust law has expired."
+    )
+    assert all(regulator != "NYSE" for _, regulator, _ in approvals(body, index))
