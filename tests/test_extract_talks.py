@@ -652,3 +652,19 @@ def test_it_pairs_the_parties_of_a_merger_told_with_a_describing_name(index):
     )
     assert pair("Geely", "BYD") in found
     assert pair("Volvo Cars", "Geely") not in found
+
+
+def test_it_reads_dropping_plans_with_a_company_as_ended(index):
+    found = talks(
+        "Ford has decided to drop plans to set up a joint venture with Leapmotor, the carmaker "
+        "said on Monday.",
+        index,
+    )
+    assert found == {pair("Ford", "Leapmotor"): "ended"}
+
+
+def test_it_reads_no_longer_taking_a_stake_as_ended(index):
+    found = talks(
+        "Stellantis will no longer take a stake in Leapmotor, the two companies said.", index
+    )
+    assert found == {pair("Stellantis", "Leapmotor"): "ended"}

@@ -514,11 +514,12 @@ END = Anchored(
     r"fallen\s+through|walk(?:ed|s|ing)?\s+away|pull(?:ed|s)?\s+out|shelv(?:e|ed|es|ing)|"
     r"cancel(?:l?ed|s|ling)?|dissolv(?:ed|es|ing)|parted\s+ways|wound\s+down|unwound|"
     r"exit(?:ed|s)?\s+(?:the|its|their)|no\s+longer\s+in\s+talks|stall(?:s|ed)|fizzled|"
-    r"br(?:eak|eaks|eaking|oke)\s+off|(?:being\s+|been\s+|be\s+)?dropp(?:ed|ing)|drops?\s+(?:the|its|their)|"
+    r"br(?:eak|eaks|eaking|oke)\s+off|(?:being\s+|been\s+|be\s+)?dropp(?:ed|ing)|drops?\s+(?:the|its|their|plans?)|"
     r"on\s+hold|on\s+ice|back(?:ed|s)?\s+out|withdr(?:ew|awn|aws?)\s+from|"
     r"(?:decided|decision|agreed|chose|opted)\s+to\s+(?:end|stop|terminate|discontinue|scrap|abandon)|"
     r"discontinu(?:ed|es|ing)|wound\s+up|dissolution|unravel(?:l?ed|s)|"
-    r"no\s+longer\s+(?:pursu\w+|work\w*|cooperat\w*|partner\w*)|wind\s+down|winding\s+down)\b",
+    r"no\s+longer\s+(?:pursu\w+|work\w*|cooperat\w*|partner\w*|take|takes|buy|buys|"
+    r"invest\w*|acquir\w*|proceed\w*|go\s+ahead|seek\w*)|wind\s+down|winding\s+down)\b",
     (
         "call",
         "end",

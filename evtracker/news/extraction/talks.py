@@ -200,7 +200,7 @@ _ENDS_A_RULE = re.compile(
 
 
 # "decided to end the development of the car": joint work, not only a deal, can end.
-_WORK_TOPIC = re.compile(r"\b(?:development|programme|program)\b", re.IGNORECASE)
+_WORK_TOPIC = re.compile(r"\b(?:development|programme|program|stake)\b", re.IGNORECASE)
 
 
 def _ends_a_partnership(text, match):
