@@ -419,3 +419,102 @@ def test_it_reads_currencies_and_scales_as_reporters_write_them(text, amount, cu
 def test_it_drops_a_conversion_in_brackets():
     [found] = find_amounts("Nissan will pay ¥237bn ($2.2bn; £1.52bn) for the stake, in Japan.")
     assert (found.value, found.currency) == (Decimal("237000000000"), "JPY")
+
+
+# --- stage 3: general grammar of news reporting ----------------------------------------
+
+
+def stakes(found):
+    return sorted((f[0], f[1], f[4]) for f in found if f[2] is None)
+
+
+def test_it_reads_a_stake_whatever_the_verb(index):
+    body = "Tencent disclosed a 6.1 percent stake in Daimler in a filing on Tuesday."
+    assert stakes(investments(body, index)) == [("Tencent", "Daimler", Decimal("6.1"))]
+
+
+def test_it_leaves_a_percent_of_something_else(index):
+    body = "Geely expects 40% of its sales abroad to be electric by 2027."
+    assert investments(body, index) == []
+
+
+def test_it_reads_every_share_of_a_list_of_holders(index):
+    body = (
+        "Toyota Motor owned about 22% of Panasonic's shares at the end of June, "
+        "Renault 7% and Daimler 3%."
+    )
+    assert stakes(investments(body, index)) == [
+        ("Daimler", "Panasonic", Decimal("3")),
+        ("Renault", "Panasonic", Decimal("7")),
+        ("Toyota", "Panasonic", Decimal("22")),
+    ]
+
+
+def test_it_reads_a_holding_cut_to_a_percent_and_the_next_holder_to_another(index):
+    body = "Stellantis plans to reduce its holding to about 15% and Renault to 4%."
+    found = stakes(investments(body, index))
+    assert ("Stellantis", None, Decimal("15")) in found
+    assert ("Renault", None, Decimal("4")) in found
+
+
+def test_it_gives_a_stake_to_each_named_company_in_a_funding_round(index):
+    body = (
+        "Nio said it had raised $300 million in a new funding round. "
+        "Tencent, Geely and CATL are among the investors taking part."
+    )
+    found = investments(body, index)
+    assert stakes(found) == [
+        ("CATL", "Nio", None),
+        ("Geely", "Nio", None),
+        ("Tencent", "Nio", None),
+    ]
+    assert money(found) == []  # the round's total is no single investor's
+
+
+def test_it_keeps_a_sole_investor_amount_past_a_bracketed_conversion(index):
+    body = "Nio secured financing of $1 billion (about 7 billion yuan) from Tencent."
+    assert money(investments(body, index)) == [("Tencent", Decimal("1000000000"), "USD")]
+
+
+def test_it_does_not_give_a_round_total_to_the_first_of_several_investors(index):
+    body = "Nio has raised $500 million from Tencent, Geely and others."
+    found = investments(body, index)
+    assert money(found) == []
+    assert ("Tencent", "Nio", None) in stakes(found)
+
+
+def test_it_reads_an_amount_after_and_company_as_that_company_share(index):
+    body = "Of the total, Renault will invest $200 million in Nio and Geely $50 million."
+    assert money(investments(body, index)) == [
+        ("Geely", Decimal("50000000"), "USD"),
+        ("Renault", Decimal("200000000"), "USD"),
+    ]
+
+
+def test_it_gives_each_partner_half_of_an_equally_owned_venture(index):
+    body = "Renault and Geely formed an engine venture on Friday that they will own 50-50."
+    assert stakes(investments(body, index)) == [
+        ("Geely", None, Decimal("50")),
+        ("Renault", None, Decimal("50")),
+    ]
+
+
+def test_it_reads_a_participle_clause_as_the_main_subject_doing(index):
+    body = (
+        "Toyota will buy new shares that Panasonic is issuing, "
+        "raising its holding in Panasonic to just under 5%."
+    )
+    assert ("Toyota", "Panasonic", Decimal("5")) in stakes(investments(body, index))
+
+
+def test_it_does_not_read_a_share_price_or_a_product_price_as_an_investment(index):
+    body = (
+        "Nio shares closed up 3 percent at $5.20 after Tencent agreed to invest in the company. "
+        "Geely priced the new hatchback at 89,900 yuan."
+    )
+    assert money(investments(body, index)) == []
+
+
+def test_it_takes_the_currency_named_after_the_number():
+    (amount,) = find_amounts("will each put in $1 trillion won")
+    assert (amount.value, amount.currency) == (Decimal("1000000000000"), "KRW")
