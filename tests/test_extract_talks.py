@@ -668,3 +668,23 @@ def test_it_reads_no_longer_taking_a_stake_as_ended(index):
         "Stellantis will no longer take a stake in Leapmotor, the two companies said.", index
     )
     assert found == {pair("Stellantis", "Leapmotor"): "ended"}
+
+
+# --- who tells it ---------------------------------------------------------------------
+
+
+def test_it_reads_a_deal_a_name_it_does_not_know_reported_as_rumoured(index):
+    found = talks(
+        "Foxconn and Nio have set up a joint venture to build cars together, Motor Weekly "
+        "reported.",
+        index,
+    )
+    assert found == {pair("Foxconn", "Nio"): "rumoured"}
+
+
+def test_it_does_not_take_the_company_before_an_outlet_for_the_speaker(index):
+    found = talks(
+        "Nissan plans to sign a memorandum of understanding with Honda, Tokyo Broadcasting said.",
+        index,
+    )
+    assert found == {pair("Nissan", "Honda"): "rumoured"}

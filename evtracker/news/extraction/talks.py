@@ -459,6 +459,9 @@ _WOULD = re.compile(r"\bwould\b|\bcould\b|\bmay\b|\bmight\b")
 _SAID_TO_BE = re.compile(r"\s+to\s+(?:be|have)\b")
 
 
+_ANOTHER_NAME = re.compile(r"\s*,\s*(?:[A-Z][\w.&'’-]*\s+){1,3}")
+
+
 def _speaker(body, actors, sentence):
     """The company that says what the sentence reports ("Chery said", "according to Chery",
     "a Xiaomi spokesperson told Reuters"), BOTH for "the companies said", else None."""
@@ -473,6 +476,8 @@ def _speaker(body, actors, sentence):
         before = [a for a in actors if a.end <= verb_start and verb_start - a.end <= 50]
         if before and not match.group().lower().startswith("according"):
             gap = body[before[-1].end : verb_start]
+            if _ANOTHER_NAME.fullmatch(gap):
+                continue  # "... with Honda, TV Tokyo said": someone else speaks
             if len(gap.split()) <= 5 and not _SPEAKER_GAP_STOP.search(gap):
                 return before[-1].company
         after = [a for a in actors if a.start >= verb_end and a.start - verb_end <= 45]
@@ -787,7 +792,7 @@ def find_talks(context, position, actors):
         ended = denied = confirmed = False  # not the parties' own word
     speaker = _speaker(context.body, actors, sentence)
     sourced = bool(lang.FAMILIAR.search(text) or lang.SOURCES.search(text) or _RUMOUR.search(text))
-    hearsay = sourced or credits_an_outlet(text)
+    hearsay = sourced or credits_an_outlet(text) or _reported_by_other(sentence, actors)
     on = context.date_of(sentence)
     reviewed = _before_a_regulator(actors, text)
     facts = []
@@ -1333,6 +1338,22 @@ class StatusUpdate:
             on=self.on,
             why=why,
         )
+
+
+# "..., TV Tokyo reported": a name the company list does not know, reporting, is an outlet.
+_REPORTED_BY = re.compile(
+    r"(?:,\s*|\bas\s+)(?:the\s+)?(?P<who>(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*)\s+"
+    r"(?:reported|reports|has\s+reported|said\s+in\s+a\s+report|wrote)\b"
+)
+
+
+def _reported_by_other(sentence, actors):
+    """The sentence is told by someone other than the companies it names."""
+    for match in _REPORTED_BY.finditer(sentence.text):
+        start, end = sentence.start + match.start("who"), sentence.start + match.end("who")
+        if not any(start <= actor.start < end for actor in actors):
+            return True
+    return False
 
 
 _CREDIT_WORDS = re.compile(r"\breport|\baccording\s+to\b|\bciting\b", re.IGNORECASE)
