@@ -688,3 +688,12 @@ def test_it_does_not_take_the_company_before_an_outlet_for_the_speaker(index):
         index,
     )
     assert found == {pair("Nissan", "Honda"): "rumoured"}
+
+
+def test_it_does_not_take_a_source_confirming_talks_for_a_party(index):
+    found = talks(
+        "Volkswagen is negotiating to buy a stake in Leapmotor, Reuters reported.\n"
+        "A source close to the German carmaker also confirmed that talks were under way.",
+        index,
+    )
+    assert found == {pair("Volkswagen", "Leapmotor"): "rumoured"}

@@ -791,7 +791,7 @@ def find_talks(context, position, actors):
     if _ANONYMOUS.search(text):
         ended = denied = confirmed = False  # not the parties' own word
     speaker = _speaker(context.body, actors, sentence)
-    sourced = bool(lang.FAMILIAR.search(text) or lang.SOURCES.search(text) or _RUMOUR.search(text))
+    sourced = _unnamed_source(text)
     hearsay = sourced or credits_an_outlet(text) or _reported_by_other(sentence, actors)
     on = context.date_of(sentence)
     reviewed = _before_a_regulator(actors, text)
@@ -817,7 +817,7 @@ def find_talks(context, position, actors):
             status = "rumoured" if hearsay else "agreed"  # a deal only sources tell of
         elif kind in ("talk", "noun") and not hearsay and reviewed:
             status = "agreed"  # "the EU opened a probe into the planned merger of X and Y"
-        elif confirmed or (kind == "talk" and party_speaks and not hearsay):
+        elif (confirmed and not sourced) or (kind == "talk" and party_speaks and not hearsay):
             status = "confirmed"
         elif kind == "talk" or (kind == "noun" and sourced):  # "the tie-up, Reuters said": exists
             status = "rumoured"
@@ -1232,6 +1232,8 @@ def _status_updates(context, position, actors, speaker, signals, on):
         return []
     if status == "denied" and _talks_go_on(text):
         status = "confirmed"  # "are in discussions, but rejected reports they had agreed"
+    if status == "confirmed" and _unnamed_source(text):
+        return []  # "a source close to VW confirmed the talks": not a party's word
     if status in ("denied", "ended") and _ANONYMOUS.search(text):
         return []  # "said on condition of anonymity": not the party's own word
     named = {a.company for a in actors if a.kind != "regulator"}
@@ -1248,6 +1250,10 @@ def _status_updates(context, position, actors, speaker, signals, on):
     if status == "agreed" and len(targets) != 1:
         return []
     return [update.fact(pair, "named earlier") for pair in targets]
+
+
+def _unnamed_source(text):
+    return bool(lang.FAMILIAR.search(text) or lang.SOURCES.search(text) or _RUMOUR.search(text))
 
 
 _IN_TALKS = re.compile(
