@@ -1052,8 +1052,7 @@ def _subjects(context, sentence, actors, acting, regulator_names, cue_at=0):
         if government:
             after = [a for a in candidates if a.start >= sentence.start + government.end()]
             candidates = after or candidates
-        leading = _deal_leads(text, candidates, sentence)
-        if candidates and not leading:
+        if candidates:
             chosen = _subject_list(body, candidates)
     names = [a.company for a in chosen]
     names += [
@@ -1173,17 +1172,6 @@ def _inside_longer_name(body, actor):
     if not before or before.group(1) in _NOT_NAME_WORDS or before.group(1) in _DATE_WORDS:
         return False
     return bool(_CAPITAL_AFTER.match(body, actor.end))
-
-
-def _deal_leads(text, candidates, sentence):
-    """The sentence opens with the deal as its subject ("The tie-up still needs regulatory
-    approval and the support of Mitsubishi shareholders"): its companies are not approved."""
-    match = _DEAL_NOUN.match(text.lstrip())
-    if not match:
-        return False
-    offset = len(text) - len(text.lstrip())
-    end = sentence.start + offset + match.end()
-    return not any(a.start < end for a in candidates)
 
 
 def _deal_parties(context, sentence):
