@@ -619,7 +619,7 @@ _TAKING = re.compile(
 )  # matched against lower-cased text
 _PERCENT_VALUE = re.compile(PERCENT, re.IGNORECASE)
 _STAKE_NOUN = re.compile(r"\b(?:stake|shareholding|holding|interest)")
-_APPROXIMATELY = re.compile(r"^(?:to\s+)?")
+_APPROXIMATELY = re.compile(r"^(?:to\s+)?" + _ABOUT)
 _RAISED_TO = re.compile(
     r"[^,.;%]{0,40}?\bto\s+" + _ABOUT + PERCENT,
     re.IGNORECASE,
@@ -631,7 +631,7 @@ _NOT_A_STAKE = re.compile(
     r"interest\s+rates?|discount|premium|trading|votes?|turnout|capacity|"
     r"ris(?:e|es|ing)|rose|f[ae]ll(?:s|ing)?|drop\w*|gain\w*|jump\w*|slump\w*|"
     r"increase|decrease|(?:declin\w+|lower|higher)\s+(?:by\s+)?\d|cheaper|revenue|profit|"
-    r"output|production|"
+    r"output|production|amount|proceeds|"
     r"workforce|staff|jobs|employees|emissions|range|battery\s+capacity)\b"
 )  # matched against lower-cased text
 # "and Leapmotor 49 percent", "with Honda owning the remaining 49 percent".
@@ -1025,7 +1025,11 @@ def _stake_holders(context, sentence, parties, match, target, after):
         verb, verb_at = None, at
     if verb is not None and _SELLING.match(verb.group()):
         buyer = _party_after(body, parties, end, 80, _TO)
-        return ([buyer], target) if buyer is not None else ([], None)
+        if buyer is not None:
+            return [buyer], target
+        if target is None:
+            return [], None
+        # "X aims to sell a 4.8% stake in Y", no buyer named: the stake X holds in Y
     subject, speaker = _subject(context, sentence, parties, verb_at)
     if verb is not None and _PARTICIPLE_BEFORE.search(body, sentence.start, verb_at):
         # "X will take up new shares that Y issues, lifting its holding in Y": the main clause's

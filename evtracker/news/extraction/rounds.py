@@ -11,7 +11,19 @@ stake without an amount. The company raising the money is the subject of "raised
 import re
 
 # Cheap test: most sentences hold none of these.
-_STEMS = ("rais", "round", "investor", "part", "participat", "drew", "led by", "secur")
+_STEMS = (
+    "rais",
+    "round",
+    "investor",
+    "took part",
+    "taking part",
+    "take part",
+    "participat",
+    "drew",
+    "led by",
+    "secur",
+    "lined up",
+)
 # The verb of the company raising the money.
 _RAISES = re.compile(
     r"\b(?:rais(?:ed|es|ing)|secur(?:ed|es|ing)|drew|draws|attract(?:ed|s)|clos(?:ed|es)|"
