@@ -518,3 +518,18 @@ def test_it_does_not_read_a_share_price_or_a_product_price_as_an_investment(inde
 def test_it_takes_the_currency_named_after_the_number():
     (amount,) = find_amounts("will each put in $1 trillion won")
     assert (amount.value, amount.currency) == (Decimal("1000000000000"), "KRW")
+
+
+def test_it_reads_a_stake_put_up_for_sale_without_a_buyer_as_the_seller_holding(index):
+    body = "Renault said it planned to sell a 3.5% stake in Nio over the coming months."
+    assert stakes(investments(body, index)) == [("Renault", "Nio", Decimal("3.5"))]
+
+
+def test_it_reads_a_stake_of_about_a_percent(index):
+    body = "Geely will be left with a stake of about 8 percent in the combined group, sources said."
+    assert stakes(investments(body, index)) == [("Geely", None, Decimal("8"))]
+
+
+def test_it_does_not_read_a_percent_of_the_money_as_a_stake(index):
+    body = "Tencent and Nio will pay 60 percent of the investment amount this year."
+    assert all(f[4] is None for f in investments(body, index))

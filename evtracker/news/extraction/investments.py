@@ -1048,8 +1048,8 @@ def _stake_holders(context, sentence, parties, match, target, after):
     if subject is None:
         return [], None
     if target is not None and subject.company == target.company:
-        if not target.named:
-            return [], None  # "the company" read as the subject itself
+        # "the group" read as the subject itself, or "Renault ... a stake in Renault Nissan
+        # India" (a longer name): the stake's target is left open
         target = None  # "Renault ... a stake in Renault Nissan India": a longer name
     between = body[subject.end : verb_at]
     if _CLAUSE_END.search(between) or _PAIR_WORDS.search(between):
