@@ -697,3 +697,23 @@ def test_it_does_not_take_a_source_confirming_talks_for_a_party(index):
         index,
     )
     assert found == {pair("Volkswagen", "Leapmotor"): "rumoured"}
+
+
+def test_it_pairs_companies_joined_by_a_slash_before_a_deal_word(index):
+    found = talks(
+        "The regulator's clearance of the Nio/Geely joint venture was published on Monday.", index
+    )
+    assert found == {pair("Nio", "Geely"): "agreed"}
+
+
+def test_it_reads_will_work_with_several_companies_as_agreed_with_each(index):
+    found = talks(
+        "Xiaomi will work with BAIC, Geely and Nio to jointly develop electric cars, its "
+        "chairman told a forum in Beijing.",
+        index,
+    )
+    assert found == {
+        pair("Xiaomi", "BAIC"): "agreed",
+        pair("Xiaomi", "Geely"): "agreed",
+        pair("Xiaomi", "Nio"): "agreed",
+    }

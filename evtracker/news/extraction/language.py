@@ -235,7 +235,7 @@ TALK = Anchored(
     + DEAL_NOUN
     + r"|(?:close\s+to|nearing|near|on\s+the\s+verge\s+of)\s+(?:a|an|the)?\s*"
     + DEAL_NOUN
-    + r"|(?:partner|team(?:s|ing)?\s+up|cooperate|collaborate|work\s+together|"
+    + r"|(?:partner|team(?:s|ing)?\s+up|cooperate|collaborate|work\s+together|(?<=will\s)work|"
     r"join(?:s|ing)?\s+forces|(?:been|was|were|is|are|get|got|keep|kept|stay)\s+in\s+touch|"
     r"held\s+(?:\w+\s+){0,2}(?:conversations|contacts?)|"
     r"(?:strategic|cooperation|partnership|investment|financing)\s+opportunit(?:y|ies))"

@@ -526,12 +526,21 @@ _BEFORE_CUES = _word_set(
 )
 
 
-def _without_modifiers(parties):
-    """ "GM Cruise", "Toyota Tsusho": a name right before another name describes it."""
+_PAIR_MARKS = ("-", "–", "/")
+
+
+def _without_modifiers(body, parties):
+    """ "GM Cruise", "Toyota Tsusho": a name right before another name describes it; not in
+    "the FAW/Refire venture"."""
     return [
         actor
         for actor, following in zip(parties, [*parties[1:], None], strict=False)
-        if not (following and following.named and 0 <= following.start - actor.end <= 1)
+        if not (
+            following
+            and following.named
+            and 0 <= following.start - actor.end <= 1
+            and body[actor.end : following.start] not in _PAIR_MARKS
+        )
     ]
 
 
@@ -577,7 +586,7 @@ def _pairs_in(context, sentence, actors):
     body = context.body
     text = sentence.text
     triggers = _triggers(text)
-    joined = "-" in text or "–" in text
+    joined = "-" in text or "–" in text or "/" in text
     if not triggers and not joined:
         return []
     spans = lang.asides(text)
@@ -585,7 +594,7 @@ def _pairs_in(context, sentence, actors):
         spans = spans + _long_appositives(text)
     asides = [(sentence.start + start, sentence.start + end) for start, end in spans]
     parties = [a for a in actors if a.kind != "regulator" and not not_a_party(body, a)]
-    parties = _without_modifiers(parties)
+    parties = _without_modifiers(body, parties)
     pairs = _hyphen_pairs(body, parties, text) if joined else []
     consumed = set()
     subject = None
@@ -1111,7 +1120,7 @@ def _funding_round(context, position, actors, found):
         return []
     body = context.body
     parties = [a for a in actors if a.kind != "regulator" and not not_a_party(body, a)]
-    parties = [a for a in _without_modifiers(parties) if not _is_modifier(body, a)]
+    parties = [a for a in _without_modifiers(body, parties) if not _is_modifier(body, a)]
     raised = _RAISED.search(text)
     raiser = None
     if raised:
