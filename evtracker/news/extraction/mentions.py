@@ -56,7 +56,8 @@ _SUFFIXED = re.compile(
     r"([A-Z](?<![\w.&'’-].)[\w&'’-]*(?: (?:(?:&|of|und) )?[A-Z][\w&'’-]*){0,5}?"
     r"(?: \([A-Z][a-z]+\))?)"
     rf"((?:,? (?:{_LEGAL}|{_DESCRIPTIVE})){{0,3}}"
-    rf"(?:,? (?:{_LEGAL})|,? (?:{_DESCRIPTIVE})(?!\s+[A-Z][a-z])))(?![\w&'’-])"
+    rf"(?:,? (?:{_LEGAL})|,? (?:{_DESCRIPTIVE})(?!\s+(?:(?:of|und)\s+)?[A-Z][a-z])))"
+    r"(?![\w&'’-])"
 )
 _SUFFIX_WORD = re.compile(rf"^(?:{_LEGAL}|{_DESCRIPTIVE})$")
 _LEGAL_WORD = re.compile(rf"^(?:{_LEGAL})$")
@@ -318,7 +319,8 @@ _NAME = r"[A-Z][\w&-]*(?: (?:[A-Z][\w&-]*|&)(?![\w&]))*"
 _ROLE = (
     r"(?:carmaker|automaker|car\s+maker|maker|manufacturer|company|firm|start-?up|investor|fund|"
     r"manager|specialist|supplier|giant|platform|conglomerate|lender|operator|developer|house|"
-    r"outfit|venture|producer|group|brand)"
+    r"outfit|venture|producer|group|brand|chipmaker|automaker|insurer|bank|miner|retailer|"
+    r"provider|lessor|utility|distributor|importer|dealer|dealership)"
 )
 # One scan for the role words; the name is then looked for right after one, or (in an
 # appositive) right before the comma that opens it.
@@ -334,7 +336,7 @@ _NOT_AFTER = re.compile(
 
 
 # Roles people hold too: the name must end like a firm's ("Cevian Capital") or be one word.
-_PEOPLE_ROLES = _word_set("investor manager developer operator specialist founder")
+_PEOPLE_ROLES = _word_set("investor manager developer operator specialist founder producer")
 _FIRMISH = _word_set(
     """Capital Partners Group Holdings Holding Investment Investments Management Advisors
     Advisers Ventures Fund Funds Securities Asset Assets Equity Bank Trust Industries"""
@@ -348,6 +350,22 @@ _SENTENCE_ADVERBS = _word_set(
 
 def _role_kind(role, before):
     role = role.lower()
+    if (
+        role == "supplier"
+        or role == "chipmaker"
+        or (
+            role in ("maker", "manufacturer", "producer", "specialist")
+            and re.search(
+                r"(?:battery|batteries|parts|chip|components?|cell|lithium|tyre|tire|seat|"
+                r"semiconductor|lidar|sensor)\W*\s*$",
+                before,
+                re.IGNORECASE,
+            )
+        )
+    ):
+        return "supplier"
+    if role in ("bank", "insurer", "lessor"):
+        return "investor"
     if role in ("carmaker", "automaker", "car maker", "brand") or (
         role in ("maker", "manufacturer", "start-up", "startup")
         and re.search(r"(?:car|ev|vehicle|auto)\W*\s*$", before, re.IGNORECASE)
@@ -363,8 +381,11 @@ def _by_role(text, index):
     appositive; never a known company, a common word, a place or a person's title."""
     found = []
     for role in _ROLE_WORD.finditer(text):
-        if role.start() and is_word_char(text[role.start() - 1]):
-            continue
+        if role.start() and (
+            is_word_char(text[role.start() - 1])
+            or (text[role.start() - 1] == "-" and role.group() == "brand")
+        ):
+            continue  # "Dacia-brand Logan": a product
         after = _NAME_AFTER.match(text, role.end())
         window = max(0, role.start() - 90)
         before = (
@@ -388,6 +409,166 @@ def _by_role(text, index):
                 continue  # "fund manager Cathie Wood", "investor Warren Buffett": people
             kind = _role_kind(role.group(), text[max(0, role.start() - 30) : role.start()])
             found.append(Mention(start, start + len(name), name, kind, "new"))
+    return found
+
+
+# Names reporters mark as organisations by what follows them: a stock code ("Zhongda Group
+# (00139.HK)", "Nio (NYSE: NIO)"), a possessive only firms have ("X's chief executive"), a
+# clause about what it makes ("X, which makes ...") or a stock filing.
+_CUE_NAME = r"(?<![\w&'’.-])([A-Z][\w&-]*(?: (?:&|of) [A-Z][\w&-]*| [A-Z][\w&-]*){0,4})"
+_EXCHANGE = (
+    r"NYSE|Nasdaq|NASDAQ|HKEX|HKSE|SEHK|HK|SSE|SZSE|SHA|SHE|SH|SZ|LSE|TSE|TYO|KRX|KOSPI|KOSDAQ|"
+    r"BSE|NSE|ETR|FRA|XETRA|EPA|BIT|OTC|OTCQX|TSX|ASX|SGX|SET|IDX|BMV|BVMF|AMEX|TWSE|TPE"
+)
+# The cue is found first, then the name that ends right before it.
+_CUE_AFTER_NAME = re.compile(
+    rf"\s+\((?:(?:{_EXCHANGE})\s*:\s*[\w.]+|\d{{3,6}}\.[A-Z]{{1,2}}|[A-Z]{{1,5}}\.[A-Z]{{1,2}})\)"
+    r"|(?:'s|’s)\s+(?:chief\s+executive|CEO|chairman|chairwoman|board\s+of\s+directors|"
+    r"shareholders|subsidiary|spokes(?:man|woman|person)|founder\s+and\s+(?:CEO|chairman)|"
+    r"annual\s+report|stock\s+exchange\s+filing|market\s+value|share\s+price)\b"
+    r"|,\s+which\s+(?:makes|produces|builds|supplies|manufactures|owns|operates|runs)\b"
+    r"|\s+said\s+in\s+(?:a|an)\s+(?:stock\s+exchange\s+|regulatory\s+|exchange\s+)?filing"
+)
+_NAME_ENDING = re.compile(_CUE_NAME + r"$")
+# ...or by what comes before them: "shares of X", "a stake in X".
+_NAME_AFTER_CUE = re.compile(
+    r"\b(?:[Ss]hares\s+(?:of|in)|stake\s+in|holding\s+in|acquisition\s+of|takeover\s+of|"
+    r"merger\s+with|invest(?:ed|s|ing)?\s+in)\s+(?:the\s+)?" + _CUE_NAME + r"(?![\w&'’-])"
+)
+_NOT_A_FIRM = _word_set(
+    """EV EVs AI CEO CFO IPO US U.S. UK EU GDP SUV SUVs NEV NEVs R&D MoU MOU JV JVs It He She
+    They We You I Mr Mrs Ms Dr Sir Lord President Prime Minister King Queen Prince Princess
+    Africa Asia Europe America Americas Australia Oceania Arctic Antarctica Middle East West
+    North South China Japan Korea India Germany France Italy Spain Britain England Scotland
+    Wales Ireland Russia Ukraine Turkey Brazil Mexico Canada Argentina Chile Indonesia
+    Thailand Vietnam Malaysia Singapore Philippines Australia Taiwan Sweden Norway Finland
+    Denmark Poland Hungary Czech Slovakia Austria Switzerland Belgium Netherlands Portugal
+    Greece Romania Morocco Egypt Israel Iran Iraq Pakistan Bangladesh Qatar Kuwait Oman
+    Bahrain Emirates UAE Dubai Riyadh London Berlin Tokyo Seoul Delhi Mumbai Bengaluru
+    Bangalore Chennai Pune Jakarta Bangkok Hanoi Moscow Washington California Texas Michigan
+    Ohio Georgia Tennessee Kentucky Alabama Carolina Arizona Nevada York Ontario Quebec
+    Bavaria Saxony Guangdong Shanghai Beijing Shenzhen Hong Kong Macau Wall Street Street
+    Silicon Valley Tesla's Apple's Group Government Commission Ministry Authority Council
+    Parliament Congress Senate Court Bureau Agency Department Office Committee Federation
+    Association Union University Institute Police Army Navy Exchange Index Class Series
+    Model Type Phase Stage Week Year Quarter Q1 Q2 Q3 Q4 H1 H2 FY Reuters Bloomberg Nikkei
+    Xinhua Caixin Yonhap Kyodo CNBC WSJ FT AFP AP Dow Jones Jiemian Cailianshe Yicai Mint"""
+)
+# First names: a name starting with one is a person's ("Mary Barra's chief of staff").
+_FIRST_NAMES = _word_set(
+    """John James Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel
+    Matthew Anthony Mark Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy
+    Ronald Edward Jason Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin
+    Scott Brandon Benjamin Samuel Gregory Alexander Frank Patrick Raymond Jack Dennis Jerry
+    Tyler Aaron Jose Adam Henry Nathan Douglas Zachary Peter Kyle Walter Ethan Jeremy Harold
+    Keith Christian Roger Noah Gerald Carl Terry Sean Austin Arthur Lawrence Jesse Dylan Bryan
+    Joe Jordan Billy Bruce Albert Willie Gabriel Logan Alan Juan Wayne Roy Ralph Randy Eugene
+    Vincent Russell Elijah Louis Bobby Philip Johnny Elon Tim Bill Jeff Mary Patricia Jennifer
+    Linda Elizabeth Barbara Susan Jessica Sarah Karen Nancy Lisa Betty Margaret Sandra Ashley
+    Kimberly Emily Donna Michelle Dorothy Carol Amanda Melissa Deborah Stephanie Rebecca
+    Sharon Laura Cynthia Kathleen Amy Shirley Angela Helen Anna Brenda Pamela Nicole Emma
+    Samantha Katherine Christine Debra Rachel Catherine Carolyn Janet Ruth Maria Heather Diane
+    Virginia Julie Joyce Victoria Olivia Kelly Christina Lauren Joan Evelyn Judith Megan
+    Cheryl Andrea Hannah Martha Jacqueline Frances Gloria Ann Teresa Kathryn Sara Janice Jean
+    Alice Madison Doris Abigail Julia Judy Grace Denise Amber Marilyn Beverly Danielle Theresa
+    Sophia Marie Diana Brittany Natalie Isabella Charlotte Rose Alexis Kayla Carlos Luca
+    Carlo Marco Giovanni Francesco Sergio Oliver Olaf Ola Herbert Dieter Hans Klaus Jurgen
+    Jürgen Wolfgang Markus Matthias Stefan Thierry Luc Jean-Luc Jean-Marc Pierre Francois
+    François Akio Koji Makoto Toshihiro Takahiro Hiroto Satoshi Kenichiro Hiroshi Takeshi
+    Chung Euisun Lei Jack Pony Robin William Li He Wang Zhang Liu Chen Yang Zhao Huang Zhou Wu
+    Xu Sun Ma Zhu Hu Guo Lin Luo Zheng Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao
+    Tian Dong Yuan Pan Cai Jiang Yu Du Ye Cheng Wei Su Lu Ding Ren Shen Yao Zhong Cui Tan Lan
+    Ratan Anand Mukesh Gautam Rahul Rajiv Pawan Bhavish Tarun Natarajan Chandrasekaran
+    Sajjan Venu Shailesh Vinod Arvind Ravi Rajesh Sunil Anil Suresh Ramesh Vijay Amit Ashok
+    Narendra Nirmala Piyush Nitin Ajay Sanjay Vikram Kiran Deepak Manoj Harsh Ritesh Zoya
+    Farhan Lawrence Sergio Carlos Luca Mike Dave Jim Bob Tom Dan Ben Sam Nick Chris Matt Pat"""
+)
+
+
+def _plausible_firm(name, index):
+    """A name a cue marks as an organisation, unless it is a person's, a place's or a word."""
+    words = name.split()
+    while words and (words[0] in _NOT_A_NAME or words[0] in _TITLES):
+        words.pop(0)
+    if not words or len(" ".join(words)) < 2:
+        return None
+    if words[0] in _FIRST_NAMES or words[0] in _NOT_A_SHORT_FORM and len(words) == 1:
+        return None
+    if all(word in _NOT_A_FIRM or word in _NOT_A_SHORT_FORM for word in words):
+        return None
+    if any(word in _NOT_A_FIRM and word not in _NOT_A_SHORT_FORM for word in words[-1:]):
+        return None
+    if words[0] in _SENTENCE_ADVERBS or (
+        len(words) == 1 and words[0].endswith(("ly", "ed", "ing"))
+    ):
+        return None  # "Separately,", "Combined,"
+    joined = " ".join(words)
+    if index.lookup(joined) or index.lookup(words[0]):
+        return None
+    return joined
+
+
+def _by_cue(text, index):
+    """Unknown organisations marked by a stock code, a possessive only firms have, a clause on
+    what they make or a filing after them, or by 'shares of', 'a stake in' before them."""
+    found = []
+    before = (
+        _NAME_ENDING.search(text, max(0, cue.start() - 80), cue.start())
+        for cue in _CUE_AFTER_NAME.finditer(text)
+    )
+    for matches in (before, _NAME_AFTER_CUE.finditer(text)):
+        for match in matches:
+            if match is None:
+                continue
+            raw = match.group(1)
+            name = _plausible_firm(raw, index)
+            if name is None:
+                continue
+            start = match.start(1) + raw.index(name)
+            found.append(Mention(start, start + len(name), name, "other", "new"))
+    return found
+
+
+_LIST_ITEM = r"[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}"
+# The connective is found first; the items before it end where it starts.
+_LIST_AND = re.compile(r",? (?:and|&) (?=[A-Z])")
+_LIST_LAST = re.compile(rf"{_LIST_ITEM}(?![\w&'’-])")
+_LIST_BEFORE = re.compile(rf"(?<![\w&'’.-])({_LIST_ITEM})((?:, {_LIST_ITEM})*)$")
+
+
+def _by_coordination(text, mentions, index):
+    """ "Temasek, Edelweiss, IIFL and VSS Investco": a name listed alongside two companies is
+    a company too, when it is no person, place or common word."""
+    starts = {mention.start: mention for mention in mentions}
+    found = []
+    for connective in _LIST_AND.finditer(text):
+        last = _LIST_LAST.match(text, connective.end())
+        match = _LIST_BEFORE.search(text, max(0, connective.start() - 250), connective.start())
+        if last is None or match is None:
+            continue
+        items = [(match.start(1), match.group(1))]
+        if match.group(2):
+            offset = match.start(2)
+            for piece in match.group(2).split(", ")[1:]:
+                offset = text.index(piece, offset)
+                items.append((offset, piece))
+                offset += len(piece)
+        items.append((last.start(), last.group()))
+        if re.search(r"\b(?:to|the|The|by)\s+$", text[max(0, match.start() - 6) : match.start()]):
+            continue  # "According to the Nikkei, Nissan and Honda ...": a source, not a list
+        named = [starts[at] for at, _ in items if at in starts]
+        companies = [m for m in named if m.kind != "regulator"]
+        if len(companies) < 2 or len(companies) == len(items):
+            continue
+        kinds = {m.kind for m in companies}
+        kind = kinds.pop() if len(kinds) == 1 else "other"
+        for at, item in items:
+            if at in starts:
+                continue
+            name = _plausible_firm(item, index)
+            if name is None or not item.startswith(name):
+                continue
+            found.append(Mention(at, at + len(name), name, kind, "new"))
     return found
 
 
@@ -487,6 +668,8 @@ def find_mentions(text, index):
             continue
         name = _new_company_name(core, suffix)
         kind = _new_company_kind(suffix, text[max(0, start - 40) : start])
+        if kind == "other":
+            kind = _new_company_kind(core[1:], "")  # "Lakeview Automotive Stamping Co Ltd"
         found.append(Mention(start, match.end(), name, kind, "new"))
         for form in {name, " ".join(core)}:
             add_short_form(form, name, kind, match.end())
@@ -505,7 +688,23 @@ def find_mentions(text, index):
             taken_so_far.add(mention.start, mention.end)
             add_short_form(mention.company, mention.company, mention.kind, mention.end)
 
+    for mention in _by_cue(text, index):
+        if mention.company in short_forms:
+            continue  # "a stake in Aston": Aston Martin's short form
+        if not taken_so_far.overlaps(mention.start, mention.end):
+            found.append(mention)
+            taken_so_far.add(mention.start, mention.end)
+            add_short_form(mention.company, mention.company, mention.kind, mention.end)
+
     mentions = _without_overlaps([widened.get(m.start, m) for m in known] + found)
+    for mention in _by_coordination(text, mentions, index):
+        if mention.company in short_forms:
+            continue
+        if not taken_so_far.overlaps(mention.start, mention.end):
+            mentions.append(mention)
+            taken_so_far.add(mention.start, mention.end)
+            add_short_form(mention.company, mention.company, mention.kind, mention.end)
+    mentions.sort(key=lambda m: m.start)
     mentions = _named_by_abbreviation(text, mentions, short_forms)
     for mention in mentions:
         defined = "(" in text[mention.end : mention.end + 3] and _DEFINED_AS.match(

@@ -1,0 +1,165 @@
+"""Company recognition: names in the list, and organisations the list lacks, recognised by how
+reporters introduce them (corporate endings, stock codes, roles, possessives, lists)."""
+
+from pathlib import Path
+
+import pytest
+
+from evtracker.news.extraction.mentions import CompanyIndex, KnownCompany, find_mentions
+from evtracker.partnerships.companies import read_company_file
+
+KNOWN = [
+    KnownCompany("Toyota", "automaker", ("Toyota Motor",)),
+    KnownCompany("Renault", "automaker"),
+    KnownCompany("Nissan", "automaker"),
+    KnownCompany("Temasek", "investor"),
+    KnownCompany("Aston Martin", "automaker"),
+]
+
+
+@pytest.fixture(scope="module")
+def index():
+    return CompanyIndex.build(KNOWN)
+
+
+def new_names(text, index):
+    return [(m.company, m.kind) for m in find_mentions(text, index) if m.how == "new"]
+
+
+def names(text, index):
+    return [m.company for m in find_mentions(text, index)]
+
+
+def test_it_reads_legal_forms_written_without_a_stop(index):
+    text = "Toyota agreed to buy Kestrel Drivetrain Holdings Corp for $2 billion."
+    assert ("Kestrel Drivetrain Holdings", "other") in new_names(text, index)
+
+
+def test_it_reads_a_name_that_goes_on_after_a_descriptive_word(index):
+    text = "Nissan will supply parts to Lakeview Automotive Stamping Co Ltd from next year."
+    assert new_names(text, index) == [("Lakeview Automotive Stamping", "automaker")]
+
+
+def test_it_reads_names_joined_by_an_ampersand_or_of(index):
+    text = (
+        "Renault signed a deal with Harlow Tyre & Rubber Co. and Consolidated Motors of Ohio Inc."
+    )
+    found = [name for name, _ in new_names(text, index)]
+    assert "Harlow Tyre & Rubber" in found
+    assert "Consolidated Motors of Ohio" in found
+
+
+def test_it_leaves_the_title_before_of_out_of_the_name(index):
+    text = "Jane Park, chief executive of Ridgeway Battery Company, said the plant would open."
+    assert new_names(text, index) == [("Ridgeway Battery", "supplier")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Nissan sold the stake to Northgate Capital Partners.",
+            "Northgate Capital Partners",
+            "investor",
+        ),
+        ("Toyota invested in Brightwater Ventures last year.", "Brightwater Ventures", "investor"),
+        ("Renault will buy cells from Vantor Energy.", "Vantor Energy", "supplier"),
+        ("The deal gives Corvel Mobility a new plant.", "Corvel Mobility", "other"),
+    ],
+)
+def test_it_gives_a_firm_named_by_its_ending_the_kind_its_ending_tells(index, text, name, kind):
+    assert (name, kind) in new_names(text, index)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Toyota is betting on New Energy vehicles in China.",
+        "Nissan showed the car at the Tokyo Motor Show on Friday.",
+        "The Ministry of State-Owned Enterprises approved the plan.",
+        "Renault expects Clean Energy rules to tighten.",
+    ],
+)
+def test_it_takes_no_common_phrase_with_a_corporate_ending_for_a_firm(index, text):
+    assert new_names(text, index) == []
+
+
+def test_it_recognises_a_firm_by_its_stock_code(index):
+    text = "Halvorsen Drive (0788.HK) said it would form a venture with Toyota."
+    assert ("Halvorsen Drive", "other") in new_names(text, index)
+
+
+def test_it_recognises_a_firm_by_an_exchange_ticker(index):
+    text = "Shares of Toyota fell while Quillon (NASDAQ: QLN) rose 8%."
+    assert ("Quillon", "other") in new_names(text, index)
+
+
+def test_it_recognises_a_firm_by_a_possessive_only_firms_have(index):
+    text = "Marrow's chief executive told analysts that the talks with Nissan were going well."
+    assert ("Marrow", "other") in new_names(text, index)
+
+
+def test_it_recognises_a_firm_by_what_it_makes(index):
+    text = "Toyota is buying a stake in Pellan, which makes battery housings, people said."
+    assert ("Pellan", "other") in new_names(text, index)
+
+
+def test_it_takes_no_person_or_place_for_a_firm(index):
+    text = (
+        "Emily Carter's chief executive role ends in May. China's board of directors met. "
+        "Toyota said investors bought shares of Japan."
+    )
+    assert new_names(text, index) == []
+
+
+def test_it_recognises_a_firm_after_a_role_word(index):
+    text = "Battery maker Solvane and start-up Qorvio joined the Nissan project."
+    found = dict(new_names(text, index))
+    assert found["Solvane"] == "supplier"
+    assert "Qorvio" in found
+
+
+def test_it_takes_no_person_after_a_role_a_person_can_hold(index):
+    assert new_names("Film producer Anna Belko also invested in Nissan.", index) == []
+
+
+def test_it_finds_a_firm_listed_with_two_known_companies(index):
+    text = "The round drew Temasek, Toyota and Ardent Growth, the company said."
+    assert ("Ardent Growth", "other") in new_names(text, index)
+
+
+def test_it_takes_no_source_for_a_list_member(index):
+    text = "According to the Daily Ledger, Nissan and Renault may merge."
+    assert new_names(text, index) == []
+
+
+def test_it_reads_a_short_form_after_the_full_name(index):
+    text = "Toyota will buy 20% of Harwick Enterprises. Harwick said it welcomed the deal."
+    mentions = [m for m in find_mentions(text, index) if m.company == "Harwick Enterprises"]
+    assert [m.how for m in mentions] == ["new", "short"]
+
+
+def test_it_prefers_a_short_form_of_a_known_name_to_a_new_firm(index):
+    text = "Toyota looked at Aston Martin in 2020. It later took a stake in Aston."
+    assert names(text, index) == ["Toyota", "Aston Martin", "Aston Martin"]
+
+
+def test_it_knows_the_companies_reporters_name_across_the_industry():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = (
+        "GS Yuasa, Rheinmetall, Autotalks, American Axle, Hyundai Autron, Tofas and Macquarie "
+        "were named alongside Tekne Private Ventures and Korea Development Bank."
+    )
+    found = {m.company for m in find_mentions(text, index) if m.how == "name"}
+    assert {
+        "GS Yuasa",
+        "Rheinmetall",
+        "Autotalks",
+        "American Axle",
+        "Hyundai Autron",
+        "Tofas",
+        "Macquarie",
+        "Tekne Private Ventures",
+        "Korea Development Bank",
+    } <= found
