@@ -384,3 +384,12 @@ def test_it_does_not_take_an_exchange_in_a_ticker_for_the_regulator(index):
         "their merger under US antitrust law has expired."
     )
     assert all(regulator != "NYSE" for _, regulator, _ in approvals(body, index))
+
+
+def test_it_refers_the_watchdog_back_to_a_regulator_not_to_a_government(index):
+    body = (
+        "The Competition Commission of India said it had approved Toyota's purchase of a "
+        "stake in a local parts maker.\n\nThe parts maker is partly owned by the Japanese "
+        "government.\n\nThe watchdog also cleared Honda's purchase of a stake in Denso."
+    )
+    assert ("Honda", "CCI", "granted") in approvals(body, index)

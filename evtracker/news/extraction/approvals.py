@@ -270,6 +270,7 @@ _GOVERNMENT_NAMED = re.compile(
 )
 # Who approves but is never the one approved: governments, stock exchanges.
 _TICKER = re.compile(r"\s*:")
+_EXCHANGE_NAME = re.compile(r"(?:Exchange|\bHKEX|\bNYSE|\bNasdaq)$")
 _APPROVER_NAME = re.compile(r"(?:\bgovernment|\bstate|Exchange|\bHKEX|\bNYSE|\bNasdaq)$", _I)
 
 
@@ -373,7 +374,7 @@ _HSR = re.compile(r"\b(?:Hart-Scott-Rodino|HSR\s+Act)\b")
 # acquire SsangYong", "a 38% stake in MG Motor India".
 _BOUGHT = re.compile(
     r"(?:\b(?:acquisition|purchase|takeover|buyout|acquiring|buying|purchasing)\s+of|"
-    r"\bto\s+(?:acquire|buy|take\s+over|purchase)|\b(?:stake|interest|holding|shares|"
+    r"\bto\s+(?:acquire|buy|take\s+over|purchase)|\b(?:stake|interest|(?:share)?holding|shares|"
     r"cent|percent|%)\s+in)\s+(?:(?:the|a|an|its|cash-strapped|struggling|rival)\s+)*"
     r"(?:[\w-]+\s+){0,2}$",
     _I,
@@ -886,7 +887,7 @@ def _regulator_named_before(context, offset):
             (m.start, m.company)
             for m in context.mentions
             if m.kind == "regulator"
-            or (_APPROVER_NAME.search(m.company) and not _TICKER.match(context.body, m.end))
+            or (_EXCHANGE_NAME.search(m.company) and not _TICKER.match(context.body, m.end))
         ]
         bodies += [(start, name) for start, _, name in body_names(context)[0]]
         bodies.sort()
@@ -916,14 +917,18 @@ def _regulators_nearby(context, position):
                 Actor(m.start, m.end, m.company, "regulator", False)
                 for m in context.named_in(near.start, near.end)
                 if m.kind == "regulator"
-                or (_APPROVER_NAME.search(m.company) and not _TICKER.match(context.body, m.end))
-            ]
+                or (_EXCHANGE_NAME.search(m.company) and not _TICKER.match(context.body, m.end))
+            ]  # a government in another sentence is not what "the watchdog" refers to
             found += [
                 Actor(start, end, name, "regulator", False)
                 for start, end, name in bodies_between(context, near.start, near.end)
             ]
-            if found:
-                return [min(found, key=lambda actor: actor.start)]
+            if found:  # a body of the company list before a government or an exchange
+                return [
+                    min(
+                        found, key=lambda a: (_APPROVER_NAME.search(a.company) is not None, a.start)
+                    )
+                ]
     return []
 
 
@@ -1092,7 +1097,8 @@ def _candidates(context, sentence, actors, cue_at):
         if a.kind not in ("regulator", "approver")
         and a.company not in bought
         and _can_be_subject(body, a)
-    ]
+        and not (body[a.start - 1 : a.start] == "(" and body[a.end : a.end + 1] == ")")
+    ]  # "Hitachi Astemo Electric Motor Systems (HAEMS)": the name in brackets is the one before
     asides = [
         (sentence.start + s, sentence.start + e)
         for s, e in lang.asides(text)
