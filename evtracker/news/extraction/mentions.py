@@ -46,7 +46,8 @@ _DESCRIPTIVE = (
     r"Group|Holdings?|Motors?|Automobiles?|Auto|Automotive|Technology|Technologies|Industries|"
     r"Industrial|Capital|Partners|Ventures|Investments?|Enterprises|Associates|Management|"
     r"Securities|Financial|Energy|Mobility|Electric|Electronics|Semiconductors?|Robotics|"
-    r"Lithium|Batter(?:y|ies)|Materials|Chemicals?|Manufacturing|Logistics|Systems|Solutions"
+    r"Lithium|Batter(?:y|ies)|Materials|Chemicals?|Manufacturing|Logistics|Systems|Solutions|"
+    r"Fund|Partnership"
 )
 # The look-behind sits after the first capital so that the engine can skip to capitals.
 # A descriptive ending followed by a capitalised word is inside a longer name ("Thonburi
@@ -64,7 +65,8 @@ _LEGAL_WORD = re.compile(rf"^(?:{_LEGAL})$")
 _AUTOMAKER_WORD = re.compile(r"^(?:Motors?|Automobiles?|Auto|Automotive)$")
 _TECH_WORD = re.compile(r"^(?:Technology|Technologies|Robotics|Semiconductors?|Systems|Solutions)$")
 _INVESTOR_WORD = re.compile(
-    r"^(?:Capital|Partners|Ventures|Investments?|Management|Securities|Financial|Associates)$"
+    r"^(?:Capital|Partners|Ventures|Investments?|Management|Securities|Financial|Associates|"
+    r"Fund|Partnership)$"
 )
 _SUPPLIER_WORD = re.compile(
     r"^(?:Lithium|Batter(?:y|ies)|Materials|Chemicals?|Energy|Electronics|Manufacturing)$"
@@ -75,7 +77,7 @@ _WEAK_ENDING = re.compile(
     r"^(?:Energy|Mobility|Electric|Electronics|Lithium|Batter(?:y|ies)|Materials|Chemicals?|"
     r"Manufacturing|Logistics|Systems|Solutions|Management|Securities|Financial|Industrial|"
     r"Capital|Partners|Ventures|Investments?|Enterprises|Associates|Robotics|Semiconductors?|"
-    r"Technology|Technologies)$"
+    r"Technology|Technologies|Fund|Partnership)$"
 )
 _CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
 # A press release's definition: 'Seres Group Co., Ltd. (hereinafter "the Company")'.
