@@ -888,7 +888,8 @@ def _amount_facts(context, position, parties, actors):
         if kind == "stake":
             _amount_investors(context).update(i.company for i in investors)
             if percent is None:
-                _amounts_without_percent(context).update(i.company for i in investors)
+                paid_into = target.company if target else None
+                _amounts_without_percent(context).update((i.company, paid_into) for i in investors)
         purpose = lang.PURPOSE.match(text, amount.end)
         why = (
             f"amount: {text[amount.start : amount.end]}",
@@ -974,7 +975,7 @@ def _amount_investors(context):
 
 
 def _amounts_without_percent(context):
-    """Investors whose amount was told earlier in the article without the stake it buys."""
+    """(investor, target) of amounts told earlier in the article without the stake they buy."""
     return context.__dict__.setdefault("_amounts_without_percent", set())
 
 
@@ -1102,10 +1103,9 @@ def _stake_facts(context, position, parties, amount_facts):
                 continue
             if percent is not None and (investor.company, percent) in told:
                 continue  # the same stake told again ("a 4-5pc stake in the German maker")
-            if (
-                percent is not None
-                and investor.company in _amounts_without_percent(context)
-                and _WILL_HOLD.search(lowered, max(0, match.start() - 60), match.start())
+            if percent is not None and any(
+                company == investor.company and target_name in (None, paid_into)
+                for company, paid_into in _amounts_without_percent(context)
             ):
                 continue  # "investing $2.2 billion ... CYVN will own about 20.1%": one stake
             if _ONCE_DONE.match(text) and investor.company in _amount_investors(context):
