@@ -945,9 +945,8 @@ _ONCE_DONE = re.compile(
     r"(?:Once|After|When|Upon)\b[^,]{0,60}?\b(?:complete\w*|clos\w+|goes\s+through|done|"
     r"finali[sz]\w+)\b[^,]{0,20},"
 )
-_WILL_HOLD = re.compile(
-    r"\b(?:will|would|is\s+to|are\s+to)\s+(?:\w+\s+)?(?:own|hold|have|control|get|take)\b"
-)
+# "Tencent, which owns about 60% of Nio": a holding it has now, not the one an amount buys.
+_HOLDS_NOW = re.compile(r"\b(?:owns|holds|already|currently|existing)\b")
 _FOR_THE_STAKE = re.compile(r"\bfor\s+the\s+(?:stake|holding|shares)\b")
 
 
@@ -1103,9 +1102,13 @@ def _stake_facts(context, position, parties, amount_facts):
                 continue
             if percent is not None and (investor.company, percent) in told:
                 continue  # the same stake told again ("a 4-5pc stake in the German maker")
-            if percent is not None and any(
-                company == investor.company and target_name in (None, paid_into)
-                for company, paid_into in _amounts_without_percent(context)
+            if (
+                percent is not None
+                and any(
+                    company == investor.company and target_name in (None, paid_into)
+                    for company, paid_into in _amounts_without_percent(context)
+                )
+                and not _HOLDS_NOW.search(lowered, max(0, match.start() - 60), match.start())
             ):
                 continue  # "investing $2.2 billion ... CYVN will own about 20.1%": one stake
             if _ONCE_DONE.match(text) and investor.company in _amount_investors(context):
