@@ -717,3 +717,26 @@ def test_it_reads_will_work_with_several_companies_as_agreed_with_each(index):
         pair("Xiaomi", "Geely"): "agreed",
         pair("Xiaomi", "Nio"): "agreed",
     }
+
+
+def test_it_takes_the_company_after_by_for_the_buyer(index):
+    found = talks(
+        "The European Commission has cleared the takeover of Leapmotor by Stellantis, the "
+        "regulator said on Friday.",
+        index,
+    )
+    assert found == {pair("Stellantis", "Leapmotor"): "agreed"}
+
+
+def test_it_reads_an_acquisition_named_by_a_slash_pair_a_regulator_cleared_as_agreed(index):
+    found = talks("The European Commission has cleared the Geely/Volvo Group acquisition.", index)
+    assert found == {pair("Geely", "Volvo Group"): "agreed"}
+
+
+def test_it_does_not_end_a_pair_when_a_review_is_not_yet_suspended(index):
+    found = talks(
+        "Stellantis and Leapmotor signed a joint venture agreement in May.\n"
+        "At that point the review clock had not yet been suspended.",
+        index,
+    )
+    assert found == {pair("Stellantis", "Leapmotor"): "agreed"}

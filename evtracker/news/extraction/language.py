@@ -424,6 +424,7 @@ def not_ended(words):
     last = words[-1]
     return (
         _negated(last)
+        or (last == "yet" and any(_negated(word) for word in words))  # "had not yet been"
         or last == "whether"
         or (last == "be" and "yet" in words)
         or (last == "to" and "no" in words)

@@ -171,7 +171,8 @@ def _live(negation, text, match):
 # What an end word may stop without ending a partnership: "trading was halted".
 _ENDS_SOMETHING_ELSE = re.compile(
     r"\b(?:trading|shares?|stock|production|output|sales|deliveries|plant|factory|lines?|"
-    r"operations|imports?|exports?|work)\s+(?:\w+\s+){0,2}$",
+    r"operations|imports?|exports?|work|review|clock|examination|investigation|probe)\s+"
+    r"(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 
@@ -634,6 +635,10 @@ def _pairs_in(context, sentence, actors):
                 sellers, counterparts = counterparts, []  # "buys shares from X": X sells
             counterparts += sellers
         subjects = _subject_chain(body, before) if before else ([subject] if subject else [])
+        buyer = _buyer_after(body, counterparts, after) if bought and not before else None
+        if buyer:
+            subjects = [buyer]  # "the takeover of Dowlais by American Axle"
+            counterparts = [a for a in counterparts if a is not buyer]
         if before and _UNDER_A.search(text, 0, start):
             subjects = before[:1]  # "X will supply cars to Y under an agreement with Z": X
         if subjects:
@@ -700,7 +705,12 @@ def _long_appositives(text):
 
 
 # "the Changan-Dongfeng merger", "a Geely-Renault powertrain venture".
-_DEAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?" + lang.DEAL_NOUN + r"\b", re.IGNORECASE)
+_DEAL_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:"
+    + lang.DEAL_NOUN
+    + r"|acquisitions?|takeovers?|transactions?|purchases?)\b",
+    re.IGNORECASE,
+)
 
 
 def _hyphen_pairs(body, parties, text):
@@ -721,6 +731,19 @@ _PLANT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _MERGE = re.compile(r"\bmerg", re.IGNORECASE)
+
+
+_BY_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?,?\s*by\s+(?:[\w-]+\s+){0,3}")
+
+
+def _buyer_after(body, counterparts, after):
+    """ "the takeover of X by Y": Y buys."""
+    if not counterparts:
+        return None
+    later = [a for a in after if a.start >= counterparts[-1].end and a not in counterparts]
+    if later and _BY_AFTER.fullmatch(body, counterparts[-1].end, later[0].start):
+        return later[0]
+    return None
 
 
 def _sellers(body, target, after):
@@ -822,10 +845,12 @@ def find_talks(context, position, actors):
             status = "confirmed"  # "are in discussions, but rejected reports they had agreed"
         elif denied:
             status = "denied"
+        elif reviewed and (kind != "talk" or not hearsay):
+            # "the EU opened a probe into the planned merger of X and Y": a deal notified to a
+            # regulator is agreed, whoever tells of the review.
+            status = "agreed"
         elif kind == "agreed":
             status = "rumoured" if hearsay else "agreed"  # a deal only sources tell of
-        elif kind in ("talk", "noun") and not hearsay and reviewed:
-            status = "agreed"  # "the EU opened a probe into the planned merger of X and Y"
         elif (confirmed and not sourced) or (kind == "talk" and party_speaks and not hearsay):
             status = "confirmed"
         elif kind == "talk" or (kind == "noun" and sourced):  # "the tie-up, Reuters said": exists
@@ -836,7 +861,7 @@ def find_talks(context, position, actors):
             continue
         attributed = speaker if speaker in (subject, other) else context.attribution(position)
         why = _why(kind, (ended, denied, confirmed), speaker, hearsay)
-        if reviewed and status == "agreed" and kind in ("talk", "noun"):
+        if reviewed and status == "agreed":
             why = (*why, "a deal a regulator reviews")
         if told_before:
             why = (*why, "counterpart named in the sentence after the talks")
@@ -863,7 +888,8 @@ def find_talks(context, position, actors):
 _PAIRS_WEIGHED = 20
 # A regulator clearing, approving or investigating a deal: the parties have agreed on it.
 _REVIEWS = re.compile(
-    r"\b(?:clear(?:ed|s|ance)|approv(?:ed|es|al)|(?:opened|opens|launch\w*)\s+(?:an?\s+)?"
+    r"\b(?:clear(?:ed|s|ance)|approv(?:ed|es|al)|examination|scrutiny|"
+    r"(?:opened|opens|launch\w*)\s+(?:an?\s+)?"
     r"(?:[\w-]+\s+)?(?:investigation|probe|review)|investigat(?:ing|es)|notified|concluded)\b",
     re.IGNORECASE,
 )
