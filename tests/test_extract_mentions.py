@@ -163,3 +163,8 @@ def test_it_knows_the_companies_reporters_name_across_the_industry():
         "Tekne Private Ventures",
         "Korea Development Bank",
     } <= found
+
+
+def test_it_takes_no_outlet_in_a_dateline_for_a_firm(index):
+    text = "Harbour Auto -- Nissan is weighing a bid for a stake in Renault, the outlet said."
+    assert new_names(text, index) == []

@@ -60,6 +60,7 @@ _SUFFIXED = re.compile(
     rf"(?:,? (?:{_LEGAL})|,? (?:{_DESCRIPTIVE})(?!\s+(?:(?:of|und)\s+)?[A-Z][a-z])))"
     r"(?![\w&'’-])"
 )
+_DATELINE = re.compile(r"\)?\s+(?:--|—|–)\s")
 _SUFFIX_WORD = re.compile(rf"^(?:{_LEGAL}|{_DESCRIPTIVE})$")
 _LEGAL_WORD = re.compile(rf"^(?:{_LEGAL})$")
 _AUTOMAKER_WORD = re.compile(r"^(?:Motors?|Automobiles?|Auto|Automotive)$")
@@ -668,6 +669,8 @@ def find_mentions(text, index):
             continue
         if known_spans.overlaps(start, match.end()):
             continue
+        if _DATELINE.match(text, match.end()) and (start == 0 or text[start - 1] in "\n("):
+            continue  # "Caijing Auto -- Tesla held talks ...": the outlet's dateline
         name = _new_company_name(core, suffix)
         kind = _new_company_kind(suffix, text[max(0, start - 40) : start])
         if kind == "other":
