@@ -533,3 +533,15 @@ def test_it_reads_a_stake_of_about_a_percent(index):
 def test_it_does_not_read_a_percent_of_the_money_as_a_stake(index):
     body = "Tencent and Nio will pay 60 percent of the investment amount this year."
     assert all(f[4] is None for f in investments(body, index))
+
+
+def test_it_reads_shares_told_as_held_by_each_company(index):
+    body = (
+        "The new battery venture will be owned 60 percent by CATL, 30 percent by Stellantis "
+        "and 10 percent by Renault."
+    )
+    assert stakes(investments(body, index)) == [
+        ("CATL", None, Decimal("60")),
+        ("Renault", None, Decimal("10")),
+        ("Stellantis", None, Decimal("30")),
+    ]

@@ -601,7 +601,7 @@ _STAKE_PHRASE = re.compile(
     r"\b(?:stake|shareholding|holding|equity\s+interest|interest)s?\s+(?:in|of)\b|"
     r"\b(?:stake|shareholding|holding)\s+(?:[\w-]+\s+){0,2}?to\s+" + _ABOUT + PERCENT + r"|"
     r"\bb(?:uy(?:s|ing)?|ought)\s+into\b|"
-    r"\b" + PERCENT + r"(?:\s+(?:of|in)\b|[\s-]+owned\s+by\b)|"
+    r"\b" + PERCENT + r"(?:\s+(?:of|in)\b|(?:[\s-]+(?:owned|held|controlled))?\s+by\b)|"
     r"\b(?:remaining|other|rest\s+of\s+the)\s+" + PERCENT + r"|"
     r"\b(?:as\s+much\s+as|up\s+to|(?:the|a)\s+majority\s+with)\s+" + PERCENT + r"(?!\s+(?:of|in)\b)"
 )  # matched against the lower-cased sentence
@@ -1073,7 +1073,7 @@ def _stake_facts(context, position, parties, amount_facts):
         if _NOT_A_STAKE.search(window.lower()):
             continue
         end = sentence.start + match.end()
-        percent = _percent_of(text[max(0, match.start() - 25) : match.end()])
+        percent = _percent_of(phrase) or _percent_of(text[max(0, match.start() - 25) : match.end()])
         if percent is None:
             later = _PERCENT_VALUE.match(_APPROXIMATELY.sub("", text[match.end() :].lstrip()))
             later = later or _RAISED_TO.match(text, match.end())
@@ -1084,8 +1084,9 @@ def _stake_facts(context, position, parties, amount_facts):
         gap = body[end : after[0].start] if after else ""
         near = after and len(gap) <= 30 and not _NOT_THE_TARGET.search(gap)
         target = after[0] if near else None
-        if "owned by" in phrase.lower():
-            investors, target = after[:1], None
+        if phrase.endswith(" by"):
+            # "51% owned by X", "with 90% held by X", "45 percent by X, 40 percent by Y"
+            investors, target = [a for a in after[:1] if a.start - end <= 5], None
         else:
             investors, target = _stake_holders(context, sentence, parties, match, target, after)
         if not investors:
