@@ -740,3 +740,12 @@ def test_it_does_not_end_a_pair_when_a_review_is_not_yet_suspended(index):
         index,
     )
     assert found == {pair("Stellantis", "Leapmotor"): "agreed"}
+
+
+def test_it_reads_nothing_finalised_as_talks_confirmed(index):
+    found = talks(
+        'Hyundai said "nothing has been finalised" in response to reports that Hyundai and '
+        "Xiaomi had agreed to form a battery joint venture.",
+        index,
+    )
+    assert found == {pair("Hyundai", "Xiaomi"): "confirmed"}

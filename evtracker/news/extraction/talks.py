@@ -827,6 +827,7 @@ def find_talks(context, position, actors):
     hearsay = sourced or credits_an_outlet(text) or _reported_by_other(sentence, actors)
     on = context.date_of(sentence)
     reviewed = _before_a_regulator(actors, text)
+    no_deal_yet = bool(_NO_DEAL_YET.search(text))
     facts = []
     for subject, other, kind, topic in found:
         told_before = kind.startswith("next:")
@@ -845,6 +846,8 @@ def find_talks(context, position, actors):
             status = "confirmed"  # "are in discussions, but rejected reports they had agreed"
         elif denied:
             status = "denied"
+        elif no_deal_yet and not sourced:
+            status = "confirmed"  # "nothing has been finalised": talks, no deal
         elif reviewed and (kind != "talk" or not hearsay):
             # "the EU opened a probe into the planned merger of X and Y": a deal notified to a
             # regulator is agreed, whoever tells of the review.
@@ -886,6 +889,14 @@ def find_talks(context, position, actors):
 
 
 _PAIRS_WEIGHED = 20
+# A party saying no deal is done yet: "nothing has been finalised", "no decision had been made".
+_NO_DEAL_YET = re.compile(
+    r"\b(?:nothing|no\s+(?:final\s+)?(?:[\w-]+\s+)?(?:decision|deal|agreement|alliance|"
+    r"partnership))\s+(?:has|had|have)\s+(?:yet\s+)?been\s+(?:finali[sz]ed|made|reached|decided|"
+    r"signed|settled|determined)\b|\b(?:has|have|had|is|are)\s+not\s+(?:yet\s+)?been\s+"
+    r"finali[sz]ed\b",
+    re.IGNORECASE,
+)
 # A regulator clearing, approving or investigating a deal: the parties have agreed on it.
 _REVIEWS = re.compile(
     r"\b(?:clear(?:ed|s|ance)|approv(?:ed|es|al)|examination|scrutiny|"
