@@ -192,21 +192,26 @@ _PLACE_WORDS = "|".join(
         reverse=True,
     )
 )
-_DESCRIBED_BODY = re.compile(
-    rf"\b(?P<place>{_PLACE_WORDS})(?:['’]s)?\s+(?:(?:antitrust|competition|merger)\s+"
-    r"(?:regulators?|watchdogs?|authorit(?:y|ies)|agency|body|enforcers?)|"
-    r"(?:antitrust\s+|competition\s+|merger\s+)?(?:approval|clearance))\b",
+# The head found first, then the place just before it.
+_DESCRIBED_HEAD = re.compile(
+    r"\b(?:(?:antitrust|competition|merger)\s+(?:regulators?|watchdogs?|authorit(?:y|ies)|"
+    r"agency|body|enforcers?)|(?:antitrust\s+|competition\s+|merger\s+)?(?:approval|clearance))\b",
     _I,
 )
+_PLACE_BEFORE = re.compile(rf"\b(?P<place>{_PLACE_WORDS})(?:['’]s)?\s+$", _I)
 
 
 def _described_bodies(sentence):
     """(start, end, body) for each antitrust body the sentence describes by its country."""
     found = []
-    for match in _DESCRIBED_BODY.finditer(sentence.text):
+    text = sentence.text
+    for head in _DESCRIBED_HEAD.finditer(text):
+        match = _PLACE_BEFORE.search(text, max(0, head.start() - 20), head.start())
+        if not match:
+            continue
         place = " ".join(match.group("place").lower().split())
         body = _ANTITRUST_BODY.get(_ANTITRUST_DEMONYM.get(place, place))
-        plain = not re.search(r"antitrust|competition|merger", match.group(), _I)
+        plain = not re.search(r"antitrust|competition|merger", head.group(), _I)
         if plain and not _DEAL_NOUN.search(sentence.text):
             continue  # "Chinese approval" of a licence is not the merger body's
         if body:

@@ -17,15 +17,26 @@ _HEAD = (
     r"Exchange|Council|Regulator)"
 )
 _CAP = r"[A-Z][\w’'.&-]*"
-_OF_PART = (
+# The head word is found first (a plain alternation), then the capitalised words around it.
+# Each head word is its own literal pattern: a literal is found by a fast scan, where an
+# alternation is tried at every character.
+_HEAD_WORDS = tuple(
+    re.compile(rf"{word}\b")
+    for word in (
+        *_HEAD[3:-1].split("|"),
+        r"municipal\s+(?:government|authorities)",
+        r"provincial\s+(?:government|authorities)",
+        r"regional\s+(?:government|authorities)",
+    )
+)
+_WORDS_BEFORE = re.compile(
+    rf"(?<![\w’'.&-])(?:(?!(?:The|A|An|Its|Their|This|That)\s){_CAP}\s+){{1,3}}$"
+)
+_OF_PART = re.compile(
     rf"\s+(?:of|for|on)\s+(?:the\s+)?{_CAP}(?:,?\s+(?:(?:and|&|of|for|the)\s+)*{_CAP}){{0,5}}"
 )
-_BODY_FORM = re.compile(
-    rf"(?<![\w’'.&-])(?P<name>(?:(?!(?:The|A|An|Its|Their|This|That)\s){_CAP}\s+){{0,3}}{_HEAD}"
-    rf"(?:{_OF_PART})?)(?:\s*\((?P<short>[A-Z][A-Za-z]{{1,7}})\))?"
-    # a city's or province's own government: "Shanghai's municipal government"
-    rf"|(?<![\w’'.&-])(?P<local>{_CAP}(?:\s+{_CAP})?['’]s\s+(?:municipal|city|provincial|"
-    r"state|local|regional)\s+(?:government|authorities))"
+_LOCAL_BEFORE = re.compile(
+    rf"(?<![\w’'.&-]){_CAP}(?:\s+{_CAP})?['’]s\s+(?:city\s+|state\s+|local\s+)?$"
 )
 # Heads of a company's own bodies: "the Nissan Board", "Board of Directors".
 _NOT_PUBLIC = re.compile(
@@ -64,15 +75,31 @@ def body_names(context):
 
 def _scan(body):
     found = []
-    for match in _BODY_FORM.finditer(body):
-        if match.group("local"):
-            found.append((match.start("local"), match.end("local"), match.group("local")))
+    heads = sorted(
+        (head for pattern in _HEAD_WORDS for head in pattern.finditer(body)),
+        key=lambda head: head.start(),
+    )
+    for head in heads:
+        if head.start() and (body[head.start() - 1].isalnum() or body[head.start() - 1] == "_"):
+            continue  # inside a longer word
+        word = head.group()
+        if word[0].islower():  # "Shanghai's municipal government"
+            local = _LOCAL_BEFORE.search(body, max(0, head.start() - 40), head.start())
+            if local:
+                found.append((local.start(), head.end(), body[local.start() : head.end()]))
             continue
-        name = match.group("name")
-        words = name.split()
-        if len(words) < 2 or _NOT_PUBLIC.search(name):
+        start = head.start()
+        before = _WORDS_BEFORE.search(body, max(0, start - 60), start)
+        if before:
+            start = before.start()
+        end = head.end()
+        of_part = _OF_PART.match(body, end)
+        if of_part:
+            end = of_part.end()
+        name = body[start:end]
+        if start == head.start() and not of_part or _NOT_PUBLIC.search(name):
             continue  # "Commission" alone; "the Board"
-        found.append((match.start("name"), match.end(), name))
+        found.append((start, end, name))
     return found
 
 
