@@ -4,13 +4,19 @@ The rules follow the grammar of news rather than any one report:
 - who is approved: the company after "approved", "cleared" or "signed off on" (the buyer in
   "X's purchase of Y", the survivor in "the merger of X into Y"), else the subject of
   "received", "won", "awaits", "filed"; a deal referred to without names ("the tie-up still
-  needs regulatory approval") stands for its parties: the buyer of a stake, both sides of a
-  merger or venture;
-- who approves: the body named nearest the approval (each of several listed), a body the
-  article names elsewhere when the sentence only says "regulators", a government when a
-  country acts ("New Delhi said no to ..."), the merger-control body of each jurisdiction
-  ("antitrust filings in the EU and China"), or an unnamed body kept as written ("foreign
-  competition authorities"); none when nobody is named;
+  needs regulatory approval", "a $15m joint venture") stands for its parties: the buyer of a
+  stake ("the takeover of X by Y": Y), both sides of a merger or venture, those the article
+  goes on to name when a lead sentence names none; a body granting clearance in a sentence
+  that names no company acts on the article's deal;
+- who approves: the body named nearest the approval (each of several listed), by the company
+  list or by the form of its name ("the Ministry of Science and ICT": regulators.py); a
+  government or stock exchange in an approval sentence; a country's antitrust body described
+  ("Britain's competition regulator", "European approval for the deal"); a government when
+  a country acts ("New Delhi said no to ..."); the merger-control body of each jurisdiction
+  ("antitrust filings in the EU and China"); an unnamed body kept as written ("foreign
+  competition authorities"); else the body named in the sentences around, else the one the
+  article has named most so far (what "the watchdog" refers back to); none when the article
+  has named no body;
 - the status: pending, granted or rejected, with negation, conditions ("once the
   authorities have given their approval") and rejections that need a body saying no.
 Approvals dated months before the report are background and left out.
