@@ -1,0 +1,74 @@
+"""What is not an investment: amounts that are prices, levels, sizes or value in kind.
+
+Left out: share and product prices, prices per share, valuations, registered capital, market
+value, debts, losses, revenue, GDP, fees, fines, dividends, buy-backs, a round's total told as
+a size, value in kind ("$400 million worth of services", "its own $1.6 billion unit"). A deal's
+own price ("the deal, valued at €2.2 billion") is money put in and is kept.
+"""
+
+import re
+
+from evtracker.news.extraction import language as lang
+
+# Amounts that are levels, prices or sizes, not money put in.
+_NOT_MONEY_PUT_IN = re.compile(
+    r"(?:\b(?:registered|paid-up|paid-in|paid\s+up|share)\s+capital|\bvalu(?:es|ed|ing|ation)\b"
+    r"[^.;]{0,60}?\bat|\bvaluation|\bmarket\s+(?:value|cap\w*)|\bIPO|\binitial\s+public|"
+    r"\blisting|\bflotation|\bst(?:ood|ands?)\s+at|\bdebts?\b|\bloss(?:es)?\b|\brevenue|"
+    r"\bGDP|\bgross\s+domestic|\bwages?|\bexports?\b|\bfees?\b|\bfines?\b|\bpenalt\w+|"
+    r"\bcompensation|\bdividends?|\bround,?\s+(?:which\s+)?(?:total\w*|amount\w*\s+to)|"
+    r"\b(?:be|is|was|are|were)\s+worth|\broyalt\w+|\bbonus\w*|\bbring\s+in|\battract\w*|"
+    r"\bbuy(?:s|ing)?\s+back|\bbought\s+back|\bbuy-?backs?|\brepurchas\w*)[^.;]{0,25}$",
+    re.IGNORECASE,
+)
+# A share price or a product's price: "shares ended down 0.1% at $294.84", "climbed 2.5% to
+# Rs 385", "priced the hybrid at 99,800 yuan", "lifting its capital to CNY6.3 billion".
+_A_PRICE = re.compile(
+    r"(?:\b(?:shares?|stock|climb\w*|rose|rising|fell|falling|jump\w*|drop\w*|gain\w*|slipp?\w*|"
+    r"ended|closed|trad(?:ed|ing)|surg\w*|slump\w*|tumbl\w*|declin\w*|advanc\w*|sank|plung\w*)"
+    r"\b[^;$€£¥₹]{0,40}?\b(?:at|to)|\bpric(?:ed|es|ing)\b[^.;]{0,40}?\bat|"
+    r"\b(?:costs?|costing)\s+(?:from\s+)?(?:just\s+|only\s+)?|\bcapital\s+to)\s+$",
+    re.IGNORECASE,
+)
+# "a deal valued at", "the transaction is worth": the price paid, which is an investment.
+_DEAL_VALUE = re.compile(
+    r"\b(?:deal|transaction|acquisition|purchase|takeover|offer|bid|agreement|equity|stake|"
+    r"holding|shareholding)\b[^.;]{0,50}?\b(?:valued|worth|value|valuing)\b[^.;]{0,25}$",
+    re.IGNORECASE,
+)
+# "$400 million worth of engineering services", "its own $1.6 billion unit": value in kind.
+_IN_KIND_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:worth\s+of\s+(?!(?:\S+\s+){0,4}?(?:shares|stock|equity|stakes?)\b)|"
+    r"(?:[\w-]+\s+){0,4}?(?:unit|business|division|operations|assets|subsidiary|company|firm|arm|"
+    r"platform|technology|stake|holding)\b)",
+    re.IGNORECASE,
+)
+_NOT_MONEY_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:in\s+)?(?:fines?|penalt\w+|damages|compensation|settlements?|"
+    r"tax(?:es)?|tariffs?|dividends?|fees?|salar\w+|wages|bonus\w*|revenue|sales|loss(?:es)?|"
+    r"profits?|debts?|loans?\s+repay\w*|charges?|write-?downs?|write-?offs?|impairments?|"
+    r"to\s+settle)\b",
+    re.IGNORECASE,
+)
+_OWN_BEFORE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$", re.IGNORECASE)
+_GDP_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:\S+\s+){0,5}?(?:GDP|gross\s+domestic|economy)\b", re.IGNORECASE
+)
+_PER_SHARE = re.compile(r"\s*(?:each|apiece|a\s+share|per\s+share|per\s+unit|an?\s+ADS)\b", re.I)
+
+
+def not_money_put_in(text, amount):
+    """Whether `amount` in `text` is a price, a level, a size or value in kind: no investment."""
+    words_before = lang.last_words(text, amount.start, 6)
+    lead = text[max(0, amount.start - 90) : amount.start]
+    if _DEAL_VALUE.search(lead):
+        return False
+    if lang.priced(words_before) or _NOT_MONEY_PUT_IN.search(lead) or _A_PRICE.search(lead):
+        return True
+    if _GDP_AFTER.match(text, amount.end) or _NOT_MONEY_AFTER.match(text, amount.end):
+        return True
+    if _IN_KIND_AFTER.match(text, amount.end) and (
+        _OWN_BEFORE.search(lead) or text[amount.end :].lstrip(" ").startswith("worth of")
+    ):
+        return True
+    return bool(_PER_SHARE.match(text, amount.end))
