@@ -393,3 +393,12 @@ def test_it_refers_the_watchdog_back_to_a_regulator_not_to_a_government(index):
         "government.\n\nThe watchdog also cleared Honda's purchase of a stake in Denso."
     )
     assert ("Honda", "CCI", "granted") in approvals(body, index)
+
+
+def test_it_reads_a_refusal_to_approve_any_new_venture_as_a_policy_not_an_approval(index):
+    body = (
+        "Great Wall Motor has held talks with BMW about building cars together in China. "
+        "The state planner has said it will not approve any new foreign joint ventures for "
+        "petrol cars."
+    )
+    assert approvals(body, index) == set()

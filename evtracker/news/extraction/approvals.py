@@ -371,6 +371,9 @@ _ALONE_BODY = re.compile(
     r"(?:(?:an?|its|the)\s+)?(?:\w+\s+)?(?:clearance|approval|green\s+light|go-ahead|nod)\b|"
     r"^(?:An?|The)\s+(?:\w+\s+)?(?:approval|clearance)\s+from\s+(?:the\s+)?[A-Z]"
 )
+_ANY_OBJECT = re.compile(
+    r"\b(?:approv\w*|clear\w*|licen[cs]\w*|permit\w*|allow\w*)\s+(?:any|all|every|no)\s", _I
+)
 _THEY = re.compile(r"\s*They\s+(?!said\b)")
 # Approvals that only a deal gets: "the waiting period has expired", "antitrust filings".
 _DEAL_APPROVAL = re.compile(
@@ -687,6 +690,8 @@ def find_approvals(context, position, actors):
     alone = not any(a.kind != "regulator" for a in actors)
     if alone and not _may_refer_to_deal(text) and not _ALONE_BODY.match(text):
         return []  # nobody to approve: no company, no deal, no pair
+    if _ANY_OBJECT.search(text) and not any(a.kind != "regulator" and a.named for a in actors):
+        return []  # "it will not approve any new foreign joint ventures": a policy, no one's case
     if _THING_APPROVED.search(text) or _NO_APPROVAL.search(text):
         return []  # "the tariffs were approved ..., hitting BYD", "no approval is needed"
     regulators = [a for a in actors if a.kind == "regulator"]
