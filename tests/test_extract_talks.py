@@ -749,3 +749,18 @@ def test_it_reads_nothing_finalised_as_talks_confirmed(index):
         index,
     )
     assert found == {pair("Hyundai", "Xiaomi"): "confirmed"}
+
+
+def test_it_reads_what_a_report_had_said_as_rumoured(index):
+    found = talks(
+        "The report had said talks between Tesla and Xiaomi were at an early stage.", index
+    )
+    assert found == {pair("Tesla", "Xiaomi"): "rumoured"}
+
+
+def test_it_reads_a_report_called_factually_incorrect_as_denied(index):
+    found = talks(
+        "Nio said media reports of a merger with Geely were factually incorrect.",
+        index,
+    )
+    assert found == {pair("Nio", "Geely"): "denied"}

@@ -444,6 +444,7 @@ DENY = Anchored(
     r"(?:is|are|was|were|isn't|aren't|wasn't)\s+(?:not\s+)?(?:currently\s+)?not\s+in\s+talks|"
     r"not\s+in\s+(?:any\s+)?(?:talks|discussions|negotiations)|"
     r"untrue|groundless|baseless|unfounded|not\s+true|false\s+reports?|pure\s+speculation|"
+    r"factually\s+(?:incorrect|inaccurate|wrong)|"
     r"push(?:ed|es|ing)?\s+back\s+(?:against|on)|"
     r"not\s+(?:\w+\s+){0,2}(?:in|holding|having|conducting|engaged\s+in)\s+(?:any\s+)?"
     r"(?:talks|discussions|negotiations)|"
@@ -482,6 +483,7 @@ DENY = Anchored(
         "speculation",
         "claim",
         "push",
+        "factually",
     ),
     cues=(
         "den",

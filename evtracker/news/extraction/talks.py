@@ -39,7 +39,7 @@ _NOUN_WITH = lang.Anchored(
 )
 _RUMOUR = lang.Anchored(
     r"\breportedly\b|\brumou?r|\b(?:people|persons|sources)\s+(?:said|say|says|added|told)\b|"
-    r"\breports?\s+(?:says|said|say|claims?|claimed|suggests?|suggested)\b|"
+    r"\breports?\s+(?:had\s+|has\s+)?(?:says|said|say|claims?|claimed|suggests?|suggested)\b|"
     r"\b(?:said|reported|understood|believed)\s+to\s+(?:be|have)\b",
     (
         "reportedly",
