@@ -545,3 +545,8 @@ def test_it_reads_shares_told_as_held_by_each_company(index):
         ("Renault", None, Decimal("10")),
         ("Stellantis", None, Decimal("30")),
     ]
+
+
+def test_it_does_not_give_a_chairman_own_stake_to_the_company(index):
+    body = "Geely's chairman Li Shufu owns a 9.7% stake in Daimler through an investment vehicle."
+    assert investments(body, index) == []

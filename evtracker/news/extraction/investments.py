@@ -985,8 +985,8 @@ def _stake_holders(context, sentence, parties, match, target, after):
         )
         if told:
             return told[0], target
-    if subject is None:
-        return [], None
+    if subject is None or _PERSON_AFTER.match(body, subject.end):
+        return [], None  # "Geely's chairman Li Shufu owns a 9.69% stake": a person's own
     if target is not None and subject.company == target.company:
         # "the group" read as the subject itself, or "Renault ... a stake in Renault Nissan
         # India" (a longer name): the stake's target is left open
@@ -1013,7 +1013,8 @@ def _stake_facts(context, position, parties, amount_facts):
         if _NOT_A_STAKE.search(window.lower()):
             continue
         end = sentence.start + match.end()
-        percent = _percent_of(phrase) or _percent_of(text[max(0, match.start() - 25) : match.end()])
+        percent = _percent_of(phrase) if phrase.endswith(" by") else None
+        percent = percent or _percent_of(text[max(0, match.start() - 25) : match.end()])
         if percent is None:
             later = _PERCENT_VALUE.match(_APPROXIMATELY.sub("", text[match.end() :].lstrip()))
             later = later or _RAISED_TO.match(text, match.end())
