@@ -168,3 +168,14 @@ def test_it_knows_the_companies_reporters_name_across_the_industry():
 def test_it_takes_no_outlet_in_a_dateline_for_a_firm(index):
     text = "Harbour Auto -- Nissan is weighing a bid for a stake in Renault, the outlet said."
     assert new_names(text, index) == []
+
+
+def test_it_recognises_a_firm_that_owns_or_backs_another(index):
+    text = (
+        "Velora, a unit of Stanmore Holdings Group, is backed by Corlan, in a round led by "
+        "Martin Vogel."
+    )
+    found = [name for name, _ in new_names(text, index)]
+    assert "Corlan" in found
+    assert "Stanmore Holdings Group" in found or "Stanmore" in found
+    assert not any("Vogel" in name for name in found)

@@ -436,7 +436,9 @@ _NAME_ENDING = re.compile(_CUE_NAME + r"$")
 # ...or by what comes before them: "shares of X", "a stake in X".
 _NAME_AFTER_CUE = re.compile(
     r"\b(?:[Ss]hares\s+(?:of|in)|stake\s+in|holding\s+in|acquisition\s+of|takeover\s+of|"
-    r"merger\s+with|invest(?:ed|s|ing)?\s+in)\s+(?:the\s+)?" + _CUE_NAME + r"(?![\w&'’-])"
+    r"merger\s+with|invest(?:ed|s|ing)?\s+in|(?:unit|subsidiary|affiliate|division)\s+of|"
+    r"(?:backed|controlled)\s+by|(?:round|consortium|financing)\s+(?:was\s+)?led\s+by)"
+    r"\s+(?:the\s+)?" + _CUE_NAME + r"(?![\w&'’-])"
 )
 _NOT_A_FIRM = _word_set(
     """EV EVs AI CEO CFO IPO US U.S. UK EU GDP SUV SUVs NEV NEVs R&D MoU MOU JV JVs It He She
@@ -455,7 +457,12 @@ _NOT_A_FIRM = _word_set(
     Parliament Congress Senate Court Bureau Agency Department Office Committee Federation
     Association Union University Institute Police Army Navy Exchange Index Class Series
     Model Type Phase Stage Week Year Quarter Q1 Q2 Q3 Q4 H1 H2 FY Reuters Bloomberg Nikkei
-    Xinhua Caixin Yonhap Kyodo CNBC WSJ FT AFP AP Dow Jones Jiemian Cailianshe Yicai Mint"""
+    Xinhua Caixin Yonhap Kyodo CNBC WSJ FT AFP AP Dow Jones Jiemian Cailianshe Yicai Mint
+    Abu Dhabi Saudi Arabia Hefei Wuhan Chongqing Guangzhou Hangzhou Nanjing Tianjin Jiangsu
+    Zhejiang Anhui Hubei Hunan Sichuan Shandong Fujian Liaoning Jilin Hainan Texas Detroit
+    Munich Stuttgart Wolfsburg Paris Turin Milan Madrid Barcelona Amsterdam Brussels Vienna
+    Prague Budapest Warsaw Stockholm Oslo Helsinki Copenhagen Istanbul Ankara Tehran Karachi
+    Lahore Dhaka Colombo Manila Osaka Nagoya Yokohama Busan Ulsan Taipei Sydney Melbourne"""
 )
 # First names: a name starting with one is a person's ("Mary Barra's chief of staff").
 _FIRST_NAMES = _word_set(
@@ -484,7 +491,8 @@ _FIRST_NAMES = _word_set(
     Ratan Anand Mukesh Gautam Rahul Rajiv Pawan Bhavish Tarun Natarajan Chandrasekaran
     Sajjan Venu Shailesh Vinod Arvind Ravi Rajesh Sunil Anil Suresh Ramesh Vijay Amit Ashok
     Narendra Nirmala Piyush Nitin Ajay Sanjay Vikram Kiran Deepak Manoj Harsh Ritesh Zoya
-    Farhan Lawrence Sergio Carlos Luca Mike Dave Jim Bob Tom Dan Ben Sam Nick Chris Matt Pat"""
+    Farhan Lawrence Sergio Carlos Luca Mike Dave Jim Bob Tom Dan Ben Sam Nick Chris Matt Pat
+    Warren Cathie Larry Masayoshi Carlos Akio Ghosn Lee Kim Park Choi Jung Kang Cho Yoon"""
 )
 
 
@@ -527,6 +535,13 @@ def _by_cue(text, index):
             name = _plausible_firm(raw, index)
             if name is None:
                 continue
+            words = name.split()
+            if (
+                " by" in match.group(0)[: match.start(1) - match.start()]
+                and len(words) > 1
+                and not (words[-1] in _FIRMISH or _SUFFIX_WORD.match(words[-1]))
+            ):
+                continue  # "backed by Warren Buffett": people back and lead too
             start = match.start(1) + raw.index(name)
             found.append(Mention(start, start + len(name), name, "other", "new"))
     return found
