@@ -28,7 +28,16 @@ import re
 from evtracker.news.extraction import language as lang
 from evtracker.news.extraction.facts import Actor, ApprovalFact
 from evtracker.news.extraction.patterns import Anchored, Gated
-from evtracker.news.extraction.regulators import bodies_between, body_names
+from evtracker.news.extraction.regulators import (
+    ANTITRUST_BODY,
+    ANTITRUST_DEMONYM,
+    COUNTRY,
+    DEMONYM,
+    GOVERNMENTS,
+    PLACE_WORDS,
+    bodies_between,
+    body_names,
+)
 
 _I = re.IGNORECASE
 
@@ -156,55 +165,13 @@ _FILINGS_IN = re.compile(
     + _PLACES
     + r")"
 )
-# Merger control by jurisdiction, where reporting names the body by its country.
-_ANTITRUST_BODY = {
-    "european union": "European Commission",
-    "eu": "European Commission",
-    "china": "SAMR",
-    "south korea": "KFTC",
-    "korea": "KFTC",
-    "japan": "JFTC",
-    "india": "CCI",
-    "germany": "Bundeskartellamt",
-    "britain": "CMA",
-    "united kingdom": "CMA",
-    "uk": "CMA",
-    "brazil": "CADE",
-    "mexico": "COFECE",
-    "australia": "ACCC",
-    "turkey": "Turkish Competition Authority",
-    "south africa": "Competition Commission of South Africa",
-}
-# The same bodies described by their country: "the UK's antitrust regulator", "Brazil's
-# competition authority", "European approval for the deal".
-_ANTITRUST_DEMONYM = {
-    "european": "european union",
-    "chinese": "china",
-    "south korean": "south korea",
-    "korean": "korea",
-    "japanese": "japan",
-    "indian": "india",
-    "german": "germany",
-    "british": "britain",
-    "brazilian": "brazil",
-    "mexican": "mexico",
-    "australian": "australia",
-    "turkish": "turkey",
-}
-_PLACE_WORDS = "|".join(
-    sorted(
-        (re.escape(p).replace(r"\ ", r"\s+") for p in (*_ANTITRUST_BODY, *_ANTITRUST_DEMONYM)),
-        key=len,
-        reverse=True,
-    )
-)
 # The head found first, then the place just before it.
 _DESCRIBED_HEAD = re.compile(
     r"\b(?:(?:antitrust|competition|merger)\s+(?:regulators?|watchdogs?|authorit(?:y|ies)|"
     r"agency|body|enforcers?)|(?:antitrust\s+|competition\s+|merger\s+)?(?:approval|clearance))\b",
     _I,
 )
-_PLACE_BEFORE = re.compile(rf"\b(?P<place>{_PLACE_WORDS})(?:['’]s)?\s+$", _I)
+_PLACE_BEFORE = re.compile(rf"\b(?P<place>{PLACE_WORDS})(?:['’]s)?\s+$", _I)
 
 
 def _described_bodies(sentence):
@@ -216,7 +183,7 @@ def _described_bodies(sentence):
         if not match:
             continue
         place = " ".join(match.group("place").lower().split())
-        body = _ANTITRUST_BODY.get(_ANTITRUST_DEMONYM.get(place, place))
+        body = ANTITRUST_BODY.get(ANTITRUST_DEMONYM.get(place, place))
         plain = not re.search(r"antitrust|competition|merger", head.group(), _I)
         if plain and not _DEAL_NOUN.search(sentence.text):
             continue  # "Chinese approval" of a licence is not the merger body's
@@ -226,49 +193,10 @@ def _described_bodies(sentence):
     return found
 
 
-# Who approves when a country acts, by the ways reporting names the country.
-_GOVERNMENT_OF = {
-    "Indian government": ("india", "new delhi", "indian"),
-    "Chinese government": ("china", "beijing", "chinese"),
-    "Japanese government": ("japan", "tokyo", "japanese"),
-    "South Korean government": ("south korea", "seoul", "south korean", "korean"),
-    "Indonesian government": ("indonesia", "jakarta", "indonesian"),
-    "German government": ("germany", "berlin", "german"),
-    "Italian government": ("italy", "rome", "italian"),
-    "French government": ("france", "paris", "french"),
-    "UK government": ("britain", "london", "british", "uk"),
-    "US government": ("washington", "us", "u.s."),
-    "Thai government": ("thailand", "thai"),
-    "Vietnamese government": ("vietnam", "vietnamese"),
-    "Malaysian government": ("malaysia", "malaysian"),
-    "Hungarian government": ("hungarian",),
-    "Spanish government": ("spanish",),
-    "Mexican government": ("mexican",),
-    "Brazilian government": ("brazilian",),
-    "Turkish government": ("turkish",),
-    "Polish government": ("polish",),
-    "Czech government": ("czech",),
-    "Canadian government": ("canadian",),
-    "Australian government": ("australian",),
-    "Saudi government": ("saudi",),
-    "Taiwanese government": ("taiwanese",),
-}
-_GOVERNMENTS = {
-    place: government for government, places in _GOVERNMENT_OF.items() for place in places
-}
-_COUNTRY = (
-    r"India|New\s+Delhi|China|Beijing|Japan|Tokyo|South\s+Korea|Seoul|Indonesia|Jakarta|"
-    r"Germany|Berlin|Italy|Rome|France|Paris|Britain|London|Washington|Thailand|Vietnam|Malaysia"
-)
-_DEMONYM = (
-    r"Indian|Chinese|Japanese|South\s+Korean|Korean|Indonesian|German|Italian|French|British|"
-    r"UK|US|U\.S\.|Thai|Vietnamese|Malaysian|Hungarian|Spanish|Mexican|Brazilian|Turkish|Polish|"
-    r"Czech|Canadian|Australian|Saudi|Taiwanese"
-)
 # A country or its capital acting as the approver: "New Delhi has said no to ...".
 _GOVERNMENT_ACTS = re.compile(
     r"(?:^|[,;]\s+|\b(?:that|and|but)\s+)(?:the\s+)?"
-    rf"(?:(?P<place>{_COUNTRY})(?:'s\s+government)?|(?P<demonym>{_DEMONYM})\s+government)\s+"
+    rf"(?:(?P<place>{COUNTRY})(?:'s\s+government)?|(?P<demonym>{DEMONYM})\s+government)\s+"
     r"(?:(?:has|have|had|is|was|will|would|also|reportedly|now|recently|already|not|"
     r"preparing\s+to|poised\s+to|set\s+to|expected\s+to|likely\s+to|to)\s+){0,4}"
     r"(?:approved?|approving|clear(?:ed|s)?|grant(?:ed|s)?|given?|gave|issued|"
@@ -276,8 +204,8 @@ _GOVERNMENT_ACTS = re.compile(
 )
 # A government named as the body: "approval from the Indian government".
 _GOVERNMENT_NAMED = re.compile(
-    rf"\b(?:(?P<demonym>{_DEMONYM})\s+government|(?P<place>{_COUNTRY})'s\s+government|"
-    rf"[Gg]overnment\s+of\s+(?P<of>{_COUNTRY}))\b"
+    rf"\b(?:(?P<demonym>{DEMONYM})\s+government|(?P<place>{COUNTRY})'s\s+government|"
+    rf"[Gg]overnment\s+of\s+(?P<of>{COUNTRY}))\b"
 )
 # Who approves but is never the one approved: governments, stock exchanges.
 _TICKER = re.compile(r"\s*:")
@@ -287,14 +215,14 @@ _APPROVER_NAME = re.compile(r"(?:\bgovernment|\bstate|Exchange|\bHKEX|\bNYSE|\bN
 
 # A country as the one that acts, for a body the article names elsewhere: "China is
 # speeding up approvals ..., having granted a licence to Wanxiang".
-_COUNTRY_ACTS = re.compile(rf"\b(?:{_COUNTRY})\s+(?:has|had|have|is|was|will)\b")
+_COUNTRY_ACTS = re.compile(rf"\b(?:{COUNTRY})\s+(?:has|had|have|is|was|will)\b")
 
 
 def _government(match):
     if not match:
         return None
     place = next(g for g in match.groups() if g)
-    return _GOVERNMENTS.get(" ".join(place.lower().split()))
+    return GOVERNMENTS.get(" ".join(place.lower().split()))
 
 
 # Bodies reporters name by what they do; the article names them elsewhere.
@@ -834,7 +762,7 @@ def _filing_bodies(text):
         places = [place for place in places if place]
         if kind in ("antitrust", "competition", "merger", "merger control"):
             for place in places:
-                body = _ANTITRUST_BODY.get(place.lower())
+                body = ANTITRUST_BODY.get(place.lower())
                 names.append(body or f"antitrust authorities in {place}")
         elif places:
             joined = places[0] if len(places) == 1 else f"{', '.join(places[:-1])} and {places[-1]}"

@@ -1,10 +1,12 @@
-"""Bodies that approve, named by the form of their name when the company list lacks them.
+"""Who the bodies that approve are: by the form of their name, and by jurisdiction.
 
+Bodies named by the form of their name when the company list lacks them:
 Reporting names a public body by a head word with capitals around it: "the Ministry of
 Science and ICT", "the Board of Investment (BOI)", "the Hong Kong Stock Exchange",
 "Shanghai's municipal government". Such a name in an article is a body that can license,
 clear or review, which the company list (seeds/companies.json) may not hold. The article is
-scanned once; approvals look its bodies up by position.
+scanned once; approvals look its bodies up by position. The tables at the end name the
+merger-control body and the government of each jurisdiction as reporting refers to them.
 """
 
 import bisect
@@ -42,6 +44,92 @@ _LOCAL_BEFORE = re.compile(
 _NOT_PUBLIC = re.compile(
     r"\bBoard(?:\s+of\s+(?:Directors|Management|Supervisors|Trustees))?$|"
     r"\b(?:of|for|on)\s+(?:Directors|Management|Supervisors)\b"
+)
+
+
+# --- bodies by jurisdiction -----------------------------------------------------------------
+
+# Merger control by jurisdiction, where reporting names the body by its country.
+ANTITRUST_BODY = {
+    "european union": "European Commission",
+    "eu": "European Commission",
+    "china": "SAMR",
+    "south korea": "KFTC",
+    "korea": "KFTC",
+    "japan": "JFTC",
+    "india": "CCI",
+    "germany": "Bundeskartellamt",
+    "britain": "CMA",
+    "united kingdom": "CMA",
+    "uk": "CMA",
+    "brazil": "CADE",
+    "mexico": "COFECE",
+    "australia": "ACCC",
+    "turkey": "Turkish Competition Authority",
+    "south africa": "Competition Commission of South Africa",
+}
+# The same bodies described by their country: "the UK's antitrust regulator", "Brazil's
+# competition authority", "European approval for the deal".
+ANTITRUST_DEMONYM = {
+    "european": "european union",
+    "chinese": "china",
+    "south korean": "south korea",
+    "korean": "korea",
+    "japanese": "japan",
+    "indian": "india",
+    "german": "germany",
+    "british": "britain",
+    "brazilian": "brazil",
+    "mexican": "mexico",
+    "australian": "australia",
+    "turkish": "turkey",
+}
+PLACE_WORDS = "|".join(
+    sorted(
+        (re.escape(p).replace(r"\ ", r"\s+") for p in (*ANTITRUST_BODY, *ANTITRUST_DEMONYM)),
+        key=len,
+        reverse=True,
+    )
+)
+
+# Who approves when a country acts, by the ways reporting names the country.
+GOVERNMENT_OF = {
+    "Indian government": ("india", "new delhi", "indian"),
+    "Chinese government": ("china", "beijing", "chinese"),
+    "Japanese government": ("japan", "tokyo", "japanese"),
+    "South Korean government": ("south korea", "seoul", "south korean", "korean"),
+    "Indonesian government": ("indonesia", "jakarta", "indonesian"),
+    "German government": ("germany", "berlin", "german"),
+    "Italian government": ("italy", "rome", "italian"),
+    "French government": ("france", "paris", "french"),
+    "UK government": ("britain", "london", "british", "uk"),
+    "US government": ("washington", "us", "u.s."),
+    "Thai government": ("thailand", "thai"),
+    "Vietnamese government": ("vietnam", "vietnamese"),
+    "Malaysian government": ("malaysia", "malaysian"),
+    "Hungarian government": ("hungarian",),
+    "Spanish government": ("spanish",),
+    "Mexican government": ("mexican",),
+    "Brazilian government": ("brazilian",),
+    "Turkish government": ("turkish",),
+    "Polish government": ("polish",),
+    "Czech government": ("czech",),
+    "Canadian government": ("canadian",),
+    "Australian government": ("australian",),
+    "Saudi government": ("saudi",),
+    "Taiwanese government": ("taiwanese",),
+}
+GOVERNMENTS = {
+    place: government for government, places in GOVERNMENT_OF.items() for place in places
+}
+COUNTRY = (
+    r"India|New\s+Delhi|China|Beijing|Japan|Tokyo|South\s+Korea|Seoul|Indonesia|Jakarta|"
+    r"Germany|Berlin|Italy|Rome|France|Paris|Britain|London|Washington|Thailand|Vietnam|Malaysia"
+)
+DEMONYM = (
+    r"Indian|Chinese|Japanese|South\s+Korean|Korean|Indonesian|German|Italian|French|British|"
+    r"UK|US|U\.S\.|Thai|Vietnamese|Malaysian|Hungarian|Spanish|Mexican|Brazilian|Turkish|Polish|"
+    r"Czech|Canadian|Australian|Saudi|Taiwanese"
 )
 
 
