@@ -179,3 +179,9 @@ def test_it_recognises_a_firm_that_owns_or_backs_another(index):
     assert "Corlan" in found
     assert "Stanmore Holdings Group" in found or "Stanmore" in found
     assert not any("Vogel" in name for name in found)
+
+
+def test_it_takes_no_nationality_after_a_stake_for_a_firm(index):
+    assert new_names("Toyota raised its stake in Malaysian carmaker Perusa.", index) == [
+        ("Perusa", "automaker")
+    ]

@@ -462,7 +462,13 @@ _NOT_A_FIRM = _word_set(
     Zhejiang Anhui Hubei Hunan Sichuan Shandong Fujian Liaoning Jilin Hainan Texas Detroit
     Munich Stuttgart Wolfsburg Paris Turin Milan Madrid Barcelona Amsterdam Brussels Vienna
     Prague Budapest Warsaw Stockholm Oslo Helsinki Copenhagen Istanbul Ankara Tehran Karachi
-    Lahore Dhaka Colombo Manila Osaka Nagoya Yokohama Busan Ulsan Taipei Sydney Melbourne"""
+    Lahore Dhaka Colombo Manila Osaka Nagoya Yokohama Busan Ulsan Taipei Sydney Melbourne
+    Chinese Japanese German Korean American French Italian British Indian Swedish Dutch
+    Spanish Taiwanese Vietnamese Thai Malaysian Indonesian Singaporean Philippine Australian
+    Canadian Mexican Brazilian Argentine Chilean Russian Ukrainian Turkish Polish Hungarian
+    Czech Slovak Austrian Swiss Belgian Portuguese Greek Romanian Moroccan Egyptian Israeli
+    Iranian Pakistani Emirati Qatari Kuwaiti Saudi European Asian African Nordic Western
+    Eastern Northern Southern Market Markets Board"""
 )
 # First names: a name starting with one is a person's ("Mary Barra's chief of staff").
 _FIRST_NAMES = _word_set(
