@@ -764,3 +764,19 @@ def test_it_reads_a_report_called_factually_incorrect_as_denied(index):
         index,
     )
     assert found == {pair("Nio", "Geely"): "denied"}
+
+
+def test_it_reads_a_party_announcing_it_would_form_a_venture_as_agreed(index):
+    found = talks(
+        "Last month Nio announced it would set up a joint venture with Geely to make batteries.",
+        index,
+    )
+    assert found == {pair("Nio", "Geely"): "agreed"}
+
+
+def test_it_keeps_a_venture_that_would_be_formed_per_sources_rumoured(index):
+    found = talks(
+        "Nio would set up a joint venture with Geely, people familiar with the matter said.",
+        index,
+    )
+    assert found == {pair("Nio", "Geely"): "rumoured"}

@@ -283,7 +283,7 @@ def _triggers(text):
     for match in lang.AGREE.finditer(text):
         if _PERMITTED.search(text, max(0, match.start() - 40), match.start()):
             kind = "agreed"  # "were given permission to set up an alliance"
-        elif _PLANNED.search(match.group()) or (
+        elif _PLANNED.search(_REPORTED_WILL.sub("", match.group())) or (
             match.group().lower().startswith("agree") and _AGREED_TO_TALK.match(text, match.end())
         ):
             kind = "talk"
@@ -457,6 +457,11 @@ def _in_aside(actor, asides):
 BOTH = "both parties"
 SALE = "sale of shares"
 _WOULD = re.compile(r"\bwould\b|\bcould\b|\bmay\b|\bmight\b")
+# "X announced it would set up a venture with Y": a party's "will", told in the past.
+_REPORTED_WILL = re.compile(
+    r"\b(?:announced|confirmed|said|stated)\s+(?:that\s+)?(?:it|they|the\s+\w+)\s+would\b",
+    re.IGNORECASE,
+)
 _SAID_TO_BE = re.compile(r"\s+to\s+(?:be|have)\b")
 
 
@@ -838,7 +843,7 @@ def find_talks(context, position, actors):
         if kind == "future":
             # "X will pay $1bn for a stake in Y" told as fact, or a party's word: decided;
             # "would", or unnamed sources: talks.
-            will = not _WOULD.search(text)
+            will = not _WOULD.search(_REPORTED_WILL.sub("", text))
             kind = "agreed" if (party_speaks or will) and not hearsay else "talk"
         if ended and (lang.TOPIC.search(text) or _WORK_TOPIC.search(text)):
             status = "ended"
