@@ -185,3 +185,20 @@ def test_it_takes_no_nationality_after_a_stake_for_a_firm(index):
     assert new_names("Toyota raised its stake in Malaysian carmaker Perusa.", index) == [
         ("Perusa", "automaker")
     ]
+
+
+def test_it_leaves_the_owner_before_a_possessive_out_of_the_name(index):
+    text = "The round was led by Anna Lind's Brightwater Capital Partners."
+    assert new_names(text, index) == [("Brightwater Capital Partners", "investor")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Start-up Ionix Mobility raised $50 million.", "Ionix Mobility"),
+        ("Supplier Brandt Electric will build a plant.", "Brandt Electric"),
+        ("Shares of Arkon Holdings (0175.HK) surged.", "Arkon Holdings"),
+    ],
+)
+def test_it_leaves_a_capitalised_role_word_out_of_the_name(index, text, name):
+    assert [found for found, _ in new_names(text, index)] == [name]

@@ -130,6 +130,13 @@ _COMMON_WORDS = _word_set(
 )
 
 
+# Words for what a firm is, capitalised at a sentence's start ("Start-up Ionix Mobility").
+_ROLE_OPENERS = _word_set(
+    """Start-up Startup Start-ups Startups Supplier Suppliers Chipmaker Maker Makers
+    Manufacturer Automaker Automakers Carmaker Carmakers Lender Insurer Conglomerate Fund
+    Funds Investor Investors Rival Rivals Partner Partners Subsidiary Unit Affiliate Parent
+    Client Customer Competitor Peer Peers Brand Brands Owner"""
+)
 # What people are, before their name or before 'of' and their employer.
 _TITLES = _word_set(
     """CEO CFO COO CTO Chairman Chairwoman Chair President Vice Director Directors Head Chief
@@ -505,7 +512,12 @@ _FIRST_NAMES = _word_set(
 def _plausible_firm(name, index):
     """A name a cue marks as an organisation, unless it is a person's, a place's or a word."""
     words = name.split()
-    while words and (words[0] in _NOT_A_NAME or words[0] in _TITLES):
+    while words and (
+        words[0] in _NOT_A_NAME
+        or words[0] in _TITLES
+        or words[0] in _ROLE_OPENERS
+        or words[0] in ("&", "of", "und")
+    ):
         words.pop(0)
     if not words or len(" ".join(words)) < 2:
         return None
@@ -648,13 +660,23 @@ def find_mentions(text, index):
         start = match.start()
         while (
             core
-            and (core[0] in _NOT_A_NAME or _LEGAL_WORD.match(core[0]))
+            and (
+                core[0] in _NOT_A_NAME
+                or core[0] in _ROLE_OPENERS
+                or core[0] in ("&", "of", "und")
+                or _LEGAL_WORD.match(core[0])
+            )
             and (start not in starts)
         ):
             start += len(core.pop(0)) + 1
-        if not core or core[0] in ("&", "of", "und"):
+        if not core:
             continue
         core = [word for word in core if not word.startswith("(")]  # "(China)"
+        owners = [i for i, word in enumerate(core[:-1]) if word.endswith(("'s", "’s"))]
+        if owners:  # "Peter Thiel's Founders Fund": the firm follows its owner's name
+            cut = owners[-1] + 1
+            start += len(" ".join(core[:cut])) + 1
+            core = core[cut:]
         if "of" in core and (
             not any(_LEGAL_WORD.match(word.rstrip(",")) for word in suffix)
             or any(word in _TITLES for word in core[: core.index("of")])
