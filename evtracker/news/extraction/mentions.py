@@ -432,21 +432,29 @@ _EXCHANGE = (
 )
 # The cue is found first, then the name that ends right before it.
 _CUE_AFTER_NAME = re.compile(
-    rf"\s+\((?:(?:{_EXCHANGE})\s*:\s*[\w.]+|\d{{3,6}}\.[A-Z]{{1,2}}|[A-Z]{{1,5}}\.[A-Z]{{1,2}})\)"
-    r"|(?:'s|’s)\s+(?:chief\s+executive|CEO|chairman|chairwoman|board\s+of\s+directors|"
+    # Each branch opens with a character, so the scan skips quickly to the candidates.
+    rf" \((?:(?:{_EXCHANGE})\s*:\s*[\w.]+|\d{{3,6}}\.[A-Z]{{1,2}}|[A-Z]{{1,5}}\.[A-Z]{{1,2}})\)"
+    r"|['’]s\s+(?:chief\s+executive|CEO|chairman|chairwoman|board\s+of\s+directors|"
     r"shareholders|subsidiary|spokes(?:man|woman|person)|founder\s+and\s+(?:CEO|chairman)|"
     r"annual\s+report|stock\s+exchange\s+filing|market\s+value|share\s+price)\b"
     r"|,\s+which\s+(?:makes|produces|builds|supplies|manufactures|owns|operates|runs)\b"
-    r"|\s+said\s+in\s+(?:a|an)\s+(?:stock\s+exchange\s+|regulatory\s+|exchange\s+)?filing"
+    r"| said\s+in\s+(?:a|an)\s+(?:stock\s+exchange\s+|regulatory\s+|exchange\s+)?filing"
 )
 _NAME_ENDING = re.compile(_CUE_NAME + r"$")
 # ...or by what comes before them: "shares of X", "a stake in X".
-_NAME_AFTER_CUE = re.compile(
-    r"\b(?:[Ss]hares\s+(?:of|in)|stake\s+in|holding\s+in|acquisition\s+of|takeover\s+of|"
-    r"merger\s+with|invest(?:ed|s|ing)?\s+in|(?:unit|subsidiary|affiliate|division)\s+of|"
-    r"(?:backed|controlled)\s+by|(?:round|consortium|financing)\s+(?:was\s+)?led\s+by)"
-    r"\s+(?:the\s+)?" + _CUE_NAME + r"(?![\w&'’-])"
-)
+# The short word before the name is found first ("of", "in", "by", "with"), then the cue
+# before it.
+_CUE_CONNECTIVE = re.compile(r" (?:of|in|with|by) (?:the )?(?=[A-Z])")
+_CUE_BEFORE_CONNECTIVE = {
+    connective: re.compile(rf"(?<![\w-])(?:{cues})$")
+    for connective, cues in (
+        ("of", r"[Ss]hares|acquisition|takeover|unit|subsidiary|affiliate|division"),
+        ("in", r"[Ss]hares|stake|holding|invest(?:ed|s|ing)?"),
+        ("with", r"merger"),
+        ("by", r"backed|controlled|(?:round|consortium|financing)\s+(?:was\s+)?led"),
+    )
+}
+_NAME_AT = re.compile(_CUE_NAME + r"(?![\w&'’-])")
 _NOT_A_FIRM = _word_set(
     """EV EVs AI CEO CFO IPO US U.S. UK EU GDP SUV SUVs NEV NEVs R&D MoU MOU JV JVs It He She
     They We You I Mr Mrs Ms Dr Sir Lord President Prime Minister King Queen Prince Princess
@@ -545,7 +553,14 @@ def _by_cue(text, index):
         _NAME_ENDING.search(text, max(0, cue.start() - 80), cue.start())
         for cue in _CUE_AFTER_NAME.finditer(text)
     )
-    for matches in (before, _NAME_AFTER_CUE.finditer(text)):
+    after = (
+        _NAME_AT.match(text, connective.end())
+        for connective in _CUE_CONNECTIVE.finditer(text)
+        if _CUE_BEFORE_CONNECTIVE[connective.group().split()[0]].search(
+            text, max(0, connective.start() - 30), connective.start()
+        )
+    )
+    for matches in (before, after):
         for match in matches:
             if match is None:
                 continue
@@ -555,7 +570,7 @@ def _by_cue(text, index):
                 continue
             words = name.split()
             if (
-                " by" in match.group(0)[: match.start(1) - match.start()]
+                text.endswith(("by ", "by the "), 0, match.start(1))
                 and len(words) > 1
                 and not (words[-1] in _FIRMISH or _SUFFIX_WORD.match(words[-1]))
             ):
