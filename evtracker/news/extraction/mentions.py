@@ -594,7 +594,7 @@ def _by_coordination(text, mentions, index):
     found = []
     for connective in _LIST_AND.finditer(text):
         last = _LIST_LAST.match(text, connective.end())
-        match = _LIST_BEFORE.search(text, max(0, connective.start() - 250), connective.start())
+        match = _LIST_BEFORE.search(text, max(0, connective.start() - 150), connective.start())
         if last is None or match is None:
             continue
         items = [(match.start(1), match.group(1))]
