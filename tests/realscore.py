@@ -157,7 +157,7 @@ def _describe(kind, fact):
     return f"approval {fact['subject']} by {fact.get('regulator')} [{fact.get('status')}]"
 
 
-def _miss_category(kind, gold, found_names, names):
+def _miss_category(kind, gold, found_names, names, outputs=()):
     """Why a gold fact was missed, in a word an aggregate can count."""
     parties = {
         "talks": gold.get("parties", []),
@@ -167,10 +167,14 @@ def _miss_category(kind, gold, found_names, names):
     if any(names(p) not in found_names for p in parties if p):
         return "party not recognised"
     if kind == "investments":
+        if any(names(out.get("investor")) == names(gold.get("investor")) for out in outputs):
+            return "investor found, terms differ"
         if gold.get("amount") is None:
             return "stake without amount" if gold.get("stake_percent") is None else "percent"
         return f"amount in {gold.get('currency')}"
     if kind == "approvals":
+        if any(names(out.get("subject")) == names(gold.get("subject")) for out in outputs):
+            return "subject found, regulator differs"
         return "regulator" if gold.get("regulator") else "no named regulator"
     return "pair not linked"
 
@@ -192,7 +196,7 @@ def score_article(gold, output, names, scores, keep_errors=False):
             )
             if hit is None:
                 score.fn += 1
-                category = _miss_category(kind, fact, found_names, names)
+                category = _miss_category(kind, fact, found_names, names, outputs)
                 score.categories[f"missed: {category}"] += 1
                 if keep_errors:
                     score.errors.append(f"{gold['article']}: missed {_describe(kind, fact)}")
