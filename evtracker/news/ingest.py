@@ -219,7 +219,7 @@ def ingest_parsed(parsed: ParsedArticle, *, source_kind, source, feed=None):
         try:
             with transaction.atomic():
                 extraction = extract_article(article, index)
-                result.facts_found = _fact_count(extraction)
+                result.facts_found = facts_in(extraction)
                 result.counts = apply_extraction(article, extraction, known=known)
                 if article.status != ArticleStatus.EXTRACTED or article.error:
                     article.status, article.error = ArticleStatus.EXTRACTED, ""
@@ -247,5 +247,5 @@ def ingest_url(url, *, source_kind=SourceKind.URL, feed=None):
     return ingest_parsed(parsed, source_kind=source_kind, source=url, feed=feed)
 
 
-def _fact_count(extraction):
+def facts_in(extraction):
     return len(extraction.talks) + len(extraction.investments) + len(extraction.approvals)

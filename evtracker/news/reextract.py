@@ -132,7 +132,7 @@ def reextract_article(article):
     changed = Reextracted()
     with transaction.atomic(savepoint=False):
         extraction = ingest.extract_article(article, index)
-        changed.facts_found = ingest._fact_count(extraction)
+        changed.facts_found = ingest.facts_in(extraction)
         counts = apply_extraction(article, extraction, known=known, leave_reviewed=True)
         changed.facts_added = counts.facts_created
         changed.facts_updated = counts.facts_updated

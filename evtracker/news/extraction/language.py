@@ -44,32 +44,6 @@ DEAL_STARTS = (
     "arrangement",
     "project",
 )
-_DEAL_STEMS = (
-    "partner",
-    "tie",
-    "alliance",
-    "joint",
-    "jv",
-    "collaborat",
-    "cooperat",
-    "co-operat",
-    "deal",
-    "agreement",
-    "pact",
-    "memorand",
-    "mou",
-    "contract",
-    "accord",
-    "letter",
-    "merger",
-    "venture",
-    "cross-shareholding",
-    "framework",
-    "arrangement",
-    "project",
-)
-
-
 # News outlets are who reports, never a party: canonical name -> the ways it is written.
 OUTLETS = {
     "Bloomberg": ["Bloomberg", "Bloomberg News"],
@@ -183,23 +157,6 @@ SOURCES = Anchored(
     r"\binsiders?\b",
     ("unnamed", "anonymous", "industry", "informed", "source", "according", "cit", "insider"),
     cues=("source", "insider"),
-)
-# Words that make a report a rumour rather than a party's own word.
-HEARSAY = Gated(
-    r"\b(?:reportedly|reported|reports?|reporting|according\s+to|citing|rumou?r\w*|speculat\w*|"
-    r"allegedly|said\s+to\s+be|is\s+said|are\s+said|understood\s+to|media)\b",
-    (
-        "report",
-        "according",
-        "citing",
-        "cited",
-        "rumo",
-        "speculat",
-        "alleged",
-        "said",
-        "understood",
-        "media",
-    ),
 )
 
 # Words that make a plan a possibility rather than a decision ("is weighing a stake").
@@ -798,7 +755,6 @@ INVEST = Anchored(
         "took",
     ),
 )
-SAID = _words(r"(?:'s\s+\w+\s+)?\s*,?\s*(?:said|says|told|stated|noted|added)\b")
 # "Daimler's largest shareholder": the company owned, not the one investing.
 OWNED = _words(r"(?:'s|’s)\s+(?:\w+\s+)?(?:shareholder|investor|owner|stake|holding|backer)s?\b")
 # Only when money is received does "from X" name the investor ("raised $1bn from X").
@@ -855,11 +811,6 @@ def cancelled(words):
 def shared(words):
     """Before an amount: "a combined", "a total of": no single investor's money."""
     return any(w in ("combined", "collectively", "jointly", "together") for w in words[-3:])
-
-
-def names_investor(words):
-    """Before a company: "from", "led by", "backed by"."""
-    return any(w in ("from", "by") for w in words[-4:])
 
 
 def names_target(words):
