@@ -402,3 +402,50 @@ def test_it_reads_a_refusal_to_approve_any_new_venture_as_a_policy_not_an_approv
         "petrol cars."
     )
     assert approvals(body, index) == set()
+
+
+# --- the deal referred back to -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "The two companies won clearance in Brazil last month.",
+        "The CMA cleared the transaction on Thursday.",
+        "Regulators in Brazil also approved the deal.",
+    ],
+)
+def test_it_gives_a_later_approval_of_the_deal_to_the_company_approved_before(index, later):
+    body = (
+        "Bosch has won U.S. antitrust approval for its $2.1 billion acquisition of Continental's "
+        f"brake business, the Federal Trade Commission said.\n\n{later}"
+    )
+    assert {subject for subject, _, _ in approvals(body, index)} == {"Bosch"}
+
+
+def test_it_gives_an_approval_of_a_merger_to_both_sides_when_none_was_approved_before(index):
+    body = (
+        "Honda and Nissan agreed to combine under a holding company. "
+        "The two companies still need antitrust approval in several markets."
+    )
+    assert {subject for subject, _, _ in approvals(body, index)} == {"Honda", "Nissan"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "EU antitrust regulators are reviewing the deal between Magna and Veoneer.",
+        "The SAMR has still to approve the transaction between Magna and Veoneer.",
+    ],
+)
+def test_it_approves_the_buyer_of_a_deal_named_by_its_two_sides(index, sentence):
+    body = f"Magna agreed to buy Veoneer for $3.8 billion in cash. {sentence}"
+    assert {subject for subject, _, _ in approvals(body, index)} == {"Magna"}
+
+
+def test_it_approves_both_sides_of_a_deal_in_which_each_takes_a_stake(index):
+    body = (
+        "Toyota will buy a 5% stake in Mazda, with Mazda set to hold about 0.25% of Toyota. "
+        "Japan's antitrust watchdog cleared the deal between Toyota and Mazda on Friday."
+    )
+    assert {subject for subject, _, _ in approvals(body, index)} == {"Toyota", "Mazda"}

@@ -286,6 +286,12 @@ _DEAL_NOUN = re.compile(
     r"partnership|plans?)\b",
     _I,
 )
+# "the deal between New York-listed AAM and London-based Dowlais": the two sides of a deal.
+_DEAL_BETWEEN = re.compile(
+    r"\b(?P<noun>deal|transaction|tie-?up|merger|combination|agreement)\s+(?:between|of|involving)"
+    r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    _I,
+)
 _BOTH_SIDES = re.compile(
     r"\b(?:merger|merge|merging|joint\s+venture|venture|JV|alliance|combination|"
     r"partnership|new\s+company|new\s+entity|entity)\b",
@@ -325,6 +331,15 @@ _BUY = re.compile(
     r"\b(?:buy|buys|bought|buying|acquir\w+|acquisition\s+of|takeover\s+of|take|takes|took|"
     r"taking|purchas\w+|invest\w*\s+in|putting\s+money|put\s+money|stakes?\s+in|"
     r"holdings?\s+in|shares?\s+in|shareholding\s+in)\b",
+    _I,
+)
+# A full stop ends a sentence, not "U.S." nor "$13.5 billion".
+_CLAUSE_END = re.compile(r";|\.(?=\s+[A-Z\"“]|$)")
+# A side that comes to own a part of the other: "X is set to hold around 0.24 per cent".
+_TO_HOLD = re.compile(
+    r"(?:\s+(?:is|was|will|would|also))?\s+(?:(?:set|due|expected)\s+)?(?:to\s+)?"
+    r"(?:hold|own|take|acquire|buy)\s+(?:(?:around|about|nearly|roughly|some|a|an)\s+)*"
+    r"[\d.]+\s*(?:%|per\s*cent|percent)",
     _I,
 )
 _SOLD_OF = re.compile(r"\b(?:takeover|acquisition|purchase|buyout)\s+of\s+(?:the\s+)?$", _I)
@@ -1003,7 +1018,7 @@ def _subjects(context, sentence, actors, acting, regulator_names, cue_at=0):
             candidates = after or candidates
         if candidates:
             chosen = _subject_list(body, candidates)
-    names = [a.company for a in chosen]
+    names = _buyer_of_deal_named(context, sentence, chosen)
     names += [
         a.company
         for a in candidates
@@ -1014,13 +1029,31 @@ def _subjects(context, sentence, actors, acting, regulator_names, cue_at=0):
         for a in actors
         if a.kind != "regulator"
     )  # "cleared the merger of Fincare into AU": a deal of others, not the article's
+    named = bool(names)
     if _DEAL_NEEDS.search(text):
+        named = False
         names = _deal_parties(context, sentence) or names
     elif not names and not others_object:
         names = _deal_parties(context, sentence)
     if not names:
         return []
+    if named:  # what a later "the deal" or "the companies" refers back to
+        _article_memo(context, "approved")["last"] = list(dict.fromkeys(names))
     return [(name, regulator) for name in dict.fromkeys(names) for regulator in regulator_names]
+
+
+def _buyer_of_deal_named(context, sentence, chosen):
+    """The companies of `chosen`; when they are named as the sides of a deal ("the deal
+    between AAM and Dowlais", "the tie-up of X and Y"), the buyer of the two, if one buys."""
+    names = [a.company for a in chosen]
+    if len(names) != 2:
+        return names
+    sides = _DEAL_BETWEEN.search(
+        context.body, max(sentence.start, chosen[0].start - 60), chosen[0].start
+    )
+    if not sides or _BOTH_SIDES.search(sides.group("noun")):
+        return names
+    return _buyers(context, tuple(names)) or names
 
 
 def _candidates(context, sentence, actors, cue_at):
@@ -1132,6 +1165,9 @@ def _deal_parties(context, sentence):
     they = lang.PAIR_REFERENCE.search(text) or _THEY.match(text)
     if not (deal or they or _DEAL_APPROVAL.search(text)):
         return []
+    earlier = _article_memo(context, "approved").get("last")
+    if earlier:
+        return earlier  # "The TCA cleared the transaction": the deal approved before, its buyer
     pair = _article_pair(context, sentence)
     if not pair:
         main = context.main_subject
@@ -1191,11 +1227,14 @@ def _find_buyers(context, pair):
     for buyer, seller in ((first, second), (second, first)):
         sellers = [m.start for m in by_company.get(seller, ())]
         for mention in by_company.get(buyer, ()):
+            if _TO_HOLD.match(context.body, mention.end):
+                found.append(buyer)  # "with Suzuki set to hold 0.24 per cent of the former"
+                break
             at = bisect.bisect_right(sellers, mention.end)
             if at == len(sellers) or sellers[at] - mention.end >= 90:
                 continue
             between = context.body[mention.end : sellers[at]]
-            if len(between) < 90 and _BUY.search(between) and not re.search(r"[.;]", between):
+            if len(between) < 90 and _BUY.search(between) and not _CLAUSE_END.search(between):
                 found.append(buyer)
                 break
         # "the takeover of Dowlais by American Axle": the buyer after "by"
