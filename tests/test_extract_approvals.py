@@ -449,3 +449,16 @@ def test_it_approves_both_sides_of_a_deal_in_which_each_takes_a_stake(index):
         "Japan's antitrust watchdog cleared the deal between Toyota and Mazda on Friday."
     )
     assert {subject for subject, _, _ in approvals(body, index)} == {"Toyota", "Mazda"}
+
+
+@pytest.mark.parametrize(
+    ("body", "subject"),
+    [
+        ("Alibaba-backed Xpeng said it had won a licence to test robotaxis in Guangzhou.", "Xpeng"),
+        ("Tesla supplier CATL received a permit for a battery plant in Hungary.", "CATL"),
+        ("Geely-owned Volvo Cars won approval from the MIIT for its new model.", "Volvo Cars"),
+        ("A Toyota-led consortium won a licence to run robotaxis in Tokyo.", "Toyota"),
+    ],
+)
+def test_it_approves_the_company_another_describes_not_the_one_describing(index, body, subject):
+    assert {s for s, _, _ in approvals(body, index)} == {subject}

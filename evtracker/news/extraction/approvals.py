@@ -274,6 +274,12 @@ _OWNER_OF = re.compile(
 )
 # "Innovusion, which supplies lidar to Nio, had filed ...": Nio is not the one that filed.
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|whom)\b[^,]*(?:,|$)")
+# A company named to describe the next one: "Alibaba-backed Xpeng", "Tesla supplier CATL".
+_DESCRIBES_NEXT = re.compile(
+    r"(?:-(?:backed|owned|controlled|funded|led|linked|affiliated|supported)|"
+    r"\s+(?:supplier|partner|rival|affiliate|subsidiary|unit|shareholder|investor|backer|"
+    r"owner|parent|customer)s?)\s+(?:[a-z][\w-]*\s+){0,2}[A-Z]"
+)
 _HOLDERS_AFTER = re.compile(r"(?:'s|’s)?\s+(?:shareholders|stockholders|board|investors)\b")
 # A deal referred to without its parties.
 _DEAL_NOUN = re.compile(
@@ -1146,6 +1152,8 @@ def _can_be_subject(body, actor):
     before = body[max(0, actor.start - 40) : actor.start]
     if _OWNER_OF.search(before) or _HOLDERS_AFTER.match(body, actor.end):
         return False
+    if _DESCRIBES_NEXT.match(body, actor.end):
+        return False  # "Toyota-backed Pony.ai", "Peugeot owner PSA": the other is approved
     merged = re.search(r"\bmerg\w+\s+(?:of\s+)?(?:\w+\s+){0,2}$", before, _I)
     return not (merged and _MERGED_INTO.match(body, actor.end))
 
