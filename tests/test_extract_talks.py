@@ -780,3 +780,107 @@ def test_it_keeps_a_venture_that_would_be_formed_per_sources_rumoured(index):
         index,
     )
     assert found == {pair("Nio", "Geely"): "rumoured"}
+
+
+# --- stage 4: mechanisms written from the grammar, each with sentences of new wording -------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ford is partnering with Tesla on charging networks in North America.",
+        "Honda has been collaborating with Apple on in-car software since 2021.",
+        "Nio and Geely are cooperating with BYD on battery swapping.",
+    ],
+)
+def test_it_reads_a_partnership_under_way_as_agreed(index, sentence):
+    found = talks(sentence, index)
+    assert found and set(found.values()) == {"agreed"}
+
+
+def test_it_keeps_a_partnership_under_way_told_by_sources_rumoured(index):
+    found = talks("Ford is partnering with Tesla, people familiar with the matter said.", index)
+    assert found == {pair("Ford", "Tesla"): "rumoured"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hyundai said it would partner with Apple on autonomous driving.",
+        "Nissan will also cooperate with Foxconn on electric platforms, the carmaker said.",
+    ],
+)
+def test_it_reads_a_party_saying_it_will_work_with_another_as_agreed(index, sentence):
+    assert set(talks(sentence, index).values()) == {"agreed"}
+
+
+def test_it_keeps_a_wish_to_work_together_as_talks(index):
+    found = talks("Hyundai would like to partner with Apple, people familiar said.", index)
+    assert found == {pair("Hyundai", "Apple"): "rumoured"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Honda is not negotiating with Nissan over a merger, the company said in a statement.",
+        "Renault has never held talks with Geely about a tie-up, a Renault spokeswoman said.",
+        "Nissan and Foxconn have not held any discussions, Nissan said in a statement.",
+    ],
+)
+def test_it_reads_a_party_saying_it_is_not_in_talks_as_denied(index, sentence):
+    assert set(talks(sentence, index).values()) == {"denied"}
+
+
+def test_it_does_not_read_declining_to_comment_on_talks_as_a_denial(index):
+    found = talks(
+        "Nissan did not comment on the talks with Foxconn, which began in May, Reuters said.",
+        index,
+    )
+    assert found == {pair("Nissan", "Foxconn"): "rumoured"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The report that Tesla was close to a deal with BYD is wrong, a Tesla spokesman said.",
+        "Stories about a merger between Nio and Geely were simply false, Nio said on Monday.",
+    ],
+)
+def test_it_reads_a_report_called_wrong_as_denied(index, sentence):
+    assert set(talks(sentence, index).values()) == {"denied"}
+
+
+def test_it_does_not_read_a_wrong_forecast_as_a_denial(index):
+    found = talks(
+        "Tesla signed a battery deal with BYD, proving the forecast wrong, the companies said.",
+        index,
+    )
+    assert found == {pair("Tesla", "BYD"): "agreed"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hyundai withdrew its offer for a stake in Foxconn on Monday.",
+        "Stellantis has withdrawn its merger proposal to Renault, the company said.",
+    ],
+)
+def test_it_reads_a_withdrawn_offer_as_ended(index, sentence):
+    assert set(talks(sentence, index).values()) == {"ended"}
+
+
+def test_it_reads_each_company_of_a_list_that_speaks_as_a_party_speaking(index):
+    found = talks(
+        "Nissan, Honda and Renault said on Monday they had agreed to study a combined partnership.",
+        index,
+    )
+    assert set(found.values()) == {"confirmed"}
+    assert len(found) == 3
+
+
+def test_it_does_not_read_a_counterpart_list_before_the_speaker_as_speakers(index):
+    found = talks(
+        "Foxconn has held talks with Nissan and Honda, a person familiar with the plans said.",
+        index,
+    )
+    assert set(found.values()) == {"rumoured"}

@@ -223,9 +223,11 @@ def _signals(text):
         _live(lang.not_ended, text, m) and _ends_a_partnership(text, m)
         for m in lang.END.finditer(text)
     )
-    ended = ended or bool(_CAME_TO_NOTHING.search(text))
-    denied = any(_live(lang.not_denied, text, m) for m in lang.DENY.finditer(text)) or bool(
-        _REFUSED.search(text)
+    ended = ended or bool(_CAME_TO_NOTHING.search(text) or _WITHDRAWN.search(text))
+    denied = (
+        any(_live(lang.not_denied, text, m) for m in lang.DENY.finditer(text))
+        or bool(_REFUSED.search(text))
+        or bool(_REPORT_IS_WRONG.search(text))
     )
     confirmed = any(
         _live(lang.not_confirmed, text, m) for m in lang.CONFIRM.finditer(text)
@@ -261,6 +263,20 @@ _REFUSED = lang.Gated(
         "intention",
     ),
 )
+# A report called wrong, however long its clause: "The report that X was close to a deal with
+# Y is wrong", "claims of a merger were completely false".
+_REPORT_IS_WRONG = lang.Gated(
+    r"\b(?:reports?|claims?|story|stories|speculation|rumou?rs?|article)\b[^.;]{0,160}?\b"
+    r"(?:is|was|are|were)\s+(?:(?:completely|simply|totally|entirely|just|plainly)\s+)?"
+    r"(?:wrong|false|incorrect)\b",
+    ("wrong", "false", "incorrect"),
+)
+# A bid, offer or proposal withdrawn: "withdrew its offer for a stake in X".
+_WITHDRAWN = lang.Gated(
+    r"\bwithdr(?:ew|aws?|awn|awing)\s+(?:its|their|the|a|his|her)\s+(?:[\w$€£¥.,%-]+\s+){0,4}?"
+    r"(?:offer|bid|proposal|approach)s?\b",
+    ("withdr",),
+)
 # "the talks ultimately went nowhere": ended without an end word.
 _CAME_TO_NOTHING = lang.Gated(
     r"\b(?:talks|negotiations|discussions|deal|partnership|plans?|efforts?)\b[^.;]{0,40}?\b"
@@ -294,12 +310,20 @@ def _triggers(text):
         else:
             kind = "talk"
         found.append((match.start(), match.end(), kind))
+    for match in _WORKING_WITH.finditer(text):
+        if not any(s < match.end() and match.start() < e for s, e, _ in found):
+            found.append((match.start(), match.end(), "agreed"))
     for pattern, kind in ((lang.TALK, "talk"), (_NOUN_WITH, "noun")):
         for match in pattern.finditer(text):
             if _DISCUSS_VERB.match(match.group()) and not _ABOUT_WORKING_TOGETHER.search(text):
                 continue  # "executives discussed the future of battery swapping"
             if not any(s < match.end() and match.start() < e for s, e, _ in found):
-                found.append((match.start(), match.end(), _will_work_together(text, match, kind)))
+                negated = _NEGATED_TALK.search(text, max(0, match.start() - 60), match.start())
+                if kind == "talk" and negated:
+                    kind_here = "refused"  # "is not negotiating with X", "never held talks"
+                else:
+                    kind_here = _will_work_together(text, match, kind)
+                found.append((match.start(), match.end(), kind_here))
     talk_starts = [s for s, _, kind in found if kind == "talk"]
     if _DONE.search(text):  # "Volkswagen's stake in Xpeng has now closed"
         for match in _STAKE_IN.finditer(text):
@@ -312,6 +336,9 @@ def _triggers(text):
                 if any(start < match.start() for start in talk_starts):
                     kind = "talk"  # "in discussions about merging with X": the talks govern
                 found.append((match.start(), match.end(), "buy:" + kind))
+    for match in _WITHDRAWN.finditer(text):  # "withdrew its offer for X"
+        if not any(s < match.end() and match.start() < e for s, e, _ in found):
+            found.append((match.start(), match.end(), "status"))
     if lang.TOPIC.search(text):
         for pattern, negation in (
             (lang.END, lang.not_ended),
@@ -416,13 +443,31 @@ _DONE = re.compile(
 )
 _STAKE_IN = re.compile(r"\b(?:stake|holding|investment|shareholding)\s+in\b", re.IGNORECASE)
 _WORKING_TOGETHER = re.compile(r"(?:partner|team|cooperate|collaborate|work|join)", re.IGNORECASE)
+# "is partnering with X", "have been collaborating with X": a partnership under way.
+_WORKING_WITH = re.compile(
+    r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:(?:already|also|now|"
+    r"closely|jointly)\s+)*(?:partnering|collaborating|cooperating|co-operating|teaming\s+up|"
+    r"joining\s+forces)\s+with\b",
+    re.IGNORECASE,
+)
+# A talk verb its clause negates: "is not negotiating with X", "have never held talks with X",
+# "has not had any discussions with X"; not "did not comment on talks with X".
+_NEGATED_TALK = re.compile(
+    r"\b(?:not|never|n't)\s+(?:(?:currently|yet|ever|been|in|any|held|holding|having|had|have|"
+    r"conducted|conducting|engaged|formal|official|such|direct|actively|presently|now)\s+){0,3}$",
+    re.IGNORECASE,
+)
+_MODAL_ADVERB = _word_set("also jointly closely further now then")
 
 
 def _will_work_together(text, match, kind):
-    """ "will cooperate with Yinwang": a decision said in the future, not talks."""
+    """ "will cooperate with Yinwang", "said it would partner with X": a decision said in the
+    future, not talks."""
     if kind == "talk" and _WORKING_TOGETHER.match(match.group()):
         before = lang.last_words(text, match.start(), 2)
-        if before and before[-1] == "will":
+        if before and before[-1] in _MODAL_ADVERB:
+            before = before[:-1]
+        if before and before[-1] in ("will", "would"):
             return "future"
     return kind
 
@@ -485,6 +530,9 @@ def _speaker(body, actors, sentence):
             if _ANOTHER_NAME.fullmatch(gap):
                 continue  # "... with Honda, TV Tokyo said": someone else speaks
             if len(gap.split()) <= 5 and not _SPEAKER_GAP_STOP.search(gap):
+                chain = _subject_chain(body, [a for a in actors if a.end <= verb_start])
+                if len(_unique(chain)) > 1 and _opens(body, sentence, chain[0], actors):
+                    return BOTH  # "Nissan, Honda and Mitsubishi said": each speaks
                 return before[-1].company
         after = [a for a in actors if a.start >= verb_end and a.start - verb_end <= 45]
         if after:
@@ -492,6 +540,12 @@ def _speaker(body, actors, sentence):
             if len(gap.split()) <= 5 and not _SPEAKER_GAP_STOP.search(gap):
                 return after[0].company
     return None
+
+
+def _opens(body, sentence, actor, actors):
+    """The actor opens its sentence: no company and at most four words before it."""
+    words = body[sentence.start : actor.start].split()
+    return len(words) <= 4 and not any(a.start < actor.start for a in actors)
 
 
 def _subject_chain(body, candidates):
@@ -845,7 +899,13 @@ def find_talks(context, position, actors):
             # "would", or unnamed sources: talks.
             will = not _WOULD.search(_REPORTED_WILL.sub("", text))
             kind = "agreed" if (party_speaks or will) and not hearsay else "talk"
-        if ended and (lang.TOPIC.search(text) or _WORK_TOPIC.search(text)):
+        if kind == "refused":
+            if hearsay:
+                continue  # others telling that a party is not in talks: no party's word
+            status = "denied"
+        elif ended and (
+            lang.TOPIC.search(text) or _WORK_TOPIC.search(text) or _WITHDRAWN.search(text)
+        ):
             status = "ended"
         elif denied and _talks_go_on(text):
             status = "confirmed"  # "are in discussions, but rejected reports they had agreed"
