@@ -550,3 +550,37 @@ def test_it_reads_shares_told_as_held_by_each_company(index):
 def test_it_does_not_give_a_chairman_own_stake_to_the_company(index):
     body = "Geely's chairman Li Shufu owns a 9.7% stake in Daimler through an investment vehicle."
     assert investments(body, index) == []
+
+
+# --- a second stake in one sentence ---------------------------------------------------
+
+
+def test_it_reads_each_percent_a_company_holds_in_one_sentence(index):
+    body = (
+        "Toyota said it would sell a 6% stake in Panasonic, which would cut its holding to 15%, "
+        "in a bid to free up capital."
+    )
+    found = {(f[0], f[1], f[4]) for f in investments(body, index)}
+    assert found == {("Toyota", "Panasonic", Decimal("6")), ("Toyota", None, Decimal("15"))}
+
+
+def test_it_reads_a_share_after_with_as_held_by_the_company_named_there(index):
+    body = (
+        "Under the plan Geely buys 12 percent of Renault's Korean unit, with BAIC set to hold "
+        "around 3 percent of the same business."
+    )
+    assert ("BAIC", None, Decimal("3")) in stakes(investments(body, index))
+    body = "Nio's holding in the venture is 30%, with Tencent holding 20% of it through a fund."
+    assert ("Tencent", None, Decimal("20")) in stakes(investments(body, index))
+
+
+def test_it_reads_the_percent_nearest_the_stake_and_the_low_end_of_a_range(index):
+    body = "Geely agreed to take 49.9 percent of Stellantis's plant and 30 percent of CATL."
+    assert ("Geely", "CATL", Decimal("30")) in stakes(investments(body, index))
+    body = "Xiaomi is weighing buying 5%-10% of Nio, the people said."
+    assert stakes(investments(body, index)) == [("Xiaomi", "Nio", Decimal("5"))]
+
+
+def test_it_does_not_read_a_stake_moved_to_a_trust_as_a_purchase(index):
+    body = "Renault and Nio each keep 10% of the other, and Renault will move 20% of its shares."
+    assert all(f[4] != Decimal("20") for f in investments(body, index))

@@ -161,7 +161,7 @@ _OWNER_NOUNS = frozenset(
 )
 _OWN_VERB = re.compile(
     r"\s+(?:(to\s+\w+)|\w+ing|will|would|has|have|had|is|was|are|were|can|could|may|might|"
-    r"should|must|also|plans?|agreed|said|says)\b"
+    r"should|must|also|plans?|agreed|said|says|(?:set|poised|expected|due)\s+to)\b"
 )
 # Where a new clause starts: its subject comes after. After a speech verb the speaker is
 # never the subject of what follows.
@@ -871,6 +871,20 @@ def _percent_of(text):
     return Decimal(match.group(1)) if match else None
 
 
+def _last_percent(text, start, end):
+    """The percentage nearest before `end`, from `start` on (never half a number: "49.9")."""
+    start = max(0, start)
+    while start and (text[start - 1].isdigit() or text[start - 1] == "."):
+        start -= 1
+    found = list(_PERCENT_VALUE.finditer(text, start, end))
+    if len(found) > 1 and _RANGE.fullmatch(text, found[-2].end(), found[-1].start()):
+        found.pop()  # "10%-20%": a range, read at its lower end
+    return Decimal(found[-1].group(1)) if found else None
+
+
+_RANGE = re.compile(r"\s*(?:-|–|to)\s*")
+
+
 _STAKE_TALKS = re.compile(
     r"\b(?:talks|negotiat\w*|discussions?|discussing)\s+with\s+[^.;]{1,80}?\s(?:over|about|on|for)\s+"
     r"(?:a|an|the)?\s*(?:[\w-]+\s+){0,2}$"
@@ -925,6 +939,7 @@ _PART_OF_THE_MONEY = re.compile(
 _BUY_INTO = re.compile(r"\bbuy|\bbought")
 _EACH = re.compile(r"\beach\b", re.IGNORECASE)
 _OF_IN = re.compile(r"\s+(?:of|in)\s")
+_VERB_CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|whereas)\b|;|\b(?:which|who|that)\b")
 _OWNERS_STAKE = re.compile(
     r"(?:'s|’s)\s+(?:[a-z-]+\s+){0,2}(?:about\s+|around\s+|roughly\s+)?" + PERCENT + r"[\s-]+"
     r"(?:[a-z-]+\s+)?",
@@ -948,7 +963,11 @@ def _stake_holders(context, sentence, parties, match, target, after):
             named = _NAMES_ANOTHER.match(body, end) and after
             target = after[0] if named else subject
         return [buyer], target
-    verbs = list(_TAKING.finditer(lowered, max(0, match.start() - 70), match.start()))
+    # The verb of the stake's own clause ("..., and Renault will move 28.4% of its shares").
+    reach = max(0, match.start() - 70)
+    breaks = list(_VERB_CLAUSE_BREAK.finditer(lowered, reach, match.start()))
+    reach = breaks[-1].end() if breaks else reach
+    verbs = list(_TAKING.finditer(lowered, reach, match.start()))
     if _BUY_INTO.search(match.group()):
         verb, verb_at = None, at
     elif verbs:
@@ -1014,7 +1033,7 @@ def _stake_facts(context, position, parties, amount_facts):
             continue
         end = sentence.start + match.end()
         percent = _percent_of(phrase) if phrase.endswith(" by") else None
-        percent = percent or _percent_of(text[max(0, match.start() - 25) : match.end()])
+        percent = percent or _last_percent(text, match.start() - 25, match.end())
         if percent is None:
             later = _PERCENT_VALUE.match(_APPROXIMATELY.sub("", text[match.end() :].lstrip()))
             later = later or _RAISED_TO.match(text, match.end())
@@ -1038,8 +1057,10 @@ def _stake_facts(context, position, parties, amount_facts):
         target_name = target.company if target else None
         told = context.__dict__.setdefault("_stakes_told", set())
         for investor in investors:
-            if any(f.investor == investor.company for f in amount_facts + facts):
+            if any(f.investor == investor.company for f in amount_facts):
                 continue  # the amount's fact already stands for this stake
+            if any(_same_stake(f, investor.company, percent) for f in facts):
+                continue  # told twice in one sentence ("a 5% holding ..., the holding")
             if kind == "joint_venture" and _funds_the_venture(context, investor.company):
                 continue
             if percent is not None and (investor.company, percent) in told:
@@ -1076,6 +1097,14 @@ def _stake_facts(context, position, parties, amount_facts):
             context.found["last investment"] = (position, (investors, target))
         facts += _gapped_facts(context, position, parties, match.end(), target_name, kind, facts)
     return facts
+
+
+def _same_stake(fact, investor, percent):
+    """Whether `fact` already tells `investor`'s stake: a second percent in the same sentence
+    is another stake ("a 5% holding, 2.48% held directly"), a second mention without one is not."""
+    if fact.investor != investor:
+        return False
+    return percent is None or fact.stake_percent is None or fact.stake_percent == percent
 
 
 # "Peugeot's acquisition of Opel", "PSA's agreement to buy GM's European operations".
@@ -1264,13 +1293,20 @@ def _stake_percent(text):
     if match:
         value = Decimal(match.group("percent") or match.group("percent2"))
     else:
-        match = _PERCENT_OF_SHARES.search(text)  # "18.3% of the common shares"
+        # "18.3% of the common shares", "a stake of about 37%"
+        match = _PERCENT_OF_SHARES.search(text) or _STAKE_OF_ABOUT.search(text)
         if not match:
             return None
         value = Decimal(match.group(1))
     return value if 0 < value <= 100 else None
 
 
+_STAKE_OF_ABOUT = re.compile(
+    r"\b(?:stake|holding|shareholding|interest)\s+of\s+(?:more\s+than\s+|less\s+than\s+)?"
+    + _ABOUT
+    + PERCENT,
+    re.IGNORECASE,
+)
 _PERCENT_OF_SHARES = re.compile(
     PERCENT + r"\s+(?:of|in)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:shares|stock|equity|capital|company)\b",
