@@ -584,3 +584,34 @@ def test_it_reads_the_percent_nearest_the_stake_and_the_low_end_of_a_range(index
 def test_it_does_not_read_a_stake_moved_to_a_trust_as_a_purchase(index):
     body = "Renault and Nio each keep 10% of the other, and Renault will move 20% of its shares."
     assert all(f[4] != Decimal("20") for f in investments(body, index))
+
+
+# --- a deal told as a noun ------------------------------------------------------------
+
+
+def test_it_reads_a_takeover_told_as_its_buyer_s_acquisition(index):
+    body = "Regulators in Brussels on Tuesday cleared Geely's acquisition of Renault's Korean unit."
+    assert investments(body, index) == []  # a unit with no name: no target to record
+    body = "Regulators in Brussels on Tuesday cleared Stellantis' acquisition of CATL."
+    assert stakes(investments(body, index)) == [("Stellantis", "CATL", None)]
+
+
+def test_it_reads_the_buyer_after_by_and_the_share_after_of(index):
+    body = (
+        "The filing covers the purchase by Tencent of a further 4.5 per cent of the voting "
+        "rights in Nio, and BAIC's acquisition of a 10% stake in Daimler."
+    )
+    assert stakes(investments(body, index)) == [
+        ("BAIC", "Daimler", Decimal("10")),
+        ("Tencent", "Nio", Decimal("4.5")),
+    ]
+
+
+def test_it_does_not_count_a_takeover_twice_when_its_price_follows(index):
+    body = (
+        "The commission approved Geely's acquisition of Daimler on Monday. "
+        "The deal, worth 9 billion euros, was agreed in May."
+    )
+    assert [(f[0], f[1], f[2]) for f in investments(body, index)] == [
+        ("Geely", "Daimler", Decimal("9000000000"))
+    ]

@@ -736,8 +736,8 @@ def find_investments(context, position, actors):
         facts += _equal_venture_facts(context, position, parties, facts)
     if not denied and "wholly" in text:
         facts += _full_ownership_facts(context, position, parties, facts)
-    if not denied and ("'s" in text or "’s" in text):
-        _possessive_deal(context, position, parties)
+    if not denied and ("'" in text or "’" in text or " by " in text):
+        facts += _deal_noun_facts(context, position, parties, facts)
     if facts and _HEARSAY.search(text):
         deniers = _deniers(context)
         # The rumour's terms, told in an article where the investor denies the rumour.
@@ -1109,31 +1109,83 @@ def _same_stake(fact, investor, percent):
 
 # "Peugeot's acquisition of Opel", "PSA's agreement to buy GM's European operations".
 _POSSESSIVE_DEAL = re.compile(
-    r"(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,2}?(?:(?:acquisition|purchase|takeover|buyout)\s+of|"
+    r"(?:'s|’s|(?<=s)'|(?<=s)’)\s+(?:[a-z][\w-]*\s+){0,2}?(?:(?:acquisition|purchase|takeover|buyout)\s+of|"
     r"(?:agreement|deal|plan|offer|bid|proposal|move|decision)\s+to\s+"
     r"(?:buy|acquire|purchase|take\s+over))\s+"
 )
+# "the acquisition by JICC, an affiliate of X, of 20 per cent of": the buyer after "by".
+_DEAL_BY = re.compile(r"\b(?:acquisition|purchase|takeover|buyout)\s+by\s+")
+_OF_AFTER_AGENT = re.compile(r"(?:\s*,[^,;]{1,80},)?\s+of\s+")
 _OWNER_OF = re.compile(r"(?:'s|’s|')\s")  # "General Motors' European operations"
 _TARGET_LEAD = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$")
+# "a further 6.6 per cent of the voting rights in", "a 49 per cent stake in": a share of it.
+_SHARE_LEAD = re.compile(
+    r"^(?:the\s+|a\s+|an\s+)?(?:further\s+|another\s+|additional\s+)?"
+    + _ABOUT
+    + PERCENT
+    + r"[^,;]{0,50}?\b(?:of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
-def _possessive_deal(context, position, parties):
-    """Remembers "X's acquisition of Y" for a later "The deal, worth €2.2 billion": told
-    without terms, the deal is recorded with the amount given for it."""
+def _terms_told_elsewhere(context, position, company):
+    """Whether the article gives the terms of `company`'s deal in another sentence: the price
+    in one of the next ("The deal, worth ..."), or an amount in a sentence naming it."""
+    if _price_told_next(context, position):
+        return True
+    for other, sentence in enumerate(context.sentences):
+        if other == position or not sentence.running or not _DIGIT.search(sentence.text):
+            continue
+        named = context.named_in(sentence.start, sentence.end)
+        if (
+            any(m.company == company for m in named)
+            and find_amounts(sentence.text)
+            and (lang.INVEST.present(sentence.text) or _MORE_TRIGGERS.search(fold(sentence.text)))
+        ):
+            return True
+    return False
+
+
+def _deal_noun_facts(context, position, parties, facts):
+    """A deal told as a noun, its buyer as owner or agent: "X's acquisition of Y", "the
+    purchase by X of 20% of Y". Without terms here it is a stake; a later "The deal, worth
+    €2.2 billion" gives its amount."""
     sentence = context.sentences[position]
     body = context.body
-    for match in _POSSESSIVE_DEAL.finditer(sentence.text):
+    found = []
+    deals = [(m, "owner") for m in _POSSESSIVE_DEAL.finditer(sentence.text)]
+    deals += [(m, "agent") for m in _DEAL_BY.finditer(sentence.text)]
+    for match, how in deals:
         at, end = sentence.start + match.start(), sentence.start + match.end()
-        owners = [a for a in parties if a.end == at and a.named]
-        targets = [
-            a
-            for a in parties
-            if a.start >= end
-            and _TARGET_LEAD.match(body[end : a.start])
-            and not _OWNER_OF.match(body, a.end)
-        ]
-        if owners and targets and owners[0].company != targets[0].company:
-            context.found["last investment"] = (position, ([owners[0]], targets[0]))
+        if how == "owner":
+            buyers = [a for a in parties if a.end == at and a.named]
+        else:
+            buyers = [a for a in parties if a.start == end and a.named]
+            after = _OF_AFTER_AGENT.match(body, buyers[0].end) if buyers else None
+            if after is None:
+                continue
+            buyers, end = [_parent(body, parties, buyers[0])], after.end()
+        targets = [a for a in parties if a.start >= end and not _OWNER_OF.match(body, a.end)]
+        if not buyers or not targets or buyers[0].company == targets[0].company:
+            continue
+        buyer, target = buyers[0], targets[0]
+        lead = body[end : target.start]
+        share = _SHARE_LEAD.match(lead)
+        if not (share or _TARGET_LEAD.match(lead)):
+            continue
+        if how == "owner" and not share:
+            context.found["last investment"] = (position, ([buyer], target))
+        percent = Decimal(share.group(1)) if share else None
+        if any(_same_stake(f, buyer.company, percent) for f in facts + found):
+            continue
+        if percent is None and how != "agent" and "acquisition" not in match.group():
+            continue  # "X's plan to buy Y": its terms, if any, follow; only a takeover is told
+        if percent is None and _terms_told_elsewhere(context, position, buyer.company):
+            continue  # "Peugeot's acquisition of Opel ... The deal, worth €2.2 billion": one deal
+        why = (f"deal noun: {match.group().strip()}", f"investor: {buyer.company}")
+        buyer, target = buyer.company, target.company
+        found.append(_fact(context, position, buyer, target, None, None, "stake", percent, "", why))
+    return found
 
 
 # "make Daihatsu, Suzuki's main rival, a wholly owned subsidiary": all of it.
