@@ -462,3 +462,26 @@ def test_it_approves_both_sides_of_a_deal_in_which_each_takes_a_stake(index):
 )
 def test_it_approves_the_company_another_describes_not_the_one_describing(index, body, subject):
     assert {s for s, _, _ in approvals(body, index)} == {subject}
+
+
+@pytest.mark.parametrize(
+    ("body", "regulator"),
+    [
+        ("Xpeng has won approval for a secondary listing in Hong Kong, its filing showed.", "HKEX"),
+        ("Zeekr got the green light for its New York IPO, the company said.", "NYSE"),
+        ("Nio was cleared to list its shares on the Singapore bourse.", "Singapore Exchange"),
+        ("Xpeng won a licence to test robotaxis in Hong Kong, its first outside China.", None),
+    ],
+)
+def test_it_takes_the_exchange_of_the_place_for_a_listing_approval(index, body, regulator):
+    assert {r for _, r, _ in approvals(body, index)} == {regulator}
+
+
+def test_it_reads_a_day_with_no_year_as_this_years_not_last_years(index):
+    body = (
+        "Xpeng has won approval for a secondary listing in Hong Kong, with its shares set "
+        "to start trading on July 7."
+    )
+    assert approvals(body, index) == {("Xpeng", "HKEX", "granted")}
+    dated = "Xpeng won approval for a Hong Kong listing on July 7, 2023."
+    assert approvals(dated, index) == set()

@@ -34,9 +34,11 @@ from evtracker.news.extraction.regulators import (
     COUNTRY,
     DEMONYM,
     GOVERNMENTS,
+    LISTING_IN,
     PLACE_WORDS,
     bodies_between,
     body_names,
+    listing_venue,
 )
 
 _I = re.IGNORECASE
@@ -48,6 +50,13 @@ def _words_of(text):
 
 # An approval dated this long before the report is background ("won a permit last year").
 _BACKGROUND_DAYS = 180
+# A day of a month with no year: this year's, ahead of the report or just behind it; a day
+# long past is written with its year or "last".
+_DAY_WITHOUT_YEAR = re.compile(
+    r"^(?!.*\b(?:(?:19|20)\d\d|last|ago|previous)\b).*\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
+    r"Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b(?!\s*(?:%|per|,\s*(?:19|20)\d\d))",
+    re.DOTALL,
+)
 
 # --- what an approval sentence says --------------------------------------------------------
 
@@ -568,6 +577,7 @@ _TO_APPROVE = _gated(_TO_APPROVE, _words_of("approve clear grant sign green auth
 _THING_APPROVED = _gated(_THING_APPROVED, _words_of("approved cleared passed adopted"))
 _NO_APPROVAL = _gated(_NO_APPROVAL, ("no",))
 _PRESS_NOTE_3 = _gated(_PRESS_NOTE_3, ("press",))
+_LISTING_IN = _gated(LISTING_IN, ("hong", "shanghai", "shenzhen", "york", "singapore", "london"))
 
 
 def _as_approver(body, actor):
@@ -654,6 +664,8 @@ def find_approvals(context, position, actors):
     if held and held.start() < cue.start():
         return []  # "a factory that already holds a licence": the factory's, named or not
     on = context.date_of(sentence)
+    if (context.published - on).days > _BACKGROUND_DAYS and _DAY_WITHOUT_YEAR.search(text):
+        on = context.published  # "to start trading on March 10": a day ahead, not last year's
     if (context.published - on).days > _BACKGROUND_DAYS and not (
         status == "pending" and _ONGOING.search(text)
     ):
@@ -746,6 +758,9 @@ def _regulator(context, position, regulators, acting):
         return ["FTC"]  # the US merger waiting period is the FTC's (with the DOJ)
     if _PRESS_NOTE_3.search(text):
         return ["Indian government"]  # India's screening of investment from its neighbours
+    listing = _LISTING_IN.search(text)
+    if listing:
+        return [listing_venue(listing)]  # "pre-approval for a listing in Hong Kong": its bourse
     near = _regulators_nearby(context, position)
     if near:
         return [_canonical(context, near[0].company)]

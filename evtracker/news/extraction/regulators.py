@@ -92,6 +92,33 @@ PLACE_WORDS = "|".join(
     )
 )
 
+# The exchange that approves a listing, by the place reporting names: "a listing in Hong Kong",
+# "its Shanghai IPO".
+LISTING_VENUE = {
+    "hong kong": "HKEX",
+    "shanghai": "Shanghai Stock Exchange",
+    "shenzhen": "Shenzhen Stock Exchange",
+    "new york": "NYSE",
+    "singapore": "Singapore Exchange",
+    "london": "London Stock Exchange",
+}
+_VENUE = r"(?:Hong\s+Kong|Shanghai|Shenzhen|New\s+York|Singapore|London)"
+_LISTING = (
+    r"(?:(?:secondary|dual|primary|initial|stock|share|public)\s+)*(?:listing|IPO|float|flotation)"
+)
+LISTING_IN = re.compile(
+    rf"\b{_VENUE}\s+{_LISTING}\b|\b{_LISTING}\s+(?:in|on)\s+(?:the\s+)?{_VENUE}\b|"
+    rf"\blist\s+(?:its\s+shares\s+)?(?:in|on)\s+(?:the\s+)?{_VENUE}\b"
+)
+_VENUE_WORDS = re.compile(_VENUE)
+
+
+def listing_venue(match):
+    """The exchange of a listing matched by LISTING_IN."""
+    place = _VENUE_WORDS.search(match.group())
+    return LISTING_VENUE[" ".join(place.group().lower().split())]
+
+
 # Who approves when a country acts, by the ways reporting names the country.
 GOVERNMENT_OF = {
     "Indian government": ("india", "new delhi", "indian"),
