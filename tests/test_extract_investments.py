@@ -615,3 +615,19 @@ def test_it_does_not_count_a_takeover_twice_when_its_price_follows(index):
     assert [(f[0], f[1], f[2]) for f in investments(body, index)] == [
         ("Geely", "Daimler", Decimal("9000000000"))
     ]
+
+
+def test_it_reads_each_company_as_each_of_the_pair_in_the_news(index):
+    body = (
+        "Nio and CATL signed an agreement on Friday to build batteries together. "
+        "Each firm will put 2 billion yuan into the new company, they said."
+    )
+    assert money(investments(body, index)) == [
+        ("CATL", Decimal("2000000000"), "CNY"),
+        ("Nio", Decimal("2000000000"), "CNY"),
+    ]
+    body = (
+        "Toyota agreed with Panasonic to form a battery venture. "
+        "Each side is expected to invest 50 billion yen over five years."
+    )
+    assert {f[0] for f in investments(body, index) if f[2]} == {"Panasonic", "Toyota"}

@@ -76,7 +76,8 @@ _COORDINATION_GAP = re.compile(
 _PAIR_WORDS = re.compile(
     r"\b(?:they|both\s+(?:companies|firms|sides|parties|carmakers|automakers|partners)|"
     r"the\s+two(?:\s+\w+)?(?:\s+(?:companies|firms|carmakers|automakers|groups|sides|parties|"
-    r"partners|makers))?|each\s+of\s+the\s+two|each\s+partner|the\s+(?:pair|duo|partners)|"
+    r"partners|makers))?|each\s+of\s+the\s+two|the\s+(?:pair|duo|partners)|"
+    r"each\s+(?:partner|company|firm|side|party|carmaker|automaker|group)|"
     r"the\s+(?:new\s+)?(?:joint[\s-]+venture|JV)(?:\s+company)?)\b",
     re.IGNORECASE,
 )
