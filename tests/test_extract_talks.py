@@ -884,3 +884,79 @@ def test_it_does_not_read_a_counterpart_list_before_the_speaker_as_speakers(inde
         index,
     )
     assert set(found.values()) == {"rumoured"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"We are talking to Renault about several projects," Nissan\'s chief executive told '
+        "reporters.",
+        '"We have been speaking with BYD for months," a Tesla spokesperson said.',
+    ],
+)
+def test_it_reads_we_in_a_quote_as_the_company_that_speaks(index, sentence):
+    assert set(talks(sentence, index).values()) == {"confirmed"}
+
+
+def test_it_does_not_read_we_in_a_quote_with_no_company_speaking_as_a_party(index):
+    found = talks('"We are talking to Renault," an analyst at Jefferies said.', index)
+    assert found == {}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Stellantis and Leapmotor formed a joint venture, Leapmotor International, in which "
+        "Stellantis holds 51%.",
+        "Nio and Geely set up a new company (Leapmotor) to sell electric cars.",
+    ],
+)
+def test_it_does_not_take_the_name_given_to_a_venture_for_a_party(index, sentence):
+    found = talks(sentence, index)
+    assert len(found) == 1 and set(found.values()) == {"agreed"}
+
+
+def test_it_keeps_a_company_named_after_a_venture_as_the_speaker(index):
+    found = talks("Nio has formed a joint venture with Geely, BYD said.", index)
+    assert pair("Nio", "Geely") in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Tesla and BYD will build a new battery factory together in Nevada.", "agreed"),
+        ("Ford and Volkswagen plan to jointly develop a commercial van.", "agreed"),
+        ("Geely and Renault built engines together for a decade.", "agreed"),
+        (
+            "General Motors and Hyundai said they would explore co-developing vehicles.",
+            "confirmed",
+        ),
+        (
+            "Nio and Geely are considering building cars together, people familiar said.",
+            "rumoured",
+        ),
+    ],
+)
+def test_it_reads_companies_doing_a_thing_together_as_a_pair(index, sentence, status):
+    assert set(talks(sentence, index).values()) == {status}
+
+
+def test_it_does_not_pair_companies_whose_sales_are_added_together(index):
+    assert talks("Toyota and Honda together sold 3 million cars last year.", index) == {}
+
+
+def test_it_reads_two_founders_of_a_new_company_as_agreed_and_one_founder_as_no_pair(index):
+    found = talks("Nio and Geely established a new firm to make motors.", index)
+    assert found == {pair("Nio", "Geely"): "agreed"}
+    assert talks("Nio set up a new company to run its battery stations, BYD said.", index) == {}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tesla is in talks with BYD about batteries, a Tesla spokesperson said.",
+        "Tesla is in talks with BYD about batteries, a spokesperson for Tesla said.",
+    ],
+)
+def test_it_reads_a_company_spokesperson_as_the_company_speaking(index, sentence):
+    assert talks(sentence, index) == {pair("Tesla", "BYD"): "confirmed"}

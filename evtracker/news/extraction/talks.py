@@ -5,7 +5,7 @@ import itertools
 import re
 
 from evtracker.news.extraction import language as lang
-from evtracker.news.extraction.facts import TalkFact
+from evtracker.news.extraction.facts import Actor, TalkFact
 from evtracker.news.extraction.patterns import per_article
 
 # Words that end the phrase a trigger governs: a company after them is not its counterpart.
@@ -158,7 +158,9 @@ _UPDATE_TOPIC = lang.Anchored(
     ),
 )
 _SPEAKER_GAP_STOP = re.compile(
-    r"people|person|sources?|insiders?|analysts?|report|familiar|media|newspaper|outlet",
+    # Whole words: "a Tesla spokesperson said" is Tesla speaking.
+    r"\b(?:people|persons?|sources?|insiders?|analysts?|report\w*|familiar|media|newspapers?|"
+    r"outlets?)\b",
     re.IGNORECASE,
 )
 
@@ -310,6 +312,16 @@ def _triggers(text):
         else:
             kind = "talk"
         found.append((match.start(), match.end(), kind))
+    joint = [*_JOINT_WORK.finditer(text), *_NEW_COMPANY.finditer(text)]
+    if "co-" in text or "Co-" in text:
+        joint += _CO_WORK.finditer(text)
+    for match in joint:
+        if not any(s < match.end() and match.start() < e for s, e, _ in found):
+            kind = _joint_kind(lang.last_words(text, match.start(), 6))
+            if kind:
+                found.append((match.start(), match.end(), kind))
+    for match in _TALKING_TO.finditer(text):
+        found.append((match.start(), match.end(), "talk"))
     for match in _WORKING_WITH.finditer(text):
         if not any(s < match.end() and match.start() < e for s, e, _ in found):
             found.append((match.start(), match.end(), "agreed"))
@@ -450,6 +462,46 @@ _WORKING_WITH = re.compile(
     r"joining\s+forces)\s+with\b",
     re.IGNORECASE,
 )
+# Doing a thing jointly: "will build a battery plant together", "plan to jointly develop",
+# "explore co-developing"; the subjects are the pair, or the company after "with".
+_JOINT_WORK = lang.Gated(
+    r"\b(?:build|develop|produc|make|making|made|design|creat|invest|work|launch|research|"
+    r"manufactur|operat|run|set\s+up|form|pursu|market|explor|stud|sell|sold|built)\w*\s+"
+    r"(?:[\w'’$€£¥.,%-]+\s+){0,6}?together\b(?!\s+with)|"
+    r"\bjointly\s+(?:build|develop|produc|make|design|creat|invest|launch|research|"
+    r"manufactur|operat|set\s+up|form|pursu|market|explor|stud)\w*",
+    ("together", "jointly"),
+)
+# Founding a company, which two founders share: "X and Y set up a new company".
+_NEW_COMPANY = lang.Gated(
+    r"\b(?:set(?:s|ting)?\s+up|form(?:ed|s|ing)?|establish(?:ed|es|ing)?|creat(?:e|ed|es|ing)|"
+    r"found(?:ed|s|ing)?)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|entity|business)\b",
+    ("set", "form", "establish", "creat", "found"),
+)
+_CO_WORK = re.compile(
+    r"\bco-(?:develop|produc|invest|build|design|creat|operat|manufactur|fund|found)\w*",
+    re.IGNORECASE,
+)
+_JOINT_NOT_YET = _word_set(
+    """explore explores exploring consider considers considering study studying studies could
+    may might whether possible possibly potential potentially discuss discussing talks hope
+    hopes mull mulling weigh weighing evaluate evaluating"""
+)
+
+
+def _joint_kind(before):
+    """The trigger kind of a thing done jointly, from the words before its verb."""
+    if any(word in ("not", "never") or word.endswith("n't") for word in before[-3:]):
+        return None
+    if any(word in _JOINT_NOT_YET for word in before):
+        return "talk"
+    if any(word in _INTENDS or word in ("will", "would") for word in before):
+        return "future"
+    return "agreed"
+
+
+# "is talking to X", "have been speaking with X": talks the verb's own tense tells of.
+_TALKING_TO = lang.Gated(r"\b(?:talking|speaking)\s+(?:to|with)\b", ("talking", "speaking"))
 # A talk verb its clause negates: "is not negotiating with X", "have never held talks with X",
 # "has not had any discussions with X"; not "did not comment on talks with X".
 _NEGATED_TALK = re.compile(
@@ -572,11 +624,23 @@ def not_a_party(body, actor):
     """A company named only to describe another one, a thing or a venture the parties form."""
     if _DESCRIBES_NEXT.match(body, actor.end):
         return True
+    if _APPOSITIVE_CLOSES.match(body, actor.end) and _VENTURE_BEFORE.search(
+        body, max(0, actor.start - 30), actor.start
+    ):
+        return True  # "formed a joint venture, Leapmotor International, in which ..."
     before = body[max(0, actor.start - 40) : actor.start]
     words = _WORD.findall(before.lower())[-4:]
     return bool(_BEFORE_CUES.intersection(words)) and bool(_NOT_A_PARTY_BEFORE.search(before))
 
 
+# The name a venture noun is given in apposition: "a joint venture, X, ...", "the new
+# company (X)".
+_VENTURE_BEFORE = re.compile(
+    r"\b(?:joint[\s-]+venture|JV|venture|(?:new|joint)\s+(?:company|entity|firm|brand)|"
+    r"alliance|consortium)\s*(?:,|\()\s*(?:called\s+|named\s+|dubbed\s+)?[\"“']?$",
+    re.IGNORECASE,
+)
+_APPOSITIVE_CLOSES = re.compile(r"[\"”']?\s*(?:[,)]|\.(?:\s|$)|$)")
 _WORD = re.compile(r"[a-z]+")
 # A word that must be among the last few before a company for _NOT_A_PARTY_BEFORE to match.
 _BEFORE_CUES = _word_set(
@@ -838,6 +902,8 @@ def find_talks(context, position, actors):
     the article when the sentence confirms, denies or ends them without naming both."""
     sentence = context.sentences[position]
     text = sentence.text
+    if _QUOTE_MARK.search(text):
+        actors = _with_quoted_we(context, sentence, actors)
     two = len({a.company for a in actors if a.kind != "regulator"}) >= 2
     _remember_unnamed_counterparts(context, position, actors)
     group = _group_named(context, position)
@@ -951,6 +1017,25 @@ def find_talks(context, position, actors):
     if found:
         return facts
     return _status_updates(context, position, actors, speaker, (ended, denied, confirmed), on)
+
+
+_QUOTE_MARK = re.compile(r"[\"“”]")
+_QUOTED = re.compile(r"[\"“]([^\"“”]{3,600})[\"”]")
+_WE = re.compile(r"\b[Ww]e\b")
+
+
+def _with_quoted_we(context, sentence, actors):
+    """'"We are talking to Renault," Nissan's chief said': "we" in a quote is its speaker."""
+    speaker = _speaker(context.body, actors, sentence)
+    if speaker is None or speaker == BOTH:
+        return actors
+    kind = context.index.kind_of(speaker)
+    extra = [
+        Actor(sentence.start + we.start(), sentence.start + we.end(), speaker, kind, False)
+        for quote in _QUOTED.finditer(sentence.text)
+        for we in _WE.finditer(sentence.text, quote.start(1), quote.end(1))
+    ]
+    return sorted(actors + extra, key=lambda actor: actor.start) if extra else actors
 
 
 _PAIRS_WEIGHED = 20
