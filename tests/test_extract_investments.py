@@ -631,3 +631,14 @@ def test_it_reads_each_company_as_each_of_the_pair_in_the_news(index):
         "Each side is expected to invest 50 billion yen over five years."
     )
     assert {f[0] for f in investments(body, index) if f[2]} == {"Panasonic", "Toyota"}
+
+
+def test_it_leaves_out_the_investors_of_an_earlier_round_the_article_recalls(index):
+    body = (
+        "Nio has raised $500 million from Tencent, Geely and others, it said on Monday. "
+        "In March, Nio raised $300 million from Xiaomi, CATL and other investors. "
+        "Earlier this year it drew investments from BAIC and Daimler in a funding round."
+    )
+    assert stakes(investments(body, index)) == [("Geely", "Nio", None), ("Tencent", "Nio", None)]
+    body = "Back in 2019, Nio's Series B round was led by Tencent and Xiaomi."
+    assert investments(body, index) == []

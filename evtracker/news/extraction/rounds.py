@@ -110,11 +110,25 @@ def _participants(context, sentence, named):
     return list({a.company: a for a in found}.values())
 
 
+# A sentence that opens by placing its event before the news ("In September,", "Earlier this
+# month", "Last year", "Back in 2019"): an earlier round, told as context.
+_EARLIER = re.compile(
+    r"(?:(?:Also|And|But|Then)\s+)?(?:(?:In|Back\s+in|By)\s+(?:early\s+|late\s+|mid-?)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"(?:19|20)\d\d)\b|Earlier\s+(?:this|that|in\s+the)\s+\w+|(?:Late\s+|Early\s+)?[Ll]ast\s+"
+    r"(?:year|month|week|spring|summer|autumn|fall|winter)\b|Previously\b|Before\s+that\b|"
+    r"\w+\s+(?:years?|months?)\s+ago\b)"
+)
+
+
 def round_facts(context, position, parties, facts, subject_of, make_fact):
-    """Stakes without amounts for the named companies taking part in a funding round."""
+    """Stakes without amounts for the named companies taking part in a funding round (not an
+    earlier round the article recalls)."""
     sentence = context.sentences[position]
     lowered = sentence.text.lower()
     if not any(stem in lowered for stem in _STEMS):
+        return []
+    if _EARLIER.match(sentence.text):
         return []
     named = [a for a in parties if a.named]
     raiser = _raiser(context, position, sentence, parties, subject_of)
