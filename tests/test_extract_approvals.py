@@ -485,3 +485,39 @@ def test_it_reads_a_day_with_no_year_as_this_years_not_last_years(index):
     assert approvals(body, index) == {("Xpeng", "HKEX", "granted")}
     dated = "Xpeng won approval for a Hong Kong listing on July 7, 2023."
     assert approvals(dated, index) == set()
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "The Biden administration plans to review the merger on security grounds.",
+        "EU antitrust regulators have yet to approve the tie-up, a spokesperson said.",
+    ],
+)
+def test_it_gives_a_merger_referred_to_later_both_sides_it_was_named_with(index, later):
+    body = (
+        "Nissan will hold a 5% stake in the group created by the merger of Peugeot owner PSA "
+        f"and rival Fiat Chrysler, people familiar said. {later}"
+    )
+    assert {subject for subject, _, _ in approvals(body, index)} == {"PSA", "Fiat Chrysler"}
+
+
+def test_it_keeps_an_administration_named_by_its_leader_as_written(index):
+    body = "Honda and Nissan agreed to merge. The Biden administration plans to review the merger."
+    assert {regulator for _, regulator, _ in approvals(body, index)} == {"Biden administration"}
+
+
+def test_it_takes_the_buyer_first_in_a_deal_named_with_a_slash(index):
+    body = (
+        "Lawyers said the Magna/Veoneer acquisition raised few concerns. "
+        "Brazil's competition authority CADE cleared the transaction on Monday."
+    )
+    assert approvals(body, index) == {("Magna", "CADE", "granted")}
+
+
+def test_it_reads_regulators_that_turned_a_deal_down_as_a_rejection(index):
+    body = (
+        "Stellantis agreed to sell its Turkish distribution business to Tofas. Regulators "
+        "turned down the deal, saying the parties had not offered enough commitments."
+    )
+    assert {status for _, _, status in approvals(body, index)} == {"rejected"}

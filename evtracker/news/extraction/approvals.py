@@ -73,7 +73,7 @@ _CLEAR_DEAL = (
 # Cues language.APPROVAL misses: filings with a regulator, an antitrust waiting period, a
 # government saying no, backing sought from authorities.
 _MORE_CUES = re.compile(
-    r"\b(?:waiting\s+period|said\s+no\s+to|turn(?:ed|s)?\s+down|backing\s+from|outstanding|"
+    r"\b(?:waiting\s+period|said\s+no\s+to|turn(?:ed|s)?\s+(?:down|away)|backing\s+from|outstanding|"
     r"(?:is|are|was|were)\s+reviewing|applications?|(?:investment|tax)\s+privileges)\b|"
     + _CLEAR_DEAL
     + "|"
@@ -94,7 +94,8 @@ _FILING = re.compile(
 _PENDING_MORE = re.compile(
     _PROBE + r"|\b(?:outstanding|(?:has|have|had)\s+still\s+to|still\s+(?:has|have|had)\s+to|"
     r"(?:preparing|poised|set|expected|likely|due)\s+to\s+(?:approve|clear|grant|sign\s+off)|"
-    r"(?:will|would|must|has\s+to|have\s+to|need\s+to|needs\s+to)\s+(?:\w+\s+)?"
+    r"(?:will|would|must|has\s+to|have\s+to|need\s+to|needs\s+to|plans?\s+to|intends?\s+to)\s+"
+    r"(?:\w+\s+)?"
     r"(?:review|approve|clear|sign\s+off)|"
     r"fil(?:ed|es|ing|ings)|submit(?:s|ted|ting)?|advancing|notif(?:y|ied|ication)|"
     r"(?:is|are)\s+(?:\w+\s+)?(?:expected|due|likely|anticipated)|"
@@ -110,7 +111,7 @@ _GRANTED_MORE = re.compile(
     _I,
 )
 _REJECTED_MORE = re.compile(
-    r"\b(?:said\s+no\s+to|turn(?:ed|s)?\s+down|rejection|revok(?:ed|es)|suspend(?:ed|s)|"
+    r"\b(?:said\s+no\s+to|turn(?:ed|s)?\s+(?:down|away)|rejection|revok(?:ed|es)|suspend(?:ed|s)|"
     r"withdr[ae]w(?:n)?|pulled)\b",
     _I,
 )
@@ -142,8 +143,8 @@ _CONDITION = re.compile(r"\b(?:if|once|unless|until|provided)\b[^,;]*$", _I)
 # Who approves when no body is named: "approval from foreign competition authorities",
 # "subject to approval from the competition-law authorities in the countries concerned".
 _BODY_HEAD = (
-    r"(?:authorities|authority|regulators?|watchdogs?|agenc(?:y|ies)|ministry|ministries|"
-    r"commission)"
+    r"(?:[Aa]uthorities|[Aa]uthority|[Rr]egulators?|[Ww]atchdogs?|[Aa]genc(?:y|ies)|ministry|"
+    r"ministries|commission)"
 )
 _PLACE = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?"
 _PLACES = rf"{_PLACE}(?:\s*,\s*{_PLACE})*(?:\s+and\s+(?:the\s+)?{_PLACE})?"
@@ -164,7 +165,8 @@ _UNNAMED_ACTING = re.compile(
     r"(?:(?!(?:said|says|that|and|but|which|who|it|he|she|we|they|expects?|expected|wants?|"
     r"hopes?|asked|urged|told|when|if|as|for|to|from|with|by|on|in|at|of|whether|while)\b)"
     r"[A-Za-z-]+\s+){0,3}" + _BODY_HEAD + _PLACE_TAIL + r")\s+"
-    r"(?:\w+\s+){0,3}?(?:approved?|cleared?|signed\s+off|granted|gave|given|rejected|blocked)\b"
+    r"(?:\w+\s+){0,3}?(?:approved?|cleared?|signed\s+off|granted|gave|given|rejected|blocked|"
+    r"turned\s+(?:down|away)|vetoed|refused)\b"
 )
 # "antitrust filings in South Korea and Canada": the authorities of those places.
 _FILINGS_IN = re.compile(
@@ -209,7 +211,7 @@ _GOVERNMENT_ACTS = re.compile(
     r"(?:(?:has|have|had|is|was|will|would|also|reportedly|now|recently|already|not|"
     r"preparing\s+to|poised\s+to|set\s+to|expected\s+to|likely\s+to|to)\s+){0,4}"
     r"(?:approved?|approving|clear(?:ed|s)?|grant(?:ed|s)?|given?|gave|issued|"
-    r"said\s+no|turned\s+down|rejected|refused|blocked|vetoed|signed\s+off)\b"
+    r"said\s+no|turned\s+(?:down|away)|rejected|refused|blocked|vetoed|signed\s+off)\b"
 )
 # A government named as the body: "approval from the Indian government".
 _GOVERNMENT_NAMED = re.compile(
@@ -259,17 +261,20 @@ _REGULATOR_ACTS = re.compile(
     r"(?:\s*\([^)]{1,80}\))?(?:\s*,[^,]{1,40},)?\s+(?:\w[\w'’]*\s+){0,7}?"
     r"(?:approved|approves|approve|cleared|clears|clear|granted|grants|signed\s+off|"
     r"rejected|rejects|blocked|blocks|gave|gives|given|issued|issues|awarded|licensed|"
-    r"green-?lit|authori[sz]ed|said\s+no|turned\s+down|review|revoked|suspended|"
+    r"green-?lit|authori[sz]ed|said\s+no|turned\s+(?:down|away)|vetoed|refused|review|revoked|"
+    r"suspended|plans?\s+to\s+(?:review|examine|scrutini[sz]e|investigate)|"
     r"(?:opened|launched|began|"
     r"started)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:investigation|probe))\b",
     _I,
 )
+# Where the object of the body's verb ends: "review the merger because of X's stake".
+_OBJECT_ENDS = re.compile(r"[,;]|\b(?:because|since|as|after|amid|while|which|that)\b")
 _CLEARED_OTHER = re.compile(r"\s+(?:\w+\s+)?(?:up|out|away|the\s+(?:way|air|path|decks))\b", _I)
 _CHECKED = re.compile(r"\b(?:review|test|inspection|audit)\b", _I)
 _APPROVAL_NOUN = re.compile(
     r"\b(?:licen[cs]\w*|permits?|approv\w*|clearances?|cleared|green[\s-]?light|permission|"
     r"go-ahead|sign-?off|signed\s+off|certifi\w+|registration|nod|clear(?:s|ing)?\s+(?:the|its)|"
-    r"waiting\s+period|said\s+no\s+to|turn(?:ed|s)?\s+down|backing\s+from)\b",
+    r"waiting\s+period|said\s+no\s+to|turn(?:ed|s)?\s+(?:down|away)|backing\s+from)\b",
     _I,
 )
 
@@ -305,6 +310,18 @@ _DEAL_NOUN = re.compile(
 _DEAL_BETWEEN = re.compile(
     r"\b(?P<noun>deal|transaction|tie-?up|merger|combination|agreement)\s+(?:between|of|involving)"
     r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    _I,
+)
+# A deal named by its two sides: "the merger of Peugeot owner PSA and rival Fiat Chrysler".
+_DEAL_OF_TWO = re.compile(
+    r"\b(?P<noun>merger|tie-?up|combination|deal|transaction|joint\s+venture|venture|alliance|"
+    r"takeover)\s+(?:of|between)\s+",
+    _I,
+)
+_SIDES_GAP = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:(?:its|the)\s+)?(?:[a-z][\w-]*\s+){0,2}")
+_NOUN_AFTER_PAIR = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>merger|tie-?up|combination|deal|transaction|joint\s+venture|"
+    r"venture|JV|alliance|acquisition|takeover|purchase)\b",
     _I,
 )
 _BOTH_SIDES = re.compile(
@@ -497,7 +514,8 @@ _PENDING_MORE = _anchored(
     _PENDING_MORE,
     _words_of(
         "outstanding has have had still preparing poised set expected likely due will "
-        "would must need fil submit advancing notif request not remain open launch began "
+        "would must need fil submit advancing notif request not remain open launch began plan "
+        "intend "
         "begun start fail is are"
     ),
 )
@@ -723,11 +741,10 @@ def _a_body_said_no(text, acting, regulator):
     the software" are no rejected approvals."""
     if _APPLICATION_REJECTED.search(text):
         return True  # "its application was rejected", whoever rejected it
+    if _UNNAMED_ACTING.search(text):
+        return True  # "Regulators turned down the deal", whichever body the article names
     return regulator != [None] and bool(
-        acting
-        or _GOVERNMENT_ACTS.search(text)
-        or _UNNAMED_ACTING.search(text)
-        or _REJECTED_PASSIVE.search(text)
+        acting or _GOVERNMENT_ACTS.search(text) or _REJECTED_PASSIVE.search(text)
     )
 
 
@@ -1045,8 +1062,11 @@ def _subjects(context, sentence, actors, acting, regulator_names, cue_at=0):
         for a in candidates
         if _PARTNER_BEFORE.search(body, max(sentence.start, a.start - 50), a.start)
     ]  # "cleared its merger with Nissan": both sides merge ("X's venture with Y" is X's)
-    others_object = acting and any(
-        a.start >= acting[0].end and not _BOUGHT.search(body, max(0, a.start - 60), a.start)
+    verb = acting and _REGULATOR_ACTS.match(body, acting[0].end)
+    others_object = verb and any(
+        verb.end() <= a.start < verb.end() + 60
+        and not _OBJECT_ENDS.search(body, verb.end(), a.start)
+        and not _BOUGHT.search(body, max(0, a.start - 60), a.start)
         for a in actors
         if a.kind != "regulator"
     )  # "cleared the merger of Fincare into AU": a deal of others, not the article's
@@ -1191,6 +1211,12 @@ def _deal_parties(context, sentence):
     earlier = _article_memo(context, "approved").get("last")
     if earlier:
         return earlier  # "The TCA cleared the transaction": the deal approved before, its buyer
+    named = _named_deal(context, sentence.start)
+    if named:
+        noun, pair, first_buys = named
+        if _BOTH_SIDES.search(noun):
+            return list(pair)
+        return _buyers(context, pair) or ([pair[0]] if first_buys else list(pair))
     pair = _article_pair(context, sentence)
     if not pair:
         main = context.main_subject
@@ -1199,6 +1225,50 @@ def _deal_parties(context, sentence):
         return list(pair)
     buyers = _buyers(context, pair)
     return buyers or list(pair)
+
+
+def _named_deal(context, offset):
+    """(noun, pair, first_buys) of the deal the article names by its two sides, the last
+    before `offset` (else the first after): "the merger of PSA and rival Fiat Chrysler",
+    "the FAW/Refire joint venture", "the Tofas/Stellantis acquisition" (the buyer first)."""
+    memo = _article_memo(context, "named deals")
+    if "deals" not in memo:
+        memo["deals"] = _find_named_deals(context)
+    deals = memo["deals"]
+    before = [deal for deal in deals if deal[0] < offset]
+    chosen = before[-1] if before else (deals[0] if deals else None)
+    return chosen[1:] if chosen else None
+
+
+def _find_named_deals(context):
+    body = context.body
+    mentions = [m for m in context.mentions if m.kind != "regulator"]
+    starts = [m.start for m in mentions]
+    found = []
+    for match in _DEAL_OF_TWO.finditer(body):
+        at = bisect.bisect_left(starts, match.end())
+        sides = [
+            m
+            for m in mentions[at : at + 4]
+            if m.start < match.end() + 90 and not _DESCRIBES_NEXT.match(body, m.end)
+        ]
+        if (
+            len(sides) >= 2
+            and sides[0].company != sides[1].company
+            and _SIDES_GAP.fullmatch(body, sides[0].end, sides[1].start)
+        ):
+            pair = (sides[0].company, sides[1].company)
+            found.append((match.start(), match.group("noun"), pair, False))
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        if first.company == second.company or second.start - first.end > 3:
+            continue
+        if not re.fullmatch(r"\s*[/–-]\s*", body[first.end : second.start]):
+            continue
+        noun = _NOUN_AFTER_PAIR.match(body, second.end)
+        if noun:  # "the PSA-FCA merger", "the Tofas/Stellantis acquisition"
+            found.append((first.start, noun.group("noun"), (first.company, second.company), True))
+    found.sort()
+    return found
 
 
 def _article_pair(context, sentence):

@@ -3,10 +3,11 @@
 Bodies named by the form of their name when the company list lacks them:
 Reporting names a public body by a head word with capitals around it: "the Ministry of
 Science and ICT", "the Board of Investment (BOI)", "the Hong Kong Stock Exchange",
-"Shanghai's municipal government". Such a name in an article is a body that can license,
-clear or review, which the company list (seeds/companies.json) may not hold. The article is
-scanned once; approvals look its bodies up by position. The tables at the end name the
-merger-control body and the government of each jurisdiction as reporting refers to them.
+"Shanghai's municipal government", "the Trump administration". Such a name in an article is
+a body that can license, clear or review, which the company list (seeds/companies.json) may
+not hold. The article is scanned once; approvals look its bodies up by position. The tables
+at the end name the merger-control body, the government and the stock exchange of each
+jurisdiction as reporting refers to them.
 """
 
 import bisect
@@ -29,6 +30,7 @@ _HEAD_WORDS = tuple(
         r"municipal\s+(?:government|authorities)",
         r"provincial\s+(?:government|authorities)",
         r"regional\s+(?:government|authorities)",
+        r"administration",
     )
 )
 _WORDS_BEFORE = re.compile(
@@ -37,6 +39,8 @@ _WORDS_BEFORE = re.compile(
 _OF_PART = re.compile(
     rf"\s+(?:of|for|on)\s+(?:the\s+)?{_CAP}(?:,?\s+(?:(?:and|&|of|for|the)\s+)*{_CAP}){{0,5}}"
 )
+# "the Trump administration": a government by its leader's name.
+_LEADER_BEFORE = re.compile(r"\b[Tt]he\s+(?P<leader>[A-Z][a-z]+)\s+$")
 _LOCAL_BEFORE = re.compile(
     rf"(?<![\w’'.&-]){_CAP}(?:\s+{_CAP})?['’]s\s+(?:city\s+|state\s+|local\s+)?$"
 )
@@ -198,6 +202,13 @@ def _scan(body):
         if head.start() and (body[head.start() - 1].isalnum() or body[head.start() - 1] == "_"):
             continue  # inside a longer word
         word = head.group()
+        if word == "administration":
+            leader = _LEADER_BEFORE.search(body, max(0, head.start() - 30), head.start())
+            if leader:
+                found.append(
+                    (leader.start("leader"), head.end(), body[leader.start("leader") : head.end()])
+                )
+            continue
         if word[0].islower():  # "Shanghai's municipal government"
             local = _LOCAL_BEFORE.search(body, max(0, head.start() - 40), head.start())
             if local:
