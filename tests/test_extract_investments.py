@@ -409,6 +409,12 @@ def test_it_drops_a_rumoured_stake_the_investor_denies_elsewhere_in_the_article(
         ("RM460.3 million", "460300000", "MYR"),
         ("$250-$300 million", "250000000", "USD"),
         ("Rs 1,000-Rs 1,200 crore", "10000000000", "INR"),
+        ("a 700-million-U.S.-dollar", "700000000", "USD"),
+        ("a 2.5-billion-yuan", "2500000000", "CNY"),
+        ("a 40-billion-baht", "40000000000", "THB"),
+        ("an 80-million-pound", "80000000", "GBP"),
+        ("a 12-million-euro ($13 million)", "12000000", "EUR"),
+        ("5 billion roubles", "5000000000", "RUB"),
     ],
 )
 def test_it_reads_currencies_and_scales_as_reporters_write_them(text, amount, currency):
@@ -642,3 +648,7 @@ def test_it_leaves_out_the_investors_of_an_earlier_round_the_article_recalls(ind
     assert stakes(investments(body, index)) == [("Geely", "Nio", None), ("Tencent", "Nio", None)]
     body = "Back in 2019, Nio's Series B round was led by Tencent and Xiaomi."
     assert investments(body, index) == []
+
+
+def test_it_reads_no_money_in_a_count_written_as_a_compound():
+    assert find_amounts("a 10-million-unit plant and a 300-person team") == []

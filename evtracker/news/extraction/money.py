@@ -116,6 +116,18 @@ _AFTER = {
     "thb": "THB",
     "myr": "MYR",
     "idr": "IDR",
+    # The singular of a compound adjective: "a 700-million-U.S.-dollar round", "a
+    # 15-million-euro venture", "a 36.1-billion-baht project", "a 3-billion-pound bid".
+    "dollar": "USD",
+    "us dollar": "USD",
+    "u.s. dollar": "USD",
+    "u.s.-dollar": "USD",
+    "pound": "GBP",
+    "rupee": "INR",
+    "rouble": "RUB",
+    "roubles": "RUB",
+    "ruble": "RUB",
+    "rubles": "RUB",
 }
 # "20%", "4.99 percent", "51 per cent", "5pc", "5 pct", "5-percent": a percentage, its number
 # as group 1.
@@ -134,7 +146,7 @@ _AMOUNT = re.compile(
     rf"(?P<number>{_NUMBER})"
     # "$250-$300 million", "Rs 1,000-Rs 1,200 crore": a range, read at its lower end.
     rf"(?:\s?[-–]\s?(?:(?:{_alternation(_BEFORE)})\s?)?(?:{_NUMBER})(?=\s?[a-z]))?{_SCALE}"
-    rf"(?:\s?(?P<post>{_alternation(_AFTER)})\b)?"
+    rf"(?:[\s-]?(?P<post>{_alternation(_AFTER)})\b)?"
 )
 # Text between two amounts that makes the second a conversion of the first.
 _CONVERSION_GAP = re.compile(
