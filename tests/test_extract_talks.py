@@ -960,3 +960,34 @@ def test_it_reads_two_founders_of_a_new_company_as_agreed_and_one_founder_as_no_
 )
 def test_it_reads_a_company_spokesperson_as_the_company_speaking(index, sentence):
     assert talks(sentence, index) == {pair("Tesla", "BYD"): "confirmed"}
+
+
+def test_it_reads_the_two_carmakers_as_the_subjects_of_a_stake_purchase(index):
+    body = (
+        "Hyundai and Kia signed a supply deal on Monday.\n"
+        "The two carmakers will also pick up minority stakes in Foxconn and Xiaomi."
+    )
+    found = talks(body, index)
+    for buyer in ("Hyundai", "Kia"):
+        for target in ("Foxconn", "Xiaomi"):
+            assert found[pair(buyer, target)] == "agreed"
+
+
+def test_it_reads_the_two_companies_as_the_objects_of_talks(index):
+    body = (
+        "Nissan and Honda agreed to begin merger talks in December.\n"
+        "Foxconn has since approached both companies, people familiar with the matter said."
+    )
+    found = talks(body, index)
+    assert found[pair("Foxconn", "Nissan")] == "rumoured"
+    assert found[pair("Foxconn", "Honda")] == "rumoured"
+
+
+def test_it_reads_the_two_sides_after_two_names_as_those_two(index):
+    body = (
+        "Ford and Volkswagen expanded their alliance last year.\n"
+        "Nio and Geely ended talks between the two sides in March, Nio said."
+    )
+    found = talks(body, index)
+    assert found[pair("Nio", "Geely")] == "ended"
+    assert pair("Nio", "Ford") not in found and pair("Geely", "Volkswagen") not in found

@@ -369,11 +369,12 @@ def _word_set(text):
 
 
 # Buying into, taking over or merging with a company: a deal between buyer and target.
-_STAKE_NOUN = r"(?:stake|holding|shareholding|interest|shares|equity)"
+_STAKE_NOUN = r"(?:stakes?|holdings?|shareholdings?|interests?|shares|equity)"
 _ACQUIRE = lang.Anchored(
     r"\b(?:(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|tak(?:e|es|ing)|took|"
     r"build(?:s|ing)?\s+up|built\s+up|rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|"
-    r"get|gets|getting|got|receiv(?:e|es|ed|ing))\s+"
+    r"get|gets|getting|got|receiv(?:e|es|ed|ing)|pick(?:s|ed|ing)?\s+up|snap(?:s|ped|ping)?\s+up|"
+    r"secur(?:e|es|ed|ing)|obtain(?:s|ed|ing)?)\s+"
     r"(?:[\w.,%$€£¥-]+\s+){0,6}?" + _STAKE_NOUN + r"\s+(?:in|of|from)|"
     r"(?:pa(?:y|ys|id|ying)|spen(?:d|ds|t|ding))\s+[^;]{0,80}?\b(?:for|on)\s+(?:a|an|the|its)\s+"
     r"(?:[\w.,%-]+\s+){0,4}?" + _STAKE_NOUN + r"\s+in|"
@@ -398,6 +399,10 @@ _ACQUIRE = lang.Anchored(
         "get",
         "got",
         "receiv",
+        "pick",
+        "snap",
+        "secur",
+        "obtain",
         "pay",
         "paid",
         "spen",
@@ -603,6 +608,9 @@ def _opens(body, sentence, actor, actors):
 def _subject_chain(body, candidates):
     chain = [candidates[-1]]
     for earlier in reversed(candidates[:-1]):
+        if earlier.start == chain[0].start:  # "the two companies": both stand there
+            chain.insert(0, earlier)
+            continue
         gap = body[earlier.end : chain[0].start]
         if not (_LIST_JOIN.match(gap) and _JOINED.search(gap)):
             break
@@ -904,6 +912,8 @@ def find_talks(context, position, actors):
     text = sentence.text
     if _QUOTE_MARK.search(text):
         actors = _with_quoted_we(context, sentence, actors)
+    if lang.TWO_PARTIES.present(text):
+        actors = _with_the_two(context, sentence, actors)
     two = len({a.company for a in actors if a.kind != "regulator"}) >= 2
     _remember_unnamed_counterparts(context, position, actors)
     group = _group_named(context, position)
@@ -1036,6 +1046,25 @@ def _with_quoted_we(context, sentence, actors):
         for we in _WE.finditer(sentence.text, quote.start(1), quote.end(1))
     ]
     return sorted(actors + extra, key=lambda actor: actor.start) if extra else actors
+
+
+def _with_the_two(context, sentence, actors):
+    """ "the two carmakers will pick up stakes in Ola": "the two" is a subject or object like
+    a name, standing for the pair last reported (see _last_pair)."""
+    match = lang.TWO_PARTIES.search(sentence.text)
+    if not match or _WITH_OTHERS.search(sentence.text):
+        return actors
+    start, end = sentence.start + match.start(), sentence.start + match.end()
+    if any(a.start < end and start < a.end for a in actors):
+        return actors
+    if len({a.company for a in actors if a.kind != "regulator" and a.end <= start}) >= 2:
+        return actors  # "GM and LG ended talks between the two sides": named just before
+    pair = _last_pair(context, sentence)
+    if not pair:
+        return actors
+    index = context.index
+    extra = [Actor(start, end, name, index.kind_of(name), False) for name in pair]
+    return sorted(actors + extra, key=lambda actor: actor.start)
 
 
 _PAIRS_WEIGHED = 20
