@@ -652,3 +652,16 @@ def test_it_leaves_out_the_investors_of_an_earlier_round_the_article_recalls(ind
 
 def test_it_reads_no_money_in_a_count_written_as_a_compound():
     assert find_amounts("a 10-million-unit plant and a 300-person team") == []
+
+
+def test_it_reads_a_receiving_verb_only_in_the_clause_of_the_money(index):
+    body = (
+        "Toyota, in a move that won praise from the governor, said on Tuesday that it would "
+        "invest $1.2 billion in two Kentucky plants."
+    )
+    assert money(investments(body, index)) == [("Toyota", Decimal("1200000000"), "USD")]
+    body = (
+        "The deal follows other raises by carmakers, among them Nio, which said on Monday that "
+        "it had raised $300 million from investors."
+    )
+    assert money(investments(body, index)) == []  # Nio received it, from someone unnamed

@@ -423,13 +423,17 @@ def _investors(context, sentence, parties, trigger, at, end):
     tail = max(text_start + trigger.end(), end)
     clause = body[max(text_start, head - 80) : tail]
     buying = _BUYING.search(clause)
-    received = lang.RECEIVED.search(sentence.text)
-    received = received if received and text_start + received.start() < tail else None
+    # The receiving verb nearest the money ("raises by others, including X, which said it had
+    # raised $200 million": the last one).
+    received = [m for m in lang.RECEIVED.finditer(sentence.text) if text_start + m.start() < tail]
+    received = received[-1] if received else None
     if received and any(
         s <= received.start() < e and not s <= at - text_start < e
         for s, e in _aside_spans(sentence.text)
     ):
         received = None  # "X, a carmaker backed by Y, is paying": said of X in passing
+    if received and _SPEECH.search(fold(sentence.text), received.end(), at - text_start):
+        received = None  # "X, in a move that won praise, said it would invest": another clause
     subject, speaker = _subject(context, sentence, parties, head)
     antecedent = _antecedent(body, parties, text_start, head)
     if antecedent is not None:
