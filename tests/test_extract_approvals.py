@@ -521,3 +521,30 @@ def test_it_reads_regulators_that_turned_a_deal_down_as_a_rejection(index):
         "turned down the deal, saying the parties had not offered enough commitments."
     )
     assert {status for _, _, status in approvals(body, index)} == {"rejected"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Ford and SK On set up BlueOval SK, a 50-50 joint venture, to make batteries in "
+            "Kentucky. The venture is still awaiting a permit from the Department of Energy.",
+            {("BlueOval SK", "US Department of Energy", "pending")},
+        ),
+        (
+            "Stellantis and Samsung SDI formed a joint venture called StarPlus Energy on Monday. "
+            "The new company has yet to win approval from the Department of Energy.",
+            {("StarPlus Energy", "US Department of Energy", "pending")},
+        ),
+        (
+            "Honda and Nissan agreed to combine their businesses under a holding company. "
+            "The new company will still need antitrust approval in several markets.",
+            {("Honda", "antitrust", "pending"), ("Nissan", "antitrust", "pending")},
+        ),
+    ],
+)
+def test_it_approves_the_venture_the_article_named_when_a_sentence_refers_to_it(
+    index, body, expected
+):
+    found = {(s, r or "antitrust", st) for s, r, st in approvals(body, index)}
+    assert found == expected

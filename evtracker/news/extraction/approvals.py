@@ -324,6 +324,23 @@ _NOUN_AFTER_PAIR = re.compile(
     r"venture|JV|alliance|acquisition|takeover|purchase)\b",
     _I,
 )
+# The venture referred to: "the new company", "the joint venture", "the JV".
+_VENTURE_REFERENCE = re.compile(
+    r"\b(?:the|this|that)\s+(?:(?:new|newly[\s-]formed|planned|proposed)\s+(?:joint\s+)?"
+    r"(?:company|entity|venture)|(?:joint\s+)?venture|JV)\b",
+    _I,
+)
+_VENTURE_WORDS = r"(?:joint\s+venture|venture|JV|joint\s+company)"
+_VENTURE_APPOSITION = re.compile(
+    r"(?:\s+(?:Co|Ltd|Inc|Corp)\.?)*\s*(?:\([^()]{0,30}\)\s*)?,\s+(?:a|an|the|their|its)\s+"
+    r"(?:[\w-]+\s+){0,3}?" + _VENTURE_WORDS + r"\b",
+    _I,
+)
+_VENTURE_CALLED = re.compile(
+    r"\b" + _VENTURE_WORDS + r"(?:,?\s+(?:to\s+be\s+)?(?:called|named|dubbed|known\s+as)|"
+    r"\s+company)?,?\s+$",
+    _I,
+)
 _BOTH_SIDES = re.compile(
     r"\b(?:merger|merge|merging|joint\s+venture|venture|JV|alliance|combination|"
     r"partnership|new\s+company|new\s+entity|entity)\b",
@@ -1206,8 +1223,11 @@ def _deal_parties(context, sentence):
     text = sentence.text
     deal = _DEAL_NOUN.search(text)
     they = lang.PAIR_REFERENCE.search(text) or _THEY.match(text)
-    if not (deal or they or _DEAL_APPROVAL.search(text)):
+    if not (deal or they or _DEAL_APPROVAL.search(text) or _VENTURE_REFERENCE.search(text)):
         return []
+    venture = _VENTURE_REFERENCE.search(text) and _named_venture(context)
+    if venture:
+        return [venture]  # "the new company" the article named: "Spotlight, a joint venture"
     earlier = _article_memo(context, "approved").get("last")
     if earlier:
         return earlier  # "The TCA cleared the transaction": the deal approved before, its buyer
@@ -1225,6 +1245,23 @@ def _deal_parties(context, sentence):
         return list(pair)
     buyers = _buyers(context, pair)
     return buyers or list(pair)
+
+
+def _named_venture(context):
+    """The venture the article names as one: "Spotlight Automotive Ltd, a China-based joint
+    venture", "The venture, called HORSE Powertrain", "a joint venture named X"."""
+    memo = _article_memo(context, "named venture")
+    if "name" not in memo:
+        memo["name"] = None
+        body = context.body
+        for mention in context.mentions:
+            if mention.kind == "regulator":
+                continue
+            before = body[max(0, mention.start - 50) : mention.start]
+            if _VENTURE_APPOSITION.match(body, mention.end) or _VENTURE_CALLED.search(before):
+                memo["name"] = mention.company
+                break
+    return memo["name"]
 
 
 def _named_deal(context, offset):
