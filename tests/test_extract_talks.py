@@ -991,3 +991,30 @@ def test_it_reads_the_two_sides_after_two_names_as_those_two(index):
     found = talks(body, index)
     assert found[pair("Nio", "Geely")] == "ended"
     assert pair("Nio", "Ford") not in found and pair("Geely", "Volkswagen") not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Nissan and Honda to merge, creating the world's third-largest carmaker.", "agreed"),
+        ("Nio and Geely will merge next year, the companies said.", "agreed"),
+        ("Nio and Geely could merge next year, people familiar with the plan said.", "rumoured"),
+    ],
+)
+def test_it_reads_companies_that_merge_as_a_pair(index, sentence, status):
+    assert set(talks(sentence, index).values()) == {status}
+
+
+def test_it_does_not_pair_a_company_merging_its_own_units(index):
+    assert talks("Nio plans to merge its two battery units, Geely said.", index) == {}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ford and Volkswagen have signed a term sheet for the supply of van platforms.",
+        "Nissan and Honda signed a memorandum on Monday and reached a business integration.",
+    ],
+)
+def test_it_reads_agreements_the_deal_nouns_do_not_name_as_agreed(index, sentence):
+    assert set(talks(sentence, index).values()) == {"agreed"}

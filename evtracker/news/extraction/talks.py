@@ -312,7 +312,12 @@ def _triggers(text):
         else:
             kind = "talk"
         found.append((match.start(), match.end(), kind))
-    joint = [*_JOINT_WORK.finditer(text), *_NEW_COMPANY.finditer(text)]
+    joint = [
+        *_JOINT_WORK.finditer(text),
+        *_NEW_COMPANY.finditer(text),
+        *_MERGE_ALONE.finditer(text),
+        *_OTHER_DEAL.finditer(text),
+    ]
     if "co-" in text or "Co-" in text:
         joint += _CO_WORK.finditer(text)
     for match in joint:
@@ -482,6 +487,15 @@ _NEW_COMPANY = lang.Gated(
     r"\b(?:set(?:s|ting)?\s+up|form(?:ed|s|ing)?|establish(?:ed|es|ing)?|creat(?:e|ed|es|ing)|"
     r"found(?:ed|s|ing)?)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|entity|business)\b",
     ("set", "form", "establish", "creat", "found"),
+)
+# "X and Y to merge", "X and Y will merge in 2026": merging names its parties as subjects.
+_MERGE_ALONE = lang.Gated(r"\bmerg(?:e|es|ed|ing)\b(?!\s+(?:with|its|their|the))", ("merg",))
+# Agreements the deal nouns do not name: "signed a term sheet", "a business integration".
+_OTHER_DEAL = lang.Gated(
+    r"\b(?:sign(?:ed|s|ing)?|agree(?:d|s)?\s+(?:on|to)|reach(?:ed|es)?|ink(?:ed|s)?|"
+    r"execut(?:ed|es))\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:term\s+sheet|heads\s+of\s+terms|"
+    r"(?:business|capital|management)\s+integration)\b",
+    ("sign", "agree", "reach", "ink", "execut"),
 )
 _CO_WORK = re.compile(
     r"\bco-(?:develop|produc|invest|build|design|creat|operat|manufactur|fund|found)\w*",
