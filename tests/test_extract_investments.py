@@ -665,3 +665,10 @@ def test_it_reads_a_receiving_verb_only_in_the_clause_of_the_money(index):
         "it had raised $300 million from investors."
     )
     assert money(investments(body, index)) == []  # Nio received it, from someone unnamed
+
+
+def test_it_reads_its_amount_before_a_deal_noun_as_the_subject_s_money(index):
+    body = "Geely has won clearance in Brussels for its $2 billion purchase of Renault's plant."
+    assert money(investments(body, index)) == [("Geely", Decimal("2000000000"), "USD")]
+    body = "Daimler said BAIC had secured funding for their 1 billion euro joint venture."
+    assert all(f[0] != "Daimler" for f in investments(body, index) if f[2])

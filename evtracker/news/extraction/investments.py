@@ -441,6 +441,13 @@ def _investors(context, sentence, parties, trigger, at, end):
     owner = [a for a in parties if a.end <= at and _POSSESSOR.fullmatch(body, a.end, at)]
     if owner and text_start + trigger.start() >= end:
         return [owner[-1]], _target(context, sentence, parties, head, tail)  # "X's $1bn investment"
+    if (
+        subject is not None
+        and text_start + trigger.start() >= end
+        and _ITS_BEFORE.search(body, max(text_start, at - 8), at)
+    ):
+        # "X won approval for its $13.5 billion acquisition of Y": the subject's own deal
+        return [_parent(body, parties, subject)], _target(context, sentence, parties, head, tail)
     lender = _party_after(body, parties, max(text_start, head - 70), 70, _TALKS_WITH)
     if _MONEY_NOUN.search(trigger.group()) and _TALKS_OVER.search(
         body, max(text_start, head - 100), head
@@ -526,6 +533,7 @@ def _investors(context, sentence, parties, trigger, at, end):
     return group, target
 
 
+_ITS_BEFORE = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)
 _VENTURE_NEXT = re.compile(
     r"\s+(?:(?!(?:in|into|to|for|of|on|a|an|the)\b)[\w-]+\s+)?(?:joint[\s-]+venture|JV)\b",
     re.IGNORECASE,
