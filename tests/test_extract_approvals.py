@@ -548,3 +548,28 @@ def test_it_approves_the_venture_the_article_named_when_a_sentence_refers_to_it(
 ):
     found = {(s, r or "antitrust", st) for s, r, st in approvals(body, index)}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "subjects"),
+    [
+        (
+            "The approval of the Ford/SK On joint venture was announced by the KFTC on Friday.",
+            {"Ford", "SK On"},
+        ),
+        (
+            "SAMR's clearance of the Magna/Veoneer acquisition has been published on its website.",
+            {"Magna"},
+        ),
+        ("The licence for Pony.ai was posted on the city's website on Tuesday.", {"Pony.ai"}),
+    ],
+)
+def test_it_reads_an_approval_made_public_as_granted_to_the_sides_of_a_slash(index, body, subjects):
+    found = approvals(body, index)
+    assert {s for s, _, _ in found} == subjects
+    assert {status for _, _, status in found} == {"granted"}
+
+
+def test_it_does_not_read_an_application_made_public_as_granted(index):
+    body = "Pony.ai's application for a licence was published by the city on Tuesday."
+    assert {status for _, _, status in approvals(body, index)} <= {"pending"}

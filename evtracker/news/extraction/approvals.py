@@ -107,7 +107,11 @@ _PENDING_MORE = re.compile(
 _GRANTED_MORE = re.compile(
     _CLEAR_DEAL + r"|\b(?:waiting\s+period\s+(?:\w+\s+){0,8}?(?:expired|ran\s+out|ended|lapsed)|"
     r"(?:has|have|had)\s+(?:given|granted)|gave\s+(?:its|their|the)|"
-    r"(?:expired|ran\s+out)\b)",
+    r"(?:expired|ran\s+out)\b|"
+    # "the clearance of the FAW/Refire venture was published": made public, so given
+    r"(?<!for\s)(?<!for\sa\s)(?<!for\san\s)(?:approval|clearance|licen[cs]e|permit)s?\b"
+    r"(?![^;]{0,80}?\b(?:application|request|filing)s?\b)[^;]{0,80}?\b(?:was|were|has\s+been|had\s+been|"
+    r"have\s+been)\s+(?:\w+\s+)?(?:published|announced|posted|made\s+public|gazetted)\b)",
     _I,
 )
 _REJECTED_MORE = re.compile(
@@ -537,7 +541,20 @@ _PENDING_MORE = _anchored(
     ),
 )
 _GRANTED_MORE = _anchored(
-    _GRANTED_MORE, ["clear", "waiting", "has", "have", "had", "gave", "expired", "ran"]
+    _GRANTED_MORE,
+    [
+        "clear",
+        "waiting",
+        "has",
+        "have",
+        "had",
+        "gave",
+        "expired",
+        "ran",
+        "approv",
+        "licen",
+        "permit",
+    ],
 )
 _REJECTED_MORE = _gated(_REJECTED_MORE, _words_of("no turn rejection revok suspend withdr pulled"))
 _MORE_CUES = _gated(
@@ -1405,6 +1422,11 @@ def _subject_list(body, subjects):
         gap = body[chosen[-1].end : actor.start]
         if gap.count("(") > gap.count(")"):
             continue  # "Nissan Motor Co. Ltd. ('Nissan')": the same company in brackets
+        if gap.strip() in ("/", "-", "–"):
+            noun = _NOUN_AFTER_PAIR.match(body, actor.end)
+            if noun and _BOTH_SIDES.search(noun.group("noun")):
+                chosen.append(actor)  # "the FAW/Refire joint venture": both sides
+            break  # "the Tofas/Stellantis acquisition": the buyer, named first
         if not _LIST_GAP.fullmatch(_BRACKETS.sub(" ", _LEGAL_SUFFIX.sub("", gap))):
             break
         if actor.company not in [a.company for a in chosen]:
