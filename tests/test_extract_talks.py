@@ -1018,3 +1018,49 @@ def test_it_does_not_pair_a_company_merging_its_own_units(index):
 )
 def test_it_reads_agreements_the_deal_nouns_do_not_name_as_agreed(index, sentence):
     assert set(talks(sentence, index).values()) == {"agreed"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tesla held talks with BYD about batteries last year. In the end, the two sides did not "
+        "reach an agreement, people familiar said.",
+        "Nissan and Foxconn failed to agree on the price of the stake, ending months of talks.",
+    ],
+)
+def test_it_reads_talks_that_did_not_reach_a_deal_as_ended(index, body):
+    assert set(talks(body, index).values()) == {"ended"}
+
+
+def test_it_keeps_talks_that_have_not_yet_reached_a_deal_going(index):
+    found = talks("Nissan and Foxconn have not yet reached an agreement, Nissan said.", index)
+    assert found.get(pair("Nissan", "Foxconn")) != "ended"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Should the deal with BYD be terminated, Tesla will pay a $20 million fee, Tesla said.",
+        "If the partnership between Nio and Geely is called off, Nio keeps the plant.",
+    ],
+)
+def test_it_does_not_read_an_end_in_a_condition_as_ended(index, sentence):
+    assert "ended" not in talks(sentence, index).values()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nio and Geely have won the approval of Chinese regulators to set up a joint venture, "
+        "the two carmakers said.",
+        "Foxconn is waiting for the nod from regulators to buy a plant owned by Nissan.",
+    ],
+)
+def test_it_reads_a_deal_regulators_clear_or_are_to_clear_as_agreed(index, sentence):
+    assert set(talks(sentence, index).values()) == {"agreed"}
+
+
+def test_it_reads_the_owner_of_what_is_bought_as_the_seller(index):
+    found = talks("Geely agreed to buy the engine business owned by Renault.", index)
+    assert found == {pair("Geely", "Renault"): "agreed"}
+    assert talks("Geely bought 10,000 engines and some parts from Renault.", index) == {}

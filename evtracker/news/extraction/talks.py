@@ -59,8 +59,8 @@ _CLAIMED = re.compile(
     r"\b(?:claim(?:s|ed)?|rumou?rs?|speculation|alleg\w*|reports?\s+that|story)\b", re.IGNORECASE
 )
 _PERMITTED = re.compile(
-    r"\b(?:permission|approval|clearance|go-ahead|green\s+light|allowed|permitted|cleared|"
-    r"approved|authori[sz]ed)\s+to\s+$",
+    r"\b(?:permission|approval|clearance|go-ahead|green\s+light|nod|allowed|permitted|cleared|"
+    r"approved|authori[sz]ed)\s+(?:(?:of|from|by)\s+(?:[\w'’-]+\s+){1,4}?)?to\s+$",
     re.IGNORECASE,
 )
 # "agreed to look into a partnership", "agreed to take part in the talks": talks, not a deal.
@@ -186,6 +186,14 @@ _ENDS_TALK_OF_IT = re.compile(
 )
 
 
+# A condition the end word sits in: "if the deal is terminated", "Should the deal be ended".
+_CONDITIONAL = re.compile(
+    r"(?:^\W*|[,;]\s*)(?:[Ss]hould|[Ww]ere)\s+(?:[\w'’-]+\s+){1,6}?(?:be|been|to)\s+\W?$|"
+    r"\b(?:if|unless|in\s+the\s+event|in\s+case)\s+(?:[\w'’\"“”-]+\s+){0,8}$",
+    re.IGNORECASE,
+)
+
+
 # "decided to stop making cars in China": production ends, not the partnership.
 _STOPS_DOING = re.compile(
     r"\s+(?:making|producing|production|selling|sales|manufacturing|operations|output|"
@@ -209,6 +217,8 @@ _WORK_TOPIC = re.compile(r"\b(?:development|programme|program|stake)\b", re.IGNO
 def _ends_a_partnership(text, match):
     if _ENDS_SOMETHING_ELSE.search(text, max(0, match.start() - 40), match.start()):
         return False
+    if _CONDITIONAL.search(text, 0, match.start()):
+        return False  # "Should the deal be terminated, X will pay a fee": not ended
     if _ENDS_A_RULE.match(text, match.end()):
         return False
     if _STOPS_DOING.match(text, match.end()):
@@ -225,7 +235,9 @@ def _signals(text):
         _live(lang.not_ended, text, m) and _ends_a_partnership(text, m)
         for m in lang.END.finditer(text)
     )
-    ended = ended or bool(_CAME_TO_NOTHING.search(text) or _WITHDRAWN.search(text))
+    ended = ended or bool(
+        _CAME_TO_NOTHING.search(text) or _WITHDRAWN.search(text) or _FAILED_TO_AGREE.search(text)
+    )
     denied = (
         any(_live(lang.not_denied, text, m) for m in lang.DENY.finditer(text))
         or bool(_REFUSED.search(text))
@@ -273,6 +285,13 @@ _REPORT_IS_WRONG = lang.Gated(
     r"(?:wrong|false|incorrect)\b",
     ("wrong", "false", "incorrect"),
 )
+# Talks that ended without a deal, told in the past: "did not reach an agreement", "failed to
+# agree"; not "have not yet reached" (they go on).
+_FAILED_TO_AGREE = lang.Gated(
+    r"\b(?:did\s+not|didn't|failed\s+to|could\s+not|couldn't|(?:was|were)\s+unable\s+to)\s+"
+    r"(?:reach|strike|agree|clinch|seal|conclude|finali[sz]e|come\s+to)\b",
+    ("did", "failed", "could", "was", "were"),
+)
 # A bid, offer or proposal withdrawn: "withdrew its offer for a stake in X".
 _WITHDRAWN = lang.Gated(
     r"\bwithdr(?:ew|aws?|awn|awing)\s+(?:its|their|the|a|his|her)\s+(?:[\w$€£¥.,%-]+\s+){0,4}?"
@@ -299,7 +318,7 @@ def _triggers(text):
     "talk", "noun" (a partnership noun alone) or "status" (a confirmation, denial or end)."""
     found = []
     for match in lang.AGREE.finditer(text):
-        if _PERMITTED.search(text, max(0, match.start() - 40), match.start()):
+        if _PERMITTED.search(text, max(0, match.start() - 80), match.start()):
             kind = "agreed"  # "were given permission to set up an alliance"
         elif _PLANNED.search(_REPORTED_WILL.sub("", match.group())) or (
             match.group().lower().startswith("agree") and _AGREED_TO_TALK.match(text, match.end())
@@ -547,6 +566,8 @@ def _buying_kind(text, match):
     """ "agreed" for a purchase done or decided, "future" for one a party says it will make,
     "talk" for one wanted, weighed or reported as planned."""
     # "In May it agreed to acquire": the month is no modal.
+    if _PERMITTED.search(text, max(0, match.start() - 80), match.start()):
+        return "agreed"  # "is waiting for approval to buy X": a deal regulators are to clear
     raw = _RAW_WORD.findall(text[max(0, match.start() - 60) : match.start()])
     before = [word.lower() for word in raw if word != "May"][-4:]
     if any(word in _NOT_YET for word in before[-3:]):
@@ -769,13 +790,16 @@ def _pairs_in(context, sentence, actors):
             counterparts = []  # "X and Y jointly own Z": Z is what they share, not a party
         bought = kind.startswith("buy:")
         sellers = []
-        if bought:
+        if bought:  # the buyer and whom it buys from are the pair
             kind = kind[4:]
             direct = _DIRECT_BUY.search(text, 0, end)
-            if direct and len(gap.split()) > 3 and not _QUANTITY_GAP.fullmatch(gap):
+            if direct and _OWNED_BY_GAP.fullmatch(gap):
+                sellers = counterparts[:1]  # "buy a plant owned by X": X sells
+            elif direct and len(gap.split()) > 3 and not _QUANTITY_GAP.fullmatch(gap):
                 counterparts = []  # "bought 10,000 cars from X": X was not bought
             counterparts = [a for a in counterparts if not _PLANT_AFTER.match(body, a.end)]
-            sellers = _sellers(body, counterparts[-1], after) if counterparts else []
+            if not sellers:
+                sellers = _sellers(body, counterparts[-1], after) if counterparts else []
             if text[start:end].lower().endswith("from"):
                 sellers, counterparts = counterparts, []  # "buys shares from X": X sells
             counterparts += sellers
@@ -869,6 +893,13 @@ def _hyphen_pairs(body, parties, text):
     return pairs
 
 
+# "buy a plant owned by X", "acquire the battery business of X": X sells what is bought.
+_OWNED_BY_GAP = re.compile(
+    r"\s*(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:plant|factory|facility|site|assets?|"
+    r"business|unit|division|operations|brand|stake|holding)\s+(?:owned\s+by|(?:held\s+)?by|"
+    r"of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,5}?",
+    re.IGNORECASE,
+)
 # "a stake in the Beijing Hyundai No. 2 plant": the company owns what is bought.
 _PLANT_AFTER = re.compile(
     r"(?:'s|’s)?\s+(?:(?:No\.\s*\d+|new|first|second|local|\w+-based)\s+)*"
@@ -1568,6 +1599,9 @@ class StatusUpdate:
                 return found
             # The denial is of the article's report, which is about its main subject.
             return [pair for pair in found if main_subject in pair] or [(main_subject, company)]
+        if self.principal and any(frozenset(pair) == self.principal for pair in pairs):
+            # "the report is factually incorrect," it said: of the pair the headline names.
+            return [pair for pair in pairs if frozenset(pair) == self.principal][:1]
         return pairs[-1:] if len(set(pairs)) == 1 else []
 
     def fact(self, pair, when):
