@@ -20,7 +20,7 @@ DATA = Path(__file__).resolve().parent / "data"
 DEVELOPMENT = DATA / "realset"
 HOLDOUT = DATA / "holdout"
 # (precision, recall) per fact type, and talk status accuracy: measured floors, not the goal.
-FLOORS = {"talks": (0.85, 0.75), "investments": (0.78, 0.61), "approvals": (0.88, 0.80)}
+FLOORS = {"talks": (0.85, 0.75), "investments": (0.81, 0.63), "approvals": (0.88, 0.80)}
 STATUS_FLOOR = 0.90
 
 
