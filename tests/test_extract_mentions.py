@@ -202,3 +202,27 @@ def test_it_leaves_the_owner_before_a_possessive_out_of_the_name(index):
 )
 def test_it_leaves_a_capitalised_role_word_out_of_the_name(index, text, name):
     assert [found for found, _ in new_names(text, index)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Toyota is in talks with Quillstone about solid-state cells.", "Quillstone"),
+        ("Nissan signed a deal with Varna Mobility on Monday.", "Varna Mobility"),
+        ("Renault has teamed up with Osprey Dynamics to build vans.", "Osprey Dynamics"),
+    ],
+)
+def test_it_recognises_the_firm_a_deal_or_talks_are_with(index, text, name):
+    assert name in names(text, index)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Toyota confirmed it was in talks with the Cupertino company about cars.",
+        "Nissan regularly holds talks with IT firms about software.",
+        "Renault held talks with Prime Minister Modi on Monday.",
+    ],
+)
+def test_it_takes_no_description_person_or_sector_after_talks_with_for_a_firm(index, text):
+    assert new_names(text, index) == []

@@ -1064,3 +1064,13 @@ def test_it_reads_the_owner_of_what_is_bought_as_the_seller(index):
     found = talks("Geely agreed to buy the engine business owned by Renault.", index)
     assert found == {pair("Geely", "Renault"): "agreed"}
     assert talks("Geely bought 10,000 engines and some parts from Renault.", index) == {}
+
+
+def test_it_reads_a_participle_after_a_counterpart_as_no_speech(index):
+    found = talks("Hyundai's partnership with Baidu, announced last year, will grow.", index)
+    assert found == {pair("Hyundai", "Baidu"): "agreed"}
+
+
+def test_it_still_reads_a_counterpart_that_says_something_as_a_speaker(index):
+    found = talks("Tesla is in talks with BYD about batteries, BYD said on Monday.", index)
+    assert found == {pair("Tesla", "BYD"): "confirmed"}

@@ -450,10 +450,21 @@ _CUE_BEFORE_CONNECTIVE = {
     for connective, cues in (
         ("of", r"[Ss]hares|acquisition|takeover|unit|subsidiary|affiliate|division"),
         ("in", r"[Ss]hares|stake|holding|invest(?:ed|s|ing)?"),
-        ("with", r"merger"),
+        # "in talks with X", "signed a deal with X": only firms (and governments) sign deals.
+        (
+            "with",
+            r"merger|talks|negotiations|discussions|partnership|alliance|agreement|deal|"
+            r"(?:joint\s+)?venture|tie-?up|collaboration|cooperation|memorandum|MoU|pact|"
+            r"partnered|partnering|teamed\s+up|teaming\s+up|cooperate|collaborate|"
+            r"joined\s+forces|joining\s+forces",
+        ),
         ("by", r"backed|controlled|(?:round|consortium|financing)\s+(?:was\s+)?led"),
     )
 }
+# "talks with the Cupertino company", "with IT firms": a description, not a name.
+_DESCRIBED_PARTNER = re.compile(
+    r" with (?:the [A-Z][\w-]*(?: [A-Z][\w-]*)* [a-z]|[A-Z]{1,2}\b|[A-Z][\w&-]* [a-z]+s\b)"
+)
 _NAME_AT = re.compile(_CUE_NAME + r"(?![\w&'’-])")
 _NOT_A_FIRM = _word_set(
     """EV EVs AI CEO CFO IPO US U.S. UK EU GDP SUV SUVs NEV NEVs R&D MoU MOU JV JVs It He She
@@ -559,6 +570,7 @@ def _by_cue(text, index):
         if _CUE_BEFORE_CONNECTIVE[connective.group().split()[0]].search(
             text, max(0, connective.start() - 30), connective.start()
         )
+        and not _DESCRIBED_PARTNER.match(text, connective.start())
     )
     for matches in (before, after):
         for match in matches:
@@ -568,6 +580,10 @@ def _by_cue(text, index):
             name = _plausible_firm(raw, index)
             if name is None:
                 continue
+            if text.endswith(("with ", "with the "), 0, match.start(1)) and any(
+                word in _TITLES for word in raw.split()
+            ):
+                continue  # "talks with Prime Minister Modi": a person
             words = name.split()
             if (
                 text.endswith(("by ", "by the "), 0, match.start(1))

@@ -932,8 +932,14 @@ def _sellers(body, target, after):
 
 def _speaks_next(body, actor):
     """ "..., Nio said": the company speaks; "..., Nio, according to sources": it does not."""
-    speech = lang.SPEECH.match(body, _skip_space(body, actor.end))
+    at = _skip_space(body, actor.end)
+    speech = lang.SPEECH.match(body, at)
+    if speech and "," in body[actor.end : at] and _PARTICIPLE.match(speech.group()):
+        return False  # "its partnership with Baidu, announced last year,": of the partnership
     return bool(speech) and not speech.group().lower().startswith("according")
+
+
+_PARTICIPLE = re.compile(r"announced|confirmed|acknowledged|stated|noted", re.IGNORECASE)
 
 
 def _skip_space(body, at):
