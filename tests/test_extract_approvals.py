@@ -573,3 +573,53 @@ def test_it_reads_an_approval_made_public_as_granted_to_the_sides_of_a_slash(ind
 def test_it_does_not_read_an_application_made_public_as_granted(index):
     body = "Pony.ai's application for a licence was published by the city on Tuesday."
     assert {status for _, _, status in approvals(body, index)} <= {"pending"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The European Commission cleared Volkswagen's investment in Rivian on Tuesday.",
+            ("Volkswagen", "European Commission"),
+        ),
+        (
+            "Baidu got a licence from the Shenzhen government to test driverless cars.",
+            ("Baidu", "Shenzhen government"),
+        ),
+        (
+            "WeRide said it had received a testing permit from the Guangzhou municipal government.",
+            ("WeRide", "Guangzhou municipal government"),
+        ),
+        (
+            "Japan's trade ministry approved Toyota's plan to build a battery plant in Fukuoka.",
+            ("Toyota", "Japan's trade ministry"),
+        ),
+        (
+            "Brussels approved BMW's takeover of its Chinese joint venture with Brilliance.",
+            ("BMW", "European Commission"),
+        ),
+        (
+            "Turkey's competition board approved Hyundai's deal with Stellantis.",
+            ("Hyundai", "Turkish Competition Authority"),
+        ),
+    ],
+)
+def test_it_names_the_body_as_reporting_describes_it(index, body, expected):
+    assert {(s, r) for s, r, _ in approvals(body, index)} == {expected}
+
+
+def test_it_does_not_take_a_national_government_for_a_citys(index):
+    body = "The Chinese government approved Tesla's plan to build a factory in Shanghai."
+    assert {r for _, r, _ in approvals(body, index)} == {"Chinese government"}
+
+
+def test_it_gives_each_place_an_antitrust_approval_is_needed_in_its_body(index):
+    body = (
+        "The merger of Honda and Nissan is subject to approval by antitrust authorities in "
+        "Japan, the US and China."
+    )
+    assert {r for _, r, _ in approvals(body, index)} == {
+        "JFTC",
+        "SAMR",
+        "antitrust authorities in the US",
+    }

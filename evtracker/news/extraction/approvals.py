@@ -151,7 +151,7 @@ _BODY_HEAD = (
     r"ministries|commission)"
 )
 _PLACE = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?"
-_PLACES = rf"{_PLACE}(?:\s*,\s*{_PLACE})*(?:\s+and\s+(?:the\s+)?{_PLACE})?"
+_PLACES = rf"{_PLACE}(?:\s*,\s*(?:the\s+)?{_PLACE})*(?:,?\s+and\s+(?:the\s+)?{_PLACE})?"
 _PLACE_TAIL = (
     rf"(?:\s+(?:in|of)\s+(?:{_PLACES}|the\s+(?:\w+\s+){{0,4}}?(?:concerned|involved|relevant)|"
     rf"(?:the\s+)?(?:countries|jurisdictions|markets)\s+(?:\w+\s+){{0,3}}?(?:concerned|involved))|"
@@ -168,7 +168,7 @@ _UNNAMED_ACTING = re.compile(
     r"(?:^|\b(?:[Tt]he|once|after|until|if|when|that|said|says)\s+)(?P<body>"
     r"(?:(?!(?:said|says|that|and|but|which|who|it|he|she|we|they|expects?|expected|wants?|"
     r"hopes?|asked|urged|told|when|if|as|for|to|from|with|by|on|in|at|of|whether|while)\b)"
-    r"[A-Za-z-]+\s+){0,3}" + _BODY_HEAD + _PLACE_TAIL + r")\s+"
+    r"[A-Za-z-]+(?:['’]s)?\s+){0,3}" + _BODY_HEAD + _PLACE_TAIL + r")\s+"
     r"(?:\w+\s+){0,3}?(?:approved?|cleared?|signed\s+off|granted|gave|given|rejected|blocked|"
     r"turned\s+(?:down|away)|vetoed|refused)\b"
 )
@@ -176,14 +176,13 @@ _UNNAMED_ACTING = re.compile(
 _FILINGS_IN = re.compile(
     r"\b(?P<kind>antitrust|competition|merger(?:\s+control)?|investment[\s-]screening|"
     r"foreign[\s-]investment|regulatory)\s+(?:\w+\s+)?(?:filings?|reviews?|notifications?|"
-    r"approvals?|clearances?)(?:\s*\([^()]{0,120}\))?\s+in\s+(?P<places>(?:the\s+)?"
-    + _PLACES
-    + r")"
+    r"approvals?|clearances?|authorit(?:y|ies)|regulators?|watchdogs?)(?:\s*\([^()]{0,120}\))?"
+    r"\s+in\s+(?P<places>(?:the\s+)?" + _PLACES + r")"
 )
 # The head found first, then the place just before it.
 _DESCRIBED_HEAD = re.compile(
-    r"\b(?:(?:antitrust|competition|merger)\s+(?:regulators?|watchdogs?|authorit(?:y|ies)|"
-    r"agency|body|enforcers?)|(?:antitrust\s+|competition\s+|merger\s+)?(?:approval|clearance))\b",
+    r"\b(?:(?:antitrust|competition|merger|cartel)\s+(?:regulators?|watchdogs?|authorit(?:y|ies)|"
+    r"agency|body|board|office|enforcers?)|(?:antitrust\s+|competition\s+|merger\s+)?(?:approval|clearance))\b",
     _I,
 )
 _PLACE_BEFORE = re.compile(rf"\b(?P<place>{PLACE_WORDS})(?:['’]s)?\s+$", _I)
@@ -199,7 +198,7 @@ def _described_bodies(sentence):
             continue
         place = " ".join(match.group("place").lower().split())
         body = ANTITRUST_BODY.get(ANTITRUST_DEMONYM.get(place, place))
-        plain = not re.search(r"antitrust|competition|merger", head.group(), _I)
+        plain = not re.search(r"antitrust|competition|merger|cartel", head.group(), _I)
         if plain and not _DEAL_NOUN.search(sentence.text):
             continue  # "Chinese approval" of a licence is not the merger body's
         if body:
@@ -376,6 +375,7 @@ _HSR = re.compile(r"\b(?:Hart-Scott-Rodino|HSR\s+Act)\b")
 _BOUGHT = re.compile(
     r"(?:\b(?:acquisition|purchase|takeover|buyout|acquiring|buying|purchasing)\s+of|"
     r"\bto\s+(?:acquire|buy|take\s+over|purchase)|\b(?:stake|interest|(?:share)?holding|shares|"
+    r"investments?|"
     r"cent|percent|%)\s+in)\s+(?:(?:the|a|an|its|cash-strapped|struggling|rival)\s+)*"
     r"(?:[\w-]+\s+){0,2}$",
     _I,
@@ -486,7 +486,11 @@ _NO_APPROVAL = re.compile(
     r"permits?|clearances?|permission)\s+(?:is|are|was|were|would|will|has|have)\b",
     _I,
 )
-_OWNS = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}")
+# "Geely's Zeekr", "Geely's premium brand Zeekr"; not "Hyundai's deal with Stellantis".
+_OWNS = re.compile(
+    r"['’]s\s+(?:(?!(?:with|in|of|for|to|by|on|from|and|or|into|over)\s)[a-z][\w-]*\s+){0,2}"
+    r"(?=[A-Z])"
+)
 _BRACKETS = re.compile(r"\([^()]*\)")
 # "the merger of Fincare into AU": the company that survives.
 _MERGED_INTO = re.compile(r"(?:\s+[A-Z][\w.&-]*){0,4}\s*(?:\([^()]{0,60}\)\s*)?\s+into\s")
@@ -510,7 +514,7 @@ def _gated(regex, cues):
 
 _PLACE_CUES = _words_of(
     "india delhi china beijing japan tokyo korea seoul indonesia jakarta germany berlin "
-    "italy rome france paris britain london washington thailand vietnam malaysia"
+    "italy rome france paris britain london washington thailand vietnam malaysia brussels"
 )
 _PENDING = _anchored(
     lang.PENDING,
@@ -844,14 +848,15 @@ def _filing_bodies(text):
     names = []
     for match in _FILINGS_IN.finditer(text):
         kind = " ".join(match.group("kind").lower().replace("-", " ").split())
-        places = re.split(r"\s*,\s*|\s+and\s+", match.group("places"))
-        places = [re.sub(r"^the\s+|(?<=[a-z])\.$", "", p.strip(), flags=_I) for p in places]
+        places = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", match.group("places"))
+        places = [re.sub(r"(?<=[a-z])\.$", "", p.strip()) for p in places]
         places = [place for place in places if place]
         if kind in ("antitrust", "competition", "merger", "merger control"):
             for place in places:
-                body = ANTITRUST_BODY.get(place.lower())
-                names.append(body or f"antitrust authorities in {place}")
+                body = ANTITRUST_BODY.get(re.sub(r"^the\s+", "", place, flags=_I).lower())
+                names.append(body or f"antitrust authorities in {place}")  # "in the US"
         elif places:
+            places = [re.sub(r"^the\s+", "", place, flags=_I) for place in places]
             joined = places[0] if len(places) == 1 else f"{', '.join(places[:-1])} and {places[-1]}"
             names.append(f"{kind} authorities in {joined}")
     return list(dict.fromkeys(names))

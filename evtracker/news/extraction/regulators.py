@@ -31,6 +31,8 @@ _HEAD_WORDS = tuple(
         r"provincial\s+(?:government|authorities)",
         r"regional\s+(?:government|authorities)",
         r"administration",
+        r"government\b(?!\s+of\s+[A-Z])",
+        r"(?:city|municipal|provincial)\s+government\s+of\s+[A-Z][a-z]+",
     )
 )
 _WORDS_BEFORE = re.compile(
@@ -41,6 +43,11 @@ _OF_PART = re.compile(
 )
 # "the Trump administration": a government by its leader's name.
 _LEADER_BEFORE = re.compile(r"\b[Tt]he\s+(?P<leader>[A-Z][a-z]+)\s+$")
+# "the Shenzhen government", "the Guangzhou municipal government": a city's or a region's.
+_CITY_BEFORE = re.compile(
+    r"\b[Tt]he\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
+    r"(?:(?:municipal|provincial|city|state|regional|local|district)\s+)?$"
+)
 _LOCAL_BEFORE = re.compile(
     rf"(?<![\w’'.&-]){_CAP}(?:\s+{_CAP})?['’]s\s+(?:city\s+|state\s+|local\s+)?$"
 )
@@ -149,13 +156,30 @@ GOVERNMENT_OF = {
     "Australian government": ("australian",),
     "Saudi government": ("saudi",),
     "Taiwanese government": ("taiwanese",),
+    "European Commission": ("brussels",),  # "Brussels cleared the deal": the EU's executive
 }
 GOVERNMENTS = {
     place: government for government, places in GOVERNMENT_OF.items() for place in places
 }
+# Countries and their peoples, whose governments are not a city's: "the Trump government" is
+# no city either.
+_NATIONAL = {
+    *GOVERNMENTS,
+    *ANTITRUST_BODY,
+    *ANTITRUST_DEMONYM,
+    "federal",
+    "central",
+    "new",
+    "national",
+    "trump",
+    "biden",
+    "obama",
+    "modi",
+}
 COUNTRY = (
     r"India|New\s+Delhi|China|Beijing|Japan|Tokyo|South\s+Korea|Seoul|Indonesia|Jakarta|"
-    r"Germany|Berlin|Italy|Rome|France|Paris|Britain|London|Washington|Thailand|Vietnam|Malaysia"
+    r"Germany|Berlin|Italy|Rome|France|Paris|Britain|London|Washington|Thailand|Vietnam|Malaysia|"
+    r"Brussels"
 )
 DEMONYM = (
     r"Indian|Chinese|Japanese|South\s+Korean|Korean|Indonesian|German|Italian|French|British|"
@@ -209,6 +233,15 @@ def _scan(body):
                     (leader.start("leader"), head.end(), body[leader.start("leader") : head.end()])
                 )
             continue
+        if word.startswith(("city", "municipal", "provincial")) and " of " in word:
+            found.append((head.start(), head.end(), word))  # "the city government of Hefei"
+            continue
+        if word == "government":
+            city = _CITY_BEFORE.search(body, max(0, head.start() - 40), head.start())
+            if city and " ".join(city.group("place").lower().split()) not in _NATIONAL:
+                start = city.start("place")
+                found.append((start, head.end(), body[start : head.end()]))
+                continue  # a country's government is named by GOVERNMENTS
         if word[0].islower():  # "Shanghai's municipal government"
             local = _LOCAL_BEFORE.search(body, max(0, head.start() - 40), head.start())
             if local:
