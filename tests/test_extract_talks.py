@@ -1074,3 +1074,28 @@ def test_it_reads_a_participle_after_a_counterpart_as_no_speech(index):
 def test_it_still_reads_a_counterpart_that_says_something_as_a_speaker(index):
     found = talks("Tesla is in talks with BYD about batteries, BYD said on Monday.", index)
     assert found == {pair("Tesla", "BYD"): "confirmed"}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        '"We are in discussions, but nothing has been decided," a Nissan spokesman said.',
+        "A Foxconn spokeswoman said the talks were at an early stage.",
+    ],
+)
+def test_it_reads_a_party_speaking_of_the_talks_after_a_report_as_confirmed(index, second):
+    body = "Nissan and Foxconn are discussing a possible investment, Nikkei reported.\n" + second
+    assert talks(body, index) == {pair("Nissan", "Foxconn"): "confirmed"}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Nissan said it was in talks with several companies.",
+        "Foxconn declined to comment on the talks, Nissan said.",
+        "One of the sources said the talks, Nissan's first in years, were going well.",
+    ],
+)
+def test_it_keeps_the_report_rumoured_when_no_party_speaks_of_the_pair(index, second):
+    body = "Nissan and Foxconn are discussing a possible investment, Nikkei reported.\n" + second
+    assert talks(body, index) == {pair("Nissan", "Foxconn"): "rumoured"}

@@ -1429,7 +1429,9 @@ def _funding_round(context, position, actors, found):
 
 def _moves_a_status(text):
     return bool(_UPDATE_TOPIC.search(text)) and (
-        any(_signals(text)) or bool(lang.AGREE.search(text))
+        any(_signals(text))
+        or bool(lang.AGREE.search(text))
+        or bool(lang.SPEECH.search(text) and lang.TALK.search(text))  # a party on the talks
     )
 
 
@@ -1487,6 +1489,18 @@ def _status_updates(context, position, actors, speaker, signals, on):
     ended, denied, confirmed = signals
     if not _UPDATE_TOPIC.search(text):
         return []
+    # A party's own word that talks go on: '"We are in discussions," a Nissan spokesman said'.
+    confirmed = confirmed or bool(
+        speaker
+        and speaker != BOTH
+        and (lang.TALK.search(text) or _NO_DEAL_YET.search(text))
+        and not _NO_COMMENT.search(text)
+        and not _unnamed_source(text)
+        and not _ANONYMOUS.search(text)
+        and not _SOURCE_WORD.search(text)
+        and not _WITH_UNNAMED.search(text)  # "in discussions with a large automaker"
+        and not credits_an_outlet(text)
+    )
     agreed = not _CLAIMED.search(text) and any(
         not lang.not_done(lang.last_words(text, m.start()))
         and not _PLANNED.search(m.group())
@@ -1526,6 +1540,19 @@ def _status_updates(context, position, actors, speaker, signals, on):
     if status == "agreed" and len(targets) != 1:
         return []
     return [update.fact(pair, "named earlier") for pair in targets]
+
+
+_WITH_UNNAMED = re.compile(
+    r"\b(?:with|to)\s+(?:a|an|one|several|many|other|various|multiple|some|potential|possible|"
+    r"a\s+number\s+of|a\s+few|two|three|four|unnamed|undisclosed)\s+(?!\w+\s+of\b)",
+    re.IGNORECASE,
+)
+_SOURCE_WORD = re.compile(r"\b(?:sources?|people|person|insiders?)\b", re.IGNORECASE)
+_NO_COMMENT = re.compile(
+    r"\b(?:declin\w*|refus\w*|(?:would|will|did|does|do)\s*(?:not|n't))\s+(?:to\s+)?"
+    r"(?:immediately\s+)?(?:comment|respond|confirm)|\bno\s+comment\b",
+    re.IGNORECASE,
+)
 
 
 def _unnamed_source(text):
