@@ -623,3 +623,22 @@ def test_it_gives_each_place_an_antitrust_approval_is_needed_in_its_body(index):
         "SAMR",
         "antitrust authorities in the US",
     }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Xiaomi got the nod from analysts, who raised their price targets after the launch.",
+        "Stellantis received approval from its works council for the plan to cut shifts.",
+        "Renault's partners approved the Ampere plan at a meeting in Paris.",
+        "Xpeng shares jumped after Volkswagen signed off on a second model built with Xpeng.",
+        "Honda said it would not approve any deal that gave Foxconn control of Nissan.",
+    ],
+)
+def test_it_takes_a_nod_from_analysts_staff_or_a_company_for_no_regulatory_approval(index, body):
+    assert approvals(body, index) == set()
+
+
+def test_it_keeps_a_regulators_approval_a_company_reports(index):
+    body = "Volkswagen said the MIIT approved its plan to build cars with Xpeng."
+    assert approvals(body, index) == {("Volkswagen", "MIIT", "granted")}

@@ -251,12 +251,21 @@ _SAME_BODY = {"European Union": "European Commission"}
 # Approvals that are not a regulator's: a board's, shareholders', a court's, a union's.
 _NOT_A_REGULATOR = re.compile(
     r"\b(?:shareholders?|board|boards|investors|union|unions|court|judge|creditors|"
-    r"bondholders|customers|voters|members|parliament|stockholders)\b",
+    r"bondholders|customers|voters|members|parliament|stockholders|works\s+council|analysts|"
+    r"consumers|partners|employees|workers|staff|lenders|management)\b",
     _I,
 )
 _REGULATORY = re.compile(
     r"\b(?:regulat\w*|antitrust|competition|authorit\w+|government|watchdogs?|ministry|"
     r"licen[cs]\w*|permits?)\b",
+    _I,
+)
+# A company as the one that approves: "Volkswagen signed off on", "Honda said it would not
+# approve".
+_COMPANY_APPROVES = re.compile(
+    r"(?:\s+(?:also|has|had|have|on\s+\w+|said|says|it|would|will|could|not|did|does|never|"
+    r"formally|finally))*\s+(?:approved?|approves|signed\s+off|green-?lit|rejected|vetoed|"
+    r"gave\s+(?:its|the|their)\s+(?:approval|green\s+light|go-ahead|blessing|nod))\b",
     _I,
 )
 # A regulator as the one who acts: "the state planner cleared Xiaomi's plan".
@@ -469,6 +478,7 @@ _ITS_DEAL = re.compile(
     r"investment|stake|plan|bid|deal|merger|venture|application|listing|licen[cs]e|permit)",
     _I,
 )
+_OBJECT_IS_ITS = re.compile(r"(?:\s*,[^,]{1,40},)?\s+(?:on\s+\w+\s+)?(?:its|their)\s")
 _TO_APPROVE = re.compile(
     r"\bto\s+(?:approve|clear|grant|sign\s+off\s+on|green-?light|authori[sz]e)\b", _I
 )
@@ -599,7 +609,8 @@ _NOT_A_REGULATOR = _gated(
     _NOT_A_REGULATOR,
     _words_of(
         "shareholder board investors union court judge creditor bondholder customer voter "
-        "member parliament stockholder"
+        "member parliament stockholder works analysts consumers partners employees workers "
+        "staff lenders management"
     ),
 )
 _REGULATORY = _gated(
@@ -758,7 +769,8 @@ def find_approvals(context, position, actors):
 
 def _no_approval_without_regulator(context, position):
     """Whether a sentence that names no regulator reports no approval after all."""
-    text = context.sentences[position].text
+    sentence = context.sentences[position]
+    text = sentence.text
     if lang.DENY.search(text):
         return True  # "rejected speculation"
     approving_body = _GOVERNMENT_ACTS.search(text) or _UNNAMED_ACTING.search(text)
@@ -768,6 +780,12 @@ def _no_approval_without_regulator(context, position):
         return True  # "blocked the road", "the alliance is under review"
     if _NOT_A_REGULATOR.search(text) and not _REGULATORY.search(text):
         return True  # "the board approved the plan"
+    if not _REGULATORY.search(text) and any(
+        _COMPANY_APPROVES.match(context.body, m.end)
+        for m in context.named_in(sentence.start, sentence.end)
+        if m.kind != "regulator"
+    ):
+        return True  # "Volkswagen signed off on a second model": a company's own say
     words = list(_APPROVAL_NOUN.finditer(text))
     # "Xiaomi cleared things up", "cleared the way for deliveries"
     return bool(words) and not any(map(_approves, words)) and not _FILING.search(text)
@@ -1080,7 +1098,10 @@ def _subjects(context, sentence, actors, acting, regulator_names, cue_at=0):
     if acting:
         after = [a for a in candidates if a.start >= acting[0].end]
         before = [a for a in candidates if a.end <= acting[0].start]
-        if after:
+        verb = _REGULATOR_ACTS.match(body, acting[0].end)
+        if before and verb and _OBJECT_IS_ITS.match(body, verb.end()):
+            chosen = _subject_list(body, before)  # "X said the MIIT approved its plan with Y"
+        elif after:
             chosen = _subject_list(body, after)
         elif before and _ITS_DEAL.match(body, acting[0].end):
             chosen = _subject_list(body, before)  # "X said the CMA approved its purchase"
