@@ -20,8 +20,8 @@ DATA = Path(__file__).resolve().parent / "data"
 DEVELOPMENT = DATA / "realset"
 HOLDOUT = DATA / "holdout"
 # (precision, recall) per fact type, and talk status accuracy: measured floors, not the goal.
-FLOORS = {"talks": (0.85, 0.75), "investments": (0.81, 0.63), "approvals": (0.88, 0.80)}
-STATUS_FLOOR = 0.90
+FLOORS = {"talks": (0.855, 0.77), "investments": (0.81, 0.63), "approvals": (0.88, 0.80)}
+STATUS_FLOOR = 0.91
 
 
 def test_it_has_at_least_200_real_reports_with_a_holdout_of_60():
