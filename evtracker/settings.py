@@ -171,13 +171,6 @@ EVTRACKER_PAGE_CACHE_SECONDS = envint(
 # A page rendered this recently is served to readers even after the data moved on, so
 # that a running ingestion (a new version every article) does not make every page fresh.
 EVTRACKER_PAGE_CACHE_GRACE_SECONDS = envint("EVTRACKER_PAGE_CACHE_GRACE_SECONDS", "5")
-# The company page's chart of reports per month is cached (charts.py): recounted by the beat
-# every EVTRACKER_CHART_REFRESH_SECONDS for companies with new reports, kept at most
-# EVTRACKER_CHART_CACHE_SECONDS.
-EVTRACKER_CHART_CACHE_SECONDS = envint(
-    "EVTRACKER_CHART_CACHE_SECONDS", "86400" if os.getenv("REDIS_URL") else "0"
-)
-EVTRACKER_CHART_REFRESH_SECONDS = envint("EVTRACKER_CHART_REFRESH_SECONDS", "300")
 
 # Celery: with REDIS_URL it is the broker and result backend; without, tasks run in-process.
 REDIS_URL = os.getenv("REDIS_URL", "")
@@ -206,10 +199,6 @@ CELERY_BEAT_SCHEDULE = {
     "poll-feeds": {
         "task": "evtracker.news.tasks.poll_feeds",
         "schedule": EVTRACKER_FEED_POLL_SECONDS,
-    },
-    "refresh-company-charts": {
-        "task": "evtracker.partnerships.tasks.refresh_company_charts",
-        "schedule": EVTRACKER_CHART_REFRESH_SECONDS,
     },
 }
 

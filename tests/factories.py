@@ -7,12 +7,12 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from evtracker.news.models import Article, SourceKind
+from evtracker.partnerships import domain
 from evtracker.partnerships.models import (
     Approval,
     Company,
     CompanyAlias,
     CompanyKind,
-    Evidence,
     Investment,
     ReportedTalk,
 )
@@ -50,8 +50,7 @@ def make_talk(party_a=None, party_b=None, **overrides):
     talk = ReportedTalk(
         party_a=party_a or make_company(), party_b=party_b or make_company(), **fields
     )
-    talk.save()
-    return talk
+    return domain.create_fact(talk)
 
 
 def make_investment(investor=None, **overrides):
@@ -62,16 +61,14 @@ def make_investment(investor=None, **overrides):
         **overrides,
     }
     investment = Investment(investor=investor or make_company(), **fields)
-    investment.save()
-    return investment
+    return domain.create_fact(investment)
 
 
 def make_approval(subject=None, regulator=None, **overrides):
     regulator = regulator or make_company(kind=CompanyKind.REGULATOR)
     fields = {"what": "EV manufacturing licence", "as_of": date(2023, 10, 12), **overrides}
     approval = Approval(subject=subject or make_company(), regulator=regulator, **fields)
-    approval.save()
-    return approval
+    return domain.create_fact(approval)
 
 
 def make_evidence(fact, article=None, **overrides):
@@ -87,7 +84,7 @@ def make_evidence(fact, article=None, **overrides):
         "reported_status": getattr(fact, "status", ""),
         **overrides,
     }
-    return Evidence.objects.create(article=article, **{fact.fact_type: fact}, **fields)
+    return domain.add_evidence(fact, article=article, **fields)[0]
 
 
 def make_user(username=None, **overrides):

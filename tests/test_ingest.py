@@ -176,7 +176,15 @@ def test_it_does_not_move_a_talk_back_in_time_for_an_older_report(companies):
     assert talk.status == "rumoured"
     assert talk.first_reported == date(2023, 9, 1)
     assert talk.evidence.count() == 2
-    assert not talk.events.filter(kind=EventKind.STATUS).exists()
+    # The timeline tells it as it happened, as if the articles had come in date order: first
+    # reported as denied on 1 September, rumoured again on 12 October.
+    events = talk.events.order_by("occurred_on").values_list(
+        "kind", "previous_status", "status", "occurred_on"
+    )
+    assert list(events) == [
+        (EventKind.REPORTED, "", "denied", date(2023, 9, 1)),
+        (EventKind.STATUS, "denied", "rumoured", date(2023, 10, 12)),
+    ]
 
 
 def test_it_flags_a_reviewed_talk_instead_of_overwriting_it(companies):
@@ -345,8 +353,7 @@ def test_it_moves_a_status_only_forward_in_time(current, reported, reported_on, 
             reported,
             reported_on,
             date(2023, 10, 12),
-            upsert.TALK_RANK,
-            upsert.TALK_REOPENABLE,
+            ReportedTalk,
         )
         is moves
     )

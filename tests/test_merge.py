@@ -13,6 +13,7 @@ from evtracker.partnerships.models import (
     CompanyAlias,
     CompanyKind,
     EventCompany,
+    EventKind,
     Evidence,
     FactChange,
     Investment,
@@ -21,6 +22,7 @@ from evtracker.partnerships.models import (
 )
 
 from .factories import (
+    admin_form_data,
     make_approval,
     make_article,
     make_company,
@@ -104,7 +106,13 @@ def test_it_combines_a_talk_the_target_already_has_with_the_same_company(xiaomi,
     assert evidence_sentences() == before
     # The duplicate's own history (its creation) now belongs to the surviving talk.
     assert kept.changes.filter(field="created").count() == 2
-    assert kept.events.count() == 2
+    # First reported once, on the earlier date; the later first report is the move it was.
+    events = kept.events.order_by("occurred_on").values_list("kind", "status", "occurred_on")
+    assert list(events) == [
+        (EventKind.REPORTED, "rumoured", date(2023, 10, 1)),
+        (EventKind.STATUS, "confirmed", date(2023, 10, 20)),
+    ]
+    assert kept.report_count == 3
     assert kept.changes.filter(field="merged").exists()
     assert result.facts_combined == 1
 
@@ -263,22 +271,42 @@ def merge_url(company):
     return reverse("admin:partnerships_company_merge", args=[company.pk])
 
 
-def test_it_lets_an_editor_merge_from_the_admin(client, xiaomi, found):
-    editor = make_editor()
-    client.force_login(editor)
+def test_it_lets_an_administrator_merge_from_the_admin(client, xiaomi, found):
+    admin = make_user(is_staff=True, is_superuser=True)
+    client.force_login(admin)
     talk = make_talk(found, make_company("Chery"))
     make_evidence(talk)
 
     page = client.get(merge_url(found))
     assert page.status_code == 200
-    assert "1 talks" in page.content.decode()
+    assert "1 reported talks" in page.content.decode()
     response = client.post(merge_url(found), {"target": xiaomi.pk})
 
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:partnerships_company_change", args=[xiaomi.pk])
     assert not Company.objects.filter(pk=found.pk).exists()
     assert ReportedTalk.objects.involving(xiaomi).get().evidence.count() == 1
-    assert FactChange.objects.get(talk=talk, field="merged").changed_by == editor
+    assert FactChange.objects.get(talk=talk, field="merged").changed_by == admin
+
+
+def test_an_editor_cannot_merge_since_merging_deletes_a_company(client, xiaomi, found):
+    client.force_login(make_editor())
+    make_evidence(make_talk(found, make_company("Chery")))
+
+    assert client.get(merge_url(found)).status_code == 403
+    assert client.post(merge_url(found), {"target": xiaomi.pk}).status_code == 403
+    assert Company.objects.filter(pk=found.pk).exists()
+
+
+def test_an_editor_cannot_untick_verified_to_merge_a_company_away(client, xiaomi):
+    client.force_login(make_editor())
+    url = reverse("admin:partnerships_company_change", args=[xiaomi.pk])
+    data = admin_form_data(client.get(url), verified=None)  # unticked: not sent
+
+    client.post(url, data)
+
+    xiaomi.refresh_from_db()
+    assert xiaomi.verified
 
 
 def test_it_offers_the_merge_on_an_unverified_companys_page_only(admin_client, xiaomi, found):

@@ -2,9 +2,9 @@
 
 import pytest
 
+from evtracker.partnerships import domain
 from evtracker.partnerships.models import ReportedTalk, TalkStatus
-from evtracker.partnerships.signals import recount_all
-from tests.factories import make_article, make_evidence, make_investment, make_talk
+from tests.factories import make_article, make_evidence, make_talk
 
 pytestmark = pytest.mark.django_db
 
@@ -29,20 +29,19 @@ def test_deleting_evidence_or_its_article_lowers_the_count():
     first, second = make_evidence(talk), make_evidence(talk)
     assert count_of(talk) == 2
 
-    first.delete()
+    domain.remove_evidence(first)
     assert count_of(talk) == 1
-    second.article.delete()
+    domain.delete_article(second.article)
     assert count_of(talk) == 0
 
 
 def test_evidence_moved_to_another_fact_is_counted_there_only():
-    talk, investment = make_talk(), make_investment()
+    talk, other = make_talk(), make_talk()
     evidence = make_evidence(talk)
     make_evidence(talk)
 
-    evidence.talk, evidence.investment = None, investment
-    evidence.save()
-    assert (count_of(talk), count_of(investment)) == (1, 1)
+    domain.move_evidence(evidence, other)
+    assert (count_of(talk), count_of(other)) == (1, 1)
 
 
 def test_saving_a_fact_loaded_before_new_evidence_keeps_the_newer_count():
@@ -57,12 +56,12 @@ def test_saving_a_fact_loaded_before_new_evidence_keeps_the_newer_count():
     assert ReportedTalk.objects.get(pk=talk.pk).status == TalkStatus.CONFIRMED
 
 
-def test_recount_all_repairs_counts_written_around_the_signals():
+def test_rebuilding_repairs_counts_written_around_the_domain():
     talk = make_talk()
     make_evidence(talk)
     ReportedTalk.objects.filter(pk=talk.pk).update(report_count=7)
 
-    recount_all()
+    domain.rebuild_counts()
     assert count_of(talk) == 1
 
 

@@ -15,6 +15,7 @@ from django.shortcuts import redirect
 from django.template.defaultfilters import linebreaksbr
 from django.utils.html import format_html, format_html_join
 
+from evtracker.partnerships import domain
 from evtracker.partnerships.admin_base import FACT_LINK_RELATED, admin_link, count_of, fact_label
 from evtracker.partnerships.models import Evidence
 
@@ -112,6 +113,15 @@ class ArticleAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         # The body is the evidence's reference text: editing it would break every offset.
         return False
+
+    def delete_model(self, request, obj):
+        # Through the domain: the facts' counts and history follow their reports away.
+        domain.delete_article(obj)
+
+    def delete_queryset(self, request, queryset):
+        with domain.writing():
+            for article in queryset.order_by("pk"):
+                domain.delete_article(article)
 
     @admin.display(description="facts", ordering="fact_count")
     def fact_count(self, article):

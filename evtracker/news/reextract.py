@@ -8,7 +8,7 @@ the article's evidence the new extraction no longer supports:
 - a fact an editor reviewed (reviewed or flagged) is never touched: neither
   new evidence, nor a flag, nor a removal;
 - a fact with other evidence loses this article's stale report (in its
-  history; the report count follows through Evidence's signals);
+  history; the counts follow, through partnerships.domain);
 - a fact left with no other evidence, every report of it having been
   re-extracted away, is retired: kept with that last report and its history,
   hidden from the public pages, feeds and exports.
@@ -23,24 +23,16 @@ Re-extracting the same articles twice changes nothing the second time.
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Q
 
-from evtracker.partnerships.charts import forget_charts
-from evtracker.partnerships.models import Event, Evidence, FactChange, FactType, ReviewState
-from evtracker.partnerships.search import FACT_MODELS, SEARCH_CONFIG
-from evtracker.partnerships.timeline import FACT_COMPANY_FIELDS
+from evtracker.partnerships import domain
+from evtracker.partnerships.models import FACT_MODELS, Evidence, FactChange, ReviewState
+from evtracker.partnerships.search import SEARCH_CONFIG
 
 from . import ingest
 from .models import Article, ArticleStatus
-from .upsert import (
-    APPROVAL_RANK,
-    PROTECTED_STATES,
-    TALK_RANK,
-    TALK_REOPENABLE,
-    apply_extraction,
-    moves_status,
-)
+from .upsert import PROTECTED_STATES, apply_extraction, moves_status
 
 # Who may start a re-extraction: it adds, changes and retires facts, and starts a run.
 PERMISSIONS = (
@@ -130,7 +122,7 @@ def reextract_article(article):
     """
     index, known = ingest.company_list()
     changed = Reextracted()
-    with transaction.atomic(savepoint=False):
+    with domain.writing():
         extraction = ingest.extract_article(article, index)
         changed.facts_found = ingest.facts_in(extraction)
         counts = apply_extraction(article, extraction, known=known, leave_reviewed=True)
@@ -158,43 +150,32 @@ def reextract_article(article):
 def _drop_stale(evidence, article, supported, changed):
     """One report the new extraction no longer makes: removed, or its fact retired.
     Returns {(fact type, id)} of a fact that lost a report and stays."""
-    fact_type = next(name for name in FACT_MODELS if getattr(evidence, f"{name}_id"))
+    fact_type = evidence.linked_type
     # Locked: another article's re-extraction may be weighing the fact's last report too.
-    fact_id = getattr(evidence, f"{fact_type}_id")
-    fact = FACT_MODELS[fact_type].objects.select_for_update().get(pk=fact_id)
+    fact = FACT_MODELS[fact_type].objects.select_for_update().get(pk=evidence.linked_id)
     if fact.review_state in PROTECTED_STATES or fact.is_retired:
         return set()
     link = {fact_type: fact}
     others = Evidence.objects.filter(**link).exclude(pk=evidence.pk)
     if not others.exists():
-        fact.set_review_state(
+        domain.set_review_state(
+            fact,
             ReviewState.RETIRED,
-            via_article=article,
+            article=article,
             note="Retired: re-extraction no longer finds it in any of its articles.",
         )
-        forget_charts([getattr(fact, f"{name}_id") for name in FACT_COMPANY_FIELDS[fact_type]])
         changed.facts_retired += 1
         return set()
     # The same fact found again at another place in this article: its events show that report.
     again = others.filter(article=article, pk__in=supported).order_by("start").first()
-    Event.objects.filter(evidence=evidence).update(evidence=again)
-    FactChange.objects.create(
-        **link,
+    domain.remove_evidence(
+        evidence,
         article=article,
-        field="evidence",
-        old_value=evidence.sentence,
-        new_value="",
         note="Report removed: re-extraction no longer finds it in this article.",
+        replacement=again,
     )
-    evidence.delete()
     changed.evidence_removed += 1
     return {(fact_type, fact.pk)}
-
-
-STATUS_RULES = {
-    FactType.TALK: (TALK_RANK, TALK_REOPENABLE),
-    FactType.APPROVAL: (APPROVAL_RANK, ()),
-}
 
 
 def _settle_status(fact_type, fact_id, article):
@@ -202,9 +183,9 @@ def _settle_status(fact_type, fact_id, article):
     gives any more: the status its reports give, replayed in date order by ingestion's
     rules. Left alone when a report still gives its status, or an editor set it.
     Returns 1 when the status moved, else 0."""
-    if fact_type not in STATUS_RULES:
-        return 0
     model = FACT_MODELS[fact_type]
+    if not model.status_rank:
+        return 0
     fact = model.objects.select_for_update().get(pk=fact_id)
     if fact.review_state in PROTECTED_STATES or fact.is_retired:
         return 0
@@ -218,18 +199,17 @@ def _settle_status(fact_type, fact_id, article):
         return 0
     if FactChange.objects.filter(**link, field="status", changed_by__isnull=False).exists():
         return 0
-    rank, reopenable = STATUS_RULES[fact_type]
-    given = [(reported, on) for reported, on in reports if reported in rank]
+    given = [(reported, on) for reported, on in reports if reported in model.status_rank]
     if not given:
         return 0
     status, since = given[0]
     for reported, on in given[1:]:
-        if moves_status(status, reported, on, since, rank, reopenable):
+        if moves_status(status, reported, on, since, model):
             status, since = reported, on
         elif reported == status:
             since = max(since, on)
     if status == fact.status:
         return 0
     fact.status = status
-    fact.save(via_article=article, on=since)
+    domain.save_fact(fact, article=article, on=since)
     return 1

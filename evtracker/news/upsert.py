@@ -18,6 +18,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
+from evtracker.partnerships import domain
 from evtracker.partnerships.models import (
     Approval,
     ApprovalStatus,
@@ -27,7 +28,6 @@ from evtracker.partnerships.models import (
     Event,
     EventKind,
     Evidence,
-    FactChange,
     Investment,
     InvestmentKind,
     ReportedTalk,
@@ -37,18 +37,6 @@ from evtracker.partnerships.models import (
 
 log = logging.getLogger(__name__)
 
-# Talk statuses: a later report may move a talk forward along the rank, or to
-# denied / ended; a talk that was denied or ended is revived only by a strictly newer report.
-TALK_RANK = {
-    TalkStatus.RUMOURED: 0,
-    TalkStatus.CONFIRMED: 1,
-    TalkStatus.AGREED: 2,
-    TalkStatus.DENIED: 3,
-    TalkStatus.ENDED: 3,
-}
-TALK_REOPENABLE = {TalkStatus.DENIED, TalkStatus.ENDED}
-# A stale "still awaits approval" never undoes a grant or a rejection.
-APPROVAL_RANK = {ApprovalStatus.PENDING: 0, ApprovalStatus.GRANTED: 1, ApprovalStatus.REJECTED: 1}
 PROTECTED_STATES = (ReviewState.REVIEWED, ReviewState.FLAGGED)
 
 
@@ -86,8 +74,8 @@ def apply_extraction(article, extraction, *, known=None, leave_reviewed=False):
     fact gets no evidence and no flag: it is left exactly as the editor left it.
     """
     counts = ApplyCounts()
-    # No savepoint of its own: the caller's transaction (or this one) is the unit.
-    with transaction.atomic(savepoint=False):
+    # One write of the domain: the caller's transaction (or this one) is the unit.
+    with domain.writing():
         companies = _resolve_companies(extraction, counts, known or {})
         apply = _Apply(article, companies, counts, leave_reviewed)
         # Facts in the order of their keys: two workers never lock the same two in opposite orders.
@@ -199,7 +187,7 @@ def explanation(report):
     return "; ".join(str(reason) for reason in getattr(report, "why", ()) or ())[:500]
 
 
-def _add_evidence(apply, fact, report, sentence, reported_status, on, *, new_fact=False):
+def _add_evidence(apply, fact, report, sentence, reported_status, on):
     """Attach this report to the fact once; returns (evidence, added).
 
     Evidence found again is brought up to date with how this extraction reads
@@ -214,17 +202,11 @@ def _add_evidence(apply, fact, report, sentence, reported_status, on, *, new_fac
         "reported_on": on,
         "explanation": explanation(report),
     }
-    key = {fact.fact_type: fact, "article": apply.article, "start": report.start}
-    if new_fact:  # our own uncommitted fact: nobody else can have evidence for it yet
-        evidence, added = Evidence.objects.create(**key, **fields), True
-    else:
-        evidence, added = Evidence.objects.get_or_create(**key, defaults=fields)
+    evidence, added = domain.add_evidence(fact, article=apply.article, start=report.start, **fields)
     reread = {name: value for name, value in fields.items() if getattr(evidence, name) != value}
     # What an editor reviewed stays as they saw it.
     if not added and reread and fact.review_state not in PROTECTED_STATES:
-        Evidence.objects.filter(pk=evidence.pk).update(**reread)
-        for name, value in reread.items():
-            setattr(evidence, name, value)
+        domain.reread_evidence(evidence, **reread)
         apply.counts.evidence_updated += 1
         apply.counts.reread_facts.add((fact.fact_type, fact.pk))
     apply.counts.evidence_ids.add(evidence.pk)
@@ -239,9 +221,10 @@ def _left_alone(apply, fact):
 def _restore_if_retired(apply, fact):
     """A retired fact reported again comes back to the pages, unreviewed (in its history)."""
     if fact.is_retired:
-        fact.set_review_state(
+        domain.set_review_state(
+            fact,
             ReviewState.UNREVIEWED,
-            via_article=apply.article,
+            article=apply.article,
             note="Reported again: no longer retired.",
         )
         apply.counts.restored += 1
@@ -251,7 +234,7 @@ def _create_fact(fact, article, on, refetch):
     """Insert a new fact (recording its creation); if another worker won the race, theirs."""
     try:
         with transaction.atomic():
-            fact.save(via_article=article, on=on)
+            domain.create_fact(fact, article=article, on=on)
         return fact, True
     except IntegrityError:
         existing = refetch()
@@ -279,7 +262,7 @@ def _status_since(fact, exclude):
     return dates["same"] or dates["any"]
 
 
-def moves_status(current, reported, reported_on, status_since, rank, reopenable=()):
+def moves_status(current, reported, reported_on, status_since, model):
     """Whether a report should move a fact's status.
 
     Never when the report is older than the report behind the current status
@@ -288,11 +271,12 @@ def moves_status(current, reported, reported_on, status_since, rank, reopenable=
     moves the status forward along the rank (a later rumour does not undo a
     confirmation) or to a terminal state.
     """
+    rank = model.status_rank
     if not reported or reported == current or reported not in rank:
         return False
     if status_since is not None and reported_on < status_since:
         return False
-    if current in reopenable:
+    if current in model.reopenable:
         return status_since is None or reported_on > status_since
     return rank[reported] >= rank.get(current, 0)
 
@@ -301,19 +285,8 @@ def _flag(fact, article, reported_status):
     """A reviewed fact that a new report contradicts: attach, flag, record; change nothing else."""
     if fact.review_state != ReviewState.REVIEWED:
         return False
-    type(fact).objects.filter(pk=fact.pk).update(
-        review_state=ReviewState.FLAGGED, updated_at=timezone.now()
-    )
-    FactChange.objects.create(
-        **{fact.fact_type: fact},
-        article=article,
-        field="review_state",
-        old_value=ReviewState.REVIEWED,
-        new_value=ReviewState.FLAGGED,
-        note=f"A new report says {reported_status}; the reviewed fact says {fact.status}."[:300],
-    )
-    fact.review_state = ReviewState.FLAGGED
-    return True
+    note = f"A new report says {reported_status}; the reviewed fact says {fact.status}."
+    return domain.set_review_state(fact, ReviewState.FLAGGED, article=article, note=note)
 
 
 def _report_date(report, article):
@@ -348,7 +321,7 @@ def _apply_talk(apply, report):
         talk, created = _create_fact(new, article, on, refetch)
     if not created and _left_alone(apply, talk):
         return
-    evidence, added = _add_evidence(apply, talk, report, sentence, status, on, new_fact=created)
+    evidence, added = _add_evidence(apply, talk, report, sentence, status, on)
     if not created:
         _restore_if_retired(apply, talk)
     if not added:
@@ -359,7 +332,7 @@ def _apply_talk(apply, report):
         counts.facts_created += 1
         return
     moves = status != talk.status and moves_status(
-        talk.status, status, on, _status_since(talk, evidence), TALK_RANK, TALK_REOPENABLE
+        talk.status, status, on, _status_since(talk, evidence), ReportedTalk
     )
     if talk.review_state in PROTECTED_STATES:
         counts.flagged += moves and _flag(talk, article, status)
@@ -371,7 +344,7 @@ def _apply_talk(apply, report):
     if not talk.topic and report.topic:
         talk.topic = report.topic[:300]
     if talk.tracked_changes():
-        talk.save(via_article=article, evidence=evidence, on=on)
+        domain.save_fact(talk, article=article, evidence=evidence, on=on)
         counts.facts_updated += 1
 
 
@@ -451,7 +424,7 @@ def _apply_investment(apply, report):
         investment, created = _create_fact(new, article, on, refetch)
     if not created and _left_alone(apply, investment):
         return
-    evidence, added = _add_evidence(apply, investment, report, sentence, "", on, new_fact=created)
+    evidence, added = _add_evidence(apply, investment, report, sentence, "", on)
     if not created:
         _restore_if_retired(apply, investment)
     if not added:
@@ -469,7 +442,7 @@ def _apply_investment(apply, report):
     if not investment.purpose and purpose:
         investment.purpose = purpose
     if investment.tracked_changes():
-        investment.save(via_article=article, evidence=evidence, on=on)
+        domain.save_fact(investment, article=article, evidence=evidence, on=on)
         counts.facts_updated += 1
 
 
@@ -503,7 +476,7 @@ def _apply_approval(apply, report):
         approval, created = _create_fact(new, article, on, refetch)
     if not created and _left_alone(apply, approval):
         return
-    evidence, added = _add_evidence(apply, approval, report, sentence, status, on, new_fact=created)
+    evidence, added = _add_evidence(apply, approval, report, sentence, status, on)
     if not created:
         _restore_if_retired(apply, approval)
     if not added:
@@ -514,7 +487,7 @@ def _apply_approval(apply, report):
         counts.facts_created += 1
         return
     moves = status != approval.status and moves_status(
-        approval.status, status, on, _status_since(approval, evidence), APPROVAL_RANK
+        approval.status, status, on, _status_since(approval, evidence), Approval
     )
     if approval.review_state in PROTECTED_STATES:
         counts.flagged += moves and _flag(approval, article, status)
@@ -524,5 +497,5 @@ def _apply_approval(apply, report):
     elif status == approval.status:
         approval.as_of = max(approval.as_of, on)
     if approval.tracked_changes():
-        approval.save(via_article=article, evidence=evidence, on=on)
+        domain.save_fact(approval, article=article, evidence=evidence, on=on)
         counts.facts_updated += 1

@@ -1,24 +1,22 @@
 """The editors' admin: talks, investments and approvals, with their evidence and history.
 
 Companies (with merging) are in admin_companies.py, the evidence and history
-lists in admin_evidence.py. Every list page runs a fixed number of queries
+lists in admin_evidence.py, a fact's source fields (an article and its quote) in
+admin_sources.py. Every list page runs a fixed number of queries
 whatever its rows: related rows come through list_select_related or one
-prefetch, counts through subquery annotations. Every change to a fact goes
-through Fact.save(changed_by=...), so history records the editor.
+prefetch, counts through subquery annotations. Every write goes through the
+domain layer (domain.py), so history records the editor.
 """
 
-from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import format_html
 
-from . import admin_companies  # noqa: F401  (registers the company admin)
+from . import admin_companies, admin_evidence, domain  # noqa: F401  (the admins register)
 from .admin_base import EditorsAdmin, admin_link, count_of
-from .admin_evidence import record_evidence_change
-from .merge import ROLES
+from .admin_sources import SourcedFactForm, fieldset
 from .models import (
     Approval,
     ApprovalStatus,
@@ -32,23 +30,6 @@ from .models import (
 )
 
 
-def record_review(fact, state, user):
-    """Set the review state and keep it in history (it is not a tracked field)."""
-    old = fact.review_state
-    if old == state:
-        return False
-    fact.review_state = state
-    fact.save(changed_by=user)
-    FactChange.objects.create(
-        **{fact.fact_type: fact},
-        field="review_state",
-        old_value=old,
-        new_value=state,
-        changed_by=user,
-    )
-    return True
-
-
 class CompanyFilter(admin.SimpleListFilter):
     """Facts involving a company in any role: either party, investor or target, ..."""
 
@@ -57,9 +38,8 @@ class CompanyFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         model = model_admin.model
-        roles = ROLES[model]
         involved = Q()
-        for role in roles:
+        for role in model.company_fields:
             involved |= Q(pk__in=model.objects.values(f"{role}_id"))
         return list(Company.objects.filter(involved).values_list("pk", "name"))
 
@@ -71,7 +51,7 @@ class CompanyFilter(admin.SimpleListFilter):
         if not value.isdigit():
             return queryset.none()
         involving = Q()
-        for role in ROLES[queryset.model]:
+        for role in queryset.model.company_fields:
             involving |= Q(**{f"{role}_id": int(value)})
         return queryset.filter(involving)
 
@@ -136,19 +116,17 @@ class HistoryInline(admin.TabularInline):
 
 
 def _set_status(modeladmin, request, queryset, status):
+    """An editor's decision: the status moves and the fact counts as reviewed, in history."""
     changed = 0
-    with transaction.atomic():
-        for fact in queryset:
-            if fact.status != status:
-                fact.status = status
-                fact.save(changed_by=request.user)
-                changed += 1
+    with domain.writing():
+        for fact in queryset.order_by("pk"):
+            changed += domain.set_status(fact, status, by=request.user)[1]
     noun = modeladmin.model._meta.verbose_name_plural
     modeladmin.message_user(request, f"{changed} {noun} marked as {status}.", messages.SUCCESS)
 
 
 def status_actions(choices):
-    """One admin action per status: each change is saved through Fact.save, into history."""
+    """One admin action per status: each change goes through domain.set_status, into history."""
     actions = []
     for status, label in choices.choices:
 
@@ -164,20 +142,35 @@ def status_actions(choices):
 
 @admin.action(description="Mark reviewed", permissions=["change"])
 def mark_reviewed(modeladmin, request, queryset):
-    with transaction.atomic():
-        changed = sum(record_review(fact, ReviewState.REVIEWED, request.user) for fact in queryset)
+    with domain.writing():
+        changed = sum(
+            domain.set_review_state(fact, ReviewState.REVIEWED, by=request.user)
+            for fact in queryset.order_by("pk")
+        )
     noun = modeladmin.model._meta.verbose_name_plural
     modeladmin.message_user(request, f"{changed} {noun} marked reviewed.", messages.SUCCESS)
 
 
 class FactAdmin(EditorsAdmin):
-    """What the talk, investment and approval admins share."""
+    """What the talk, investment and approval admins share: a new fact is saved with its
+    source, and a fact's page can add another (admin_sources.py)."""
 
+    form = SourcedFactForm
     inlines = [EvidenceInline, HistoryInline]
     # A fact's own page is this one; the public pages are per company.
     view_on_site = False
     readonly_fields = ("created_at", "updated_at")
     actions = [mark_reviewed]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [(None, {"fields": self.get_fields(request, obj)})]
+        if obj is None or self.has_change_permission(request, obj):
+            fieldsets.append(fieldset(adding=obj is None))
+        return fieldsets
+
+    def get_inlines(self, request, obj):
+        # A new fact has no evidence nor history yet: its source is in the form.
+        return self.inlines if obj is not None else []
 
     def get_queryset(self, request):
         evidence = count_of(Evidence.objects.all(), self.model.fact_type)
@@ -190,21 +183,33 @@ class FactAdmin(EditorsAdmin):
     def save_model(self, request, obj, form, change):
         review_was = form.initial.get("review_state")
         review_now = obj.review_state
-        if change and review_was and review_was != review_now:
-            # record_review saves, and records the review in history.
-            obj.review_state = review_was
-            record_review(obj, review_now, request.user)
-        else:
-            obj.save(changed_by=request.user)
+        with domain.writing():
+            if change and review_was and review_was != review_now:
+                obj.review_state = review_was
+                domain.save_fact(obj, by=request.user)
+                domain.set_review_state(obj, review_now, by=request.user)
+            else:
+                domain.save_fact(obj, by=request.user)
+            if form.source is not None:
+                added = form.source.attach(obj, by=request.user)[1]
+                if not added:
+                    self.message_user(
+                        request,
+                        "That sentence of that article was already evidence for this fact.",
+                        messages.WARNING,
+                    )
 
     def save_formset(self, request, form, formset, change):
-        super().save_formset(request, form, formset, change)
-        if formset.model is Evidence:
+        if formset.model is not Evidence:
+            return super().save_formset(request, form, formset, change)
+        formset.save(commit=False)  # the inline is read-only: only deletions come back
+        with domain.writing():
             for evidence in formset.deleted_objects:
-                record_evidence_change(evidence, request.user, removed=True)
+                domain.remove_evidence(evidence, by=request.user)
+        return None
 
 
-class ReportedTalkForm(forms.ModelForm):
+class ReportedTalkForm(SourcedFactForm):
     class Meta:
         model = ReportedTalk
         fields = (

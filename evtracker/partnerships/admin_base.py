@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.html import format_html
 
-from .models import FactType
+from .models import Evidence, FactType
 
 
 def admin_link(obj, text=None):
@@ -24,14 +24,7 @@ def fact_label(fact):
 
 
 # The related rows a FactLink row (evidence, history, event) needs to name its fact.
-FACT_LINK_RELATED = (
-    "talk__party_a",
-    "talk__party_b",
-    "investment__investor",
-    "investment__target",
-    "approval__subject",
-    "approval__regulator",
-)
+FACT_LINK_RELATED = Evidence.related_for_display()
 
 
 def count_of(queryset, outer_field):

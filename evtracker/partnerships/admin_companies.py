@@ -10,16 +10,8 @@ from django.urls import path, reverse
 from django.utils.html import format_html_join
 
 from .admin_base import CheckedAutocompleteSelect, EditorsAdmin
-from .merge import MergeError, merge_company_into, merge_problems
-from .models import Approval, Company, CompanyAlias, Investment, ReportedTalk
-
-# What an editor needs to move a company's facts to another company.
-MERGE_PERMISSIONS = (
-    "partnerships.change_company",
-    "partnerships.change_reportedtalk",
-    "partnerships.change_investment",
-    "partnerships.change_approval",
-)
+from .merge import MERGE_PERMISSIONS, MergeError, merge_company_into, merge_problems
+from .models import FACT_MODELS, Company, CompanyAlias
 
 
 class CompanyAliasInline(admin.TabularInline):
@@ -137,11 +129,20 @@ class CompanyAdmin(EditorsAdmin):
         }
         return TemplateResponse(request, "admin/partnerships/company/merge.html", context)
 
+    def get_readonly_fields(self, request, obj=None):
+        # Unticking "verified" is the first step of deleting a company by merging: only who
+        # may delete companies may take it.
+        readonly = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.verified and not request.user.has_perms(MERGE_PERMISSIONS):
+            readonly.append("verified")
+        return readonly
+
     def _what_moves(self, company):
         counts = [
-            ("talks", ReportedTalk.objects.involving(company).count()),
-            ("investments", Investment.objects.involving(company).count()),
-            ("approvals", Approval.objects.involving(company).count()),
+            *(
+                (model._meta.verbose_name_plural, model.objects.involving(company).count())
+                for model in FACT_MODELS.values()
+            ),
             ("aliases", company.aliases.count()),
             ("subsidiaries", company.subsidiaries.count()),
         ]

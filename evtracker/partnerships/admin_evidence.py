@@ -3,8 +3,8 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
+from . import domain
 from .admin_base import (
     FACT_LINK_RELATED,
     EditorsAdmin,
@@ -15,18 +15,8 @@ from .admin_base import (
 )
 from .models import Event, Evidence, FactChange
 
-
-def record_evidence_change(evidence, user, *, removed):
-    """Keep an editor's adding or removing a piece of evidence in its fact's history."""
-    fact = evidence.fact
-    FactChange.objects.create(
-        **{fact.fact_type: fact},
-        field="evidence",
-        old_value=evidence.sentence if removed else "",
-        new_value="" if removed else evidence.sentence,
-        changed_by=user,
-        note=f"Evidence {'removed' if removed else 'added'} by an editor",
-    )
+# What an editor may set on a piece of evidence besides its fact and place.
+EVIDENCE_DETAILS = ("attributed_to", "reported_status")
 
 
 class EvidenceForm(forms.ModelForm):
@@ -91,21 +81,37 @@ class EvidenceAdmin(EditorsAdmin):
     readonly_fields = ("explanation",)
 
     def save_model(self, request, obj, form, change):
-        with transaction.atomic():
-            super().save_model(request, obj, form, change)
-            if not change:
-                record_evidence_change(obj, request.user, removed=False)
+        """Through the domain, so that counts and history follow: a piece moved to another
+        fact, article or place is removed there and added here."""
+        details = {name: getattr(obj, name) for name in EVIDENCE_DETAILS}
+        with domain.writing():
+            moved = {"talk", "investment", "approval", "article", "start"} & set(form.changed_data)
+            if change and not moved:
+                changes = {name: getattr(obj, name) for name in form.changed_data}
+                if changes:
+                    domain.reread_evidence(Evidence.objects.get(pk=obj.pk), **changes)
+                return
+            if change:
+                domain.remove_evidence(Evidence.objects.get(pk=obj.pk), by=request.user)
+            added, _ = domain.add_evidence(
+                obj.fact,
+                article=obj.article,
+                start=obj.start,
+                end=obj.end,
+                sentence=obj.sentence,
+                reported_on=obj.reported_on,
+                by=request.user,
+                **details,
+            )
+            obj.pk = added.pk
 
     def delete_model(self, request, obj):
-        with transaction.atomic():
-            record_evidence_change(obj, request.user, removed=True)
-            super().delete_model(request, obj)
+        domain.remove_evidence(obj, by=request.user)
 
     def delete_queryset(self, request, queryset):
-        with transaction.atomic():
-            for evidence in queryset.select_related("talk", "investment", "approval"):
-                record_evidence_change(evidence, request.user, removed=True)
-            super().delete_queryset(request, queryset)
+        with domain.writing():
+            for evidence in queryset.order_by("talk_id", "investment_id", "approval_id", "pk"):
+                domain.remove_evidence(evidence, by=request.user)
 
     @admin.display(description="sentence")
     def excerpt(self, evidence):

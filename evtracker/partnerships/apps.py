@@ -6,6 +6,6 @@ class PartnershipsConfig(AppConfig):
     verbose_name = "Partnerships"
 
     def ready(self):
-        from . import pagecache, signals  # noqa: F401 (signals connect on import)
+        from . import pagecache  # noqa: F401 (connects its signal on import)
 
         pagecache.install()

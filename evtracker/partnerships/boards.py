@@ -54,8 +54,11 @@ class BoardKind:
     model: type
     statuses: type
     date_field: str
-    company_fields: tuple
     permission: str
+
+    @property
+    def company_fields(self):
+        return self.model.company_fields
 
 
 TALKS = BoardKind(
@@ -63,7 +66,6 @@ TALKS = BoardKind(
     model=ReportedTalk,
     statuses=TalkStatus,
     date_field="last_reported",
-    company_fields=("party_a", "party_b"),
     permission="partnerships.change_reportedtalk",
 )
 APPROVALS = BoardKind(
@@ -71,7 +73,6 @@ APPROVALS = BoardKind(
     model=Approval,
     statuses=ApprovalStatus,
     date_field="as_of",
-    company_fields=("subject", "regulator"),
     permission="partnerships.change_approval",
 )
 BOARDS = {"talks": TALKS, "approvals": APPROVALS}

@@ -4,21 +4,13 @@ Here are the figures and the geometry; the template only places them, so the
 page needs no JavaScript and prints as it shows.
 """
 
-import logging
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from django.conf import settings
-from django.core.cache import cache
-from django.db.models import Count, Max
-from django.db.models.functions import TruncMonth
+from django.db.models import Sum
 
-from . import pagecache
-from .models import Approval, Company, Evidence, Investment, ReportedTalk
-from .timeline import FACT_COMPANY_FIELDS
-
-logger = logging.getLogger(__name__)
+from .models import MonthlyReports
 
 # The chart spans the company's reports: at least a year, at most three, ending with the last.
 FEWEST_MONTHS, MOST_MONTHS = 12, 36
@@ -88,121 +80,17 @@ class Chart:
         return self.baseline + 28
 
 
-WATERMARK_KEY = "evtracker:chart:watermark"
-# Evidence ids looked at again below the watermark (ingestion stores a few per article).
-WATERMARK_REWIND = 200
-# Evidence's paths to the companies of its fact: "talk__party_a_id" and the like.
-COMPANY_FIELDS = [
-    f"{fact_type}__{name}_id" for fact_type, names in FACT_COMPANY_FIELDS.items() for name in names
-]
-
-
-def chart_key(company):
-    """The cache key of a company's chart. The row's creation time is part of it: a
-    database made afresh (tests, a new corpus) reuses ids, while Redis keeps old charts."""
-    return f"evtracker:chart:{company.pk}:{company.created_at.timestamp():.6f}"
-
-
-def cached_reports_per_month(company):
-    """reports_per_month, kept in the cache per company.
-
-    Counting every report of a much-covered automaker reads hundreds of thousands of
-    rows (over a second at a million articles), which no reader should wait for each
-    time the data moves. refresh_charts() (every EVTRACKER_CHART_REFRESH_SECONDS on the
-    beat) recounts the charts of companies with new reports; removed reports drop the
-    companies' charts (signals.py). A chart is kept at most
-    EVTRACKER_CHART_CACHE_SECONDS. A connection with uncommitted writes counts afresh,
-    so that an editor's own change shows at once.
-    """
-    seconds = settings.EVTRACKER_CHART_CACHE_SECONDS
-    if seconds <= 0 or pagecache.uncommitted_writes():
-        return reports_per_month(company)
-    key = chart_key(company)
-    try:
-        stored = cache.get(key)
-    except Exception:
-        logger.warning("Chart cache: cannot read %s", key, exc_info=True)
-        return reports_per_month(company)
-    if stored is not None:
-        return Counter({date.fromisoformat(month): n for month, n in stored})
-    counts = reports_per_month(company)
-    _store(company, counts)
-    return counts
-
-
-def _store(company, counts):
-    key = chart_key(company)
-    value = [(month.isoformat(), n) for month, n in counts.items()]
-    try:
-        cache.set(key, value, settings.EVTRACKER_CHART_CACHE_SECONDS)
-    except Exception:
-        logger.warning("Chart cache: cannot store %s", key, exc_info=True)
-
-
-def _companies(ids):
-    return Company.objects.filter(pk__in=[pk for pk in ids if pk]).only("pk", "created_at")
-
-
-def forget_charts(company_ids):
-    """Drop these companies' cached charts (their reports were removed or moved)."""
-    if settings.EVTRACKER_CHART_CACHE_SECONDS <= 0:
-        return
-    try:
-        cache.delete_many([chart_key(company) for company in _companies(company_ids)])
-    except Exception:
-        logger.warning("Chart cache: cannot drop charts", exc_info=True)
-
-
-def refresh_charts():
-    """Recount the cached charts of companies whose facts gained reports since the last
-    call (evidence ids above a watermark); returns how many were recounted."""
-    if settings.EVTRACKER_CHART_CACHE_SECONDS <= 0:
-        return 0
-    newest = Evidence.objects.aggregate(newest=Max("id"))["newest"] or 0
-    watermark = cache.get(WATERMARK_KEY)
-    if watermark is not None and watermark > newest:
-        watermark = 0  # a database made afresh since: look at all of it once
-    changed = set()
-    if watermark is not None:
-        # A little before the watermark too: a transaction that took its ids before the
-        # last call may have committed since.
-        rows = Evidence.objects.filter(
-            id__gt=watermark - WATERMARK_REWIND, id__lte=newest
-        ).values_list(*COMPANY_FIELDS)
-        changed = {company_id for row in rows for company_id in row if company_id}
-    # Only charts someone has looked at are kept; the others are counted when first asked for.
-    keys = {chart_key(company): company for company in _companies(changed)}
-    cached = [keys[key] for key in cache.get_many(list(keys))]
-    for company in cached:
-        _store(company, reports_per_month(company))
-    cache.set(WATERMARK_KEY, newest, None)
-    return len(cached)
-
-
 def reports_per_month(company):
-    """{first day of month: articles reporting the company's facts that month}.
-
-    One query per kind of fact, each served by the evidence's index on that
-    fact; an article reporting two kinds of fact counts once for each.
-    """
-    counts = Counter()
-    fact_sets = {
-        "talk": ReportedTalk.objects.public().involving(company),
-        "investment": Investment.objects.public().involving(company),
-        "approval": Approval.objects.public().involving(company),
-    }
-    for link, facts in fact_sets.items():
-        rows = (
-            Evidence.objects.filter(**{f"{link}__in": facts.values("pk")})
-            .annotate(month=TruncMonth("reported_on"))
-            .order_by()
-            .values("month")
-            .annotate(articles=Count("article_id", distinct=True))
-            .values_list("month", "articles")
-        )
-        for month, articles in rows:
-            counts[_month_start(month)] += articles
-    return counts
+    """{first day of month: articles reporting the company's facts that month}, read from
+    MonthlyReports, which partnerships.domain keeps with every write; an article reporting
+    two kinds of fact counts once for each."""
+    rows = (
+        MonthlyReports.objects.filter(company=company, reports__gt=0)
+        .values("month")
+        .annotate(articles=Sum("reports"))
+        .values_list("month", "articles")
+    )
+    return Counter({_month_start(month): articles for month, articles in rows})
 
 
 def _month_start(value):

@@ -11,17 +11,18 @@ fact absorbs the duplicate's evidence, history and events.
 
 from dataclasses import dataclass, field
 
-from django.db import transaction
 from django.db.models import ProtectedError, Q
 
-from . import charts
+from . import domain
 from .models import (
+    FACT_MODELS,
     Approval,
     Company,
     CompanyAlias,
     CompanyKind,
     Event,
     EventCompany,
+    EventKind,
     Evidence,
     FactChange,
     Investment,
@@ -29,12 +30,13 @@ from .models import (
     ReviewState,
 )
 
-# The company fields of each kind of fact.
-ROLES = {
-    ReportedTalk: ("party_a", "party_b"),
-    Investment: ("investor", "target"),
-    Approval: ("subject", "regulator"),
-}
+# Merging deletes the merged company and moves its facts: only who may delete companies
+# (not the Editors group) may merge.
+MERGE_PERMISSIONS = (
+    "partnerships.change_company",
+    "partnerships.delete_company",
+    *(f"partnerships.change_{model._meta.model_name}" for model in FACT_MODELS.values()),
+)
 
 
 class MergeError(Exception):
@@ -76,7 +78,7 @@ def merge_problems(source, target):
         ),
     ]
     for facts in between:
-        for fact in facts.select_related(*ROLES[facts.model]):
+        for fact in facts.select_related(*facts.model.company_fields):
             problems.append(
                 f"“{fact}” is between {source} and {target}: after a merge it would be "
                 "a company's fact with itself. Correct or remove it first."
@@ -95,7 +97,7 @@ def merge_company_into(source, target, *, by=None):
     by is the editor (a User) recorded in the facts' history. Raises
     MergeError, with nothing changed, when merge_problems finds a reason.
     """
-    with transaction.atomic():
+    with domain.writing():
         # Lock both rows in a fixed order so two merges cannot interleave.
         locked = {
             company.pk: company
@@ -113,22 +115,19 @@ def merge_company_into(source, target, *, by=None):
 
         result = MergeResult()
         note = f"{source} merged into {target}"
-        for model, roles in ROLES.items():
-            involving = Q(**{roles[0]: source}) | Q(**{roles[1]: source})
-            for fact in model.objects.filter(involving).select_related(*roles).order_by("pk"):
+        for model in FACT_MODELS.values():
+            roles = model.company_fields
+            for fact in model.objects.involving(source).select_related(*roles).order_by("pk"):
                 _move_fact(fact, roles, source, target, by, note, result)
 
         _move_aliases(source, target, result)
         _move_subsidiaries(source, target)
         _move_timeline_rows(source, target)
-        redrawn = [source.pk, target.pk]
         try:
             source.delete()
         except ProtectedError as exc:
             names = ", ".join(sorted({type(obj).__name__ for obj in exc.protected_objects}))
             raise MergeError(f"{source} is still referred to by: {names}.") from exc
-        # The target's chart of reports per month now counts the source's reports too.
-        transaction.on_commit(lambda: charts.forget_charts(redrawn))
         return result
 
 
@@ -139,11 +138,11 @@ def _move_fact(fact, roles, source, target, by, note, result):
             setattr(fact, role, target)
     twin = _twin(fact)
     if twin is None:
-        fact.save(changed_by=by)
+        domain.save_fact(fact, by=by)
         _record(fact, before, by, note)
         result.facts_moved += 1
         return
-    _absorb(twin, fact, by, result)
+    _absorb(domain.lock(twin), fact, by, result)
     _record(twin, before, by, f"{note}; the duplicate fact's evidence and history moved here")
     fact.delete()
     result.facts_combined += 1
@@ -171,25 +170,28 @@ def _twin(fact):
 
 
 def _absorb(twin, duplicate, by, result):
+    """The duplicate's reports, history and events go to its twin, through the domain so
+    that counts follow; the twin keeps one "first reported" event, the earlier."""
     link = duplicate.fact_type
-    kept = {
-        (article_id, start): pk
-        for pk, article_id, start in Evidence.objects.filter(**{link: twin}).values_list(
-            "pk", "article_id", "start"
-        )
-    }
-    moving = []
-    for evidence in Evidence.objects.filter(**{link: duplicate}):
-        same = kept.get((evidence.article_id, evidence.start))
-        if same is None:
-            moving.append(evidence.pk)
-            continue
-        # The same sentence of the same article already backs the twin: keep one row.
-        Event.objects.filter(evidence=evidence).update(evidence_id=same)
-        evidence.delete()
-        result.evidence_folded += 1
-    result.evidence_moved += Evidence.objects.filter(pk__in=moving).update(**{link: twin})
+    kept = set(Evidence.objects.filter(**{link: twin}).values_list("article_id", "start"))
+    for evidence in Evidence.objects.filter(**{link: duplicate}).select_related("article"):
+        folded = (evidence.article_id, evidence.start) in kept
+        domain.move_evidence(evidence, twin, by=by, note="Moved to the fact it duplicated")
+        result.evidence_folded += folded
+        result.evidence_moved += not folded
     FactChange.objects.filter(**{link: duplicate}).update(**{link: twin})
+    firsts = Event.objects.filter(kind=EventKind.REPORTED).filter(
+        Q(**{link: twin}) | Q(**{link: duplicate})
+    )
+    # One "first reported" event: the earlier; the later one, when it said another status,
+    # becomes that status's move.
+    earliest, *later = firsts.order_by("occurred_on", "id")
+    for event in later:
+        if event.status and event.status != earliest.status:
+            event.kind, event.previous_status = EventKind.STATUS, earliest.status
+            event.save(update_fields=["kind", "previous_status"])
+        else:
+            event.delete()
     Event.objects.filter(**{link: duplicate}).update(**{link: twin})
 
     if isinstance(twin, ReportedTalk):
@@ -197,14 +199,16 @@ def _absorb(twin, duplicate, by, result):
         twin.last_reported = max(twin.last_reported, duplicate.last_reported)
         twin.topic = twin.topic or duplicate.topic
     elif isinstance(twin, Investment):
+        twin.announced_on = min(twin.announced_on, duplicate.announced_on)
         twin.purpose = twin.purpose or duplicate.purpose
         if twin.stake_percent is None:
             twin.stake_percent = duplicate.stake_percent
+    domain.save_fact(twin, by=by)
     # The twin keeps its status; when the duplicate said otherwise, an editor looks again.
     disagree = getattr(twin, "status", "") != getattr(duplicate, "status", "")
     if disagree and twin.review_state == ReviewState.REVIEWED:
-        twin.review_state = ReviewState.FLAGGED
-    twin.save(changed_by=by)
+        note = f"Merged with a duplicate that said {duplicate.status}."
+        domain.set_review_state(twin, ReviewState.FLAGGED, by=by, note=note)
 
 
 def _record(fact, before, by, note):

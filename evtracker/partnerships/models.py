@@ -140,11 +140,28 @@ class FactQuerySet(models.QuerySet):
     def retired(self):
         return self.filter(review_state=ReviewState.RETIRED)
 
+    def involving(self, company):
+        """The facts with company in any of their company fields."""
+        either = Q()
+        for name in self.model.company_fields:
+            either |= Q(**{name: company})
+        return self.filter(either)
+
 
 class Fact(models.Model):
     """What talks, investments and approvals share: review state and history."""
 
+    # What each fact type is, declared once here and read by every page, export and write:
     fact_type = None
+    # The two company fields, principal first ("party_a", "party_b"), and their roles.
+    company_fields = ()
+    company_roles = ()
+    # The date a fact is first reported on: its "first reported" event's date.
+    date_field = ""
+    # The status order: a later report moves a fact forward along it, or to a terminal status
+    # of the same rank; a fact in a reopenable status comes back only with a newer report.
+    status_rank = {}
+    reopenable = frozenset()
     # Fields whose changes are recorded in FactChange.
     tracked_fields = ()
 
@@ -153,7 +170,7 @@ class Fact(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    # Distinct articles with evidence for this fact, kept by Evidence's signals (recount_reports):
+    # Distinct articles with evidence for this fact, kept by partnerships.domain (recount_reports):
     # the pages show it on every row, and counting per row cost more than the rest of a page.
     report_count = models.PositiveIntegerField(default=0, db_default=0, editable=False)
 
@@ -176,7 +193,8 @@ class Fact(models.Model):
                 for field in self._meta.concrete_fields
                 if not field.primary_key and field.name != "report_count"
             ]
-        with transaction.atomic():
+        # Inside the caller's transaction when there is one (partnerships.domain's).
+        with transaction.atomic(savepoint=False):
             super().save(*args, **kwargs)
             link = {self.fact_type: self}
             actor = {"changed_by": changed_by, "article": via_article}
@@ -192,11 +210,10 @@ class Fact(models.Model):
                 if name == "status":
                     when = on or timezone.localdate()
                     self._add_event(EventKind.STATUS, old, when, evidence, link)
-            if any(
-                name in ("party_a", "party_b", "investor", "target", "subject", "regulator")
-                for name, _, _ in changes
-            ):
+            if any(name in self.company_fields for name, _, _ in changes):
                 self._refresh_event_companies()
+            if any(name == self.date_field for name, _, _ in changes):
+                self._date_first_report(evidence)
             was_retired = getattr(self, "_loaded_review_state", None) == ReviewState.RETIRED
             if not creating and was_retired != self.is_retired:
                 self._show_events(not self.is_retired)
@@ -209,7 +226,7 @@ class Fact(models.Model):
         old = self.review_state
         if old == state:
             return False
-        with transaction.atomic():
+        with transaction.atomic(savepoint=False):
             self.review_state = state
             self.save(changed_by=changed_by, via_article=via_article)
             FactChange.objects.create(
@@ -277,29 +294,70 @@ class Fact(models.Model):
 
     def companies(self):
         """The companies this fact involves, as (company, role) pairs."""
-        raise NotImplementedError
+        return [
+            (getattr(self, name), role)
+            for name, role in zip(self.company_fields, self.company_roles, strict=True)
+        ]
+
+    def company_ids(self):
+        return [getattr(self, f"{name}_id") for name in self.company_fields]
+
+    def company_ids_with_roles(self):
+        """(company id, role) of the fact's non-empty companies, without loading them."""
+        return [
+            (company_id, role)
+            for company_id, role in zip(self.company_ids(), self.company_roles, strict=True)
+            if company_id is not None
+        ]
 
     def event_date(self):
-        raise NotImplementedError
+        return getattr(self, self.date_field)
 
-    def _add_event(self, kind, previous_status, when, evidence, link):
+    def _add_event(self, kind, previous_status, when, evidence, link, status=None):
         event = Event.objects.create(
             **link,
             retired=self.is_retired,
             fact_type=self.fact_type,
             kind=kind,
-            status=getattr(self, "status", "") or "",
+            status=(getattr(self, "status", "") if status is None else status) or "",
             previous_status=previous_status or "",
             occurred_on=when,
             evidence=evidence,
         )
         if not self.is_retired:
             EventCompany.objects.bulk_create(
-                EventCompany(event=event, company=company, role=role, occurred_on=when)
-                for company, role in self.companies()
-                if company is not None
+                EventCompany(event=event, company_id=company_id, role=role, occurred_on=when)
+                for company_id, role in self.company_ids_with_roles()
             )
         return event
+
+    def _date_first_report(self, evidence):
+        """An older report moved the fact's first date: its "first reported" event follows,
+        showing that older report's sentence."""
+        when = getattr(self, self.date_field)
+        first = Event.objects.filter(**{self.fact_type: self}, kind=EventKind.REPORTED).first()
+        if first is None or first.occurred_on == when:
+            return
+        moved = {"occurred_on": when}
+        if evidence is not None and evidence.reported_on == when:
+            moved["evidence"] = evidence
+            said = evidence.reported_status
+            if said in self.status_rank and first.status and said != first.status:
+                # The first report said something else: the status it had when first known
+                # becomes a move on the date it was first known.
+                link = {self.fact_type: self}
+                later = first.evidence
+                self._add_event(
+                    EventKind.STATUS, said, first.occurred_on, later, link, status=first.status
+                )
+                moved["status"] = said
+        Event.objects.filter(pk=first.pk).update(**moved)
+        EventCompany.objects.filter(event=first).update(occurred_on=when)
+
+    @classmethod
+    def related_for_display(cls, prefix=""):
+        """The select_related paths that name a fact's companies ("talk__party_a", ...)."""
+        return tuple(f"{prefix}{name}" for name in cls.company_fields)
 
     def _show_events(self, shown):
         """Put the fact's events on the timeline, or take them off it (a retired fact).
@@ -320,10 +378,11 @@ class Fact(models.Model):
         if self.is_retired:
             return
         EventCompany.objects.bulk_create(
-            EventCompany(event=event, company=company, role=role, occurred_on=event.occurred_on)
+            EventCompany(
+                event=event, company_id=company_id, role=role, occurred_on=event.occurred_on
+            )
             for event in events
-            for company, role in self.companies()
-            if company is not None
+            for company_id, role in self.company_ids_with_roles()
         )
 
 
@@ -340,9 +399,6 @@ class TalkStatus(models.TextChoices):
 
 
 class ReportedTalkQuerySet(FactQuerySet):
-    def involving(self, company):
-        return self.filter(Q(party_a=company) | Q(party_b=company))
-
     def between(self, one, other):
         a, b = sorted([_pk(one), _pk(other)])
         return self.filter(party_a_id=a, party_b_id=b)
@@ -360,6 +416,25 @@ class ReportedTalk(Fact):
     """
 
     fact_type = FactType.TALK
+    company_fields = ("party_a", "party_b")
+    company_roles = ("party", "party")
+    date_field = "first_reported"
+    status_rank = {
+        TalkStatus.RUMOURED: 0,
+        TalkStatus.CONFIRMED: 1,
+        TalkStatus.AGREED: 2,
+        TalkStatus.DENIED: 3,
+        TalkStatus.ENDED: 3,
+    }
+    reopenable = frozenset({TalkStatus.DENIED, TalkStatus.ENDED})
+    # A company's partners, strongest first.
+    strength = (
+        TalkStatus.AGREED,
+        TalkStatus.CONFIRMED,
+        TalkStatus.RUMOURED,
+        TalkStatus.ENDED,
+        TalkStatus.DENIED,
+    )
     tracked_fields = ("party_a", "party_b", "topic", "status", "first_reported", "last_reported")
 
     party_a = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="talks_as_a")
@@ -404,12 +479,6 @@ class ReportedTalk(Fact):
         if self.party_a_id and self.party_a_id == self.party_b_id:
             raise ValidationError("A talk needs two different companies.")
 
-    def companies(self):
-        return [(self.party_a, "party"), (self.party_b, "party")]
-
-    def event_date(self):
-        return self.first_reported
-
 
 class InvestmentKind(models.TextChoices):
     PLEDGE = "pledge", "Pledge"
@@ -417,15 +486,13 @@ class InvestmentKind(models.TextChoices):
     JOINT_VENTURE = "joint_venture", "Joint venture"
 
 
-class InvestmentQuerySet(FactQuerySet):
-    def involving(self, company):
-        return self.filter(Q(investor=company) | Q(target=company))
-
-
 class Investment(Fact):
     """Money pledged or invested; target is empty for a pledge into a business line."""
 
     fact_type = FactType.INVESTMENT
+    company_fields = ("investor", "target")
+    company_roles = ("investor", "target")
+    date_field = "announced_on"
     tracked_fields = (
         "investor",
         "target",
@@ -451,7 +518,7 @@ class Investment(Fact):
     purpose = models.CharField(max_length=300, blank=True)
     announced_on = models.DateField()
 
-    objects = InvestmentQuerySet.as_manager()
+    objects = FactQuerySet.as_manager()
 
     class Meta:
         ordering = ["-announced_on", "-id"]
@@ -521,12 +588,6 @@ class Investment(Fact):
             return "undisclosed"
         return f"{self.currency} {self.amount:,.0f}"
 
-    def companies(self):
-        return [(self.investor, "investor"), (self.target, "target")]
-
-    def event_date(self):
-        return self.announced_on
-
     @property
     def status(self):
         return ""
@@ -546,15 +607,15 @@ class ApprovalStatus(models.TextChoices):
     REJECTED = "rejected", "Rejected"
 
 
-class ApprovalQuerySet(FactQuerySet):
-    def involving(self, company):
-        return self.filter(Q(subject=company) | Q(regulator=company))
-
-
 class Approval(Fact):
     """A regulator's approval that a company needs, has, or was refused."""
 
     fact_type = FactType.APPROVAL
+    company_fields = ("subject", "regulator")
+    company_roles = ("subject", "regulator")
+    date_field = "as_of"
+    # A stale "still awaits approval" never undoes a grant or a rejection.
+    status_rank = {ApprovalStatus.PENDING: 0, ApprovalStatus.GRANTED: 1, ApprovalStatus.REJECTED: 1}
     tracked_fields = ("subject", "regulator", "what", "status", "as_of")
 
     subject = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="approvals")
@@ -573,7 +634,7 @@ class Approval(Fact):
     )
     as_of = models.DateField()
 
-    objects = ApprovalQuerySet.as_manager()
+    objects = FactQuerySet.as_manager()
 
     class Meta:
         ordering = ["-as_of", "-id"]
@@ -602,15 +663,13 @@ class Approval(Fact):
     def regulator_name(self):
         return self.regulator.name if self.regulator_id else "no regulator named"
 
-    def companies(self):
-        return [(self.subject, "subject"), (self.regulator, "regulator")]
-
-    def event_date(self):
-        return self.as_of
-
     def clean(self):
         if self.regulator_id and self.regulator.kind != CompanyKind.REGULATOR:
             raise ValidationError({"regulator": "Choose a company of kind regulator."})
+
+
+# Every fact type, by its name: "talk", "investment", "approval".
+FACT_MODELS = {model.fact_type: model for model in (ReportedTalk, Investment, Approval)}
 
 
 class FactLink(models.Model):
@@ -642,6 +701,23 @@ class FactLink(models.Model):
     @property
     def fact(self):
         return self.talk or self.investment or self.approval
+
+    @property
+    def linked_type(self):
+        return next((name for name in FACT_MODELS if getattr(self, f"{name}_id")), None)
+
+    @property
+    def linked_id(self):
+        return next((i for name in FACT_MODELS if (i := getattr(self, f"{name}_id"))), None)
+
+    @classmethod
+    def related_for_display(cls):
+        """The select_related paths that name the linked fact and its companies."""
+        return tuple(
+            path
+            for name, model in FACT_MODELS.items()
+            for path in model.related_for_display(f"{name}__")
+        )
 
 
 class Evidence(FactLink):
@@ -817,3 +893,27 @@ class EventCompany(models.Model):
 
     def __str__(self):
         return f"{self.company_id} in event {self.event_id} ({self.role})"
+
+
+class MonthlyReports(models.Model):
+    """Reports per company, fact type and month, for the company page's chart: the number of
+    distinct articles with evidence, that month, for a public fact of that type involving the
+    company. Kept by partnerships.domain in the transaction of every write that changes it."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="monthly_reports")
+    fact_type = models.CharField(max_length=12, choices=FactType)
+    month = models.DateField(help_text="The first day of the month.")
+    reports = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["company", "fact_type", "month"], name="monthly_reports_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(reports__gte=0), name="monthly_reports_not_negative"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.company_id} {self.fact_type} {self.month:%Y-%m}: {self.reports}"

@@ -17,18 +17,13 @@ from django.db.models.lookups import IsNull
 
 from evtracker.news.models import Article
 
-from .models import Approval, Evidence, FactType, Investment, ReportedTalk, ReviewState
+from .models import FACT_MODELS, Evidence, ReviewState
 
 SEARCH_CONFIG = "english"
 # Up to this many matching rows, facts are looked up first and their events read by id.
 FEW = 1000
 # A planner's estimate of more than FEW times this is taken as "many" without counting.
 ESTIMATE_MARGIN = 10
-FACT_MODELS = {
-    FactType.TALK: ReportedTalk,
-    FactType.INVESTMENT: Investment,
-    FactType.APPROVAL: Approval,
-}
 
 
 def _query(text):

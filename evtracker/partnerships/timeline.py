@@ -17,17 +17,12 @@ from itertools import groupby
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q
 
-from .models import Company, Event, EventCompany, EventKind, Evidence, FactType
-from .search import FACT_MODELS, mentioning, reviewed
+from .models import FACT_MODELS, Company, Event, EventCompany, EventKind, Evidence
+from .search import mentioning, reviewed
 
 PAGE_SIZE = 50
 # PostgreSQL's bigint: a larger id in a cursor would make the database raise.
 MAX_ID = 2**63 - 1
-FACT_COMPANY_FIELDS = {
-    FactType.TALK: ("party_a", "party_b"),
-    FactType.INVESTMENT: ("investor", "target"),
-    FactType.APPROVAL: ("subject", "regulator"),
-}
 
 
 @dataclass(frozen=True)
@@ -206,14 +201,7 @@ def _newest_first(rows, id_field, before):
 
 def events_with_details(event_ids):
     """The events with their facts and companies, in one query."""
-    return Event.objects.filter(id__in=event_ids).select_related(
-        "talk__party_a",
-        "talk__party_b",
-        "investment__investor",
-        "investment__target",
-        "approval__subject",
-        "approval__regulator",
-    )
+    return Event.objects.filter(id__in=event_ids).select_related(*Event.related_for_display())
 
 
 def attach_evidence(events):
@@ -303,8 +291,4 @@ def with_report_count(facts):
 
 def companies_of(fact):
     """The non-empty companies of a fact, in display order."""
-    return [
-        getattr(fact, name)
-        for name in FACT_COMPANY_FIELDS[fact.fact_type]
-        if getattr(fact, f"{name}_id")
-    ]
+    return [getattr(fact, name) for name in fact.company_fields if getattr(fact, f"{name}_id")]

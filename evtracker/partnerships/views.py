@@ -7,7 +7,6 @@ request (Back after a filter change), which must get a full page.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import Http404, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
@@ -20,22 +19,14 @@ from django_htmx.http import push_url
 
 from evtracker.news.models import Article
 
-from . import article_text
+from . import article_text, domain
 from .boards import BOARDS, build_board
-from .charts import cached_reports_per_month, monthly_chart
+from .charts import monthly_chart, reports_per_month
 from .forms import read_cursor, read_filters
 from .models import Approval, Company, Evidence, Investment, ReportedTalk, ReviewState, TalkStatus
 from .timeline import Filters, timeline_page
 
 HTMX_VARY = ("HX-Request", "HX-History-Restore-Request")
-# Talk partners, strongest first.
-TALK_STRENGTH = [
-    TalkStatus.AGREED,
-    TalkStatus.CONFIRMED,
-    TalkStatus.RUMOURED,
-    TalkStatus.ENDED,
-    TalkStatus.DENIED,
-]
 COMPANY_LIST_LIMIT = 50
 
 
@@ -138,14 +129,9 @@ def move_card(request, board, pk):
     status = request.POST.get("status", "")
     if status not in kind.statuses.values:
         return HttpResponseBadRequest("Unknown status.", content_type="text/plain")
-    with transaction.atomic():
-        fact = get_object_or_404(kind.model.objects.select_for_update(), pk=pk)
-        moved = fact.status != status
-        if moved:
-            fact.status = status
-            # An editor's decision: ingestion must not move it back on its own.
-            fact.review_state = ReviewState.REVIEWED
-            fact.save(changed_by=request.user, on=timezone.localdate())
+    fact = get_object_or_404(kind.model, pk=pk)
+    # An editor's decision: the fact becomes reviewed, so ingestion does not move it back.
+    fact, moved = domain.set_status(fact, status, by=request.user, on=timezone.localdate())
     note = (
         f"Moved “{fact}” to {fact.get_status_display()}."
         if moved
@@ -181,7 +167,7 @@ def company(request, slug):
     talks = list(
         ReportedTalk.objects.public()
         .involving(company)
-        .select_related("party_a", "party_b")
+        .select_related(*ReportedTalk.company_fields)
         .order_by("-last_reported", "-id")[:COMPANY_LIST_LIMIT]
     )
     for talk in talks:
@@ -193,20 +179,20 @@ def company(request, slug):
             (label, [talk for talk in talks if talk.status == status])
             for status, label in TalkStatus.choices
         ],
-        partners=sorted(talks, key=lambda talk: TALK_STRENGTH.index(talk.status)),
+        partners=sorted(talks, key=lambda talk: ReportedTalk.strength.index(talk.status)),
         investments=list(
             Investment.objects.public()
             .involving(company)
-            .select_related("investor", "target")
+            .select_related(*Investment.company_fields)
             .order_by("-announced_on", "-id")[:COMPANY_LIST_LIMIT]
         ),
         approvals=list(
             Approval.objects.public()
             .involving(company)
-            .select_related("subject", "regulator")
+            .select_related(*Approval.company_fields)
             .order_by("-as_of", "-id")[:COMPANY_LIST_LIMIT]
         ),
-        chart=monthly_chart(cached_reports_per_month(company)),
+        chart=monthly_chart(reports_per_month(company)),
         filter_query=urlencode([("company", company.slug)]),
     )
     return render(request, "partnerships/company.html", context)
@@ -225,14 +211,7 @@ def article(request, pk):
         .exclude(talk__review_state=ReviewState.RETIRED)
         .exclude(investment__review_state=ReviewState.RETIRED)
         .exclude(approval__review_state=ReviewState.RETIRED)
-        .select_related(
-            "talk__party_a",
-            "talk__party_b",
-            "investment__investor",
-            "investment__target",
-            "approval__subject",
-            "approval__regulator",
-        )
+        .select_related(*Evidence.related_for_display())
         .order_by("start", "id")
     )
     # Facts in the order of their first sentence; each sentence points at its fact's number.

@@ -20,9 +20,17 @@ from django.utils.text import slugify
 
 from evtracker.news.models import Article, IngestionItem
 
-from .. import pagecache, signals
+from .. import domain, pagecache
 from ..companies import load_company_list, read_company_file
-from ..models import Approval, Company, CompanyAlias, Evidence, Investment, ReportedTalk
+from ..models import (
+    FACT_MODELS,
+    Approval,
+    Company,
+    CompanyAlias,
+    Evidence,
+    Investment,
+    ReportedTalk,
+)
 from . import load, plan
 from .build import GENERATED_SOURCE_PREFIX, Ids, Replay
 from .text import Writer
@@ -31,7 +39,6 @@ EDITOR_USERNAME = "corpus-editor"
 COMPANY_CREATED_AT = "2018-12-31T00:00:00+00:00"
 # Below this many articles, keeping the indexes during the load costs less than rebuilding them.
 REBUILD_FROM = 20_000
-FACT_MODELS = (ReportedTalk, Investment, Approval)
 
 
 class CorpusError(Exception):
@@ -73,7 +80,7 @@ def foreign_data():
     generated = Q(source__startswith=GENERATED_SOURCE_PREFIX)
     counts = Article.objects.aggregate(total=Count("id"), generated=Count("id", filter=generated))
     facts = 0
-    for model in FACT_MODELS:
+    for model in FACT_MODELS.values():
         reported = Evidence.objects.filter(**{model.fact_type: OuterRef("pk")})
         facts += model.objects.filter(~Exists(reported)).count()
     return counts["total"] - counts["generated"], facts, counts["generated"]
@@ -212,7 +219,7 @@ class _Run:
             self.clock.stage("facts written")
         if rebuild:
             self.clock.stage("indexes rebuilt")
-        signals.recount_all()
+        domain.rebuild_counts()
         self.clock.stage("report counts stored")
         load.move_sequences(cursor, load.CORPUS_TABLES)
 
@@ -332,7 +339,7 @@ def _remove_generated_companies():
 def _delete_generated_corpus():
     """Next to other data: delete the facts generated articles report, then those articles."""
     generated = Q(evidence__article__source__startswith=GENERATED_SOURCE_PREFIX)
-    for model in FACT_MODELS:
+    for model in FACT_MODELS.values():
         model.objects.filter(pk__in=model.objects.filter(generated).values("pk")).delete()
     Article.objects.filter(source__startswith=GENERATED_SOURCE_PREFIX).delete()
 

@@ -14,16 +14,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
-from evtracker.news.upsert import APPROVAL_RANK, TALK_RANK, TALK_REOPENABLE, moves_status
+from evtracker.news.upsert import moves_status
 
+from ..models import FACT_MODELS
 from . import text
 
 GENERATED_SOURCE_PREFIX = "generated:"
-ROLES = {
-    "talk": ("party", "party"),
-    "investment": ("investor", "target"),
-    "approval": ("subject", "regulator"),
-}
 STRUCTURE = "[]"
 NOT_IN_SLUG = re.compile(r"[^a-z0-9]+")
 OUTLET_HOSTS = {outlet: NOT_IN_SLUG.sub("", outlet.lower()) for outlet in text.OUTLETS}
@@ -200,10 +196,8 @@ class Replay:
         if fact.fact_type == "investment":
             state.heard(status, day)
             return  # the same figures again: dates only move earlier, and reports come in order
-        rank = TALK_RANK if fact.fact_type == "talk" else APPROVAL_RANK
-        reopenable = TALK_REOPENABLE if fact.fact_type == "talk" else ()
         moves = status != state.status and moves_status(
-            state.status, status, day, state.status_since(), rank, reopenable
+            state.status, status, day, state.status_since(), FACT_MODELS[fact.fact_type]
         )
         old_status, old_last = state.status, state.last
         if moves:
@@ -234,7 +228,7 @@ class Replay:
         self.rows.events.append(
             (event_id, fact.fact_type, kind, status, previous, day, at, evidence_id, *link)
         )
-        roles = ROLES[fact.fact_type]
+        roles = FACT_MODELS[fact.fact_type].company_roles
         for company, role in zip(fact.companies, roles, strict=False):
             self.rows.event_companies.append(
                 (self.ids.take("event_company"), role, day, company.id, event_id)

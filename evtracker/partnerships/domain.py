@@ -1,0 +1,379 @@
+"""Every change to the facts, one function each: ingestion, re-extraction, the admin, board
+moves, merging and the corpus loader all write through here.
+
+Each function runs in one transaction and writes its history row (FactChange) and timeline
+events (through Fact.save). It also keeps what pages read without counting:
+
+- a fact's `report_count` (distinct articles with evidence), recounted under the fact's row
+  lock, so two writers adding evidence to one fact never lose a report;
+- `MonthlyReports`, the company chart's articles per company, fact type and month. Which
+  articles a write adds to or takes from a month is decided under the article's row lock (so
+  two writers of one article see each other's evidence), and the counts are added in one
+  sorted pass at the end of the outermost write (so two transactions never wait on each other's
+  counts in opposite orders).
+"""
+
+import threading
+from collections import Counter
+from contextlib import contextmanager
+from datetime import date
+
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F, Q
+
+from evtracker.news.models import Article
+
+from .models import (
+    FACT_MODELS,
+    Event,
+    EventKind,
+    Evidence,
+    FactChange,
+    MonthlyReports,
+    ReviewState,
+)
+
+_local = threading.local()
+
+
+def month_of(day):
+    return date(day.year, day.month, 1)
+
+
+class _Writes:
+    """What one outermost write has changed in the monthly counts, and the articles it locked."""
+
+    def __init__(self):
+        self.deltas = Counter()
+        self.locked_articles = set()
+
+    def lock_article(self, article_id):
+        if article_id not in self.locked_articles:
+            list(Article.objects.select_for_update().filter(pk=article_id).values_list("pk"))
+            self.locked_articles.add(article_id)
+
+    def flush(self):
+        for (company_id, fact_type, month), delta in sorted(self.deltas.items()):
+            if delta:
+                _add_to_month(company_id, fact_type, month, delta)
+        self.deltas.clear()
+
+
+@contextmanager
+def writing():
+    """One transaction for a write and whatever it calls; the counts are added at its end."""
+    current = getattr(_local, "writes", None)
+    if current is not None:
+        # Part of the outer write: no savepoint of its own.
+        with transaction.atomic(savepoint=False):
+            yield current
+        return
+    with transaction.atomic():
+        _local.writes = writes = _Writes()
+        try:
+            yield writes
+            writes.flush()
+        finally:
+            _local.writes = None
+
+
+def _add_to_month(company_id, fact_type, month, delta):
+    cell = MonthlyReports.objects.filter(company_id=company_id, fact_type=fact_type, month=month)
+    if cell.update(reports=F("reports") + delta):
+        return
+    try:
+        with transaction.atomic():
+            MonthlyReports.objects.create(
+                company_id=company_id, fact_type=fact_type, month=month, reports=delta
+            )
+    except IntegrityError:  # another writer made the row meanwhile
+        cell.update(reports=F("reports") + delta)
+
+
+def _count_months(writes, fact, company_ids, reports, sign):
+    """Count (sign +1) or uncount (-1) the (article id, month) reports of fact for these
+    companies: an article counts once per company, fact type and month, so it moves a count
+    only when no other public fact of the type involving the company has evidence in it."""
+    fact_type, model = fact.fact_type, type(fact)
+    for article_id in sorted({article for article, _ in reports}):
+        writes.lock_article(article_id)
+    for company_id in sorted({pk for pk in company_ids if pk}):
+        involving = Q()
+        for name in model.company_fields:
+            involving |= Q(**{f"{fact_type}__{name}_id": company_id})
+        for month in sorted({month for _, month in reports}):
+            articles = {article for article, on in reports if on == month}
+            elsewhere = set(
+                Evidence.objects.filter(involving, article_id__in=articles)
+                .filter(reported_on__gte=month, reported_on__lt=_next_month(month))
+                .exclude(**{f"{fact_type}_id": fact.pk})
+                .exclude(**{f"{fact_type}__review_state": ReviewState.RETIRED})
+                .values_list("article_id", flat=True)
+            )
+            counted = len(articles - elsewhere)
+            if counted:
+                writes.deltas[(company_id, fact_type, month)] += sign * counted
+
+
+def _report_came(writes, fact, evidence):
+    """evidence was just attached to fact: count its article, unless the fact already had
+    a report of that article that month."""
+    report = (evidence.article_id, month_of(evidence.reported_on))
+    if not fact.is_retired and report not in _reports(fact, evidence.pk, evidence.article_id):
+        _count_months(writes, fact, fact.company_ids(), {report}, +1)
+
+
+def _report_gone(writes, fact, article_id, reported_on):
+    """A report of fact (article, date) was just taken off: uncount it, unless the fact has
+    another report of that article that month."""
+    report = (article_id, month_of(reported_on))
+    if not fact.is_retired and report not in _reports(fact, article_id=article_id):
+        _count_months(writes, fact, fact.company_ids(), {report}, -1)
+
+
+def _next_month(month):
+    return date(month.year + month.month // 12, month.month % 12 + 1, 1)
+
+
+def _reports(fact, exclude_evidence=None, article_id=None):
+    """The fact's (article id, month) reports, from its evidence."""
+    evidence = Evidence.objects.filter(**{fact.fact_type: fact.pk})
+    if exclude_evidence is not None:
+        evidence = evidence.exclude(pk=exclude_evidence)
+    if article_id is not None:
+        evidence = evidence.filter(article_id=article_id)
+    return {
+        (article, month_of(on)) for article, on in evidence.values_list("article_id", "reported_on")
+    }
+
+
+def _lock_companies(fact):
+    """Lock the fact's row; returns its companies as the database holds them (the instance
+    may have moved on)."""
+    names = [f"{name}_id" for name in type(fact).company_fields]
+    row = type(fact).objects.select_for_update().filter(pk=fact.pk).values_list(*names).first()
+    return list(row or ())
+
+
+def lock(fact):
+    """The fact read again under its row lock (inside a transaction)."""
+    return type(fact).objects.select_for_update().get(pk=fact.pk)
+
+
+def _lock_row(fact):
+    list(type(fact).objects.select_for_update().filter(pk=fact.pk).values_list("pk"))
+
+
+def _history(fact, field, old, new, *, by=None, article=None, note=""):
+    FactChange.objects.create(
+        **{fact.fact_type: fact},
+        field=field,
+        old_value=old,
+        new_value=new,
+        changed_by=by,
+        article=article,
+        note=note[:300],
+    )
+
+
+# Facts
+
+
+def create_fact(fact, *, by=None, article=None, on=None):
+    """Insert a new fact: its creation is recorded and its "first reported" event written."""
+    with writing():
+        fact.save(changed_by=by, via_article=article, on=on)
+    return fact
+
+
+def save_fact(fact, *, by=None, article=None, evidence=None, on=None):
+    """Save an edited fact: each changed field in history, a status move and a new first
+    date on the timeline, and the monthly counts moved when its companies changed."""
+    if fact._state.adding:
+        return create_fact(fact, by=by, article=article, on=on)
+    with writing() as writes:
+        before = _lock_companies(fact)
+        fact.save(changed_by=by, via_article=article, evidence=evidence, on=on)
+        after = fact.company_ids()
+        if before != after and not fact.is_retired:
+            reports = _reports(fact)
+            gone = [pk for pk in before if pk not in after]
+            came = [pk for pk in after if pk not in before]
+            # Counted as if the fact were elsewhere while the other companies are weighed.
+            _count_months(writes, fact, gone, reports, -1)
+            _count_months(writes, fact, came, reports, +1)
+    return fact
+
+
+def set_status(fact, status, *, by=None, article=None, evidence=None, on=None):
+    """Move a fact's status. An editor's move (by) also marks the fact reviewed, so that the
+    next article cannot overrule it; both land in history. Returns (the fact as saved,
+    whether its status moved)."""
+    with writing():
+        fact = lock(fact)
+        moved = fact.status != status
+        if moved:
+            fact.status = status
+            save_fact(fact, by=by, article=article, evidence=evidence, on=on)
+        if by is not None:
+            set_review_state(fact, ReviewState.REVIEWED, by=by)
+    return fact, moved
+
+
+def set_review_state(fact, state, *, by=None, article=None, note=""):
+    """Move a fact's review state, in history. Retiring takes the fact off the timeline and
+    out of the monthly counts; bringing it back puts it back. Returns whether it moved."""
+    with writing() as writes:
+        _lock_row(fact)
+        was_retired = fact.is_retired
+        if not fact.set_review_state(state, changed_by=by, via_article=article, note=note):
+            return False
+        if was_retired != fact.is_retired:
+            sign = -1 if fact.is_retired else +1
+            _count_months(writes, fact, fact.company_ids(), _reports(fact), sign)
+    return True
+
+
+# Evidence
+
+
+def add_evidence(fact, *, article, start, end, sentence, reported_on, by=None, **fields):
+    """Attach one article's report (a sentence) to a fact; returns (evidence, added).
+
+    The same sentence of the same article is attached once: attaching it again changes
+    nothing. fields are Evidence's attributed_to, reported_status and explanation.
+    """
+    with writing() as writes:
+        _lock_row(fact)
+        key = {fact.fact_type: fact, "article": article, "start": start}
+        values = {"end": end, "sentence": sentence, "reported_on": reported_on, **fields}
+        evidence, added = Evidence.objects.get_or_create(**key, defaults=values)
+        if not added:
+            return evidence, False
+        type(fact).recount_reports(fact.pk)
+        _report_came(writes, fact, evidence)
+        if by is not None:
+            _history(fact, "evidence", "", sentence, by=by, note="Evidence added by an editor")
+    return evidence, True
+
+
+def reread_evidence(evidence, **changes):
+    """A report read anew (another status, date or reason): the evidence row follows, and
+    the monthly counts when its date moved to another month."""
+    fact = evidence.fact
+    with writing() as writes:
+        _lock_row(fact)
+        old_month = month_of(evidence.reported_on)
+        Evidence.objects.filter(pk=evidence.pk).update(**changes)
+        for name, value in changes.items():
+            setattr(evidence, name, value)
+        if old_month != month_of(evidence.reported_on):
+            _report_gone(writes, fact, evidence.article_id, old_month)
+            _report_came(writes, fact, evidence)
+    return evidence
+
+
+def remove_evidence(evidence, *, by=None, article=None, note="", replacement=None):
+    """Take one report off its fact: the count follows, and the events that showed it show
+    replacement (another report) instead. Recorded in history."""
+    fact = evidence.fact
+    with writing() as writes:
+        _lock_row(fact)
+        Event.objects.filter(evidence=evidence).update(evidence=replacement)
+        evidence.delete()
+        type(fact).recount_reports(fact.pk)
+        _report_gone(writes, fact, evidence.article_id, evidence.reported_on)
+        note = note or ("Evidence removed by an editor" if by else "Evidence removed")
+        _history(fact, "evidence", evidence.sentence, "", by=by, article=article, note=note)
+
+
+def move_evidence(evidence, to_fact, *, by=None, note=""):
+    """Move a report to another fact of the same type (merging duplicates), keeping its row
+    (and what links to it); the same sentence already on to_fact is kept once."""
+    link = to_fact.fact_type
+    with writing() as writes:
+        from_fact = evidence.fact
+        for fact in sorted((from_fact, to_fact), key=lambda f: f.pk):
+            _lock_row(fact)
+        kept = Evidence.objects.filter(
+            **{link: to_fact}, article_id=evidence.article_id, start=evidence.start
+        ).first()
+        if kept is not None:
+            remove_evidence(
+                evidence, by=by, note=note or "Folded into the same report", replacement=kept
+            )
+            return kept
+        Evidence.objects.filter(pk=evidence.pk).update(**{link: to_fact})
+        setattr(evidence, link, to_fact)
+        for fact in (from_fact, to_fact):
+            type(fact).recount_reports(fact.pk)
+        _report_gone(writes, from_fact, evidence.article_id, evidence.reported_on)
+        _report_came(writes, to_fact, evidence)
+        _history(
+            from_fact,
+            "evidence",
+            evidence.sentence,
+            "",
+            by=by,
+            note=note or "Moved to another fact",
+        )
+        _history(
+            to_fact,
+            "evidence",
+            "",
+            evidence.sentence,
+            by=by,
+            note=note or "Moved from another fact",
+        )
+    return evidence
+
+
+def delete_article(article):
+    """Delete an article and its reports; the facts keep their other reports and counts."""
+    with writing():
+        for evidence in Evidence.objects.filter(article=article).order_by(
+            "talk_id", "investment_id", "approval_id", "pk"
+        ):
+            remove_evidence(evidence, note=f"Article “{article.title[:200]}” deleted")
+        article.delete()
+
+
+# Rebuilding from scratch (bulk loads, migrations)
+
+
+def rebuild_counts():
+    """Count every fact's reports and MonthlyReports afresh from the evidence, a few
+    statements per fact type: after a bulk load that bypassed these functions (the corpus
+    generator's COPY)."""
+    month = (
+        "date_trunc('month', e.reported_on)::date"
+        if connection.vendor == "postgresql"
+        else "date(e.reported_on, 'start of month')"
+    )
+    evidence_table = Evidence._meta.db_table
+    table = MonthlyReports._meta.db_table
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {table}")  # noqa: S608 (table names, not input)
+        for fact_type, model in FACT_MODELS.items():
+            facts = model._meta.db_table
+            cursor.execute(
+                f"UPDATE {facts} SET report_count = COALESCE(("  # noqa: S608
+                f"SELECT COUNT(DISTINCT e.article_id) FROM {evidence_table} e "
+                f"WHERE e.{fact_type}_id = {facts}.id), 0)"
+            )
+            companies = " UNION ALL ".join(
+                f"SELECT f.{name}_id AS company_id, e.article_id, {month} AS month "  # noqa: S608
+                f"FROM {evidence_table} e JOIN {model._meta.db_table} f ON f.id = e.{fact_type}_id "
+                f"WHERE f.review_state <> %s AND f.{name}_id IS NOT NULL"
+                for name in model.company_fields
+            )
+            cursor.execute(
+                f"INSERT INTO {table} (company_id, fact_type, month, reports) "  # noqa: S608
+                f"SELECT company_id, %s, month, COUNT(DISTINCT article_id) "
+                f"FROM ({companies}) AS r GROUP BY company_id, month",
+                [fact_type, *[ReviewState.RETIRED] * len(model.company_fields)],
+            )
+
+
+def first_reported_event(fact):
+    return Event.objects.filter(**{fact.fact_type: fact}, kind=EventKind.REPORTED).first()
