@@ -592,7 +592,17 @@ def test_it_does_not_read_an_application_made_public_as_granted(index):
         ),
         (
             "Japan's trade ministry approved Toyota's plan to build a battery plant in Fukuoka.",
-            ("Toyota", "Japan's trade ministry"),
+            ("Toyota", "METI"),
+        ),
+        (
+            "Indonesia's energy ministry approved Hyundai's plan for a nickel smelter.",
+            ("Hyundai", "Indonesia's energy ministry"),
+        ),
+        ("China's securities watchdog approved Zeekr's listing plan.", ("Zeekr", "CSRC")),
+        ("India's markets regulator approved Ola Electric's IPO.", ("Ola Electric", "SEBI")),
+        (
+            "U.S. auto safety regulators opened a probe into Tesla's Autopilot.",
+            ("Tesla", "NHTSA"),
         ),
         (
             "Brussels approved BMW's takeover of its Chinese joint venture with Brilliance.",
@@ -642,3 +652,44 @@ def test_it_takes_a_nod_from_analysts_staff_or_a_company_for_no_regulatory_appro
 def test_it_keeps_a_regulators_approval_a_company_reports(index):
     body = "Volkswagen said the MIIT approved its plan to build cars with Xpeng."
     assert approvals(body, index) == {("Volkswagen", "MIIT", "granted")}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Stellantis completed its purchase of a 21% stake in Leapmotor after receiving all "
+            "regulatory approvals.",
+            {("Stellantis", None, "granted")},
+        ),
+        (
+            "Approval from the NDRC came on Friday for Xiaomi's plan to build cars.",
+            {("Xiaomi", "NDRC", "granted")},
+        ),
+        (
+            "Xpeng said it had won approval from the government of Guangdong to make cars.",
+            {("Xpeng", "government of Guangdong", "granted")},
+        ),
+        (
+            "Hyundai obtained a permit from the Georgia Environmental Protection Division.",
+            {("Hyundai", "Georgia Environmental Protection Division", "granted")},
+        ),
+        (
+            "Xiaomi is obtaining the approvals it needs, a person familiar said.",
+            {("Xiaomi", None, "pending")},
+        ),
+    ],
+)
+def test_it_reads_approvals_that_came_or_preceded_and_bodies_by_their_form(index, body, expected):
+    assert approvals(body, index) == expected
+
+
+def test_it_reads_a_company_named_in_full_then_by_its_first_words_as_the_same(index):
+    body = (
+        "The Board of Investment (BOI) has granted privileges to Hyundai Mobility (Thailand) "
+        "Co Ltd for a battery plant.\n\nThe secretary-general of the BOI Office said the board "
+        "had signed off on privileges allowing Hyundai Mobility to build factories."
+    )
+    assert {(s, r) for s, r, _ in approvals(body, index)} == {
+        ("Hyundai Mobility Thailand", "Board of Investment")
+    }

@@ -38,6 +38,7 @@ from evtracker.news.extraction.regulators import (
     PLACE_WORDS,
     bodies_between,
     body_names,
+    field_bodies,
     listing_venue,
 )
 
@@ -108,6 +109,11 @@ _GRANTED_MORE = re.compile(
     _CLEAR_DEAL + r"|\b(?:waiting\s+period\s+(?:\w+\s+){0,8}?(?:expired|ran\s+out|ended|lapsed)|"
     r"(?:has|have|had)\s+(?:given|granted)|gave\s+(?:its|their|the)|"
     r"(?:expired|ran\s+out)\b|"
+    # "after receiving all regulatory approvals": done before what the sentence reports
+    r"after\s+(?:\w+\s+)?(?:receiving|obtaining|securing|winning|getting|gaining)\b|"
+    # "Approval from the NDRC came on Friday": it arrived
+    r"(?:approval|clearance|go-ahead|green\s+light|nod|licen[cs]e|permit)s?\b[^;]{0,60}?\b"
+    r"(?:came|arrived)\b|"
     # "the clearance of the FAW/Refire venture was published": made public, so given
     r"(?<!for\s)(?<!for\sa\s)(?<!for\san\s)(?:approval|clearance|licen[cs]e|permit)s?\b"
     r"(?![^;]{0,80}?\b(?:application|request|filing)s?\b)[^;]{0,80}?\b(?:was|were|has\s+been|had\s+been|"
@@ -556,19 +562,9 @@ _PENDING_MORE = _anchored(
 )
 _GRANTED_MORE = _anchored(
     _GRANTED_MORE,
-    [
-        "clear",
-        "waiting",
-        "has",
-        "have",
-        "had",
-        "gave",
-        "expired",
-        "ran",
-        "approv",
-        "licen",
-        "permit",
-    ],
+    _words_of(
+        "clear waiting has have had gave expired ran approv licen permit after go-ahead green nod"
+    ),
 )
 _REJECTED_MORE = _gated(_REJECTED_MORE, _words_of("no turn rejection revok suspend withdr pulled"))
 _MORE_CUES = _gated(
@@ -712,6 +708,7 @@ def find_approvals(context, position, actors):
         return []
     body = context.body
     actors = _with_legal_names(sentence, _with_abbreviations(context, sentence, actors))
+    actors = _with_short_legal_names(context, actors)
     actors = _with_bodies(context, sentence, [_as_approver(body, a) for a in actors])
     alone = not any(a.kind != "regulator" for a in actors)
     if alone and not _may_refer_to_deal(text) and not _ALONE_BODY.match(text):
@@ -994,6 +991,10 @@ def _with_bodies(context, sentence, actors):
         for start, end, name in (
             *bodies_between(context, sentence.start, sentence.end),
             *_described_bodies(sentence),
+            *(
+                (sentence.start + s, sentence.start + e, b)
+                for s, e, b in field_bodies(sentence.text)
+            ),
         )
         if not any(a.start < end and start < a.end for a in actors)
     ]
@@ -1050,6 +1051,58 @@ def _with_legal_names(sentence, actors):
     replaced = {id(a) for _, inside in found for a in inside}
     kept = [a for a in actors if id(a) not in replaced]
     return sorted([*kept, *(actor for actor, _ in found)], key=lambda actor: actor.start)
+
+
+def _with_short_legal_names(context, actors):
+    """Actors with a company the article names in full first and then by its first words:
+    "Hyundai Mobility (Thailand) Co Ltd" ... "allowing Hyundai Mobility to build" is the
+    Thai company, not Hyundai ("BYD Co Ltd" ... "BYD" stays BYD)."""
+    names = _article_full_names(context)
+    if not names:
+        return actors
+    body = context.body
+    out = []
+    for actor in actors:
+        surface = body[actor.start : actor.end]
+        if actor.kind != "regulator" and " " in surface:
+            longer = next(
+                (
+                    (full, company)
+                    for full, company in names
+                    if company != actor.company
+                    and full.startswith(surface + " ")
+                    and _MORE_THAN_FORM.search(full, len(surface))
+                ),
+                None,
+            )
+            if longer:
+                actor = Actor(actor.start, actor.end, longer[1], actor.kind, True)
+        out.append(actor)
+    return out
+
+
+def _article_full_names(context):
+    """(name as written, company) of each company the article names with more than one word,
+    by the company list or by its legal form."""
+    memo = _article_memo(context, "full names")
+    if "names" not in memo:
+        body = context.body
+        names = [
+            (body[m.start : m.end], m.company)
+            for m in context.mentions
+            if m.kind != "regulator" and " " in body[m.start : m.end]
+        ]
+        if _LEGAL_FORM.search(body):
+            for sentence in context.sentences:
+                if _LEGAL_FORM.search(sentence.text):
+                    actors = context.named_in(sentence.start, sentence.end)
+                    names += [
+                        (body[a.start : a.end], a.company)
+                        for a in _with_legal_names(sentence, actors)
+                        if isinstance(a, Actor)
+                    ]
+        memo["names"] = list(dict.fromkeys(names))
+    return memo["names"]
 
 
 def _with_abbreviations(context, sentence, actors):

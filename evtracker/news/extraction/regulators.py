@@ -17,7 +17,7 @@ import re
 # "Turkish Competition Authority", "Hong Kong Stock Exchange".
 _HEAD = (
     r"(?:Ministry|Board|Commission|Authority|Agency|Bureau|Administration|Department|"
-    r"Exchange|Council|Regulator)"
+    r"Exchange|Council|Regulator|Office|Division|Directorate|Inspectorate)"
 )
 _CAP = r"[A-Z][\w’'.&-]*"
 # The head word is found first (a plain alternation), then the capitalised words around it.
@@ -32,7 +32,7 @@ _HEAD_WORDS = tuple(
         r"regional\s+(?:government|authorities)",
         r"administration",
         r"government\b(?!\s+of\s+[A-Z])",
-        r"(?:city|municipal|provincial)\s+government\s+of\s+[A-Z][a-z]+",
+        r"(?:(?:city|municipal|provincial|state|regional)\s+)?government\s+of\s+[A-Z][a-z]+",
     )
 )
 _WORDS_BEFORE = re.compile(
@@ -51,6 +51,8 @@ _CITY_BEFORE = re.compile(
 _LOCAL_BEFORE = re.compile(
     rf"(?<![\w’'.&-]){_CAP}(?:\s+{_CAP})?['’]s\s+(?:city\s+|state\s+|local\s+)?$"
 )
+_DEFINED = re.compile(r"\s*\(\s*[\"“]?([A-Z]{2,8})[\"”]?\s*\)")
+_ACRONYM_OFFICE = re.compile(r"([A-Z]{2,6})\s+(?:Office|Division|Secretariat)")
 # Heads of a company's own bodies: "the Nissan Board", "Board of Directors".
 _NOT_PUBLIC = re.compile(
     r"\bBoard(?:\s+of\s+(?:Directors|Management|Supervisors|Trustees))?$|"
@@ -128,6 +130,87 @@ def listing_venue(match):
     """The exchange of a listing matched by LISTING_IN."""
     place = _VENUE_WORDS.search(match.group())
     return LISTING_VENUE[" ".join(place.group().lower().split())]
+
+
+# Other bodies reporters describe by country and field: "China's securities watchdog",
+# "India's markets regulator", "U.S. auto safety regulators", "Japan's trade ministry".
+FIELD_BODY = {
+    ("china", "securities"): "CSRC",
+    ("china", "planning"): "NDRC",
+    ("china", "industry"): "MIIT",
+    ("china", "commerce"): "MOFCOM",
+    ("china", "market"): "SAMR",
+    ("china", "cyberspace"): "Cyberspace Administration of China",
+    ("india", "securities"): "SEBI",
+    ("india", "heavy industries"): "Ministry of Heavy Industries",
+    ("us", "securities"): "SEC",
+    ("us", "auto safety"): "NHTSA",
+    ("us", "national security"): "CFIUS",
+    ("japan", "industry"): "METI",
+    ("indonesia", "investment"): "BKPM",
+}
+_FIELD_PLACE = {
+    "china": "china",
+    "chinese": "china",
+    "beijing": "china",
+    "india": "india",
+    "indian": "india",
+    "new delhi": "india",
+    "us": "us",
+    "u.s.": "us",
+    "american": "us",
+    "washington": "us",
+    "japan": "japan",
+    "japanese": "japan",
+    "tokyo": "japan",
+    "indonesia": "indonesia",
+    "indonesian": "indonesia",
+}
+_FIELD = {
+    "securities": "securities",
+    "markets": "securities",
+    "market": "market",
+    "stock market": "securities",
+    "capital markets": "securities",
+    "economic planning": "planning",
+    "planning": "planning",
+    "economic": "planning",
+    "industry": "industry",
+    "industrial": "industry",
+    "commerce": "commerce",
+    "trade": "industry",
+    "cyberspace": "cyberspace",
+    "internet": "cyberspace",
+    "heavy industries": "heavy industries",
+    "auto safety": "auto safety",
+    "vehicle safety": "auto safety",
+    "highway safety": "auto safety",
+    "road safety": "auto safety",
+    "national security": "national security",
+    "foreign investment": "national security",
+    "investment": "investment",
+}
+_FIELD_BODY_RE = re.compile(
+    r"\b(?P<place>China|Chinese|Beijing|India|Indian|New\s+Delhi|US|U\.S\.|American|Washington|"
+    r"Japan|Japanese|Tokyo|Indonesia|Indonesian)(?:['’]s)?\s+(?:(?:top|main|chief|state|"
+    r"national|federal)\s+)?(?P<field>stock\s+market|capital\s+markets|economic\s+planning|"
+    r"heavy\s+industries|auto\s+safety|vehicle\s+safety|highway\s+safety|road\s+safety|"
+    r"national\s+security|foreign\s+investment|securities|markets?|planning|economic|industry|"
+    r"industrial|commerce|trade|cyberspace|internet|investment)\s+(?:regulators?|watchdogs?|"
+    r"agency|ministry|planner|authorit(?:y|ies)|body|commission|panel|committee)\b"
+)
+
+
+def field_bodies(text):
+    """(start, end, body) of each body `text` describes by its country and field."""
+    found = []
+    for match in _FIELD_BODY_RE.finditer(text):
+        place = _FIELD_PLACE.get(" ".join(match.group("place").lower().split()))
+        field = _FIELD.get(" ".join(match.group("field").lower().split()))
+        body = FIELD_BODY.get((place, field))
+        if body and not (field == "national security" and "investment" not in text.lower()):
+            found.append((match.start(), match.end(), body))
+    return found
 
 
 # Who approves when a country acts, by the ways reporting names the country.
@@ -211,6 +294,12 @@ def body_names(context):
                 None,
             )
             found.append((start, end, same or name))
+        short = {}
+        for _start, end, name in found:
+            defined = _DEFINED.match(context.body, end)
+            if defined:
+                short.setdefault(defined.group(1), name)  # "the Board of Investment (BOI)"
+        found = [(start, end, short.get(name, name)) for start, end, name in found]
         memo["found"] = found
         memo["starts"] = [start for start, _, _ in found]
     return memo["found"], memo["starts"]
@@ -233,8 +322,9 @@ def _scan(body):
                     (leader.start("leader"), head.end(), body[leader.start("leader") : head.end()])
                 )
             continue
-        if word.startswith(("city", "municipal", "provincial")) and " of " in word:
-            found.append((head.start(), head.end(), word))  # "the city government of Hefei"
+        if " of " in word:  # "the city government of Hefei"; a country's is GOVERNMENTS'
+            if word.split(" of ")[-1].lower() not in _NATIONAL:
+                found.append((head.start(), head.end(), word))
             continue
         if word == "government":
             city = _CITY_BEFORE.search(body, max(0, head.start() - 40), head.start())
@@ -258,6 +348,9 @@ def _scan(body):
         name = body[start:end]
         if start == head.start() and not of_part or _NOT_PUBLIC.search(name):
             continue  # "Commission" alone; "the Board"
+        acronym = _ACRONYM_OFFICE.fullmatch(name)
+        if acronym:
+            name = acronym.group(1)  # "the BOI Office" is the BOI
         found.append((start, end, name))
     return found
 
