@@ -312,3 +312,20 @@ def test_it_saves_a_sourced_talk_entered_in_either_order_as_one_canonical_pair(e
     assert again.context["adminform"].form.errors
     assert ReportedTalk.objects.count() == 1
     assert Evidence.objects.count() == 1
+
+
+def test_it_lets_an_editor_find_a_stored_article_by_its_title(editor_client):
+    article = make_article(title="Xiaomi in talks with Chery")
+    make_article(title="Something else")
+
+    response = editor_client.get(
+        "/admin/autocomplete/",
+        {
+            "app_label": "partnerships",
+            "model_name": "evidence",
+            "field_name": "article",
+            "term": "Xiaomi",
+        },
+    )
+
+    assert [row["id"] for row in response.json()["results"]] == [str(article.pk)]

@@ -128,6 +128,7 @@ class SourcedFactForm(forms.ModelForm):
         max_length=1000,
         required=False,
         label="Article's address",
+        widget=forms.URLInput(attrs={"class": "vURLField"}),
         help_text="Fetched on saving. With the text pasted below, kept as its address instead.",
     )
     source_text = forms.CharField(
