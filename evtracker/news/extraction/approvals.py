@@ -1055,8 +1055,8 @@ def _with_legal_names(sentence, actors):
 
 def _with_short_legal_names(context, actors):
     """Actors with a company the article names in full first and then by its first words:
-    "Hyundai Mobility (Thailand) Co Ltd" ... "allowing Hyundai Mobility to build" is the
-    Thai company, not Hyundai ("BYD Co Ltd" ... "BYD" stays BYD)."""
+    "Hyundai Mobility (Thailand)" ... "allowing Hyundai Mobility to build" is the Thai
+    company, not Hyundai ("Geely Automobile Holdings" ... "Geely Automobile" stays Geely)."""
     names = _article_full_names(context)
     if not names:
         return actors
@@ -1082,26 +1082,16 @@ def _with_short_legal_names(context, actors):
 
 
 def _article_full_names(context):
-    """(name as written, company) of each company the article names with more than one word,
-    by the company list or by its legal form."""
+    """(name as written, company) of each company the article names with more than one word."""
     memo = _article_memo(context, "full names")
     if "names" not in memo:
         body = context.body
-        names = [
-            (body[m.start : m.end], m.company)
-            for m in context.mentions
-            if m.kind != "regulator" and " " in body[m.start : m.end]
-        ]
-        if _LEGAL_FORM.search(body):
-            for sentence in context.sentences:
-                if _LEGAL_FORM.search(sentence.text):
-                    actors = context.named_in(sentence.start, sentence.end)
-                    names += [
-                        (body[a.start : a.end], a.company)
-                        for a in _with_legal_names(sentence, actors)
-                        if isinstance(a, Actor)
-                    ]
-        memo["names"] = list(dict.fromkeys(names))
+        names = {}
+        for mention in context.mentions:
+            written = body[mention.start : mention.end]
+            if mention.kind != "regulator" and " " in written:
+                names.setdefault(written, mention.company)
+        memo["names"] = list(names.items())
     return memo["names"]
 
 

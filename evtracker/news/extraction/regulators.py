@@ -31,8 +31,7 @@ _HEAD_WORDS = tuple(
         r"provincial\s+(?:government|authorities)",
         r"regional\s+(?:government|authorities)",
         r"administration",
-        r"government\b(?!\s+of\s+[A-Z])",
-        r"(?:(?:city|municipal|provincial|state|regional)\s+)?government\s+of\s+[A-Z][a-z]+",
+        r"government\b",
     )
 )
 _WORDS_BEFORE = re.compile(
@@ -43,6 +42,8 @@ _OF_PART = re.compile(
 )
 # "the Trump administration": a government by its leader's name.
 _LEADER_BEFORE = re.compile(r"\b[Tt]he\s+(?P<leader>[A-Z][a-z]+)\s+$")
+_OF_PLACE = re.compile(r"\s+of\s+([A-Z][a-z]+)")
+_KIND_BEFORE = re.compile(r"\b(?:city|municipal|provincial|state|regional)\s+$")
 # "the Shenzhen government", "the Guangzhou municipal government": a city's or a region's.
 _CITY_BEFORE = re.compile(
     r"\b[Tt]he\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
@@ -322,9 +323,12 @@ def _scan(body):
                     (leader.start("leader"), head.end(), body[leader.start("leader") : head.end()])
                 )
             continue
-        if " of " in word:  # "the city government of Hefei"; a country's is GOVERNMENTS'
-            if word.split(" of ")[-1].lower() not in _NATIONAL:
-                found.append((head.start(), head.end(), word))
+        of_place = word == "government" and _OF_PLACE.match(body, head.end())
+        if of_place:  # "the city government of Hefei"; a country's is GOVERNMENTS'
+            if of_place.group(1).lower() not in _NATIONAL:
+                kind = _KIND_BEFORE.search(body, max(0, head.start() - 20), head.start())
+                start = kind.start() if kind else head.start()
+                found.append((start, of_place.end(), body[start : of_place.end()]))
             continue
         if word == "government":
             city = _CITY_BEFORE.search(body, max(0, head.start() - 40), head.start())
