@@ -203,41 +203,6 @@ def test_it_offers_only_regulators_as_an_approvals_regulator(admin_client):
     assert [r["id"] for r in response.json()["results"]] == [str(miit.pk)]
 
 
-def test_it_saves_a_talk_entered_in_either_order_as_one_canonical_pair(admin_client):
-    first, second = make_company("Chery"), make_company("Xiaomi")
-    url = reverse("admin:partnerships_reportedtalk_add")
-    page = admin_client.get(url)
-
-    response = admin_client.post(
-        url,
-        admin_form_data(
-            page,
-            party_a=second.pk,
-            party_b=first.pk,
-            first_reported="2023-10-12",
-            last_reported="2023-10-12",
-        ),
-    )
-
-    assert response.status_code == 302
-    talk = ReportedTalk.objects.get()
-    assert (talk.party_a, talk.party_b) == (first, second)
-
-    again = admin_client.post(
-        url,
-        admin_form_data(
-            admin_client.get(url),
-            party_a=first.pk,
-            party_b=second.pk,
-            first_reported="2023-10-13",
-            last_reported="2023-10-13",
-        ),
-    )
-    assert again.status_code == 200
-    assert again.context["adminform"].form.errors
-    assert ReportedTalk.objects.count() == 1
-
-
 def test_it_refuses_a_talk_of_a_company_with_itself_as_a_form_error(admin_client):
     chery = make_company("Chery")
     url = reverse("admin:partnerships_reportedtalk_add")
