@@ -7,16 +7,22 @@ The rules follow the grammar of news rather than any one report:
   needs regulatory approval", "a $15m joint venture") stands for its parties: the buyer of a
   stake ("the takeover of X by Y": Y), both sides of a merger or venture, those the article
   goes on to name when a lead sentence names none; a body granting clearance in a sentence
-  that names no company acts on the article's deal;
+  that names no company acts on the article's deal; "the deal" or "the companies" after an
+  approval is the deal approved before, "the merger" the one the article named by its two
+  sides ("the merger of PSA and Fiat Chrysler", "the FAW/Refire venture"), "the new company"
+  the venture it named ("X, a joint venture"); a company that describes the next one
+  ("Toyota-backed Pony.ai") or approves on its own account ("Volkswagen signed off") is not
+  approved;
 - who approves: the body named nearest the approval (each of several listed), by the company
   list or by the form of its name ("the Ministry of Science and ICT": regulators.py); a
   government or stock exchange in an approval sentence; a country's antitrust body described
   ("Britain's competition regulator", "European approval for the deal"); a government when
   a country acts ("New Delhi said no to ..."); the merger-control body of each jurisdiction
-  ("antitrust filings in the EU and China"); an unnamed body kept as written ("foreign
-  competition authorities"); else the body named in the sentences around, else the one the
-  article has named most so far (what "the watchdog" refers back to); none when the article
-  has named no body;
+  ("antitrust filings in the EU and China"); a body described by country and field
+  ("China's securities watchdog"); the bourse of a listing's place ("a listing in Hong
+  Kong"); an unnamed body kept as written ("foreign competition authorities"); else the body
+  named in the sentences around, else the one the article has named most so far (what "the
+  watchdog" refers back to); none when the article has named no body;
 - the status: pending, granted or rejected, with negation, conditions ("once the
   authorities have given their approval") and rejections that need a body saying no.
 Approvals dated months before the report are background and left out.
