@@ -2,8 +2,9 @@
 
 Run: .venv/bin/python bench/extract_quality.py tests/data/realset [--errors] [--categories]
 The company list is seeds/companies.json, as `make run` loads it. `--errors` lists every miss
-and false find one by one; it is refused for the holdout (tests/data/holdout), whose articles
-and errors the extractor's author must not read: only its scores and error counts by category.
+and false find one by one; it is refused for the holdout (tests/data/holdout) and the
+validation batch (tests/data/fresh), whose articles and errors the extractor's author must not
+read: only their scores and error counts by category.
 """
 
 import argparse
@@ -55,8 +56,9 @@ def main():
     parser.add_argument("--errors", action="store_true", help="list each error (not holdout)")
     parser.add_argument("--categories", action="store_true", help="error counts by category")
     args = parser.parse_args()
-    if args.errors and "holdout" in Path(args.directory).resolve().parts:
-        parser.error("the holdout's errors are not listed one by one; use --categories")
+    unseen = {"holdout", "fresh"} & set(Path(args.directory).resolve().parts)
+    if args.errors and unseen:
+        parser.error(f"the {unseen.pop()} set's errors are not listed one by one; use --categories")
     scores, articles = score_directory(args.directory, keep_errors=args.errors)
     print(f"{args.directory}: {articles} articles")
     print(realscore.summary(scores))

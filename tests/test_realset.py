@@ -19,6 +19,7 @@ from tests.data.check_corpus import check
 DATA = Path(__file__).resolve().parent / "data"
 DEVELOPMENT = DATA / "realset"
 HOLDOUT = DATA / "holdout"
+VALIDATION = DATA / "fresh"
 # (precision, recall) per fact type, and talk status accuracy: measured floors, not the goal.
 FLOORS = {"talks": (0.855, 0.77), "investments": (0.81, 0.63), "approvals": (0.94, 0.86)}
 STATUS_FLOOR = 0.91
@@ -31,7 +32,9 @@ def test_it_has_at_least_200_real_reports_with_a_holdout_of_60():
     assert len(holdout) >= 60
 
 
-@pytest.mark.parametrize("directory", [DEVELOPMENT, HOLDOUT], ids=["development", "holdout"])
+@pytest.mark.parametrize(
+    "directory", [DEVELOPMENT, HOLDOUT, VALIDATION], ids=["development", "holdout", "validation"]
+)
 def test_it_keeps_every_label_on_a_verbatim_span_with_its_source(directory, capsys):
     assert check(directory), capsys.readouterr().out
     sources = json.loads((directory / "sources.json").read_text(encoding="utf-8"))
