@@ -209,12 +209,18 @@ class FactAdmin(EditorsAdmin):
         return None
 
 
+def searched_names(model):
+    """The admin's search looks through each company's name and aliases."""
+    return [
+        f"{name}__{field}" for name in model.company_fields for field in ("name", "aliases__name")
+    ]
+
+
 class ReportedTalkForm(SourcedFactForm):
     class Meta:
         model = ReportedTalk
         fields = (
-            "party_a",
-            "party_b",
+            *ReportedTalk.company_fields,
             "topic",
             "status",
             "review_state",
@@ -237,7 +243,7 @@ class ReportedTalkForm(SourcedFactForm):
 class ReportedTalkAdmin(FactAdmin):
     form = ReportedTalkForm
     fields = (
-        ("party_a", "party_b"),
+        ReportedTalk.company_fields,
         "topic",
         "status",
         "review_state",
@@ -252,17 +258,11 @@ class ReportedTalkAdmin(FactAdmin):
         "last_reported",
         "evidence_count",
     )
-    list_select_related = ("party_a", "party_b")
+    list_select_related = ReportedTalk.company_fields
     list_filter = ("status", "review_state", CompanyFilter)
-    search_fields = (
-        "party_a__name",
-        "party_a__aliases__name",
-        "party_b__name",
-        "party_b__aliases__name",
-        "topic",
-    )
+    search_fields = (*searched_names(ReportedTalk), "topic")
     date_hierarchy = "last_reported"
-    autocomplete_fields = ("party_a", "party_b")
+    autocomplete_fields = ReportedTalk.company_fields
     actions = [mark_reviewed, *status_actions(TalkStatus)]
 
     @admin.display(description="talk between", ordering="party_a__name")
@@ -273,7 +273,7 @@ class ReportedTalkAdmin(FactAdmin):
 @admin.register(Investment)
 class InvestmentAdmin(FactAdmin):
     fields = (
-        ("investor", "target"),
+        Investment.company_fields,
         ("amount", "currency"),
         ("kind", "stake_percent"),
         "purpose",
@@ -291,17 +291,11 @@ class InvestmentAdmin(FactAdmin):
         "announced_on",
         "evidence_count",
     )
-    list_select_related = ("investor", "target")
+    list_select_related = Investment.company_fields
     list_filter = ("kind", "review_state", "currency", CompanyFilter)
-    search_fields = (
-        "investor__name",
-        "investor__aliases__name",
-        "target__name",
-        "target__aliases__name",
-        "purpose",
-    )
+    search_fields = (*searched_names(Investment), "purpose")
     date_hierarchy = "announced_on"
-    autocomplete_fields = ("investor", "target")
+    autocomplete_fields = Investment.company_fields
 
     @admin.display(description="amount", ordering="amount")
     def money(self, investment):
@@ -311,7 +305,7 @@ class InvestmentAdmin(FactAdmin):
 @admin.register(Approval)
 class ApprovalAdmin(FactAdmin):
     fields = (
-        ("subject", "regulator"),
+        Approval.company_fields,
         "what",
         "status",
         "as_of",
@@ -327,15 +321,9 @@ class ApprovalAdmin(FactAdmin):
         "as_of",
         "evidence_count",
     )
-    list_select_related = ("subject", "regulator")
+    list_select_related = Approval.company_fields
     list_filter = ("status", "review_state", CompanyFilter)
-    search_fields = (
-        "subject__name",
-        "subject__aliases__name",
-        "regulator__name",
-        "regulator__aliases__name",
-        "what",
-    )
+    search_fields = (*searched_names(Approval), "what")
     date_hierarchy = "as_of"
-    autocomplete_fields = ("subject", "regulator")
+    autocomplete_fields = Approval.company_fields
     actions = [mark_reviewed, *status_actions(ApprovalStatus)]
