@@ -15,7 +15,7 @@ FIND_PYTHON = for c in python3.14 python3.13 python3.12 python3 python \
 
 NO_PYTHON = evtracker needs Python 3.12 or newer (Django 6); none found on PATH or under $${PYENV_ROOT:-$$HOME/.pyenv}/versions. Install one and retry.
 
-.PHONY: run test lint format worker beat editor bench clean print-python
+.PHONY: run test lint format worker beat editor bench clean print-python lock
 
 print-python:
 	@py=$$($(FIND_PYTHON)) || { echo "$(NO_PYTHON)" >&2; exit 1; }; echo "$$py"
@@ -25,14 +25,29 @@ $(VENV)/bin/python:
 	echo "Creating $(VENV) with $$py ($$($$py --version))"; \
 	"$$py" -m venv $(VENV)
 
-$(VENV)/.installed: $(VENV)/bin/python pyproject.toml
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e .
+# Every package comes pinned, with its hashes, from the lock files (`make lock` writes them from
+# pyproject.toml); the project itself is installed without its dependencies.
+LOCK := requirements.lock
+DEV_LOCK := requirements-dev.lock
+
+$(VENV)/.installed: $(VENV)/bin/python $(LOCK)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-$(VENV)/.installed-dev: $(VENV)/.installed
-	$(PY) -m pip install --quiet -e '.[dev]'
+$(VENV)/.installed-dev: $(VENV)/.installed $(DEV_LOCK)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r $(DEV_LOCK)
 	touch $@
+
+# The lock files, from pyproject.toml (its dependencies, and the dev extra) and setuptools to
+# build the project: for every platform and Python from 3.12, each file with its hashes.
+lock: $(VENV)/bin/python
+	$(PY) -m pip install --quiet uv
+	printf 'setuptools>=75\n' > .venv/build-requirements.in
+	$(VENV)/bin/uv pip compile --quiet --universal --python-version 3.12 --generate-hashes \
+	  pyproject.toml .venv/build-requirements.in -o $(LOCK)
+	$(VENV)/bin/uv pip compile --quiet --universal --python-version 3.12 --generate-hashes \
+	  --extra dev pyproject.toml .venv/build-requirements.in -o $(DEV_LOCK)
 
 run: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
@@ -62,7 +77,8 @@ worker: $(VENV)/.installed
 	$(VENV)/bin/celery -A evtracker worker --loglevel=INFO
 
 beat: $(VENV)/.installed
-	$(VENV)/bin/celery -A evtracker beat --loglevel=INFO
+	@mkdir -p state
+	$(VENV)/bin/celery -A evtracker beat --loglevel=INFO --schedule state/celerybeat-schedule
 
 editor: $(VENV)/.installed
 	$(PY) manage.py create_editor

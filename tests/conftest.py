@@ -13,8 +13,9 @@ from django.conf import settings
 REQUIRE_SERVICES = os.getenv("EVTRACKER_REQUIRE_SERVICES") == "1"
 
 
-def _missing(service, why):
-    message = f"{service} is not available: {why}"
+def _missing(problems):
+    """Skip (or fail, when services are required) naming every missing service at once."""
+    message = "; ".join(f"{service} is not available: {why}" for service, why in problems)
     if REQUIRE_SERVICES:
         pytest.fail(f"{message} (EVTRACKER_REQUIRE_SERVICES=1)", pytrace=False)
     pytest.skip(message)
@@ -34,14 +35,17 @@ def redis_problem():
 
 
 def pytest_runtest_setup(item):
+    problems = []
     if item.get_closest_marker("postgres"):
         engine = settings.DATABASES["default"]["ENGINE"]
         if "postgresql" not in engine:
-            _missing("PostgreSQL", "DATABASE_URL does not point at PostgreSQL")
+            problems.append(("PostgreSQL", "DATABASE_URL does not point at PostgreSQL"))
     if item.get_closest_marker("redis"):
         problem = redis_problem()
         if problem:
-            _missing("Redis", problem)
+            problems.append(("Redis", problem))
+    if problems:
+        _missing(problems)
 
 
 def pytest_sessionstart(session):
