@@ -255,7 +255,8 @@ BAD_VALUES = [
     ("status=%27+OR+1%3D1+--", "Select a valid choice"),
     ("counterpart=%3Cscript%3E", "Select a valid choice"),
     ("q=" + "x" * 500, "at most 200 characters"),
-    ("q=nul%00byte", "Null characters are not allowed"),
+    ("q=nul%00byte", "contains control characters"),
+    ("company=nul%00byte", "contains control characters"),
     ("company=" + "&company=".join(f"c{i}" for i in range(30)), "Choose at most 20 companies"),
 ]
 

@@ -1,11 +1,16 @@
 """The filter form of the timeline, the boards, the feeds and the exports.
 
 A value that does not validate never reaches a query: the form drops that
-filter and says why, and the page shows the rest.
+filter and says why, and the page shows the rest. Text is checked once, here, for
+control characters (PostgreSQL refuses a NUL in text): such a value is dropped with
+a note, as an unknown one is.
 """
+
+import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator as ProhibitNull
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Lower
 
@@ -13,6 +18,18 @@ from .models import ApprovalStatus, Company, CompanyKind, EventCompany, FactType
 from .timeline import Cursor, Filters
 
 MAX_COMPANIES = 20
+# Control characters (Unicode Cc) other than tab and line breaks, which strip() removes.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+CONTROL_CHARACTERS_ERROR = "contains control characters; left out."
+
+
+def refuse_control_characters(value):
+    """A text parameter (or a list of them) must not carry control characters."""
+    values = value if isinstance(value, (list, tuple)) else [value]
+    if any(isinstance(v, str) and CONTROL_CHARACTERS.search(v) for v in values):
+        raise ValidationError(CONTROL_CHARACTERS_ERROR, code="control_characters")
+
+
 STATUS_CHOICES = [
     ("Talks", list(TalkStatus.choices)),
     ("Approvals", list(ApprovalStatus.choices)),
@@ -45,6 +62,8 @@ class CompanyChoiceField(forms.MultipleChoiceField):
         slugs = super().to_python(value)
         # Keep the order given, without repeats and blanks.
         return list(dict.fromkeys(slug.strip() for slug in slugs if slug.strip()))
+
+    default_validators = [refuse_control_characters]
 
     def validate(self, value):
         if len(value) > MAX_COMPANIES:
@@ -157,6 +176,11 @@ FilterForm.base_fields["to"] = forms.DateField(
     input_formats=["%Y-%m-%d"],
     error_messages={"invalid": _date_error},
 )
+# Ours in place of CharField's own NUL validator, so a NUL gives one note, not two.
+FilterForm.base_fields["q"].validators = [
+    *(v for v in FilterForm.base_fields["q"].validators if not isinstance(v, ProhibitNull)),
+    refuse_control_characters,
+]
 FilterForm.base_fields = {
     name: FilterForm.base_fields[name]
     for name in ("company", "counterpart", "type", "status", "from", "to", "reviewed", "q")
