@@ -514,3 +514,27 @@ def test_it_skips_a_fact_whose_offsets_fall_outside_the_article(companies):
 
     assert counts.skipped
     assert not ReportedTalk.objects.exists()
+
+
+def test_it_keeps_an_approval_by_a_body_that_is_no_company_under_what_it_is(companies):
+    sentence = "Toyota said foreign competition authorities had cleared the deal."
+    article, start, end = report_in(sentence, sentence)
+    cleared = ApprovalFact(
+        subject="Xiaomi",
+        regulator="foreign competition authorities",
+        what="clearance",
+        status="granted",
+        attributed_to=None,
+        sentence=sentence,
+        start=start,
+        end=end,
+        on=date(2024, 1, 5),
+    )
+
+    counts = upsert.apply_extraction(article, Extraction(approvals=[cleared]))
+
+    assert not counts.skipped
+    approval = Approval.objects.get()
+    assert approval.regulator is None
+    assert approval.what == "clearance (foreign competition authorities)"
+    assert approval.evidence.get().sentence == sentence

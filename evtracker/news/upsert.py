@@ -450,13 +450,16 @@ def _apply_approval(apply, report):
     article, companies, counts = apply.article, apply.companies, apply.counts
     sentence = _span(article, report, counts)
     subject = companies.get(report.subject)
-    # An approval may name no regulator ("received its production licence").
+    # An approval may name no regulator ("received its production licence"), or a body that
+    # is no company ("foreign competition authorities"): that one is kept in what it is.
     regulator = companies.get(report.regulator) if report.regulator else None
-    what = " ".join((report.what or "").split())[:300] or "approval"
+    what = " ".join((report.what or "").split()) or "approval"
+    if report.regulator and regulator is None:
+        what = f"{what} ({' '.join(report.regulator.split())})"
+    what = what[:300]
     unusable = (
         sentence is None
         or subject is None
-        or (report.regulator and regulator is None)
         or (regulator is not None and subject.pk == regulator.pk)
     )
     if unusable:
