@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # The database away: a 503 page instead of a 500.
+    "evtracker.health.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "evtracker.urls"
@@ -155,12 +157,19 @@ SECURE_CSP = {
 }
 
 # The cache: Redis when REDIS_URL is set (shared by web processes and workers), else in-process.
+# Seconds a cache call (connect, then each read) may take before the page is rendered without it.
+EVTRACKER_CACHE_TIMEOUT = float(os.getenv("EVTRACKER_CACHE_TIMEOUT", "0.5"))
 if os.getenv("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.getenv("REDIS_URL"),
             "KEY_PREFIX": "evtracker",
+            # A frozen Redis must not hold a reader's page: each call gives up this soon.
+            "OPTIONS": {
+                "socket_connect_timeout": EVTRACKER_CACHE_TIMEOUT,
+                "socket_timeout": EVTRACKER_CACHE_TIMEOUT,
+            },
         }
     }
 # Public pages are cached for readers until the data changes (partnerships/pagecache.py), for
@@ -171,6 +180,9 @@ EVTRACKER_PAGE_CACHE_SECONDS = envint(
 # A page rendered this recently is served to readers even after the data moved on, so
 # that a running ingestion (a new version every article) does not make every page fresh.
 EVTRACKER_PAGE_CACHE_GRACE_SECONDS = envint("EVTRACKER_PAGE_CACHE_GRACE_SECONDS", "5")
+# After a cache failure requests leave the cache alone this long; a bump that failed is retried
+# this often, and until one succeeds the process bypasses the cache.
+EVTRACKER_PAGE_CACHE_RETRY_SECONDS = 2
 
 # Celery: with REDIS_URL it is the broker and result backend; without, tasks run in-process.
 REDIS_URL = os.getenv("REDIS_URL", "")

@@ -58,7 +58,7 @@ def test_it_sends_a_strict_content_security_policy(client, db):
 def test_it_serves_the_health_check(client, db):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.content == b"ok"
+    assert response.content.decode().startswith("database: ok\nredis: ")
 
 
 def compose(*args, **env):

@@ -23,6 +23,18 @@ EVTRACKER_PAGE_CACHE_GRACE_SECONDS is served to readers even if the version has
 moved since (its X-Evtracker-Cache header says "recent"): readers may see the data
 up to that many seconds late; editors never do.
 
+Pages are filed by their absolute address (scheme, host, path and query) and the
+htmx headers: a feed's absolute links follow the host it was asked for, so a
+request with a foreign Host header only ever fills that host's entries. Hits and
+misses send the same Vary (Cookie included, since a session cookie decides).
+
+When the data version cannot be moved on (Redis refusing for a moment during a
+write), this process owes a bump: until one succeeds it neither reads nor stores
+pages, and a background thread retries every EVTRACKER_PAGE_CACHE_RETRY_SECONDS.
+After any other cache failure, requests leave the cache alone for that long, so a
+frozen Redis costs a reader one short timeout (EVTRACKER_CACHE_TIMEOUT), not one
+per call.
+
 Cached pages are stored with the CSP nonce replaced by a marker, and each hit
 gets a new nonce. Pages for a signed-in editor (any request with a session
 cookie) are never cached: they carry a CSRF token and editor controls.
@@ -34,6 +46,8 @@ import functools
 import hashlib
 import logging
 import re
+import threading
+import time
 import zlib
 
 from django.conf import settings
@@ -42,6 +56,7 @@ from django.db import connections
 from django.db.backends.signals import connection_created
 from django.http import HttpResponse
 from django.middleware.csp import get_nonce
+from django.utils.cache import patch_vary_headers
 
 logger = logging.getLogger(__name__)
 
@@ -57,8 +72,27 @@ WRITE = re.compile(
 )
 
 
+# This process's view of the cache: a bump it owes, and when to try the cache again.
+_health = {"owed": False, "resume_at": 0.0, "retrier": None}
+_health_lock = threading.Lock()
+
+
+def _pause(what):
+    logger.warning("Page cache: cannot %s", what, exc_info=True)
+    _health["resume_at"] = time.monotonic() + settings.EVTRACKER_PAGE_CACHE_RETRY_SECONDS
+
+
+def _paused():
+    return time.monotonic() < _health["resume_at"]
+
+
 def data_version():
-    """The current data version (an integer), or None when the cache is unreachable."""
+    """The current data version (an integer), or None when the cache must not be used: it is
+    unreachable, failed a moment ago, or this process owes a bump that still fails."""
+    if _paused():
+        return None
+    if _health["owed"] and not bump():
+        return None
     try:
         version = cache.get(VERSION_KEY)
         if version is None:
@@ -66,19 +100,43 @@ def data_version():
             version = cache.get(VERSION_KEY)
         return version
     except Exception:
-        logger.warning("Page cache: cannot read the data version", exc_info=True)
+        _pause("read the data version")
         return None
 
 
 def bump():
-    """Move the data version on: every cached page is stale from now."""
+    """Move the data version on: every cached page is stale from now. Returns whether it
+    moved; if not, this process bypasses the cache until a later bump succeeds."""
     try:
         try:
             cache.incr(VERSION_KEY)
         except ValueError:
             cache.add(VERSION_KEY, 2, timeout=None)
     except Exception:
-        logger.warning("Page cache: cannot move the data version on", exc_info=True)
+        _pause("move the data version on")
+        _owe_bump()
+        return False
+    with _health_lock:
+        _health.update(owed=False, resume_at=0.0)
+    return True
+
+
+def _owe_bump():
+    with _health_lock:
+        _health["owed"] = True
+        retrier = _health["retrier"]
+        if retrier is None or not retrier.is_alive():
+            retrier = threading.Thread(target=_retry_bump, name="pagecache-bump", daemon=True)
+            _health["retrier"] = retrier
+            retrier.start()
+
+
+def _retry_bump():
+    """Until a bump succeeds: a write may have gone unseen by every process's cache."""
+    while _health["owed"]:
+        time.sleep(settings.EVTRACKER_PAGE_CACHE_RETRY_SECONDS)
+        if _health["owed"]:
+            bump()
 
 
 def _bump_after_commit():
@@ -132,7 +190,8 @@ def _cacheable_request(request):
 
 def _key(request, version):
     parts = [
-        request.get_full_path(),
+        # Scheme and host too: feeds and redirects carry absolute links built from them.
+        request.build_absolute_uri(),
         request.headers.get("HX-Request", ""),
         request.headers.get("HX-History-Restore-Request", ""),
         request.headers.get("HX-Target", ""),
@@ -155,29 +214,38 @@ def cached_page(view):
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not _cacheable_request(request):
-            return view(request, *args, **kwargs)
-        version = data_version()
-        if version is None:
-            return view(request, *args, **kwargs)
-        key, recent_key = _key(request, version), _recent_key(request)
-        nonce = get_nonce(request)
-        nonce = str(nonce) if nonce is not None else ""
-        try:
-            found = cache.get_many([key, recent_key] if _grace() else [key])
-        except Exception:
-            logger.warning("Page cache: cannot read %s", key, exc_info=True)
-            found = {}
-        if key in found:
-            return _from_cache(found[key], nonce, "hit")
-        if recent_key in found:
-            return _from_cache(found[recent_key], nonce, "recent")
-        response = view(request, *args, **kwargs)
-        if _cacheable_response(response):
-            _store(key, recent_key, response, nonce)
+        response = _cached_or_rendered(view, request, *args, **kwargs)
+        # Whether a page came from the cache depends on the session cookie: hits and misses
+        # say so alike (on a miss the session middleware would add it only after us).
+        patch_vary_headers(response, ("Cookie",))
         return response
 
     return wrapper
+
+
+def _cached_or_rendered(view, request, *args, **kwargs):
+    if not _cacheable_request(request):
+        return view(request, *args, **kwargs)
+    version = data_version()
+    if version is None:
+        return view(request, *args, **kwargs)
+    key, recent_key = _key(request, version), _recent_key(request)
+    nonce = get_nonce(request)
+    nonce = str(nonce) if nonce is not None else ""
+    try:
+        found = cache.get_many([key, recent_key] if _grace() else [key])
+    except Exception:
+        _pause(f"read {key}")
+        return view(request, *args, **kwargs)
+    if key in found:
+        return _from_cache(found[key], nonce, "hit")
+    if recent_key in found:
+        return _from_cache(found[recent_key], nonce, "recent")
+    response = view(request, *args, **kwargs)
+    if _cacheable_response(response):
+        patch_vary_headers(response, ("Cookie",))
+        _store(key, recent_key, response, nonce)
+    return response
 
 
 def _grace():
@@ -200,7 +268,7 @@ def _store(key, recent_key, response, nonce):
         if _grace():
             cache.set(recent_key, stored, _grace())
     except Exception:
-        logger.warning("Page cache: cannot store %s", key, exc_info=True)
+        _pause(f"store {key}")
 
 
 def _from_cache(stored, nonce, how):
