@@ -206,6 +206,8 @@ EVTRACKER_MAX_ARTICLE_BYTES = envint("EVTRACKER_MAX_ARTICLE_BYTES", str(2 * 1024
 EVTRACKER_FETCH_TIMEOUT = envint("EVTRACKER_FETCH_TIMEOUT", "20")
 # Fetching loopback and private addresses is refused unless this is on (tests, intranets).
 EVTRACKER_FETCH_ALLOW_PRIVATE = envbool("EVTRACKER_FETCH_ALLOW_PRIVATE", "0")
+# Networks fetched from even though they are not public (an intranet news server), as CIDRs.
+EVTRACKER_FETCH_ALLOWED_NETWORKS = envlist("EVTRACKER_FETCH_ALLOWED_NETWORKS")
 EVTRACKER_FEED_POLL_SECONDS = envint("EVTRACKER_FEED_POLL_SECONDS", "900")
 CELERY_BEAT_SCHEDULE = {
     "poll-feeds": {

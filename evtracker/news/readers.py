@@ -27,12 +27,10 @@ import socket
 import ssl
 import time
 import unicodedata
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
 import trafilatura
@@ -548,14 +546,55 @@ def read_path(path: str | Path) -> ParsedArticle:
 
 
 # --- network -----------------------------------------------------------------------
+#
+# The fetch guard: each hop's host is resolved once (resolve_host, the seam tests replace),
+# every address it gave is checked, and the connection goes to one of those addresses, with
+# the original Host header and TLS server name. A redirect is a new hop, checked the same
+# way. So a name that answers a public address to the check and a private one to the
+# connection (DNS rebinding) never reaches the private one.
+
+MAX_REDIRECTS = 5
+_REDIRECTS = {301, 302, 303, 307, 308}
+_TRANSIENT_CLIENT_ERRORS = {408, 425, 429}
+_HEADERS = {
+    "User-Agent": USER_AGENT,
+    "Accept": "text/html,text/plain;q=0.9,*/*;q=0.5",
+    "Accept-Encoding": "identity",
+    "Connection": "close",
+}
 
 
-class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow redirects to http(s) only: urllib would also follow one to ftp://."""
+def resolve_host(host: str, port: int) -> list[str]:
+    """The addresses `host` resolves to now, in the resolver's order (the fetch guard's one
+    lookup per hop)."""
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP)
+    return list(dict.fromkeys(info[4][0] for info in infos))
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        _check_scheme(newurl)
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+def _address_allowed(address):
+    if settings.EVTRACKER_FETCH_ALLOW_PRIVATE or address.is_global:
+        return True
+    return any(address in network for network in _allowed_networks())
+
+
+def _allowed_networks():
+    networks = []
+    for entry in settings.EVTRACKER_FETCH_ALLOWED_NETWORKS:
+        try:
+            networks.append(ipaddress.ip_network(entry, strict=False))
+        except ValueError:
+            continue
+    return networks
+
+
+@dataclass(frozen=True)
+class _Hop:
+    url: str
+    scheme: str
+    host: str
+    port: int
+    target: str  # path and query, as sent
+    addresses: tuple[str, ...]
 
 
 def _check_scheme(url):
@@ -565,70 +604,155 @@ def _check_scheme(url):
         raise UnreadableArticle(f"only http:// and https:// addresses can be fetched, not {shown}")
     if not parts.hostname:
         raise UnreadableArticle(f"not a web address: {url}")
-    if not settings.EVTRACKER_FETCH_ALLOW_PRIVATE:
-        _refuse_internal_host(parts.hostname, url)
+    return parts
 
 
-def _refuse_internal_host(host, url):
-    """An editor's pasted address must not reach the server's own network."""
+def _hop(url):
+    """Where a request for `url` may go: its host resolved once and every address checked."""
+    parts = _check_scheme(url)
+    scheme = parts.scheme.lower()
     try:
-        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
-    except (socket.gaierror, UnicodeError):
-        return  # unresolvable: the fetch itself reports it
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
-        if not address.is_global:
+        port = parts.port or (443 if scheme == "https" else 80)
+    except ValueError:
+        raise UnreadableArticle(f"not a valid web address: {url}") from None
+    host = parts.hostname
+    try:
+        found = resolve_host(host, port)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise FetchFailed(f"cannot reach {url}: cannot resolve {host} ({exc})") from None
+    if not found:
+        raise FetchFailed(f"cannot reach {url}: {host} has no address")
+    addresses = []
+    for text in found:
+        address = ipaddress.ip_address(text.split("%")[0])
+        if not _address_allowed(address):
             raise UnreadableArticle(
                 f"{url} points at an internal address ({address}); only public sites are fetched"
             )
+        addresses.append(text)
+    target = parts.path or "/"
+    if parts.query:
+        target += "?" + parts.query
+    return _Hop(url, scheme, host, port, target, tuple(addresses))
 
 
-_opener = urllib.request.build_opener(_WebOnlyRedirects)
-_TRANSIENT_CLIENT_ERRORS = {408, 425, 429}
+class _PinnedConnection(http.client.HTTPConnection):
+    """HTTP to a checked address; Host still names the site."""
+
+    def __init__(self, host, port, *, address, timeout):
+        super().__init__(host, port, timeout=timeout)
+        self.address = address
+
+    def connect(self):
+        self.sock = socket.create_connection((self.address, self.port), self.timeout)
+
+
+class _PinnedTLSConnection(http.client.HTTPSConnection):
+    """HTTPS to a checked address; the certificate is checked against the site's name."""
+
+    def __init__(self, host, port, *, address, timeout):
+        self.tls = ssl.create_default_context()
+        super().__init__(host, port, timeout=timeout, context=self.tls)
+        self.address = address
+
+    def connect(self):
+        sock = socket.create_connection((self.address, self.port), self.timeout)
+        try:
+            self.sock = self.tls.wrap_socket(sock, server_hostname=self.host)
+        except BaseException:
+            sock.close()
+            raise
+
+
+def _open(hop, timeout):
+    """A connection and its response for one hop, trying its checked addresses in order."""
+    kind = _PinnedTLSConnection if hop.scheme == "https" else _PinnedConnection
+    failure = None
+    for address in hop.addresses:
+        connection = kind(hop.host, hop.port, address=address, timeout=timeout)
+        try:
+            connection.connect()
+        except (TimeoutError, ssl.SSLError):
+            connection.close()
+            raise
+        except OSError as exc:  # refused or unreachable: the next address may answer
+            connection.close()
+            failure = exc
+            continue
+        try:
+            connection.request("GET", hop.target, headers=_HEADERS)
+            return connection, connection.getresponse()
+        except BaseException:
+            connection.close()
+            raise
+    raise failure
+
+
+def _next_url(hop, response):
+    location = response.getheader("Location")
+    if not location:
+        raise UnreadableArticle(f"the server answered {response.status} without a Location")
+    return urljoin(hop.url, location.strip())
+
+
+def _answer_error(url, response):
+    message = f"the server answered {response.status} {response.reason} for {url}"
+    if response.status >= 500 or response.status in _TRANSIENT_CLIENT_ERRORS:
+        return FetchFailed(message)
+    return UnreadableArticle(message)
+
+
+def _read_body(url, response, limit, deadline, timeout):
+    declared = response.getheader("Content-Length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise _too_large(int(declared), limit)
+    chunks, received = [], 0
+    while chunk := response.read1(64 * 1024):  # read1: one recv, so the deadline is checked
+        received += len(chunk)
+        if received > limit:
+            raise UnreadableArticle(f"larger than the {_size(limit)} limit")
+        if time.monotonic() > deadline:
+            raise FetchFailed(f"{url}: download took longer than {timeout} s")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def fetch(url: str) -> tuple[bytes, str]:
-    """GET a page within the size limit and timeout; returns (body, content type)."""
-    _check_scheme(url)
+    """GET a page within the size limit and timeout; returns (body, content type).
+
+    Only http(s), only to allowed addresses (see the fetch guard above), following at most
+    MAX_REDIRECTS redirects, each checked as the first address was.
+    """
     timeout = settings.EVTRACKER_FETCH_TIMEOUT
     limit = settings.EVTRACKER_MAX_ARTICLE_BYTES
-    request = urllib.request.Request(
-        url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,text/plain;q=0.9,*/*;q=0.5"}
-    )
     deadline = time.monotonic() + timeout
+    current = url
     try:
-        with _opener.open(request, timeout=timeout) as response:
-            declared = response.headers.get("Content-Length")
-            if declared and declared.isdigit() and int(declared) > limit:
-                raise _too_large(int(declared), limit)
-            chunks, received = [], 0
-            while chunk := response.read1(64 * 1024):  # read1: one recv, so the deadline is checked
-                received += len(chunk)
-                if received > limit:
-                    raise UnreadableArticle(f"larger than the {_size(limit)} limit")
-                if time.monotonic() > deadline:
-                    raise FetchFailed(f"{url}: download took longer than {timeout} s")
-                chunks.append(chunk)
-            return b"".join(chunks), response.headers.get("Content-Type", "")
+        for _ in range(MAX_REDIRECTS + 1):
+            hop = _hop(current)
+            connection, response = _open(hop, timeout)
+            try:
+                if response.status in _REDIRECTS:
+                    current = _next_url(hop, response)
+                    continue
+                if response.status >= 400:
+                    raise _answer_error(current, response)
+                body = _read_body(current, response, limit, deadline, timeout)
+                return body, response.getheader("Content-Type", "")
+            finally:
+                response.close()
+                connection.close()
+        raise UnreadableArticle(f"{url}: more than {MAX_REDIRECTS} redirects")
     except (UnreadableArticle, FetchFailed):
         raise
-    except urllib.error.HTTPError as exc:
-        message = f"the server answered {exc.code} {exc.reason} for {url}"
-        if exc.code >= 500 or exc.code in _TRANSIENT_CLIENT_ERRORS:
-            raise FetchFailed(message) from None
-        raise UnreadableArticle(message) from None
-    except urllib.error.URLError as exc:
-        if isinstance(exc.reason, TimeoutError):
-            raise FetchFailed(f"{url}: no answer within {timeout} s") from None
-        if isinstance(exc.reason, ssl.SSLCertVerificationError):  # retrying will not fix it
-            raise UnreadableArticle(f"{url}: the site's certificate is not valid") from None
-        raise FetchFailed(f"cannot reach {url}: {exc.reason}") from None
+    except ssl.SSLCertVerificationError:  # retrying will not fix it
+        raise UnreadableArticle(f"{current}: the site's certificate is not valid") from None
     except TimeoutError:
-        raise FetchFailed(f"{url}: no answer within {timeout} s") from None
-    except (OSError, http.client.HTTPException) as exc:  # reset connections, truncated bodies
-        raise FetchFailed(f"{url}: {exc}") from None
-    except ValueError:  # control characters in the address, an impossible host name
-        raise UnreadableArticle(f"not a valid web address: {url}") from None
+        raise FetchFailed(f"{current}: no answer within {timeout} s") from None
+    except (http.client.InvalidURL, ValueError):  # control characters in the address
+        raise UnreadableArticle(f"not a valid web address: {current}") from None
+    except (OSError, http.client.HTTPException) as exc:  # refused, reset, truncated
+        raise FetchFailed(f"cannot reach {current}: {exc}") from None
 
 
 def read_url(url: str) -> ParsedArticle:
