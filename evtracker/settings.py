@@ -203,6 +203,9 @@ CELERY_DB_REUSE_MAX = 1000
 
 # Ingestion limits and schedule.
 EVTRACKER_MAX_ARTICLE_BYTES = envint("EVTRACKER_MAX_ARTICLE_BYTES", str(2 * 1024 * 1024))
+# Work per article stays bounded however long it is: sentences the extractor reads, facts kept.
+EVTRACKER_MAX_SENTENCES_PER_ARTICLE = envint("EVTRACKER_MAX_SENTENCES_PER_ARTICLE", "1000")
+EVTRACKER_MAX_FACTS_PER_ARTICLE = envint("EVTRACKER_MAX_FACTS_PER_ARTICLE", "100")
 EVTRACKER_FETCH_TIMEOUT = envint("EVTRACKER_FETCH_TIMEOUT", "20")
 # Fetching loopback and private addresses is refused unless this is on (tests, intranets).
 EVTRACKER_FETCH_ALLOW_PRIVATE = envbool("EVTRACKER_FETCH_ALLOW_PRIVATE", "0")

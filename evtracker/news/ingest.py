@@ -11,13 +11,20 @@ canonical pair, an investment per (investor, target, amount, currency, kind)
 (subject, regulator, what) (regulator possibly unnamed), and Evidence per
 (fact, article, sentence start). A report only changes a fact when it adds
 new evidence, so ingesting the same article again changes nothing.
+
+Work per article is bounded: the extractor reads at most
+EVTRACKER_MAX_SENTENCES_PER_ARTICLE sentences and at most
+EVTRACKER_MAX_FACTS_PER_ARTICLE facts (the first in the text) are applied; what is
+left out is said in the result's note, shown on the run's item. Re-extraction applies
+the same bounds, so it finds the same facts again.
 """
 
 import logging
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from django.conf import settings
 from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
@@ -26,6 +33,7 @@ from django.utils import timezone
 from evtracker.partnerships.models import Company, CompanyAlias
 
 from .extract import CompanyIndex, KnownCompany, extract
+from .extraction.sentences import split_sentences
 from .models import (
     Article,
     ArticleStatus,
@@ -183,13 +191,64 @@ def _blocks(article):
 
 
 def extract_article(article, index=None):
-    """Run the extractor on a stored article (its body, title, date and non-text blocks)."""
-    return extract(
-        article.body,
+    """Run the extractor on a stored article (its body, title, date and non-text blocks),
+    within the per-article bounds (see bounded_extraction)."""
+    return bounded_extraction(article, index)[0]
+
+
+def bounded_extraction(article, index=None):
+    """(Extraction, note) for a stored article: the extractor reads its first
+    EVTRACKER_MAX_SENTENCES_PER_ARTICLE sentences, and the first
+    EVTRACKER_MAX_FACTS_PER_ARTICLE facts in the text are kept. The note says what was left
+    out ("" when nothing was), so that no article costs more than a few seconds to ingest.
+    """
+    body, skip, notes = article.body, _blocks(article), []
+    sentence_limit = settings.EVTRACKER_MAX_SENTENCES_PER_ARTICLE
+    sentences = split_sentences(body, skip)
+    if len(sentences) > sentence_limit:
+        # A prefix of the body: the evidence offsets stay offsets into the whole body.
+        body = body[: sentences[sentence_limit - 1].end]
+        skip = [block for block in skip if block.start < len(body)]
+        notes.append(
+            f"Only the first {sentence_limit:,} of its {len(sentences):,} sentences were read."
+        )
+    extraction = extract(
+        body,
         index or company_index(),
         published=timezone.localdate(article.published_at),
         title=article.title,
-        skip=_blocks(article),
+        skip=skip,
+    )
+    found = facts_in(extraction)
+    fact_limit = settings.EVTRACKER_MAX_FACTS_PER_ARTICLE
+    if found > fact_limit:
+        extraction = _first_facts(extraction, fact_limit)
+        notes.append(f"Only the first {fact_limit:,} of the {found:,} facts found were kept.")
+    return extraction, " ".join(notes)
+
+
+def _first_facts(extraction, limit):
+    """The extraction with only its first `limit` facts, by where their sentences start; new
+    companies only when a kept fact names them."""
+    facts = sorted(
+        (fact.start, kind, position, fact)
+        for kind in ("talks", "investments", "approvals")
+        for position, fact in enumerate(getattr(extraction, kind))
+    )[:limit]
+    kept = {kind: [] for kind in ("talks", "investments", "approvals")}
+    for _, kind, _, fact in sorted(facts, key=lambda row: (row[1], row[2])):
+        kept[kind].append(fact)
+    named = set()
+    for talk in kept["talks"]:
+        named.update(talk.parties)
+    for investment in kept["investments"]:
+        named.update((investment.investor, investment.target))
+    for approval in kept["approvals"]:
+        named.update((approval.subject, approval.regulator))
+    return replace(
+        extraction,
+        new_companies=[new for new in extraction.new_companies if new.name in named],
+        **kept,
     )
 
 
@@ -218,7 +277,8 @@ def ingest_parsed(parsed: ParsedArticle, *, source_kind, source, feed=None):
             )
         try:
             with transaction.atomic():
-                extraction = extract_article(article, index)
+                extraction, limited = bounded_extraction(article, index)
+                result.note = " ".join(filter(None, (result.note, limited)))
                 result.facts_found = facts_in(extraction)
                 result.counts = apply_extraction(article, extraction, known=known)
                 if article.status != ArticleStatus.EXTRACTED or article.error:
