@@ -69,7 +69,7 @@ def test_it_lists_talks_by_status_investments_and_approvals(client, xiaomi):
     )
     assert "Xiaomi pledges USD 10 billion for electric vehicles" in html
     assert "Tencent takes a 5% stake in Xiaomi (USD 300 million)" in html
-    assert "Xiaomi awaits MIIT approval: EV manufacturing licence" in html
+    assert "Xiaomi awaits MIIT approval for EV manufacturing licence" in html
 
 
 def test_it_lists_partners_by_their_strongest_talk_status(client, xiaomi):

@@ -95,7 +95,9 @@ def test_it_writes_readable_feed_entries(client, world):
     assert "Xiaomi and Chery reportedly in talks" in titles
     talk_entry = entries[titles.index("Xiaomi and Chery reportedly in talks")]
     assert "Xiaomi approached Chery about production." in talk_entry.find(f"{ATOM}summary").text
-    assert "/articles/" in talk_entry.find(f"{ATOM}link").get("href")
+    # The entry links to its fact's story; its summary quotes and links the article.
+    assert re.search(r"/talks/\d+/#event-\d+$", talk_entry.find(f"{ATOM}link").get("href"))
+    assert "/articles/" in talk_entry.find(f"{ATOM}summary").text
 
 
 def test_it_escapes_markup_in_feed_descriptions(client):
@@ -154,6 +156,7 @@ def test_it_exports_readable_columns(client, world):
             "last_reported": "2023-10-12",
             "review_state": "unreviewed",
             "reports": "1",
+            "url": f"http://testserver/talks/{rows[0]['id']}/",
         }
     ]
     [investment] = json.loads(content(client.get("/export/investments.json")))

@@ -113,7 +113,7 @@ def test_it_describes_approvals_and_investments(client):
         stake_percent=21,
     )
     html = client.get("/").content.decode()
-    assert "Xiaomi awaits MIIT approval: EV manufacturing licence" in html
+    assert "Xiaomi awaits MIIT approval for EV manufacturing licence" in html
     assert "Stellantis takes a 21% stake in Leapmotor (EUR 1.5 billion)" in html
 
 

@@ -12,6 +12,7 @@ from itertools import batched
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from .forms import read_filters
@@ -71,12 +72,15 @@ BLOCK_SIZE = 64 * 1024
 FORMULA_STARTS = frozenset(("=", "+", "-", "@", "\t", "\r"))
 
 
-def export_rows(kind, filters):
-    """(header, rows): the facts of one kind behind the filtered timeline, by id."""
+def export_rows(kind, filters, site=""):
+    """(header, rows): the facts of one kind behind the filtered timeline, by id, each ending
+    with the address of its story page (`site` is the scheme and host to put before it)."""
     fact_type, columns = COLUMNS[kind]
     facts = with_report_count(facts_in(filtered_events(filters), fact_type)).order_by("pk")
     rows = facts.values_list(*columns.values()).iterator(chunk_size=CHUNK_SIZE)
-    return list(columns), rows
+    before, after = reverse(f"partnerships:{fact_type}", args=[0]).rsplit("0", 1)
+    story = f"{site}{before}"
+    return [*columns, "url"], ((*row, f"{story}{row[0]}{after}") for row in rows)
 
 
 def in_blocks(pieces, size=BLOCK_SIZE):
@@ -143,7 +147,7 @@ def export(request, kind, fmt):
     _, filters, problems = read_filters(request.GET, companies=())
     if problems:
         return HttpResponseBadRequest("\n".join(problems), content_type="text/plain")
-    header, rows = export_rows(kind, filters)
+    header, rows = export_rows(kind, filters, site=request.build_absolute_uri("/")[:-1])
     stream = csv_stream(header, rows) if fmt == "csv" else json_stream(header, rows)
     response = StreamingHttpResponse(
         in_one_transaction(in_blocks(stream)), content_type=CONTENT_TYPES[fmt]

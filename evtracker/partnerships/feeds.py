@@ -15,9 +15,15 @@ from .timeline import companies_of, timeline_page
 
 
 class TimelineFeed(Feed):
-    """The newest page of the filtered timeline; bad filter values get a 400."""
+    """The newest page of the filtered timeline; bad filter values get a 400.
+
+    Each entry links to its fact's story page; the feed's self link carries the filters,
+    and the feed names its author, which RFC 4287 requires of an Atom feed.
+    """
 
     description_text = "Automaker partnership talks, investments and approvals, newest first."
+    url_name = ""
+    author_name = "evtracker"
 
     def __call__(self, request, *args, **kwargs):
         # The feed object is shared by all requests: the filters travel on the request.
@@ -45,6 +51,11 @@ class TimelineFeed(Feed):
         url = reverse("partnerships:timeline")
         return f"{url}?{query}" if query else url
 
+    def feed_url(self, filters):
+        query = urlencode(filters.as_params())
+        url = reverse(self.url_name)
+        return f"{url}?{query}" if query else url
+
     def items(self, filters):
         return timeline_page(filters).events
 
@@ -57,15 +68,16 @@ class TimelineFeed(Feed):
         evidence = event.shown_evidence
         if evidence:
             source = evidence.attributed_to or evidence.article.outlet or "an article"
-            lines.append(f"“{escape(evidence.sentence)}” ({escape(source)})")
+            url = reverse("partnerships:article", args=[evidence.article_id])
+            lines.append(
+                f"“{escape(evidence.sentence)}” "
+                f'(<a href="{url}#evidence-{evidence.pk}">{escape(source)}</a>)'
+            )
         lines.append(f"Reported by {event.reports} article{'s' if event.reports != 1 else ''}.")
         return "<br>".join(lines)
 
     def item_link(self, event):
-        if event.shown_evidence:
-            url = reverse("partnerships:article", args=[event.shown_evidence.article_id])
-            return f"{url}#evidence-{event.shown_evidence.pk}"
-        return f"{companies_of(event.fact)[0].get_absolute_url()}#event-{event.pk}"
+        return f"{event.fact.get_absolute_url()}#event-{event.pk}"
 
     def item_guid(self, event):
         return f"urn:evtracker:event:{event.pk}"
@@ -84,7 +96,9 @@ class TimelineFeed(Feed):
 
 class AtomTimelineFeed(TimelineFeed):
     feed_type = Atom1Feed
+    url_name = "partnerships:feed_atom"
 
 
 class RssTimelineFeed(TimelineFeed):
     feed_type = Rss201rev2Feed
+    url_name = "partnerships:feed_rss"

@@ -219,6 +219,10 @@ class Fact(models.Model):
                 self._show_events(not self.is_retired)
         self._remember()
 
+    def get_absolute_url(self):
+        """The fact's story page (partnerships.story)."""
+        return reverse(f"partnerships:{self.fact_type}", args=[self.pk])
+
     def set_review_state(self, state, *, changed_by=None, via_article=None, note=""):
         """Move the review state, saving and recording it in history (it is not a tracked
         field); retiring takes the fact's events off the timeline, coming back restores them.
@@ -471,9 +475,6 @@ class ReportedTalk(Fact):
         if self.party_a_id and self.party_b_id and self.party_a_id > self.party_b_id:
             self.party_a, self.party_b = self.party_b, self.party_a
         super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("admin:partnerships_reportedtalk_change", args=[self.pk])
 
     def clean(self):
         if self.party_a_id and self.party_a_id == self.party_b_id:

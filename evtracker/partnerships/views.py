@@ -24,6 +24,7 @@ from .boards import BOARDS, build_board
 from .charts import monthly_chart, reports_per_month
 from .forms import read_cursor, read_filters
 from .models import Approval, Company, Evidence, Investment, ReportedTalk, ReviewState, TalkStatus
+from .network import company_network
 from .timeline import Filters, timeline_page
 
 HTMX_VARY = ("HX-Request", "HX-History-Restore-Request")
@@ -193,6 +194,7 @@ def company(request, slug):
             .order_by("-as_of", "-id")[:COMPANY_LIST_LIMIT]
         ),
         chart=monthly_chart(reports_per_month(company)),
+        network=company_network(company, talks),
         filter_query=urlencode([("company", company.slug)]),
     )
     return render(request, "partnerships/company.html", context)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from ..describe import NO_REGULATOR, describe_event, describe_fact
+from ..describe import NO_REGULATOR, describe_event, describe_fact, describe_results
 from ..describe import money as money_text
 from ..models import ApprovalStatus, InvestmentKind, ReviewState, TalkStatus
 from ..timeline import companies_of
@@ -39,6 +39,14 @@ def headline(event):
 @register.filter
 def summary(fact):
     return describe_fact(fact)
+
+
+@register.simple_tag
+def results_line(filters, noun="events"):
+    """'Investments involving Xiaomi, mentioning “battery”' or 'All events'."""
+    if not filters.active:
+        return f"All {noun}"
+    return describe_results(filters, noun)
 
 
 @register.filter
@@ -118,12 +126,21 @@ class _Links:
     def __init__(self):
         self.company = reverse("partnerships:company", args=["slug-mark"]).split("slug-mark")
         self.article = reverse("partnerships:article", args=[0]).rsplit("0", 1)
+        self.stories = {
+            name: reverse(f"partnerships:{name}", args=[0]).rsplit("0", 1)
+            for name in ("talk", "investment", "approval")
+        }
 
     def company_url(self, company):
         return f"{self.company[0]}{esc(company.slug)}{self.company[1]}"
 
     def article_url(self, article_id):
         return f"{self.article[0]}{int(article_id)}{self.article[1]}"
+
+    def story_url(self, fact):
+        """The fact's story page (Fact.get_absolute_url, without a reverse per row)."""
+        before, after = self.stories[fact.fact_type]
+        return f"{before}{int(fact.pk)}{after}"
 
 
 @register.simple_tag
@@ -159,7 +176,8 @@ def _event_item(event, deep, links):
     return (
         f'<li class="event type-{esc(event.fact_type)}" id="event-{int(event.pk)}">'
         f'<div class="event-meta">{" ".join(filter(None, badges))}</div>'
-        f'<{heading} class="event-title">{esc(describe_event(event))}</{heading}>'
+        f'<{heading} class="event-title"><a href="{links.story_url(fact)}#event-{int(event.pk)}">'
+        f"{esc(describe_event(event))}</a></{heading}>"
         f'<p class="companies"><span class="visually-hidden">Companies: </span>{companies}</p>'
         f"{_evidence(event, links)}{reports}</li>"
     )
@@ -229,7 +247,9 @@ def _card_item(card, board, links, mover):
         meta = f"As of {_time(card.as_of)} · {meta}"
     parts = [
         f'<li class="card" id="card-{int(card.pk)}">',
-        f'<h3 class="card-title">{title}</h3>{topic}<p class="card-meta">{meta}</p>',
+        f'<h3 class="card-title">{title}</h3>{topic}<p class="card-meta">{meta} · '
+        f'<a href="{links.story_url(card)}">Story<span class="visually-hidden"> of '
+        f"{esc(describe_fact(card))}</span></a></p>",
     ]
     evidence = card.latest_evidence
     if evidence:
@@ -262,7 +282,8 @@ def _move_form(card, mover):
         f'<input type="hidden" name="filters" value="{mover["filters"]}">'
         f'<label for="move-{int(card.pk)}">Move to</label>'
         f'<select id="move-{int(card.pk)}" name="status">{options}</select>'
-        '<button type="submit">Move</button></form>'
+        # An id, so that htmx puts the focus back on this button in the board it swaps in.
+        f'<button type="submit" id="move-button-{int(card.pk)}">Move</button></form>'
     )
 
 
@@ -293,7 +314,9 @@ def partner_items(talks):
         "\n".join(
             f'<li><a href="{links.company_url(talk.partner)}">{esc(talk.partner.name)}</a> '
             f"{status_badge(talk.status)}"
-            f"{f' <span class="muted">{esc(talk.topic)}</span>' if talk.topic else ''}</li>"
+            f"{f' <span class="muted">{esc(talk.topic)}</span>' if talk.topic else ''}"
+            f' <a href="{links.story_url(talk)}">Story<span class="visually-hidden"> of the'
+            f" talks with {esc(talk.partner.name)}</span></a></li>"
             for talk in talks
         )
     )
@@ -311,7 +334,9 @@ def talk_items(talks):
         topic = f": {esc(talk.topic)}" if talk.topic else ""
         rows.append(
             f'<li><a href="{links.company_url(talk.partner)}">{esc(talk.partner.name)}</a>{topic} '
-            f'<span class="muted">reported {span}</span> {review_badge(talk)}</li>'
+            f'<span class="muted">reported {span}</span> {review_badge(talk)} '
+            f'<a href="{links.story_url(talk)}">Story<span class="visually-hidden"> of the talks'
+            f" with {esc(talk.partner.name)}</span></a></li>"
         )
     return mark_safe("\n".join(rows))
 
@@ -319,6 +344,7 @@ def talk_items(talks):
 @register.simple_tag
 def fact_items(facts):
     """<li>s of investments (kind, date) or approvals (status, as-of date)."""
+    links = _Links()
     rows = []
     for fact in facts:
         if fact.fact_type == "investment":
@@ -326,7 +352,8 @@ def fact_items(facts):
         else:
             badge, when = status_badge(fact.status), f"as of {_day(fact.as_of)}"
         rows.append(
-            f'<li>{esc(describe_fact(fact))} {badge} <span class="muted">{when}</span> '
+            f'<li><a href="{links.story_url(fact)}">{esc(describe_fact(fact))}</a> {badge} '
+            f'<span class="muted">{when}</span> '
             f"{review_badge(fact)}</li>"
         )
     return mark_safe("\n".join(rows))
