@@ -200,6 +200,29 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Celery closes every database connection after every task unless told to reuse them;
 # evtracker/celery.py closes the stale ones instead, as Django does per request.
 CELERY_DB_REUSE_MAX = 1000
+# Every run finishes (news/sweeper.py). One article's task is stopped softly (recorded as failed)
+# after EVTRACKER_TASK_SOFT_TIME_LIMIT s and killed after EVTRACKER_TASK_TIME_LIMIT s. Transient
+# errors are retried after 2, 4, 8 ... s (at most EVTRACKER_TASK_RETRY_BACKOFF_MAX) up to
+# EVTRACKER_TASK_RETRIES times: about ten minutes, longer than a database restart.
+EVTRACKER_TASK_TIME_LIMIT = envint("EVTRACKER_TASK_TIME_LIMIT", "300")
+EVTRACKER_TASK_SOFT_TIME_LIMIT = envint(
+    "EVTRACKER_TASK_SOFT_TIME_LIMIT", str(max(1, EVTRACKER_TASK_TIME_LIMIT - 30))
+)
+EVTRACKER_TASK_RETRIES = envint("EVTRACKER_TASK_RETRIES", "10")
+EVTRACKER_TASK_RETRY_BACKOFF_MAX = envint("EVTRACKER_TASK_RETRY_BACKOFF_MAX", "120")
+CELERY_TASK_TIME_LIMIT = EVTRACKER_TASK_TIME_LIMIT
+CELERY_TASK_SOFT_TIME_LIMIT = EVTRACKER_TASK_SOFT_TIME_LIMIT
+# A message a worker took and never acknowledged (the worker was killed) is handed out again
+# after this long: longer than the longest task, or than a retry's wait (held by the worker).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": EVTRACKER_TASK_TIME_LIMIT + EVTRACKER_TASK_RETRY_BACKOFF_MAX + 60
+}
+# An item with no sign of life (queued, started, finished) this long is queued again by the
+# sweeper (every EVTRACKER_SWEEP_SECONDS); one tried EVTRACKER_ITEM_MAX_ATTEMPTS times (its
+# worker killed, or swept) fails with the reason instead.
+EVTRACKER_ITEM_STALE_SECONDS = envint("EVTRACKER_ITEM_STALE_SECONDS", "900")
+EVTRACKER_ITEM_MAX_ATTEMPTS = envint("EVTRACKER_ITEM_MAX_ATTEMPTS", "2")
+EVTRACKER_SWEEP_SECONDS = envint("EVTRACKER_SWEEP_SECONDS", "60")
 
 # Ingestion limits and schedule.
 EVTRACKER_MAX_ARTICLE_BYTES = envint("EVTRACKER_MAX_ARTICLE_BYTES", str(2 * 1024 * 1024))
@@ -216,6 +239,11 @@ CELERY_BEAT_SCHEDULE = {
     "poll-feeds": {
         "task": "evtracker.news.tasks.poll_feeds",
         "schedule": EVTRACKER_FEED_POLL_SECONDS,
+    },
+    "sweep-runs": {
+        "task": "evtracker.news.tasks.sweep_runs",
+        "schedule": EVTRACKER_SWEEP_SECONDS,
+        "options": {"expires": EVTRACKER_SWEEP_SECONDS},
     },
 }
 

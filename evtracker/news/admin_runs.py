@@ -20,12 +20,11 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 
 from . import runs, tasks
 from .ingest import ARTICLE_SUFFIXES
-from .models import IngestionRun, ItemOutcome, RunStatus
+from .models import IngestionRun, ItemOutcome
 
 log = logging.getLogger(__name__)
 
@@ -180,8 +179,7 @@ class IngestionRunAdmin(admin.ModelAdmin):
                 if form.cleaned_data["url"]:
                     sources.append(form.cleaned_data["url"])
                 runs.add_items(run, sources)
-                transaction.on_commit(partial(enqueue_run, run.pk))
-            self.message_user(request, f"Ingestion started: {run.total} article(s).", messages.INFO)
+                transaction.on_commit(partial(self._queue_and_say, request, run))
             return redirect("admin:news_ingestionrun_change", run.pk)
         context = {
             **self.admin_site.each_context(request),
@@ -191,6 +189,13 @@ class IngestionRunAdmin(admin.ModelAdmin):
             "max_files": MAX_FILES_PER_RUN,
         }
         return TemplateResponse(request, "admin/news/ingestionrun/start.html", context)
+
+    def _queue_and_say(self, request, run):
+        error = enqueue_run(run.pk)
+        if error:
+            self.message_user(request, error, messages.ERROR)
+        else:
+            self.message_user(request, f"Ingestion started: {run.total} article(s).", messages.INFO)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         run = self.get_object(request, object_id)
@@ -206,16 +211,12 @@ class IngestionRunAdmin(admin.ModelAdmin):
 
 
 def enqueue_run(run_id):
-    """Queue a committed run; if the queue cannot be reached, fail the run and say why."""
-    try:
-        tasks.ingest_run.delay(run_id)
-    except Exception as exc:  # a broker outage must not leave the run queued forever, silently
-        log.exception("Could not queue ingestion run %s", run_id)
-        IngestionRun.objects.filter(pk=run_id, status=RunStatus.QUEUED).update(
-            status=RunStatus.FAILED,
-            error=f"Could not queue the run: {exc}"[:2000],
-            finished_at=timezone.now(),
-        )
+    """Queue a committed run; if the queue cannot be reached, the run and its items fail and
+    the sentence saying why is returned (tasks.queue_run)."""
+    error = tasks.queue_run(run_id)
+    if error:
+        log.warning("Ingestion run %s: %s", run_id, error)
+    return error
 
 
 def progress_context(run):

@@ -124,6 +124,9 @@ class IngestionRun(models.Model):
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # "host:pid" of the `manage.py ingest` process working through the run itself (no Celery),
+    # so that a later start or the sweeper can close the run if that process died.
+    cli_process = models.CharField(max_length=100, blank=True, default="", db_default="")
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -169,11 +172,24 @@ class IngestionItem(models.Model):
     # Re-extraction: what changed, e.g. "1 fact added, 2 retired, 1 report removed".
     changes = models.CharField(max_length=300, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Bookkeeping that lets every run finish (news/sweeper.py): when the item was last queued
+    # or started, which task delivery started it, and how many attempts never finished.
+    touched_at = models.DateTimeField(null=True, blank=True)
+    delivery = models.CharField(max_length=200, blank=True, default="", db_default="")
+    attempts = models.PositiveSmallIntegerField(default=0, db_default=0)
 
     class Meta:
         ordering = ["id"]
         constraints = [
             models.UniqueConstraint(fields=["run", "source"], name="run_item_once"),
+        ]
+        indexes = [
+            # The sweeper reads only pending items, a handful of a table that keeps growing.
+            models.Index(
+                fields=["touched_at"],
+                condition=models.Q(outcome=ItemOutcome.PENDING),
+                name="item_pending_touched",
+            ),
         ]
 
     def __str__(self):

@@ -22,9 +22,11 @@ Celery task retries it. Readers never touch the database.
 import http.client
 import ipaddress
 import json
+import os
 import re
 import socket
 import ssl
+import stat
 import time
 import unicodedata
 from dataclasses import dataclass, field
@@ -532,17 +534,42 @@ def read_path(path: str | Path) -> ParsedArticle:
     """Read an article file (.txt, .md, .html, .htm) without loading an oversized one."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError:
         raise UnreadableArticle(f"no such file: {path.name}") from None
-    if path.is_dir():
+    if stat.S_ISDIR(info.st_mode):
         raise UnreadableArticle(f"{path.name} is a folder, not a file")
-    _check_size(size)
+    # Opening a FIFO for reading blocks until a writer comes, and a device never ends.
+    _refuse_special_file(path, info.st_mode)
+    _check_size(info.st_size)
     try:
-        data = path.read_bytes()
+        # O_NONBLOCK: should a FIFO have replaced the file since stat(), open() still returns.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise UnreadableArticle(f"cannot read {path.name}: {exc.strerror}") from None
-    return read_bytes(data, filename=path.name)
+    with os.fdopen(fd, "rb") as file:
+        _refuse_special_file(path, os.fstat(file.fileno()).st_mode)
+        limit = settings.EVTRACKER_MAX_ARTICLE_BYTES
+        try:
+            data = file.read(limit + 1)
+        except OSError as exc:
+            raise UnreadableArticle(f"cannot read {path.name}: {exc.strerror}") from None
+    return read_bytes(data, filename=path.name)  # checks the size read
+
+
+_SPECIAL_FILES = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _refuse_special_file(path, mode):
+    if stat.S_ISREG(mode):
+        return
+    what = next((name for test, name in _SPECIAL_FILES if test(mode)), "a special file")
+    raise UnreadableArticle(f"{path.name} is {what}, not a regular file")
 
 
 # --- network -----------------------------------------------------------------------

@@ -7,7 +7,9 @@ through the same items, tasks and progress page.
 A run is created with all its items (total known up front); each item is
 processed on its own (by a Celery task, or in a loop by `manage.py ingest`)
 and counted once: `done` is incremented with F() in the item's transaction,
-and the transaction that brings `done` to `total` closes the run.
+and the transaction that brings `done` to `total` closes the run. Whatever stops an
+item on the way (a killed worker, a lost message, a database down past the
+retries, an interrupted command), sweeper.py finishes it, so every run ends.
 """
 
 import logging
@@ -59,7 +61,8 @@ def expand_sources(paths_or_urls):
             sources.extend(
                 str(found)
                 for found in sorted(path.rglob("*"))
-                if found.is_file()
+                # Not only regular files: a FIFO or a device becomes an item that fails with why.
+                if not found.is_dir()
                 and found.suffix.lower() in ingest.ARTICLE_SUFFIXES
                 and not any(part.startswith(".") for part in found.relative_to(path).parts)
             )
@@ -79,9 +82,13 @@ def source_kind_of(source):
     return SourceKind.FILE
 
 
-def create_run(requested, *, user=None, feed=None, kind=RunKind.INGEST):
+def create_run(requested, *, user=None, feed=None, kind=RunKind.INGEST, cli_process=""):
     return IngestionRun.objects.create(
-        requested=requested[:5000], requested_by=user, feed=feed, kind=kind
+        requested=requested[:5000],
+        requested_by=user,
+        feed=feed,
+        kind=kind,
+        cli_process=cli_process,
     )
 
 
@@ -101,11 +108,14 @@ def add_items(run, sources, *, source_kind=None):
     return items
 
 
-def start_run(requested, paths_or_urls, user=None, *, feed=None, source_kind=None):
-    """Create a run with one item per article found in paths_or_urls (see expand_sources)."""
+def start_run(requested, paths_or_urls, user=None, *, feed=None, source_kind=None, cli_process=""):
+    """Create a run with one item per article found in paths_or_urls (see expand_sources).
+
+    cli_process ("host:pid") marks a run that this process works through itself.
+    """
     sources = expand_sources(paths_or_urls)
     with transaction.atomic():
-        run = create_run(requested, user=user, feed=feed)
+        run = create_run(requested, user=user, feed=feed, cli_process=cli_process)
         add_items(run, sources, source_kind=source_kind)
     return run
 
@@ -150,6 +160,32 @@ def pending_item_ids(run_id):
         .order_by("id")
         .values_list("id", flat=True)
     )
+
+
+def items_to_queue(run_id):
+    """The run's pending item ids, marked as queued now (the sweeper times them from here)."""
+    pending = IngestionItem.objects.filter(run_id=run_id, outcome=ItemOutcome.PENDING)
+    pending.update(touched_at=timezone.now())
+    return list(pending.order_by("id").values_list("id", flat=True))
+
+
+def fail_pending_items(run_id, reason, *, item_ids=None, run_error=""):
+    """Fail the run's pending items (or those of item_ids) with the reason, each counted done
+    once; the run is closed (with run_error if nothing in it succeeded) when none is left."""
+    with transaction.atomic():
+        # Items first, then the run: the order _finish_item locks them in.
+        pending = IngestionItem.objects.filter(run_id=run_id, outcome=ItemOutcome.PENDING)
+        if item_ids is not None:
+            pending = pending.filter(pk__in=item_ids)
+        failed = pending.update(
+            outcome=ItemOutcome.FAILED, error=reason[:2000], finished_at=timezone.now()
+        )
+        if failed:
+            IngestionRun.objects.filter(pk=run_id).update(done=F("done") + failed)
+        run = IngestionRun.objects.only("done", "total").get(pk=run_id)
+        if run.done >= run.total or not run.items.filter(outcome=ItemOutcome.PENDING).exists():
+            close_run(run, error=run_error)
+    return failed
 
 
 def close_run(run, *, error=""):
@@ -205,14 +241,50 @@ def _read(item):
     return read_path(item.source)
 
 
-def process_item(item_id):
+def gave_up(attempts):
+    return (
+        f"Given up after {attempts} attempts: the worker processing this article stopped "
+        "each time before it finished (killed, out of memory or lost)."
+    )
+
+
+def begin_attempt(item_id, delivery=""):
+    """Record that a delivery starts work on an item; False when the item is over or given up.
+
+    delivery names the task message ("task id:retries"). Seeing the same one again means the
+    broker handed it out anew because the worker never finished it: one attempt lost. After
+    EVTRACKER_ITEM_MAX_ATTEMPTS of them the item fails, so an article that kills its worker
+    is not tried for ever.
+    """
+    with transaction.atomic():
+        item = (
+            IngestionItem.objects.select_for_update()
+            .filter(pk=item_id, outcome=ItemOutcome.PENDING)
+            .first()
+        )
+        if item is None:
+            return False
+        if delivery and item.delivery == delivery:
+            item.attempts += 1
+        if item.attempts >= settings.EVTRACKER_ITEM_MAX_ATTEMPTS:
+            _finish_item(item, outcome=ItemOutcome.FAILED, error=gave_up(item.attempts))
+            return False
+        item.delivery, item.touched_at = delivery, timezone.now()
+        item.save(update_fields=["attempts", "delivery", "touched_at"])
+    return True
+
+
+def process_item(item_id, delivery=""):
     """Ingest one item of a run and record its outcome: new, duplicate or failed.
 
     Bad input (UnreadableArticle) is recorded as failed with the reader's
     message and touches nothing else. Transient errors (database, network)
     propagate so that the caller can retry; the item stays pending meanwhile.
-    Returns the item, or None when it does not exist.
+    delivery names the task message (see begin_attempt). Returns the item, or
+    None when it does not exist.
     """
+    if not begin_attempt(item_id, delivery):
+        return IngestionItem.objects.filter(pk=item_id).first()
     item = IngestionItem.objects.select_related("run__feed").filter(pk=item_id).first()
     if item is None or item.outcome != ItemOutcome.PENDING:
         return item
