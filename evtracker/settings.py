@@ -27,6 +27,25 @@ def envlist(name, default=""):
     return [item.strip() for item in os.getenv(name, default).split(",") if item.strip()]
 
 
+def redis_database(url, offset):
+    """The same Redis server's database `offset` places after url's ("redis://h:6379/0", 2
+    -> "redis://h:6379/2"), so that the cache's clear() (a FLUSHDB) never empties the queue."""
+    if not url:
+        return ""
+    base, _, path = url.partition("://")
+    host, _, rest = path.partition("/")
+    number, _, query = rest.partition("?")
+    database = (int(number) if number.isdigit() else 0) + offset
+    return f"{base}://{host}/{database}" + (f"?{query}" if query else "")
+
+
+# Redis: REDIS_URL's database is Celery's broker; results and the cache each get their own
+# database after it (or the addresses given in REDIS_RESULTS_URL and REDIS_CACHE_URL).
+REDIS_URL = os.getenv("REDIS_URL", "")
+REDIS_RESULTS_URL = os.getenv("REDIS_RESULTS_URL") or redis_database(REDIS_URL, 1)
+REDIS_CACHE_URL = os.getenv("REDIS_CACHE_URL") or redis_database(REDIS_URL, 2)
+
+
 DEBUG = envbool("DEBUG", "1")
 
 SECRET_KEY = os.getenv("SECRET_KEY", "")
@@ -163,7 +182,7 @@ if os.getenv("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.getenv("REDIS_URL"),
+            "LOCATION": REDIS_CACHE_URL,
             "KEY_PREFIX": "evtracker",
             # A frozen Redis must not hold a reader's page: each call gives up this soon.
             "OPTIONS": {
@@ -184,10 +203,10 @@ EVTRACKER_PAGE_CACHE_GRACE_SECONDS = envint("EVTRACKER_PAGE_CACHE_GRACE_SECONDS"
 # this often, and until one succeeds the process bypasses the cache.
 EVTRACKER_PAGE_CACHE_RETRY_SECONDS = 2
 
-# Celery: with REDIS_URL it is the broker and result backend; without, tasks run in-process.
-REDIS_URL = os.getenv("REDIS_URL", "")
+# Celery: with REDIS_URL it is the broker (and the next database the results); without, tasks
+# run in-process.
 CELERY_BROKER_URL = REDIS_URL or "memory://"
-CELERY_RESULT_BACKEND = REDIS_URL or None
+CELERY_RESULT_BACKEND = REDIS_RESULTS_URL or None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
