@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from evtracker.partnerships.models import CompanyKind, TalkStatus
-from evtracker.partnerships.network import HEIGHT, MOST_PARTNERS, WIDTH
+from evtracker.partnerships.network import HEIGHT, MOST_PARTNERS, RADIUS, WIDTH
 from tests.factories import make_article, make_company, make_evidence, make_talk
 
 pytestmark = pytest.mark.django_db
@@ -99,4 +99,4 @@ def test_the_circle_keeps_partners_near_each_other():
         places = sorted(order.index(pk) for pk in group)
         assert places[-1] - places[0] == len(group) - 1, order
     for node in network.nodes:
-        assert math.isclose(math.dist((node.x, node.y), (WIDTH / 2, HEIGHT / 2)), 200, abs_tol=1)
+        assert math.isclose(math.dist((node.x, node.y), (WIDTH / 2, HEIGHT / 2)), RADIUS, abs_tol=1)

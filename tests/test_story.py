@@ -148,9 +148,10 @@ def test_the_strip_spans_first_to_last_date_with_one_segment_per_status():
         [(date(2023, 1, 1), "rumoured"), (date(2023, 1, 11), "confirmed")],
         [date(2023, 1, 1), date(2023, 1, 21)],
     )
+    # Dates over the first 92% of the width; the last status runs on to the end.
     assert [(s.status, s.x, s.width) for s in strip.segments] == [
-        ("rumoured", 0, 300.0),
-        ("confirmed", 300.0, 300.0),
+        ("rumoured", 0, 276.0),
+        ("confirmed", 276.0, 324.0),
     ]
-    assert [tick.x for tick in strip.ticks] == [0, 600.0]
+    assert [tick.x for tick in strip.ticks] == [0, 552.0]
     assert status_strip([], []) is None

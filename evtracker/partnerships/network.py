@@ -24,8 +24,10 @@ from .timeline import facts_in, filtered_events
 # A drawing stays readable up to about this many partners or pairs; the table lists them all.
 MOST_PARTNERS = 24
 MOST_PAIRS = 60
-WIDTH, HEIGHT = 760, 600
-LABEL_CHARACTERS = 22
+WIDTH, HEIGHT = 1000, 700
+RADIUS = 240
+# Labels are cut to fit beside the circle: a phone shows the short ones, in larger type.
+LABEL_CHARACTERS, SHORT_LABEL_CHARACTERS = 22, 11
 # As in views (which imports this module for the company page).
 HTMX_VARY = ("HX-Request", "HX-History-Restore-Request")
 
@@ -40,8 +42,11 @@ class Node:
 
     @property
     def label(self):
-        name = self.company.name
-        return name if len(name) <= LABEL_CHARACTERS else name[: LABEL_CHARACTERS - 1] + "…"
+        return _cut(self.company.name, LABEL_CHARACTERS)
+
+    @property
+    def short_label(self):
+        return _cut(self.company.name, SHORT_LABEL_CHARACTERS)
 
     @property
     def anchor(self):
@@ -56,7 +61,11 @@ class Node:
 
     @property
     def label_y(self):
-        return round(self.y + (30 if self.centre else 5), 1)
+        return round(self.y + (40 if self.centre else 6), 1)
+
+
+def _cut(name, size):
+    return name if len(name) <= size else name[: size - 1].rstrip() + "…"
 
 
 @dataclass
@@ -117,7 +126,7 @@ def company_network(company, talks):
     network = Network(
         nodes=[centre], undrawn=[Edge(talk, centre, Node(talk.partner)) for talk in rest]
     )
-    for talk, (x, y) in zip(chosen, _on_circle(len(chosen), 230), strict=True):
+    for talk, (x, y) in zip(chosen, _on_circle(len(chosen), RADIUS), strict=True):
         partner = Node(talk.partner, x, y, degree=1)
         network.nodes.append(partner)
         network.edges.append(Edge(talk, centre, partner))
@@ -146,7 +155,7 @@ def pairs_network(talks):
             seen.add(pk)
             order.append(nodes[pk])
             queue.extend(sorted(neighbours[pk], key=lambda other: (-nodes[other].degree, other)))
-    radius = 200 if len(order) > 2 else 120
+    radius = RADIUS if len(order) > 2 else RADIUS / 2
     for node, (x, y) in zip(order, _on_circle(len(order), radius), strict=True):
         node.x, node.y = x, y
     edges = [Edge(talk, nodes[talk.party_a_id], nodes[talk.party_b_id]) for talk in talks]

@@ -57,24 +57,27 @@ class Strip:
 
 def status_strip(moves, report_days):
     """The strip for (date, status) moves in order and the reports' dates; None without
-    any date. It ends at the last move or report, so a cached page never goes stale."""
+    any date. Dates span the first 92% of the width, from the first move or report to the
+    last; the last status runs on to the end (it holds still), so a cached page never
+    goes stale."""
     days = [on for on, _ in moves] + list(report_days)
     if not days:
         return None
     start, end = min(days), max(days)
     span = max((end - start).days, 1)
+    dated = STRIP_WIDTH * 0.92
 
     def x(on):
-        return round((on - start).days / span * STRIP_WIDTH, 1)
+        return round((on - start).days / span * dated, 1)
 
     segments = []
     statuses = [(on, status) for on, status in moves if status]
     for i, (on, status) in enumerate(statuses):
-        until = statuses[i + 1][0] if i + 1 < len(statuses) else end
-        # A status that lasted no day still shows as a sliver.
-        width = max(x(until) - x(on), 3 if i + 1 == len(statuses) or until > on else 0)
-        if width:
-            segments.append(Segment(status, on, until, x(on), min(width, STRIP_WIDTH - x(on))))
+        last = i + 1 == len(statuses)
+        right = STRIP_WIDTH if last else x(statuses[i + 1][0])
+        if right > x(on):
+            until = end if last else statuses[i + 1][0]
+            segments.append(Segment(status, on, until, x(on), round(right - x(on), 1)))
     ticks = [Tick(on, x(on)) for on in sorted(set(report_days))]
     return Strip(segments=segments, ticks=ticks, start=start, end=end)
 
