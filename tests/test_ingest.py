@@ -538,3 +538,48 @@ def test_it_keeps_an_approval_by_a_body_that_is_no_company_under_what_it_is(comp
     assert approval.regulator is None
     assert approval.what == "clearance (foreign competition authorities)"
     assert approval.evidence.get().sentence == sentence
+
+
+def test_a_later_copy_fills_in_what_the_first_copy_of_an_article_lacked():
+    body = "Xiaomi approached Chery about building its car, people familiar said."
+    first, _ = ingest.store_article(
+        ParsedArticle(title="", body=body), source_kind="file", source="xiaomi.txt"
+    )
+    assert (first.title, first.outlet, first.url) == ("xiaomi.txt", "", None)
+
+    again, created = ingest.store_article(
+        ParsedArticle(
+            title="Xiaomi approaches Chery",
+            body=body,
+            outlet="Bloomberg",
+            author="A. Reporter",
+            url="https://example.com/xiaomi-chery",
+        ),
+        source_kind="url",
+        source="https://example.com/xiaomi-chery",
+    )
+
+    assert not created and again.pk == first.pk
+    first.refresh_from_db()
+    assert first.title == "Xiaomi approaches Chery"
+    assert (first.outlet, first.author) == ("Bloomberg", "A. Reporter")
+    assert first.url == "https://example.com/xiaomi-chery"
+    assert first.body == body
+
+
+def test_a_later_copy_never_overwrites_what_the_first_copy_had():
+    body = "Xiaomi approached Chery about building its car, people familiar said."
+    first, _ = ingest.store_article(
+        ParsedArticle(title="Xiaomi and Chery", body=body, outlet="Reuters"),
+        source_kind="file",
+        source="a.txt",
+    )
+
+    ingest.store_article(
+        ParsedArticle(title="Other title", body=body, outlet="Bloomberg"),
+        source_kind="file",
+        source="b.txt",
+    )
+
+    first.refresh_from_db()
+    assert (first.title, first.outlet) == ("Xiaomi and Chery", "Reuters")

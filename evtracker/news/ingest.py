@@ -158,6 +158,7 @@ def store_article(
     url = _storable_url(parsed.url)
     existing = _stored_copy(digest, url)
     if existing is not None:
+        _fill_missing(existing, parsed, url)
         return existing, False
     article = Article(
         title=(parsed.title or Path(source).name or "Untitled")[:500],
@@ -184,6 +185,26 @@ def store_article(
             raise
         return existing, False
     return article, True
+
+
+def _fill_missing(article, parsed, url):
+    """A later copy of a stored article fills in what the first copy lacked: its outlet,
+    author, address, and a real title for one named after its file. The text, and with it
+    every piece of evidence, stays as first stored."""
+    missing = {}
+    if not article.outlet and parsed.outlet:
+        missing["outlet"] = parsed.outlet[:200]
+    if not article.author and parsed.author:
+        missing["author"] = parsed.author[:200]
+    if not article.url and url and not Article.objects.filter(url=url).exists():
+        missing["url"] = url
+    named_after_file = article.title == (Path(article.source).name or "Untitled")[:500]
+    if parsed.title and named_after_file and parsed.title != article.title:
+        missing["title"] = parsed.title[:500]
+    if missing:
+        Article.objects.filter(pk=article.pk).update(**missing)
+        for name, value in missing.items():
+            setattr(article, name, value)
 
 
 def _blocks(article):
