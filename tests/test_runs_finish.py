@@ -565,3 +565,42 @@ def test_it_counts_a_redelivered_message_as_an_attempt_that_never_finished(stale
     assert item.error == runs.gave_up(2)
     run.refresh_from_db()
     assert run.status in OVER
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_it_says_so_when_a_reextraction_cannot_be_queued(client, unreachable_broker):
+    client.force_login(make_user(is_staff=True, is_superuser=True))
+    article = Article.objects.create(
+        title="Xiaomi and Chery", body="Xiaomi approached Chery.", published_at=timezone.now()
+    )
+
+    response = client.post(
+        reverse("admin:news_article_changelist"),
+        {"action": "reextract_articles", "_selected_action": [article.pk]},
+        follow=True,
+    )
+
+    page = response.content.decode()
+    assert "Re-extraction started" not in page
+    assert "Could not queue the run: the task queue at redis://" in page
+    run = IngestionRun.objects.get()
+    assert run.status == RunStatus.FAILED
+    assert run.items.get().outcome == ItemOutcome.FAILED
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_the_reextract_command_fails_in_one_sentence_when_the_broker_is_down(test_database_url):
+    Article.objects.create(
+        title="Xiaomi and Chery", body="Xiaomi approached Chery.", published_at=timezone.now()
+    )
+    env = service_env(test_database_url, f"redis://127.0.0.1:{free_port()}/0")
+
+    result = manage("reextract", "--async", env=env, timeout=60)
+
+    assert result.returncode == 1
+    assert "Could not queue the run: the task queue at redis://" in result.stderr
+    assert "Traceback" not in result.stderr
+    run = IngestionRun.objects.get()
+    assert run.status == RunStatus.FAILED

@@ -5,8 +5,6 @@ highlighted and linked to its fact. The body is escaped piece by piece and
 only our own markup is added around it: article text is never marked safe.
 """
 
-from functools import partial
-
 from django.contrib import admin, messages
 from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, Subquery
@@ -133,16 +131,23 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description="Re-extract selected articles", permissions=["reextract"])
     def reextract_articles(self, request, queryset):
-        """A re-extraction run over the chosen articles, queued once the request commits."""
+        """A re-extraction run over the chosen articles, queued once it is committed; with no
+        task queue to reach, the run fails and the editor is told why."""
         from .admin_runs import enqueue_run
 
         ids = list(queryset.order_by("published_at", "pk").values_list("pk", flat=True))
+        queued = {}
         with transaction.atomic():
             run = runs.start_reextraction(
                 f"Re-extract {len(ids)} selected article(s)", ids, user=request.user
             )
-            transaction.on_commit(partial(enqueue_run, run.pk))
-        self.message_user(request, f"Re-extraction started: {run.total} article(s).", messages.INFO)
+            transaction.on_commit(lambda: queued.update(error=enqueue_run(run.pk)))
+        if queued.get("error"):
+            self.message_user(request, queued["error"], messages.ERROR)
+        else:
+            self.message_user(
+                request, f"Re-extraction started: {run.total} article(s).", messages.INFO
+            )
         return redirect("admin:news_ingestionrun_change", run.pk)
 
     def _evidence(self, article):

@@ -10,6 +10,7 @@ Running it twice changes nothing the second time.
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from evtracker.news import reextract, runs, tasks
 from evtracker.news.models import ItemOutcome
@@ -64,7 +65,11 @@ class Command(BaseCommand):
                 f"Nothing to re-extract: no stored article matches ({run.requested})"
             )
         if enqueue:
-            tasks.ingest_run.delay_on_commit(run.pk)
+            queued = {}
+            # Queued once the run is committed; no broker: the run fails, saying so.
+            transaction.on_commit(lambda: queued.update(error=tasks.queue_run(run.pk)))
+            if queued.get("error"):
+                raise CommandError(f"Run {run.pk}: {queued['error']}")
             self.stdout.write(f"Run {run.pk} queued: {run.total} article(s).")
             return
 
