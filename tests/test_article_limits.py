@@ -7,7 +7,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from evtracker.news.ingest import bounded_extraction, facts_in
+from evtracker.news.ingest import extract_article, facts_in
 from evtracker.news.models import Article, IngestionItem
 from evtracker.partnerships.models import Evidence, Investment, ReportedTalk
 from tests.factories import make_article, make_company
@@ -66,19 +66,20 @@ def test_a_long_article_of_investment_sentences_is_bounded(companies, tmp_path, 
 def test_an_article_within_the_limits_is_read_whole_without_a_note(companies):
     article = make_article(body="Stellantis will invest $1.5 billion in Leapmotor, it said.")
 
-    extraction, note = bounded_extraction(article)
+    extraction = extract_article(article)
 
-    assert note == ""
+    assert extraction.note == ""
     assert [(f.investor, f.target) for f in extraction.investments] == [("Stellantis", "Leapmotor")]
 
 
 def test_the_limits_are_settings(companies, settings):
     article = make_article(body=investment_sentences(2_000))
     settings.EVTRACKER_MAX_SENTENCES_PER_ARTICLE = 5
-    five_sentences, _ = bounded_extraction(article)
+    five_sentences = extract_article(article)
     settings.EVTRACKER_MAX_FACTS_PER_ARTICLE = 2
 
-    extraction, note = bounded_extraction(article)
+    extraction = extract_article(article)
+    note = extraction.note
 
     # The first two facts in the text, of those the first five sentences give.
     assert facts_in(extraction) == 2

@@ -212,16 +212,11 @@ def _blocks(article):
 
 
 def extract_article(article, index=None):
-    """Run the extractor on a stored article (its body, title, date and non-text blocks),
-    within the per-article bounds (see bounded_extraction)."""
-    return bounded_extraction(article, index)[0]
-
-
-def bounded_extraction(article, index=None):
-    """(Extraction, note) for a stored article: the extractor reads its first
-    EVTRACKER_MAX_SENTENCES_PER_ARTICLE sentences, and the first
-    EVTRACKER_MAX_FACTS_PER_ARTICLE facts in the text are kept. The note says what was left
-    out ("" when nothing was), so that no article costs more than a few seconds to ingest.
+    """The extractor run on a stored article (its body, title, date and non-text blocks),
+    within bounds: it reads the first EVTRACKER_MAX_SENTENCES_PER_ARTICLE sentences, and the
+    first EVTRACKER_MAX_FACTS_PER_ARTICLE facts in the text are kept. The extraction's note
+    says what was left out ("" when nothing was), so that no article costs more than a few
+    seconds to ingest.
     """
     body, skip, notes = article.body, _blocks(article), []
     sentence_limit = settings.EVTRACKER_MAX_SENTENCES_PER_ARTICLE
@@ -245,7 +240,8 @@ def bounded_extraction(article, index=None):
     if found > fact_limit:
         extraction = _first_facts(extraction, fact_limit)
         notes.append(f"Only the first {fact_limit:,} of the {found:,} facts found were kept.")
-    return extraction, " ".join(notes)
+    extraction.note = " ".join(notes)
+    return extraction
 
 
 def _first_facts(extraction, limit):
@@ -298,8 +294,8 @@ def ingest_parsed(parsed: ParsedArticle, *, source_kind, source, feed=None):
             )
         try:
             with transaction.atomic():
-                extraction, limited = bounded_extraction(article, index)
-                result.note = " ".join(filter(None, (result.note, limited)))
+                extraction = extract_article(article, index)
+                result.note = " ".join(filter(None, (result.note, extraction.note)))
                 result.facts_found = facts_in(extraction)
                 result.counts = apply_extraction(article, extraction, known=known)
                 if article.status != ArticleStatus.EXTRACTED or article.error:

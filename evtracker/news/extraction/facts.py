@@ -63,6 +63,8 @@ class Extraction:
     talks: list[TalkFact] = field(default_factory=list)
     investments: list[InvestmentFact] = field(default_factory=list)
     approvals: list[ApprovalFact] = field(default_factory=list)
+    # What the per-article bounds left unread or unkept (ingest.extract_article), else "".
+    note: str = ""
 
 
 @dataclass(frozen=True)
