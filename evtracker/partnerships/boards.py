@@ -2,7 +2,9 @@
 
 Each column is one query that reads the (status, -date) index and stops after
 CARDS_PER_COLUMN cards, so a board costs the same number of queries however
-many facts there are.
+many facts there are. A column pages on through all its cards by keyset: the
+next page starts after the (date, id) of the last card shown, so the hundredth
+page costs what the first does.
 """
 
 from dataclasses import dataclass, field
@@ -19,7 +21,7 @@ from .models import (
     TalkStatus,
 )
 from .search import mentioning
-from .timeline import with_report_count
+from .timeline import Cursor, with_report_count
 
 CARDS_PER_COLUMN = 20
 
@@ -32,6 +34,10 @@ class Column:
     total: int = 0
     # False when the status filter leaves this column out.
     shown: bool = True
+    # Where the next page of this column starts (None on its last page).
+    next_cursor: Cursor | None = None
+    # Where this page started, when it is not the column's first.
+    after: Cursor | None = None
 
     @property
     def hidden_count(self):
@@ -78,34 +84,39 @@ APPROVALS = BoardKind(
 BOARDS = {"talks": TALKS, "approvals": APPROVALS}
 
 
-def fact_conditions(kind, filters):
-    """The board filters on one kind of fact; the status filter picks columns instead."""
+def fact_conditions(model, filters, mentioned=None):
+    """The filters on one kind of fact (ReportedTalk, Investment, Approval); the status
+    filter is left to the caller (a board picks columns with it).
+
+    mentioned: search.mentioned_fact_ids(filters.text), when the caller looked it up once
+    for several kinds of fact.
+    """
     condition = ~Q(review_state=ReviewState.RETIRED)
     ids = filters.company_ids
+    first, second = model.company_fields
     if ids:
-        condition &= Q(**{f"{kind.company_fields[0]}__in": ids}) | Q(
-            **{f"{kind.company_fields[1]}__in": ids}
-        )
+        condition &= Q(**{f"{first}__in": ids}) | Q(**{f"{second}__in": ids})
     if filters.counterpart_kind:
         either = Q()
-        for name in kind.company_fields:
+        for name in model.company_fields:
             either |= Q(**{f"{name}__kind": filters.counterpart_kind}) & ~Q(**{f"{name}__in": ids})
         condition &= either
-    if kind is TALKS:
-        # A talk is in the date range when it was reported at some point within it.
-        if filters.start:
-            condition &= Q(last_reported__gte=filters.start)
-        if filters.end:
-            condition &= Q(first_reported__lte=filters.end)
-    else:
-        if filters.start:
-            condition &= Q(as_of__gte=filters.start)
-        if filters.end:
-            condition &= Q(as_of__lte=filters.end)
+    # A talk is in the date range when it was reported at some point within it.
+    start_field, end_field = (
+        ("last_reported", "first_reported")
+        if model is ReportedTalk
+        else (model.date_field, model.date_field)
+    )
+    if filters.start:
+        condition &= Q(**{f"{start_field}__gte": filters.start})
+    if filters.end:
+        condition &= Q(**{f"{end_field}__lte": filters.end})
     if filters.reviewed_only:
         condition &= Q(review_state=ReviewState.REVIEWED)
-    if filters.text:
-        condition &= mentioning(filters.text, {kind.fact_type: "pk"})
+    if filters.text and mentioned is not None:
+        condition &= Q(pk__in=sorted(mentioned[model.fact_type]))
+    elif filters.text:
+        condition &= mentioning(filters.text, {model.fact_type: "pk"})
     return condition
 
 
@@ -117,25 +128,66 @@ def _latest_evidence(kind):
     )
 
 
-def build_board(kind, filters, per_column=CARDS_PER_COLUMN):
-    """The board for `kind` (TALKS or APPROVALS) under the filters."""
-    facts = kind.model.objects.filter(fact_conditions(kind, filters))
+def build_board(kind, filters, per_column=CARDS_PER_COLUMN, paged=None):
+    """The board for `kind` (TALKS or APPROVALS) under the filters.
+
+    paged: (status, cursor) to show that column from after the cursor (a "more" link
+    followed without JavaScript); the other columns start at their newest cards.
+    """
+    facts = kind.model.objects.filter(fact_conditions(kind.model, filters))
     totals = dict(facts.order_by().values_list("status").annotate(n=Count("id")))
     columns = []
     for status, label in kind.statuses.choices:
         shown = not filters.status or filters.status == status
         column = Column(status=status, label=label, total=totals.get(status, 0), shown=shown)
         if shown and column.total:
-            cards = (
-                with_report_count(facts.filter(status=status))
-                .select_related(*kind.company_fields)
-                .annotate(latest_evidence_id=_latest_evidence(kind))
-                .order_by(f"-{kind.date_field}", "-id")[:per_column]
-            )
-            column.cards = list(cards)
+            after = paged[1] if paged and paged[0] == status else None
+            column.cards, column.next_cursor = _column_cards(kind, facts, status, after, per_column)
+            column.after = after
         columns.append(column)
     _attach_latest_evidence([card for column in columns for card in column.cards])
     return Board(fact_type=kind.fact_type, columns=columns)
+
+
+def paged_column(kind, query):
+    """(status, cursor) when the query asks for a later page of one column, else None."""
+    status, cursor = query.get("column", ""), Cursor.parse(query.get("after", ""))
+    if status not in kind.statuses.values or cursor is None:
+        return None
+    return status, cursor
+
+
+def column_page(kind, filters, status, after, per_column=CARDS_PER_COLUMN):
+    """(cards, next cursor) of one column after `after`: what its "more" link loads."""
+    facts = kind.model.objects.filter(fact_conditions(kind.model, filters))
+    cards, next_cursor = _column_cards(kind, facts, status, after, per_column)
+    _attach_latest_evidence(cards)
+    return cards, next_cursor
+
+
+def _column_cards(kind, facts, status, after, per_column):
+    """One query: the column's cards newest first, after `after`, one more to know if
+    another page follows."""
+    rows = facts.filter(status=status)
+    if after:
+        date_field = kind.date_field
+        # date <= d bounds the (status, -date) index range; the id test only skips that day's.
+        rows = rows.filter(
+            Q(**{f"{date_field}__lt": after.occurred_on})
+            | Q(**{date_field: after.occurred_on, "id__lt": after.event_id}),
+            **{f"{date_field}__lte": after.occurred_on},
+        )
+    cards = list(
+        with_report_count(rows)
+        .select_related(*kind.company_fields)
+        .annotate(latest_evidence_id=_latest_evidence(kind))
+        .order_by(f"-{kind.date_field}", "-id")[: per_column + 1]
+    )
+    if len(cards) <= per_column:
+        return cards, None
+    cards = cards[:per_column]
+    last = cards[-1]
+    return cards, Cursor(getattr(last, kind.date_field), last.pk)
 
 
 def _attach_latest_evidence(cards):

@@ -20,12 +20,13 @@ from django_htmx.http import push_url
 from evtracker.news.models import Article
 
 from . import article_text, domain
-from .boards import BOARDS, build_board
+from .boards import BOARDS, build_board, column_page, paged_column
 from .charts import monthly_chart, reports_per_month
 from .forms import read_cursor, read_filters
 from .models import Approval, Company, Evidence, Investment, ReportedTalk, ReviewState, TalkStatus
 from .network import company_network
 from .timeline import Filters, timeline_page
+from .totals import fact_totals
 
 HTMX_VARY = ("HX-Request", "HX-History-Restore-Request")
 COMPANY_LIST_LIMIT = 50
@@ -68,6 +69,11 @@ def timeline(request):
         "nav": "timeline",
     }
     template = "partnerships/timeline.html"
+    # The compact view (one line per event): ?view=compact without JavaScript; with it,
+    # the reader's choice is kept in the browser and applied there.
+    context["compact"] = request.GET.get("view") == "compact"
+    if not (wants_fragment(request) and "before" in request.GET):
+        context["totals"] = fact_totals(filters)
     if not wants_fragment(request):
         return render(request, template, context)
     if "before" in request.GET:
@@ -86,7 +92,11 @@ def _with_clean_url(response, request, filters):
 @vary_on_headers(*HTMX_VARY)
 def board(request, board):
     kind = _board_kind(board)
-    context = _board_context(request, board, kind, request.GET)
+    # A column's "more" link: ?column=<status>&after=<date>_<id>, the filters kept.
+    paged = paged_column(kind, request.GET)
+    if paged and wants_fragment(request):
+        return _column_more(request, board, kind, paged)
+    context = _board_context(request, board, kind, request.GET, paged)
     template = "partnerships/board.html"
     if not wants_fragment(request):
         return render(request, template, context)
@@ -101,17 +111,44 @@ def _board_kind(board):
         raise Http404("No such board.") from None
 
 
-def _board_context(request, board, kind, query):
+def _column_more(request, board, kind, paged):
+    """The next cards of one column, for its htmx "more" link (no form, no totals)."""
+    _, filters, _ = read_filters(request.GET, board_statuses=kind.statuses, companies=())
+    status, after = paged
+    cards, next_cursor = column_page(kind, filters, status, after)
+    context = {
+        "cards": cards,
+        "column": {
+            "status": status,
+            "label": dict(kind.statuses.choices)[status],
+            "next_cursor": next_cursor,
+        },
+        "filter_query": urlencode(filters.as_params()),
+        "board_name": board,
+        "statuses": kind.statuses.choices,
+        "can_move": request.user.has_perm(kind.permission),
+    }
+    return render(request, "partnerships/board.html#more-cards", context)
+
+
+def _board_context(request, board, kind, query, paged=None):
     form, filters, problems = read_filters(
         query, board_statuses=kind.statuses, companies=_options_needed(request)
     )
     filter_query = urlencode(filters.as_params())
+    built = build_board(kind, filters, paged=paged)
+    talks = (
+        {column.status: column.total for column in built.columns}
+        if kind.fact_type == "talk"
+        else None
+    )
     return {
         "form": form,
         "filters": filters,
         "filter_query": filter_query,
         "problems": problems,
-        "board": build_board(kind, filters),
+        "board": built,
+        "totals": fact_totals(filters, known_talks=talks),
         "board_name": board,
         "noun": kind.fact_type,
         "statuses": kind.statuses.choices,

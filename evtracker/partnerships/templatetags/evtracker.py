@@ -144,17 +144,20 @@ class _Links:
 
 
 @register.simple_tag
-def event_items(events, deep=False):
+def event_items(events, deep=False, compact=False):
     """The <li> of each event: badges, headline, companies, quoted evidence, report count.
+
+    The quote is a <details>, open unless the page is in the compact view (one line per
+    event, the quote on demand); the detailed view's stylesheet hides its summary.
 
     Written in Python rather than as an included template: a timeline page has 50 of
     these, and the template engine spent most of the page's time on them.
     """
     links = _Links()
-    return mark_safe("\n".join(_event_item(event, deep, links) for event in events))
+    return mark_safe("\n".join(_event_item(event, deep, links, compact) for event in events))
 
 
-def _event_item(event, deep, links):
+def _event_item(event, deep, links, compact=False):
     fact = event.fact
     badges = [
         f'<span class="badge type">{esc(event.get_fact_type_display())}</span>',
@@ -179,11 +182,11 @@ def _event_item(event, deep, links):
         f'<{heading} class="event-title"><a href="{links.story_url(fact)}#event-{int(event.pk)}">'
         f"{esc(describe_event(event))}</a></{heading}>"
         f'<p class="companies"><span class="visually-hidden">Companies: </span>{companies}</p>'
-        f"{_evidence(event, links)}{reports}</li>"
+        f"{_evidence(event, links, compact)}{reports}</li>"
     )
 
 
-def _evidence(event, links):
+def _evidence(event, links, compact=False):
     evidence = event.shown_evidence
     if not evidence:
         if event.kind == "status":
@@ -194,8 +197,10 @@ def _evidence(event, links):
     source = f'<a href="{url}">{esc(article.outlet or article.title)}</a>'
     attributed = f"{esc(evidence.attributed_to)}, reported by " if evidence.attributed_to else ""
     return (
+        f'<details class="quote"{"" if compact else " open"}><summary>Quote</summary>'
         f'<figure class="evidence"><blockquote><p>{esc(evidence.sentence)}</p></blockquote>'
         f"<figcaption>{attributed}{source}, {_time(article.published_at)}</figcaption></figure>"
+        "</details>"
     )
 
 
@@ -257,10 +262,12 @@ def _card_item(card, board, links, mover):
         url = f"{links.article_url(evidence.article_id)}#evidence-{int(evidence.pk)}"
         source = esc(article.outlet or article.title)
         published = _day(article.published_at)
+        # Compact cards: the quote on demand.
         parts.append(
+            '<details class="quote"><summary>Latest report</summary>'
             '<blockquote class="card-evidence">'
             f"<p>{esc(_shortened(evidence.sentence, 220))}</p></blockquote>"
-            f'<p class="card-source"><a href="{url}">{source}, {published}</a></p>'
+            f'<p class="card-source"><a href="{url}">{source}, {published}</a></p></details>'
         )
     if mover:
         parts.append(_move_form(card, mover))
