@@ -59,7 +59,13 @@ run: $(VENV)/.installed
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: $(VENV)/.installed-dev
+# axe-core for the browser tests' accessibility checks, pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "make test needs npm (Node.js) for axe-core: apt-get install npm" >&2; exit 1; }
+	npm ci --silent --no-audit --no-fund
+	touch $@
+
+test: $(VENV)/.installed-dev node_modules/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
@@ -92,4 +98,4 @@ bench: $(VENV)/.installed
 	$(PY) bench/run.py $(if $(SIZES),--sizes $(SIZES)) $(if $(QUICK),--quick)
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache test-artifacts
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache test-artifacts
