@@ -36,6 +36,11 @@ def redis_database(url, offset):
     host, _, rest = path.partition("/")
     number, _, query = rest.partition("?")
     database = (int(number) if number.isdigit() else 0) + offset
+    if database > 15:  # Redis has databases 0 to 15 unless configured otherwise
+        raise ImproperlyConfigured(
+            f"REDIS_URL's database leaves no room for the next two (results and cache): use "
+            f"0 to 13, or set REDIS_RESULTS_URL and REDIS_CACHE_URL ({url} + {offset})."
+        )
     return f"{base}://{host}/{database}" + (f"?{query}" if query else "")
 
 
