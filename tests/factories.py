@@ -101,13 +101,18 @@ def editors_group():
     import importlib
 
     from django.apps import apps
-    from django.contrib.auth.models import Group
+    from django.contrib.auth.models import Group, Permission
 
     group = Group.objects.filter(name="Editors").first()
     if group is None:
         migration = importlib.import_module("evtracker.partnerships.migrations.0002_editors_group")
         migration.create_editors_group(apps, None)
         group = Group.objects.get(name="Editors")
+        # And what a later migration granted: starting and watching ingestion runs.
+        runs = importlib.import_module("evtracker.news.migrations.0003_editors_start_ingestion")
+        group.permissions.add(
+            *Permission.objects.filter(content_type__app_label="news", codename__in=runs.CODENAMES)
+        )
     return group
 
 

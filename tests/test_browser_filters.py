@@ -1,26 +1,21 @@
 """The analyst's filters and density in Chromium, desktop (1366x900) and phone (390x844):
 the company picker, Back and Forward with and without JavaScript, filters folded on a
-phone, the compact timeline, a board column paged, and axe-core finding nothing.
-
-axe-core comes from npm (package.json at the repository root: `npm ci`)."""
+phone, the compact timeline, a board column paged, and axe-core finding nothing with the
+picker open (tests/test_browser_a11y.py checks every page)."""
 
 import json
 import re
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from evtracker.partnerships.models import CompanyKind
+from tests.browser import AXE, DESKTOP, PHONE, run_axe
 from tests.factories import make_article, make_company, make_evidence, make_talk
 from tests.test_browser import browser, open_page  # noqa: F401 (browser: a fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
-DESKTOP = {"viewport": {"width": 1366, "height": 900}}
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
 
 @pytest.fixture
@@ -250,14 +245,6 @@ def test_it_pages_a_board_column_to_its_end(opened, screen, javascript):
         column.get_by_role("link", name="Back to the newest").click()
         assert cards.count() == 20
     assert column.locator(".card details.quote").count() == 0 or True
-
-
-def run_axe(page):
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate(
-        """async () => (await axe.run(document)).violations.map(
-            v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(' | '))"""
-    )
 
 
 @pytest.mark.parametrize(
