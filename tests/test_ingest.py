@@ -583,3 +583,34 @@ def test_a_later_copy_never_overwrites_what_the_first_copy_had():
 
     first.refresh_from_db()
     assert (first.title, first.outlet) == ("Xiaomi and Chery", "Reuters")
+
+
+def test_an_older_report_of_the_same_status_dates_its_move_earlier(companies):
+    def report(status, on):
+        sentence = f"On {on:%d %B} Xiaomi and Chery were said to be {status}."
+        article, start, end = report_in(sentence, sentence, published=on)
+        fact = TalkFact(
+            parties=("Xiaomi", "Chery"),
+            status=status,
+            attributed_to=None,
+            topic="",
+            sentence=sentence,
+            start=start,
+            end=end,
+            on=on,
+        )
+        upsert.apply_extraction(article, Extraction(talks=[fact]))
+
+    report("rumoured", date(2021, 2, 19))
+    report("denied", date(2021, 3, 31))
+    report("denied", date(2021, 2, 20))  # ingested last, but the denial came first
+
+    talk = talk_between("Xiaomi", "Chery")
+    events = talk.events.order_by("occurred_on").values_list("kind", "status", "occurred_on")
+    assert list(events) == [
+        (EventKind.REPORTED, "rumoured", date(2021, 2, 19)),
+        (EventKind.STATUS, "denied", date(2021, 2, 20)),
+    ]
+    moved = talk.events.get(kind=EventKind.STATUS)
+    assert moved.evidence.reported_on == date(2021, 2, 20)
+    assert talk.changes.filter(field="status_since").count() == 1

@@ -339,6 +339,8 @@ def _apply_talk(apply, report):
         return
     if moves:
         talk.status = status
+    elif status == talk.status:
+        domain.date_status_again(talk, evidence)
     talk.first_reported = min(talk.first_reported, on)
     talk.last_reported = max(talk.last_reported, on)
     if not talk.topic and report.topic:
@@ -499,6 +501,7 @@ def _apply_approval(apply, report):
         approval.status, approval.as_of = status, max(approval.as_of, on)
     elif status == approval.status:
         approval.as_of = max(approval.as_of, on)
+        domain.date_status_again(approval, evidence)
     if approval.tracked_changes():
         domain.save_fact(approval, article=article, evidence=evidence, on=on)
         counts.facts_updated += 1

@@ -26,6 +26,7 @@ from evtracker.news.models import Article
 from .models import (
     FACT_MODELS,
     Event,
+    EventCompany,
     EventKind,
     Evidence,
     FactChange,
@@ -231,6 +232,34 @@ def set_review_state(fact, state, *, by=None, article=None, note=""):
         if was_retired != fact.is_retired:
             sign = -1 if fact.is_retired else +1
             _count_months(writes, fact, fact.company_ids(), _reports(fact), sign)
+    return True
+
+
+def date_status_again(fact, evidence):
+    """A report that gives a fact the status it already has, dated before the event that
+    moved it there (but after the event before that): the move happened when that report
+    says, so the event moves back to its date and shows it. Returns whether it moved."""
+    status, on = evidence.reported_status, evidence.reported_on
+    if not status or status != getattr(fact, "status", None):
+        return False
+    with writing():
+        events = list(Event.objects.filter(**{fact.fact_type: fact}).order_by("occurred_on", "id"))
+        last = events[-1] if events else None
+        if last is None or last.kind != EventKind.STATUS or last.status != status:
+            return False
+        before = events[-2].occurred_on if len(events) > 1 else None
+        if not (on < last.occurred_on and (before is None or on >= before)):
+            return False
+        Event.objects.filter(pk=last.pk).update(occurred_on=on, evidence=evidence)
+        EventCompany.objects.filter(event=last).update(occurred_on=on)
+        _history(
+            fact,
+            "status_since",
+            last.occurred_on.isoformat(),
+            on.isoformat(),
+            article=evidence.article,
+            note=f"An earlier report already said {status}.",
+        )
     return True
 
 
