@@ -204,6 +204,9 @@ EVTRACKER_PAGE_CACHE_SECONDS = envint(
 # A page rendered this recently is served to readers even after the data moved on, so
 # that a running ingestion (a new version every article) does not make every page fresh.
 EVTRACKER_PAGE_CACHE_GRACE_SECONDS = envint("EVTRACKER_PAGE_CACHE_GRACE_SECONDS", "5")
+# Part of every cached page's key, so a new release never serves an older one's pages; by
+# default a digest of the code, templates and static files (pagecache.code_release).
+EVTRACKER_RELEASE = os.getenv("EVTRACKER_RELEASE", "")
 # After a cache failure requests leave the cache alone this long; a bump that failed is retried
 # this often, and until one succeeds the process bypasses the cache.
 EVTRACKER_PAGE_CACHE_RETRY_SECONDS = 2

@@ -153,3 +153,32 @@ def test_readers_may_get_a_page_up_to_the_grace_period_old_while_data_moves(clie
     fresh = client.get("/")
     assert fresh.headers.get(pagecache.HIT_HEADER) is None
     assert "Brilliance Auto" in fresh.content.decode()
+
+
+def test_a_new_release_never_serves_the_pages_an_older_one_stored(client, settings):
+    make_talk(make_company("Xiaomi"), make_company("Chery"))
+    settings.EVTRACKER_RELEASE = "release-one"
+    pagecache.release.cache_clear()
+    client.get("/")
+    assert served_from_cache(client.get("/"))
+
+    settings.EVTRACKER_RELEASE = "release-two"
+    pagecache.release.cache_clear()
+    try:
+        assert not served_from_cache(client.get("/"))
+        assert served_from_cache(client.get("/"))
+    finally:
+        pagecache.release.cache_clear()
+
+
+def test_the_default_release_follows_the_code_on_disk(settings, tmp_path):
+    settings.EVTRACKER_RELEASE = ""
+    settings.BASE_DIR = tmp_path
+    (tmp_path / "templates").mkdir()
+    page = tmp_path / "templates" / "page.html"
+    page.write_text("<p>one</p>")
+    before = pagecache.code_release()
+
+    page.write_text("<p>one, and two</p>")
+
+    assert pagecache.code_release() != before

@@ -49,6 +49,7 @@ import re
 import threading
 import time
 import zlib
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -188,6 +189,29 @@ def _cacheable_request(request):
     )
 
 
+def code_release():
+    """What this deployment's pages are made of: EVTRACKER_RELEASE when the deploy sets it
+    (a commit id), else a digest of the names, sizes and times of the code, templates and
+    static files, so that pages rendered by an older release are never served by a newer."""
+    if settings.EVTRACKER_RELEASE:
+        return settings.EVTRACKER_RELEASE
+    root = Path(settings.BASE_DIR)
+    digest = hashlib.sha256()
+    for folder in ("evtracker", "templates", "static"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".html", ".css", ".js", ".svg"):
+                stat = path.stat()
+                digest.update(
+                    f"{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}".encode()
+                )
+    return digest.hexdigest()[:12]
+
+
+@functools.cache
+def release():
+    return code_release()
+
+
 def _key(request, version):
     parts = [
         # Scheme and host too: feeds and redirects carry absolute links built from them.
@@ -197,7 +221,7 @@ def _key(request, version):
         request.headers.get("HX-Target", ""),
     ]
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-    return f"evtracker:page:{version}:{digest}"
+    return f"evtracker:page:{release()}:{version}:{digest}"
 
 
 def _cacheable_response(response):
