@@ -15,7 +15,7 @@ FIND_PYTHON = for c in python3.14 python3.13 python3.12 python3 python \
 
 NO_PYTHON = evtracker needs Python 3.12 or newer (Django 6); none found on PATH or under $${PYENV_ROOT:-$$HOME/.pyenv}/versions. Install one and retry.
 
-.PHONY: run test lint format worker beat editor bench clean print-python lock
+.PHONY: run test lint format worker beat editor bench screenshots clean print-python lock
 
 print-python:
 	@py=$$($(FIND_PYTHON)) || { echo "$(NO_PYTHON)" >&2; exit 1; }; echo "$$py"
@@ -96,6 +96,11 @@ bench: $(VENV)/.installed
 	@[ -x /usr/bin/wrk ] || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq wrk >/dev/null; } \
 	  || { echo "make bench needs Debian's wrk: apt-get install wrk" >&2; exit 1; }
 	$(PY) bench/run.py $(if $(SIZES),--sizes $(SIZES)) $(if $(QUICK),--quick)
+
+# A full-page PNG of every page, desktop and phone, on the demo data of `make run`, into
+# docs/screenshots/ (bench/screenshots.py; Debian's Chromium at /usr/bin/chromium).
+screenshots: $(VENV)/.installed-dev
+	$(PY) bench/screenshots.py
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache test-artifacts

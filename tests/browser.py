@@ -16,9 +16,9 @@ SCREENS = {"desktop": DESKTOP, "phone": PHONE}
 PAGES = {
     "timeline": ("/", False),
     "timeline-compact": ("/?view=compact", False),
-    "timeline-filtered": ("/?company={company}", False),
-    "board-talks": ("/boards/talks/", False),
-    "board-approvals": ("/boards/approvals/", False),
+    "timeline-filtered": ("/?company=xiaomi&company=chery", False),
+    "talks-board": ("/boards/talks/", False),
+    "approvals-board": ("/boards/approvals/", False),
     "company": ("/companies/{company}/", False),
     "article": ("/articles/{article}/", False),
     "story-talk": ("/talks/{talk}/", False),
