@@ -67,6 +67,8 @@ class Totals:
     talks: StatusTotals | None = None
     investments: InvestmentTotals | None = None
     approvals: StatusTotals | None = None
+    # The search text matches too many reports to count its facts in a page's time.
+    too_many_mentions: bool = False
 
     @property
     def groups(self):
@@ -83,6 +85,10 @@ def fact_totals(filters, *, known_talks=None):
     # The search's matching facts looked up once for the three types (None: too many,
     # and each type's query tests its facts row by row).
     mentioned = mentioned_fact_ids(filters.text) if filters.text and wanted else None
+    if filters.text and wanted and mentioned is None:
+        # Counting every fact a common word's reports mention tests them row by row: over
+        # ten seconds at a million articles (docs/benchmarks.md). The page says so instead.
+        return Totals(too_many_mentions=True)
     totals = Totals()
     if FactType.TALK in wanted:
         if known_talks is None:
