@@ -402,7 +402,3 @@ def rebuild_counts():
                 f"FROM ({companies}) AS r GROUP BY company_id, month",
                 [fact_type, *[ReviewState.RETIRED] * len(model.company_fields)],
             )
-
-
-def first_reported_event(fact):
-    return Event.objects.filter(**{fact.fact_type: fact}, kind=EventKind.REPORTED).first()
