@@ -693,3 +693,18 @@ def test_it_reads_a_company_named_in_full_then_by_its_first_words_as_the_same(in
     assert {(s, r) for s, r, _ in approvals(body, index)} == {
         ("Hyundai Mobility Thailand", "Board of Investment")
     }
+
+
+def test_it_reads_a_fair_trade_regulator_described_by_its_country_as_that_countrys_body(index):
+    body = "India's fair trade regulator has approved Toyota's purchase of a stake in Suzuki."
+    assert ("Toyota", "CCI", "granted") in approvals(body, index)
+
+
+def test_it_reads_the_last_place_of_a_list_of_authorities_without_the_full_stop(index):
+    body = (
+        "Nissan and Honda agreed to merge. The two said they had received clearance from "
+        "competition authorities in the United States, China and the EU."
+    )
+    regulators = {regulator for subject, regulator, _ in approvals(body, index)}
+    assert {"SAMR", "European Commission"} <= regulators
+    assert not any(regulator.endswith(".") and "EU" in regulator for regulator in regulators)

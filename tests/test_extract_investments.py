@@ -661,3 +661,42 @@ def test_it_reads_its_amount_before_a_deal_noun_as_the_subject_s_money(index):
     assert money(investments(body, index)) == [("Geely", Decimal("2000000000"), "USD")]
     body = "Daimler said BAIC had secured funding for their 1 billion euro joint venture."
     assert all(f[0] != "Daimler" for f in investments(body, index) if f[2])
+
+
+# --- stakes told by where they end and between two sides ---------------------------------
+
+
+def test_it_takes_the_stake_a_holder_cuts_to_not_the_one_it_cuts_from(index):
+    found = investments("Renault will reduce its stake from 43.4 percent to 15 percent.", index)
+    assert found == [("Renault", None, None, None, Decimal("15"), "stake")]
+
+
+def test_it_reads_a_decimal_stake_before_the_level_a_holding_is_cut_to(index):
+    found = investments("Renault will cut its holding in Daimler from 43.4% to 15%.", index)
+    assert [(f[0], f[1], f[4]) for f in found] == [("Renault", "Daimler", Decimal("15"))]
+
+
+def test_it_gives_each_side_of_a_cross_shareholding_its_stake_in_the_other(index):
+    found = investments("Renault and Stellantis will keep cross-shareholdings of 15%.", index)
+    assert [(f[0], f[1], f[4]) for f in found] == [
+        ("Renault", "Stellantis", Decimal("15")),
+        ("Stellantis", "Renault", Decimal("15")),
+    ]
+
+
+def test_it_reads_stakes_taken_in_the_other_with_their_price(index):
+    body = "Toyota and Panasonic will each take a 4.6% stake in the other for 42.8 billion yen."
+    assert investments(body, index) == [
+        ("Panasonic", "Toyota", Decimal("42800000000"), "JPY", Decimal("4.6"), "stake"),
+        ("Toyota", "Panasonic", Decimal("42800000000"), "JPY", Decimal("4.6"), "stake"),
+    ]
+
+
+def test_it_reads_cross_shareholdings_cut_by_the_pair_in_the_news_at_their_new_level(index):
+    body = (
+        "Renault and Stellantis signed a new agreement on Monday. Under it, the carmakers will "
+        "cut their current 15% cross-shareholdings to 10%."
+    )
+    found = [(f[0], f[1], f[4]) for f in investments(body, index)]
+    assert ("Renault", "Stellantis", Decimal("10")) in found
+    assert ("Stellantis", "Renault", Decimal("10")) in found

@@ -193,8 +193,8 @@ _FILINGS_IN = re.compile(
 )
 # The head found first, then the place just before it.
 _DESCRIBED_HEAD = re.compile(
-    r"\b(?:(?:antitrust|competition|merger|cartel)\s+(?:regulators?|watchdogs?|authorit(?:y|ies)|"
-    r"agency|body|board|office|enforcers?)|(?:antitrust\s+|competition\s+|merger\s+)?(?:approval|clearance))\b",
+    r"\b(?:(?:anti-?trust|competition|merger|cartel|fair[\s-]+trade|anti-?monopoly)\s+"
+    r"(?:regulators?|watchdogs?|authorit(?:y|ies)|agency|body|board|office|enforcers?)|(?:antitrust\s+|competition\s+|merger\s+)?(?:approval|clearance))\b",
     _I,
 )
 _PLACE_BEFORE = re.compile(rf"\b(?P<place>{PLACE_WORDS})(?:['’]s)?\s+$", _I)
@@ -210,7 +210,7 @@ def _described_bodies(sentence):
             continue
         place = " ".join(match.group("place").lower().split())
         body = ANTITRUST_BODY.get(ANTITRUST_DEMONYM.get(place, place))
-        plain = not re.search(r"antitrust|competition|merger|cartel", head.group(), _I)
+        plain = not re.search(r"trust|competition|merger|cartel|trade|monopoly", head.group(), _I)
         if plain and not _DEAL_NOUN.search(sentence.text):
             continue  # "Chinese approval" of a licence is not the merger body's
         if body:
@@ -850,8 +850,12 @@ def _regulator(context, position, regulators, acting):
     return [None]
 
 
+# The full stop after "the EU." ends the sentence; the one in "U.S." is the name's own.
+_SENTENCE_STOP = re.compile(r"(?:(?<=[a-z])|(?<=[A-Z]{2}))\.$")
+
+
 def _as_written(match):
-    return re.sub(r"^[Tt]he\s+", "", match.group("body"))
+    return _SENTENCE_STOP.sub("", re.sub(r"^[Tt]he\s+", "", match.group("body")))
 
 
 def _specific(body):
@@ -870,7 +874,7 @@ def _filing_bodies(text):
     for match in _FILINGS_IN.finditer(text):
         kind = " ".join(match.group("kind").lower().replace("-", " ").split())
         places = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", match.group("places"))
-        places = [re.sub(r"(?<=[a-z])\.$", "", p.strip()) for p in places]
+        places = [_SENTENCE_STOP.sub("", p.strip()) for p in places]
         places = [place for place in places if place]
         if kind in ("antitrust", "competition", "merger", "merger control"):
             for place in places:

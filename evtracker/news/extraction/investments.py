@@ -12,6 +12,7 @@ kind, a sum shared with someone unnamed, and the terms of a rumour the investor 
 """
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from evtracker.news.extraction import language as lang
@@ -568,7 +569,8 @@ _ABOUT = (
 )
 _STAKE_PHRASE = re.compile(
     r"\b(?:stake|shareholding|holding|equity\s+interest|interest)s?\s+(?:in|of)\b|"
-    r"\b(?:stake|shareholding|holding)\s+(?:[\w-]+\s+){0,2}?to\s+" + _ABOUT + PERCENT + r"|"
+    r"\b(?:stake|shareholding|holding)\s+(?:[\w-]+\s+){0,2}?(?:from\s+[\d.]+\s*(?:%|per\s*cent|"
+    r"percent)\s+)?to\s+" + _ABOUT + PERCENT + r"|"
     r"\bb(?:uy(?:s|ing)?|ought)\s+into\b|"
     r"\b" + PERCENT + r"(?:\s+(?:of|in)\b|(?:[\s-]+(?:owned|held|controlled))?\s+by\b)|"
     r"\b(?:remaining|other|rest\s+of\s+the)\s+" + PERCENT + r"|"
@@ -589,8 +591,10 @@ _TAKING = re.compile(
 _PERCENT_VALUE = re.compile(PERCENT, re.IGNORECASE)
 _STAKE_NOUN = re.compile(r"\b(?:stake|shareholding|holding|interest)")
 _APPROXIMATELY = re.compile(r"^(?:to\s+)?" + _ABOUT)
+# "cut its stake from 43.4% to 15%": the stake it is left with.
+_ENDS_AT_PERCENT = re.compile(r"\bto\s+" + _ABOUT + PERCENT + r"$")
 _RAISED_TO = re.compile(
-    r"[^,.;%]{0,40}?\bto\s+" + _ABOUT + PERCENT,
+    r"(?:[^,.;%]|(?<=\d)[.%]){0,40}?\bto\s+" + _ABOUT + PERCENT,
     re.IGNORECASE,
 )
 _NOT_A_STAKE = re.compile(
@@ -743,6 +747,8 @@ def find_investments(context, position, actors):
         facts = _amount_facts(context, position, parties, actors)
     if not denied and _maybe_stake(text):
         facts += _stake_facts(context, position, parties, facts)
+    if not denied and _CROSS_HOLDING.search(text):
+        facts = _cross_holding_facts(context, position, parties, facts)
     if not denied:
         facts += round_facts(context, position, parties, facts, _subject, _round_stake)
     if not denied and ("50" in text or "equal" in text):
@@ -1046,6 +1052,8 @@ def _stake_facts(context, position, parties, amount_facts):
             continue
         end = sentence.start + match.end()
         percent = _percent_of(phrase) if phrase.endswith(" by") else None
+        ends_at = _ENDS_AT_PERCENT.search(phrase)
+        percent = percent or (Decimal(ends_at.group(1)) if ends_at else None)
         percent = percent or _last_percent(text, match.start() - 25, match.end())
         if percent is None:
             later = _PERCENT_VALUE.match(_APPROXIMATELY.sub("", text[match.end() :].lstrip()))
@@ -1290,6 +1298,55 @@ def _equal_venture_facts(context, position, parties, facts):
             )
         )
     return found
+
+
+# Stakes two companies hold in each other: "cross-shareholdings of 15%", "each take a 4.6%
+# stake in the other".
+_CROSS_HOLDING = re.compile(
+    r"\bcross[\s-]?(?:share)?holdings?\b|\b(?:stakes?|holdings?|shares|shareholdings?)\s+in\s+"
+    r"(?:each\s+other|one\s+another|the\s+other)\b",
+    re.IGNORECASE,
+)
+_BOTH_OF_THEM = re.compile(
+    r"\b(?:they|their|both|the\s+(?:two|pair|partners|carmakers|automakers|companies))\b",
+    re.IGNORECASE,
+)
+_TO_PERCENT = re.compile(r"\b(?:to|at)\s+" + _ABOUT + PERCENT, re.IGNORECASE)
+
+
+def _cross_holding_facts(context, position, parties, facts):
+    """Each side's stake in the other, at the one percentage the sentence gives them (the
+    level they end at when it says "to 10%"), in place of the stakes read without a
+    target."""
+    sentence = context.sentences[position]
+    text = sentence.text
+    cross = _CROSS_HOLDING.search(text)
+    percents = list(_PERCENT_VALUE.finditer(text))
+    if not percents:
+        return facts
+    level = _TO_PERCENT.search(text, percents[0].start() - 6)
+    percent = Decimal(level.group(1) if level else percents[0].group(1))
+    subject, _ = _subject(context, sentence, parties, sentence.start + cross.start())
+    group = _group(context.body, parties, subject) if subject else []
+    companies = list(dict.fromkeys(g.company for g in group))
+    if len(companies) != 2 and context.talk_pairs and _BOTH_OF_THEM.search(text, 0, cross.start()):
+        companies = list(context.talk_pairs[-1])  # "their cross-shareholdings", "the carmakers"
+    if len(companies) != 2:
+        return facts
+    kept, priced = [], set()
+    for fact in facts:
+        if fact.investor not in companies or fact.target not in (None, *companies):
+            kept.append(fact)
+        elif fact.amount is not None:  # "each take a 4.6% stake in the other for 42.8bn yen"
+            other = companies[1 - companies.index(fact.investor)]
+            kept.append(replace(fact, target=other, stake_percent=percent))
+            priced.add(fact.investor)
+    why = f"stakes in each other: {cross.group()}"
+    return kept + [
+        _fact(context, position, a, b, None, None, "stake", percent, "", (why, f"investor: {a}"))
+        for a, b in (companies, companies[::-1])
+        if a not in priced
+    ]
 
 
 def _gapped_facts(context, position, parties, after, target, kind, facts):
