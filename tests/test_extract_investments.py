@@ -700,3 +700,30 @@ def test_it_reads_cross_shareholdings_cut_by_the_pair_in_the_news_at_their_new_l
     found = [(f[0], f[1], f[4]) for f in investments(body, index)]
     assert ("Renault", "Stellantis", Decimal("10")) in found
     assert ("Stellantis", "Renault", Decimal("10")) in found
+
+
+def test_it_gives_each_side_a_price_for_stakes_bought_in_each_other(index):
+    body = "Toyota and Panasonic are also buying 42.8 billion yen stakes in each other."
+    assert investments(body, index) == [
+        ("Panasonic", "Toyota", Decimal("42800000000"), "JPY", None, "stake"),
+        ("Toyota", "Panasonic", Decimal("42800000000"), "JPY", None, "stake"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("invest up to Euro 600 million", "600000000", "EUR"),
+        ("a 3 billion reais plant", "3000000000", "BRL"),
+        ("2 trillion Korean won", "2000000000000", "KRW"),
+        ("100 billion Mexican pesos", "100000000000", "MXN"),
+        ("Dh1 billion", "1000000000", "AED"),
+        ("12 billion rand", "12000000000", "ZAR"),
+    ],
+)
+def test_it_reads_currencies_named_before_or_with_their_country(text, value, currency):
+    assert [(a.value, a.currency) for a in find_amounts(text)] == [(Decimal(value), currency)]
+
+
+def test_it_does_not_take_a_euro_emissions_standard_for_money():
+    assert find_amounts("cars that meet the Euro 7 standard") == []

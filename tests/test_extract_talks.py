@@ -1099,3 +1099,29 @@ def test_it_reads_a_party_speaking_of_the_talks_after_a_report_as_confirmed(inde
 def test_it_keeps_the_report_rumoured_when_no_party_speaks_of_the_pair(index, second):
     body = "Nissan and Foxconn are discussing a possible investment, Nikkei reported.\n" + second
     assert talks(body, index) == {pair("Nissan", "Foxconn"): "rumoured"}
+
+
+# --- supply deals and stakes in each other -------------------------------------------------
+
+
+def test_it_reads_a_company_that_will_supply_another_as_agreed(index):
+    found = talks("Nissan will supply Renault with a version of its compact SUV.", index)
+    assert found == {pair("Nissan", "Renault"): "agreed"}
+
+
+def test_it_reads_a_supply_deal_with_the_customer_after_the_goods(index):
+    found = talks("Honda agreed to supply fuel-cell systems to General Motors from 2026.", index)
+    assert found == {pair("Honda", "General Motors"): "agreed"}
+
+
+def test_it_leaves_a_supply_plan_inside_a_partnership_explored_to_the_partnership(index):
+    body = (
+        "Volkswagen is looking into a partnership under which it would supply electric "
+        "components to Ford, the two companies said."
+    )
+    assert talks(body, index) == {pair("Volkswagen", "Ford"): "confirmed"}
+
+
+def test_it_reads_stakes_bought_in_each_other_as_agreed(index):
+    body = "Honda and Nissan are also buying 42.8 billion yen stakes in each other."
+    assert talks(body, index) == {pair("Honda", "Nissan"): "agreed"}

@@ -747,7 +747,7 @@ def find_investments(context, position, actors):
         facts = _amount_facts(context, position, parties, actors)
     if not denied and _maybe_stake(text):
         facts += _stake_facts(context, position, parties, facts)
-    if not denied and _CROSS_HOLDING.search(text):
+    if not denied and ("cross" in text or "other" in text) and _CROSS_HOLDING.search(text):
         facts = _cross_holding_facts(context, position, parties, facts)
     if not denied:
         facts += round_facts(context, position, parties, facts, _subject, _round_stake)
@@ -1322,10 +1322,10 @@ def _cross_holding_facts(context, position, parties, facts):
     text = sentence.text
     cross = _CROSS_HOLDING.search(text)
     percents = list(_PERCENT_VALUE.finditer(text))
-    if not percents:
-        return facts
-    level = _TO_PERCENT.search(text, percents[0].start() - 6)
-    percent = Decimal(level.group(1) if level else percents[0].group(1))
+    percent = None  # "buying 42.8 billion yen stakes in each other": the amounts alone
+    if percents:
+        level = _TO_PERCENT.search(text, percents[0].start() - 6)
+        percent = Decimal(level.group(1) if level else percents[0].group(1))
     subject, _ = _subject(context, sentence, parties, sentence.start + cross.start())
     group = _group(context.body, parties, subject) if subject else []
     companies = list(dict.fromkeys(g.company for g in group))
@@ -1339,13 +1339,13 @@ def _cross_holding_facts(context, position, parties, facts):
             kept.append(fact)
         elif fact.amount is not None:  # "each take a 4.6% stake in the other for 42.8bn yen"
             other = companies[1 - companies.index(fact.investor)]
-            kept.append(replace(fact, target=other, stake_percent=percent))
+            kept.append(replace(fact, target=other, stake_percent=percent or fact.stake_percent))
             priced.add(fact.investor)
     why = f"stakes in each other: {cross.group()}"
     return kept + [
         _fact(context, position, a, b, None, None, "stake", percent, "", (why, f"investor: {a}"))
         for a, b in (companies, companies[::-1])
-        if a not in priced
+        if a not in priced and percent is not None
     ]
 
 

@@ -72,6 +72,10 @@ _BEFORE = {
     "vnd": "VND",
     "r$": "BRL",
     "brl": "BRL",
+    "euro": "EUR",  # "Euro 600 million"
+    "dh": "AED",
+    "mxn": "MXN",
+    "zar": "ZAR",
 }
 # Currency words and codes written after the number and scale.
 _AFTER = {
@@ -128,6 +132,26 @@ _AFTER = {
     "roubles": "RUB",
     "ruble": "RUB",
     "rubles": "RUB",
+    # Currencies named with their country's adjective, and those of Latin America, Turkey,
+    # Poland and South Africa.
+    "chinese yuan": "CNY",
+    "japanese yen": "JPY",
+    "korean won": "KRW",
+    "south korean won": "KRW",
+    "indian rupees": "INR",
+    "swedish kronor": "SEK",
+    "new taiwan dollars": "TWD",
+    "reais": "BRL",
+    "brazilian reais": "BRL",
+    "mexican pesos": "MXN",
+    "lira": "TRY",
+    "turkish lira": "TRY",
+    "zlotys": "PLN",
+    "zloty": "PLN",
+    "rand": "ZAR",
+    "dirham": "AED",
+    "riyal": "SAR",
+    "saudi riyals": "SAR",
 }
 # "20%", "4.99 percent", "51 per cent", "5pc", "5 pct", "5-percent": a percentage, its number
 # as group 1.
@@ -202,8 +226,8 @@ def find_amounts(text, yen_or_yuan_hint=""):
             continue
         if scale:
             value = value.scaleb(_SCALES[scale])
-        if value <= 0:
-            continue
+        if value <= 0 or (pre == "euro" and not scale and value < 1000):
+            continue  # "the Euro 7 standard": an emissions rule, not money
         is_conversion = last_end is not None and _CONVERSION_GAP.match(
             text[last_end : match.start()]
         )

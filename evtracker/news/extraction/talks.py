@@ -336,6 +336,14 @@ def _triggers(text):
         *_NEW_COMPANY.finditer(text),
         *_MERGE_ALONE.finditer(text),
         *_OTHER_DEAL.finditer(text),
+        *(
+            match
+            for match in (_SUPPLY_DEAL.finditer(text) if "suppl" in text else ())
+            # "a partnership under which it would supply X": the deal noun governs
+            if not _UNDER_WHICH.search(text, max(0, match.start() - 40), match.start())
+            # "supply vans to X under an agreement with Y": the agreement's party is the pair
+            and not _AGREEMENT_WITH.search(text, match.end())
+        ),
     ]
     if "co-" in text or "Co-" in text:
         joint += _CO_WORK.finditer(text)
@@ -516,6 +524,16 @@ _OTHER_DEAL = lang.Gated(
     r"(?:business|capital|management)\s+integration)\b",
     ("sign", "agree", "reach", "ink", "execut"),
 )
+# A supply deal one company makes with another: "will supply Toyota with", "agreed to supply
+# engines to Mazda".
+_SUPPLY_DEAL = lang.Gated(
+    r"(?:(?<=\bwill\s)|(?<=\bwould\s)|(?<=\bto\s)|(?<=\bshall\s)|(?<=\balso\s))supply\b",
+    ("supply",),
+)
+_AGREEMENT_WITH = re.compile(
+    r"\b(?:agreement|deal|contract|pact|partnership|accord)\s+with\b", re.IGNORECASE
+)
+_UNDER_WHICH = re.compile(r"\b(?:under\s+which|whereby|in\s+which)\b[^,;]*$", re.IGNORECASE)
 _CO_WORK = re.compile(
     r"\bco-(?:develop|produc|invest|build|design|creat|operat|manufactur|fund|found)\w*",
     re.IGNORECASE,
