@@ -708,3 +708,28 @@ def test_it_reads_the_last_place_of_a_list_of_authorities_without_the_full_stop(
     regulators = {regulator for subject, regulator, _ in approvals(body, index)}
     assert {"SAMR", "European Commission"} <= regulators
     assert not any(regulator.endswith(".") and "EU" in regulator for regulator in regulators)
+
+
+def test_it_reads_a_company_asking_a_regulator_for_approval_as_pending(index):
+    body = "Renault has asked the Competition Commission of India for approval to buy the stake."
+    assert ("Renault", "CCI", "pending") in approvals(body, index)
+
+
+def test_it_reads_a_regulators_antitrust_review_of_the_deal_as_pending(index):
+    body = (
+        "Hino and Mitsubishi Fuso agreed to merge. The Japan Fair Trade Commission is close to "
+        "wrapping up its antitrust review of the deal."
+    )
+    found = approvals(body, index)
+    assert {(subject, status) for subject, regulator, status in found if regulator == "JFTC"} == {
+        ("Hino Motors", "pending"),
+        ("Mitsubishi Fuso", "pending"),
+    }
+
+
+def test_it_gives_a_project_a_board_approved_to_the_company_the_article_is_about(index):
+    body = (
+        "BYD plans a plant in Thailand. Thailand's Board of Investment approved the project "
+        "last month."
+    )
+    assert ("BYD", "Thailand Board of Investment", "granted") in approvals(body, index)

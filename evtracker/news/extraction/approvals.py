@@ -81,7 +81,8 @@ _CLEAR_DEAL = (
 # government saying no, backing sought from authorities.
 _MORE_CUES = re.compile(
     r"\b(?:waiting\s+period|said\s+no\s+to|turn(?:ed|s)?\s+(?:down|away)|backing\s+from|outstanding|"
-    r"(?:is|are|was|were)\s+reviewing|applications?|(?:investment|tax)\s+privileges)\b|"
+    r"(?:is|are|was|were)\s+reviewing|applications?|(?:investment|tax)\s+privileges|"
+    r"(?:its|their)\s+(?:antitrust|competition|merger|in-depth)\s+(?:review|investigation|probe))\b|"
     + _CLEAR_DEAL
     + "|"
     + _PROBE,
@@ -107,6 +108,10 @@ _PENDING_MORE = re.compile(
     r"fil(?:ed|es|ing|ings)|submit(?:s|ted|ting)?|advancing|notif(?:y|ied|ication)|"
     r"(?:is|are)\s+(?:\w+\s+)?(?:expected|due|likely|anticipated)|"
     r"requested|request(?:s|ing)?\s+(?:\w+\s+)?(?:backing|approval|permission)|"
+    r"(?:its|their)\s+(?:antitrust|competition|merger|regulatory|in-depth)\s+(?:review|"
+    r"investigation|probe|scrutiny)|"
+    r"ask(?:ed|s|ing)?\s+(?:[\w'’]+\s+){0,6}?for\s+(?:its\s+|their\s+|an?\s+)?(?:approval|"
+    r"clearance|permission|nod|go-ahead)|"
     r"not\s+yet|still\s+needs?|remains?\s+(?:subject|pending)|"
     r"fail(?:ed|s)?\s+to\s+(?:win|obtain|secure|get|receive|gain))\b",
     _I,
@@ -327,7 +332,7 @@ _DEAL_NOUN = re.compile(
     r"\b(?:the|this|that|its|their|both)\s+(?:[\w$.-]+\s+){0,3}?(?P<noun>deal|transaction|tie-?up|"
     r"merger|acquisition|takeover|share\s+purchases?|purchases?|stake\s+purchase|transfer|"
     r"share\s+transfer|investment|joint\s+venture|venture|JV|alliance|combination|"
-    r"partnership|plans?)\b",
+    r"partnership|plans?|project)\b",
     _I,
 )
 # "the deal between New York-listed AAM and London-based Dowlais": the two sides of a deal.
@@ -562,7 +567,7 @@ _PENDING_MORE = _anchored(
     _words_of(
         "outstanding has have had still preparing poised set expected likely due will "
         "would must need fil submit advancing notif request not remain open launch began plan "
-        "intend "
+        "intend ask its their "
         "begun start fail is are"
     ),
 )
