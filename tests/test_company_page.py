@@ -5,8 +5,10 @@ from datetime import date
 
 import pytest
 
+from evtracker.partnerships import domain
 from evtracker.partnerships.charts import monthly_chart, reports_per_month
 from evtracker.partnerships.models import ApprovalStatus, CompanyKind, TalkStatus
+from evtracker.partnerships.views import COMPANY_EVENTS, COMPANY_LIST_LIMIT
 from tests.factories import (
     make_approval,
     make_article,
@@ -142,10 +144,10 @@ def test_it_shows_the_company_timeline_from_its_events_only(client, xiaomi):
 def test_it_pages_the_company_timeline_with_an_older_fragment(client, xiaomi):
     talks = [
         make_talk(xiaomi, make_company(f"Partner {i}"), on=date(2023, 10, 1 + i % 28))
-        for i in range(55)
+        for i in range(25)
     ]
     first = client.get("/companies/xiaomi/")
-    assert len(event_ids(first)) == 50
+    assert len(event_ids(first)) == COMPANY_EVENTS
     older = re.search(r'<a href="([^"]+)" hx-get=', first.content.decode()).group(1)
     assert older.startswith("/companies/xiaomi/?before=")
     fragment = client.get(older.replace("&amp;", "&"), **HX)
@@ -165,3 +167,23 @@ def test_it_explains_a_broken_older_link(client, xiaomi):
     response = client.get("/companies/xiaomi/?before=%27+OR+1%3D1")
     assert response.status_code == 200
     assert "“older events” link is not valid" in response.content.decode()
+
+
+def test_it_shows_the_latest_of_each_list_with_totals_and_links_to_all(client, xiaomi):
+    for i in range(COMPANY_LIST_LIMIT + 3):
+        make_talk(xiaomi, make_company(f"Partner {i}"), on=date(2023, 10, 1 + i % 28))
+    denied = make_talk(xiaomi, make_company("Old Partner"), on=date(2019, 1, 2))
+    domain.set_status(denied, TalkStatus.DENIED, on=date(2019, 2, 1))
+
+    page = client.get("/companies/xiaomi/").content.decode()
+
+    # The totals count every talk, not the latest shown.
+    assert f'<span class="count">{COMPANY_LIST_LIMIT + 4}</span>' in page
+    assert f'<span class="count">{COMPANY_LIST_LIMIT + 3}</span>' in page  # rumoured
+    assert f"The latest {COMPANY_LIST_LIMIT} shown." in page
+    assert "/boards/talks/?company=xiaomi&amp;status=rumoured" in page
+    assert f"{COMPANY_LIST_LIMIT + 3} talks on the talks board" in page
+    # The denied talk is older than the latest 20: counted, and linked, not listed.
+    assert f"None among the {COMPANY_LIST_LIMIT} latest talks." in page
+    assert "1 talk on the talks board" in page
+    assert "Old Partner</a>:" not in page

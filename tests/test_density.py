@@ -9,7 +9,7 @@ import pytest
 from evtracker.partnerships.boards import TALKS, build_board, column_page
 from evtracker.partnerships.models import CompanyKind, TalkStatus
 from evtracker.partnerships.timeline import Filters
-from evtracker.partnerships.totals import fact_totals
+from evtracker.partnerships.totals import fact_totals, status_counts
 from tests.factories import (
     make_approval,
     make_article,
@@ -117,7 +117,7 @@ def paged_board():
 
 def test_it_pages_a_column_through_all_its_cards():
     talks = paged_board()
-    board = build_board(TALKS, Filters(), per_column=20)
+    board = build_board(TALKS, Filters(), status_counts(Filters(), "talk"), per_column=20)
     rumoured = board.columns[0]
     seen = [card.pk for card in rumoured.cards]
     cursor = rumoured.next_cursor
@@ -135,7 +135,7 @@ def test_it_serves_a_columns_next_cards_as_a_fragment_and_as_a_page(
     first = client.get("/boards/talks/").content.decode()
     assert first.count('class="card"') == 20
     assert "More rumoured talks" in first
-    cursor = build_board(TALKS, Filters()).columns[0].next_cursor
+    cursor = build_board(TALKS, Filters(), status_counts(Filters(), "talk")).columns[0].next_cursor
     with django_assert_max_num_queries(3):
         fragment = client.get(f"/boards/talks/?column=rumoured&after={cursor}", **HX)
     html = fragment.content.decode()

@@ -202,6 +202,18 @@ def test_it_keeps_the_filters_in_the_form_and_describes_them(client, world):
     assert "Events involving Xiaomi, status rumoured, mentioning “deal”" in html
 
 
+def test_the_plain_select_lists_carmakers_and_any_company_once_chosen(client, world):
+    html = client.get("/").content.decode()
+    assert '<option value="xiaomi">Xiaomi</option>' in html
+    assert '<option value="byd">BYD</option>' in html
+    # An investor or a regulator is found by the combobox or from its page, not listed...
+    assert 'value="cyvn-holdings"' not in html and 'value="miit"' not in html
+    # ...and stays in the select, chosen, once a link brings it.
+    html = client.get("/?company=cyvn-holdings").content.decode()
+    assert '<option value="cyvn-holdings" selected>CYVN Holdings</option>' in html
+    assert "Events involving CYVN Holdings" in html
+
+
 def test_it_filters_with_htmx_into_the_results_fragment(client, world):
     response = client.get("/?company=miit", **HX)
     assert "<html" not in response.content.decode()

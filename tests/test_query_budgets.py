@@ -10,6 +10,7 @@ from django.contrib.postgres.search import SearchQuery
 from django.db import connection, transaction
 
 from evtracker.news.models import Article, SourceKind
+from evtracker.partnerships import domain
 from evtracker.partnerships.boards import TALKS, build_board
 from evtracker.partnerships.models import (
     Approval,
@@ -25,6 +26,7 @@ from evtracker.partnerships.models import (
 )
 from evtracker.partnerships.search import matching_evidence
 from evtracker.partnerships.timeline import Cursor, Filters, keys_query
+from evtracker.partnerships.totals import status_counts
 from tests.factories import (
     make_approval,
     make_article,
@@ -232,6 +234,7 @@ def make_bulk_timeline(*, companies=200, talks=10_000, approvals=300, seed=7):
                 EventCompany(event=event, company=company, role=role, occurred_on=event.occurred_on)
             )
     EventCompany.objects.bulk_create(members)
+    domain.rebuild_tally()
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return firms
@@ -321,7 +324,7 @@ def test_it_reads_reviewed_facts_events_by_id_while_they_are_few(bulk):
 
 @pytest.mark.postgres
 def test_it_fills_board_columns_from_the_status_index(bulk):
-    board = build_board(TALKS, Filters())
+    board = build_board(TALKS, Filters(), status_counts(Filters(), "talk"))
     assert [column.total for column in board.columns] and board.total == 10_000
     column = ReportedTalk.objects.filter(status=TalkStatus.DENIED).order_by(
         "-last_reported", "-id"

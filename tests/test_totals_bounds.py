@@ -32,3 +32,19 @@ def test_it_says_why_a_common_word_is_not_totalled(client, battery_talks, monkey
     assert response.status_code == 200
     assert "Too many reports mention “battery” to total them here" in page
     assert "Cells 0" in page  # the events themselves are still listed
+
+
+def test_the_talks_board_shows_its_cards_for_a_common_word_without_counting(
+    client, battery_talks, monkeypatch
+):
+    monkeypatch.setattr(search, "FEW", 2)
+
+    response = client.get("/boards/talks/", {"q": "battery"})
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Too many reports mention “battery”" in page
+    assert page.count('class="card"') == 3
+    # The columns' counts were not taken, so none is shown (no "0" beside a full column).
+    assert 'class="count"' not in page
+    assert "Talks mentioning “battery”." in page

@@ -9,7 +9,7 @@ page costs what the first does.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import OuterRef, Q, Subquery
 
 from .models import (
     Approval,
@@ -31,17 +31,14 @@ class Column:
     status: str
     label: str
     cards: list = field(default_factory=list)
-    total: int = 0
+    # None when not counted (see build_board).
+    total: int | None = 0
     # False when the status filter leaves this column out.
     shown: bool = True
     # Where the next page of this column starts (None on its last page).
     next_cursor: Cursor | None = None
     # Where this page started, when it is not the column's first.
     after: Cursor | None = None
-
-    @property
-    def hidden_count(self):
-        return max(self.total - len(self.cards), 0)
 
 
 @dataclass
@@ -51,6 +48,9 @@ class Board:
 
     @property
     def total(self):
+        """Facts on the board; None when the columns were not counted."""
+        if any(column.total is None for column in self.columns):
+            return None
         return sum(column.total for column in self.columns)
 
 
@@ -128,19 +128,21 @@ def _latest_evidence(kind):
     )
 
 
-def build_board(kind, filters, per_column=CARDS_PER_COLUMN, paged=None):
+def build_board(kind, filters, totals, per_column=CARDS_PER_COLUMN, paged=None):
     """The board for `kind` (TALKS or APPROVALS) under the filters.
 
+    totals: {status: facts} matching the filters, every status (totals.by_status), or None
+    when they were not counted (a search too common): each column then shows its cards.
     paged: (status, cursor) to show that column from after the cursor (a "more" link
     followed without JavaScript); the other columns start at their newest cards.
     """
     facts = kind.model.objects.filter(fact_conditions(kind.model, filters))
-    totals = dict(facts.order_by().values_list("status").annotate(n=Count("id")))
     columns = []
     for status, label in kind.statuses.choices:
         shown = not filters.status or filters.status == status
-        column = Column(status=status, label=label, total=totals.get(status, 0), shown=shown)
-        if shown and column.total:
+        total = None if totals is None else totals.get(status, 0)
+        column = Column(status=status, label=label, total=total, shown=shown)
+        if shown and column.total != 0:
             after = paged[1] if paged and paged[0] == status else None
             column.cards, column.next_cursor = _column_cards(kind, facts, status, after, per_column)
             column.after = after

@@ -10,7 +10,10 @@ events (through Fact.save). It also keeps what pages read without counting:
   articles a write adds to or takes from a month is decided under the article's row lock (so
   two writers of one article see each other's evidence), and the counts are added in one
   sorted pass at the end of the outermost write (so two transactions never wait on each other's
-  counts in opposite orders).
+  counts in opposite orders);
+- `FactTally`, the totals' public facts per company, type, status and currency: each fact a
+  write saves or deletes (Fact.save and Fact.delete report to the write) is read before its
+  first change and again at the end, and the difference is added in the same sorted pass.
 """
 
 import threading
@@ -19,7 +22,7 @@ from contextlib import contextmanager
 from datetime import date
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F, Q
+from django.db.models import Count, F, Q, Sum
 
 from evtracker.news.models import Article
 
@@ -30,6 +33,7 @@ from .models import (
     EventKind,
     Evidence,
     FactChange,
+    FactTally,
     MonthlyReports,
     ReviewState,
 )
@@ -47,6 +51,18 @@ class _Writes:
     def __init__(self):
         self.deltas = Counter()
         self.locked_articles = set()
+        # {(model, pk): the fact's FactTally share before this write changed it}
+        self.tallied = {}
+
+    def fact_changing(self, fact):
+        """Note the fact's tally share as the database holds it, before its first change."""
+        key = (type(fact), fact.pk)
+        if key not in self.tallied:
+            rows = type(fact).objects.filter(pk=fact.pk).values(*_tally_fields(type(fact)))
+            self.tallied[key] = _tally_share(type(fact), rows.first())
+
+    def fact_created(self, fact):
+        self.tallied.setdefault((type(fact), fact.pk), {})
 
     def lock_article(self, article_id):
         if article_id not in self.locked_articles:
@@ -54,10 +70,35 @@ class _Writes:
             self.locked_articles.add(article_id)
 
     def flush(self):
+        tally = self._tally_deltas()
         for (company_id, fact_type, month), delta in sorted(self.deltas.items()):
             if delta:
                 _add_to_month(company_id, fact_type, month, delta)
+        if tally:
+            _add_to_tally(tally)
         self.deltas.clear()
+        self.tallied.clear()
+
+    def _tally_deltas(self):
+        """{tally key: (facts, amount) to add}: each touched fact's share now, less before."""
+        deltas = {}
+        by_model = {}
+        for model, pk in self.tallied:
+            by_model.setdefault(model, []).append(pk)
+        for model, ids in by_model.items():
+            now = {
+                row["pk"]: row
+                for row in model.objects.filter(pk__in=ids).values("pk", *_tally_fields(model))
+            }
+            for pk in ids:
+                after = _tally_share(model, now.get(pk))
+                for key, (facts, amount), sign in (
+                    *((k, v, -1) for k, v in self.tallied[(model, pk)].items()),
+                    *((k, v, +1) for k, v in after.items()),
+                ):
+                    old_facts, old_amount = deltas.get(key, (0, 0))
+                    deltas[key] = (old_facts + sign * facts, old_amount + sign * amount)
+        return {key: delta for key, delta in deltas.items() if delta != (0, 0)}
 
 
 @contextmanager
@@ -89,6 +130,63 @@ def _add_to_month(company_id, fact_type, month, delta):
             )
     except IntegrityError:  # another writer made the row meanwhile
         cell.update(reports=F("reports") + delta)
+
+
+def _tally_fields(model):
+    fields = [f"{name}_id" for name in model.company_fields]
+    fields += [model.totals_field, "review_state"]
+    return [*fields, "currency", "amount"] if hasattr(model, "currency") else fields
+
+
+def _tally_share(model, row):
+    """{(company id or None, fact type, group, currency): (facts, amount)} that one fact's row
+    (a values() dict, None when it does not exist) adds to FactTally; nothing when retired."""
+    if row is None or row["review_state"] == ReviewState.RETIRED:
+        return {}
+    currency, amount = row.get("currency", ""), row.get("amount") or 0
+    group = row[model.totals_field]
+    # The two companies of a fact always differ (the models' constraints).
+    companies = [row[f"{name}_id"] for name in model.company_fields if row[f"{name}_id"]]
+    return {
+        (company_id, model.fact_type, group, currency): (1, amount)
+        for company_id in (None, *companies)
+    }
+
+
+# Rows without a company first, then by company, so two writers lock shared rows in one order.
+def _tally_order(item):
+    company_id, *rest = item[0]
+    return (company_id is not None, company_id or 0, *rest)
+
+
+def _add_to_tally(deltas):
+    """Add {key: (facts, amount)} to FactTally, rows made as needed: one statement for the
+    rows without a company and one for the companies' rows."""
+    table = FactTally._meta.db_table
+    update = (
+        f"facts = {table}.facts + excluded.facts, amount = CASE WHEN excluded.amount IS NULL "
+        f"THEN {table}.amount ELSE COALESCE({table}.amount, 0) + excluded.amount END"
+    )
+    rows = sorted(deltas.items(), key=_tally_order)
+    for every, target in (
+        (True, '(fact_type, "group", currency) WHERE company_id IS NULL'),
+        (False, '(company_id, fact_type, "group", currency) WHERE company_id IS NOT NULL'),
+    ):
+        part = [(key, delta) for key, delta in rows if (key[0] is None) == every]
+        if not part:
+            continue
+        values = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(part))
+        params = [
+            value
+            for (company_id, fact_type, group, currency), (facts, amount) in part
+            for value in (company_id, fact_type, group, currency, facts, amount or None)
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f'INSERT INTO {table} (company_id, fact_type, "group", currency, facts, amount) '  # noqa: S608
+                f"VALUES {values} ON CONFLICT {target} DO UPDATE SET {update}",
+                params,
+            )
 
 
 def _count_months(writes, fact, company_ids, reports, sign):
@@ -371,8 +469,8 @@ def delete_article(article):
 
 
 def rebuild_counts():
-    """Count every fact's reports and MonthlyReports afresh from the evidence, a few
-    statements per fact type: after a bulk load that bypassed these functions (the corpus
+    """Count every fact's reports, MonthlyReports and FactTally afresh from the stored rows, a
+    few statements per fact type: after a bulk load that bypassed these functions (the corpus
     generator's COPY)."""
     month = (
         "date_trunc('month', e.reported_on)::date"
@@ -402,3 +500,45 @@ def rebuild_counts():
                 f"FROM ({companies}) AS r GROUP BY company_id, month",
                 [fact_type, *[ReviewState.RETIRED] * len(model.company_fields)],
             )
+        rebuild_tally()
+
+
+def rebuild_tally():
+    """FactTally afresh from the public facts: grouped queries per fact type, for every company
+    together and then by each company field (a company's rows add up its facts in both)."""
+    tally = {}
+    for fact_type, model in FACT_MODELS.items():
+        with_money = hasattr(model, "currency")
+        grouping = [model.totals_field, *(["currency"] if with_money else [])]
+        sums = {"n": Count("pk"), **({"total": Sum("amount")} if with_money else {})}
+        for company_field in (None, *(f"{name}_id" for name in model.company_fields)):
+            facts = model.objects.public().order_by()
+            if company_field:
+                facts = facts.filter(**{f"{company_field}__isnull": False})
+            for row in facts.values(*filter(None, [company_field]), *grouping).annotate(**sums):
+                key = (
+                    row.get(company_field),
+                    fact_type,
+                    row[model.totals_field],
+                    row.get("currency", ""),
+                )
+                facts_before, amount_before = tally.get(key, (0, None))
+                amount = row.get("total")
+                if amount_before is not None:
+                    amount = amount_before + (amount or 0)
+                tally[key] = (facts_before + row["n"], amount)
+    FactTally.objects.all().delete()
+    FactTally.objects.bulk_create(
+        (
+            FactTally(
+                company_id=company_id,
+                fact_type=fact_type,
+                group=group,
+                currency=currency,
+                facts=facts,
+                amount=amount,
+            )
+            for (company_id, fact_type, group, currency), (facts, amount) in tally.items()
+        ),
+        batch_size=2000,
+    )

@@ -36,16 +36,23 @@ STATUS_CHOICES = [
 ]
 
 
-def companies_in_timeline():
-    """(slug, name) of the verified companies with at least one event: the filter's options.
+# The kinds of company the plain select lists: those that build cars or want to.
+LISTED_KINDS = (CompanyKind.AUTOMAKER, CompanyKind.TECHNOLOGY)
 
-    Plain tuples: the select may list hundreds, and model instances would cost more than
-    the query.
+
+def listed_companies():
+    """(slug, name) of the verified automakers and technology companies with at least one
+    event: the options the plain select lists (about 400 at a million articles, against
+    some 1,000 companies). The combobox that replaces it with JavaScript finds any company
+    as the reader types (picker.py); without JavaScript, a supplier, investor or regulator is
+    chosen from its own page's "Filter the timeline" link, and stays listed once chosen.
+
+    Plain tuples: the select lists hundreds, and model instances would cost more than the query.
     """
     in_events = EventCompany.objects.filter(company=OuterRef("pk"))
     return (
         Company.objects.verified()
-        .filter(Exists(in_events))
+        .filter(Exists(in_events), kind__in=LISTED_KINDS)
         .order_by(Lower("name"), "id")
         .values_list("slug", "name")
     )
@@ -81,7 +88,10 @@ class FilterForm(forms.Form):
     company = CompanyChoiceField(
         required=False,
         label="Companies",
-        help_text="Any of them, in any role. Hold Ctrl (⌘ on a Mac) to choose several.",
+        help_text=(
+            "Any of them, in any role. Automakers and technology companies are listed: hold Ctrl"
+            " (⌘ on a Mac) to choose several; any other company can be chosen from its own page."
+        ),
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
     counterpart = forms.ChoiceField(
@@ -105,7 +115,7 @@ class FilterForm(forms.Form):
     )
 
     def __init__(self, data=None, *, companies=None, board_statuses=None):
-        """companies: (slug, name) of the companies to offer (default: those in the timeline);
+        """companies: (slug, name) of the companies to offer (default: listed_companies());
         board_statuses: on a board of one fact type, its statuses (and no type filter).
         """
         super().__init__(data)
@@ -113,8 +123,18 @@ class FilterForm(forms.Form):
             del self.fields["type"]
             self.fields["status"].choices = [("", "Any status"), *board_statuses.choices]
         if companies is None:
-            companies = companies_in_timeline()
+            companies = listed_companies()
         self.fields["company"].choices = list(companies)
+
+    def company_options(self):
+        """[(slug, name, selected)] for the plain select: the listed companies and the chosen
+        ones, by name."""
+        field = self.fields["company"]
+        chosen = {company.slug: company.name for company in getattr(field, "chosen", [])}
+        options = [(slug, name, slug in chosen) for slug, name in field.choices]
+        listed = {slug for slug, _ in field.choices}
+        options += [(slug, name, True) for slug, name in chosen.items() if slug not in listed]
+        return sorted(options, key=lambda option: option[1].lower()) if chosen else options
 
     def clean(self):
         cleaned = super().clean()

@@ -97,7 +97,7 @@ def merge_company_into(source, target, *, by=None):
     by is the editor (a User) recorded in the facts' history. Raises
     MergeError, with nothing changed, when merge_problems finds a reason.
     """
-    with domain.writing():
+    with domain.writing() as writes:
         # Lock both rows in a fixed order so two merges cannot interleave.
         locked = {
             company.pk: company
@@ -123,6 +123,8 @@ def merge_company_into(source, target, *, by=None):
         _move_aliases(source, target, result)
         _move_subsidiaries(source, target)
         _move_timeline_rows(source, target)
+        # The counts now, while source's rows are there to take its facts from.
+        writes.flush()
         try:
             source.delete()
         except ProtectedError as exc:

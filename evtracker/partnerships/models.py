@@ -15,9 +15,10 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Lower
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+
+from .paths import path
 
 
 class CompanyKind(models.TextChoices):
@@ -83,7 +84,7 @@ class Company(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("partnerships:company", args=[self.slug])
+        return path("partnerships:company", self.slug)
 
     def clean(self):
         self.country = self.country.upper()
@@ -162,6 +163,8 @@ class Fact(models.Model):
     # of the same rank; a fact in a reopenable status comes back only with a newer report.
     status_rank = {}
     reopenable = frozenset()
+    # What the totals group this fact type's facts by (FactTally.group).
+    totals_field = "status"
     # Fields whose changes are recorded in FactChange.
     tracked_fields = ()
 
@@ -193,8 +196,13 @@ class Fact(models.Model):
                 for field in self._meta.concrete_fields
                 if not field.primary_key and field.name != "report_count"
             ]
-        # Inside the caller's transaction when there is one (partnerships.domain's).
-        with transaction.atomic(savepoint=False):
+        # Part of the caller's write when there is one (partnerships.domain's), which also
+        # moves the totals' FactTally by what this save changes.
+        from .domain import writing  # noqa: PLC0415 (domain imports models)
+
+        with writing() as writes:
+            if not creating:
+                writes.fact_changing(self)
             super().save(*args, **kwargs)
             link = {self.fact_type: self}
             actor = {"changed_by": changed_by, "article": via_article}
@@ -217,11 +225,22 @@ class Fact(models.Model):
             was_retired = getattr(self, "_loaded_review_state", None) == ReviewState.RETIRED
             if not creating and was_retired != self.is_retired:
                 self._show_events(not self.is_retired)
+            if creating:
+                writes.fact_created(self)
         self._remember()
 
     def get_absolute_url(self):
         """The fact's story page (partnerships.story)."""
-        return reverse(f"partnerships:{self.fact_type}", args=[self.pk])
+        return path(f"partnerships:{self.fact_type}", self.pk)
+
+    def delete(self, *args, **kwargs):
+        """Delete with its evidence, events and history (a merged duplicate); the totals'
+        FactTally loses it in the same write."""
+        from .domain import writing  # noqa: PLC0415 (domain imports models)
+
+        with writing() as writes:
+            writes.fact_changing(self)
+            return super().delete(*args, **kwargs)
 
     def set_review_state(self, state, *, changed_by=None, via_article=None, note=""):
         """Move the review state, saving and recording it in history (it is not a tracked
@@ -494,6 +513,7 @@ class Investment(Fact):
     company_fields = ("investor", "target")
     company_roles = ("investor", "target")
     date_field = "announced_on"
+    totals_field = "kind"
     tracked_fields = (
         "investor",
         "target",
@@ -918,3 +938,40 @@ class MonthlyReports(models.Model):
 
     def __str__(self):
         return f"{self.company_id} {self.fact_type} {self.month:%Y-%m}: {self.reports}"
+
+
+class FactTally(models.Model):
+    """Public facts per company, fact type, status (an investment's kind) and currency, with
+    their amounts summed: the totals at the top of the timeline and the boards, and the boards'
+    column counts, read without counting a million facts. A fact counts in the rows of each of
+    its companies, and once in the rows without a company, which total every fact. Kept by
+    partnerships.domain in the transaction of every write that changes it."""
+
+    company = models.ForeignKey(
+        Company, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    fact_type = models.CharField(max_length=12, choices=FactType)
+    group = models.CharField(max_length=16, help_text="The status, or an investment's kind.")
+    currency = models.CharField(max_length=3, blank=True)
+    facts = models.IntegerField(default=0)
+    amount = models.DecimalField(max_digits=30, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        # No check that facts stays at or above zero: PostgreSQL checks the row an upsert
+        # proposes (a negative change) before it finds the row to add it to.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["company", "fact_type", "group", "currency"],
+                condition=Q(company__isnull=False),
+                name="fact_tally_once",
+            ),
+            models.UniqueConstraint(
+                fields=["fact_type", "group", "currency"],
+                condition=Q(company__isnull=True),
+                name="fact_tally_all_once",
+            ),
+        ]
+
+    def __str__(self):
+        company = self.company_id or "all"
+        return f"{company} {self.fact_type} {self.group} {self.currency}: {self.facts}"

@@ -26,10 +26,13 @@ from .forms import read_cursor, read_filters
 from .models import Approval, Company, Evidence, Investment, ReportedTalk, ReviewState, TalkStatus
 from .network import company_network
 from .timeline import Filters, timeline_page
-from .totals import fact_totals
+from .totals import by_status, fact_totals
 
 HTMX_VARY = ("HX-Request", "HX-History-Restore-Request")
-COMPANY_LIST_LIMIT = 50
+# The company page shows the latest of each list and of its timeline, with their totals
+# and links to all of them on the boards and the filtered timeline.
+COMPANY_LIST_LIMIT = 20
+COMPANY_EVENTS = 20
 
 
 def older_url(path, params, page):
@@ -136,19 +139,17 @@ def _board_context(request, board, kind, query, paged=None):
         query, board_statuses=kind.statuses, companies=_options_needed(request)
     )
     filter_query = urlencode(filters.as_params())
-    built = build_board(kind, filters, paged=paged)
-    talks = (
-        {column.status: column.total for column in built.columns}
-        if kind.fact_type == "talk"
-        else None
-    )
+    totals = fact_totals(filters)
+    # A search too common to total leaves the columns uncounted too.
+    counts = None if totals.too_many_mentions else by_status(totals.counts, kind.fact_type)
+    built = build_board(kind, filters, counts, paged=paged)
     return {
         "form": form,
         "filters": filters,
         "filter_query": filter_query,
         "problems": problems,
         "board": built,
-        "totals": fact_totals(filters, known_talks=talks),
+        "totals": totals,
         "board_name": board,
         "noun": kind.fact_type,
         "statuses": kind.statuses.choices,
@@ -192,7 +193,8 @@ def move_card(request, board, pk):
 def company(request, slug):
     company = get_object_or_404(Company.objects.select_related("parent"), slug=slug)
     cursor, cursor_problem = read_cursor(request.GET)
-    page = timeline_page(Filters(companies=(company,)), cursor)
+    filters = Filters(companies=(company,))
+    page = timeline_page(filters, cursor, size=COMPANY_EVENTS)
     problems = [cursor_problem] if cursor_problem else []
     context = {
         "company": company,
@@ -210,12 +212,17 @@ def company(request, slug):
     )
     for talk in talks:
         talk.partner = talk.party_b if talk.party_a_id == company.pk else talk.party_a
+    totals = fact_totals(filters)
+    talk_counts = by_status(totals.counts, "talk")
     context.update(
+        filters=filters,
+        totals=totals,
+        list_limit=COMPANY_LIST_LIMIT,
         aliases=list(company.aliases.all()),
         subsidiaries=list(company.subsidiaries.only("name", "slug")),
         talks_by_status=[
-            (label, [talk for talk in talks if talk.status == status])
-            for status, label in TalkStatus.choices
+            (status, [talk for talk in talks if talk.status == status], talk_counts[status])
+            for status, _ in TalkStatus.choices
         ],
         partners=sorted(talks, key=lambda talk: ReportedTalk.strength.index(talk.status)),
         investments=list(
