@@ -1125,3 +1125,27 @@ def test_it_leaves_a_supply_plan_inside_a_partnership_explored_to_the_partnershi
 def test_it_reads_stakes_bought_in_each_other_as_agreed(index):
     body = "Honda and Nissan are also buying 42.8 billion yen stakes in each other."
     assert talks(body, index) == {pair("Honda", "Nissan"): "agreed"}
+
+
+# --- companies named only as what a deal creates or who owns a party -----------------------
+
+
+def test_it_does_not_pair_the_founders_with_the_company_their_agreement_creates(index):
+    body = (
+        "Honda and Nissan have signed a joint venture agreement to create Cruise, which is "
+        "expected to sell cars by 2026."
+    )
+    assert talks(body, index) == {pair("Honda", "Nissan"): "agreed"}
+
+
+def test_it_does_not_pair_the_owner_named_in_an_aside(index):
+    body = "BYD and Nissan, part of Renault, agreed to set up a joint venture in China."
+    assert talks(body, index) == {pair("BYD", "Nissan"): "agreed"}
+
+
+def test_it_does_not_pair_the_group_a_subsidiary_is_described_by(index):
+    body = (
+        "Tesla has agreed to buy a minority stake in Kia, a Hyundai subsidiary, to deepen "
+        "their collaboration."
+    )
+    assert talks(body, index) == {pair("Tesla", "Kia"): "agreed"}

@@ -690,10 +690,34 @@ def not_a_party(body, actor):
     ):
         return True  # "formed a joint venture, Leapmotor International, in which ..."
     before = body[max(0, actor.start - 40) : actor.start]
+    if _CREATED.search(before) or (
+        _OWNER_APPOSED.search(before) and _APPOSITIVE_CLOSES.match(body, actor.end)
+    ):
+        return True  # "signed an agreement to create Sony Honda Mobility", "Hino, part of Toyota,"
+    if _OWNER_IN_APPOSITIVE.match(body, actor.end) and _APPOSITIVE_OPENS.search(before):
+        return True  # "BJEV, a BAIC Group subsidiary,": BAIC describes BJEV
     words = _WORD.findall(before.lower())[-4:]
     return bool(_BEFORE_CUES.intersection(words)) and bool(_NOT_A_PARTY_BEFORE.search(before))
 
 
+# The company a deal creates, named as the object of its verb: "to create Sony Honda Mobility",
+# "merged to form Stellantis".
+_CREATED = re.compile(
+    r"\b(?:creat(?:e|es|ed|ing)|form(?:s|ed|ing)?|establish(?:es|ed|ing)?|set(?:s|ting)?\s+up)\s+$",
+    re.IGNORECASE,
+)
+# The owner named in an aside about the one before it: ", part of Toyota,", ", a unit of X,";
+# ", a BAIC Group subsidiary,".
+_OWNER_APPOSED = re.compile(
+    r",\s+(?:(?:now\s+)?part|(?:a|an|the)\s+(?:wholly[\s-]owned\s+)?(?:unit|subsidiary|division|"
+    r"affiliate|arm|member))\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_APPOSITIVE_OPENS = re.compile(r",\s+(?:a|an)\s+$", re.IGNORECASE)
+_OWNER_IN_APPOSITIVE = re.compile(
+    r"(?:\s+(?:Group|Co|Corp|Holdings?))?\s+(?:wholly[\s-]owned\s+)?(?:subsidiary|unit|"
+    r"affiliate|arm|division)\s*[,)]"
+)
 # The name a venture noun is given in apposition: "a joint venture, X, ...", "the new
 # company (X)".
 _VENTURE_BEFORE = re.compile(
