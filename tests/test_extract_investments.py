@@ -727,3 +727,27 @@ def test_it_reads_currencies_named_before_or_with_their_country(text, value, cur
 
 def test_it_does_not_take_a_euro_emissions_standard_for_money():
     assert find_amounts("cars that meet the Euro 7 standard") == []
+
+
+# --- levels, valuations and charges told with a second amount --------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Toyota's market capitalization is 7.9 trillion yen and Renault's 1.6 trillion yen.",
+        "Analysts have put the potential enterprise value of Nio at $175 billion.",
+        "Renault will book a $2.7-billion non-cash, pre-tax impairment on its stake.",
+        "Nio's registered capital will rise to 3.1 billion yuan from 2.0 billion yuan.",
+    ],
+)
+def test_it_takes_no_level_value_or_charge_for_money_put_in(index, body):
+    assert investments(body, index) == []
+
+
+def test_it_still_reads_a_second_investor_whose_amount_follows_and(index):
+    body = "Renault invested $1 billion in Nio and Stellantis $2.6 billion."
+    assert money(investments(body, index)) == [
+        ("Renault", Decimal("1000000000"), "USD"),
+        ("Stellantis", Decimal("2600000000"), "USD"),
+    ]

@@ -12,13 +12,17 @@ from evtracker.news.extraction import language as lang
 
 # Amounts that are levels, prices or sizes, not money put in.
 _NOT_MONEY_PUT_IN = re.compile(
-    r"(?:\b(?:registered|paid-up|paid-in|paid\s+up|share)\s+capital|\bvalu(?:es|ed|ing|ation)\b"
+    r"(?:\b(?:registered|paid-up|paid-in|paid\s+up|share)\s+capital|\bvalu(?:es?|ed|ing|ation)\b"
     r"[^.;]{0,60}?\bat|\bvaluation|\bmarket\s+(?:value|cap\w*)|\bIPO|\binitial\s+public|"
     r"\blisting|\bflotation|\bst(?:ood|ands?)\s+at|\bdebts?\b|\bloss(?:es)?\b|\brevenue|"
     r"\bGDP|\bgross\s+domestic|\bwages?|\bexports?\b|\bfees?\b|\bfines?\b|\bpenalt\w+|"
     r"\bcompensation|\bdividends?|\bround,?\s+(?:which\s+)?(?:total\w*|amount\w*\s+to)|"
     r"\b(?:be|is|was|are|were)\s+worth|\broyalt\w+|\bbonus\w*|\bbring\s+in|\battract\w*|"
-    r"\bbuy(?:s|ing)?\s+back|\bbought\s+back|\bbuy-?backs?|\brepurchas\w*)[^.;]{0,25}$",
+    r"\bbuy(?:s|ing)?\s+back|\bbought\s+back|\bbuy-?backs?|\brepurchas\w*)"
+    # "Honda's market capitalization is 7.9 trillion yen and Nissan's 1.6 trillion yen"
+    # ...; "registered capital will rise to 3.1 billion yuan from 2.0 billion yuan"
+    r"(?:[^.;]{0,25}|(?:[^.;]|\.(?=\d)){0,40}?\band\s+[A-Z][\w-]*(?:['’]s)?\s+|"
+    r"(?:[^.;]|\.(?=\d)){0,50}?\bfrom\s+)$",
     re.IGNORECASE,
 )
 # A share price or a product's price: "shares ended down 0.1% at $294.84", "climbed 2.5% to
@@ -44,7 +48,9 @@ _IN_KIND_AFTER = re.compile(
     re.IGNORECASE,
 )
 _NOT_MONEY_AFTER = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?(?:in\s+)?(?:fines?|penalt\w+|damages|compensation|settlements?|"
+    # "a $2.7-billion non-cash, pre-tax impairment": describing words may come between
+    r"\s*(?:\([^)]*\)\s*)?(?:in\s+)?(?:(?:non-cash|pre-tax|after-tax|one-time|one-off|"
+    r"annual|quarterly|net|total)\s*,?\s+){0,3}(?:fines?|penalt\w+|damages|compensation|settlements?|"
     r"tax(?:es)?|tariffs?|dividends?|fees?|salar\w+|wages|bonus\w*|revenue|sales|loss(?:es)?|"
     r"profits?|debts?|loans?\s+repay\w*|charges?|write-?downs?|write-?offs?|impairments?|"
     r"to\s+settle)\b",
