@@ -226,3 +226,9 @@ def test_it_recognises_the_firm_a_deal_or_talks_are_with(index, text, name):
 )
 def test_it_takes_no_description_person_or_sector_after_talks_with_for_a_firm(index, text):
     assert new_names(text, index) == []
+
+
+def test_it_finds_an_unknown_partner_after_an_owners_description():
+    index = CompanyIndex.build([KnownCompany("PSA", "automaker")])
+    body = "PSA said it had finalised a production deal with state-owned Iran Khodro."
+    assert "Iran Khodro" in {m.company for m in find_mentions(body, index)}

@@ -444,7 +444,11 @@ _NAME_ENDING = re.compile(_CUE_NAME + r"$")
 # ...or by what comes before them: "shares of X", "a stake in X".
 # The short word before the name is found first ("of", "in", "by", "with"), then the cue
 # before it.
-_CUE_CONNECTIVE = re.compile(r" (?:of|in|with|by) (?:the )?(?=[A-Z])")
+# "with state-owned Iran Khodro": an owner's description may stand before the name.
+_CUE_CONNECTIVE = re.compile(
+    r" (?:of|in|with|by) (?:the )?(?:(?:state|government|family|privately|publicly)-"
+    r"(?:owned|run|backed|controlled|held) )?(?=[A-Z])"
+)
 _CUE_BEFORE_CONNECTIVE = {
     connective: re.compile(rf"(?<![\w-])(?:{cues})$")
     for connective, cues in (
