@@ -751,3 +751,9 @@ def test_it_still_reads_a_second_investor_whose_amount_follows_and(index):
         ("Renault", Decimal("1000000000"), "USD"),
         ("Stellantis", Decimal("2600000000"), "USD"),
     ]
+
+
+@pytest.mark.parametrize("verb", ["inject", "commit"])
+def test_it_reads_the_plain_form_of_an_investing_verb(index, verb):
+    body = f"Renault will {verb} $700 million into Nio."
+    assert money(investments(body, index)) == [("Renault", Decimal("700000000"), "USD")]

@@ -720,8 +720,8 @@ def asides(text):
 
 # Investments.
 INVEST = Anchored(
-    r"\b(?:invest(?:s|ed|ing|ment|ments|or|ors)?|pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ment)|"
-    r"inject(?:s|ed|ing|ion)|pour(?:s|ed|ing)?|stakes?|acquir(?:e|es|ed|ing)|acquisition|"
+    r"\b(?:invest(?:s|ed|ing|ment|ments|or|ors)?|pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ment)?|"
+    r"inject(?:s|ed|ing|ion)?|pour(?:s|ed|ing)?|stakes?|acquir(?:e|es|ed|ing)|acquisition|"
     r"buy(?:s|ing)?\s+(?:\w+\s+){0,3}?(?:stake|shares|holding|interest)|bought|purchas(?:e|es|ed|ing)|"
     r"funding|financing|capital|back(?:s|ed|ing)|earmark(?:s|ed|ing)?|allocat(?:e|es|ed|ing)|"
     r"spend(?:s|ing)?|put(?:s|ting)?\s+[^.;]{0,45}?\binto|raise[sd]?|raising|"
