@@ -1149,3 +1149,8 @@ def test_it_does_not_pair_the_group_a_subsidiary_is_described_by(index):
         "their collaboration."
     )
     assert talks(body, index) == {pair("Tesla", "Kia"): "agreed"}
+
+
+def test_it_reads_an_offer_taken_back_as_the_end_of_the_talks(index):
+    body = "Stellantis took back its offer to combine with Renault on Thursday."
+    assert talks(body, index) == {pair("Stellantis", "Renault"): "ended"}

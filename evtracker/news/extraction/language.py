@@ -476,6 +476,8 @@ END = Anchored(
     r"exit(?:ed|s)?\s+(?:the|its|their)|no\s+longer\s+in\s+talks|stall(?:s|ed)|fizzled|"
     r"br(?:eak|eaks|eaking|oke)\s+off|(?:being\s+|been\s+|be\s+)?dropp(?:ed|ing)|drops?\s+(?:the|its|their|plans?)|"
     r"on\s+hold|on\s+ice|back(?:ed|s)?\s+out|withdr(?:ew|awn|aws?)\s+from|"
+    r"(?:took|takes?|taking)\s+back\s+(?:its|their|the|a)\s+(?:[\w-]+\s+){0,2}?(?:offer|bid|"
+    r"proposal)|"
     r"(?:decided|decision|agreed|chose|opted)\s+to\s+(?:end|stop|terminate|discontinue|scrap|abandon)|"
     r"discontinu(?:ed|es|ing)|wound\s+up|dissolution|unravel(?:l?ed|s)|"
     r"no\s+longer\s+(?:pursu\w+|work\w*|cooperat\w*|partner\w*|take|takes|buy|buys|"
@@ -516,6 +518,9 @@ END = Anchored(
         "on",
         "back",
         "withdr",
+        "took",
+        "take",
+        "taking",
         "decided",
         "decision",
         "agreed",

@@ -294,9 +294,9 @@ _FAILED_TO_AGREE = lang.Gated(
 )
 # A bid, offer or proposal withdrawn: "withdrew its offer for a stake in X".
 _WITHDRAWN = lang.Gated(
-    r"\bwithdr(?:ew|aws?|awn|awing)\s+(?:its|their|the|a|his|her)\s+(?:[\w$€£¥.,%-]+\s+){0,4}?"
-    r"(?:offer|bid|proposal|approach)s?\b",
-    ("withdr",),
+    r"\b(?:withdr(?:ew|aws?|awn|awing)|(?:took|takes?|taking)\s+back)\s+(?:its|their|the|a|his|"
+    r"her)\s+(?:[\w$€£¥.,%-]+\s+){0,4}?(?:offer|bid|proposal|approach)s?\b",
+    ("withdr", "took", "take", "taking"),
 )
 # "the talks ultimately went nowhere": ended without an end word.
 _CAME_TO_NOTHING = lang.Gated(
