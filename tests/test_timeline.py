@@ -233,7 +233,7 @@ def test_it_pushes_a_clean_address_for_what_the_fragment_shows(client):
 
 
 @pytest.mark.parametrize("path", ["/", "/boards/talks/", "/companies/chery/", "/?company=chery"])
-def test_every_row_written_in_python_escapes_what_it_shows(client, path):
+def test_every_row_escapes_what_it_shows(client, path):
     evil = make_company('<script>alert(1)</script> "Motors"')
     chery = make_company("Chery")
     talk = make_talk(evil, chery, topic="<b>bold</b> & co")
