@@ -33,6 +33,8 @@ HTMX_VARY = ("HX-Request", "HX-History-Restore-Request")
 # and links to all of them on the boards and the filtered timeline.
 COMPANY_LIST_LIMIT = 20
 COMPANY_EVENTS = 20
+# The partners network (and its table) draws on more of the latest talks than the lists show.
+COMPANY_NETWORK_TALKS = 50
 
 
 def older_url(path, params, page):
@@ -208,10 +210,11 @@ def company(request, slug):
         ReportedTalk.objects.public()
         .involving(company)
         .select_related(*ReportedTalk.company_fields)
-        .order_by("-last_reported", "-id")[:COMPANY_LIST_LIMIT]
+        .order_by("-last_reported", "-id")[:COMPANY_NETWORK_TALKS]
     )
     for talk in talks:
         talk.partner = talk.party_b if talk.party_a_id == company.pk else talk.party_a
+    shown = talks[:COMPANY_LIST_LIMIT]
     totals = fact_totals(filters)
     talk_counts = by_status(totals.counts, "talk")
     context.update(
@@ -221,10 +224,10 @@ def company(request, slug):
         aliases=list(company.aliases.all()),
         subsidiaries=list(company.subsidiaries.only("name", "slug")),
         talks_by_status=[
-            (status, [talk for talk in talks if talk.status == status], talk_counts[status])
+            (status, [talk for talk in shown if talk.status == status], talk_counts[status])
             for status, _ in TalkStatus.choices
         ],
-        partners=sorted(talks, key=lambda talk: ReportedTalk.strength.index(talk.status)),
+        partners=sorted(shown, key=lambda talk: ReportedTalk.strength.index(talk.status)),
         investments=list(
             Investment.objects.public()
             .involving(company)
