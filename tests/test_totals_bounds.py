@@ -48,3 +48,14 @@ def test_the_talks_board_shows_its_cards_for_a_common_word_without_counting(
     # The columns' counts were not taken, so none is shown (no "0" beside a full column).
     assert 'class="count"' not in page
     assert "Talks mentioning “battery”." in page
+
+
+def test_a_common_word_with_dates_is_not_counted_row_by_row_either(
+    client, battery_talks, monkeypatch
+):
+    monkeypatch.setattr(search, "FEW", 2)
+
+    page = client.get("/", {"q": "battery", "from": "2020-01-01"}).content.decode()
+
+    assert "Too many reports mention “battery” to total them here" in page
+    assert "Cells 0" in page

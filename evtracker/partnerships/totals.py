@@ -103,17 +103,17 @@ def fact_counts(filters, wanted):
     FactTally serves the filters it holds (companies, type, status); dates, the counterpart's
     kind, the search and "reviewed only" are counted from the facts themselves.
     """
+    if filters.text:
+        # The search's matching facts looked up once for the three types.
+        mentioned = mentioned_fact_ids(filters.text) if wanted else {}
+        if mentioned is None:
+            # Counting every fact a common word's reports mention tests them row by row: over
+            # ten seconds at a million articles (docs/benchmarks.md). The page says so instead.
+            return None
+        return _counted(filters, wanted, mentioned)
     if filters.start or filters.end or filters.counterpart_kind or filters.reviewed_only:
         return _counted(filters, wanted, None)
-    if not filters.text:
-        return _tallied(filters, wanted)
-    # The search's matching facts looked up once for the three types.
-    mentioned = mentioned_fact_ids(filters.text) if wanted else {}
-    if mentioned is None:
-        # Counting every fact a common word's reports mention tests them row by row: over
-        # ten seconds at a million articles (docs/benchmarks.md). The page says so instead.
-        return None
-    return _counted(filters, wanted, mentioned)
+    return _tallied(filters, wanted)
 
 
 def _tallied(filters, wanted):
