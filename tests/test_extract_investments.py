@@ -757,3 +757,35 @@ def test_it_still_reads_a_second_investor_whose_amount_follows_and(index):
 def test_it_reads_the_plain_form_of_an_investing_verb(index, verb):
     body = f"Renault will {verb} $700 million into Nio."
     assert money(investments(body, index)) == [("Renault", Decimal("700000000"), "USD")]
+
+
+# --- a stake and its price in one sentence -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Geely takes 30 per cent of Renault under the agreement, a deal worth 2 billion euros.",
+        "Toyota is raising its holding in Panasonic to 15% at a cost of about ¥90 billion.",
+        "Stellantis will buy a 12% stake in CATL for $1.4 billion.",
+    ],
+)
+def test_it_gives_a_stake_the_price_its_sentence_tells(body, index):
+    [(investor, target, amount, currency, percent, kind)] = [
+        f for f in investments(body, index) if f[1] is not None or f[4] is not None
+    ]
+    assert amount is not None and currency is not None
+    assert percent is not None and kind == "stake"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Geely owns 9% of Daimler, a holding now worth $4 billion.",
+        "Tencent bought a 5% stake in Nio, valuing the carmaker at $20 billion.",
+        "BAIC bought a 3% stake in Daimler for 12 euros a share.",
+    ],
+)
+def test_it_gives_no_stake_a_value_or_a_price_per_share(body, index):
+    stakes = [f for f in investments(body, index) if f[4] is not None]
+    assert stakes and all(f[2] is None for f in stakes)

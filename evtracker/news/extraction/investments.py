@@ -21,6 +21,7 @@ from evtracker.news.extraction.money import PERCENT, find_amounts
 from evtracker.news.extraction.not_money import not_money_put_in
 from evtracker.news.extraction.patterns import fold, per_article
 from evtracker.news.extraction.rounds import OTHERS_AFTER, SHARED_AFTER, round_facts
+from evtracker.news.extraction.stake_price import priced_stakes
 
 
 def _word_set(text):
@@ -757,6 +758,8 @@ def find_investments(context, position, actors):
         facts += _full_ownership_facts(context, position, parties, facts)
     if not denied and ("'" in text or "’" in text or " by " in text):
         facts += _deal_noun_facts(context, position, parties, facts)
+    if facts and _DIGIT.search(text):
+        facts = priced_stakes(context, position, facts)
     if facts and _HEARSAY.search(text):
         deniers = _deniers(context)
         # The rumour's terms, told in an article where the investor denies the rumour.

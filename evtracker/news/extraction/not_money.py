@@ -37,7 +37,7 @@ _A_PRICE = re.compile(
 # "a deal valued at", "the transaction is worth": the price paid, which is an investment.
 _DEAL_VALUE = re.compile(
     r"\b(?:deal|transaction|acquisition|purchase|takeover|offer|bid|agreement|equity|stake|"
-    r"holding|shareholding)\b[^.;]{0,50}?\b(?:valued|worth|value|valuing)\b[^.;]{0,25}$",
+    r"holding|shareholding)\b[^.;]{0,50}?\b(?:valued|worth|value)\b[^.;]{0,25}$",
     re.IGNORECASE,
 )
 # "$400 million worth of engineering services", "its own $1.6 billion unit": value in kind.

@@ -1,0 +1,57 @@
+"""A stake's price told in the stake's own sentence.
+
+"takes 49.9% of X, a deal worth RM460m", "lifting its holding to 20% at a cost of ¥75bn",
+"will buy 10% of Y for $1bn": the stake and the money paid for it are one investment. The
+amount is read only after wording that makes it the price of what is bought, never after a
+valuation, a market value or a price per share.
+"""
+
+import re
+from dataclasses import replace
+
+from evtracker.news.extraction.money import find_amounts
+
+_ABOUT = (
+    r"(?:(?:a\s+total\s+of|about|around|roughly|some|nearly|almost|approximately|up\s+to|"
+    r"(?:just\s+)?(?:more|less)\s+than|(?:just\s+)?(?:over|under))\s+)*"
+)
+_PRICE_LEAD = re.compile(
+    r"\b(?:worth|for|costing|(?:cost|price|consideration)\s+of|(?:valued|priced)\s+at|"
+    r"pa(?:y|ys|id|ying))\s+" + _ABOUT + r"$",
+    re.IGNORECASE,
+)
+# A value the holding has now or the company has as a whole, not what is paid.
+_NOT_THE_PRICE = re.compile(
+    r"\b(?:now|currently|today)\s+worth|\bvalu(?:ing|es|ation)\b|\bmarket\s+(?:value|cap\w*)|"
+    r"\bper\s+share|\ba\s+share\b|\bshare\s+price",
+    re.IGNORECASE,
+)
+_PER_UNIT_AFTER = re.compile(r"\s*(?:each|apiece|a\s+share|per\s+share|an?\s+ADS)\b", re.I)
+_LEAD_REACH = 40  # characters before an amount that may hold its price wording
+
+
+def priced_stakes(context, position, facts):
+    """`facts` with the price of a lone stake filled in when its sentence tells it."""
+    stakes = [f for f in facts if f.amount is None and f.kind == "stake"]
+    if len({f.investor for f in stakes}) != 1 or len(stakes) != 1:
+        return facts
+    text = context.sentences[position].text
+    used = {(f.amount, f.currency) for f in facts if f.amount is not None}
+    prices = []
+    for amount in find_amounts(text, context.body):
+        lead = text[max(0, amount.start - _LEAD_REACH) : amount.start]
+        if (amount.value, amount.currency) in used or not _PRICE_LEAD.search(lead):
+            continue
+        if _NOT_THE_PRICE.search(lead) or _PER_UNIT_AFTER.match(text, amount.end):
+            continue
+        prices.append(amount)
+    if len(prices) != 1:
+        return facts
+    stake, price = stakes[0], prices[0]
+    priced = replace(
+        stake,
+        amount=price.value,
+        currency=price.currency,
+        why=(*stake.why, f"price: {text[price.start : price.end]}"),
+    )
+    return [priced if f is stake else f for f in facts]
