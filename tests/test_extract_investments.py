@@ -759,6 +759,36 @@ def test_it_reads_the_plain_form_of_an_investing_verb(index, verb):
     assert money(investments(body, index)) == [("Renault", Decimal("700000000"), "USD")]
 
 
+# --- currency signs and codes less often seen --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("￥60 billion", "60000000000", "JPY"),
+        ("JP¥ 12bn", "12000000000", "JPY"),
+        ("$US420million", "420000000", "USD"),
+        ("AU$1.1bn", "1100000000", "AUD"),
+        ("฿8 billion", "8000000000", "THB"),
+        ("₽30bn", "30000000000", "RUB"),
+        ("MAD 6 billion", "6000000000", "MAD"),
+        ("6 billion Moroccan dirhams", "6000000000", "MAD"),
+        ("PLN 900 million", "900000000", "PLN"),
+        ("2 billion NOK", "2000000000", "NOK"),
+    ],
+)
+def test_it_reads_full_width_signs_and_less_common_codes(text, value, currency):
+    hint = "Japanese carmakers" if "¥" in text or "￥" in text else ""
+    assert [(a.value, a.currency) for a in find_amounts(text, hint)] == [(Decimal(value), currency)]
+
+
+def test_it_reads_bare_dirhams_by_the_country_the_article_is_about():
+    text = "The plant will cost 9 billion dirhams."
+    [moroccan] = find_amounts(text, "a plant near Tangier, Morocco. " + text)
+    [emirati] = find_amounts(text, "a plant in Abu Dhabi. " + text)
+    assert (moroccan.currency, emirati.currency) == ("MAD", "AED")
+
+
 # --- a stake and its price in one sentence -----------------------------------------------
 
 

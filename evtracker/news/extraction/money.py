@@ -39,6 +39,23 @@ _BEFORE = {
     "£": "GBP",
     "gbp": "GBP",
     "¥": "CNY",
+    "￥": "CNY",  # the full-width sign of East Asian typesetting, read like "¥"
+    "jp¥": "JPY",
+    "$us": "USD",  # "$US500 million", as Australian outlets write it
+    "au$": "AUD",
+    "฿": "THB",
+    "₽": "RUB",
+    "rub": "RUB",
+    "₺": "TRY",
+    "₱": "PHP",
+    "php": "PHP",
+    "₫": "VND",
+    "mad": "MAD",
+    "dkk": "DKK",
+    "nok": "NOK",
+    "pln": "PLN",
+    "czk": "CZK",
+    "huf": "HUF",
     "rmb": "CNY",
     "cny": "CNY",
     "hk$": "HKD",
@@ -150,6 +167,19 @@ _AFTER = {
     "zloty": "PLN",
     "rand": "ZAR",
     "dirham": "AED",
+    "moroccan dirhams": "MAD",
+    "moroccan dirham": "MAD",
+    "uae dirhams": "AED",
+    "emirati dirhams": "AED",
+    "philippine pesos": "PHP",
+    "mad": "MAD",
+    "rub": "RUB",
+    "try": "TRY",
+    "dkk": "DKK",
+    "nok": "NOK",
+    "pln": "PLN",
+    "czk": "CZK",
+    "huf": "HUF",
     "riyal": "SAR",
     "saudi riyals": "SAR",
 }
@@ -166,7 +196,7 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = rf"(?:[\s-]?(?P<scale>{_alternation(_SCALES)})\b\.?)?"
 # Matched against the lower-cased text: twice as fast as a case-insensitive pattern.
 _AMOUNT = re.compile(
-    rf"(?<![\w$€£¥₩₹])(?:(?P<pre>{_alternation(_BEFORE)})\s?)?"
+    rf"(?<![\w$€£¥￥₩₹฿₽₺₱₫])(?:(?P<pre>{_alternation(_BEFORE)})\s?)?"
     rf"(?P<number>{_NUMBER})"
     # "$250-$300 million", "Rs 1,000-Rs 1,200 crore": a range, read at its lower end.
     rf"(?:\s?[-–]\s?(?:(?:{_alternation(_BEFORE)})\s?)?(?:{_NUMBER})(?=\s?[a-z]))?{_SCALE}"
@@ -190,6 +220,17 @@ def _yen_or_yuan(context):
     if _YEN_WORDS.search(context):
         return "JPY"
     return "CNY" if _CHINA_WORDS.search(context) else "JPY"
+
+
+_MOROCCO_WORDS = re.compile(r"Morocc", re.IGNORECASE)
+_EMIRATES_WORDS = re.compile(r"\bUAE\b|Emirat|Dubai|Abu\s+Dhabi", re.IGNORECASE)
+
+
+def _dirham(context):
+    """What a bare "dirhams" means: Morocco's when the article is about Morocco, else the UAE's."""
+    if _MOROCCO_WORDS.search(context) and not _EMIRATES_WORDS.search(context):
+        return "MAD"
+    return "AED"
 
 
 _DIGIT = re.compile(r"\d")
@@ -217,8 +258,10 @@ def find_amounts(text, yen_or_yuan_hint=""):
             continue
         # The currency named after the number wins over a symbol before it ("$1 trillion won").
         currency = _AFTER.get(post) or _BEFORE.get(pre)
-        if pre == "¥" and not post:
+        if pre in ("¥", "￥") and not post:
             currency = _yen_or_yuan(yen_or_yuan_hint or text)
+        if post in ("dirham", "dirhams"):
+            currency = _dirham(yen_or_yuan_hint or text)
         scale = (match.group("scale") or "").rstrip(".")
         try:
             value = Decimal(match.group("number").replace(",", ""))
