@@ -819,3 +819,18 @@ def test_it_gives_a_stake_the_price_its_sentence_tells(body, index):
 def test_it_gives_no_stake_a_value_or_a_price_per_share(body, index):
     stakes = [f for f in investments(body, index) if f[4] is not None]
     assert stakes and all(f[2] is None for f in stakes)
+
+
+def test_it_keeps_the_partners_shares_of_a_venture_whose_value_alone_is_told(index):
+    body = (
+        "CATL is buying a 15% stake in the battery joint venture of Stellantis and Geely, in a "
+        "deal that values the venture at 3 billion euros.\n\n"
+        "Stellantis and Geely will each hold 42.5% of the venture."
+    )
+    found = investments(body, index)
+    assert [(f[0], f[4]) for f in found] == [
+        ("CATL", Decimal("15")),
+        ("Geely", Decimal("42.5")),
+        ("Stellantis", Decimal("42.5")),
+    ]
+    assert all(f[2] is None for f in found)

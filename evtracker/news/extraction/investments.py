@@ -1397,7 +1397,11 @@ def _funds_the_venture(context, company):
             if not sentence.running or not _DIGIT.search(text):
                 continue
             pair = _PAIR_WORDS.search(text) or _EACH.search(text)
-            if not (_VENTURE.search(text) or pair) or not find_amounts(text, context.body):
+            if not (_VENTURE.search(text) or pair):
+                continue
+            # "a deal that values the business at €7.4bn": a valuation funds no one's part
+            amounts = find_amounts(text, context.body)
+            if not any(not not_money_put_in(text, amount) for amount in amounts):
                 continue
             if not (lang.INVEST.present(text) or _MORE_TRIGGERS.search(fold(text))):
                 continue
