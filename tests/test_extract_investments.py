@@ -834,3 +834,42 @@ def test_it_keeps_the_partners_shares_of_a_venture_whose_value_alone_is_told(ind
         ("Stellantis", Decimal("42.5")),
     ]
     assert all(f[2] is None for f in found)
+
+
+# --- shares of a venture told with a bare percentage -------------------------------------
+
+
+def test_it_reads_shares_owned_with_no_of_after_the_percentage(index):
+    body = (
+        "Renault and Geely have set up an engine venture in Spain. Renault holds 40 percent "
+        "and Geely 35 percent. The remaining 25 percent belongs to CATL."
+    )
+    found = investments(body, index)
+    assert [(f[0], f[4]) for f in found] == [
+        ("CATL", Decimal("25")),
+        ("Geely", Decimal("35")),
+        ("Renault", Decimal("40")),
+    ]
+
+
+def test_it_gives_each_side_of_the_pair_its_share(index):
+    body = (
+        "Toyota and Panasonic agreed to form a battery venture. Each partner will own 50% of "
+        "the new company, they said."
+    )
+    found = investments(body, index)
+    assert [(f[0], f[4]) for f in found] == [
+        ("Panasonic", Decimal("50")),
+        ("Toyota", Decimal("50")),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tesla holds 20 percent of the Chinese market.",
+        "Nio reported results for its unit Nio China, in which it holds 90 percent.",
+    ],
+)
+def test_it_reads_no_share_owned_from_a_market_or_an_unresolved_pronoun(body, index):
+    assert [f for f in investments(body, index) if f[4] is not None] == []

@@ -568,14 +568,31 @@ def _target(context, sentence, parties, head, tail):
 _ABOUT = (
     r"(?:(?:about|around|roughly|nearly|almost|some|(?:just\s+)?(?:under|over|below|above))\s+)?"
 )
+# "Chery holds 45 percent and BYD 40 percent": a share owned, of what told before.
+_OWNS_SHARE = (
+    r"\b(?:own|owns|owning|hold|holds|holding|control|controls|controlling|keep|keeps|keeping|"
+    r"retain|retains|retaining)\s+" + _ABOUT + PERCENT + r"(?![\s-]+(?:of|in|by|stake|holding|"
+    r"interest|share|shareholding|equity|owned|held|controlled)\b)"
+)
+# "The remaining 15 percent belongs to X", "the other 49% will go to X": X holds it.
+_GOES_TO = (
+    r"(?:\s+(?:stake|share|holding|interest))?\s+(?:(?:will|would)\s+)?"
+    r"(?:belongs?|belonged|belonging|goes|go|went)\s+to"
+)
 _STAKE_PHRASE = re.compile(
     r"\b(?:stake|shareholding|holding|equity\s+interest|interest)s?\s+(?:in|of)\b|"
     r"\b(?:stake|shareholding|holding)\s+(?:[\w-]+\s+){0,2}?(?:from\s+[\d.]+\s*(?:%|per\s*cent|"
     r"percent)\s+)?to\s+" + _ABOUT + PERCENT + r"|"
     r"\bb(?:uy(?:s|ing)?|ought)\s+into\b|"
     r"\b" + PERCENT + r"(?:\s+(?:of|in)\b|(?:[\s-]+(?:owned|held|controlled))?\s+by\b)|"
-    r"\b(?:remaining|other|rest\s+of\s+the)\s+" + PERCENT + r"|"
-    r"\b(?:as\s+much\s+as|up\s+to|(?:the|a)\s+majority\s+with)\s+" + PERCENT + r"(?!\s+(?:of|in)\b)"
+    r"\b(?:remaining|other|rest\s+of\s+the)\s+" + PERCENT + r"(?:" + _GOES_TO + r")?|"
+    r"\b(?:as\s+much\s+as|up\s+to|(?:the|a)\s+majority\s+with)\s+"
+    + PERCENT
+    + r"(?!\s+(?:of|in)\b)|\b"
+    + PERCENT
+    + _GOES_TO
+    + "|"
+    + _OWNS_SHARE
 )  # matched against the lower-cased sentence
 # Between "a 51% stake in" and a company: words that show the company is not the target.
 _NOT_THE_TARGET = re.compile(
@@ -590,6 +607,10 @@ _TAKING = re.compile(
     r"control\w*|sell\w*|sold|offload\w*|hand\w*\s+over|transfer\w*)\b"
 )  # matched against lower-cased text
 _PERCENT_VALUE = re.compile(PERCENT, re.IGNORECASE)
+_OWNS_SHARE_ALONE = re.compile(_OWNS_SHARE)
+_GOES_TO_END = re.compile(_GOES_TO + "$")
+_OWNING = re.compile(r"own|hold|held|control|keep|kept|retain")
+_IN_WHICH = re.compile(r"\b(?:in|of)\s+which\s+$", re.IGNORECASE)
 _STAKE_NOUN = re.compile(r"\b(?:stake|shareholding|holding|interest)")
 _APPROXIMATELY = re.compile(r"^(?:to\s+)?" + _ABOUT)
 # "cut its stake from 43.4% to 15%": the stake it is left with.
@@ -990,8 +1011,13 @@ def _stake_holders(context, sentence, parties, match, target, after):
     breaks = list(_VERB_CLAUSE_BREAK.finditer(lowered, reach, match.start()))
     reach = breaks[-1].end() if breaks else reach
     verbs = list(_TAKING.finditer(lowered, reach, match.start()))
+    own_verb = None
+    if _OWNS_SHARE_ALONE.match(match.group()):
+        own_verb = _TAKING.match(lowered, match.start())  # "holds 45 percent": its own verb
     if _BUY_INTO.search(match.group()):
         verb, verb_at = None, at
+    elif own_verb:
+        verb, verb_at = own_verb, at
     elif verbs:
         verb, verb_at = verbs[-1], sentence.start + verbs[-1].start()
     else:
@@ -1026,6 +1052,11 @@ def _stake_holders(context, sentence, parties, match, target, after):
         )
         if told:
             return told[0], target
+    if subject is None and verb is not None and _OWNING.match(verb.group()):
+        # "Each side will own 50% of the new venture": the pair the article is about
+        pair = _pair(context, sentence, parties, 0, verb_at)
+        if pair and len(pair) == 2 and _EACH.search(lowered, 0, match.start()):
+            return pair, target
     if subject is None or _PERSON_AFTER.match(body, subject.end):
         return [], None  # "Geely's chairman Li Shufu owns a 9.69% stake": a person's own
     if target is not None and subject.company == target.company:
@@ -1035,6 +1066,8 @@ def _stake_holders(context, sentence, parties, match, target, after):
     between = body[subject.end : verb_at]
     if _CLAUSE_END.search(between) or _PAIR_WORDS.search(between):
         return [], None
+    if own_verb and _IN_WHICH.search(body, max(0, subject.start - 20), subject.start):
+        return [], None  # "the unit in which it holds 92%": "it" is too far to resolve
     investors = _group(body, parties, subject)
     if not _EACH.search(body, investors[-1].end, end):
         investors = [_parent(body, parties, subject)]
@@ -1054,7 +1087,8 @@ def _stake_facts(context, position, parties, amount_facts):
         if _NOT_A_STAKE.search(window.lower()):
             continue
         end = sentence.start + match.end()
-        percent = _percent_of(phrase) if phrase.endswith(" by") else None
+        owner_next = phrase.endswith(" by") or _GOES_TO_END.search(phrase)
+        percent = _percent_of(phrase) if owner_next else None
         ends_at = _ENDS_AT_PERCENT.search(phrase)
         percent = percent or (Decimal(ends_at.group(1)) if ends_at else None)
         percent = percent or _last_percent(text, match.start() - 25, match.end())
@@ -1068,7 +1102,7 @@ def _stake_facts(context, position, parties, amount_facts):
         gap = body[end : after[0].start] if after else ""
         near = after and len(gap) <= 30 and not _NOT_THE_TARGET.search(gap)
         target = after[0] if near else None
-        if phrase.endswith(" by"):
+        if owner_next:
             # "51% owned by X", "with 90% held by X", "45 percent by X, 40 percent by Y"
             investors, target = [a for a in after[:1] if a.start - end <= 5], None
         else:
