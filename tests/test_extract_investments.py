@@ -873,3 +873,14 @@ def test_it_gives_each_side_of_the_pair_its_share(index):
 )
 def test_it_reads_no_share_owned_from_a_market_or_an_unresolved_pronoun(body, index):
     assert [f for f in investments(body, index) if f[4] is not None] == []
+
+
+def test_it_reads_the_companies_as_the_pair_in_the_news(index):
+    body = (
+        "Toyota and Panasonic agreed to make batteries together in Japan. The companies will "
+        "put 200 billion yen into the joint venture."
+    )
+    assert money(investments(body, index)) == [
+        ("Panasonic", Decimal("200000000000"), "JPY"),
+        ("Toyota", Decimal("200000000000"), "JPY"),
+    ]

@@ -77,6 +77,7 @@ _COORDINATION_GAP = re.compile(
 )
 _PAIR_WORDS = re.compile(
     r"\b(?:they|both\s+(?:companies|firms|sides|parties|carmakers|automakers|partners)|"
+    r"the\s+(?:companies|firms|carmakers|automakers)|"
     r"the\s+two(?:\s+\w+)?(?:\s+(?:companies|firms|carmakers|automakers|groups|sides|parties|"
     r"partners|makers))?|each\s+of\s+the\s+two|the\s+(?:pair|duo|partners)|"
     r"each\s+(?:partner|company|firm|side|party|carmaker|automaker|group)|"
