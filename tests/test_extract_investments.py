@@ -884,3 +884,12 @@ def test_it_reads_the_companies_as_the_pair_in_the_news(index):
         ("Panasonic", Decimal("200000000000"), "JPY"),
         ("Toyota", Decimal("200000000000"), "JPY"),
     ]
+
+
+@pytest.mark.parametrize("written", ["5 trillion-won", "800bn won", "3.2 billion-won"])
+def test_it_does_not_read_the_won_of_an_amount_as_money_received(written, index):
+    body = (
+        "Toyota and Panasonic agreed to make batteries together in Japan. The two companies "
+        f"signed a binding agreement for the {written} joint venture."
+    )
+    assert {f[0] for f in investments(body, index) if f[2] is not None} == {"Toyota", "Panasonic"}

@@ -765,7 +765,7 @@ OWNED = _words(r"(?:'s|’s)\s+(?:\w+\s+)?(?:shareholder|investor|owner|stake|ho
 # Only when money is received does "from X" name the investor ("raised $1bn from X").
 RECEIVED = Anchored(
     r"\b(?:rais(?:e|es|ed|ing)(?!\s+(?:its|their|the|a|his|her)\s+(?:\w+\s+)?(?:stake|holding))|"
-    r"receiv(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|(?<![\d.]\s)(?<!llion\s)(?<!\d)won|wins|got|"
+    r"receiv(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|(?<![\d.][\s-])(?<!llion[\s-])(?<!\d)(?<![\d.]bn\s)won|wins|got|"
     r"gets|obtain(?:s|ed|ing)?|"
     r"led\s+by|backed\s+by)\b",
     ("rais", "receiv", "secur", "won", "wins", "got", "gets", "obtain", "led", "backed"),
