@@ -893,3 +893,10 @@ def test_it_does_not_read_the_won_of_an_amount_as_money_received(written, index)
         f"signed a binding agreement for the {written} joint venture."
     )
     assert {f[0] for f in investments(body, index) if f[2] is not None} == {"Toyota", "Panasonic"}
+
+
+def test_it_gives_a_stake_told_in_a_relative_clause_to_its_antecedent(index):
+    body = "Nio has also signed a supply deal with CATL, which owns about 3% of it, for cells."
+    assert [(f[0], f[4]) for f in investments(body, index) if f[4] is not None] == [
+        ("CATL", Decimal("3"))
+    ]

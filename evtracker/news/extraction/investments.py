@@ -1039,6 +1039,9 @@ def _stake_holders(context, sentence, parties, match, target, after):
             return [], None
         # "X aims to sell a 4.8% stake in Y", no buyer named: the stake X holds in Y
     subject, speaker = _subject(context, sentence, parties, verb_at)
+    antecedent = _antecedent(body, parties, sentence.start, verb_at) if verb else None
+    if antecedent is not None:
+        subject, speaker = antecedent, None  # "teamed up with X, which owns 20% of it": X's
     if verb is not None and _PARTICIPLE_BEFORE.search(body, sentence.start, verb_at):
         # "X will take up new shares that Y issues, lifting its holding in Y": the main clause's
         first = _candidates(context, sentence, parties, verb_at)
