@@ -900,3 +900,38 @@ def test_it_gives_a_stake_told_in_a_relative_clause_to_its_antecedent(index):
     assert [(f[0], f[4]) for f in investments(body, index) if f[4] is not None] == [
         ("CATL", Decimal("3"))
     ]
+
+
+# --- acquisitions told with a verb and no terms ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "investor", "target"),
+    [
+        ("Geely agreed to buy battery maker CATL, the two said on Monday.", "Geely", "CATL"),
+        ("Stellantis will acquire Panasonic's battery plant in Ohio.", "Stellantis", "Panasonic"),
+        ("Xiaomi is taking over BAIC's factory in Beijing.", "Xiaomi", "BAIC"),
+    ],
+)
+def test_it_reads_a_company_bought_with_no_terms_as_a_stake(body, investor, target, index):
+    assert investments(body, index) == [(investor, target, None, None, None, "stake")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Drivers in Europe buy Renault cars more than any other brand.",
+        "Nio bought battery cells from CATL last year.",
+        "Geely has looked at buying Renault in the past.",
+        "Toyota did not buy Panasonic, its spokesman said.",
+    ],
+)
+def test_it_reads_no_acquisition_from_products_sellers_ideas_or_denials(body, index):
+    assert investments(body, index) == []
+
+
+def test_it_does_not_make_a_purchase_someone_is_going_to_make_an_agreed_partnership(index):
+    body = "BAIC is going to buy Daimler's plant in Beijing, the paper said."
+    found = extract(body, index, published=date(2024, 5, 1))
+    assert [(f.investor, f.target) for f in found.investments] == [("BAIC", "Daimler")]
+    assert all(t.status != "agreed" for t in found.talks)

@@ -406,7 +406,7 @@ def _keep_talk(talks, fact):
 # An investment planned, wanted or offered, not decided ("is planning to acquire", "is open
 # to buying"), or a holding that exists ("Toyota owns 51% of Daihatsu"): no new partnership.
 _UNDECIDED = re.compile(
-    r"\b(?:open\s+to|hop(?:e|es|ed|ing)|want(?:s|ed)?|wish\w*|offer\w*|bid|if|whether|"
+    r"\b(?:open\s+to|going\s+to|hop(?:e|es|ed|ing)|want(?:s|ed)?|wish\w*|offer\w*|bid|if|whether|"
     r"(?<!will\s)(?<!would\s)(?<!to\s)(?:holds?|held|owns?|owned|retain(?:s|ed)?|controls?)|"
     r"keep|keeps|kept)\b(?!\s+(?:talks|discussions|negotiations))",
     re.IGNORECASE,

@@ -16,6 +16,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from evtracker.news.extraction import language as lang
+from evtracker.news.extraction.acquisitions import acquisition_facts
 from evtracker.news.extraction.facts import InvestmentFact
 from evtracker.news.extraction.money import PERCENT, find_amounts
 from evtracker.news.extraction.not_money import not_money_put_in
@@ -780,6 +781,8 @@ def find_investments(context, position, actors):
         facts += _full_ownership_facts(context, position, parties, facts)
     if not denied and ("'" in text or "’" in text or " by " in text):
         facts += _deal_noun_facts(context, position, parties, facts)
+    if not denied and len(parties) > 1:
+        facts += acquisition_facts(context, position, parties, facts, _subject, _round_stake)
     if facts and _DIGIT.search(text):
         facts = priced_stakes(context, position, facts)
     if facts and _HEARSAY.search(text):
