@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from evtracker.partnerships.models import CompanyKind, TalkStatus
+from evtracker.partnerships.timeline import PAGE_SIZE
 from tests.factories import (
     make_approval,
     make_article,
@@ -132,20 +133,21 @@ def test_it_filters_by_automaker_with_a_shareable_url_reload_back_and_forward(de
 def test_it_loads_older_events_as_the_reader_scrolls(desktop):
     page, errors = desktop
     hub = make_company("Hub Motors")
-    for i in range(120):
+    total = 2 * PAGE_SIZE + 20
+    for i in range(total):
         make_talk(hub, make_company(f"Partner {i:03}"), on=date(2023, 1 + i % 12, 1 + i % 28))
     events = page.locator("li.event")
     page.goto("/")
-    expect(events).to_have_count(50)
+    expect(events).to_have_count(PAGE_SIZE)
 
     page.locator(".older a").scroll_into_view_if_needed()
-    expect(events).to_have_count(100)
+    expect(events).to_have_count(2 * PAGE_SIZE)
     page.locator(".older a").scroll_into_view_if_needed()
-    expect(events).to_have_count(120)
+    expect(events).to_have_count(total)
 
     assert page.locator(".older.end").inner_text() == "No older events."
     ids = page.locator("li.event").evaluate_all("items => items.map(item => item.id)")
-    assert len(set(ids)) == 120
+    assert len(set(ids)) == total
     assert page.url.endswith("/")
     assert errors == []
 

@@ -144,7 +144,7 @@ def test_it_shows_the_company_timeline_from_its_events_only(client, xiaomi):
 def test_it_pages_the_company_timeline_with_an_older_fragment(client, xiaomi):
     talks = [
         make_talk(xiaomi, make_company(f"Partner {i}"), on=date(2023, 10, 1 + i % 28))
-        for i in range(25)
+        for i in range(COMPANY_EVENTS + 5)
     ]
     first = client.get("/companies/xiaomi/")
     assert len(event_ids(first)) == COMPANY_EVENTS

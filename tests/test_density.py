@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from evtracker.partnerships.boards import TALKS, build_board, column_page
+from evtracker.partnerships.boards import CARDS_PER_COLUMN, TALKS, build_board, column_page
 from evtracker.partnerships.models import CompanyKind, TalkStatus
 from evtracker.partnerships.timeline import Filters
 from evtracker.partnerships.totals import fact_totals, status_counts
@@ -133,16 +133,16 @@ def test_it_serves_a_columns_next_cards_as_a_fragment_and_as_a_page(
 ):
     paged_board()
     first = client.get("/boards/talks/").content.decode()
-    assert first.count('class="card"') == 20
+    assert first.count('class="card"') == CARDS_PER_COLUMN
     assert "More rumoured talks" in first
     cursor = build_board(TALKS, Filters(), status_counts(Filters(), "talk")).columns[0].next_cursor
     with django_assert_max_num_queries(3):
         fragment = client.get(f"/boards/talks/?column=rumoured&after={cursor}", **HX)
     html = fragment.content.decode()
-    assert html.count('class="card"') == 20 and "<html" not in html
+    assert html.count('class="card"') == CARDS_PER_COLUMN and "<html" not in html
     assert "More rumoured talks" in html
     page = client.get(f"/boards/talks/?column=rumoured&after={cursor}").content.decode()
-    assert "Back to the newest" in page and page.count('class="card"') == 20
+    assert "Back to the newest" in page and page.count('class="card"') == CARDS_PER_COLUMN
 
 
 def test_it_suggests_companies_by_name_or_alias_newest_prefix_first(

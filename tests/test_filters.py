@@ -13,6 +13,7 @@ from evtracker.partnerships.models import (
     ReviewState,
     TalkStatus,
 )
+from evtracker.partnerships.timeline import PAGE_SIZE
 from tests.factories import (
     make_approval,
     make_article,
@@ -360,5 +361,5 @@ def test_a_word_the_planner_expects_everywhere_is_searched_without_counting(clie
     monkeypatch.setattr(search, "FEW", 2)
     assert search.mentioned_fact_ids("battery") is None
     response = client.get("/?q=battery")
-    assert len(re.findall(r'id="event-\d+"', response.content.decode())) == 50
+    assert len(re.findall(r'id="event-\d+"', response.content.decode())) == PAGE_SIZE
     assert "No events match" in client.get("/?q=zeppelin").content.decode()

@@ -9,6 +9,7 @@ page costs what the first does.
 
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import OuterRef, Q, Subquery
 
 from .models import (
@@ -23,7 +24,7 @@ from .models import (
 from .search import mentioning
 from .timeline import Cursor, with_report_count
 
-CARDS_PER_COLUMN = 20
+CARDS_PER_COLUMN = 10
 
 
 @dataclass
@@ -84,13 +85,9 @@ APPROVALS = BoardKind(
 BOARDS = {"talks": TALKS, "approvals": APPROVALS}
 
 
-def fact_conditions(model, filters, mentioned=None):
+def fact_conditions(model, filters):
     """The filters on one kind of fact (ReportedTalk, Investment, Approval); the status
-    filter is left to the caller (a board picks columns with it).
-
-    mentioned: search.mentioned_fact_ids(filters.text), when the caller looked it up once
-    for several kinds of fact.
-    """
+    filter is left to the caller (a board picks columns with it)."""
     condition = ~Q(review_state=ReviewState.RETIRED)
     ids = filters.company_ids
     first, second = model.company_fields
@@ -113,10 +110,8 @@ def fact_conditions(model, filters, mentioned=None):
         condition &= Q(**{f"{end_field}__lte": filters.end})
     if filters.reviewed_only:
         condition &= Q(review_state=ReviewState.REVIEWED)
-    if filters.text and mentioned is not None:
-        condition &= Q(pk__in=sorted(mentioned[model.fact_type]))
-    elif filters.text:
-        condition &= mentioning(filters.text, {model.fact_type: "pk"})
+    if filters.text:
+        condition &= mentioning(filters, {model.fact_type: "pk"})
     return condition
 
 
@@ -142,12 +137,13 @@ def build_board(kind, filters, totals, per_column=CARDS_PER_COLUMN, paged=None):
         shown = not filters.status or filters.status == status
         total = None if totals is None else totals.get(status, 0)
         column = Column(status=status, label=label, total=total, shown=shown)
-        if shown and column.total != 0:
-            after = paged[1] if paged and paged[0] == status else None
-            column.cards, column.next_cursor = _column_cards(kind, facts, status, after, per_column)
-            column.after = after
+        if paged and paged[0] == status:
+            column.after = paged[1]
         columns.append(column)
-    _attach_latest_evidence([card for column in columns for card in column.cards])
+    wanted = [column for column in columns if column.shown and column.total != 0]
+    pages = _column_pages(kind, facts, [(c.status, c.after) for c in wanted], per_column)
+    for column, (cards, next_cursor) in zip(wanted, pages, strict=True):
+        column.cards, column.next_cursor = cards, next_cursor
     return Board(fact_type=kind.fact_type, columns=columns)
 
 
@@ -162,34 +158,58 @@ def paged_column(kind, query):
 def column_page(kind, filters, status, after, per_column=CARDS_PER_COLUMN):
     """(cards, next cursor) of one column after `after`: what its "more" link loads."""
     facts = kind.model.objects.filter(fact_conditions(kind.model, filters))
-    cards, next_cursor = _column_cards(kind, facts, status, after, per_column)
-    _attach_latest_evidence(cards)
-    return cards, next_cursor
+    [page] = _column_pages(kind, facts, [(status, after)], per_column)
+    return page
 
 
-def _column_cards(kind, facts, status, after, per_column):
-    """One query: the column's cards newest first, after `after`, one more to know if
-    another page follows."""
+def _column_pages(kind, facts, columns, per_column):
+    """[(cards, next cursor)] for each (status, after) in `columns`, in two queries: the
+    keys of every column (one more each, to know whether another page follows), then the
+    cards they name with their companies, report counts and latest evidence."""
+    if not columns:
+        return []
+    slices = [_column_keys(kind, facts, *column)[: per_column + 1] for column in columns]
+    if len(slices) == 1 or not connection.features.supports_slicing_ordering_in_compound:
+        keys = [list(part) for part in slices]
+    else:
+        # Each part reads its own (status, -date) index range; UNION ALL keeps them apart.
+        found = {}
+        for status, day, pk in slices[0].union(*slices[1:], all=True):
+            found.setdefault(status, []).append((day, pk))
+        keys = [
+            [(status, day, pk) for day, pk in sorted(found.get(status, []), reverse=True)]
+            for status, _ in columns
+        ]
+    ids = [pk for column in keys for _, _, pk in column[:per_column]]
+    cards = (
+        with_report_count(kind.model.objects.filter(pk__in=ids))
+        .select_related(*kind.company_fields)
+        .annotate(latest_evidence_id=_latest_evidence(kind))
+        .in_bulk()
+        if ids
+        else {}
+    )
+    _attach_latest_evidence(cards.values())
+    pages = []
+    for column in keys:
+        shown = [cards[pk] for _, _, pk in column[:per_column] if pk in cards]
+        more = len(column) > per_column
+        pages.append((shown, Cursor(*column[per_column - 1][1:]) if more else None))
+    return pages
+
+
+def _column_keys(kind, facts, status, after):
+    """(status, date, id) of the column's facts newest first, after `after`."""
     rows = facts.filter(status=status)
+    date_field = kind.date_field
     if after:
-        date_field = kind.date_field
         # date <= d bounds the (status, -date) index range; the id test only skips that day's.
         rows = rows.filter(
             Q(**{f"{date_field}__lt": after.occurred_on})
             | Q(**{date_field: after.occurred_on, "id__lt": after.event_id}),
             **{f"{date_field}__lte": after.occurred_on},
         )
-    cards = list(
-        with_report_count(rows)
-        .select_related(*kind.company_fields)
-        .annotate(latest_evidence_id=_latest_evidence(kind))
-        .order_by(f"-{kind.date_field}", "-id")[: per_column + 1]
-    )
-    if len(cards) <= per_column:
-        return cards, None
-    cards = cards[:per_column]
-    last = cards[-1]
-    return cards, Cursor(getattr(last, kind.date_field), last.pk)
+    return rows.order_by(f"-{date_field}", "-id").values_list("status", date_field, "id")
 
 
 def _attach_latest_evidence(cards):

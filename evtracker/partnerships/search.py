@@ -99,13 +99,13 @@ def _surely_more_than(queryset, limit):
     return plan[0]["Plan"]["Plan Rows"] > limit * ESTIMATE_MARGIN
 
 
-def mentioning(text, fields):
-    """A condition: the fact has evidence matching the text.
+def mentioning(filters, fields):
+    """A condition: the fact has evidence matching the filters' search text.
 
     fields maps each fact type to where the outer query holds that fact's id,
     e.g. {"talk": "talk_id", ...} on Event or {"talk": "pk"} on ReportedTalk.
     """
-    found = mentioned_fact_ids(text)
+    text, found = filters.text, filters.mentioned
     condition = Q()
     for fact_type, field in fields.items():
         if found is not None:

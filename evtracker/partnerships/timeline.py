@@ -12,15 +12,16 @@ costs what page 1 does.
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from itertools import groupby
 
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q
 
 from .models import FACT_MODELS, Company, Event, EventCompany, EventKind, Evidence
-from .search import mentioning, reviewed
+from .search import mentioned_fact_ids, mentioning, reviewed
 
-PAGE_SIZE = 50
+PAGE_SIZE = 25
 # PostgreSQL's bigint: a larger id in a cursor would make the database raise.
 MAX_ID = 2**63 - 1
 
@@ -61,6 +62,13 @@ class Filters:
     @property
     def active(self):
         return bool(self.as_params())
+
+    @cached_property
+    def mentioned(self):
+        """{fact type: ids} of the facts the search text's reports mention, or None when too
+        many do (search.mentioned_fact_ids); looked up once for a page's events, totals and
+        columns, since the filters live for one request."""
+        return mentioned_fact_ids(self.text) if self.text else None
 
     def describe(self):
         """The filters in words, one phrase each: ["involving Xiaomi or Chery", ...]."""
@@ -129,7 +137,7 @@ def _event_conditions(filters, prefix=""):
         ).exclude(company_id__in=filters.company_ids)
         condition &= Exists(counterparts)
     if filters.text:
-        condition &= mentioning(filters.text, fact_fields)
+        condition &= mentioning(filters, fact_fields)
     return condition
 
 

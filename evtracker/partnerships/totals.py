@@ -23,7 +23,6 @@ from .models import (
     InvestmentKind,
     TalkStatus,
 )
-from .search import mentioned_fact_ids
 
 
 @dataclass
@@ -104,15 +103,13 @@ def fact_counts(filters, wanted):
     kind, the search and "reviewed only" are counted from the facts themselves.
     """
     if filters.text:
-        # The search's matching facts looked up once for the three types.
-        mentioned = mentioned_fact_ids(filters.text) if wanted else {}
-        if mentioned is None:
+        if filters.mentioned is None:
             # Counting every fact a common word's reports mention tests them row by row: over
             # ten seconds at a million articles (docs/benchmarks.md). The page says so instead.
             return None
-        return _counted(filters, wanted, mentioned)
+        return _counted(filters, wanted)
     if filters.start or filters.end or filters.counterpart_kind or filters.reviewed_only:
-        return _counted(filters, wanted, None)
+        return _counted(filters, wanted)
     return _tallied(filters, wanted)
 
 
@@ -136,11 +133,11 @@ def _tallied(filters, wanted):
     return counts
 
 
-def _counted(filters, wanted, mentioned):
+def _counted(filters, wanted):
     counts = {}
     for fact_type in wanted:
         model = FACT_MODELS[fact_type]
-        facts = model.objects.filter(fact_conditions(model, filters, mentioned))
+        facts = model.objects.filter(fact_conditions(model, filters))
         for key, n, amount in _grouped(model, facts):
             _add(counts, key, n, amount)
     return counts

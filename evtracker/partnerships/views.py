@@ -31,8 +31,8 @@ from .totals import by_status, fact_totals
 HTMX_VARY = ("HX-Request", "HX-History-Restore-Request")
 # The company page shows the latest of each list and of its timeline, with their totals
 # and links to all of them on the boards and the filtered timeline.
-COMPANY_LIST_LIMIT = 20
-COMPANY_EVENTS = 20
+COMPANY_LIST_LIMIT = 10
+COMPANY_EVENTS = 10
 # The partners network (and its table) draws on more of the latest talks than the lists show.
 COMPANY_NETWORK_TALKS = 50
 
