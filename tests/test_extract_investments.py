@@ -935,3 +935,8 @@ def test_it_does_not_make_a_purchase_someone_is_going_to_make_an_agreed_partners
     found = extract(body, index, published=date(2024, 5, 1))
     assert [(f.investor, f.target) for f in found.investments] == [("BAIC", "Daimler")]
     assert all(t.status != "agreed" for t in found.talks)
+
+
+def test_it_reads_the_worth_of_the_shares_a_company_buys_as_its_price(index):
+    body = "The 20 million Panasonic shares that Toyota is buying are worth 31 billion yen."
+    assert money(investments(body, index)) == [("Toyota", Decimal("31000000000"), "JPY")]
