@@ -940,3 +940,22 @@ def test_it_does_not_make_a_purchase_someone_is_going_to_make_an_agreed_partners
 def test_it_reads_the_worth_of_the_shares_a_company_buys_as_its_price(index):
     body = "The 20 million Panasonic shares that Toyota is buying are worth 31 billion yen."
     assert money(investments(body, index)) == [("Toyota", Decimal("31000000000"), "JPY")]
+
+
+def test_it_reads_shares_of_a_company_bought_as_a_stake_in_it(index):
+    assert investments("Nio will buy CATL shares, the two said.", index) == [
+        ("Nio", "CATL", None, None, None, "stake")
+    ]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Panasonic will buy Toyota shares of the same value.",
+        "In return Panasonic will acquire Toyota shares worth the same amount.",
+        "Panasonic is to take a 2% holding in Toyota for an equal sum.",
+    ],
+)
+def test_it_gives_a_stake_the_same_amount_the_sentence_before_told(second, index):
+    body = f"Toyota will pay 50 billion yen for a 5% stake in Panasonic. {second}"
+    assert ("Panasonic", Decimal("50000000000"), "JPY") in money(investments(body, index))

@@ -1,5 +1,5 @@
 """Acquisitions told with a verb and no terms: "X will buy Y", "X agreed to acquire Y's plant
-in Brazil", "X is taking over synthetic rubber maker Y".
+in Brazil", "X is taking over synthetic rubber maker Y", "X will buy Y shares".
 
 The buyer is the clause's subject and the target the company bought, or the owner of the plant,
 unit or business bought. Left to other rules: stakes and shares ("buy a 5% stake in"), "buy
@@ -37,6 +37,8 @@ _OBJECT_END = re.compile(
 )
 
 
+# "Isuzu will buy Toyota shares": a stake in the company named.
+_ITS_SHARES = re.compile(r"(?:'s|’s)?\s+(?:common\s+|new\s+|newly\s+issued\s+)?(?:shares|stock)\b")
 _GERUNDS = ("buying", "acquiring", "purchasing", "taking")
 _BE = (["is"], ["are"], ["was"], ["were"], ["be"], ["been"])
 
@@ -63,7 +65,11 @@ def acquisition_facts(context, position, parties, facts, subject_of, make_fact):
         lead = body[end : target.start]
         if not _OBJECT_LEAD.fullmatch(lead) or _NOT_A_COMPANY_BOUGHT.search(lead):
             continue
-        if not (_ASSET.match(body, target.end) or _OBJECT_END.match(body, target.end)):
+        if not (
+            _ASSET.match(body, target.end)
+            or _OBJECT_END.match(body, target.end)
+            or _ITS_SHARES.match(body, target.end)
+        ):
             continue  # "buy BYD cars": the company's products
         subject, _ = subject_of(context, sentence, parties, sentence.start + match.start())
         if subject is None or subject.company == target.company:

@@ -783,7 +783,7 @@ def find_investments(context, position, actors):
         facts += _deal_noun_facts(context, position, parties, facts)
     if not denied and len(parties) > 1:
         facts += acquisition_facts(context, position, parties, facts, _subject, _round_stake)
-    if facts and _DIGIT.search(text):
+    if facts:
         facts = priced_stakes(context, position, facts)
     if facts and _HEARSAY.search(text):
         deniers = _deniers(context)

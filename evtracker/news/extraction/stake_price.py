@@ -1,15 +1,17 @@
-"""A stake's price told in the stake's own sentence.
+"""A stake's price told in the stake's own sentence, or by reference to the sentence before.
 
 "takes 49.9% of X, a deal worth RM460m", "lifting its holding to 20% at a cost of ¥75bn",
 "will buy 10% of Y for $1bn": the stake and the money paid for it are one investment. The
 amount is read only after wording that makes it the price of what is bought, never after a
-valuation, a market value or a price per share.
+valuation, a market value or a price per share. "Y will buy X shares of the same value": the
+amount of the sentence before.
 """
 
 import re
 from dataclasses import replace
 
 from evtracker.news.extraction.money import find_amounts
+from evtracker.news.extraction.not_money import not_money_put_in
 
 _ABOUT = (
     r"(?:(?:a\s+total\s+of|about|around|roughly|some|nearly|almost|approximately|up\s+to|"
@@ -30,12 +32,21 @@ _PER_UNIT_AFTER = re.compile(r"\s*(?:each|apiece|a\s+share|per\s+share|an?\s+ADS
 _LEAD_REACH = 40  # characters before an amount that may hold its price wording
 
 
+_SAME_AMOUNT = re.compile(
+    r"\b(?:the\s+same\s+(?:amount|value|sum)|(?:an?\s+)?(?:equal|equivalent|matching)\s+"
+    r"(?:amount|value|sum))\b",
+    re.IGNORECASE,
+)
+
+
 def priced_stakes(context, position, facts):
     """`facts` with the price of a lone stake filled in when its sentence tells it."""
     stakes = [f for f in facts if f.amount is None and f.kind == "stake"]
     if len({f.investor for f in stakes}) != 1 or len(stakes) != 1:
         return facts
     text = context.sentences[position].text
+    if _SAME_AMOUNT.search(text):
+        return _same_amount(context, position, facts, stakes[0])
     used = {(f.amount, f.currency) for f in facts if f.amount is not None}
     prices = []
     for amount in find_amounts(text, context.body):
@@ -53,5 +64,24 @@ def priced_stakes(context, position, facts):
         amount=price.value,
         currency=price.currency,
         why=(*stake.why, f"price: {text[price.start : price.end]}"),
+    )
+    return [priced if f is stake else f for f in facts]
+
+
+def _same_amount(context, position, facts, stake):
+    """ "Isuzu will buy Toyota shares of the same value": the last amount of the sentence
+    before, if it has one."""
+    if position == 0:
+        return facts
+    before = context.sentences[position - 1].text
+    amounts = [a for a in find_amounts(before, context.body) if not not_money_put_in(before, a)]
+    if not amounts:
+        return facts
+    price = amounts[-1]
+    priced = replace(
+        stake,
+        amount=price.value,
+        currency=price.currency,
+        why=(*stake.why, f"the same amount as before: {before[price.start : price.end]}"),
     )
     return [priced if f is stake else f for f in facts]
