@@ -50,7 +50,7 @@ def filter_cases(companies):
 def assert_tally_agrees(companies):
     for filters in filter_cases(companies):
         tallied = {k: v for k, v in _tallied(filters, ALL_TYPES).items() if v[0]}
-        counted = {k: v for k, v in _counted(filters, ALL_TYPES, None).items() if v[0]}
+        counted = {k: v for k, v in _counted(filters, ALL_TYPES).items() if v[0]}
         assert tallied == counted, filters.describe()
 
 

@@ -34,7 +34,7 @@ HTMX_VARY = ("HX-Request", "HX-History-Restore-Request")
 COMPANY_LIST_LIMIT = 10
 COMPANY_EVENTS = 10
 # The partners network (and its table) draws on more of the latest talks than the lists show.
-COMPANY_NETWORK_TALKS = 50
+COMPANY_NETWORK_TALKS = 30
 
 
 def older_url(path, params, page):
