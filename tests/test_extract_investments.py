@@ -959,3 +959,31 @@ def test_it_reads_shares_of_a_company_bought_as_a_stake_in_it(index):
 def test_it_gives_a_stake_the_same_amount_the_sentence_before_told(second, index):
     body = f"Toyota will pay 50 billion yen for a 5% stake in Panasonic. {second}"
     assert ("Panasonic", Decimal("50000000000"), "JPY") in money(investments(body, index))
+
+
+# --- what a holding is worth today and a company's own spending are no investment ---------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tencent bought a 5% stake in Nio, a holding now worth between $1 billion and $3 billion.",
+        "Tencent owns 5% of Nio, a stake currently valued at about $2 billion.",
+    ],
+)
+def test_it_does_not_read_what_a_holding_is_worth_today_as_its_price(body, index):
+    found = investments(body, index)
+    assert found and all(f[2] is None for f in found)
+
+
+@pytest.mark.parametrize(
+    "purpose", ["electrification and software", "research and development", "R&D"]
+)
+def test_it_does_not_read_a_company_s_own_development_spend_as_a_pledge(purpose, index):
+    body = f"Toyota said it will spend about 4 trillion yen on {purpose} by 2030."
+    assert investments(body, index) == []
+
+
+def test_it_still_reads_a_pledge_to_build_a_plant(index):
+    body = "Toyota said it will spend about 400 billion yen on a battery plant by 2030."
+    assert money(investments(body, index)) == [("Toyota", Decimal("400000000000"), "JPY")]

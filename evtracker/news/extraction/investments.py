@@ -815,6 +815,14 @@ def _told_before(context, position):
     return None
 
 
+# What a company spends on its own work (README: "a company's own R&D spend").
+_OWN_SPENDING = re.compile(
+    r"(?:its\s+own\s+)?(?:research|r\s?&\s?d|electrification|software|development\s+of\s+"
+    r"(?:new\s+)?(?:models|vehicles|technolog\w+)|new\s+models|marketing|advertising)\b",
+    re.IGNORECASE,
+)
+
+
 def _amount_facts(context, position, parties, actors):
     sentence = context.sentences[position]
     text = sentence.text
@@ -866,6 +874,13 @@ def _amount_facts(context, position, parties, actors):
             investors, target = _investors(context, sentence, parties, trigger, at, end)
         if not investors:
             continue
+        own = target is None and lang.PURPOSE.match(text, amount.end)
+        if (
+            own
+            and _OWN_SPENDING.match(own.group("purpose"))
+            and _kind(text, None, None) == "pledge"
+        ):
+            continue  # "will spend ¥5 trillion on electrification and software": its own R&D
         previous = here = (investors, target)
         context.found["last investment"] = (position, previous)
         _amounts_told(context).setdefault((amount.value, amount.currency), previous)

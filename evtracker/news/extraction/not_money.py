@@ -63,10 +63,20 @@ _GDP_AFTER = re.compile(
 _PER_SHARE = re.compile(r"\s*(?:each|apiece|a\s+share|per\s+share|per\s+unit|an?\s+ADS)\b", re.I)
 
 
+# "a holding now worth between $2 billion and $5 billion": what it is worth today, not paid.
+_WORTH_TODAY = re.compile(
+    r"\b(?:now|currently|today)\s+(?:worth|valued\s+at)\s+(?:about\s+|around\s+|some\s+|"
+    r"between\s+|up\s+to\s+|more\s+than\s+)?(?:(?:\S+\s+){1,3}?(?:and|to)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def not_money_put_in(text, amount):
     """Whether `amount` in `text` is a price, a level, a size or value in kind: no investment."""
     words_before = lang.last_words(text, amount.start, 6)
     lead = text[max(0, amount.start - 90) : amount.start]
+    if _WORTH_TODAY.search(lead):
+        return True
     if _DEAL_VALUE.search(lead):
         return False
     if lang.priced(words_before) or _NOT_MONEY_PUT_IN.search(lead) or _A_PRICE.search(lead):

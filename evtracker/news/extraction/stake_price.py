@@ -24,7 +24,7 @@ _PRICE_LEAD = re.compile(
 )
 # A value the holding has now or the company has as a whole, not what is paid.
 _NOT_THE_PRICE = re.compile(
-    r"\b(?:now|currently|today)\s+worth|\bvalu(?:ing|es|ation)\b|\bmarket\s+(?:value|cap\w*)|"
+    r"\b(?:now|currently|today)\s+(?:worth|valued)|\bvalu(?:ing|es|ation)\b|\bmarket\s+(?:value|cap\w*)|"
     r"\bper\s+share|\ba\s+share\b|\bshare\s+price",
     re.IGNORECASE,
 )
