@@ -987,3 +987,14 @@ def test_it_does_not_read_a_company_s_own_development_spend_as_a_pledge(purpose,
 def test_it_still_reads_a_pledge_to_build_a_plant(index):
     body = "Toyota said it will spend about 400 billion yen on a battery plant by 2030."
     assert money(investments(body, index)) == [("Toyota", Decimal("400000000000"), "JPY")]
+
+
+def test_it_reads_it_opening_a_sentence_as_the_investor_just_told(index):
+    body = (
+        "Xiaomi agreed to buy a 30% stake in BAIC. It has already put 2 billion yuan into BAIC "
+        "and will pay a further 3 billion yuan next year."
+    )
+    assert money(investments(body, index)) == [
+        ("Xiaomi", Decimal("2000000000"), "CNY"),
+        ("Xiaomi", Decimal("3000000000"), "CNY"),
+    ]

@@ -872,6 +872,8 @@ def _amount_facts(context, position, parties, actors):
             continue
         else:
             investors, target = _investors(context, sentence, parties, trigger, at, end)
+            if not investors and _IT_OPENS.match(text):
+                investors, target = _it_investor(context, position, parties, at, end)
         if not investors:
             continue
         own = target is None and lang.PURPOSE.match(text, amount.end)
@@ -914,6 +916,28 @@ def _amount_facts(context, position, parties, actors):
                 )
             )
     return facts
+
+
+# "It has already put an initial $800 million into X": the sentence before names "it".
+_IT_OPENS = re.compile(
+    r"It\s+(?:(?:has|had|also|already|then|will|would|now)\s+){0,3}(?!is\b|was\b)\w+"
+)
+
+
+def _it_investor(context, position, parties, at, end):
+    """The investor of the investment told just before, for a sentence opening with "It"."""
+    told = _told_before(context, position)
+    recent = told is not None and context.found["last investment"][0] >= position - 1
+    if not recent or len(told[0]) != 1:
+        return [], None
+    investor = told[0][0]
+    target = _party_after(context.body, parties, end, 40, _INTO)
+    if target is not None and target.company == investor.company:
+        target = None
+    return [investor], target or told[1]
+
+
+_INTO = re.compile(r"\b(?:into|in)\s+$")
 
 
 _GAPPED_MONEY = re.compile(r"(?:,|\band|\bwhile|\bwhereas|\bwith)\s+$")
