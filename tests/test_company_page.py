@@ -7,7 +7,14 @@ import pytest
 
 from evtracker.partnerships import domain
 from evtracker.partnerships.charts import monthly_chart, reports_per_month
-from evtracker.partnerships.models import ApprovalStatus, CompanyKind, TalkStatus
+from evtracker.partnerships.models import (
+    ApprovalStatus,
+    CompanyKind,
+    Investment,
+    ReportedTalk,
+    ReviewState,
+    TalkStatus,
+)
 from evtracker.partnerships.views import COMPANY_EVENTS, COMPANY_LIST_LIMIT
 from tests.factories import (
     make_approval,
@@ -187,3 +194,25 @@ def test_it_shows_the_latest_of_each_list_with_totals_and_links_to_all(client, x
     assert f"None among the {COMPANY_LIST_LIMIT} latest talks." in page
     assert "1 talk on the talks board" in page
     assert "Old Partner</a>:" not in page
+
+
+def test_the_latest_facts_of_a_company_come_from_either_role_newest_first():
+    # Pairs are stored in id order: the hub is the second party with the companies made
+    # before it and the first with those made after.
+    before = [make_company(f"Before {i}") for i in range(3)]
+    hub = make_company("Hub")
+    after = [make_company(f"After {i}") for i in range(3)]
+    talks = [
+        make_talk(hub, partner, on=date(2023, 1 + i, 1))
+        for i, partner in enumerate([before[0], after[0], before[1], after[1], before[2], after[2]])
+    ]
+    assert {talk.party_a_id == hub.pk for talk in talks} == {True, False}
+    retired = make_talk(hub, make_company("Gone"), on=date(2023, 12, 1))
+    domain.set_review_state(retired, ReviewState.RETIRED)
+    unrelated = make_talk(on=date(2024, 1, 1))
+    latest = list(ReportedTalk.objects.public().latest_involving(hub, 4))
+    assert latest == talks[::-1][:4]
+    assert retired not in latest and unrelated not in latest
+    bought = make_investment(make_company("Fund"), target=hub, announced_on=date(2023, 5, 1))
+    made = make_investment(hub, target=make_company("Start-up"), announced_on=date(2023, 6, 1))
+    assert list(Investment.objects.public().latest_involving(hub, 5)) == [made, bought]

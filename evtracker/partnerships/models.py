@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
@@ -147,6 +147,23 @@ class FactQuerySet(models.QuerySet):
         for name in self.model.company_fields:
             either |= Q(**{name: company})
         return self.filter(either)
+
+    def latest_involving(self, company, limit):
+        """The latest `limit` facts involving company, in the model's order (newest first).
+
+        One index range per company field ((field, -date) indexes), each stopping after
+        `limit` rows, joined by UNION ALL: a company with thousands of facts, or with few
+        among millions, costs what any other does. The OR of involving() makes PostgreSQL
+        sort every fact of the company, or walk the whole date index for a rare one.
+        """
+        ordering = self.model._meta.ordering
+        if not connection.features.supports_slicing_ordering_in_compound:
+            return self.involving(company).order_by(*ordering)[:limit]
+        first, *others = (
+            self.filter(**{name: company}).order_by(*ordering).values("pk")[:limit]
+            for name in self.model.company_fields
+        )
+        return self.filter(pk__in=first.union(*others, all=True)).order_by(*ordering)[:limit]
 
 
 class Fact(models.Model):
@@ -484,6 +501,7 @@ class ReportedTalk(Fact):
         ]
         indexes = [
             models.Index(fields=["status", "-last_reported"], name="talk_status_recent"),
+            models.Index(fields=["party_a", "-last_reported"], name="talk_party_a_recent"),
             models.Index(fields=["party_b", "-last_reported"], name="talk_party_b_recent"),
         ]
 
@@ -594,6 +612,7 @@ class Investment(Fact):
             ),
         ]
         indexes = [
+            models.Index(fields=["investor", "-announced_on"], name="investment_investor_recent"),
             models.Index(fields=["target", "-announced_on"], name="investment_target_recent"),
             models.Index(fields=["-announced_on"], name="investment_recent"),
         ]
@@ -673,6 +692,7 @@ class Approval(Fact):
             ),
         ]
         indexes = [
+            models.Index(fields=["subject", "-as_of"], name="approval_subject_recent"),
             models.Index(fields=["regulator", "-as_of"], name="approval_regulator_recent"),
             models.Index(fields=["status", "-as_of"], name="approval_status_recent"),
         ]

@@ -208,9 +208,8 @@ def company(request, slug):
         return render(request, "partnerships/company.html#events", context)
     talks = list(
         ReportedTalk.objects.public()
-        .involving(company)
+        .latest_involving(company, COMPANY_NETWORK_TALKS)
         .select_related(*ReportedTalk.company_fields)
-        .order_by("-last_reported", "-id")[:COMPANY_NETWORK_TALKS]
     )
     for talk in talks:
         talk.partner = talk.party_b if talk.party_a_id == company.pk else talk.party_a
@@ -230,15 +229,13 @@ def company(request, slug):
         partners=sorted(shown, key=lambda talk: ReportedTalk.strength.index(talk.status)),
         investments=list(
             Investment.objects.public()
-            .involving(company)
+            .latest_involving(company, COMPANY_LIST_LIMIT)
             .select_related(*Investment.company_fields)
-            .order_by("-announced_on", "-id")[:COMPANY_LIST_LIMIT]
         ),
         approvals=list(
             Approval.objects.public()
-            .involving(company)
+            .latest_involving(company, COMPANY_LIST_LIMIT)
             .select_related(*Approval.company_fields)
-            .order_by("-as_of", "-id")[:COMPANY_LIST_LIMIT]
         ),
         chart=monthly_chart(reports_per_month(company)),
         network=company_network(company, talks),
