@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from evtracker.partnerships.models import Company, CompanyKind, Event, ReviewState, TalkStatus
+from evtracker.partnerships.timeline import PAGE_SIZE
 from tests.factories import (
     make_approval,
     make_article,
@@ -128,18 +129,18 @@ def test_it_escapes_names_and_sentences(client):
     assert "<img src=x" not in html
 
 
-def test_it_shows_fifty_events_then_an_older_link_that_works_without_javascript(client):
-    talks = many_talks(120)
+def test_it_shows_a_page_of_events_then_an_older_link_that_works_without_javascript(client):
+    talks = many_talks(2 * PAGE_SIZE + 20)
     expected = sorted((t.events.get().pk for t in talks), reverse=True)
 
     first = client.get("/")
-    assert event_ids(first) == expected[:50]
+    assert event_ids(first) == expected[:PAGE_SIZE]
     second = client.get(older_link(first))
     assert second.status_code == 200
     assert "<html" in second.content.decode()
-    assert event_ids(second) == expected[50:100]
+    assert event_ids(second) == expected[PAGE_SIZE : 2 * PAGE_SIZE]
     third = client.get(older_link(second))
-    assert event_ids(third) == expected[100:]
+    assert event_ids(third) == expected[2 * PAGE_SIZE :]
     assert older_link(third) is None
     assert "No older events" in third.content.decode()
 
@@ -169,7 +170,7 @@ def test_it_serves_the_results_fragment_to_htmx_and_the_full_page_otherwise(clie
 
 
 def test_it_serves_only_the_next_events_to_the_scrolling_request(client):
-    many_talks(60)
+    many_talks(PAGE_SIZE + 10)
     older = older_link(client.get("/"))
     fragment = client.get(older, **HX)
     html = fragment.content.decode()
