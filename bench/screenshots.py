@@ -1,6 +1,6 @@
 """`make screenshots`: a full-page PNG of every page, desktop (1366x900) and phone (390x844),
 into docs/screenshots/<page>-<screen>.png, on the demo data of `make run`. A page whose PNG
-would pass 1 MB (the detailed timeline: 50 events) is cut to its top, and the script says so.
+would pass 1 MB (a long detailed timeline) is cut to its top, and the script says so.
 
     .venv/bin/python bench/screenshots.py [--out-dir docs/screenshots]
 

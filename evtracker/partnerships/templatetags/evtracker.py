@@ -16,6 +16,7 @@ from ..timeline import companies_of
 register = template.Library()
 
 STATUS_LABELS = {**dict(TalkStatus.choices), **dict(ApprovalStatus.choices)}
+KIND_LABELS = dict(InvestmentKind.choices)
 # A symbol beside the word, so a status never rests on colour alone.
 STATUS_SYMBOLS = {
     TalkStatus.RUMOURED: "?",
@@ -75,8 +76,7 @@ def status_badge(status):
 
 @register.simple_tag
 def kind_badge(kind):
-    labels = dict(InvestmentKind.choices)
-    return format_html('<span class="badge kind">{}</span>', labels.get(kind, kind))
+    return format_html('<span class="badge kind">{}</span>', KIND_LABELS.get(kind, kind))
 
 
 @register.simple_tag
