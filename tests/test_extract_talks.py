@@ -32,6 +32,8 @@ COMPANIES = [
     KnownCompany("General Motors", "automaker", ("GM",)),
     KnownCompany("Cruise", "technology"),
     KnownCompany("European Commission", "regulator", ("EU Commission",)),
+    KnownCompany("Shenzhen Stock Exchange", "other"),
+    KnownCompany("Nasdaq", "other"),
 ]
 
 
@@ -59,6 +61,17 @@ def test_it_pairs_a_company_with_the_carmakers_named_as_examples(index):
         index,
     )
     assert found == {pair("Foxconn", "Nissan"): "confirmed", pair("Foxconn", "Honda"): "confirmed"}
+
+
+def test_where_a_company_files_or_trades_is_not_a_party(index):
+    found = talks(
+        "BYD denied on Monday that it was negotiating with Nio over a battery venture.\n"
+        "The carmaker said in a filing to the Shenzhen Stock Exchange that it had held no "
+        "such talks with the company.\n"
+        "Nio, which is listed on Nasdaq, did not reply.",
+        index,
+    )
+    assert found == {pair("BYD", "Nio"): "denied"}
 
 
 def test_it_reads_teaming_up_as_talks(index):

@@ -230,7 +230,11 @@ def _actors(context, sentence, previous_first):
             actors.append(Actor(start, end, company, context.index.kind_of(company), False))
     for match in lang.PRONOUN.finditer(text):
         start = sentence.start + match.start()
-        before = [a for a in actors if a.end <= start and a.kind != "regulator"]
+        before = [
+            a
+            for a in actors
+            if a.end <= start and a.kind != "regulator" and not not_a_party(context.body, a)
+        ]
         company = before[0].company if before else previous_first or context.main_subject
         if company:
             actors.append(Actor(start, start + 2, company, context.index.kind_of(company), False))
@@ -273,7 +277,11 @@ def _resolve(context, wanted, earlier_in_sentence, previous_first, sentence_star
     previous sentence's subject or ("the carmaker") the last carmaker named."""
     for actor in earlier_in_sentence:
         # "A Hyundai spokesperson called the report on the South Korean carmaker groundless".
-        if actor.kind != "regulator" and _compatible(actor.kind, wanted):
+        if (
+            actor.kind != "regulator"
+            and _compatible(actor.kind, wanted)
+            and not not_a_party(context.body, actor)
+        ):
             return actor.company
     main = context.main_subject
     if main and _compatible(context.index.kind_of(main), wanted):

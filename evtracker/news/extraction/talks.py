@@ -696,10 +696,20 @@ def not_a_party(body, actor):
         return True  # "signed an agreement to create Sony Honda Mobility", "Hino, part of Toyota,"
     if _OWNER_IN_APPOSITIVE.match(body, actor.end) and _APPOSITIVE_OPENS.search(before):
         return True  # "BJEV, a BAIC Group subsidiary,": BAIC describes BJEV
+    if _VENUE_BEFORE.search(before) or _TICKER_AFTER.match(body, actor.end):
+        return True  # "said in a filing to the Shanghai Stock Exchange", "(NYSE: VNE)"
     words = _WORD.findall(before.lower())[-4:]
     return bool(_BEFORE_CUES.intersection(words)) and bool(_NOT_A_PARTY_BEFORE.search(before))
 
 
+# Where a company files or trades, not whom it deals with: "in a filing to the Shanghai Stock
+# Exchange", "a statement with the exchange", "listed on Nasdaq"; a ticker's exchange "(NYSE: X)".
+_VENUE_BEFORE = re.compile(
+    r"\b(?:(?:fil(?:ing|ings|ed|es)|disclosures?|notices?)\s+(?:to|with)"
+    r"|(?:listed|listing|trade[sd]?|trading)\s+(?:on|in))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_TICKER_AFTER = re.compile(r"\s*:\s*[A-Z0-9]")
 # The company a deal creates, named as the object of its verb: "to create Sony Honda Mobility",
 # "merged to form Stellantis".
 _CREATED = re.compile(
@@ -1568,7 +1578,9 @@ def _status_updates(context, position, actors, speaker, signals, on):
         return []  # "a source close to VW confirmed the talks": not a party's word
     if status in ("denied", "ended") and _ANONYMOUS.search(text):
         return []  # "said on condition of anonymity": not the party's own word
-    named = {a.company for a in actors if a.kind != "regulator"}
+    named = {
+        a.company for a in actors if a.kind != "regulator" and not not_a_party(context.body, a)
+    }
     speaker = None if speaker == BOTH else speaker
     attributed = speaker or (min(actors, key=lambda a: a.start).company if actors else None)
     attributed = attributed or context.attribution(position)
