@@ -1167,3 +1167,24 @@ def test_it_does_not_pair_the_group_a_subsidiary_is_described_by(index):
 def test_it_reads_an_offer_taken_back_as_the_end_of_the_talks(index):
     body = "Stellantis took back its offer to combine with Renault on Thursday."
     assert talks(body, index) == {pair("Stellantis", "Renault"): "ended"}
+
+
+# --- courtship without a talk word --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tesla has made a takeover offer for Boston Dynamics, people familiar with it said.",
+        "Tesla is preparing a bid for Boston Dynamics, according to the people.",
+        "Tesla has expressed strong interest in Boston Dynamics, insiders said.",
+        "Tesla's planned investment in Boston Dynamics is under review, insiders said.",
+    ],
+)
+def test_it_reads_a_bid_or_an_interest_shown_as_rumoured_talks(index, sentence):
+    assert talks(sentence, index) == {pair("Tesla", "Boston Dynamics"): "rumoured"}
+
+
+def test_it_reads_a_bid_a_party_announces_as_confirmed_talks(index):
+    body = "Ford said on Monday it had submitted an offer to buy Cruise."
+    assert talks(body, index) == {pair("Ford", "Cruise"): "confirmed"}

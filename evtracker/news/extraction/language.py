@@ -196,7 +196,11 @@ TALK = Anchored(
     r"join(?:s|ing)?\s+forces|(?:been|was|were|is|are|get|got|keep|kept|stay)\s+in\s+touch|"
     r"held\s+(?:\w+\s+){0,2}(?:conversations|contacts?)|"
     r"(?:strategic|cooperation|partnership|investment|financing)\s+opportunit(?:y|ies))"
-    r"\s+with|could\s+partner)\b",
+    r"\s+with|could\s+partner|"
+    # A bid or an interest shown is a courtship: "made an offer for X", "expressed interest in X".
+    r"(?:(?:takeover|buyout|acquisition|cash)\s+)?(?:bid|offer)s?\s+(?:for|to\s+(?:buy|acquire|"
+    r"take\s+over))|(?:express|show|shown|signal|indicat)\w*\s+(?:\w+\s+){0,2}?interest\s+in|"
+    r"(?:potential|possible|proposed|planned|mooted)\s+(?:\w+\s+)?investment\s+in)\b",
     (
         "talk",
         "discuss",
@@ -256,6 +260,16 @@ TALK = Anchored(
         "keep",
         "kept",
         "stay",
+        "bid",
+        "offer",
+        "takeover",
+        "buyout",
+        "acquisition",
+        "cash",
+        "express",
+        "show",
+        "signal",
+        "indicat",
     ),
 )
 AGREE = Anchored(
