@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from evtracker.news.models import Article, Feed
+from evtracker.partnerships import admin as admin_module
 from evtracker.partnerships.models import (
     CompanyAlias,
     CompanyKind,
@@ -142,6 +143,27 @@ def test_it_filters_investments_by_investor_or_target(admin_client):
     response = admin_client.get("/admin/partnerships/investment/", {"company": xiaomi.pk})
 
     assert {i.pk for i in response.context["cl"].result_list} == {by_xiaomi.pk, into_xiaomi.pk}
+
+
+def test_the_company_filter_offers_the_most_reported_companies_and_the_chosen_one(
+    admin_client, monkeypatch
+):
+    monkeypatch.setattr(admin_module, "ADMIN_COMPANY_CHOICES", 2)
+    busy, busier, quiet = make_company("Busy"), make_company("Busier"), make_company("Quiet")
+    for partner in ("A", "B", "C"):
+        make_talk(busier, make_company(f"Partner {partner}"))
+    make_talk(busy, busier)
+    make_talk(quiet, make_company("Partner D"))
+
+    def offered(**query):
+        response = admin_client.get("/admin/partnerships/reportedtalk/", query)
+        [company_filter] = [
+            f for f in response.context["cl"].filter_specs if f.title.startswith("company")
+        ]
+        return {name for _, name in company_filter.lookup_choices}
+
+    assert offered() == {"Busier", "Busy"}
+    assert offered(company=quiet.pk) == {"Busier", "Busy", "Quiet"}
 
 
 @pytest.mark.parametrize("value", ["abc", "-1", "1 OR 1=1"])
