@@ -1188,3 +1188,13 @@ def test_it_reads_a_bid_or_an_interest_shown_as_rumoured_talks(index, sentence):
 def test_it_reads_a_bid_a_party_announces_as_confirmed_talks(index):
     body = "Ford said on Monday it had submitted an offer to buy Cruise."
     assert talks(body, index) == {pair("Ford", "Cruise"): "confirmed"}
+
+
+def test_it_pairs_the_two_companies_named_after_the_merger_of(index):
+    body = "The merger of Nio and BYD closed on Friday, creating a bigger rival to Tesla."
+    assert talks(body, index) == {pair("Nio", "BYD"): "agreed"}
+
+
+def test_it_does_not_pair_two_companies_a_partner_of_is_said_of(index):
+    body = "Kia, a long-standing partner of Hyundai and Apple, sold more cars in May."
+    assert talks(body, index) == {}

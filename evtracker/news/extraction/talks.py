@@ -34,8 +34,11 @@ _DEAL_NOUN = lang.Anchored(r"\b" + lang.DEAL_NOUN, lang.DEAL_STARTS)
 _NOUN_WITH = lang.Anchored(
     r"\b"
     + lang.DEAL_NOUN
-    + r"\s+(?:with|between|among|involving|(?:(?:set\s+up|formed|created)\s+)?by)\b",
-    lang.DEAL_STARTS,
+    + r"\s+(?:with|between|among|involving|(?:(?:set\s+up|formed|created)\s+)?by)\b|"
+    # "the merger of X and Y": "of" before two joined names (not "a partner of X and Y").
+    r"\b(?:mergers?|tie-?ups?|alliances?|combination|union|integration|joint[\s-]+ventures?|"
+    r"partnerships?)\s+of\b(?=[^,;.]{0,80}?\s(?:and|&)\s)",
+    (*lang.DEAL_STARTS, "combination", "union", "integration"),
 )
 _RUMOUR = lang.Anchored(
     r"\breportedly\b|\brumou?r|\b(?:people|persons|sources)\s+(?:said|say|says|added|told)\b|"
@@ -866,7 +869,11 @@ def _pairs_in(context, sentence, actors):
             subject = subjects[-1]
         consumed.update(counterparts)
         topic = _topic(body, counterparts[-1].end if counterparts else trigger_end, text)
-        between = lang.BETWEEN.search(gap) or _ENDS_WITH_BETWEEN.search(text, 0, end)
+        between = (
+            lang.BETWEEN.search(gap)
+            or _ENDS_WITH_BETWEEN.search(text, 0, end)
+            or (not bought and text[end - 3 : end].lower() == " of")  # "the merger of X and Y"
+        )
         if not between and counterparts:
             # "the merger of Peugeot owner PSA and ...": "of" before the describing name.
             described = [a for a in actors if trigger_end <= a.start < counterparts[0].start]
