@@ -733,3 +733,38 @@ def test_it_gives_a_project_a_board_approved_to_the_company_the_article_is_about
         "last month."
     )
     assert ("BYD", "Thailand Board of Investment", "granted") in approvals(body, index)
+
+
+# --- the buyer, told around the deal word ------------------------------------------------------
+
+
+def test_it_keeps_the_buyer_when_the_company_bought_is_described_not_named(index):
+    body = "The CCI approved Tata Motors' purchase of the charging firm on Tuesday."
+    assert approvals(body, index) == {("Tata Motors", "CCI", "granted")}
+
+
+def test_it_lists_both_sides_of_a_venture_across_an_abbreviation_and_a_dotted_country(index):
+    body = (
+        "Germany's Federal Cartel Office cleared the joint venture between Volkswagen (VW) and "
+        "U.S. electric vehicle maker Rivian."
+    )
+    assert approvals(body, index) == {
+        ("Volkswagen", "Bundeskartellamt", "granted"),
+        ("Rivian", "Bundeskartellamt", "granted"),
+    }
+
+
+def test_it_never_approves_the_government_that_blocks(index):
+    body = "The Italian government vetoed the Chinese investment in Pirelli."
+    assert not any(subject == "Italian government" for subject, _, _ in approvals(body, index))
+
+
+def test_it_reads_the_acquisition_as_the_one_told_since_the_last_approval(index):
+    body = (
+        "India's competition regulator cleared Renault's purchase of a stake in the plant in "
+        "2024. Now Hyundai has proposed to acquire a factory in Pune. The proposed acquisition "
+        "is subject to regulatory approval."
+    )
+    found = approvals(body, index, published=date(2024, 6, 14))
+    assert ("Hyundai", "CCI", "pending") in found
+    assert ("Renault", "CCI", "pending") not in found

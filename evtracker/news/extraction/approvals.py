@@ -421,12 +421,20 @@ _TO_HOLD = re.compile(
     r"[\d.]+\s*(?:%|per\s*cent|percent)",
     _I,
 )
+_POSSESSIVE_GAP = re.compile(r"['’]s?\s+")
+# "X has now proposed to acquire", "X agreed to buy": the company that buys, right after its name.
+_BUYS_NEXT = re.compile(
+    r"(?:\s+(?:has|have|had|now|also|will|would|is|was|agreed|proposed|plans?|planned|set|"
+    r"to|signed\s+a\s+deal\s+to))*\s+(?:buy|acquire|purchase|take\s+over|bought|acquired|"
+    r"purchased|took\s+over)\b",
+    _I,
+)
 _SOLD_OF = re.compile(r"\b(?:takeover|acquisition|purchase|buyout)\s+of\s+(?:the\s+)?$", _I)
 _BOUGHT_BY = re.compile(r"(?:['’]s\s+\w+\s+)?\s*by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", _I)
 _LIST_GAP = re.compile(
     r"\s*(?:,|and|&|or|as\s+well\s+as|,\s*and|,\s*as\s+well\s+as)\s*"
     r"(?:(?!(?:which|who|that|said|says|will|would|has|have|had|is|are|was|were|to|with|from|"
-    r"by|in|on|for|of|at)\b)[A-Za-z][\w-]*(?:['’]s)?\s+){0,5}",
+    r"by|in|on|for|of|at)\b)[A-Za-z][\w.-]*(?:['’]s)?\s+){0,5}",
 )
 _NEW_ENTITY = re.compile(r"[Tt]he\s+(?:new|newly\s+formed|planned|proposed)\s")
 _WORD_BEFORE = re.compile(r"(?<![\w.,;:'’-])([A-Z][a-z]+) $")
@@ -1194,10 +1202,13 @@ def _subjects(context, sentence, actors, acting, regulator_names, cue_at=0):
         names = _deal_parties(context, sentence) or names
     elif not names and not others_object:
         names = _deal_parties(context, sentence)
+    # a government or an exchange (the article's main subject, say) approves, never is approved
+    names = [name for name in names if not _APPROVER_NAME.search(name)]
     if not names:
         return []
     if named:  # what a later "the deal" or "the companies" refers back to
-        _article_memo(context, "approved")["last"] = list(dict.fromkeys(names))
+        memo = _article_memo(context, "approved")
+        memo["last"], memo["at"] = list(dict.fromkeys(names)), sentence.start
     return [(name, regulator) for name in dict.fromkeys(names) for regulator in regulator_names]
 
 
@@ -1225,8 +1236,9 @@ def _candidates(context, sentence, actors, cue_at):
     bought = {
         a.company
         for a in actors
-        if _BOUGHT.search(body, max(sentence.start, a.start - 60), a.start)
-    }
+        if (deal := _BOUGHT.search(body, max(sentence.start, a.start - 60), a.start))
+        and not (not a.named and _buyer_named(body, actors, a.company, deal.start()))
+    }  # "X's purchase of the startup": "the startup" is not X, whatever it was read as
     candidates = [
         a
         for a in actors
@@ -1260,6 +1272,14 @@ def _candidates(context, sentence, actors, cue_at):
         if any(a.start > speakers[0].end for a in others):
             candidates = others
     return candidates
+
+
+def _buyer_named(body, actors, company, at):
+    """Whether `company` is named as the owner of the deal word at `at` ("X's purchase")."""
+    return any(
+        b.named and b.company == company and _POSSESSIVE_GAP.fullmatch(body, b.end, at)
+        for b in actors
+    )
 
 
 def _clause(text, at):
@@ -1329,7 +1349,11 @@ def _deal_parties(context, sentence):
     venture = _VENTURE_REFERENCE.search(text) and _named_venture(context)
     if venture:
         return [venture]  # "the new company" the article named: "Spotlight, a joint venture"
-    earlier = _article_memo(context, "approved").get("last")
+    memo = _article_memo(context, "approved")
+    earlier = memo.get("last")
+    newer = earlier and deal and _buyer_just_before(context, sentence, memo["at"])
+    if newer:
+        return [newer]  # "X has proposed to acquire the plant. The proposed acquisition ..."
     if earlier:
         return earlier  # "The TCA cleared the transaction": the deal approved before, its buyer
     named = _named_deal(context, sentence.start)
@@ -1346,6 +1370,19 @@ def _deal_parties(context, sentence):
         return list(pair)
     buyers = _buyers(context, pair)
     return buyers or list(pair)
+
+
+def _buyer_just_before(context, sentence, approved_at):
+    """The company that buys in the sentence just before `sentence`, when that sentence comes
+    after the last approval told: a deal told since is what "the acquisition" refers to."""
+    at = bisect.bisect_left([s.start for s in context.sentences], sentence.start)
+    if at == 0 or context.sentences[at - 1].start <= approved_at:
+        return None
+    before = context.sentences[at - 1]
+    for mention in context.named_in(before.start, before.end):
+        if mention.kind != "regulator" and _BUYS_NEXT.match(context.body, mention.end):
+            return mention.company
+    return None
 
 
 def _named_venture(context):
