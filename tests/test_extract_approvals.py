@@ -768,3 +768,61 @@ def test_it_reads_the_acquisition_as_the_one_told_since_the_last_approval(index)
     found = approvals(body, index, published=date(2024, 6, 14))
     assert ("Hyundai", "CCI", "pending") in found
     assert ("Renault", "CCI", "pending") not in found
+
+
+# --- approval words news uses ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Ministry of Commerce okayed Geely's purchase of the stake.",
+        "The European Commission rubber-stamped Geely's purchase of the stake.",
+        "EU regulators waved through Geely's purchase of the stake on Monday.",
+        "The European Commission raised no objection to Geely's purchase of the stake.",
+        "EU clears Geely's takeover of the parts maker",
+    ],
+)
+def test_it_reads_a_body_assenting_in_news_words_as_granted(index, body):
+    (subject, _, status), *rest = approvals(body, index)
+    assert (subject, status, rest) == ("Geely", "granted", [])
+
+
+def test_it_reads_the_all_clear_and_the_first_to_win_approval_as_granted(index):
+    body = "Hyundai got the all-clear from Korea's antitrust regulator for the purchase."
+    assert approvals(body, index) == {("Hyundai", "KFTC", "granted")}
+    body = "Honda became the first carmaker to win approval from California regulators for it."
+    assert approvals(body, index) == {("Honda", "California regulators", "granted")}
+
+
+def test_it_reads_an_industry_ministry_authorising_production_as_granted(index):
+    body = "China's industry ministry has authorised Xiaomi to produce cars."
+    assert approvals(body, index) == {("Xiaomi", "MIIT", "granted")}
+
+
+def test_it_reads_a_review_still_under_way_as_pending(index):
+    body = "EU competition authorities are still reviewing Renault's planned purchase of the unit."
+    assert approvals(body, index) == {("Renault", "European Commission", "pending")}
+
+
+def test_it_reads_a_passed_listing_hearing_as_the_exchanges_approval(index):
+    body = "Xpeng has passed the listing hearing of the Hong Kong Stock Exchange."
+    assert approvals(body, index) == {("Xpeng", "HKEX", "granted")}
+
+
+def test_it_keeps_the_body_of_local_authorities_that_issued_a_licence(index):
+    body = "Beijing authorities have issued Baidu a licence to charge fares for robotaxi rides."
+    assert approvals(body, index) == {("Baidu", "Beijing authorities", "granted")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The EU approved tariffs of up to 35% on Chinese electric vehicles, hitting BYD.",
+        "The US Senate passed a bill that would ban Chinese software in cars made by Ford.",
+        "Tesla has a licence agreement with Panasonic for battery technology.",
+        "It will license technology from BMW, while Foxconn builds the car for Ceer.",
+    ],
+)
+def test_it_finds_no_approval_in_a_policy_passed_or_a_licence_between_companies(index, body):
+    assert approvals(body, index) == set()

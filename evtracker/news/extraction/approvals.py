@@ -74,14 +74,24 @@ _PROBE = (
     r"(?:[\w-]+\s+){0,2}?(?:investigation|probe|review)\s+(?:into|of)\b"
 )
 _CLEAR_DEAL = (
-    r"\bclear(?:s|ing)?\s+(?:the|its|their|a|an)\s+(?:[\w$.-]+\s+){0,3}?(?:deal|merger|"
+    r"\bclear(?:s|ing)?\s+(?:the|its|their|a|an|(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*['’]s?)\s+"
+    r"(?:[\w$.-]+\s+){0,3}?(?:deal|merger|"
     r"acquisition|takeover|transaction|purchase|sale|tie-?up|bid|venture|investment)\b"
+)
+# A clearance told as a body's assent: "waved through", "the all-clear", "raised no objection",
+# "would not oppose the deal".
+_NO_OBJECTION = (
+    r"wav(?:ed|es|ing|e)\s+through|all-?clear|(?:raised?|raises|raising|has|had|have)\s+no\s+"
+    r"(?:\w+\s+)?objections?|no\s+objections?\s+to|(?:would|will|did|does|do)\s+not\s+oppose|"
+    r"won['’]t\s+oppose|decided\s+not\s+to\s+oppose"
 )
 # Cues language.APPROVAL misses: filings with a regulator, an antitrust waiting period, a
 # government saying no, backing sought from authorities.
 _MORE_CUES = re.compile(
-    r"\b(?:waiting\s+period|said\s+no\s+to|turn(?:ed|s)?\s+(?:down|away)|backing\s+from|outstanding|"
-    r"(?:is|are|was|were)\s+reviewing|applications?|(?:investment|tax)\s+privileges|"
+    r"\b(?:waiting\s+period|said\s+no\s+to|turn(?:ed|s)?\s+(?:down|away)|backing\s+(?:from|of)|"
+    r"outstanding|" + _NO_OBJECTION + "|"
+    r"(?:is|are|was|were)\s+(?:still\s+|currently\s+|now\s+|already\s+)?reviewing|"
+    r"listing\s+hearing|applications?|(?:investment|tax)\s+privileges|"
     r"(?:its|their)\s+(?:antitrust|competition|merger|in-depth)\s+(?:review|investigation|probe))\b|"
     + _CLEAR_DEAL
     + "|"
@@ -117,7 +127,11 @@ _PENDING_MORE = re.compile(
     _I,
 )
 _GRANTED_MORE = re.compile(
-    _CLEAR_DEAL + r"|\b(?:waiting\s+period\s+(?:\w+\s+){0,8}?(?:expired|ran\s+out|ended|lapsed)|"
+    _CLEAR_DEAL + r"|\b(?:" + _NO_OBJECTION + r"|"
+    # "the first carmaker to win approval": it has won it
+    r"first\s+(?:[\w-]+\s+){0,4}?to\s+(?:win|receive|get|obtain|secure|gain|be\s+(?:granted|"
+    r"given|approved|cleared|licensed|issued))|"
+    r"waiting\s+period\s+(?:\w+\s+){0,8}?(?:expired|ran\s+out|ended|lapsed)|"
     r"(?:has|have|had)\s+(?:given|granted)|gave\s+(?:its|their|the)|"
     r"(?:expired|ran\s+out)\b|"
     # "after receiving all regulatory approvals": done before what the sentence reports
@@ -187,7 +201,7 @@ _UNNAMED_ACTING = re.compile(
     r"hopes?|asked|urged|told|when|if|as|for|to|from|with|by|on|in|at|of|whether|while)\b)"
     r"[A-Za-z-]+(?:['’]s)?\s+){0,3}" + _BODY_HEAD + _PLACE_TAIL + r")\s+"
     r"(?:\w+\s+){0,3}?(?:approved?|cleared?|signed\s+off|granted|gave|given|rejected|blocked|"
-    r"turned\s+(?:down|away)|vetoed|refused)\b"
+    r"turned\s+(?:down|away)|vetoed|refused|issued|awarded|authori[sz]ed|okayed)\b"
 )
 # "antitrust filings in South Korea and Canada": the authorities of those places.
 _FILINGS_IN = re.compile(
@@ -237,6 +251,16 @@ _GOVERNMENT_ACTS = re.compile(
 _GOVERNMENT_NAMED = re.compile(
     rf"\b(?:(?P<demonym>{DEMONYM})\s+government|(?P<place>{COUNTRY})'s\s+government|"
     rf"[Gg]overnment\s+of\s+(?P<of>{COUNTRY}))\b"
+)
+# Licences companies trade: "a licence agreement", "will license its technology to Mazda",
+# "built under licence from BMW".
+_COMMERCIAL_LICENCE = re.compile(
+    r"\blicen[cs](?:e|es|ed|ing)\s+(?:agreements?|deals?|fees?|pacts?|contracts?|partnerships?|"
+    r"arrangements?|rights|income|revenue)\b|"
+    r"\blicen[cs](?:e|es|ed|ing)\s+(?:(?:its|the|their|some|a)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:technolog(?:y|ies)|platforms?|designs?|brand|patents?|software|IP|know-how)\b|"
+    r"\bunder\s+(?:a\s+)?licen[cs]e\s+from\b",
+    _I,
 )
 # Who approves but is never the one approved: governments, stock exchanges.
 _TICKER = re.compile(r"\s*:")
@@ -290,7 +314,8 @@ _REGULATOR_ACTS = re.compile(
     r"(?:\s*\([^)]{1,80}\))?(?:\s*,[^,]{1,40},)?\s+(?:\w[\w'’]*\s+){0,7}?"
     r"(?:approved|approves|approve|cleared|clears|clear|granted|grants|signed\s+off|"
     r"rejected|rejects|blocked|blocks|gave|gives|given|issued|issues|awarded|licensed|"
-    r"green-?lit|authori[sz]ed|said\s+no|turned\s+(?:down|away)|vetoed|refused|review|revoked|"
+    r"green-?lit|authori[sz]ed|okayed|OK['’]?d|rubber-stamped|endorsed|said\s+no|"
+    r"turned\s+(?:down|away)|vetoed|refused|review|revoked|" + _NO_OBJECTION + "|"
     r"suspended|plans?\s+to\s+(?:review|examine|scrutini[sz]e|investigate)|"
     r"(?:opened|launched|began|"
     r"started)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:investigation|probe))\b",
@@ -303,7 +328,9 @@ _CHECKED = re.compile(r"\b(?:review|test|inspection|audit)\b", _I)
 _APPROVAL_NOUN = re.compile(
     r"\b(?:licen[cs]\w*|permits?|approv\w*|clearances?|cleared|green[\s-]?light|permission|"
     r"go-ahead|sign-?off|signed\s+off|certifi\w+|registration|nod|clear(?:s|ing)?\s+(?:the|its)|"
-    r"waiting\s+period|said\s+no\s+to|turn(?:ed|s)?\s+(?:down|away)|backing\s+from)\b",
+    r"waiting\s+period|said\s+no\s+to|turn(?:ed|s)?\s+(?:down|away)|backing\s+(?:from|of)|"
+    + _NO_OBJECTION
+    + r")\b",
     _I,
 )
 
@@ -509,11 +536,18 @@ _TO_APPROVE = re.compile(
 )
 _RATING = re.compile(r"\s+(?:ratings?|scores?|polls?)\b", _I)
 # A measure, not a company's application, is approved: "the tariffs were approved".
+_POLICY = (
+    r"(?:tariffs?|duties|rules?|regulations?|laws?|bill|legislation|budget|subsid(?:y|ies)|"
+    r"measures?|polic(?:y|ies)|standards?|sanctions?|quotas?)"
+)
+# A policy approved, passive or active: "the tariffs were approved", "the EU approved tariffs
+# of up to 35%", "the Senate passed a bill that ...": the companies it touches are not approved.
 _THING_APPROVED = re.compile(
-    r"\b(?:the|new|a|an)\s+(?:[\w-]+\s+){0,3}?(?:tariffs?|duties|rules?|regulations?|laws?|bill|"
-    r"budget|subsid(?:y|ies)|measures?|polic(?:y|ies)|standards?|sanctions?|quotas?)\s+"
+    rf"\b(?:the|new|a|an)\s+(?:[\w-]+\s+){{0,3}}?{_POLICY}\s+"
     r"(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:\w+\s+)?"
-    r"(?:approved|cleared|passed|adopted)\b",
+    r"(?:approved|cleared|passed|adopted)\b|"
+    r"\b(?:approved|passed|adopted)\s+(?:(?:the|a|an|new|its|their)\s+)?(?:[\w-]+\s+){0,3}?"
+    rf"{_POLICY}\b(?!\s+(?:application|request|proposal|plan)\b)",
     _I,
 )
 _NO_APPROVAL = re.compile(
@@ -563,7 +597,8 @@ _GRANTED = _anchored(
     lang.GRANTED,
     _words_of(
         "receiv won win grant approv obtain secur got get gave giv clear issu award green "
-        "added included signed nodded passed has holds gained"
+        "added included signed nodded passed has holds gained okayed ok rubber-stamped "
+        "endorsed authori"
     ),
 )
 _REJECTED = _anchored(
@@ -582,7 +617,8 @@ _PENDING_MORE = _anchored(
 _GRANTED_MORE = _anchored(
     _GRANTED_MORE,
     _words_of(
-        "clear waiting has have had gave expired ran approv licen permit after go-ahead green nod"
+        "clear waiting has have had gave expired ran approv licen permit after go-ahead green nod "
+        "wav all raise no would will did does do won decided first"
     ),
 )
 _REJECTED_MORE = _gated(_REJECTED_MORE, _words_of("no turn rejection revok suspend withdr pulled"))
@@ -600,6 +636,11 @@ _MORE_CUES = _gated(
         "review",
         "application",
         "privileges",
+        "listing",
+        "wav",
+        "all",
+        "objection",
+        "oppose",
     ),
 )
 _FILING = _gated(_FILING, ("fil",))
@@ -636,7 +677,7 @@ _APPROVAL_NOUN = _gated(
     _APPROVAL_NOUN,
     _words_of(
         "licen permit approv clear green permission go-ahead sign certifi registration "
-        "nod waiting no turn backing"
+        "nod waiting no turn backing wav all oppose"
     ),
 )
 _CHECKED = _gated(_CHECKED, ("review", "test", "inspection", "audit"))
@@ -725,6 +766,10 @@ def find_approvals(context, position, actors):
     cue = lang.APPROVAL.search(text) or _MORE_CUES.search(text) or _FILING.search(text)
     if not cue:
         return []
+    if _COMMERCIAL_LICENCE.search(text):
+        cue = _cue_beside_licences(text)
+        if not cue:
+            return []  # "a licence agreement with Panasonic": one company licenses another
     body = context.body
     actors = _with_legal_names(sentence, _with_abbreviations(context, sentence, actors))
     actors = _with_short_legal_names(context, actors)
@@ -781,6 +826,12 @@ def find_approvals(context, position, actors):
             )
         )
     return facts
+
+
+def _cue_beside_licences(text):
+    """The first approval word outside the licences companies grant each other."""
+    blank = _COMMERCIAL_LICENCE.sub(lambda m: " " * len(m.group()), text)
+    return lang.APPROVAL.search(blank) or _MORE_CUES.search(blank) or _FILING.search(blank)
 
 
 def _no_approval_without_regulator(context, position):

@@ -858,8 +858,13 @@ APPROVAL = Anchored(
     r"\b(?:approv\w*|licen[cs]\w*|permits?|permission|qualifications?|clearance|cleared|"
     r"green[\s-]?light\w*|greenlit|nod|sign-?off|signed\s+off|go-ahead|authori[sz]\w+|certifi\w+|"
     r"review|test|registration|"
-    r"accreditation|catalogue|catalog|blessing|veto\w*|block\w*|reject\w*|refus\w*|bann?\w*)\b",
+    r"accreditation|catalogue|catalog|blessing|veto\w*|block\w*|reject\w*|refus\w*|bann?\w*|"
+    r"okay(?:ed|s)?|OK['’]?d|rubber-stamp\w*|endors(?:ed|es|ing|ement))\b",
     (
+        "okay",
+        "ok",
+        "rubber-stamp",
+        "endors",
         "approv",
         "licen",
         "permit",
@@ -903,7 +908,8 @@ GRANTED = _words(
     r"secured|secures|got|gets|gave|gives|given|cleared|clears|issued|issues|awarded|"
     r"green-?lit|greenlit|green-?lighted|added\s+to|included\s+in|signed\s+off|nodded|"
     r"passed|has\s+(?:the|a|its)\s+(?:licen[cs]e|approval|permit)|signed\s+off\s+on|"
-    r"holds\s+(?:a|the)\s+licen[cs]e|won\s+approval|gained)\b"
+    r"holds\s+(?:a|the)\s+licen[cs]e|won\s+approval|gained|okayed|OK['’]?d|"
+    r"rubber-stamped|endorsed|authori[sz]ed)\b"
 )
 REJECTED = _words(
     r"\b(?:rejected|rejects|refused|refuses|blocked|blocks|denied|denies|turned\s+down|"
