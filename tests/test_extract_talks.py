@@ -1198,3 +1198,27 @@ def test_it_pairs_the_two_companies_named_after_the_merger_of(index):
 def test_it_does_not_pair_two_companies_a_partner_of_is_said_of(index):
     body = "Kia, a long-standing partner of Hyundai and Apple, sold more cars in May."
     assert talks(body, index) == {}
+
+
+def test_it_pairs_a_company_weighing_whether_to_join_talks_with_each_party(index):
+    body = (
+        "Nio and BYD said on Monday they are in merger talks. "
+        "Leapmotor is also weighing joining the merger, according to people familiar with it."
+    )
+    assert talks(body, index) == {
+        pair("Nio", "BYD"): "confirmed",
+        pair("Leapmotor", "Nio"): "rumoured",
+        pair("Leapmotor", "BYD"): "rumoured",
+    }
+
+
+def test_it_reads_a_company_unlikely_to_join_talks_as_ended_with_each_party(index):
+    body = (
+        "Nio and BYD said on Monday they are in merger talks. "
+        "Leapmotor is unlikely to take part in the talks, its chairman said."
+    )
+    assert talks(body, index) == {
+        pair("Nio", "BYD"): "confirmed",
+        pair("Leapmotor", "Nio"): "ended",
+        pair("Leapmotor", "BYD"): "ended",
+    }

@@ -1033,6 +1033,7 @@ def find_talks(context, position, actors):
         and not lang.TWO_PARTIES.search(text)
         and not _moves_a_status(text)
         and not _continues_unnamed(context, position)
+        and not (actors and _JOINS_TALKS.search(text))  # "X may join the talks": X and the pair
         and not (actors and _FUNDING.search(text))
     ):
         return []  # most sentences: nothing here can name a pair or move the status of one
@@ -1078,6 +1079,7 @@ def find_talks(context, position, actors):
         told_before = kind.startswith("next:")
         kind = kind.removeprefix("next:")
         party_speaks = speaker in (subject, other, BOTH)
+        stays_out = kind == "joined" and _STAYS_OUT.search(text, 0, joining.start())
         if kind == "joined":  # told by a party of the talks the company joins
             kind, party_speaks = "talk", speaker is not None
         if kind == "future":
@@ -1085,7 +1087,9 @@ def find_talks(context, position, actors):
             # "would", or unnamed sources: talks.
             will = not _WOULD.search(_REPORTED_WILL.sub("", text))
             kind = "agreed" if (party_speaks or will) and not hearsay else "talk"
-        if kind == "refused":
+        if stays_out:
+            status = "ended"  # "X is unlikely to join the talks": no talks with X after all
+        elif kind == "refused":
             if hearsay:
                 continue  # others telling that a party is not in talks: no party's word
             status = "denied"
@@ -1297,8 +1301,16 @@ def _recent_companies(context, sentence):
 # "Mitsubishi Motors had also agreed to take part in the talks": a third party joins the pair.
 _JOINS_TALKS = re.compile(
     r"\b(?:join(?:s|ed|ing)?|take\s+part\s+in|took\s+part\s+in|taking\s+part\s+in|"
-    r"participat(?:e|es|ed|ing)\s+in)\s+(?:the|those|these)\s+(?:\w+\s+)?(?:talks|negotiations|"
-    r"discussions)\b",
+    r"participat(?:e|es|ed|ing)\s+in)\s+(?:the|those|these|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:talks|negotiations|discussions|integration|merger|tie-?up)\b",
+    re.IGNORECASE,
+)
+
+
+# "is unlikely to join", "will not take part in", "decided against joining" the talks.
+_STAYS_OUT = re.compile(
+    r"\b(?:unlikely\s+to|not\s+(?:to\s+)?|no\s+longer|won't|never|against|declined\s+to|"
+    r"refused\s+to|ruled\s+out)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 
