@@ -826,3 +826,46 @@ def test_it_keeps_the_body_of_local_authorities_that_issued_a_licence(index):
 )
 def test_it_finds_no_approval_in_a_policy_passed_or_a_licence_between_companies(index, body):
     assert approvals(body, index) == set()
+
+
+# --- the body, when the approval sentence does not name it -------------------------------------
+
+
+def test_it_gives_a_lead_approval_the_body_the_article_names_after_it(index):
+    body = (
+        "Nio has won approval to build its own cars, the company said on Monday.\n\n"
+        "The National Development and Reform Commission published its decision on Friday."
+    )
+    result = extract(body, index, published=PUBLISHED)
+    assert {(a.subject, a.regulator, a.status) for a in result.approvals} == {
+        ("Nio", "NDRC", "granted")
+    }
+    assert result.approvals[0].sentence.startswith("Nio has won approval")
+
+
+def test_it_keeps_as_evidence_the_sentence_that_names_the_body(index):
+    body = (
+        "Nio still has not received approval to build its own cars. The company awaits "
+        "approval from the National Development and Reform Commission."
+    )
+    (approval,) = extract(body, index, published=PUBLISHED).approvals
+    assert (approval.subject, approval.regulator, approval.status) == ("Nio", "NDRC", "pending")
+    assert approval.sentence.startswith("The company awaits")
+
+
+def test_it_reads_a_fair_trade_commission_by_the_country_the_article_is_set_in(index):
+    body = (
+        "The Fair Trade Commission approved Hyundai's purchase of a stake in the battery firm, "
+        "the Seoul-based regulator said."
+    )
+    assert approvals(body, index) == {("Hyundai", "KFTC", "granted")}
+
+
+def test_it_reads_european_regulators_as_the_european_commission(index):
+    body = "European regulators approved Geely's purchase of the stake."
+    assert approvals(body, index) == {("Geely", "European Commission", "granted")}
+
+
+def test_it_reads_a_green_light_from_a_capital_as_that_governments(index):
+    body = "Stellantis has already won approval from Brussels for the deal."
+    assert approvals(body, index) == {("Stellantis", "European Commission", "granted")}

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from evtracker.news.extraction import language as lang
-from evtracker.news.extraction.approvals import find_approvals
+from evtracker.news.extraction.approvals import NAMED_LATER, find_approvals
 from evtracker.news.extraction.dates import event_date
 from evtracker.news.extraction.facts import (
     Actor,
@@ -476,6 +476,12 @@ def _keep_approval(approvals, fact):
     kept = approvals.get(key)
     if kept is None or _APPROVAL_RANK[fact.status] > _APPROVAL_RANK[kept.status]:
         approvals[key] = fact
+    elif (
+        _APPROVAL_RANK[fact.status] == _APPROVAL_RANK[kept.status]
+        and NAMED_LATER in kept.why
+        and NAMED_LATER not in fact.why
+    ):
+        approvals[key] = fact  # the sentence that names the body is the better evidence
 
 
 def _companies(title_mentions, mentions, result):

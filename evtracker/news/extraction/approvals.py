@@ -49,6 +49,8 @@ from evtracker.news.extraction.regulators import (
 )
 
 _I = re.IGNORECASE
+# Why an approval's regulator is the body the article names only after the approval.
+NAMED_LATER = "regulator: named later in the article"
 
 
 def _words_of(text):
@@ -262,6 +264,13 @@ _COMMERCIAL_LICENCE = re.compile(
     r"\bunder\s+(?:a\s+)?licen[cs]e\s+from\b",
     _I,
 )
+# A capital as the one that grants: "the green light from Beijing", "approval from Brussels".
+_CAPITAL_GRANTS = re.compile(
+    r"\b(?:approvals?|nod|green\s+light|go-ahead|clearance|blessing|permission|backing|"
+    r"sign-?off)\s+(?:from|by|of)\s+(?P<place>Brussels|Beijing|New\s+Delhi|Washington|Tokyo|"
+    r"Seoul|Berlin|Paris|Rome|Jakarta)\b(?![\s-]+(?:based|(?-i:[A-Z])))",
+    _I,
+)
 # Who approves but is never the one approved: governments, stock exchanges.
 _TICKER = re.compile(r"\s*:")
 _EXCHANGE_NAME = re.compile(r"(?:Exchange|\bHKEX|\bNYSE|\bNasdaq)$")
@@ -284,6 +293,11 @@ def _government(match):
 _GENERIC_BODY = re.compile(
     r"\b(?:regulators?|watchdogs?|authorities|(?:the\s+)?(?:commission|ministry|agency|"
     r"bureau|planner|cabinet)|government)\b",
+    _I,
+)
+_EUROPEAN_BODY = re.compile(
+    r"(?:European(?:\s+Union)?|EU)(?:['’]s)?\s+(?:[a-z-]+\s+)?(?:regulators?|authorit(?:y|ies)|"
+    r"watchdogs?)",
     _I,
 )
 # A regulator named under its own name that reporting uses for another body.
@@ -809,6 +823,8 @@ def find_approvals(context, position, actors):
         return []
     what = lang.approval_what(text)
     why = (f"approval word: {cue.group()}", f"status: {status}")
+    if regulator != [None] and not regulators and _no_body_before(context, sentence.start):
+        why += (NAMED_LATER,)  # a weaker reading than a sentence that names its body
     facts = []
     for subject, body_name in subjects:
         facts.append(
@@ -890,8 +906,14 @@ def _regulator(context, position, regulators, acting):
                 _canonical(context, name) for name in _listed_with(context.body, regulators, first)
             )
         )
-    government = _government(_GOVERNMENT_ACTS.search(text) or _GOVERNMENT_NAMED.search(text))
+    government = _government(
+        _GOVERNMENT_ACTS.search(text)
+        or _GOVERNMENT_NAMED.search(text)
+        or _CAPITAL_GRANTS.search(text)
+    )
     unnamed = _UNNAMED_ACTING.search(text) or _UNNAMED_BODY.search(text)
+    if unnamed and _EUROPEAN_BODY.fullmatch(_as_written(unnamed)):
+        return ["European Commission"]  # "European regulators": the EU decides through it
     if unnamed and _specific(_as_written(unnamed)):
         return [_as_written(unnamed)]
     if _HSR.search(text):
@@ -908,7 +930,7 @@ def _regulator(context, position, regulators, acting):
         return [government]
     if unnamed and len(_as_written(unnamed).split()) > 1:
         return [_as_written(unnamed)]  # "Chinese regulators"; "the regulator" names no one
-    named = _regulator_named_before(context, sentence.start)
+    named = _regulator_named(context, sentence.start)
     if named:
         return [_canonical(context, named)]  # the body the article names, as an analyst reads it
     return [None]
@@ -993,19 +1015,26 @@ def _nearest_regulator(context, sentence, regulators, acting):
 
 def _canonical(context, name):
     name = _SAME_BODY.get(name, name)
-    if name == "FTC" and "Federal Trade Commission" not in context.body:
+    if name in ("FTC", "Fair Trade Commission") and "Federal Trade Commission" not in context.body:
         # "the Fair Trade Commission (FTC)" in Seoul or Tokyo is not the US body.
-        if re.search(r"\bKorea", context.body):
+        if re.search(r"\b(?:Korea|Seoul)", context.body):
             return "KFTC"
-        if re.search(r"\bJapan", context.body):
+        if re.search(r"\b(?:Japan|Tokyo)", context.body):
             return "JFTC"
     return name
 
 
-def _regulator_named_before(context, offset):
+def _no_body_before(context, offset):
+    """Whether the article names no body before `offset`."""
+    _regulator_named(context, offset)
+    return bisect.bisect_left(_article_memo(context, "regulators")["starts"], offset) == 0
+
+
+def _regulator_named(context, offset):
     """The body the article has named most often before `offset` (the first of those named
     as often), by the company list or by the form of its name: "regulators" and "the
-    authorities" refer back to a body the reader has met."""
+    authorities" refer back to a body the reader has met. Before any is named, the one the
+    article names most: a lead tells of the approval before it names the body."""
     memo = _article_memo(context, "regulators")
     if "leaders" not in memo:
         bodies = [
@@ -1025,7 +1054,9 @@ def _regulator_named_before(context, offset):
         memo["starts"] = [start for start, _ in bodies]
         memo["leaders"] = leaders
     at = bisect.bisect_left(memo["starts"], offset)
-    return memo["leaders"][at - 1] if at else None
+    if at:
+        return memo["leaders"][at - 1]
+    return memo["leaders"][-1] if memo["leaders"] else None
 
 
 def _regulators_nearby(context, position):
