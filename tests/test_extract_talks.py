@@ -1222,3 +1222,19 @@ def test_it_reads_a_company_unlikely_to_join_talks_as_ended_with_each_party(inde
         pair("Leapmotor", "Nio"): "ended",
         pair("Leapmotor", "BYD"): "ended",
     }
+
+
+def test_it_pairs_a_company_with_each_company_whose_interest_it_drew(index):
+    body = "Nissan has drawn interest from Foxconn and Xiaomi, according to insiders."
+    assert talks(body, index) == {
+        pair("Nissan", "Foxconn"): "rumoured",
+        pair("Nissan", "Xiaomi"): "rumoured",
+    }
+
+
+def test_it_pairs_possible_investors_with_the_company_they_may_invest_in(index):
+    body = "Carmakers such as BAIC and Geely are seen as possible investors in Leapmotor."
+    assert talks(body, index) == {
+        pair("BAIC", "Leapmotor"): "rumoured",
+        pair("Geely", "Leapmotor"): "rumoured",
+    }

@@ -200,7 +200,11 @@ TALK = Anchored(
     # A bid or an interest shown is a courtship: "made an offer for X", "expressed interest in X".
     r"(?:(?:takeover|buyout|acquisition|cash)\s+)?(?:bid|offer)s?\s+(?:for|to\s+(?:buy|acquire|"
     r"take\s+over))|(?:express|show|shown|signal|indicat)\w*\s+(?:\w+\s+){0,2}?interest\s+in|"
-    r"(?:potential|possible|proposed|planned|mooted)\s+(?:\w+\s+)?investment\s+in)\b",
+    r"(?:potential|possible|proposed|planned|mooted)\s+(?:\w+\s+)?investment\s+in|"
+    # "drew interest from X", "X is seen as a possible investor in Y": courted, not yet partners.
+    r"(?:drawn|drew|draws|draw|attract\w*|receiv\w*|generat\w*)\s+(?:\w+\s+){0,2}?interest\s+"
+    r"from|(?:potential|possible|prospective|likely)\s+(?:\w+\s+)?(?:investors?|buyers?|"
+    r"bidders?|suitors?|acquirers?)\s+(?:in|of|for))\b",
     (
         "talk",
         "discuss",
@@ -270,6 +274,11 @@ TALK = Anchored(
         "show",
         "signal",
         "indicat",
+        "draw",
+        "drew",
+        "attract",
+        "receiv",
+        "generat",
     ),
 )
 AGREE = Anchored(
