@@ -1238,3 +1238,22 @@ def test_it_pairs_possible_investors_with_the_company_they_may_invest_in(index):
         pair("BAIC", "Leapmotor"): "rumoured",
         pair("Geely", "Leapmotor"): "rumoured",
     }
+
+
+# --- history told in passing --------------------------------------------------------------
+
+
+def test_it_leaves_out_a_deal_done_years_before_the_article(index):
+    body = (
+        "Nio reported record deliveries on Tuesday. SoftBank bought Boston Dynamics from "
+        "Google in 2017, when the robot maker was struggling."
+    )
+    assert talks(body, index) == {}
+
+
+def test_it_keeps_a_deal_in_the_news_that_recalls_an_old_year(index):
+    body = (
+        "Geely and Renault are buying stakes in each other, returning to ties they had "
+        "given up in 2018, the companies said."
+    )
+    assert talks(body, index) == {pair("Geely", "Renault"): "agreed"}

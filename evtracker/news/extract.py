@@ -30,6 +30,7 @@ from evtracker.news.extraction.talks import (
     PairsByCompany,
     credits_an_outlet,
     find_talks,
+    long_before,
     not_a_party,
 )
 from evtracker.news.readers import Block
@@ -357,6 +358,8 @@ def extract(
             and fact.target != fact.investor
             and fact.kind != "joint_venture"
             and (_decided(fact))
+            # "bought Volvo in 2010": history, not the article's news
+            and not long_before(fact.on, published, fact.sentence)
         ):
             _keep_talk(talks, _talk_of_investment(fact))
     pairs = PairsByCompany(talk.parties for talk in talks.values())

@@ -1117,6 +1117,8 @@ def find_talks(context, position, actors):
             status = "background"  # "its partnership with Chery": it exists, said in passing
         else:
             continue
+        if status in ("agreed", "background") and long_before(on, context.published, text):
+            continue  # "took control of Chrysler in 2014": history, not this article's news
         attributed = speaker if speaker in (subject, other) else context.attribution(position)
         why = _why(kind, (ended, denied, confirmed), speaker, hearsay)
         if reviewed and status == "agreed":
@@ -1141,6 +1143,20 @@ def find_talks(context, position, actors):
     if found:
         return facts
     return _status_updates(context, position, actors, speaker, (ended, denied, confirmed), on)
+
+
+_HISTORY_DAYS = 730  # a deal done this long before the article is its background
+
+
+_NOW = re.compile(r"\b(?:is|are|will|now|plans?|planning)\b", re.IGNORECASE)
+
+
+def long_before(on, published, text):
+    """Whether a deal told as of `on`, in past-tense `text`, is history to an article
+    published on `published` ("are buying stakes, returning to ties given up in 2018": news)."""
+    return bool(
+        on and published and (published - on).days > _HISTORY_DAYS and not _NOW.search(text)
+    )
 
 
 _QUOTE_MARK = re.compile(r"[\"“”]")
