@@ -1257,3 +1257,29 @@ def test_it_keeps_a_deal_in_the_news_that_recalls_an_old_year(index):
         "given up in 2018, the companies said."
     )
     assert talks(body, index) == {pair("Geely", "Renault"): "agreed"}
+
+
+# --- a country across the table -----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def index_with_governments():
+    return CompanyIndex.build(
+        [
+            *COMPANIES,
+            KnownCompany("Indonesian government", "other", ("Indonesia's government",)),
+            KnownCompany("German government", "other", ("Germany's government",)),
+        ]
+    )
+
+
+def test_it_reads_a_country_in_talks_with_a_company_as_its_government(index_with_governments):
+    body = "Talks between Indonesia and Tesla are going on, people familiar with them said."
+    assert talks(body, index_with_governments) == {
+        pair("Indonesian government", "Tesla"): "rumoured"
+    }
+
+
+def test_it_leaves_a_deal_between_two_countries_to_their_governments(index_with_governments):
+    body = "Volkswagen welcomed the agreement between Germany and Indonesia on Monday."
+    assert talks(body, index_with_governments) == {}

@@ -191,6 +191,45 @@ def _owner_or_named(context, mention):
     return Actor(mention.start, mention.end, mention.company, mention.kind, True)
 
 
+_FIRMS = frozenset(("automaker", "technology", "supplier", "investor"))
+# A country across the table of talks or a deal is its government: "in talks with Saudi Arabia",
+# "talks between Indonesia and Tesla"; not "a plant in Saudi Arabia".
+_COUNTRY_PARTY = re.compile(
+    r"(?<!trade\s)(?<!tariff\s)\b(?i:talks|discussions|negotiations|negotiating|agreements?|"
+    r"memorandum\s+of\s+understanding|MoU)\s+(?:with|between)\s+(?:the\s+)?(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+    r"(?:\s+and\s+(?:the\s+)?(?P<other>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?\b(?!['’])"
+)
+
+
+def _countries_as_parties(context, sentence, actors):
+    firms = [a for a in actors if a.kind in _FIRMS]
+    if not firms:
+        return []  # "a trade deal with China": governments among themselves
+    found = []
+    for match in _COUNTRY_PARTY.finditer(sentence.text):
+        spans = {
+            group: (sentence.start + match.start(group), sentence.start + match.end(group))
+            for group in ("name", "other")
+            if match.group(group) is not None
+        }
+        listed = {
+            group: any(a.start < end and start < a.end for a in actors)
+            for group, (start, end) in spans.items()
+        }
+        for group, (start, end) in spans.items():
+            partner = "other" if group == "name" else "name"
+            if listed[group] or (partner in spans and not _names_a_firm(firms, spans[partner])):
+                continue  # a listed company, or "a deal between Germany and China"
+            government = context.index.lookup(match.group(group) + "'s government")
+            if government:
+                found.append(Actor(start, end, government.name, government.kind, True))
+    return found
+
+
+def _names_a_firm(firms, span):
+    return any(a.start < span[1] and span[0] < a.end for a in firms)
+
+
 _OWNS_NEXT = re.compile(
     r"\s+(?:of|behind|(?:that|which)\s+(?:owns|controls|makes))\s+(?:[A-Z]\w+(?:'s|’s)\s+)?"
 )
@@ -229,6 +268,8 @@ def _actors(context, sentence, previous_first):
         )
         if company:
             actors.append(Actor(start, end, company, context.index.kind_of(company), False))
+    if "with" in text or "between" in text:
+        actors += _countries_as_parties(context, sentence, actors)
     for match in lang.PRONOUN.finditer(text):
         start = sentence.start + match.start()
         before = [
