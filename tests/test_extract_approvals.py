@@ -869,3 +869,16 @@ def test_it_reads_european_regulators_as_the_european_commission(index):
 def test_it_reads_a_green_light_from_a_capital_as_that_governments(index):
     body = "Stellantis has already won approval from Brussels for the deal."
     assert approvals(body, index) == {("Stellantis", "European Commission", "granted")}
+
+
+# --- bodies by the form of their name --------------------------------------------------------
+
+
+def test_it_reads_a_longer_ministry_than_the_listed_one_its_name_opens_with(index):
+    body = "Vietnam's Ministry of Industry and Trade granted VinFast a licence to export cars."
+    assert approvals(body, index) == {("VinFast", "Ministry of Industry and Trade", "granted")}
+
+
+def test_it_leaves_the_owning_country_out_of_a_bodys_name(index):
+    body = "South Korea's Ministry of Science and ICT granted Hyundai a licence for the test."
+    assert approvals(body, index) == {("Hyundai", "Ministry of Science and ICT", "granted")}

@@ -1091,10 +1091,14 @@ def _regulators_nearby(context, position):
 def _with_bodies(context, sentence, actors):
     """Actors plus the bodies the sentence names by the form of their name ("the Ministry of
     Science and ICT") that the company list misses."""
+    by_form = bodies_between(context, sentence.start, sentence.end)
+    # "the Ministry of Industry and Trade": the longer body, not the listed one it opens with
+    inside = [a for a in actors if any(s <= a.start and a.end < e for s, e, _ in by_form)]
+    actors = [a for a in actors if a not in inside or a.kind != "regulator"]
     extra = [
         Actor(start, end, name, "regulator", True)
         for start, end, name in (
-            *bodies_between(context, sentence.start, sentence.end),
+            *by_form,
             *_described_bodies(sentence),
             *(
                 (sentence.start + s, sentence.start + e, b)

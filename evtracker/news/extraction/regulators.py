@@ -54,6 +54,8 @@ _LOCAL_BEFORE = re.compile(
 )
 _DEFINED = re.compile(r"\s*\(\s*[\"“]?([A-Z]{2,8})[\"”]?\s*\)")
 _ACRONYM_OFFICE = re.compile(r"([A-Z]{2,6})\s+(?:Office|Division|Secretariat)")
+# A place that owns the body, which the body's name leaves out: "South Korea's Ministry of ...".
+_PLACE_OWNS = re.compile(rf"(?:{_CAP}\s+)?{_CAP}['’]s\s+(?={_CAP})")
 # Heads of a company's own bodies: "the Nissan Board", "Board of Directors".
 _NOT_PUBLIC = re.compile(
     r"\bBoard(?:\s+of\s+(?:Directors|Management|Supervisors|Trustees))?$|"
@@ -284,7 +286,9 @@ def body_names(context):
         found = []
         for start, end, name in _scan(context.body):
             at = bisect.bisect_left(starts, end)
-            if at and context.mentions[at - 1].end > start:
+            named = context.mentions[at - 1] if at else None
+            longer = named and _longer_than_listed(context, named, start, end)
+            if named and named.end > start and not longer:
                 continue  # the company list names it
             same = next(
                 (
@@ -304,6 +308,20 @@ def body_names(context):
         memo["found"] = found
         memo["starts"] = [start for start, _, _ in found]
     return memo["found"], memo["starts"]
+
+
+# What a name runs on with past a listed body it opens with: "Ministry of Industry| and Trade".
+_NAME_GOES_ON = re.compile(r"\s+(?:and|&)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
+
+
+def _longer_than_listed(context, mention, start, end):
+    """Whether a name by form is a longer body than the listed one it opens with: Vietnam's
+    "Ministry of Industry and Trade" is not the "Ministry of Industry" (MIIT)."""
+    return (
+        mention.kind == "regulator"
+        and start <= mention.start
+        and _NAME_GOES_ON.fullmatch(context.body, mention.end, end) is not None
+    )
 
 
 def _scan(body):
@@ -352,6 +370,9 @@ def _scan(body):
         name = body[start:end]
         if start == head.start() and not of_part or _NOT_PUBLIC.search(name):
             continue  # "Commission" alone; "the Board"
+        owner = _PLACE_OWNS.match(name)
+        if owner and not _NOT_PUBLIC.search(name):
+            start, name = start + owner.end(), name[owner.end() :]  # "Vietnam's Ministry of ..."
         acronym = _ACRONYM_OFFICE.fullmatch(name)
         if acronym:
             name = acronym.group(1)  # "the BOI Office" is the BOI
