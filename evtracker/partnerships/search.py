@@ -12,7 +12,8 @@ import json
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import BigIntegerField, BooleanField, F, Func, OuterRef, Q, Subquery
+from django.db.models.expressions import RawSQL
 from django.db.models.lookups import IsNull
 
 from evtracker.news.models import Article
@@ -99,6 +100,31 @@ def _surely_more_than(queryset, limit):
     return plan[0]["Plan"]["Plan Rows"] > limit * ESTIMATE_MARGIN
 
 
+class _EqualsAny(Func):
+    """`column = ANY(array)`: the condition an `__in` list becomes, with the ids as one array."""
+
+    output_field = BooleanField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        column, array = (compiler.compile(e) for e in self.get_source_expressions())
+        return f"{column[0]} = ANY({array[0]})", [*column[1], *array[1]]
+
+
+def id_in(field, ids):
+    """A condition: `field` (an id column) is one of the ids the page looked up before.
+
+    On PostgreSQL the ids travel as one array: hundreds of them (a search word's facts) as
+    that many parameters cost Django 2-3 ms of CPU a query to compile (the rare-word
+    timeline's keys query: 6.1 ms against 3.9 ms, 2026-11-30). The plan is the same: an
+    `IN` list is read as `= ANY(array)` by PostgreSQL too.
+    """
+    if connection.vendor != "postgresql":
+        return Q(**{f"{field}__in": sorted(ids)})
+    # RawSQL: the list goes to psycopg as it is, not through a field's conversion of each id.
+    array = RawSQL("%s::bigint[]", [sorted(ids)], output_field=BigIntegerField())
+    return Q(_EqualsAny(F(field), array))
+
+
 def mentioning(filters, fields):
     """A condition: the fact has evidence matching the filters' search text.
 
@@ -109,7 +135,7 @@ def mentioning(filters, fields):
     condition = Q()
     for fact_type, field in fields.items():
         if found is not None:
-            condition |= Q(**{f"{field}__in": sorted(found[fact_type])})
+            condition |= id_in(field, found[fact_type])
         else:
             evidence = Evidence.objects.filter(**{f"{fact_type}_id": OuterRef(field)})
             # A scalar subquery, run per row: PostgreSQL would turn an EXISTS into a hash of
