@@ -1283,3 +1283,16 @@ def test_it_reads_a_country_in_talks_with_a_company_as_its_government(index_with
 def test_it_leaves_a_deal_between_two_countries_to_their_governments(index_with_governments):
     body = "Volkswagen welcomed the agreement between Germany and Indonesia on Monday."
     assert talks(body, index_with_governments) == {}
+
+
+# --- rivals and asides ----------------------------------------------------------------------
+
+
+def test_it_does_not_pair_the_company_a_partner_is_called_a_rival_of(index):
+    body = "Geely has a joint venture with Renault, a rival of Stellantis, in South Korea."
+    assert talks(body, index) == {pair("Geely", "Renault"): "agreed"}
+
+
+def test_it_does_not_pair_talks_told_in_a_relative_clause_with_what_follows_it(index):
+    body = "Honda and Nissan, which are in merger talks, face competition from BYD, sources said."
+    assert talks(body, index) == {pair("Honda", "Nissan"): "rumoured"}

@@ -19,7 +19,7 @@ _CLAUSE_BREAK = re.compile(
 _LIST_JOIN = re.compile(
     r"^\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|plus|&|along\s+with|together\s+with)\s+)?"
     r"(?:(?!(?:to|in|on|at|for|with|that|which|who|is|are|was|were|has|have|had|will|would|"
-    r"said|says|after|before|from|by|than|about|over|while|but)\b)"
+    r"said|says|after|before|from|by|than|about|over|while|but|of)\b)"
     r"(?:[a-z][\w-]*|Chinese|German|Japanese|Korean|American|French|British|Indian|EV|"
     r"(?:China|Japan|Germany|Korea|South\s+Korea|India|France|Italy|Britain|Sweden|Taiwan|"
     r"America|Europe|Spain|Vietnam|Turkey|Israel|Canada)(?:'s|’s))\s+){0,3}$"
@@ -766,6 +766,7 @@ def _without_modifiers(body, parties):
     ]
 
 
+_RELATIVE = re.compile(r"\W*(?:which|who|whose)\b", re.IGNORECASE)
 _RESTATED = re.compile(r"\s*\(\s*['\"‘“]?")
 
 
@@ -841,6 +842,14 @@ def _pairs_in(context, sentence, actors):
         after = [a for a in parties if a.start >= trigger_end]
         after = [a for a in after if not _speaks_next(body, a)]
         counterparts, gap = _counterparts(body, trigger_end, after)
+        aside = next((span for span in asides if span[0] <= trigger_start < span[1]), None)
+        if (
+            aside
+            and counterparts
+            and counterparts[0].start >= aside[1]
+            and _RELATIVE.match(body, aside[0])
+        ):
+            counterparts = []  # "X and Y, which are in talks, face BYD": the aside ends the talk
         if _TOGETHER.match(text, start, end):
             counterparts = []  # "X and Y jointly own Z": Z is what they share, not a party
         bought = kind.startswith("buy:")
