@@ -882,3 +882,29 @@ def test_it_reads_a_longer_ministry_than_the_listed_one_its_name_opens_with(inde
 def test_it_leaves_the_owning_country_out_of_a_bodys_name(index):
     body = "South Korea's Ministry of Science and ICT granted Hyundai a licence for the test."
     assert approvals(body, index) == {("Hyundai", "Ministry of Science and ICT", "granted")}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Geely said in a filing to the Hong Kong Stock Exchange that it had received "
+            "approval from the China Securities Regulatory Commission.",
+            {("Geely", "CSRC", "granted")},
+        ),
+        (
+            "BYD told the Shenzhen Stock Exchange on Monday that its plan had been approved by "
+            "the National Development and Reform Commission.",
+            {("BYD", "NDRC", "granted")},
+        ),
+        (
+            "Great Wall Motor said in a statement to the Shanghai Stock Exchange that the deal "
+            "still needs approval from regulators.",
+            {("Great Wall Motor", None, "pending")},
+        ),
+    ],
+)
+def test_it_never_takes_the_exchange_a_company_tells_for_the_body_that_approves(
+    index, body, expected
+):
+    assert approvals(body, index) == expected

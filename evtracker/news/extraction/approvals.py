@@ -254,6 +254,13 @@ _GOVERNMENT_NAMED = re.compile(
     rf"\b(?:(?P<demonym>{DEMONYM})\s+government|(?P<place>{COUNTRY})'s\s+government|"
     rf"[Gg]overnment\s+of\s+(?P<of>{COUNTRY}))\b"
 )
+# Where a company tells an exchange what the news reports: "in a filing to the", "told the".
+_TOLD_BEFORE = re.compile(
+    r"\b(?:(?:filings?|statements?|announcements?|disclosures?|notices?|documents?)\s+"
+    r"(?:\w+\s+)?(?:to|with|on)|told|informed|notified)\s+(?:the\s+)?$",
+    _I,
+)
+_LISTING_WORD = re.compile(r"\b(?:listings?|IPO|float|flotation|list\s+its|go\s+public)\b", _I)
 # Licences companies trade: "a licence agreement", "will license its technology to Mazda",
 # "built under licence from BMW".
 _COMMERCIAL_LICENCE = re.compile(
@@ -795,7 +802,7 @@ def find_approvals(context, position, actors):
         return []  # "it will not approve any new foreign joint ventures": a policy, no one's case
     if _THING_APPROVED.search(text) or _NO_APPROVAL.search(text):
         return []  # "the tariffs were approved ..., hitting BYD", "no approval is needed"
-    regulators = [a for a in actors if a.kind == "regulator"]
+    regulators = [a for a in actors if a.kind == "regulator" and not _told_to(body, text, a)]
     received = {
         found.end() - sentence.start for r in regulators if (found := _RECEIVES.match(body, r.end))
     }  # "the CSRC has received the filings": the body receives, no one is granted
@@ -842,6 +849,23 @@ def find_approvals(context, position, actors):
             )
         )
     return facts
+
+
+def _told_to(body, text, actor):
+    """An exchange a company files with or tells ("in a filing to the Hong Kong Stock
+    Exchange", "told the Shenzhen Stock Exchange"): the channel of the news, not the body that
+    approves, unless the approval is a listing there."""
+    if not _EXCHANGE_NAME.search(actor.company) or _LISTING_WORD.search(text):
+        return False
+    return bool(_TOLD_BEFORE.search(body, max(0, actor.start - 50), actor.start))
+
+
+def _approves_as_exchange(body, mention):
+    """An exchange named neither in a ticker ("NYSE: VNE") nor as where a company files."""
+    return not (
+        _TICKER.match(body, mention.end)
+        or _TOLD_BEFORE.search(body, max(0, mention.start - 50), mention.start)
+    )
 
 
 def _cue_beside_licences(text):
@@ -1041,7 +1065,7 @@ def _regulator_named(context, offset):
             (m.start, m.company)
             for m in context.mentions
             if m.kind == "regulator"
-            or (_EXCHANGE_NAME.search(m.company) and not _TICKER.match(context.body, m.end))
+            or (_EXCHANGE_NAME.search(m.company) and _approves_as_exchange(context.body, m))
         ]
         bodies += [(start, name) for start, _, name in body_names(context)[0]]
         bodies.sort()
@@ -1073,7 +1097,7 @@ def _regulators_nearby(context, position):
                 Actor(m.start, m.end, m.company, "regulator", False)
                 for m in context.named_in(near.start, near.end)
                 if m.kind == "regulator"
-                or (_EXCHANGE_NAME.search(m.company) and not _TICKER.match(context.body, m.end))
+                or (_EXCHANGE_NAME.search(m.company) and _approves_as_exchange(context.body, m))
             ]  # a government in another sentence is not what "the watchdog" refers to
             found += [
                 Actor(start, end, name, "regulator", False)
