@@ -1296,3 +1296,14 @@ def test_it_does_not_pair_the_company_a_partner_is_called_a_rival_of(index):
 def test_it_does_not_pair_talks_told_in_a_relative_clause_with_what_follows_it(index):
     body = "Honda and Nissan, which are in merger talks, face competition from BYD, sources said."
     assert talks(body, index) == {pair("Honda", "Nissan"): "rumoured"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nissan rebuffed an offer from Foxconn on Friday.",
+        "Nissan turned down a takeover approach from Foxconn, the company said.",
+    ],
+)
+def test_it_reads_an_approach_turned_away_as_ended(index, sentence):
+    assert talks(sentence, index) == {pair("Nissan", "Foxconn"): "ended"}

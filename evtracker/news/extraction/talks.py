@@ -102,7 +102,7 @@ _OF_A_THING = re.compile(
     r"(?:'s|’s)\s+(?!(?:[\w-]+\s+){0,2}?(?:"
     + lang.DEAL_NOUN
     + r"|stakes?|holdings?|investments?|plans?|offer|bid|talks|negotiations|discussions|"
-    r"purchase|acquisition|takeover|proposal|shareholding|tie-?up)\b)",
+    r"purchase|acquisition|takeover|proposal|shareholding|tie-?up|approach(?:es)?|overtures?)\b)",
     re.IGNORECASE,
 )
 # An appositive holding a relative clause: ", an NEV maker in which X also holds shares,".
@@ -239,7 +239,10 @@ def _signals(text):
         for m in lang.END.finditer(text)
     )
     ended = ended or bool(
-        _CAME_TO_NOTHING.search(text) or _WITHDRAWN.search(text) or _FAILED_TO_AGREE.search(text)
+        _CAME_TO_NOTHING.search(text)
+        or _WITHDRAWN.search(text)
+        or _FAILED_TO_AGREE.search(text)
+        or _REBUFFED.search(text)
     )
     denied = (
         any(_live(lang.not_denied, text, m) for m in lang.DENY.finditer(text))
@@ -300,6 +303,13 @@ _WITHDRAWN = lang.Gated(
     r"\b(?:withdr(?:ew|aws?|awn|awing)|(?:took|takes?|taking)\s+back)\s+(?:its|their|the|a|his|"
     r"her)\s+(?:[\w$€£¥.,%-]+\s+){0,4}?(?:offer|bid|proposal|approach)s?\b",
     ("withdr", "took", "take", "taking"),
+)
+# An approach turned away: "rejected X's approach", "rebuffed an offer from X".
+_REBUFFED = lang.Gated(
+    r"\b(?:reject(?:s|ed|ing)?|rebuff(?:s|ed|ing)?|turn(?:s|ed|ing)?\s+down|spurn(?:s|ed|ing)?|"
+    r"snub(?:s|bed|bing)?)\s+(?:[\w'’]+\s+){0,3}?(?:approach(?:es)?|offers?|bids?|proposals?|"
+    r"overtures?|advances)\b",
+    ("reject", "rebuff", "turn", "spurn", "snub"),
 )
 # "the talks ultimately went nowhere": ended without an end word.
 _CAME_TO_NOTHING = lang.Gated(
@@ -1103,7 +1113,10 @@ def find_talks(context, position, actors):
                 continue  # others telling that a party is not in talks: no party's word
             status = "denied"
         elif ended and (
-            lang.TOPIC.search(text) or _WORK_TOPIC.search(text) or _WITHDRAWN.search(text)
+            lang.TOPIC.search(text)
+            or _WORK_TOPIC.search(text)
+            or _WITHDRAWN.search(text)
+            or _REBUFFED.search(text)
         ):
             status = "ended"
         elif denied and _talks_go_on(text):
