@@ -908,3 +908,14 @@ def test_it_never_takes_the_exchange_a_company_tells_for_the_body_that_approves(
     index, body, expected
 ):
     assert approvals(body, index) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Chinese government refused to approve Ford's plan to expand its stake.",
+        "Ford's proposal was rejected by China over security concerns.",
+    ],
+)
+def test_it_reads_a_country_refusing_or_rejecting_as_its_governments_rejection(index, body):
+    assert approvals(body, index) == {("Ford", "Chinese government", "rejected")}

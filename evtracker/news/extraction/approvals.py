@@ -241,13 +241,17 @@ def _described_bodies(sentence):
 
 
 # A country or its capital acting as the approver: "New Delhi has said no to ...".
+# ... or acted on: "BYD's proposal was rejected by India".
 _GOVERNMENT_ACTS = re.compile(
-    r"(?:^|[,;]\s+|\b(?:that|and|but)\s+)(?:the\s+)?"
+    r"(?:^|[,;]\s+|\b(?:that|and|but)\s+)(?:[Tt]he\s+)?"
     rf"(?:(?P<place>{COUNTRY})(?:'s\s+government)?|(?P<demonym>{DEMONYM})\s+government)\s+"
     r"(?:(?:has|have|had|is|was|will|would|also|reportedly|now|recently|already|not|"
     r"preparing\s+to|poised\s+to|set\s+to|expected\s+to|likely\s+to|to)\s+){0,4}"
     r"(?:approved?|approving|clear(?:ed|s)?|grant(?:ed|s)?|given?|gave|issued|"
-    r"said\s+no|turned\s+(?:down|away)|rejected|refused|blocked|vetoed|signed\s+off)\b"
+    r"said\s+no|turned\s+(?:down|away)|rejected|refused|blocked|vetoed|signed\s+off)\b|"
+    r"\b(?:approved|cleared|rejected|blocked|vetoed|turned\s+down|refused)\s+by\s+(?:the\s+)?"
+    rf"(?:(?P<place_by>{COUNTRY})\b(?!['’]s|\s+(?-i:[A-Z]))|"
+    rf"(?P<demonym_by>{DEMONYM})\s+government)"
 )
 # A government named as the body: "approval from the Indian government".
 _GOVERNMENT_NAMED = re.compile(
