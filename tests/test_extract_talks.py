@@ -1307,3 +1307,20 @@ def test_it_does_not_pair_talks_told_in_a_relative_clause_with_what_follows_it(i
 )
 def test_it_reads_an_approach_turned_away_as_ended(index, sentence):
     assert talks(sentence, index) == {pair("Nissan", "Foxconn"): "ended"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tesla has reached out to Boston Dynamics about a tie-up, insiders said.",
+        "Tesla has been sounding out Boston Dynamics about an investment, insiders said.",
+        "Tesla has made overtures to Boston Dynamics, insiders said.",
+    ],
+)
+def test_it_reads_reaching_out_to_a_company_as_rumoured_talks(index, sentence):
+    assert talks(sentence, index) == {pair("Tesla", "Boston Dynamics"): "rumoured"}
+
+
+def test_it_does_not_read_a_stake_a_company_is_only_keen_on_as_agreed(index):
+    body = "Tesla is keen to buy a stake in Boston Dynamics, the report said."
+    assert talks(body, index) == {pair("Tesla", "Boston Dynamics"): "rumoured"}

@@ -459,6 +459,9 @@ def _keep_talk(talks, fact):
 # to buying"), or a holding that exists ("Toyota owns 51% of Daihatsu"): no new partnership.
 _UNDECIDED = re.compile(
     r"\b(?:open\s+to|going\s+to|hop(?:e|es|ed|ing)|want(?:s|ed)?|wish\w*|offer\w*|bid|if|whether|"
+    # courted, not decided: "is interested in buying", "seen as a frontrunner to buy"
+    r"interested|keen|eager|front-?runner|candidates?|suitors?|tipped|(?:seen|viewed)\s+as|"
+    r"(?:the|a|media)\s+reports?\s+(?:said|says|added)|"
     r"(?<!will\s)(?<!would\s)(?<!to\s)(?:holds?|held|owns?|owned|retain(?:s|ed)?|controls?)|"
     r"keep|keeps|kept)\b(?!\s+(?:talks|discussions|negotiations))",
     re.IGNORECASE,

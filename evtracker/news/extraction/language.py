@@ -199,7 +199,8 @@ TALK = Anchored(
     r"\s+with|could\s+partner|"
     # A bid or an interest shown is a courtship: "made an offer for X", "expressed interest in X".
     r"(?:(?:takeover|buyout|acquisition|cash)\s+)?(?:bid|offer)s?\s+(?:for|to\s+(?:buy|acquire|"
-    r"take\s+over)|from)|(?:approach|overture)(?:es|s)?\s+from|"
+    r"take\s+over)|from)|(?:approach|overture)(?:es|s)?\s+from|overtures\s+to|"
+    r"reach(?:ed|es|ing)?\s+out\s+to|sound(?:ed|s|ing)?\s+out|"
     r"(?:express|show|shown|signal|indicat)\w*\s+(?:\w+\s+){0,2}?interest\s+in|"
     r"(?:potential|possible|proposed|planned|mooted)\s+(?:\w+\s+)?investment\s+in|"
     # "drew interest from X", "X is seen as a possible investor in Y": courted, not yet partners.
@@ -276,6 +277,8 @@ TALK = Anchored(
         "signal",
         "indicat",
         "overture",
+        "reach",
+        "sound",
         "draw",
         "drew",
         "attract",
