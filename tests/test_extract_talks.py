@@ -1324,3 +1324,19 @@ def test_it_reads_reaching_out_to_a_company_as_rumoured_talks(index, sentence):
 def test_it_does_not_read_a_stake_a_company_is_only_keen_on_as_agreed(index):
     body = "Tesla is keen to buy a stake in Boston Dynamics, the report said."
     assert talks(body, index) == {pair("Tesla", "Boston Dynamics"): "rumoured"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nio has picked BYD as its battery partner for Europe.",
+        "Nio has tapped BYD to build its cheaper models.",
+    ],
+)
+def test_it_reads_a_company_chosen_for_a_job_as_agreed(index, sentence):
+    assert talks(sentence, index) == {pair("Nio", "BYD"): "agreed"}
+
+
+def test_it_does_not_read_a_company_picked_for_a_ranking_as_a_partner(index):
+    body = "Analysts picked BYD as the winner of the price war with Tesla."
+    assert talks(body, index) == {}

@@ -370,6 +370,9 @@ def _triggers(text):
     for match in _WORKING_WITH.finditer(text):
         if not any(s < match.end() and match.start() < e for s, e, _ in found):
             found.append((match.start(), match.end(), "agreed"))
+    for match in _CHOSEN.finditer(text):
+        if not any(s < match.end() and match.start() < e for s, e, _ in found):
+            found.append((match.start(), match.end(), "agreed"))
     for pattern, kind in ((lang.TALK, "talk"), (_NOUN_WITH, "noun")):
         for match in pattern.finditer(text):
             if _DISCUSS_VERB.match(match.group()) and not _ABOUT_WORKING_TOGETHER.search(text):
@@ -511,6 +514,13 @@ _WORKING_WITH = re.compile(
     r"closely|jointly)\s+)*(?:partnering|collaborating|cooperating|co-operating|teaming\s+up|"
     r"joining\s+forces)\s+with\b",
     re.IGNORECASE,
+)
+# A company chosen for a job: "picked X as its partner", "has tapped X to build its cars".
+_CHOSEN = lang.Gated(
+    r"\b(?:picked|picks|chose|chosen|chooses|selected|selects|tapped|taps)\b(?=\s+[A-Z][^,;.]{0,50}?"
+    r"\s+(?:as\s+(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:partner|supplier|"
+    r"manufacturer|investor)|to\s+(?:build|make|supply|develop|produce|manufacture|assemble)\b))",
+    ("pick", "chose", "choos", "select", "tap"),
 )
 # Doing a thing jointly: "will build a battery plant together", "plan to jointly develop",
 # "explore co-developing"; the subjects are the pair, or the company after "with".
