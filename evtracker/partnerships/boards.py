@@ -1,8 +1,9 @@
 """Status boards: talks and approvals in one column per current status.
 
-Each column is one query that reads the (status, -date) index and stops after
-CARDS_PER_COLUMN cards, so a board costs the same number of queries however
-many facts there are. A column pages on through all its cards by keyset: the
+Each column reads its (status, -date) index range and stops after
+CARDS_PER_COLUMN cards; the columns' ranges are one UNION ALL query and their
+cards a second, so a board costs the same queries however many facts there
+are. A column pages on through all its cards by keyset: the
 next page starts after the (date, id) of the last card shown, so the hundredth
 page costs what the first does.
 """
