@@ -363,3 +363,27 @@ def test_a_word_the_planner_expects_everywhere_is_searched_without_counting(clie
     response = client.get("/?q=battery")
     assert len(re.findall(r'id="event-\d+"', response.content.decode())) == PAGE_SIZE
     assert "No events match" in client.get("/?q=zeppelin").content.decode()
+
+
+def test_a_common_word_is_tested_on_each_kind_of_fact_row_by_row(client, monkeypatch):
+    # Past FEW matching reports, each event is tested as the date index reaches it: the test
+    # must find a talk's, an investment's and an approval's reports alike.
+    monkeypatch.setattr(search, "FEW", 0)
+    hub = make_company("Hub Motors")
+    facts = [
+        make_talk(hub, make_company("Partner")),
+        make_investment(hub, target=make_company("Cell Maker")),
+        make_approval(hub),
+    ]
+    for n, fact in enumerate(facts):
+        body = f"Hub Motors and partner {n} plan a battery plant."
+        make_evidence(fact, make_article(body=body), sentence=body)
+    quiet = make_talk(hub, make_company("Other"))
+    make_evidence(
+        quiet, make_article(body="Hub Motors met Other."), sentence="Hub Motors met Other."
+    )
+    assert search.mentioned_fact_ids("battery") is None
+    shown = {
+        int(n) for n in re.findall(r'id="event-(\d+)"', client.get("/?q=battery").content.decode())
+    }
+    assert shown == {fact.events.get().pk for fact in facts}

@@ -133,16 +133,18 @@ def mentioning(filters, fields):
     """
     text, found = filters.text, filters.mentioned
     condition = Q()
-    for fact_type, field in fields.items():
-        if found is not None:
+    if found is not None:
+        for fact_type, field in fields.items():
             condition |= id_in(field, found[fact_type])
-        else:
-            evidence = Evidence.objects.filter(**{f"{fact_type}_id": OuterRef(field)})
-            # A scalar subquery, run per row: PostgreSQL would turn an EXISTS into a hash of
-            # every match, which for a common word means reading most of the articles.
-            first = Subquery(_matches_here(evidence, text).order_by().values("pk")[:1])
-            condition |= Q(IsNull(first, False))
-    return condition
+        return condition
+    # One subquery for every fact type (a row holds one fact; the others' ids are NULL and
+    # match nothing): three cost Django some 3 ms more to build on the common-word timeline.
+    for fact_type, field in fields.items():
+        condition |= Q(**{f"{fact_type}_id": OuterRef(field)})
+    # A scalar subquery, run per row: PostgreSQL would turn an EXISTS into a hash of every
+    # match, which for a common word means reading most of the articles.
+    evidence = _matches_here(Evidence.objects.filter(condition), text)
+    return Q(IsNull(Subquery(evidence.order_by().values("pk")[:1]), False))
 
 
 def reviewed(fields, limit=None):
