@@ -38,9 +38,10 @@ class CompanyFilter(admin.SimpleListFilter):
     """Facts involving a company in any role: either party, investor or target, ...
 
     The sidebar offers the companies with the most facts of the list's type (FactTally),
-    and the one chosen; any other is chosen from its company page in the admin or by id in
-    the address. Listing every company involved (over a thousand at a million articles) made
-    a sidebar nobody could scan and cost 53 ms of SQL a page.
+    and the one chosen; any other company's facts are found with the search box (it matches
+    the parties' names and aliases) or by its id in the address (?company=<id>). Listing every
+    company involved (over a thousand at a million articles) made a sidebar nobody could scan
+    and cost 53 ms of SQL a page.
     """
 
     title = "company (most reported)"
