@@ -59,13 +59,7 @@ def priced_stakes(context, position, facts):
     if len(prices) != 1:
         return facts
     stake, price = stakes[0], prices[0]
-    priced = replace(
-        stake,
-        amount=price.value,
-        currency=price.currency,
-        why=(*stake.why, f"price: {text[price.start : price.end]}"),
-    )
-    return [priced if f is stake else f for f in facts]
+    return _priced(facts, stake, price, f"price: {text[price.start : price.end]}")
 
 
 def _same_amount(context, position, facts, stake):
@@ -78,10 +72,12 @@ def _same_amount(context, position, facts, stake):
     if not amounts:
         return facts
     price = amounts[-1]
-    priced = replace(
-        stake,
-        amount=price.value,
-        currency=price.currency,
-        why=(*stake.why, f"the same amount as before: {before[price.start : price.end]}"),
+    return _priced(
+        facts, stake, price, f"the same amount as before: {before[price.start : price.end]}"
     )
+
+
+def _priced(facts, stake, price, why):
+    """The facts with `stake` given the amount and currency of `price`, saying why."""
+    priced = replace(stake, amount=price.value, currency=price.currency, why=(*stake.why, why))
     return [priced if f is stake else f for f in facts]
