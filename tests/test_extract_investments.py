@@ -998,3 +998,35 @@ def test_it_reads_it_opening_a_sentence_as_the_investor_just_told(index):
         ("Xiaomi", Decimal("2000000000"), "CNY"),
         ("Xiaomi", Decimal("3000000000"), "CNY"),
     ]
+
+
+# --- sizes, thresholds, repayments, per-share prices and value in kind are no money put in ---
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Toyota priced its new hybrid at 99,800 yuan, under the 100,000 yuan threshold.",
+        "Geely will pay back creditors 16.4 billion yuan in installments.",
+        "Renault and Nissan held merger talks to create a $60 billion automotive group.",
+        "Tencent is an investor in Xiaomi's $10bn Growth Fund, which invests in startups.",
+        "Tesla said the Saudi fund would pay for its $420-a-share buyout plan.",
+        "Xiaomi will issue 12 million of its own equity shares of face value 5 yuan each to BAIC.",
+        "BAIC is to contribute land and equipment worth 7.6 billion yuan to the project.",
+    ],
+)
+def test_it_does_not_read_a_size_a_threshold_a_repayment_or_value_in_kind_as_money(body, index):
+    assert money(investments(body, index)) == []
+
+
+def test_it_still_reads_cash_put_in_beside_value_in_kind(index):
+    body = (
+        "Geely is to put 7.9 billion yuan in cash into the business, while BAIC would "
+        "contribute assets and technologies worth 7.6 billion yuan."
+    )
+    assert money(investments(body, index)) == [("Geely", Decimal("7900000000"), "CNY")]
+
+
+def test_it_still_reads_shares_worth_an_amount_as_a_price(index):
+    body = "Toyota will acquire shares of Panasonic worth 96 billion yen."
+    assert money(investments(body, index)) == [("Toyota", Decimal("96000000000"), "JPY")]

@@ -18,7 +18,8 @@ _NOT_MONEY_PUT_IN = re.compile(
     r"\bGDP|\bgross\s+domestic|\bwages?|\bexports?\b|\bfees?\b|\bfines?\b|\bpenalt\w+|"
     r"\bcompensation|\bdividends?|\bround,?\s+(?:which\s+)?(?:total\w*|amount\w*\s+to)|"
     r"\b(?:be|is|was|are|were)\s+worth|\broyalt\w+|\bbonus\w*|\bbring\s+in|\battract\w*|"
-    r"\bbuy(?:s|ing)?\s+back|\bbought\s+back|\bbuy-?backs?|\brepurchas\w*)"
+    r"\bbuy(?:s|ing)?\s+back|\bbought\s+back|\bbuy-?backs?|\brepurchas\w*|"
+    r"\bpa(?:y|ys|id|ying)\s+back|\brepa(?:y|ys|id|ying|yments?)\b)"
     # "Honda's market capitalization is 7.9 trillion yen and Nissan's 1.6 trillion yen"
     # ...; "registered capital will rise to 3.1 billion yuan from 2.0 billion yuan"
     r"(?:[^.;]{0,25}|(?:[^.;]|\.(?=\d)){0,40}?\band\s+[A-Z][\w-]*(?:['’]s)?\s+|"
@@ -53,14 +54,29 @@ _NOT_MONEY_AFTER = re.compile(
     r"annual|quarterly|net|total)\s*,?\s+){0,3}(?:fines?|penalt\w+|damages|compensation|settlements?|"
     r"tax(?:es)?|tariffs?|dividends?|fees?|salar\w+|wages|bonus\w*|revenue|sales|loss(?:es)?|"
     r"profits?|debts?|loans?\s+repay\w*|charges?|write-?downs?|write-?offs?|impairments?|"
-    r"to\s+settle)\b",
+    r"to\s+settle|thresholds?|ceilings?)\b",
+    re.IGNORECASE,
+)
+# "a $60 billion automotive group", "its $93bn Vision Fund": the size of a company or a fund.
+_A_SIZE_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:(?:(?!(?:in|into|to|for|from|of|on|at|by|with|and|the|a|an)\s)"
+    r"[a-z][\w-]*\s+){0,2}(?:group|giant|conglomerate|empire|behemoth|carmaker|automaker)\b|"
+    r"(?:[A-Z][\w-]*\s+){1,3}Fund\b)"
+)
+# "contribute land and technology worth $500 million": value in kind, not money put in.
+_IN_KIND_WORTH = re.compile(
+    r"\b(?:assets|technolog(?:y|ies)|land|equipment|facilit(?:y|ies)|patents|know-how|"
+    r"intellectual\s+property|services)\b[^.;$€£¥₹]{0,20}?\b(?:worth|valued\s+at)\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+)?$",
     re.IGNORECASE,
 )
 _OWN_BEFORE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$", re.IGNORECASE)
 _GDP_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:\S+\s+){0,5}?(?:GDP|gross\s+domestic|economy)\b", re.IGNORECASE
 )
-_PER_SHARE = re.compile(r"\s*(?:each|apiece|a\s+share|per\s+share|per\s+unit|an?\s+ADS)\b", re.I)
+_PER_SHARE = re.compile(
+    r"[\s-]*(?:each|apiece|a[\s-]share|per[\s-]share|per\s+unit|an?\s+ADS)\b", re.I
+)
 
 
 # "a holding now worth between $2 billion and $5 billion": what it is worth today, not paid.
@@ -75,16 +91,17 @@ def not_money_put_in(text, amount):
     """Whether `amount` in `text` is a price, a level, a size or value in kind: no investment."""
     words_before = lang.last_words(text, amount.start, 6)
     lead = text[max(0, amount.start - 90) : amount.start]
-    if _WORTH_TODAY.search(lead):
+    if _WORTH_TODAY.search(lead) or _IN_KIND_WORTH.search(lead):
         return True
+    if _PER_SHARE.match(text, amount.end) or _A_SIZE_AFTER.match(text, amount.end):
+        return True  # "shares of face value ₹5 each": a price per share even after "value"
     if _DEAL_VALUE.search(lead):
         return False
     if lang.priced(words_before) or _NOT_MONEY_PUT_IN.search(lead) or _A_PRICE.search(lead):
         return True
     if _GDP_AFTER.match(text, amount.end) or _NOT_MONEY_AFTER.match(text, amount.end):
         return True
-    if _IN_KIND_AFTER.match(text, amount.end) and (
-        _OWN_BEFORE.search(lead) or text[amount.end :].lstrip(" ").startswith("worth of")
-    ):
-        return True
-    return bool(_PER_SHARE.match(text, amount.end))
+    return bool(
+        _IN_KIND_AFTER.match(text, amount.end)
+        and (_OWN_BEFORE.search(lead) or text[amount.end :].lstrip(" ").startswith("worth of"))
+    )
