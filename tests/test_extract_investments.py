@@ -1030,3 +1030,31 @@ def test_it_still_reads_cash_put_in_beside_value_in_kind(index):
 def test_it_still_reads_shares_worth_an_amount_as_a_price(index):
     body = "Toyota will acquire shares of Panasonic worth 96 billion yen."
     assert money(investments(body, index)) == [("Toyota", Decimal("96000000000"), "JPY")]
+
+
+def test_it_drops_the_terms_of_a_story_the_investor_rejects(index):
+    body = (
+        "Geely has rejected a Reuters story saying it and BAIC are forming a $3 billion joint "
+        "venture to build cars in India."
+    )
+    assert money(investments(body, index)) == []
+
+
+def test_it_reads_the_subject_of_the_second_clause_as_its_investor(index):
+    body = (
+        "Under the alliance, Toyota would acquire shares of Panasonic worth 96 billion yen, and "
+        "Panasonic would buy Toyota shares worth 48 billion yen in the market."
+    )
+    assert money(investments(body, index)) == [
+        ("Panasonic", Decimal("48000000000"), "JPY"),
+        ("Toyota", Decimal("96000000000"), "JPY"),
+    ]
+
+
+def test_it_keeps_a_listed_subject_after_a_comma_and(index):
+    body = "Renault, BAIC, and Geely will each invest 1 billion euros in the venture."
+    assert money(investments(body, index)) == [
+        ("BAIC", Decimal("1000000000"), "EUR"),
+        ("Geely", Decimal("1000000000"), "EUR"),
+        ("Renault", Decimal("1000000000"), "EUR"),
+    ]

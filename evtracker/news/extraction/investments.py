@@ -272,6 +272,9 @@ def _subject(context, sentence, parties, head):
             body, sentence.start, actor, own_verb=False
         ):
             clause_start = actor.start  # "..., with Geely taking": a clause of its own
+    for previous, actor in zip(candidates, candidates[1:], strict=False):
+        if clause_start <= previous.start and _starts_clause(body, previous.end, actor):
+            clause_start = actor.start  # "X would buy A, and Y would buy B": Y's own clause
     after = [a for a in candidates if a.start >= clause_start]
     if after:
         return after[0], None
@@ -281,6 +284,20 @@ def _subject(context, sentence, parties, head):
             return before[-1], None  # "M&M said it would pay": the speaker's own deal
         return None, before[-1] if before else None
     return candidates[-1], None
+
+
+# ", and Suzuki would buy": a new clause after one with its own verb, not a list of subjects.
+_NEXT_CLAUSE = re.compile(r",\s*(?:and|while|whereas|but)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _starts_clause(body, after, actor):
+    """Whether `actor` opens a clause of its own: words, then ", and" right before it and a
+    verb of its own after ("Renault, Nissan, and Geely will" is one list)."""
+    joint = _NEXT_CLAUSE.search(body[max(after, actor.start - 16) : actor.start])
+    if not joint:
+        return False
+    words_between = body[after : actor.start - len(joint.group())].strip()
+    return bool(words_between) and bool(_OWN_VERB.match(body, actor.end))
 
 
 def _group(body, parties, subject):
@@ -692,7 +709,7 @@ def _maybe_stake(text):
 
 
 _PC = re.compile(r"\dpc\b")
-_REPORT_STEMS = ("report", "rumo", "speculat", "claim")
+_REPORT_STEMS = ("report", "rumo", "speculat", "claim", "story", "article")
 # Every denial the shared vocabulary knows holds one of these.
 _DENIAL_STEMS = (
     "den",
@@ -717,11 +734,14 @@ _DENIAL_STEMS = (
     "no plan",
     "not aware",
 )
-_REPORT_WORDS = re.compile(r"\b(?:report|rumou?r|speculation|claim)", re.IGNORECASE)
+_REPORT_WORDS = re.compile(
+    r"\b(?:report|rumou?r|speculation|claim|stor(?:y|ies)\b|article)", re.IGNORECASE
+)
 
 
 _HEARSAY = re.compile(
-    r"\b(?:rumou?r\w*|speculat\w*|claim\w*|reported\w*|reports?|according\s+to|post|"
+    r"\b(?:rumou?r\w*|speculat\w*|claim\w*|reported\w*|reports?|stor(?:y|ies)|articles?|"
+    r"according\s+to|post|"
     r"blogger|sources?|people\s+familiar|allegedly|said\s+to)\b",
     re.IGNORECASE,
 )

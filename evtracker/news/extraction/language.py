@@ -423,7 +423,7 @@ CONFIRM = Anchored(
 DENY = Anchored(
     r"\b(?:den(?:ied|ies|y|ying)|dismiss(?:ed|es|ing)?|refut(?:ed|es|ing)|rebut\w*|"
     r"reject(?:ed|s|ing)?\s+(?:the\s+|a\s+|those\s+|media\s+|such\s+)*(?:\w+\s+)?"
-    r"(?:reports?|claims?|speculation|rumou?rs?)|"
+    r"(?:reports?|claims?|speculation|rumou?rs?|stor(?:y|ies)|articles?)|"
     r"(?:has|have|had)\s+no\s+(?:current\s+|such\s+)?(?:plans?|intention|talks)|"
     r"no\s+(?:such\s+)?(?:plans?|talks|negotiations|discussions)|"
     r"(?:is|are|was|were|isn't|aren't|wasn't)\s+(?:not\s+)?(?:currently\s+)?not\s+in\s+talks|"
