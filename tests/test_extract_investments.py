@@ -1058,3 +1058,25 @@ def test_it_keeps_a_listed_subject_after_a_comma_and(index):
         ("Geely", Decimal("1000000000"), "EUR"),
         ("Renault", Decimal("1000000000"), "EUR"),
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Renault has announced it will slash its holding in partner Geely.",
+        "The deal also sees BAIC sell all of its holding in Daimler.",
+        "Tencent plans to reduce its stake in Nio over the coming months.",
+    ],
+)
+def test_it_does_not_read_a_holding_given_up_without_a_size_as_a_stake(body, index):
+    assert investments(body, index) == []
+
+
+def test_it_still_reads_a_holding_sold_to_a_named_buyer(index):
+    body = "BAIC agreed to sell its holding in Daimler to Geely."
+    assert [(f[0], f[1]) for f in investments(body, index)] == [("Geely", "Daimler")]
+
+
+def test_it_still_reads_the_stake_a_seller_is_left_with(index):
+    body = "Renault will cut its stake in Geely to 15%."
+    assert [(f[0], f[4]) for f in investments(body, index)] == [("Renault", Decimal("15"))]

@@ -1177,6 +1177,12 @@ def _stake_facts(context, position, parties, amount_facts):
             continue
         if target is None and percent is None:
             continue  # "a stake in the venture": nothing to record
+        if (
+            percent is None
+            and _SHEDDING.search(lowered, max(0, match.start() - 60), match.start())
+            and _party_after(body, parties, end, 80, _TO) is None
+        ):
+            continue  # "will slash its holding in Nissan": a holding given up, of no size
         kind = "joint_venture" if _VENTURE.search(text) else "stake"
         target_name = target.company if target else None
         told = context.__dict__.setdefault("_stakes_told", set())
@@ -1221,6 +1227,14 @@ def _stake_facts(context, position, parties, amount_facts):
             context.found["last investment"] = (position, (investors, target))
         facts += _gapped_facts(context, position, parties, match.end(), target_name, kind, facts)
     return facts
+
+
+# "sell all of its holding in", "will slash its stake in": the subject gives a holding up.
+_SHEDDING = re.compile(
+    r"\b(?:sell(?:s|ing)?|sold|offload\w*|divest\w*|dispos\w+\s+of|cut(?:s|ting)?|slash\w*|"
+    r"reduc\w*|trim\w*|lower\w*|par(?:e|es|ed|ing)|unload\w*|exit\w*)\s+"
+    r"(?:(?:all|part|some|half|most|the\s+rest)\s+of\s+)?(?:its|their|the)\s+(?:[\w-]+\s+){0,2}$"
+)  # matched against the lower-cased sentence
 
 
 def _same_stake(fact, investor, percent):
