@@ -1080,3 +1080,21 @@ def test_it_still_reads_a_holding_sold_to_a_named_buyer(index):
 def test_it_still_reads_the_stake_a_seller_is_left_with(index):
     body = "Renault will cut its stake in Geely to 15%."
     assert [(f[0], f[4]) for f in investments(body, index)] == [("Renault", Decimal("15"))]
+
+
+def test_it_keeps_only_the_sized_stake_when_the_holding_is_told_twice(index):
+    body = (
+        "BAIC now holds 5% of Daimler, the German carmaker said on Friday. Reports emerged "
+        "earlier this year that BAIC was buying Daimler shares on the open market."
+    )
+    found = investments(body, index)
+    assert [(f[0], f[1], f[4]) for f in found] == [("BAIC", "Daimler", Decimal("5"))]
+
+
+def test_it_keeps_a_bare_stake_in_another_target(index):
+    body = "BAIC holds 5% of Daimler. BAIC also took a stake in Geely last year."
+    found = investments(body, index)
+    assert [(f[0], f[1], f[4]) for f in found] == [
+        ("BAIC", "Daimler", Decimal("5")),
+        ("BAIC", "Geely", None),
+    ]

@@ -409,7 +409,7 @@ def extract(
             _keep_talk(talks, update.fact(pair, "of the article"))
     result = Extraction(
         talks=[_settled(talk) for talk in talks.values()],
-        investments=list(investments.values()),
+        investments=_sized_over_bare(investments.values()),
         approvals=_named_over_unnamed(approvals.values()),
     )
     result.companies, result.new_companies = _companies(title_mentions, mentions, result)
@@ -509,6 +509,24 @@ def _settled(talk):
         talk.on,
         why=(*talk.why, "an existing partnership mentioned in passing"),
     )
+
+
+def _sized_over_bare(investments):
+    """A stake with neither amount nor percent is the same holding the article sizes
+    elsewhere for the same investor and target ("BAIC was buying Daimler shares", "BAIC holds
+    5% of Daimler"): only the sized one is kept."""
+    sized = {
+        (fact.investor, fact.target)
+        for fact in investments
+        if fact.target and (fact.amount is not None or fact.stake_percent is not None)
+    }
+    return [
+        fact
+        for fact in investments
+        if fact.amount is not None
+        or fact.stake_percent is not None
+        or (fact.investor, fact.target) not in sized
+    ]
 
 
 def _named_over_unnamed(approvals):
