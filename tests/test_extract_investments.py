@@ -1098,19 +1098,3 @@ def test_it_keeps_a_bare_stake_in_another_target(index):
         ("BAIC", "Daimler", Decimal("5")),
         ("BAIC", "Geely", None),
     ]
-
-
-@pytest.mark.parametrize(
-    "body",
-    [
-        "Renault and Geely announced on Friday that they had created a 50-50 joint venture.",
-        "One major deal was a 50:50 joint venture between Renault and Geely in Indonesia.",
-        "Renault and Geely were at an advanced stage of forming an equal JV to share costs.",
-    ],
-)
-def test_it_gives_each_partner_half_of_a_venture_told_as_equal(body, index):
-    found = investments(body, index)
-    assert [(f[0], f[4], f[5]) for f in found] == [
-        ("Geely", Decimal("50"), "joint_venture"),
-        ("Renault", Decimal("50"), "joint_venture"),
-    ]

@@ -1373,13 +1373,10 @@ def _full_ownership_facts(context, position, parties, facts):
 _EQUAL = re.compile(
     r"\b(?:own|owns|owned|owning|hold|holds|held|holding|split)\s+(?:it\s+|them\s+)?"
     r"(?:50\s?[-:/]\s?50|equally|fifty-fifty)\b|\b(?:50\s?[-:/]\s?50|equally)[\s-]+owned\b|"
-    r"\bequal\s+(?:shares|stakes)\b|"
-    # "a 50-50 joint venture", "an equal JV": the venture told as equally owned
-    r"\b(?:50\s?[-:/]\s?50|fifty-fifty|equal|equally[\s-]owned)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:joint[\s-]+venture|JV|venture)\b",
+    r"\bequal\s+(?:shares|stakes)\b",
     re.IGNORECASE,
 )
-_BY_PAIR = re.compile(r"\s+(?:by|between)\s+")
+_BY_PAIR = re.compile(r"\s+by\s+")
 
 
 def _equal_venture_facts(context, position, parties, facts):
