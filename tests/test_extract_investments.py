@@ -1098,3 +1098,12 @@ def test_it_keeps_a_bare_stake_in_another_target(index):
         ("BAIC", "Daimler", Decimal("5")),
         ("BAIC", "Geely", None),
     ]
+
+
+def test_it_gives_each_partner_half_of_an_equal_venture_between_them(index):
+    body = "One major deal was a 50:50 joint venture between Renault and Geely in Indonesia."
+    found = investments(body, index)
+    assert [(f[0], f[4], f[5]) for f in found] == [
+        ("Geely", Decimal("50"), "joint_venture"),
+        ("Renault", Decimal("50"), "joint_venture"),
+    ]

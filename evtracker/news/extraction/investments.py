@@ -1373,10 +1373,13 @@ def _full_ownership_facts(context, position, parties, facts):
 _EQUAL = re.compile(
     r"\b(?:own|owns|owned|owning|hold|holds|held|holding|split)\s+(?:it\s+|them\s+)?"
     r"(?:50\s?[-:/]\s?50|equally|fifty-fifty)\b|\b(?:50\s?[-:/]\s?50|equally)[\s-]+owned\b|"
-    r"\bequal\s+(?:shares|stakes)\b",
+    r"\bequal\s+(?:shares|stakes)\b|"
+    # "a 50:50 joint venture between X and Y": its owners named right after it
+    r"\b(?P<before_noun>50\s?[-:/]\s?50|fifty-fifty|equal|equally[\s-]owned)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:joint[\s-]+venture|JV)(?=\s+between\s)",
     re.IGNORECASE,
 )
-_BY_PAIR = re.compile(r"\s+by\s+")
+_BY_PAIR = re.compile(r"\s+(?:by|between)\s+")
 
 
 def _equal_venture_facts(context, position, parties, facts):
@@ -1391,6 +1394,8 @@ def _equal_venture_facts(context, position, parties, facts):
     owners = [a for a in parties if a.start >= end and _BY_PAIR.fullmatch(body, end, a.start)]
     if owners:
         group = _group(body, parties, owners[0])  # "owned 50-50 by X and Y"
+    elif equal.group("before_noun"):
+        return []  # "a 50-50 joint venture between" someone the list does not know
     else:
         subject, _ = _subject(context, sentence, parties, at)
         group = _group(body, parties, subject) if subject else []

@@ -231,22 +231,64 @@ GOVERNMENT_OF = {
     "Thai government": ("thailand", "thai"),
     "Vietnamese government": ("vietnam", "vietnamese"),
     "Malaysian government": ("malaysia", "malaysian"),
-    "Hungarian government": ("hungarian",),
-    "Spanish government": ("spanish",),
-    "Mexican government": ("mexican",),
-    "Brazilian government": ("brazilian",),
-    "Turkish government": ("turkish",),
-    "Polish government": ("polish",),
+    "Hungarian government": ("hungary", "budapest", "hungarian"),
+    "Spanish government": ("spain", "madrid", "spanish"),
+    "Mexican government": ("mexico", "mexican"),
+    "Brazilian government": ("brazil", "brasilia", "brazilian"),
+    "Turkish government": ("turkey", "ankara", "turkish"),
+    "Polish government": ("poland", "warsaw", "polish"),
     "Czech government": ("czech",),
-    "Canadian government": ("canadian",),
-    "Australian government": ("australian",),
-    "Saudi government": ("saudi",),
-    "Taiwanese government": ("taiwanese",),
+    "Canadian government": ("canada", "ottawa", "canadian"),
+    "Australian government": ("australia", "canberra", "australian"),
+    "Saudi government": ("saudi arabia", "riyadh", "saudi"),
+    "Taiwanese government": ("taiwan", "taipei", "taiwanese"),
+    "Moroccan government": ("morocco", "rabat", "moroccan"),
+    "Philippine government": ("philippines", "manila", "philippine"),
+    "Pakistani government": ("pakistan", "islamabad", "pakistani"),
     "European Commission": ("brussels",),  # "Brussels cleared the deal": the EU's executive
 }
 GOVERNMENTS = {
     place: government for government, places in GOVERNMENT_OF.items() for place in places
 }
+# The same places as an article writes them, for "the government" with no country named.
+_SHOUTED = {"us": "US", "uk": "UK", "u.s.": "U.S."}
+_GOVERNMENT_PLACE = re.compile(
+    r"\b(?:"
+    + "|".join(
+        sorted(
+            (
+                re.escape(_SHOUTED.get(place) or place.title()).replace(r"\ ", r"\s+")
+                for place in GOVERNMENTS
+                if place != "brussels"
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")(?![\w-])"
+)
+
+
+def country_government(context, start, end):
+    """The government "the government" means between two offsets: that of the country the
+    sentence names, else of the country the article names most (the first of those named as
+    often); None when the article names no country."""
+    memos = context.__dict__.setdefault("_approval_memos", {})
+    memo = memos.setdefault("countries", {})
+    if "found" not in memo:
+        found = [
+            (m.start(), GOVERNMENTS[" ".join(m.group().lower().split())])
+            for m in _GOVERNMENT_PLACE.finditer(context.body)
+        ]
+        counts = {}
+        for _, government in found:
+            counts[government] = counts.get(government, 0) + 1
+        memo["found"] = found
+        memo["most"] = max(counts, key=counts.get) if counts else None
+    here = next((g for s, g in memo["found"] if start <= s < end), None)
+    return here or memo["most"]
+
+
 # Countries and their peoples, whose governments are not a city's: "the Trump government" is
 # no city either.
 _NATIONAL = {
