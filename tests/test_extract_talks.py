@@ -34,6 +34,8 @@ COMPANIES = [
     KnownCompany("European Commission", "regulator", ("EU Commission",)),
     KnownCompany("Shenzhen Stock Exchange", "other"),
     KnownCompany("Nasdaq", "other"),
+    KnownCompany("Changan", "automaker", ("Changan Auto",)),
+    KnownCompany("Avatr", "automaker"),
 ]
 
 
@@ -1340,3 +1342,8 @@ def test_it_reads_a_company_chosen_for_a_job_as_agreed(index, sentence):
 def test_it_does_not_read_a_company_picked_for_a_ranking_as_a_partner(index):
     body = "Analysts picked BYD as the winner of the price war with Tesla."
     assert talks(body, index) == {}
+
+
+def test_a_holding_is_no_new_deal_when_the_owner_s_name_ends_in_to(index):
+    # "Changan Auto owns": the "to" that would make it "to own" is part of the name
+    assert talks("Changan Auto owns 41% of Avatr, with Nio the next-largest holder.", index) == {}

@@ -462,7 +462,7 @@ _UNDECIDED = re.compile(
     # courted, not decided: "is interested in buying", "seen as a frontrunner to buy"
     r"interested|keen|eager|front-?runner|candidates?|suitors?|tipped|(?:seen|viewed)\s+as|"
     r"(?:the|a|media)\s+reports?\s+(?:said|says|added)|"
-    r"(?<!will\s)(?<!would\s)(?<!to\s)(?:holds?|held|owns?|owned|retain(?:s|ed)?|controls?)|"
+    r"(?<!will\s)(?<!would\s)(?<!\bto\s)(?:holds?|held|owns?|owned|retain(?:s|ed)?|controls?)|"
     r"keep|keeps|kept)\b(?!\s+(?:talks|discussions|negotiations))",
     re.IGNORECASE,
 )
