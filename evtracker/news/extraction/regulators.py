@@ -307,12 +307,13 @@ _NATIONAL = {
 COUNTRY = (
     r"India|New\s+Delhi|China|Beijing|Japan|Tokyo|South\s+Korea|Seoul|Indonesia|Jakarta|"
     r"Germany|Berlin|Italy|Rome|France|Paris|Britain|London|Washington|Thailand|Vietnam|Malaysia|"
-    r"Brussels"
+    r"Brussels|Hungary|Spain|Mexico|Brazil|Turkey|Poland|Canada|Australia|Saudi\s+Arabia|Taiwan|"
+    r"Morocco|Philippines|Pakistan"
 )
 DEMONYM = (
     r"Indian|Chinese|Japanese|South\s+Korean|Korean|Indonesian|German|Italian|French|British|"
     r"UK|US|U\.S\.|Thai|Vietnamese|Malaysian|Hungarian|Spanish|Mexican|Brazilian|Turkish|Polish|"
-    r"Czech|Canadian|Australian|Saudi|Taiwanese"
+    r"Czech|Canadian|Australian|Saudi|Taiwanese|Moroccan|Philippine|Pakistani"
 )
 
 
