@@ -690,9 +690,7 @@ def test_it_reads_a_company_named_in_full_then_by_its_first_words_as_the_same(in
         "Co Ltd for a battery plant.\n\nThe secretary-general of the BOI Office said the board "
         "had signed off on privileges allowing Hyundai Mobility to build factories."
     )
-    assert {(s, r) for s, r, _ in approvals(body, index)} == {
-        ("Hyundai Mobility Thailand", "Board of Investment")
-    }
+    assert {(s, r) for s, r, _ in approvals(body, index)} == {("Hyundai Mobility Thailand", "BOI")}
 
 
 def test_it_reads_a_fair_trade_regulator_described_by_its_country_as_that_countrys_body(index):
@@ -919,3 +917,43 @@ def test_it_never_takes_the_exchange_a_company_tells_for_the_body_that_approves(
 )
 def test_it_reads_a_country_refusing_or_rejecting_as_its_governments_rejection(index, body):
     assert approvals(body, index) == {("Ford", "Chinese government", "rejected")}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Foxconn plans to invest $1 billion in a new plant in India, the company said. "
+            "The government approved the investment proposal by Foxconn on Monday.",
+            {("Foxconn", "Indian government", "granted")},
+        ),
+        (
+            "Officials in New Delhi said the government had rejected BYD's $1 billion proposal "
+            "over security concerns.",
+            {("BYD", "Indian government", "rejected")},
+        ),
+        (
+            "Toyota will build a second plant near Bangkok. The plant still needs approval from "
+            "the government, Toyota said, as Thailand weighs its incentives.",
+            {("Toyota", "Thai government", "pending")},
+        ),
+    ],
+)
+def test_it_reads_the_government_as_that_of_the_country_the_article_is_about(index, body, expected):
+    assert approvals(body, index) == expected
+
+
+def test_it_names_a_body_by_the_short_name_the_article_gives_it(index):
+    body = (
+        "Malaysia's Investment Development Authority (MIDA) has approved Geely's plan for the "
+        "automotive hub. The MIDA also granted Proton a licence to assemble electric cars."
+    )
+    assert approvals(body, index) == {("Geely", "MIDA", "granted"), ("Proton", "MIDA", "granted")}
+
+
+def test_it_reads_a_companys_defined_short_name_as_that_company(index):
+    body = (
+        "The board of Maruti Suzuki India (MSIL) approved the purchase of the plant on Tuesday. "
+        "The purchase is subject to regulatory approvals, MSIL said."
+    )
+    assert approvals(body, index) == {("Maruti Suzuki", None, "pending")}

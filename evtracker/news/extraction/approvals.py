@@ -44,6 +44,7 @@ from evtracker.news.extraction.regulators import (
     PLACE_WORDS,
     bodies_between,
     body_names,
+    country_government,
     field_bodies,
     listing_venue,
 )
@@ -252,6 +253,20 @@ _GOVERNMENT_ACTS = re.compile(
     r"\b(?:approved|cleared|rejected|blocked|vetoed|turned\s+down|refused)\s+by\s+(?:the\s+)?"
     rf"(?:(?P<place_by>{COUNTRY})\b(?!['’]s|\s+(?-i:[A-Z]))|"
     rf"(?P<demonym_by>{DEMONYM})\s+government)"
+)
+# The government with no country named, acting or granting: "the government approved ...",
+# "rejected by the government", "approval from the central government".
+_GOVERNMENT_WORDS = r"(?:[Tt]he|its|their)\s+(?:(?:central|federal|national|union)\s+)?government\b"
+_THE_GOVERNMENT_ACTS = re.compile(
+    rf"(?<![\w-])(?:{_GOVERNMENT_WORDS}\s+(?:(?:has|have|had|is|was|will|would|also|reportedly|"
+    r"now|recently|already|not|finally|formally|on\s+\w+|preparing\s+to|poised\s+to|set\s+to|"
+    r"expected\s+to|likely\s+to|to)\s+){0,4}(?:approved?|approving|clear(?:ed|s)?|grant(?:ed|s)?|"
+    r"gave|issued|said\s+no|turned\s+(?:down|away)|rejected|refused|blocked|vetoed|"
+    r"signed\s+off|green-?lit|okayed)\b|"
+    r"\b(?:approved|cleared|rejected|blocked|vetoed|turned\s+down|refused)\s+by\s+"
+    rf"{_GOVERNMENT_WORDS}|"
+    r"\b(?:approvals?|nod|green\s+light|go-ahead|clearance|permission|licen[cs]es?|permits?|"
+    rf"sign-?off)\s+(?:\w+\s+)?(?:from|by|of)\s+{_GOVERNMENT_WORDS})(?!\s+(?:of|in)\s+[A-Z])"
 )
 # A government named as the body: "approval from the Indian government".
 _GOVERNMENT_NAMED = re.compile(
@@ -608,7 +623,9 @@ def _gated(regex, cues):
 
 _PLACE_CUES = _words_of(
     "india delhi china beijing japan tokyo korea seoul indonesia jakarta germany berlin "
-    "italy rome france paris britain london washington thailand vietnam malaysia brussels"
+    "italy rome france paris britain london washington thailand vietnam malaysia brussels "
+    "hungary spain mexico brazil turkey poland canada australia saudi taiwan morocco "
+    "philippines pakistan"
 )
 _PENDING = _anchored(
     lang.PENDING,
@@ -678,6 +695,7 @@ _UNNAMED_BODY = _gated(_UNNAMED_BODY, _BODY_CUES)
 _UNNAMED_ACTING = _gated(_UNNAMED_ACTING, _BODY_CUES)
 _GOVERNMENT_ACTS = _gated(_GOVERNMENT_ACTS, (*_PLACE_CUES, "government"))
 _GOVERNMENT_NAMED = _gated(_GOVERNMENT_NAMED, ("government",))
+_THE_GOVERNMENT_ACTS = _gated(_THE_GOVERNMENT_ACTS, ("government",))
 _COUNTRY_ACTS = _gated(_COUNTRY_ACTS, _PLACE_CUES)
 _GENERIC_BODY = _gated(
     _GENERIC_BODY,
@@ -884,7 +902,11 @@ def _no_approval_without_regulator(context, position):
     text = sentence.text
     if lang.DENY.search(text):
         return True  # "rejected speculation"
-    approving_body = _GOVERNMENT_ACTS.search(text) or _UNNAMED_ACTING.search(text)
+    approving_body = (
+        _GOVERNMENT_ACTS.search(text)
+        or _UNNAMED_ACTING.search(text)
+        or _THE_GOVERNMENT_ACTS.search(text)
+    )
     if not (_APPROVAL_NOUN.search(text) or _FILING.search(text) or approving_body) and not (
         _regulators_nearby(context, position) and _CHECKED.search(text)
     ):
@@ -911,7 +933,10 @@ def _a_body_said_no(text, acting, regulator):
     if _UNNAMED_ACTING.search(text):
         return True  # "Regulators turned down the deal", whichever body the article names
     return regulator != [None] and bool(
-        acting or _GOVERNMENT_ACTS.search(text) or _REJECTED_PASSIVE.search(text)
+        acting
+        or _GOVERNMENT_ACTS.search(text)
+        or _THE_GOVERNMENT_ACTS.search(text)
+        or _REJECTED_PASSIVE.search(text)
     )
 
 
@@ -951,6 +976,11 @@ def _regulator(context, position, regulators, acting):
     listing = _LISTING_IN.search(text)
     if listing:
         return [listing_venue(listing)]  # "pre-approval for a listing in Hong Kong": its bourse
+    if not government and _THE_GOVERNMENT_ACTS.search(text):
+        # "the government approved ...": the government of the country the article is about
+        government = country_government(context, sentence.start, sentence.end)
+        if government:
+            return [government]
     near = _regulators_nearby(context, position)
     if near:
         return [_canonical(context, near[0].company)]
@@ -1239,6 +1269,7 @@ def _with_abbreviations(context, sentence, actors):
     if not defined:
         return actors
     text = sentence.text
+    body = context.body
     extra = []
     for short, company in defined.items():
         if short not in text:
@@ -1248,6 +1279,15 @@ def _with_abbreviations(context, sentence, actors):
             if any(a.start <= start < a.end for a in actors):
                 continue
             extra.append(Actor(start, start + len(short), company, "other", True))
+    # "Maruti Suzuki India (MSIL)" ... "MSIL said": read as a new company, it is the one defined
+    actors = [
+        Actor(a.start, a.end, defined[short], a.kind, a.named)
+        if a.kind != "regulator"
+        and (short := body[a.start : a.end]) in defined
+        and defined[short] != a.company
+        else a
+        for a in actors
+    ]
     if not extra:
         return actors
     return sorted([*actors, *extra], key=lambda actor: actor.start)
@@ -1290,7 +1330,7 @@ def _subjects(context, sentence, actors, acting, regulator_names, cue_at=0):
         else:
             chosen = _subject_list(body, candidates) if candidates else []
     else:
-        government = _GOVERNMENT_ACTS.search(text)
+        government = _GOVERNMENT_ACTS.search(text) or _THE_GOVERNMENT_ACTS.search(text)
         if government:
             after = [a for a in candidates if a.start >= sentence.start + government.end()]
             candidates = after or candidates

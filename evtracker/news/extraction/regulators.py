@@ -325,6 +325,7 @@ def body_names(context):
     memo = memos.setdefault("bodies by form", {})
     if "found" not in memo:
         listed = [m for m in context.mentions if m.kind == "regulator"]
+        listed_names = {m.company for m in listed}
         starts = [m.start for m in context.mentions]
         found = []
         for start, end, name in _scan(context.body):
@@ -342,12 +343,20 @@ def body_names(context):
                 None,
             )
             found.append((start, end, same or name))
+        # "the Board of Investment (BOI)": the body goes by the short name it is given, as
+        # reporting goes on to call it ("the BOI also approved ...")
         short = {}
         for _start, end, name in found:
             defined = _DEFINED.match(context.body, end)
-            if defined:
-                short.setdefault(defined.group(1), name)  # "the Board of Investment (BOI)"
+            if defined and name not in listed_names:
+                short.setdefault(name, defined.group(1))
         found = [(start, end, short.get(name, name)) for start, end, name in found]
+        taken = [(start, end) for start, end, _ in found]
+        for abbreviation in set(short.values()):
+            for match in re.finditer(rf"\b{abbreviation}\b", context.body):
+                if not any(s <= match.start() < e for s, e in taken):
+                    found.append((match.start(), match.end(), abbreviation))
+        found.sort()
         memo["found"] = found
         memo["starts"] = [start for start, _, _ in found]
     return memo["found"], memo["starts"]
