@@ -1347,3 +1347,12 @@ def test_it_does_not_read_a_company_picked_for_a_ranking_as_a_partner(index):
 def test_a_holding_is_no_new_deal_when_the_owner_s_name_ends_in_to(index):
     # "Changan Auto owns": the "to" that would make it "to own" is part of the name
     assert talks("Changan Auto owns 41% of Avatr, with Nio the next-largest holder.", index) == {}
+
+
+def test_what_a_buyer_purchases_from_a_seller_is_no_pair_of_its_own(index):
+    body = "Regulators have approved Stellantis's purchase of Leapmotor and Nio from Geely."
+    assert talks(body, index) == {
+        pair("Stellantis", "Leapmotor"): "agreed",
+        pair("Stellantis", "Nio"): "agreed",
+        pair("Stellantis", "Geely"): "agreed",
+    }

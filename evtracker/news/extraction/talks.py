@@ -899,7 +899,7 @@ def _pairs_in(context, sentence, actors):
         consumed.update(counterparts)
         topic = _topic(body, counterparts[-1].end if counterparts else trigger_end, text)
         between = (
-            lang.BETWEEN.search(gap)
+            (lang.BETWEEN.search(gap) and not (bought and _BOUGHT_OF.fullmatch(gap)))
             or _ENDS_WITH_BETWEEN.search(text, 0, end)
             or (not bought and text[end - 3 : end].lower() == " of")  # "the merger of X and Y"
         )
@@ -933,6 +933,8 @@ def _pairs_in(context, sentence, actors):
 
 
 # A new clause: a company before it is not the subject of a trigger after it.
+# "the purchase of X and Y (from Z)": what is bought, not a pair among themselves.
+_BOUGHT_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _SUBJECT_BREAK = re.compile(
     r"\b(?:even\s+though|although|though|whereas|because|unless)\b|;", re.IGNORECASE
 )
