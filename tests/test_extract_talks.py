@@ -1356,3 +1356,11 @@ def test_what_a_buyer_purchases_from_a_seller_is_no_pair_of_its_own(index):
         pair("Stellantis", "Nio"): "agreed",
         pair("Stellantis", "Geely"): "agreed",
     }
+
+
+def test_an_owner_named_in_an_aside_with_describing_words_is_no_party(index):
+    body = (
+        "Volvo Cars, the electric vehicle unit of holding company Geely, said on Monday it "
+        "has raised $200 million from SoftBank."
+    )
+    assert talks(body, index) == {pair("Volvo Cars", "SoftBank"): "agreed"}

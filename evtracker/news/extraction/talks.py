@@ -714,7 +714,8 @@ def not_a_party(body, actor):
         return True  # "formed a joint venture, Leapmotor International, in which ..."
     before = body[max(0, actor.start - 40) : actor.start]
     if _CREATED.search(before) or (
-        _OWNER_APPOSED.search(before) and _APPOSITIVE_CLOSES.match(body, actor.end)
+        _OWNER_APPOSED.search(body, max(0, actor.start - 80), actor.start)
+        and _APPOSITIVE_CLOSES.match(body, actor.end)
     ):
         return True  # "signed an agreement to create Sony Honda Mobility", "Hino, part of Toyota,"
     if _OWNER_IN_APPOSITIVE.match(body, actor.end) and _APPOSITIVE_OPENS.search(before):
@@ -742,8 +743,9 @@ _CREATED = re.compile(
 # The owner named in an aside about the one before it: ", part of Toyota,", ", a unit of X,";
 # ", a BAIC Group subsidiary,".
 _OWNER_APPOSED = re.compile(
-    r",\s+(?:(?:now\s+)?part|(?:a|an|the)\s+(?:wholly[\s-]owned\s+)?(?:unit|subsidiary|division|"
-    r"affiliate|arm|member))\s+of\s+(?:the\s+)?$",
+    r",\s+(?:(?:now\s+)?part|(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}?(?:unit|subsidiary|division|"
+    r"affiliate|arm|member))\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:company|group|firm|"
+    r"conglomerate|carmaker|automaker|giant|maker)\s+)?$",
     re.IGNORECASE,
 )
 _APPOSITIVE_OPENS = re.compile(r",\s+(?:a|an)\s+$", re.IGNORECASE)
