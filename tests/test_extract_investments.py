@@ -164,7 +164,7 @@ def test_it_reads_the_company_of_an_executive_named_from_it(index):
 
 def test_it_reads_the_company_a_relative_clause_is_about(index):
     body = (
-        "Nio's backers include Tencent, which took a 10% stake for $300 million in 2017, "
+        "Nio's backers include Tencent, which took a 10% stake for $300 million in March, "
         "and several state funds."
     )
     assert money(investments(body, index)) == [("Tencent", Decimal("300000000"), "USD")]
@@ -1107,3 +1107,22 @@ def test_it_gives_each_partner_half_of_an_equal_venture_between_them(index):
         ("Geely", Decimal("50"), "joint_venture"),
         ("Renault", Decimal("50"), "joint_venture"),
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Daimler bought into BAIC, its Chinese partner, in 2013 for 5 billion yuan.",
+        "Renault and Geely first announced the venture for a $2.3 billion plant in December 2019.",
+    ],
+)
+def test_it_leaves_out_a_deal_dated_years_before_the_article(body, index):
+    assert investments(body, index) == []
+
+
+def test_it_keeps_a_deal_done_now_under_an_older_agreement(index):
+    body = (
+        "Toyota said Wednesday it has bought a 0.3% stake in Panasonic for about 70 billion yen, "
+        "under a tie-up the two companies agreed in 2019."
+    )
+    assert money(investments(body, index)) == [("Toyota", Decimal("70000000000"), "JPY")]

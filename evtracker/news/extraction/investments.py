@@ -805,11 +805,29 @@ def find_investments(context, position, actors):
         facts += acquisition_facts(context, position, parties, facts, _subject, _round_stake)
     if facts:
         facts = priced_stakes(context, position, facts)
+    if facts:
+        facts = [f for f in facts if not _history(context, f)]
     if facts and _HEARSAY.search(text):
         deniers = _deniers(context)
         # The rumour's terms, told in an article where the investor denies the rumour.
         facts = [f for f in facts if f.investor not in deniers]
     return facts
+
+
+def _history(context, fact):
+    """A deal the sentence dates over two years before the article, told in the past tense
+    ("Daimler bought into BAIC Motor in 2013"): background, not the article's news."""
+    on = fact.on
+    return bool(
+        on
+        and (context.published - on).days > _HISTORY_DAYS
+        and not _NOW_WORDS.search(fact.sentence)
+    )
+
+
+_HISTORY_DAYS = 730  # as for talks: "last year" stays news
+# "said Wednesday it has bought ..., under a tie-up agreed in 2019": news told now.
+_NOW_WORDS = re.compile(r"\b(?:is|are|will|now|plans?|planning|has|have)\b", re.IGNORECASE)
 
 
 def _negated(text, trigger_start):
