@@ -1126,3 +1126,16 @@ def test_it_keeps_a_deal_done_now_under_an_older_agreement(index):
         "under a tie-up the two companies agreed in 2019."
     )
     assert money(investments(body, index)) == [("Toyota", Decimal("70000000000"), "JPY")]
+
+
+def test_it_reads_no_investor_in_a_group_told_by_its_examples(index):
+    body = (
+        "Chinese EV makers including Geely and BAIC, among others, have poured more than "
+        "102 billion baht into the country in recent years."
+    )
+    assert investments(body, index) == []
+
+
+def test_it_still_reads_the_subject_after_according_to(index):
+    body = "According to Nio, Volkswagen has bought 4.99% of its shares for around $705.6 million."
+    assert money(investments(body, index)) == [("Volkswagen", Decimal("705600000"), "USD")]

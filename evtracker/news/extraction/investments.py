@@ -220,6 +220,7 @@ def _candidates(context, sentence, parties, head):
     body = context.body
     asides = _asides(sentence)
     found = []
+    object_before = None  # the last company read as a preposition's object
     for actor in parties:
         if actor.end > head:
             break
@@ -227,12 +228,17 @@ def _candidates(context, sentence, parties, head):
             continue
         if lang.OWNED.match(body, actor.end) or _VENTURE_ITSELF.match(body, actor.end):
             continue
-        if _object_of_preposition(body, sentence.start, actor):
+        if _object_of_preposition(body, sentence.start, actor) or (
+            object_before is not None and _AND_GAP.fullmatch(body, object_before.end, actor.start)
+        ):
+            object_before = actor  # "including BYD and Great Wall": both are the objects
             continue
+        object_before = None
         found.append(actor)
     return found
 
 
+_AND_GAP = re.compile(r"\s*,?\s*(?:and|or|&)\s+")
 _VENTURE_ITSELF = re.compile(r"\s+(?:is|was|will\s+be)\s+(?:a|an|the)\b[^,.]{0,40}\bventure\b")
 
 
