@@ -957,3 +957,67 @@ def test_it_reads_a_companys_defined_short_name_as_that_company(index):
         "The purchase is subject to regulatory approvals, MSIL said."
     )
     assert approvals(body, index) == {("Maruti Suzuki", None, "pending")}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Vietnam's industry ministry granted VinFast a licence to make electric buses.",
+            {("VinFast", "Vietnam's industry ministry", "granted")},
+        ),
+        (
+            "The Ministry of Industry of Indonesia issued VinFast a licence to import cars.",
+            {("VinFast", "Ministry of Industry of Indonesia", "granted")},
+        ),
+        (
+            "China's industry ministry granted Xiaomi a licence to make cars.",
+            {("Xiaomi", "MIIT", "granted")},
+        ),
+    ],
+)
+def test_it_tells_another_countrys_ministry_from_the_listed_one_of_the_same_name(
+    index, body, expected
+):
+    assert approvals(body, index) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Thailand's BOI approved Great Wall Motor's application for investment privileges.",
+            {("Great Wall Motor", "BOI", "granted")},
+        ),
+        (
+            "Poland's competition authority UOKiK cleared Stellantis's deal with Leapmotor.",
+            {("Stellantis", "UOKiK", "granted")},
+        ),
+        (
+            "Toyota said on Monday it had applied for tax incentives. The investment board "
+            "BKPM is reviewing Toyota's application.",
+            {("Toyota", "BKPM", "pending")},
+        ),
+        (
+            "The Philippines' Board of Investments approved Toyota's expansion project.",
+            {("Toyota", "Board of Investments", "granted")},
+        ),
+    ],
+)
+def test_it_names_a_body_by_its_abbreviation_beside_its_country_or_description(
+    index, body, expected
+):
+    assert approvals(body, index) == expected
+
+
+def test_it_finds_no_body_in_an_abbreviation_that_opens_a_longer_name(index):
+    body = "Geely said China's STAR Market had approved its listing application."
+    assert approvals(body, index) == {("Geely", "STAR Market", "granted")}
+
+
+def test_it_reads_the_project_a_body_approved_across_an_amounts_conversion(index):
+    body = (
+        "BYD said on Thursday it will build a plant in Thailand. The Board of Investment "
+        "approved the 17.9 billion baht ($491 million) EV project last month."
+    )
+    assert approvals(body, index) == {("BYD", "Board of Investment", "granted")}

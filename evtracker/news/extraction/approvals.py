@@ -46,6 +46,7 @@ from evtracker.news.extraction.regulators import (
     body_names,
     country_government,
     field_bodies,
+    foreign_namesake,
     listing_venue,
 )
 
@@ -396,7 +397,10 @@ _DEAL_NOUN = re.compile(
     # "approved a 15-million-euro joint venture": a deal the article goes on to name
     r"\ban?\s+(?:[\w$.()-]+\s+){0,4}?(?P<a_noun>deal|transaction|tie-?up|merger|acquisition|"
     r"takeover|joint\s+venture)\b|"
-    r"\b(?:the|this|that|its|their|both)\s+(?:[\w$.-]+\s+){0,3}?(?P<noun>deal|transaction|tie-?up|"
+    # "the 17.9 billion baht ($491 million) EV project": an amount's conversion in brackets
+    r"\b(?:the|this|that|its|their|both)\s+(?:[\w$.-]+\s+){0,3}?"
+    r"(?:\([^()]{1,40}\)\s+(?:[\w$.-]+\s+){0,2}?)?"
+    r"(?P<noun>deal|transaction|tie-?up|"
     r"merger|acquisition|takeover|share\s+purchases?|purchases?|stake\s+purchase|transfer|"
     r"share\s+transfer|investment|joint\s+venture|venture|JV|alliance|combination|"
     r"partnership|plans?|project)\b",
@@ -726,7 +730,7 @@ _APPROVAL_NOUN = _gated(
 _CHECKED = _gated(_CHECKED, ("review", "test", "inspection", "audit"))
 _DEAL_WORDS = _words_of(
     "deal transaction tie merger acquisition takeover purchase stake transfer investment "
-    "joint venture jv alliance combination partnership plan"
+    "joint venture jv alliance combination partnership plan project"
 )
 _DEAL_NOUN = _gated(_DEAL_NOUN, _DEAL_WORDS)
 _DEAL_NEEDS = _gated(_DEAL_NEEDS, _DEAL_WORDS)
@@ -1096,7 +1100,7 @@ def _regulator_named(context, offset):
     memo = _article_memo(context, "regulators")
     if "leaders" not in memo:
         bodies = [
-            (m.start, m.company)
+            (m.start, _home_body(context.body, m).company)
             for m in context.mentions
             if m.kind == "regulator"
             or (_EXCHANGE_NAME.search(m.company) and _approves_as_exchange(context.body, m))
@@ -1128,7 +1132,7 @@ def _regulators_nearby(context, position):
             if across and not (other == position + 1 and _GENERIC_BODY.search(sentence.text)):
                 continue  # the next paragraph only for "regulators" that it goes on to name
             found = [
-                Actor(m.start, m.end, m.company, "regulator", False)
+                _home_body(context.body, Actor(m.start, m.end, m.company, "regulator", False))
                 for m in context.named_in(near.start, near.end)
                 if m.kind == "regulator"
                 or (_EXCHANGE_NAME.search(m.company) and _approves_as_exchange(context.body, m))
@@ -1152,7 +1156,9 @@ def _with_bodies(context, sentence, actors):
     by_form = bodies_between(context, sentence.start, sentence.end)
     # "the Ministry of Industry and Trade": the longer body, not the listed one it opens with
     inside = [a for a in actors if any(s <= a.start and a.end < e for s, e, _ in by_form)]
-    actors = [a for a in actors if a not in inside or a.kind != "regulator"]
+    actors = [
+        _home_body(context.body, a) for a in actors if a not in inside or a.kind != "regulator"
+    ]
     extra = [
         Actor(start, end, name, "regulator", True)
         for start, end, name in (
@@ -1168,6 +1174,17 @@ def _with_bodies(context, sentence, actors):
     if not extra:
         return actors
     return sorted([*actors, *extra], key=lambda actor: actor.start)
+
+
+def _home_body(body, actor):
+    """A listed body, or the body of another country that shares its plain name."""
+    if actor.kind != "regulator":
+        return actor
+    other = foreign_namesake(body, actor.start, actor.end, actor.company)
+    if not other:
+        return actor
+    start, end, name = other
+    return Actor(start, end, re.sub(r"^[Tt]he\s+", "", name), "regulator", actor.named)
 
 
 # --- who is approved ------------------------------------------------------------------------

@@ -55,7 +55,7 @@ _LOCAL_BEFORE = re.compile(
 _DEFINED = re.compile(r"\s*\(\s*[\"“]?([A-Z]{2,8})[\"”]?\s*\)")
 _ACRONYM_OFFICE = re.compile(r"([A-Z]{2,6})\s+(?:Office|Division|Secretariat)")
 # A place that owns the body, which the body's name leaves out: "South Korea's Ministry of ...".
-_PLACE_OWNS = re.compile(rf"(?:{_CAP}\s+)?{_CAP}['’]s\s+(?={_CAP})")
+_PLACE_OWNS = re.compile(rf"(?:{_CAP}\s+)?{_CAP}(?:['’]s|(?<=s)['’])\s+(?={_CAP})")
 # Heads of a company's own bodies: "the Nissan Board", "Board of Directors".
 _NOT_PUBLIC = re.compile(
     r"\bBoard(?:\s+of\s+(?:Directors|Management|Supervisors|Trustees))?$|"
@@ -289,6 +289,54 @@ def country_government(context, start, end):
     return here or memo["most"]
 
 
+# Listed bodies whose plain names other countries' bodies share ("the industry ministry",
+# "the Ministry of Commerce"), by the government they belong to.
+_HOME_GOVERNMENT = {
+    **dict.fromkeys(
+        (
+            "MIIT",
+            "MOFCOM",
+            "NDRC",
+            "SAMR",
+            "CSRC",
+            "State Council",
+            "Ministry of Natural Resources",
+            "Ministry of Public Security",
+            "Ministry of Transport",
+        ),
+        "Chinese government",
+    ),
+    **dict.fromkeys(("METI", "MLIT", "JFTC"), "Japanese government"),
+    **dict.fromkeys(("MOTIE", "KFTC"), "South Korean government"),
+    **dict.fromkeys(
+        ("Ministry of Heavy Industries", "Indian Ministry of Finance", "CCI", "SEBI"),
+        "Indian government",
+    ),
+}
+_PLACE_OWNER_BEFORE = re.compile(r"(?:['’]s?|(?<=[a-z]))\s+$")
+
+
+def foreign_namesake(body, start, end, company):
+    """(start, end, name as written) when a listed body's plain name belongs to another
+    country's body ("Vietnam's industry ministry", "the Ministry of Industry of Indonesia"
+    are not China's MIIT); else None."""
+    home = _HOME_GOVERNMENT.get(company)
+    if not home:
+        return None
+    window = max(0, start - 30)
+    for place in _GOVERNMENT_PLACE.finditer(body, window, start):
+        owner = _PLACE_OWNER_BEFORE.fullmatch(body, place.end(), start)
+        government = GOVERNMENTS[" ".join(place.group().lower().split())]
+        if owner and government != home:
+            return place.start(), end, body[place.start() : end]
+    after = re.compile(r"\s+of\s+").match(body, end)
+    if after:
+        place = _GOVERNMENT_PLACE.match(body, after.end())
+        if place and GOVERNMENTS[" ".join(place.group().lower().split())] != home:
+            return start, place.end(), body[start : place.end()]
+    return None
+
+
 # Countries and their peoples, whose governments are not a city's: "the Trump government" is
 # no city either.
 _NATIONAL = {
@@ -315,6 +363,54 @@ DEMONYM = (
     r"UK|US|U\.S\.|Thai|Vietnamese|Malaysian|Hungarian|Spanish|Mexican|Brazilian|Turkish|Polish|"
     r"Czech|Canadian|Australian|Saudi|Taiwanese|Moroccan|Philippine|Pakistani"
 )
+
+
+# A body by its abbreviation alone, as a country's or after its description: "Thailand's BOI",
+# "Poland's competition authority UOKiK", "the investment board BKPM".
+_ACRONYM = (
+    r"(?!(?:NEV|EVs?|IPO|CEO|CFO|CTO|GDP|SUV|ADAS|OEM|ICT|USD|CNY)\b)"
+    r"(?P<acronym>[A-Z][A-Za-z]{1,5}[A-Z])(?![\w’'&-]|\.\w|\s+[A-Z])"
+)
+_OWNED_ACRONYM = re.compile(
+    r"\b(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:['’]s|(?<=s)['’])\s+(?:(?:[a-z-]+\s+){0,3}?(?:regulator|"
+    r"authority|watchdog|agency|body|board|commission|ministry|office|bureau|"
+    r"administration|council)\s+)?" + _ACRONYM
+)
+_DESCRIBED_ACRONYM = re.compile(
+    r"\b(?:antitrust|competition|investment|securities|market|trade|industry|transport|"
+    r"safety|fair-trade|planning|promotion)\s+(?:[a-z-]+\s+)?(?:regulator|authority|watchdog|"
+    r"agency|body|board|commission|ministry|office|bureau)\s+" + _ACRONYM
+)
+
+
+# Boards of an exchange that admit or turn away listings, by the names reporting uses.
+_BOARDS = re.compile(r"\b(?:STAR\s+Market|Sci-Tech\s+Innovation\s+Board|ChiNext)\b")
+
+
+def _board_bodies(body):
+    return [
+        (m.start(), m.end(), "ChiNext" if m.group() == "ChiNext" else "STAR Market")
+        for m in _BOARDS.finditer(body)
+    ]
+
+
+def _acronym_bodies(body, mentions):
+    """(start, end, acronym) of each body named by its abbreviation beside its country or its
+    description, and of the same abbreviation wherever else the article uses it."""
+    starts = [m.start for m in mentions]
+    names = set()
+    for pattern in (_OWNED_ACRONYM, _DESCRIBED_ACRONYM):
+        for match in pattern.finditer(body):
+            start, end = match.span("acronym")
+            at = bisect.bisect_right(starts, start)
+            before = mentions[at - 1] if at else None
+            if before and before.end > start or at < len(mentions) and starts[at] < end:
+                continue  # a company of the list: "China's BYD"
+            names.add(match.group("acronym"))
+    found = []
+    for name in names:
+        found += [(m.start(), m.end(), name) for m in re.finditer(rf"\b{name}\b", body)]
+    return found
 
 
 def body_names(context):
@@ -351,6 +447,15 @@ def body_names(context):
             if defined and name not in listed_names:
                 short.setdefault(name, defined.group(1))
         found = [(start, end, short.get(name, name)) for start, end, name in found]
+        taken = [(start, end) for start, end, _ in found]
+        found += [
+            (start, end, name)
+            for start, end, name in (
+                *_acronym_bodies(context.body, context.mentions),
+                *_board_bodies(context.body),
+            )
+            if not any(s < end and start < e for s, e in taken)
+        ]
         taken = [(start, end) for start, end, _ in found]
         for abbreviation in set(short.values()):
             for match in re.finditer(rf"\b{abbreviation}\b", context.body):
