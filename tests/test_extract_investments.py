@@ -1139,3 +1139,21 @@ def test_it_reads_no_investor_in_a_group_told_by_its_examples(index):
 def test_it_still_reads_the_subject_after_according_to(index):
     body = "According to Nio, Volkswagen has bought 4.99% of its shares for around $705.6 million."
     assert money(investments(body, index)) == [("Volkswagen", Decimal("705600000"), "USD")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Renault holds a minority stake in fellow carmaker Geely.",
+        "The report added that Tencent owns a stake in Nio and in several other startups.",
+    ],
+)
+def test_it_leaves_out_an_existing_holding_told_without_a_size(body, index):
+    assert investments(body, index) == []
+
+
+def test_it_still_reads_an_existing_holding_with_its_size(index):
+    body = "Renault holds a 15% stake in Geely."
+    assert [(f[0], f[1], f[4]) for f in investments(body, index)] == [
+        ("Renault", "Geely", Decimal("15"))
+    ]

@@ -1207,6 +1207,10 @@ def _stake_facts(context, position, parties, amount_facts):
             and _party_after(body, parties, end, 80, _TO) is None
         ):
             continue  # "will slash its holding in Nissan": a holding given up, of no size
+        if percent is None and _HOLDS_UNSIZED.search(
+            lowered, max(0, match.start() - 40), match.start()
+        ):
+            continue  # "Renault holds a stake in Nissan": an existing holding told in passing
         kind = "joint_venture" if _VENTURE.search(text) else "stake"
         target_name = target.company if target else None
         told = context.__dict__.setdefault("_stakes_told", set())
@@ -1259,6 +1263,10 @@ _SHEDDING = re.compile(
     r"reduc\w*|trim\w*|lower\w*|par(?:e|es|ed|ing)|unload\w*|exit\w*)\s+"
     r"(?:(?:all|part|some|half|most|the\s+rest)\s+of\s+)?(?:its|their|the)\s+(?:[\w-]+\s+){0,2}$"
 )  # matched against the lower-cased sentence
+
+
+# "holds a minority stake in", "owns shares in": a holding the investor already has.
+_HOLDS_UNSIZED = re.compile(r"\b(?:holds|owns)\s+(?:(?:a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}$")
 
 
 def _same_stake(fact, investor, percent):
