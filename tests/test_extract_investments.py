@@ -1157,3 +1157,19 @@ def test_it_still_reads_an_existing_holding_with_its_size(index):
     assert [(f[0], f[1], f[4]) for f in investments(body, index)] == [
         ("Renault", "Geely", Decimal("15"))
     ]
+
+
+def test_it_does_not_read_an_interest_in_something_as_a_stake(index):
+    body = "Volkswagen's interest in Geely's pickup know-how became plain last fall."
+    assert investments(body, index) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Geely will take a controlling interest in Daimler.",
+        "Geely holds a 30% interest in Daimler.",
+    ],
+)
+def test_it_still_reads_an_ownership_interest_as_a_stake(body, index):
+    assert [(f[0], f[1]) for f in investments(body, index)] == [("Geely", "Daimler")]

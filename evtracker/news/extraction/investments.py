@@ -1207,6 +1207,12 @@ def _stake_facts(context, position, parties, amount_facts):
             and _party_after(body, parties, end, 80, _TO) is None
         ):
             continue  # "will slash its holding in Nissan": a holding given up, of no size
+        if (
+            percent is None
+            and phrase.startswith("interest")
+            and not _OWNERSHIP_INTEREST.search(lowered, max(0, match.start() - 25), match.start())
+        ):
+            continue  # "Volkswagen's interest in Ford's pickup know-how": curiosity, not equity
         if percent is None and _HOLDS_UNSIZED.search(
             lowered, max(0, match.start() - 40), match.start()
         ):
@@ -1265,6 +1271,11 @@ _SHEDDING = re.compile(
 )  # matched against the lower-cased sentence
 
 
+# "a controlling interest in", "a minority interest in": equity, where a bare "interest in" is
+# only wanting it.
+_OWNERSHIP_INTEREST = re.compile(
+    r"\b(?:controlling|minority|majority|ownership|economic|financial|equity|voting)\s+$"
+)
 # "holds a minority stake in", "owns shares in": a holding the investor already has.
 _HOLDS_UNSIZED = re.compile(r"\b(?:holds|owns)\s+(?:(?:a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}$")
 
