@@ -1364,3 +1364,11 @@ def test_an_owner_named_in_an_aside_with_describing_words_is_no_party(index):
         "has raised $200 million from SoftBank."
     )
     assert talks(body, index) == {pair("Volvo Cars", "SoftBank"): "agreed"}
+
+
+def test_an_investment_made_before_the_news_is_no_new_deal(index):
+    body = (
+        "SoftBank, which had already committed $2 billion to Cruise, did not say how much it "
+        "is putting in this time."
+    )
+    assert talks(body, index) == {}

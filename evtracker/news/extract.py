@@ -463,7 +463,10 @@ _UNDECIDED = re.compile(
     r"interested|keen|eager|front-?runner|candidates?|suitors?|tipped|(?:seen|viewed)\s+as|"
     r"(?:the|a|media)\s+reports?\s+(?:said|says|added)|"
     r"(?<!will\s)(?<!would\s)(?<!\bto\s)(?:holds?|held|owns?|owned|retain(?:s|ed)?|controls?)|"
-    r"keep|keeps|kept)\b(?!\s+(?:talks|discussions|negotiations))",
+    r"keep|keeps|kept|"
+    # done before the news: "which had already committed $2bn to it"
+    r"(?:had|has|have)\s+(?:already|earlier|previously|once))\b"
+    r"(?!\s+(?:talks|discussions|negotiations))",
     re.IGNORECASE,
 )
 
