@@ -1173,3 +1173,12 @@ def test_it_does_not_read_an_interest_in_something_as_a_stake(index):
 )
 def test_it_still_reads_an_ownership_interest_as_a_stake(body, index):
     assert [(f[0], f[1]) for f in investments(body, index)] == [("Geely", "Daimler")]
+
+
+def test_it_reads_the_latter_as_the_second_company_named(index):
+    body = (
+        "The report said Geely and Daimler had held preliminary talks about Geely acquiring "
+        "10%-20% of the latter."
+    )
+    found = investments(body, index)
+    assert [(f[0], f[1], f[4]) for f in found] == [("Geely", "Daimler", Decimal("10"))]

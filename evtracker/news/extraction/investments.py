@@ -1192,6 +1192,8 @@ def _stake_facts(context, position, parties, amount_facts):
         gap = body[end : after[0].start] if after else ""
         near = after and len(gap) <= 30 and not _NOT_THE_TARGET.search(gap)
         target = after[0] if near else None
+        if target is None and not owner_next:
+            target = _former_or_latter(parties, end, lowered, match.end())
         if owner_next:
             # "51% owned by X", "with 90% held by X", "45 percent by X, 40 percent by Y"
             investors, target = [a for a in after[:1] if a.start - end <= 5], None
@@ -1269,6 +1271,24 @@ _SHEDDING = re.compile(
     r"reduc\w*|trim\w*|lower\w*|par(?:e|es|ed|ing)|unload\w*|exit\w*)\s+"
     r"(?:(?:all|part|some|half|most|the\s+rest)\s+of\s+)?(?:its|their|the)\s+(?:[\w-]+\s+){0,2}$"
 )  # matched against the lower-cased sentence
+
+
+_FORMER_OR_LATTER = re.compile(r"\s*(?:\S+\s+){0,3}?the\s+(former|latter)\b")
+
+
+def _former_or_latter(parties, end, lowered, at):
+    """ "Tesla and Glencore held talks about Tesla acquiring 10% of the latter": of the two
+    companies named last before the stake, the second (or, for "the former", the first)."""
+    which = _FORMER_OR_LATTER.match(lowered, at)
+    if which is None:
+        return None
+    named = []
+    for actor in parties:
+        if actor.end <= end and actor.named and actor.company not in [a.company for a in named]:
+            named.append(actor)
+    if len(named) < 2:
+        return None
+    return named[-1] if which.group(1) == "latter" else named[-2]
 
 
 # "a controlling interest in", "a minority interest in": equity, where a bare "interest in" is
