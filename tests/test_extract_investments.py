@@ -1182,3 +1182,13 @@ def test_it_reads_the_latter_as_the_second_company_named(index):
     )
     found = investments(body, index)
     assert [(f[0], f[1], f[4]) for f in found] == [("Geely", "Daimler", Decimal("10"))]
+
+
+def test_it_reads_no_investor_in_the_owner_of_a_funding_round(index):
+    body = "Geely's investment forms part of Xiaomi's latest $1 billion funding round."
+    assert money(investments(body, index)) == []
+
+
+def test_it_still_reads_the_owner_of_an_investment(index):
+    body = "The plant is part of Toyota's $2 billion investment in the region."
+    assert money(investments(body, index)) == [("Toyota", Decimal("2000000000"), "USD")]

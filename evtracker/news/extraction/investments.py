@@ -466,7 +466,7 @@ def _investors(context, sentence, parties, trigger, at, end):
     if antecedent is not None:
         subject, speaker = antecedent, None
     owner = [a for a in parties if a.end <= at and _POSSESSOR.fullmatch(body, a.end, at)]
-    if owner and text_start + trigger.start() >= end:
+    if owner and text_start + trigger.start() >= end and not _ROUND.match(body, end):
         return [owner[-1]], _target(context, sentence, parties, head, tail)  # "X's $1bn investment"
     if (
         subject is not None
