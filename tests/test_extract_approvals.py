@@ -1021,3 +1021,21 @@ def test_it_reads_the_project_a_body_approved_across_an_amounts_conversion(index
         "approved the 17.9 billion baht ($491 million) EV project last month."
     )
     assert approvals(body, index) == {("BYD", "Board of Investment", "granted")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "General Motors had signed a deal to sell its Talegaon plant to Great Wall Motor, but "
+        "the deal failed to win approval from the Indian government.",
+        "Nissan agreed to sell a 20% stake in the battery unit to Renault, pending approval "
+        "from the Indian government.",
+    ],
+)
+def test_it_approves_the_buyer_a_company_sells_to_not_the_seller(index, body):
+    assert {(s, r) for s, r, _ in approvals(body, index)} == {
+        (
+            "Great Wall Motor" if "Great Wall" in body else "Renault",
+            "Indian government",
+        )
+    }

@@ -1436,6 +1436,12 @@ def _candidates(context, sentence, actors, cue_at):
         if (owned := _OWNS.match(body, a.end)) and any(b.start == owned.end() for b in candidates)
     ]  # "Geely's Zeekr won approval": Zeekr's
     candidates = [a for a in candidates if a not in owners]
+    sellers = [
+        a
+        for a in candidates
+        if any(b.start > a.end and _SELLS_TO.fullmatch(body, a.end, b.start) for b in candidates)
+    ]  # "GM signed a deal to sell the plant to Great Wall, but the deal failed to win approval"
+    candidates = [a for a in candidates if a not in sellers]
     speakers = [a for a in candidates if _SPEAKS.match(body, a.end)]
     if speakers and len(speakers) < len(candidates):
         # "Geely said Zeekr had won approval": the one approved is who the speaker speaks of
@@ -1443,6 +1449,15 @@ def _candidates(context, sentence, actors, cue_at):
         if any(a.start > speakers[0].end for a in others):
             candidates = others
     return candidates
+
+
+# What lies between a seller and its buyer: "had signed a deal to sell the Talegaon plant to
+# Chinese automotive company"; no full stop or semicolon between.
+_SELLS_TO = re.compile(
+    r"[^.;]{0,80}?\b(?:sell|sells|selling|sold|sale\s+of)\b[^.;]{0,100}?\bto\s+"
+    r"(?:(?:the|its|a|an)\s+)?(?:[\w-]+\s+){0,4}?",
+    _I,
+)
 
 
 def _buyer_named(body, actors, company, at):
