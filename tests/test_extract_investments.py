@@ -1192,3 +1192,23 @@ def test_it_reads_no_investor_in_the_owner_of_a_funding_round(index):
 def test_it_still_reads_the_owner_of_an_investment(index):
     body = "The plant is part of Toyota's $2 billion investment in the region."
     assert money(investments(body, index)) == [("Toyota", Decimal("2000000000"), "USD")]
+
+
+def test_it_keeps_the_currency_first_stated_for_a_deal_restated(index):
+    body = (
+        "Xiaomi has secured a strategic investment of about $500 million from Geely. "
+        "The investment carries total consideration of HK$3,889,723,903."
+    )
+    assert money(investments(body, index)) == [("Geely", Decimal("500000000"), "USD")]
+
+
+def test_it_still_reads_tranches_of_a_deal_in_its_own_currency(index):
+    body = (
+        "Geely will invest $2.75 billion in Xiaomi. The money comprises $750 million up front "
+        "and a further $2 billion over the next 12 years."
+    )
+    assert money(investments(body, index)) == [
+        ("Geely", Decimal("750000000"), "USD"),
+        ("Geely", Decimal("2000000000"), "USD"),
+        ("Geely", Decimal("2750000000"), "USD"),
+    ]

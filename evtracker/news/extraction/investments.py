@@ -911,6 +911,9 @@ def _amount_facts(context, position, parties, actors):
         elif tranche:
             investors, target = previous
         elif told_before:
+            if _told_in_another_currency(context, told_before, amount.currency):
+                continue  # "The investment carries total consideration of HK$3.9 billion": the
+                # deal told before in dollars, restated (the currency first stated is kept)
             investors, target = told_before  # "The money comprises $750 million up front"
         elif trigger is None or _negated(text, min(trigger.start(), amount.start)):
             continue
@@ -930,6 +933,9 @@ def _amount_facts(context, position, parties, actors):
         previous = here = (investors, target)
         context.found["last investment"] = (position, previous)
         _amounts_told(context).setdefault((amount.value, amount.currency), previous)
+        _currencies_told(context).setdefault(frozenset(i.company for i in investors), set()).add(
+            amount.currency
+        )
         clause = text[max(0, amount.start - 80) : amount.end + 80]
         percent = _stake_percent(clause)
         kind = _kind(text, target, percent)
@@ -1045,6 +1051,17 @@ def _price_told_next(context, position):
         if (priced or _FOR_THE_STAKE.search(text)) and find_amounts(text, context.body):
             return True
     return False
+
+
+def _currencies_told(context):
+    """The investors (a frozenset of names) -> the currencies of the amounts told for them."""
+    return context.__dict__.setdefault("_currencies_told", {})
+
+
+def _told_in_another_currency(context, told, currency):
+    """Whether the deal `told` (investors, target) already has an amount in another currency."""
+    companies = frozenset(i.company for i in told[0])
+    return bool(_currencies_told(context).get(companies, set()) - {currency})
 
 
 def _amounts_told(context):
