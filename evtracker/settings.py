@@ -108,6 +108,14 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # The rows the public pages repeat (partnerships/jinja_rows.py says why).
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "NAME": "jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "evtracker.partnerships.jinja_rows.environment"},
+    },
 ]
 
 DATABASES = {

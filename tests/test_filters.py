@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from evtracker.partnerships import search
+from evtracker.partnerships.forms import LISTED_COMPANIES, listed_companies
 from evtracker.partnerships.models import (
     ApprovalStatus,
     CompanyKind,
@@ -213,6 +214,18 @@ def test_the_plain_select_lists_carmakers_and_any_company_once_chosen(client, wo
     html = client.get("/?company=cyvn-holdings").content.decode()
     assert '<option value="cyvn-holdings" selected>CYVN Holdings</option>' in html
     assert "Events involving CYVN Holdings" in html
+
+
+def test_the_plain_select_lists_only_the_most_reported_carmakers_by_name(client, world):
+    # Xiaomi has three facts, Chery and BYD two each (a tie goes to the older company),
+    # Brilliance, Huawei and Nio one each.
+    assert list(listed_companies(limit=2)) == [("chery", "Chery"), ("xiaomi", "Xiaomi")]
+    html = client.get("/").content.decode()
+    listed = re.findall(
+        r'<option value="([^"]+)"', html.split('id="id_company"')[1].split("</select>")[0]
+    )
+    assert len(listed) == len(set(listed)) <= LISTED_COMPANIES
+    assert {"xiaomi", "chery", "byd"} <= set(listed)
 
 
 def test_it_filters_with_htmx_into_the_results_fragment(client, world):

@@ -3,9 +3,11 @@
 from datetime import datetime
 
 from django import template
+from django.template import engines
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from ..describe import NO_REGULATOR, describe_event, describe_fact, describe_results
 from ..describe import money as money_text
@@ -139,3 +141,11 @@ def no_regulator():
 def _as_date(value):
     """The local date of a datetime; a date (or None) as it is."""
     return timezone.localtime(value).date() if isinstance(value, datetime) else value
+
+
+@register.simple_tag(takes_context=True)
+def jinja(context, name, **values):
+    """A piece of a page the Jinja2 engine renders: templates/jinja2/<name> with `values`.
+    For the rows and figures a page repeats by the dozen (partnerships/jinja_rows.py)."""
+    template = engines["jinja2"].get_template(name)
+    return mark_safe(template.render(values, request=context.get("request")))
