@@ -1039,3 +1039,21 @@ def test_it_approves_the_buyer_a_company_sells_to_not_the_seller(index, body):
             "Indian government",
         )
     }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Ministry of Industry and Information Technology said on Monday that Xiaomi had "
+        "received its independent vehicle production qualification.",
+        "Xiaomi has won the qualification to make cars on its own, the Ministry of Industry "
+        "and Information Technology said.",
+    ],
+)
+def test_it_reads_a_production_qualification_as_a_licence(index, body):
+    assert approvals(body, index) == {("Xiaomi", "MIIT", "granted")}
+
+
+def test_it_finds_no_licence_in_other_qualifications(index):
+    body = "Xiaomi said the qualification of its engineers was approved by the board."
+    assert approvals(body, index) == set()

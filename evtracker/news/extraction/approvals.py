@@ -370,8 +370,9 @@ _APPROVAL_NOUN = re.compile(
     r"\b(?:licen[cs]\w*|permits?|approv\w*|clearances?|cleared|green[\s-]?light|permission|"
     r"go-ahead|sign-?off|signed\s+off|certifi\w+|registration|nod|clear(?:s|ing)?\s+(?:the|its)|"
     r"waiting\s+period|said\s+no\s+to|turn(?:ed|s)?\s+(?:down|away)|backing\s+(?:from|of)|"
-    + _NO_OBJECTION
-    + r")\b",
+    # "its independent vehicle production qualification": the licence to make cars, in China
+    r"(?:production|manufacturing|car-?making|vehicle)\s+qualifications?|"
+    r"qualifications?\s+to\s+(?:make|build|produce|manufacture|sell)|" + _NO_OBJECTION + r")\b",
     _I,
 )
 
@@ -724,7 +725,7 @@ _APPROVAL_NOUN = _gated(
     _APPROVAL_NOUN,
     _words_of(
         "licen permit approv clear green permission go-ahead sign certifi registration "
-        "nod waiting no turn backing wav all oppose"
+        "nod waiting no turn backing wav all oppose qualification"
     ),
 )
 _CHECKED = _gated(_CHECKED, ("review", "test", "inspection", "audit"))
