@@ -366,51 +366,60 @@ DEMONYM = (
 
 
 # A body by its abbreviation alone, as a country's or after its description: "Thailand's BOI",
-# "Poland's competition authority UOKiK", "the investment board BKPM".
-_ACRONYM = (
-    r"(?!(?:NEV|EVs?|IPO|CEO|CFO|CTO|GDP|SUV|ADAS|OEM|ICT|USD|CNY)\b)"
-    r"(?P<acronym>[A-Z][A-Za-z]{1,5}[A-Z])(?![\w’'&-]|\.\w|\s+[A-Z])"
+# "Poland's competition authority UOKiK", "the investment board BKPM". Abbreviations are found
+# first (a capital scan), then what stands before each in a short window.
+_ACRONYM = re.compile(r"(?<![\w’'&.-])[A-Z][A-Za-z]{1,5}[A-Z](?![\w’'&-]|\.\w|\s+[A-Z])")
+_NOT_BODIES = frozenset(
+    ("NEV", "EV", "IPO", "CEO", "CFO", "CTO", "GDP", "SUV", "ADAS", "OEM", "ICT", "USD", "CNY")
 )
-_OWNED_ACRONYM = re.compile(
-    r"\b(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:['’]s|(?<=s)['’])\s+(?:(?:[a-z-]+\s+){0,3}?(?:regulator|"
-    r"authority|watchdog|agency|body|board|commission|ministry|office|bureau|"
-    r"administration|council)\s+)?" + _ACRONYM
+_BODY_HEADS = (
+    r"(?:regulator|authority|watchdog|agency|body|board|commission|ministry|office|bureau|"
+    r"administration|council)"
 )
-_DESCRIBED_ACRONYM = re.compile(
+_OWNED_BEFORE = re.compile(
+    r"(?<![\w’'-])[A-Z][a-z]+(?:['’]s|(?<=s)['’])\s+"
+    rf"(?:(?:[a-z-]+\s+){{0,3}}?{_BODY_HEADS}\s+)?$"
+)
+_DESCRIBED_BEFORE = re.compile(
     r"\b(?:antitrust|competition|investment|securities|market|trade|industry|transport|"
-    r"safety|fair-trade|planning|promotion)\s+(?:[a-z-]+\s+)?(?:regulator|authority|watchdog|"
-    r"agency|body|board|commission|ministry|office|bureau)\s+" + _ACRONYM
+    rf"safety|fair-trade|planning|promotion)\s+(?:[a-z-]+\s+)?{_BODY_HEADS}\s+$"
 )
 
 
 # Boards of an exchange that admit or turn away listings, by the names reporting uses.
-_BOARDS = re.compile(r"\b(?:STAR\s+Market|Sci-Tech\s+Innovation\s+Board|ChiNext)\b")
+_BOARDS = (
+    (re.compile(r"STAR\s+Market\b"), "STAR Market"),
+    (re.compile(r"Sci-Tech\s+Innovation\s+Board\b"), "STAR Market"),
+    (re.compile(r"ChiNext\b"), "ChiNext"),
+)
 
 
 def _board_bodies(body):
-    return [
-        (m.start(), m.end(), "ChiNext" if m.group() == "ChiNext" else "STAR Market")
-        for m in _BOARDS.finditer(body)
-    ]
+    return [(m.start(), m.end(), name) for board, name in _BOARDS for m in board.finditer(body)]
 
 
 def _acronym_bodies(body, mentions):
     """(start, end, acronym) of each body named by its abbreviation beside its country or its
     description, and of the same abbreviation wherever else the article uses it."""
     starts = [m.start for m in mentions]
+    seen = []
     names = set()
-    for pattern in (_OWNED_ACRONYM, _DESCRIBED_ACRONYM):
-        for match in pattern.finditer(body):
-            start, end = match.span("acronym")
-            at = bisect.bisect_right(starts, start)
-            before = mentions[at - 1] if at else None
-            if before and before.end > start or at < len(mentions) and starts[at] < end:
-                continue  # a company of the list: "China's BYD"
-            names.add(match.group("acronym"))
-    found = []
-    for name in names:
-        found += [(m.start(), m.end(), name) for m in re.finditer(rf"\b{name}\b", body)]
-    return found
+    for match in _ACRONYM.finditer(body):
+        start, end = match.span()
+        name = match.group()
+        seen.append((start, end, name))
+        if name in _NOT_BODIES or name in names:
+            continue
+        window = max(0, start - 60)
+        owned = _OWNED_BEFORE.search(body, window, start)
+        if not (owned or _DESCRIBED_BEFORE.search(body, window, start)):
+            continue
+        at = bisect.bisect_right(starts, start)
+        before = mentions[at - 1] if at else None
+        if before and before.end > start or at < len(mentions) and starts[at] < end:
+            continue  # a company of the list: "China's BYD"
+        names.add(name)
+    return [(start, end, name) for start, end, name in seen if name in names]
 
 
 def body_names(context):
