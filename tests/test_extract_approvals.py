@@ -1057,3 +1057,16 @@ def test_it_reads_a_production_qualification_as_a_licence(index, body):
 def test_it_finds_no_licence_in_other_qualifications(index):
     body = "Xiaomi said the qualification of its engineers was approved by the board."
     assert approvals(body, index) == set()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Ministry of Industry and Information Technology handed out its first permits for "
+        "robotaxi tests on Monday. Two of the permits went to Baidu.",
+        "The Ministry of Industry and Information Technology said the licences were awarded to "
+        "Baidu on Monday.",
+    ],
+)
+def test_it_reads_licences_that_went_to_a_company_as_granted_to_it(index, body):
+    assert approvals(body, index) == {("Baidu", "MIIT", "granted")}

@@ -138,6 +138,9 @@ _GRANTED_MORE = re.compile(
     r"waiting\s+period\s+(?:\w+\s+){0,8}?(?:expired|ran\s+out|ended|lapsed)|"
     r"(?:has|have|had)\s+(?:given|granted)|gave\s+(?:its|their|the)|"
     r"(?:expired|ran\s+out)\b|"
+    # "two of the licences went to SAIC": handed out
+    r"(?:licen[cs]es?|permits?|approvals?|clearances?)\b[^.;]{0,30}?\b(?:went|were\s+(?:awarded|"
+    r"issued|handed|given|granted))\s+to\b|"
     # "after receiving all regulatory approvals": done before what the sentence reports
     r"after\s+(?:\w+\s+)?(?:receiving|obtaining|securing|winning|getting|gaining)\b|"
     # "Approval from the NDRC came on Friday": it arrived
