@@ -1070,3 +1070,20 @@ def test_it_finds_no_licence_in_other_qualifications(index):
 )
 def test_it_reads_licences_that_went_to_a_company_as_granted_to_it(index, body):
     assert approvals(body, index) == {("Baidu", "MIIT", "granted")}
+
+
+def test_it_reads_approvals_from_a_list_of_countries_as_their_merger_bodies(index):
+    body = (
+        "The takeover of the supplier by Stellantis has been cleared in several "
+        "jurisdictions, with approvals still pending from Brazil, Mexico and China."
+    )
+    assert {(s, r) for s, r, _ in approvals(body, index)} == {
+        ("Stellantis", "CADE"),
+        ("Stellantis", "COFECE"),
+        ("Stellantis", "SAMR"),
+    }
+
+
+def test_it_keeps_a_single_country_approving_a_plant_as_its_government(index):
+    body = "BYD is still waiting for approval from China for its plant in Mexico."
+    assert all(r != "SAMR" for _, r, _ in approvals(body, index))

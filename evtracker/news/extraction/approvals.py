@@ -1036,7 +1036,31 @@ def _filing_bodies(text):
             places = [re.sub(r"^the\s+", "", place, flags=_I) for place in places]
             joined = places[0] if len(places) == 1 else f"{', '.join(places[:-1])} and {places[-1]}"
             names.append(f"{kind} authorities in {joined}")
+    if not names and _MERGER_NOUN.search(text):
+        names = _countries_approving(text)
     return list(dict.fromkeys(names))
+
+
+# A deal that merger control reviews, and the countries it still needs or got approval from:
+# "the deal has been cleared in several jurisdictions, with approvals still pending from
+# Brazil, Mexico and China": each country's merger-control body.
+_MERGER_NOUN = re.compile(r"\b(?:deal|merger|acquisition|takeover|transaction|tie-?up)\b", _I)
+_APPROVALS_FROM = re.compile(
+    r"\b(?:approvals?|clearances?)\s+(?:(?:still|yet|now|also)\s+)?(?:(?:pending|needed|required|"
+    r"outstanding|awaited)\s+)?(?:from|in)\s+(?P<places>" + _PLACES + r")"
+)
+
+
+def _countries_approving(text):
+    """The merger-control bodies of the countries an approval is from, when every place
+    named is a country with one ("approvals pending from Brazil, Mexico and China")."""
+    match = _APPROVALS_FROM.search(text)
+    if not match:
+        return []
+    places = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", match.group("places"))
+    places = [_SENTENCE_STOP.sub("", p.strip()).lower() for p in places if p.strip()]
+    bodies = [ANTITRUST_BODY.get(re.sub(r"^the\s+", "", place)) for place in places]
+    return bodies if len(bodies) > 1 and all(bodies) else []
 
 
 def _listed_with(body, regulators, first):
