@@ -1,15 +1,17 @@
-"""The rows the public pages repeat, rendered by Jinja2 (templates/jinja2/partnerships/).
+"""The rows and figures the public pages repeat, rendered by Jinja2 (templates/jinja2/).
 
 A fresh timeline page renders 25 events, a board 40 cards, a company page some 40 list
-items; through the Django template engine those rows took a third of a fresh page's CPU
-(docs/architecture.md, "Fast fresh pages"). The pages themselves stay Django templates with
-their partials; each repeated list of rows is one `{% rows "events" page.events ... %}`
+items, a chart and a network; through the Django template engine they took a third of a
+fresh page's CPU (docs/architecture.md says what was measured). The pages themselves stay
+Django templates with their partials; each repeated piece is one
+`{% jinja "partnerships/rows/events.html" items=page.events ... %}`
 (templatetags/evtracker.py), which renders its Jinja2 template once for the whole list.
 The filters and tags are the Django templates' own, so the two engines word and escape a
-row alike (Django's Jinja2 backend turns autoescaping on).
+row alike.
 """
 
 from django.urls import reverse
+from django.utils.html import conditional_escape
 from django.utils.text import Truncator
 from jinja2 import Environment
 
@@ -23,7 +25,9 @@ def truncatechars(value, length):
 
 def environment(**options):
     """The Jinja2 environment of the rows (TEMPLATES' "jinja2" engine, settings.py)."""
-    env = Environment(**options)
+    # Each value is escaped as the Django templates escape it (&quot;, &#x27;), so a row reads
+    # the same whichever engine drew it; a value already safe is left alone.
+    env = Environment(**options, finalize=conditional_escape)
     env.filters.update(
         headline=tags.headline,
         summary=tags.summary,

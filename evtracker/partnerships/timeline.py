@@ -208,8 +208,10 @@ def _newest_first(rows, id_field, before):
 
 
 def events_with_details(event_ids):
-    """The events with their facts and companies, in one query."""
-    return Event.objects.filter(id__in=event_ids).select_related(*Event.related_for_display())
+    """The events with their facts and companies, in one query, unordered (the keys give the
+    order)."""
+    events = Event.objects.filter(id__in=event_ids).order_by()
+    return events.select_related(*Event.related_for_display())
 
 
 def attach_evidence(events):
