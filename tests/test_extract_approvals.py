@@ -1087,3 +1087,12 @@ def test_it_reads_approvals_from_a_list_of_countries_as_their_merger_bodies(inde
 def test_it_keeps_a_single_country_approving_a_plant_as_its_government(index):
     body = "BYD is still waiting for approval from China for its plant in Mexico."
     assert all(r != "SAMR" for _, r, _ in approvals(body, index))
+
+
+def test_it_reads_a_bodys_investigation_of_the_deal_as_a_pending_review(index):
+    body = (
+        "Qualcomm agreed last year to acquire Autotalks, an Israeli chipmaker. Based on its "
+        "investigation of the proposed merger, the Federal Trade Commission had been concerned "
+        "that the deal could harm competition."
+    )
+    assert approvals(body, index) == {("Qualcomm", "FTC", "pending")}

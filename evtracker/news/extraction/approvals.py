@@ -75,7 +75,10 @@ _DAY_WITHOUT_YEAR = re.compile(
 # "opened an in-depth investigation into the proposed merger": a review under way.
 _PROBE = (
     r"\b(?:open(?:ed|s|ing)?|launch(?:ed|es|ing)?|beg[au]n|start(?:ed|s)?)\s+(?:an?\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:investigation|probe|review)\s+(?:into|of)\b"
+    r"(?:[\w-]+\s+){0,2}?(?:investigation|probe|review)\s+(?:into|of)\b|"
+    # "its investigation of the proposed merger": a body's review of a deal
+    r"\b(?:its|their)\s+(?:[\w-]+\s+)?(?:investigation|probe|review)\s+(?:into|of)\s+the\s+"
+    r"(?:proposed\s+|planned\s+|pending\s+)?(?:deal|merger|acquisition|takeover|transaction)\b"
 )
 _CLEAR_DEAL = (
     r"\bclear(?:s|ing)?\s+(?:the|its|their|a|an|(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*['’]s?)\s+"
@@ -1580,8 +1583,11 @@ def _deal_parties(context, sentence):
     if not pair:
         main = context.main_subject
         return [main] if main and deal else []
-    if deal and _BOTH_SIDES.search(deal.group("noun") or deal.group("a_noun")):
-        return list(pair)
+    noun = deal and (deal.group("noun") or deal.group("a_noun"))
+    if noun and _BOTH_SIDES.search(noun):
+        buyers = _buyers(context, pair) if re.match(r"merger|combination", noun, _I) else []
+        # "the proposed merger" of a company the article has one side buy: the buyer's
+        return buyers if len(buyers) == 1 else list(pair)
     buyers = _buyers(context, pair)
     return buyers or list(pair)
 
