@@ -1372,3 +1372,19 @@ def test_an_investment_made_before_the_news_is_no_new_deal(index):
         "is putting in this time."
     )
     assert talks(body, index) == {}
+
+
+def test_a_descriptor_with_a_nationality_stands_for_a_company_of_that_country():
+    index = CompanyIndex.build(
+        [
+            KnownCompany("Honda", "automaker", ("Honda Motor",), country="JP"),
+            KnownCompany("General Motors", "automaker", ("GM",), country="US"),
+            KnownCompany("Cruise", "technology", parent="General Motors", country="US"),
+        ]
+    )
+    body = (
+        "General Motors has found a new backer for Cruise, its self-driving unit.\n"
+        "General Motors said on Wednesday that Honda Motor will invest $2.75 billion.\n"
+        "In return, the Japanese automaker will get a 5.7 percent stake in Cruise."
+    )
+    assert talks(body, index) == {pair("Honda", "Cruise"): "agreed"}

@@ -266,6 +266,7 @@ def _actors(context, sentence, previous_first):
         company = _introduced_as(context, match.group("mods"), sentence.start) or _resolve(
             context, wanted, earlier, previous_first, sentence.start
         )
+        company = _of_its_country(context, match.group("mods"), company, wanted, start)
         if company:
             actors.append(Actor(start, end, company, context.index.kind_of(company), False))
     if "with" in text or "between" in text:
@@ -311,6 +312,56 @@ def _introduced_as(context, mods, sentence_start):
         ):
             return mention.company
     return None
+
+
+_COUNTRY_OF = {
+    "Chinese": "CN",
+    "Japanese": "JP",
+    "German": "DE",
+    "Korean": "KR",
+    "American": "US",
+    "US": "US",
+    "French": "FR",
+    "Italian": "IT",
+    "British": "GB",
+    "Indian": "IN",
+    "Swedish": "SE",
+    "Taiwanese": "TW",
+    "Saudi": "SA",
+    "Dutch": "NL",
+    "Spanish": "ES",
+    "Vietnamese": "VN",
+    "Malaysian": "MY",
+    "Indonesian": "ID",
+    "Thai": "TH",
+    "Turkish": "TR",
+    "Belgian": "BE",
+    "Swiss": "CH",
+    "Israeli": "IL",
+    "Canadian": "CA",
+    "Emirati": "AE",
+}
+
+
+def _of_its_country(context, mods, company, wanted, offset):
+    """ "the Japanese automaker" is no American company: when the list gives the company found
+    another country, the last company of the descriptor's country named before stands for it."""
+    nationality = _NATIONALITY.search(mods)
+    if not nationality or not company:
+        return company
+    country = _COUNTRY_OF.get(nationality.group().split()[-1].replace(".", ""))
+    found = context.index.country_of(company)
+    if not country or not found or found == country:
+        return company
+    at = bisect.bisect_left(context.mention_starts, offset)
+    for mention in reversed(context.mentions[max(0, at - _INTRODUCTIONS_WEIGHED) : at]):
+        if (
+            mention.kind != "regulator"
+            and _compatible(mention.kind, wanted)
+            and context.index.country_of(mention.company) == country
+        ):
+            return mention.company
+    return company
 
 
 def _resolve(context, wanted, earlier_in_sentence, previous_first, sentence_start):

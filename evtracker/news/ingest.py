@@ -115,6 +115,7 @@ def company_list():
             kind=company.kind,
             aliases=tuple(alias.name for alias in company.aliases.all()),
             parent=company.parent.name if company.parent else None,
+            country=company.country,
         )
         for company in companies
     )

@@ -23,6 +23,7 @@ class KnownCompany:
     kind: str  # automaker | technology | supplier | investor | regulator | other
     aliases: tuple[str, ...] = ()
     parent: str | None = None  # the owner's canonical name: "the Chrysler parent" is Stellantis
+    country: str = ""  # ISO 3166-1 alpha-2: "the Japanese carmaker" is a JP company
 
 
 @dataclass(frozen=True)
@@ -206,6 +207,10 @@ class CompanyIndex:
     def kind_of(self, name):
         company = self.companies.get(name)
         return company.kind if company else "other"
+
+    def country_of(self, name):
+        company = self.companies.get(name)
+        return company.country if company else ""
 
     def lookup(self, surface):
         """The known company a surface form names, if any."""

@@ -29,6 +29,7 @@ def database_companies():
             company.kind,
             tuple(alias.name for alias in company.aliases.all()),
             company.parent.name if company.parent else None,
+            company.country,
         )
         for company in Company.objects.select_related("parent")
         .prefetch_related("aliases")
@@ -42,7 +43,7 @@ SEED_COMPANIES = Path(settings.BASE_DIR) / "seeds" / "companies.json"
 def seed_index():
     """The extractor's index over seeds/companies.json, the list `make run` loads."""
     return CompanyIndex.build(
-        KnownCompany(record.name, record.kind, tuple(record.aliases), record.parent)
+        KnownCompany(record.name, record.kind, tuple(record.aliases), record.parent, record.country)
         for record in read_company_file(SEED_COMPANIES)
     )
 
