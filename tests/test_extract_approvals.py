@@ -1096,3 +1096,17 @@ def test_it_reads_a_bodys_investigation_of_the_deal_as_a_pending_review(index):
         "that the deal could harm competition."
     )
     assert approvals(body, index) == {("Qualcomm", "FTC", "pending")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Competition Commission of India cleared Toyota's purchase of the stake, and also "
+        "approved Mahindra's purchase of a supplier.",
+        "She said the Competition Commission of India cleared the stake purchase by Toyota on "
+        "Tuesday, and also approved a project of Mahindra.",
+    ],
+)
+def test_it_approves_the_company_of_a_second_approval_clause_too(index, body):
+    expected = {("Toyota", "CCI"), ("Mahindra", "CCI")}
+    assert {(s, r) for s, r, _ in approvals(body, index)} == expected

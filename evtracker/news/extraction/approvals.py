@@ -1371,6 +1371,7 @@ def _subjects(context, sentence, actors, acting, regulator_names, cue_at=0):
             chosen = _subject_list(body, before)  # "X said the MIIT approved its plan with Y"
         elif after:
             chosen = _subject_list(body, after)
+            chosen += _approved_too(body, sentence, after, chosen[-1].end)
         elif before and _ITS_DEAL.match(body, acting[0].end):
             chosen = _subject_list(body, before)  # "X said the CMA approved its purchase"
         elif _refers_to_deal(text[acting[0].end - sentence.start :]):
@@ -1384,6 +1385,7 @@ def _subjects(context, sentence, actors, acting, regulator_names, cue_at=0):
             candidates = after or candidates
         if candidates:
             chosen = _subject_list(body, candidates)
+            chosen += _approved_too(body, sentence, candidates, chosen[-1].end)
     names = _buyer_of_deal_named(context, sentence, chosen)
     names += [
         a.company
@@ -1412,6 +1414,24 @@ def _subjects(context, sentence, actors, acting, regulator_names, cue_at=0):
         memo = _article_memo(context, "approved")
         memo["last"], memo["at"] = list(dict.fromkeys(names)), sentence.start
     return [(name, regulator) for name in dict.fromkeys(names) for regulator in regulator_names]
+
+
+# A second approval the same body gives in the sentence: "the BOI awarded tax privileges to
+# Kingboard ..., and also approved a project of IRPC Clean Power".
+_AND_ALSO_APPROVED = re.compile(
+    r",?\s+and\s+(?:(?:has|had|also|later|separately)\s+)*(?:approved|cleared|granted|"
+    r"awarded|gave|issued)\b",
+    _I,
+)
+
+
+def _approved_too(body, sentence, after, since):
+    """The companies of a second approval clause after offset `since`."""
+    second = _AND_ALSO_APPROVED.search(body, since, sentence.end)
+    if not second:
+        return []
+    rest = [a for a in after if a.start >= second.end()]
+    return _subject_list(body, rest) if rest else []
 
 
 def _buyer_of_deal_named(context, sentence, chosen):
