@@ -1388,3 +1388,14 @@ def test_a_descriptor_with_a_nationality_stands_for_a_company_of_that_country():
         "In return, the Japanese automaker will get a 5.7 percent stake in Cruise."
     )
     assert talks(body, index) == {pair("Honda", "Cruise"): "agreed"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nio and BYD applied to set up a joint venture in China.",
+        "Nio and BYD have filed an application with regulators to set up a joint venture.",
+    ],
+)
+def test_partners_applying_to_set_up_a_venture_have_agreed_it(index, sentence):
+    assert talks(sentence, index) == {pair("Nio", "BYD"): "agreed"}

@@ -63,7 +63,8 @@ _CLAIMED = re.compile(
 )
 _PERMITTED = re.compile(
     r"\b(?:permission|approval|clearance|go-ahead|green\s+light|nod|allowed|permitted|cleared|"
-    r"approved|authori[sz]ed)\s+(?:(?:of|from|by)\s+(?:[\w'’-]+\s+){1,4}?)?to\s+$",
+    r"approved|authori[sz]ed|appl(?:ied|ies|ying)|application)\s+"
+    r"(?:(?:of|from|by|with)\s+(?:[\w'’-]+\s+){1,4}?)?to\s+$",
     re.IGNORECASE,
 )
 # "agreed to look into a partnership", "agreed to take part in the talks": talks, not a deal.
