@@ -1399,3 +1399,8 @@ def test_a_descriptor_with_a_nationality_stands_for_a_company_of_that_country():
 )
 def test_partners_applying_to_set_up_a_venture_have_agreed_it(index, sentence):
     assert talks(sentence, index) == {pair("Nio", "BYD"): "agreed"}
+
+
+def test_a_quoted_term_sheet_is_signed_all_the_same(index):
+    body = "Nio has signed a 'Term Sheet' for the possible purchase of a plant from BYD."
+    assert talks(body, index) == {pair("Nio", "BYD"): "agreed"}

@@ -544,7 +544,7 @@ _MERGE_ALONE = lang.Gated(r"\bmerg(?:e|es|ed|ing)\b(?!\s+(?:with|its|their|the))
 # Agreements the deal nouns do not name: "signed a term sheet", "a business integration".
 _OTHER_DEAL = lang.Gated(
     r"\b(?:sign(?:ed|s|ing)?|agree(?:d|s)?\s+(?:on|to)|reach(?:ed|es)?|ink(?:ed|s)?|"
-    r"execut(?:ed|es))\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:term\s+sheet|heads\s+of\s+terms|"
+    r"execut(?:ed|es))\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?['‘\"“]?(?:term\s+sheet|heads\s+of\s+terms|"
     r"(?:business|capital|management)\s+integration)\b",
     ("sign", "agree", "reach", "ink", "execut"),
 )
