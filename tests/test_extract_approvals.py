@@ -1110,3 +1110,11 @@ def test_it_reads_a_bodys_investigation_of_the_deal_as_a_pending_review(index):
 def test_it_approves_the_company_of_a_second_approval_clause_too(index, body):
     expected = {("Toyota", "CCI"), ("Mahindra", "CCI")}
     assert {(s, r) for s, r, _ in approvals(body, index)} == expected
+
+
+def test_it_refers_back_to_another_countrys_ministry_named_in_an_earlier_sentence(index):
+    body = (
+        "VinFast plans to build cars in Indonesia. Indonesia's industry ministry has been "
+        "reviewing the plan. VinFast has received approval to build the plant, it said."
+    )
+    assert ("VinFast", "Indonesia's industry ministry", "granted") in approvals(body, index)

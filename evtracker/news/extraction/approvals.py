@@ -1215,7 +1215,8 @@ def _home_body(body, actor):
     if not other:
         return actor
     start, end, name = other
-    return Actor(start, end, re.sub(r"^[Tt]he\s+", "", name), "regulator", actor.named)
+    named = getattr(actor, "named", False)  # a Mention of the article is named by the list
+    return Actor(start, end, re.sub(r"^[Tt]he\s+", "", name), "regulator", named)
 
 
 # --- who is approved ------------------------------------------------------------------------
