@@ -1404,3 +1404,15 @@ def test_partners_applying_to_set_up_a_venture_have_agreed_it(index, sentence):
 def test_a_quoted_term_sheet_is_signed_all_the_same(index):
     body = "Nio has signed a 'Term Sheet' for the possible purchase of a plant from BYD."
     assert talks(body, index) == {pair("Nio", "BYD"): "agreed"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Both boards will meet next week to discuss possibly calling off the talks.",
+        "The pair are now thinking of ending the talks.",
+    ],
+)
+def test_an_end_only_weighed_does_not_end_the_talks(index, sentence):
+    body = f"Honda confirmed it is in talks with Nissan about a merger.\n{sentence}"
+    assert talks(body, index) == {pair("Honda", "Nissan"): "confirmed"}

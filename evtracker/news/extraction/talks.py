@@ -169,6 +169,10 @@ _SPEAKER_GAP_STOP = re.compile(
 )
 
 
+def _not_ended(words):
+    return lang.not_ended(words) or any(word in _END_WEIGHED for word in words[-3:])
+
+
 def _live(negation, text, match):
     """Whether a status word stands, not negated by the words before it."""
     return not negation(lang.last_words(text, match.start()))
@@ -236,8 +240,7 @@ def _ends_a_partnership(text, match):
 @per_article
 def _signals(text):
     ended = any(
-        _live(lang.not_ended, text, m) and _ends_a_partnership(text, m)
-        for m in lang.END.finditer(text)
+        _live(_not_ended, text, m) and _ends_a_partnership(text, m) for m in lang.END.finditer(text)
     )
     ended = ended or bool(
         _CAME_TO_NOTHING.search(text)
@@ -402,7 +405,7 @@ def _triggers(text):
             found.append((match.start(), match.end(), "status"))
     if lang.TOPIC.search(text):
         for pattern, negation in (
-            (lang.END, lang.not_ended),
+            (lang.END, _not_ended),
             (lang.DENY, lang.not_denied),
             (lang.CONFIRM, lang.not_confirmed),
         ):
@@ -415,6 +418,13 @@ def _triggers(text):
 
 def _word_set(text):
     return frozenset(text.split())
+
+
+# An end only weighed: "to discuss possibly calling off the talks", "thinking of ending it".
+_END_WEIGHED = _word_set(
+    """possibly potentially considering consider considers thinking think thinks mulling mull
+    mulls weighing weigh weighs discuss discussing may might could whether"""
+)
 
 
 # Buying into, taking over or merging with a company: a deal between buyer and target.
