@@ -1212,3 +1212,11 @@ def test_it_still_reads_tranches_of_a_deal_in_its_own_currency(index):
         ("Geely", Decimal("2000000000"), "USD"),
         ("Geely", Decimal("2750000000"), "USD"),
     ]
+
+
+def test_it_drops_a_rumoured_stake_the_target_denies(index):
+    body = (
+        "Geely may soon take a controlling interest in Xiaomi, according to a report by a local "
+        "broadcaster. Xiaomi denied the report, calling it baseless."
+    )
+    assert investments(body, index) == []

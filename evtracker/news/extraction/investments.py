@@ -815,8 +815,8 @@ def find_investments(context, position, actors):
         facts = [f for f in facts if not _history(context, f)]
     if facts and _HEARSAY.search(text):
         deniers = _deniers(context)
-        # The rumour's terms, told in an article where the investor denies the rumour.
-        facts = [f for f in facts if f.investor not in deniers]
+        # The rumour's terms, told in an article where the investor or the target denies it.
+        facts = [f for f in facts if f.investor not in deniers and f.target not in deniers]
     return facts
 
 
