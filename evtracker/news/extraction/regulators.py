@@ -368,7 +368,8 @@ DEMONYM = (
 # A body by its abbreviation alone, as a country's or after its description: "Thailand's BOI",
 # "Poland's competition authority UOKiK", "the investment board BKPM". Abbreviations are found
 # first (a capital scan), then what stands before each in a short window.
-_ACRONYM = re.compile(r"(?<![\w’'&.-])[A-Z][A-Za-z]{1,5}[A-Z](?![\w’'&-]|\.\w|\s+[A-Z])")
+# (The look behind comes after the first capital: tried at capitals only, not every character.)
+_ACRONYM = re.compile(r"[A-Z](?<![\w’'&.-][A-Z])[A-Za-z]{1,5}[A-Z](?![\w’'&-]|\.\w|\s+[A-Z])")
 _NOT_BODIES = frozenset(
     ("NEV", "EV", "IPO", "CEO", "CFO", "CTO", "GDP", "SUV", "ADAS", "OEM", "ICT", "USD", "CNY")
 )
