@@ -1416,3 +1416,11 @@ def test_a_quoted_term_sheet_is_signed_all_the_same(index):
 def test_an_end_only_weighed_does_not_end_the_talks(index, sentence):
     body = f"Honda confirmed it is in talks with Nissan about a merger.\n{sentence}"
     assert talks(body, index) == {pair("Honda", "Nissan"): "confirmed"}
+
+
+def test_a_deal_a_report_says_might_come_is_rumoured(index):
+    body = (
+        "A memorandum of understanding between Nio and BYD might be announced later this "
+        "month, according to the report."
+    )
+    assert talks(body, index) == {pair("Nio", "BYD"): "rumoured"}

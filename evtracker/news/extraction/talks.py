@@ -1158,7 +1158,11 @@ def find_talks(context, position, actors):
             status = "rumoured" if hearsay else "agreed"  # a deal only sources tell of
         elif (confirmed and not sourced) or (kind == "talk" and party_speaks and not hearsay):
             status = "confirmed"
-        elif kind == "talk" or (kind == "noun" and sourced):  # "the tie-up, Reuters said": exists
+        elif kind == "talk" or (
+            kind == "noun"
+            and (sourced or (_WOULD.search(text) and (hearsay or _CREDIT_WORDS.search(text))))
+        ):
+            # "the tie-up, Reuters said" exists; "a deal might come, the report said" does not
             status = "rumoured"
         elif kind == "noun":
             status = "background"  # "its partnership with Chery": it exists, said in passing
