@@ -11,14 +11,18 @@ The rules follow the grammar of news rather than any one report:
   approval is the deal approved before, "the merger" the one the article named by its two
   sides ("the merger of PSA and Fiat Chrysler", "the FAW/Refire venture"), "the new company"
   the venture it named ("X, a joint venture"); a company that describes the next one
-  ("Toyota-backed Pony.ai") or approves on its own account ("Volkswagen signed off") is not
-  approved;
+  ("Toyota-backed Pony.ai"), approves on its own account ("Volkswagen signed off") or sells
+  to another ("a deal to sell the plant to Great Wall": Great Wall) is not approved; a
+  second approval clause ("..., and also approved a project of Y") approves its company too;
 - who approves: the body named nearest the approval (each of several listed), by the company
   list or by the form of its name ("the Ministry of Science and ICT": regulators.py); a
   government or stock exchange in an approval sentence; a country's antitrust body described
   ("Britain's competition regulator", "European approval for the deal"); a government when
-  a country acts ("New Delhi said no to ..."); the merger-control body of each jurisdiction
-  ("antitrust filings in the EU and China"); a body described by country and field
+  a country acts ("New Delhi said no to ..."), and "the government" that of the country the
+  article is about; the merger-control body of each jurisdiction ("antitrust filings in the
+  EU and China", "approvals pending from Brazil, Mexico and China"); a body by the short name
+  the article gives it or by its abbreviation beside its country ("Thailand's BOI"); a body
+  described by country and field
   ("China's securities watchdog"); the bourse of a listing's place ("a listing in Hong
   Kong"); an unnamed body kept as written ("foreign competition authorities"); else the body
   named in the sentences around, else the one the article has named most so far (what "the
