@@ -1424,3 +1424,8 @@ def test_a_deal_a_report_says_might_come_is_rumoured(index):
         "month, according to the report."
     )
     assert talks(body, index) == {pair("Nio", "BYD"): "rumoured"}
+
+
+def test_an_investment_only_expected_is_no_agreed_deal(index):
+    body = "Tesla is expected to buy a 10% stake in Boston Dynamics, the minister said."
+    assert talks(body, index).get(pair("Tesla", "Boston Dynamics")) != "agreed"

@@ -512,6 +512,8 @@ _UNDECIDED = re.compile(
     r"\b(?:open\s+to|going\s+to|hop(?:e|es|ed|ing)|want(?:s|ed)?|wish\w*|offer\w*|bid|if|whether|"
     # courted, not decided: "is interested in buying", "seen as a frontrunner to buy"
     r"interested|keen|eager|front-?runner|candidates?|suitors?|tipped|(?:seen|viewed)\s+as|"
+    # foreseen, not done: "is expected to sell its holding"
+    r"(?:is|are|was|were)\s+expected\s+to|"
     r"(?:the|a|media)\s+reports?\s+(?:said|says|added)|"
     r"(?<!will\s)(?<!would\s)(?<!\bto\s)(?:holds?|held|owns?|owned|retain(?:s|ed)?|controls?)|"
     r"keep|keeps|kept|"
