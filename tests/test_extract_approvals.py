@@ -1118,3 +1118,11 @@ def test_it_refers_back_to_another_countrys_ministry_named_in_an_earlier_sentenc
         "reviewing the plan. VinFast has received approval to build the plant, it said."
     )
     assert ("VinFast", "Indonesia's industry ministry", "granted") in approvals(body, index)
+
+
+def test_it_finds_no_body_in_a_companys_or_a_regions_product_abbreviation(index):
+    body = (
+        "Volkswagen's MEB platform underpins its electric cars, and Europe's BEV sales rose. "
+        "Volkswagen has won approval to build the plant, it said."
+    )
+    assert approvals(body, index) == {("Volkswagen", None, "granted")}

@@ -252,21 +252,18 @@ GOVERNMENTS = {
 }
 # The same places as an article writes them, for "the government" with no country named.
 _SHOUTED = {"us": "US", "uk": "UK", "u.s.": "U.S."}
-_GOVERNMENT_PLACE = re.compile(
-    r"\b(?:"
-    + "|".join(
-        sorted(
-            (
-                re.escape(_SHOUTED.get(place) or place.title()).replace(r"\ ", r"\s+")
-                for place in GOVERNMENTS
-                if place != "brussels"
-            ),
-            key=len,
-            reverse=True,
-        )
+_PLACE_NAMES = "|".join(
+    sorted(
+        (
+            re.escape(_SHOUTED.get(place) or place.title()).replace(r"\ ", r"\s+")
+            for place in GOVERNMENTS
+            if place != "brussels"
+        ),
+        key=len,
+        reverse=True,
     )
-    + r")(?![\w-])"
 )
+_GOVERNMENT_PLACE = re.compile(rf"\b(?:{_PLACE_NAMES})(?![\w-])")
 
 
 def country_government(context, start, end):
@@ -377,9 +374,16 @@ _BODY_HEADS = (
     r"(?:regulator|authority|watchdog|agency|body|board|commission|ministry|office|bureau|"
     r"administration|council)"
 )
+# A country's abbreviation needs its body head unless the country names it alone: "Thailand's
+# BOI", "Australia's FIRB"; not "Europe's BEV rebound" nor "Volkswagen's MEB platform".
 _OWNED_BEFORE = re.compile(
-    r"(?<![\w’'-])[A-Z][a-z]+(?:['’]s|(?<=s)['’])\s+"
+    rf"(?<![\w’'-])(?:{_PLACE_NAMES})(?:['’]s|(?<=s)['’])\s+"
     rf"(?:(?:[a-z-]+\s+){{0,3}}?{_BODY_HEADS}\s+)?$"
+)
+_PRODUCT_AFTER = re.compile(
+    r"\s+(?:platforms?|batter(?:y|ies)|cells?|chemistr(?:y|ies)|models?|markets?|sales|segments?|"
+    r"vehicles?|cars?|technolog(?:y|ies)|engines?|range|plants?|factor(?:y|ies)|rebound|"
+    r"architecture|chips?)\b"
 )
 _DESCRIBED_BEFORE = re.compile(
     r"\b(?:antitrust|competition|investment|securities|market|trade|industry|transport|"
@@ -409,7 +413,7 @@ def _acronym_bodies(body, mentions):
         start, end = match.span()
         name = match.group()
         seen.append((start, end, name))
-        if name in _NOT_BODIES or name in names:
+        if name in _NOT_BODIES or name in names or _PRODUCT_AFTER.match(body, end):
             continue
         window = max(0, start - 60)
         owned = _OWNED_BEFORE.search(body, window, start)
