@@ -1429,3 +1429,8 @@ def test_a_deal_a_report_says_might_come_is_rumoured(index):
 def test_an_investment_only_expected_is_no_agreed_deal(index):
     body = "Tesla is expected to buy a 10% stake in Boston Dynamics, the minister said."
     assert talks(body, index).get(pair("Tesla", "Boston Dynamics")) != "agreed"
+
+
+def test_a_stake_disclosed_in_a_filing_is_a_holding_not_a_deal(index):
+    body = "SoftBank disclosed a 5.4 percent stake in Nio in a regulatory filing on Thursday."
+    assert talks(body, index) == {}

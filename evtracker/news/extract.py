@@ -514,6 +514,8 @@ _UNDECIDED = re.compile(
     r"interested|keen|eager|front-?runner|candidates?|suitors?|tipped|(?:seen|viewed)\s+as|"
     # foreseen, not done: "is expected to sell its holding"
     r"(?:is|are|was|were)\s+expected\s+to|"
+    # a holding made known, not a deal: "disclosed a 5.4 percent stake in Daimler"
+    r"disclos(?:ed|es|ing)\s+(?:a|an|its)|"
     r"(?:the|a|media)\s+reports?\s+(?:said|says|added)|"
     r"(?<!will\s)(?<!would\s)(?<!\bto\s)(?:holds?|held|owns?|owned|retain(?:s|ed)?|controls?)|"
     r"keep|keeps|kept|"
