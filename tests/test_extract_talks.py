@@ -1434,3 +1434,12 @@ def test_an_investment_only_expected_is_no_agreed_deal(index):
 def test_a_stake_disclosed_in_a_filing_is_a_holding_not_a_deal(index):
     body = "SoftBank disclosed a 5.4 percent stake in Nio in a regulatory filing on Thursday."
     assert talks(body, index) == {}
+
+
+def test_a_security_written_in_capitals_is_no_party(index):
+    body = (
+        "SoftBank has entered into a binding agreement to invest in Compulsorily Convertible "
+        "Preference Shares (CCPS) of Nio."
+    )
+    found = talks(body, index)
+    assert all("Shares" not in name for parties in found for name in parties)

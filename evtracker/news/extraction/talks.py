@@ -717,7 +717,7 @@ _NOT_A_PARTY_BEFORE = re.compile(
 
 def not_a_party(body, actor):
     """A company named only to describe another one, a thing or a venture the parties form."""
-    if _DESCRIBES_NEXT.match(body, actor.end):
+    if _DESCRIBES_NEXT.match(body, actor.end) or _SECURITY.search(actor.company):
         return True
     if _APPOSITIVE_CLOSES.match(body, actor.end) and _VENTURE_BEFORE.search(
         body, max(0, actor.start - 30), actor.start
@@ -737,6 +737,8 @@ def not_a_party(body, actor):
     return bool(_BEFORE_CUES.intersection(words)) and bool(_NOT_A_PARTY_BEFORE.search(before))
 
 
+# A security written in capitals, not a company: "Compulsorily Convertible Preference Shares".
+_SECURITY = re.compile(r"\s(?:Shares|Bonds|Debentures|Notes|Warrants|Stock)$")
 # Where a company files or trades, not whom it deals with: "in a filing to the Shanghai Stock
 # Exchange", "a statement with the exchange", "listed on Nasdaq"; a ticker's exchange "(NYSE: X)".
 _VENUE_BEFORE = re.compile(
