@@ -1443,3 +1443,17 @@ def test_a_security_written_in_capitals_is_no_party(index):
     )
     found = talks(body, index)
     assert all("Shares" not in name for parties in found for name in parties)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        (
+            "There are reports that Nio and global leader BYD could join forces on batteries.",
+            "rumoured",
+        ),
+        ("Nio and BYD will join forces to develop batteries.", "agreed"),
+    ],
+)
+def test_two_companies_joining_forces_are_the_pair(index, sentence, status):
+    assert talks(sentence, index) == {pair("Nio", "BYD"): status}

@@ -377,7 +377,7 @@ def _triggers(text):
     for match in _CHOSEN.finditer(text):
         if not any(s < match.end() and match.start() < e for s, e, _ in found):
             found.append((match.start(), match.end(), "agreed"))
-    for pattern, kind in ((lang.TALK, "talk"), (_NOUN_WITH, "noun")):
+    for pattern, kind in ((lang.TALK, "talk"), (_NOUN_WITH, "noun"), (_JOIN_FORCES, "talk")):
         for match in pattern.finditer(text):
             if _DISCUSS_VERB.match(match.group()) and not _ABOUT_WORKING_TOGETHER.search(text):
                 continue  # "executives discussed the future of battery swapping"
@@ -590,6 +590,8 @@ def _joint_kind(before):
     return "agreed"
 
 
+# "X and Y could join forces": the subjects are the pair ("join forces with X" is a talk word).
+_JOIN_FORCES = re.compile(r"\bjoin(?:s|ing)?\s+(?:forces|hands)\b(?!\s+with)", re.IGNORECASE)
 # "is talking to X", "have been speaking with X": talks the verb's own tense tells of.
 _TALKING_TO = lang.Gated(r"\b(?:talking|speaking)\s+(?:to|with)\b", ("talking", "speaking"))
 # A talk verb its clause negates: "is not negotiating with X", "have never held talks with X",
