@@ -1457,3 +1457,8 @@ def test_a_security_written_in_capitals_is_no_party(index):
 )
 def test_two_companies_joining_forces_are_the_pair(index, sentence, status):
     assert talks(sentence, index) == {pair("Nio", "BYD"): status}
+
+
+def test_a_venture_two_companies_will_pay_to_set_up_is_agreed(index):
+    body = "Nio and BYD will invest more than $4 billion to set up a battery joint venture."
+    assert talks(body, index) == {pair("Nio", "BYD"): "agreed"}

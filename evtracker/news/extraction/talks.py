@@ -329,6 +329,14 @@ _ONGOING = lang.Gated(
 )
 
 
+# The purpose of a thing a party will do: "will invest $4.3 billion to set up a venture".
+_PURPOSE_OF_A_WILL = re.compile(
+    r"\b(?:will|shall)\s+(?:also\s+|jointly\s+|together\s+)?(?:invest|spend|put|pay|pour|"
+    r"commit|provide|contribute)\b[^,;:]{0,60}?\bto\s+$",
+    re.IGNORECASE,
+)
+
+
 @per_article
 def _triggers(text):
     """(start, end, kind) for every phrase that can name a counterpart; kind is "agreed",
@@ -343,7 +351,7 @@ def _triggers(text):
             kind = "talk"
         elif not lang.not_done(before := lang.last_words(text, match.start())):
             kind = "agreed"
-        elif lang.future(before):
+        elif lang.future(before) or _PURPOSE_OF_A_WILL.search(text, 0, match.start()):
             kind = "future"
         else:
             kind = "talk"
