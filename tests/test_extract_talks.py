@@ -1462,3 +1462,8 @@ def test_two_companies_joining_forces_are_the_pair(index, sentence, status):
 def test_a_venture_two_companies_will_pay_to_set_up_is_agreed(index):
     body = "Nio and BYD will invest more than $4 billion to set up a battery joint venture."
     assert talks(body, index) == {pair("Nio", "BYD"): "agreed"}
+
+
+def test_the_co_owner_of_a_venture_bought_into_is_not_the_target(index):
+    body = "Nio has invited Tesla to take a stake in the new venture it launched with BYD."
+    assert pair("Tesla", "BYD") not in talks(body, index)

@@ -907,6 +907,8 @@ def _pairs_in(context, sentence, actors):
             elif direct and len(gap.split()) > 3 and not _QUANTITY_GAP.fullmatch(gap):
                 counterparts = []  # "bought 10,000 cars from X": X was not bought
             counterparts = [a for a in counterparts if not _PLANT_AFTER.match(body, a.end)]
+            if _VENTURE_OF_OTHERS.search(gap):
+                counterparts = []  # "stakes in the venture it launched with X": X co-owns it
             if not sellers:
                 sellers = _sellers(body, counterparts[-1], after) if counterparts else []
             if text[start:end].lower().endswith("from"):
@@ -1013,6 +1015,14 @@ _OWNED_BY_GAP = re.compile(
     r"\s*(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:plant|factory|facility|site|assets?|"
     r"business|unit|division|operations|brand|stake|holding)\s+(?:owned\s+by|(?:held\s+)?by|"
     r"of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,5}?",
+    re.IGNORECASE,
+)
+# "take stakes in the venture it launched with X": what is bought is the venture, X its
+# co-owner.
+_VENTURE_OF_OTHERS = re.compile(
+    r"\b(?:joint\s+venture|venture|JV|company|entity|firm)\s+(?:(?:that|which)\s+)?"
+    r"(?:it|they|\w+)\s+(?:\w+\s+)?(?:launched|formed|set\s+up|created|established|founded)"
+    r"\s+(?:with|together\s+with|alongside)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "a stake in the Beijing Hyundai No. 2 plant": the company owns what is bought.
