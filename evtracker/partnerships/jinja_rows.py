@@ -10,10 +10,12 @@ The filters and tags are the Django templates' own, so the two engines word and 
 row alike.
 """
 
+import html
+
 from django.urls import reverse
-from django.utils.html import conditional_escape
 from django.utils.text import Truncator
 from jinja2 import Environment
+from markupsafe import Markup
 
 from .templatetags import evtracker as tags
 
@@ -23,11 +25,19 @@ def truncatechars(value, length):
     return Truncator(value).chars(length)
 
 
+def escape_as_django(value):
+    """A value escaped as the Django templates escape it (html.escape: &quot;, &#x27;), so a
+    row reads the same whichever engine drew it; a safe value (a badge) is left alone. Django's
+    own conditional_escape does the same through a lazy-text wrapper that cost a fresh
+    timeline 1-2 ms for its thousand values."""
+    if hasattr(value, "__html__"):
+        return value
+    return Markup(html.escape(str(value)))
+
+
 def environment(**options):
     """The Jinja2 environment of the rows (TEMPLATES' "jinja2" engine, settings.py)."""
-    # Each value is escaped as the Django templates escape it (&quot;, &#x27;), so a row reads
-    # the same whichever engine drew it; a value already safe is left alone.
-    env = Environment(**options, finalize=conditional_escape)
+    env = Environment(**options, finalize=escape_as_django)
     env.filters.update(
         headline=tags.headline,
         summary=tags.summary,
