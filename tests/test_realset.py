@@ -21,6 +21,7 @@ DATA = Path(__file__).resolve().parent / "data"
 DEVELOPMENT = DATA / "realset"
 HOLDOUT = DATA / "holdout"
 VALIDATION = DATA / "fresh"
+SECOND_VALIDATION = DATA / "incoming"
 # (precision, recall) per fact type, and talk status accuracy: measured floors, not the goal.
 FLOORS = {"talks": (0.84, 0.75), "investments": (0.82, 0.55), "approvals": (0.93, 0.85)}
 STATUS_FLOOR = 0.87
@@ -34,7 +35,9 @@ def test_it_has_at_least_200_real_reports_with_a_holdout_of_60():
 
 
 @pytest.mark.parametrize(
-    "directory", [DEVELOPMENT, HOLDOUT, VALIDATION], ids=["development", "holdout", "validation"]
+    "directory",
+    [DEVELOPMENT, HOLDOUT, VALIDATION, SECOND_VALIDATION],
+    ids=["development", "holdout", "validation", "second validation"],
 )
 def test_it_keeps_every_label_on_a_verbatim_span_with_its_source(directory, capsys):
     assert check(directory), capsys.readouterr().out
