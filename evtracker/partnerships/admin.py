@@ -10,7 +10,7 @@ domain layer (domain.py), so history records the editor.
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q, Sum
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import format_html
 
@@ -48,14 +48,7 @@ class CompanyFilter(admin.SimpleListFilter):
     parameter_name = "company"
 
     def lookups(self, request, model_admin):
-        most = (
-            FactTally.objects.filter(fact_type=model_admin.model.fact_type, company__isnull=False)
-            .values("company_id")
-            .annotate(facts=Sum("facts"))
-            .filter(facts__gt=0)
-            .order_by("-facts", "company_id")
-            .values_list("company_id", flat=True)[:ADMIN_COMPANY_CHOICES]
-        )
+        most = FactTally.most_reported(ADMIN_COMPANY_CHOICES, fact_type=model_admin.model.fact_type)
         chosen = [int(self.value())] if str(self.value() or "").isdigit() else []
         shown = Company.objects.filter(Q(pk__in=most) | Q(pk__in=chosen))
         return list(shown.order_by("name").values_list("pk", "name"))
