@@ -1220,3 +1220,19 @@ def test_it_drops_a_rumoured_stake_the_target_denies(index):
         "broadcaster. Xiaomi denied the report, calling it baseless."
     )
     assert investments(body, index) == []
+
+
+def test_it_gives_each_company_of_a_listed_subject_a_stake_without_size(index):
+    body = "Xiaomi, BAIC, Geely and CATL will acquire shareholding in Nio, the filing said."
+    found = investments(body, index)
+    assert sorted(f[0] for f in found) == ["BAIC", "CATL", "Geely", "Xiaomi"]
+    assert {f[1] for f in found} == {"Nio"}
+
+
+def test_it_reads_the_owner_of_the_rest_after_a_description(index):
+    body = (
+        "Renault holds 60 percent of the venture and Geely 25 percent. The remaining 15 percent "
+        "belongs to the state-owned Tencent."
+    )
+    found = investments(body, index)
+    assert ("Tencent", Decimal(15)) in {(f[0], f[4]) for f in found}

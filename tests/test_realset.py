@@ -23,7 +23,7 @@ HOLDOUT = DATA / "holdout"
 VALIDATION = DATA / "fresh"
 SECOND_VALIDATION = DATA / "incoming"
 # (precision, recall) per fact type, and talk status accuracy: measured floors, not the goal.
-FLOORS = {"talks": (0.84, 0.75), "investments": (0.82, 0.55), "approvals": (0.93, 0.85)}
+FLOORS = {"talks": (0.84, 0.75), "investments": (0.85, 0.59), "approvals": (0.93, 0.85)}
 STATUS_FLOOR = 0.87
 
 

@@ -619,6 +619,8 @@ _STAKE_PHRASE = re.compile(
     + "|"
     + _OWNS_SHARE
 )  # matched against the lower-cased sentence
+# Between "owned by" or "belongs to" and the owner: "the state-owned", "Chinese carmaker".
+_OWNER_LEAD = re.compile(r"\s+(?:(?:the|its)\s+)?(?:[a-z][\w-]*\s+){0,3}")
 # Between "a 51% stake in" and a company: words that show the company is not the target.
 _NOT_THE_TARGET = re.compile(
     r"\b(?:venture|unit|company|entity|and|or|subsidiary|arm|division|business|plant|factory|"
@@ -1094,7 +1096,7 @@ _OWNERS_STAKE = re.compile(
 )
 
 
-def _stake_holders(context, sentence, parties, match, target, after):
+def _stake_holders(context, sentence, parties, match, target, after, sized):
     """(investors, target) of the stake phrase `match` (on the lower-cased sentence)."""
     body = context.body
     lowered = fold(sentence.text)
@@ -1176,7 +1178,9 @@ def _stake_holders(context, sentence, parties, match, target, after):
     if own_verb and _IN_WHICH.search(body, max(0, subject.start - 20), subject.start):
         return [], None  # "the unit in which it holds 92%": "it" is too far to resolve
     investors = _group(body, parties, subject)
-    if not _EACH.search(body, investors[-1].end, end):
+    # "A, B, C and D will acquire shareholding in X": each; "A and B hold 45%": the first
+    each = _EACH.search(body, investors[-1].end, end)
+    if not each and (sized or len(investors) < 3):
         investors = [_parent(body, parties, subject)]
     return investors, target
 
@@ -1213,9 +1217,12 @@ def _stake_facts(context, position, parties, amount_facts):
             target = _former_or_latter(parties, end, lowered, match.end())
         if owner_next:
             # "51% owned by X", "with 90% held by X", "45 percent by X, 40 percent by Y"
-            investors, target = [a for a in after[:1] if a.start - end <= 5], None
+            investors = [a for a in after[:1] if _OWNER_LEAD.fullmatch(body, end, a.start)]
+            target = None
         else:
-            investors, target = _stake_holders(context, sentence, parties, match, target, after)
+            investors, target = _stake_holders(
+                context, sentence, parties, match, target, after, percent is not None
+            )
         if not investors:
             continue
         if target is None and percent is None:
