@@ -725,6 +725,23 @@ def test_it_reads_currencies_named_before_or_with_their_country(text, value, cur
     assert [(a.value, a.currency) for a in find_amounts(text)] == [(Decimal(value), currency)]
 
 
+def test_it_reads_bare_pesos_as_the_country_the_article_is_about():
+    assert [(a.value, a.currency) for a in find_amounts("a 20 billion pesos plant")] == [
+        (Decimal("20000000000"), "MXN")
+    ]
+    text = "Toyota will build a 5 billion pesos plant in the Philippines."
+    assert [a.currency for a in find_amounts(text)] == ["PHP"]
+
+
+def test_it_keeps_a_stake_bought_in_return_for_money_told_before_as_one_deal(index):
+    body = (
+        "Toyota is investing $2.75 billion in Nio's autonomous vehicle business. "
+        "In return for the investment, Toyota will get a 5.7 percent stake in CATL."
+    )
+    found = investments(body, index)
+    assert [(f[0], f[2], f[4]) for f in found] == [("Toyota", Decimal("2750000000"), None)]
+
+
 def test_it_does_not_take_a_euro_emissions_standard_for_money():
     assert find_amounts("cars that meet the Euro 7 standard") == []
 

@@ -1038,6 +1038,12 @@ _ONCE_DONE = re.compile(
     r"finali[sz]\w+)\b[^,]{0,20},"
 )
 # "Tencent, which owns about 60% of Nio": a holding it has now, not the one an amount buys.
+# "In return for the investment, X will get a 5.7 percent stake": the money told before buys it.
+_IN_RETURN = re.compile(
+    r"\b(?:in\s+(?:return|exchange)\s+for|as\s+part\s+of|under)\s+(?:the|that|this|its)\s+"
+    r"(?:[\w-]+\s+)?(?:investment|deal|funding|money|injection|agreement|transaction)\b",
+    re.IGNORECASE,
+)
 _HOLDS_NOW = re.compile(r"\b(?:owns|holds|already|currently|existing)\b")
 _FOR_THE_STAKE = re.compile(r"\bfor\s+the\s+(?:stake|holding|shares)\b")
 
@@ -1258,7 +1264,8 @@ def _stake_facts(context, position, parties, amount_facts):
             if (
                 percent is not None
                 and any(
-                    company == investor.company and target_name in (None, paid_into)
+                    company == investor.company
+                    and (target_name in (None, paid_into) or _IN_RETURN.search(text))
                     for company, paid_into in _amounts_without_percent(context)
                 )
                 and not _HOLDS_NOW.search(lowered, max(0, match.start() - 60), match.start())

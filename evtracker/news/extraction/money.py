@@ -92,6 +92,7 @@ _BEFORE = {
     "euro": "EUR",  # "Euro 600 million"
     "dh": "AED",
     "mxn": "MXN",
+    "mex$": "MXN",
     "zar": "ZAR",
 }
 # Currency words and codes written after the number and scale.
@@ -172,6 +173,8 @@ _AFTER = {
     "uae dirhams": "AED",
     "emirati dirhams": "AED",
     "philippine pesos": "PHP",
+    "pesos": "MXN",
+    "peso": "MXN",
     "mad": "MAD",
     "rub": "RUB",
     "try": "TRY",
@@ -226,6 +229,14 @@ _MOROCCO_WORDS = re.compile(r"Morocc", re.IGNORECASE)
 _EMIRATES_WORDS = re.compile(r"\bUAE\b|Emirat|Dubai|Abu\s+Dhabi", re.IGNORECASE)
 
 
+_PHILIPPINES_WORDS = re.compile(r"Philippin|Filipino|Manila", re.IGNORECASE)
+
+
+def _peso(context):
+    """What a bare "pesos" means: the Philippines' when the article is about them, else Mexico's."""
+    return "PHP" if _PHILIPPINES_WORDS.search(context) else "MXN"
+
+
 def _dirham(context):
     """What a bare "dirhams" means: Morocco's when the article is about Morocco, else the UAE's."""
     if _MOROCCO_WORDS.search(context) and not _EMIRATES_WORDS.search(context):
@@ -260,6 +271,8 @@ def find_amounts(text, yen_or_yuan_hint=""):
         currency = _AFTER.get(post) or _BEFORE.get(pre)
         if pre in ("¥", "￥") and not post:
             currency = _yen_or_yuan(yen_or_yuan_hint or text)
+        if post in ("peso", "pesos"):
+            currency = _peso(yen_or_yuan_hint or text)
         if post in ("dirham", "dirhams"):
             currency = _dirham(yen_or_yuan_hint or text)
         scale = (match.group("scale") or "").rstrip(".")
