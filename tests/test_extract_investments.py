@@ -1253,3 +1253,30 @@ def test_it_reads_the_owner_of_the_rest_after_a_description(index):
     )
     found = investments(body, index)
     assert ("Tencent", Decimal(15)) in {(f[0], f[4]) for f in found}
+
+
+def test_it_gives_each_listed_company_its_share_told_respectively(index):
+    body = (
+        "Renault and Geely will set up a joint venture, with Renault and Geely holding "
+        "60 and 40 percent respectively."
+    )
+    found = {(f[0], f[4], f[5]) for f in investments(body, index)}
+    assert found >= {
+        ("Renault", Decimal(60), "joint_venture"),
+        ("Geely", Decimal(40), "joint_venture"),
+    }
+
+
+def test_it_reads_the_carmakers_as_the_pair_an_earlier_sentence_opens_with(index):
+    body = (
+        "Renault and Daimler have revised their partnership so that they can trim their "
+        "cross-shareholdings. Under the new agreement, the carmakers will be able to cut their "
+        "current 15% cross-shareholdings to 10%."
+    )
+    found = {(f[0], f[1], f[4]) for f in investments(body, index)}
+    assert found == {("Renault", "Daimler", Decimal(10)), ("Daimler", "Renault", Decimal(10))}
+
+
+def test_it_gives_a_combined_stake_for_sale_to_the_first_seller_only(index):
+    body = "Toyota, Geely and Renault intend to sell a combined stake of 12.5% in Nio."
+    assert [f[0] for f in investments(body, index)] == ["Toyota"]

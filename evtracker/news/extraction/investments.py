@@ -335,10 +335,8 @@ def _pair(context, sentence, parties, after, head):
             return group  # "Qualcomm and SSW Partners ... they": the other one is not known
         if group and group[0].company not in context.talk_pairs[-1]:
             return group
-    if context.talk_pairs:
-        names = context.talk_pairs[-1]
-        return [_Named(name) for name in names]
-    return []
+    names = _pair_in_the_news(context, sentence)
+    return [_Named(name) for name in names] if names else []
 
 
 _EXECUTIVE = re.compile(
@@ -353,6 +351,32 @@ _THE_VENTURE = re.compile(r"the\s+(?:new\s+)?(?:joint[\s-]+venture|JV|venture)\b
 _AND_UNNAMED = re.compile(
     r"\s+and\s+(?:a|an|other|several|some|two|three|its|their)\s", re.IGNORECASE
 )
+
+
+_TWO_NAMED = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+")
+
+
+def _pair_in_the_news(context, sentence):
+    """The pair "they" or "the carmakers" stand for: the last talk found, else the two
+    companies an earlier sentence opens with ("Renault and Nissan have revised ...")."""
+    if context.talk_pairs:
+        return context.talk_pairs[-1]
+    positions = context.found.get("sentence positions")
+    if positions is None:
+        positions = context.found["sentence positions"] = {
+            s.start: at for at, s in enumerate(context.sentences)
+        }
+    position = positions[sentence.start]
+    for earlier in reversed(context.sentences[max(0, position - 2) : position]):
+        named = context.named_in(earlier.start, earlier.end)
+        if (
+            len(named) >= 2
+            and named[0].start - earlier.start <= 20
+            and named[0].company != named[1].company
+            and _TWO_NAMED.fullmatch(context.body, named[0].end, named[1].start)
+        ):
+            return (named[0].company, named[1].company)
+    return None
 
 
 class _Named:
@@ -786,7 +810,7 @@ def find_investments(context, position, actors):
     parties = [a for a in actors if a.kind != "regulator"]
     if (
         not parties
-        and not context.talk_pairs
+        and not _pair_in_the_news(context, sentence)
         and _told_before(context, position) is None
         and not (context.main_subject and _EXECUTIVE.match(text))
     ):
@@ -805,6 +829,8 @@ def find_investments(context, position, actors):
         facts += round_facts(context, position, parties, facts, _subject, _round_stake)
     if not denied and ("50" in text or "equal" in text):
         facts += _equal_venture_facts(context, position, parties, facts)
+    if not denied and "respectively" in text:
+        facts = _respective_facts(context, position, parties, facts)
     if not denied and "wholly" in text:
         facts += _full_ownership_facts(context, position, parties, facts)
     if not denied and ("'" in text or "’" in text or " by " in text):
@@ -1184,9 +1210,11 @@ def _stake_holders(context, sentence, parties, match, target, after, sized):
     if own_verb and _IN_WHICH.search(body, max(0, subject.start - 20), subject.start):
         return [], None  # "the unit in which it holds 92%": "it" is too far to resolve
     investors = _group(body, parties, subject)
-    # "A, B, C and D will acquire shareholding in X": each; "A and B hold 45%": the first
+    # "A, B, C and D will acquire shareholding in X": each; "A and B hold 45%", "A, B and C
+    # will sell a combined stake": the first
     each = _EACH.search(body, investors[-1].end, end)
-    if not each and (sized or len(investors) < 3):
+    selling = verb is not None and _SELLING.match(verb.group())
+    if not each and (sized or selling or len(investors) < 3):
         investors = [_parent(body, parties, subject)]
     return investors, target
 
@@ -1499,8 +1527,8 @@ def _equal_venture_facts(context, position, parties, facts):
         elif not group:
             group = _pair(context, sentence, parties, 0, at)
     companies = list(dict.fromkeys(g.company for g in group or []))
-    if not companies and context.talk_pairs:
-        companies = list(context.talk_pairs[-1])  # "the 50-50 venture": the pair in the news
+    if not companies and _pair_in_the_news(context, sentence):
+        companies = list(_pair_in_the_news(context, sentence))  # "the 50-50 venture"
     if len(companies) != 2:
         return []
     found = []
@@ -1514,6 +1542,58 @@ def _equal_venture_facts(context, position, parties, facts):
             )
         )
     return found
+
+
+# "X and Y will hold 51% and 49% respectively", "with X and Y owning 60 and 40 percent of it,
+# respectively": a share for each company of the list, in order.
+_RESPECTIVE = re.compile(
+    r"\b(?:own|owns|owned|owning|hold|holds|held|holding|control|controls|controlling|"
+    r"tak(?:e|es|ing)|took|ha(?:ve|s|ving)|get|gets|getting)\s+(?:stakes?\s+of\s+)?"
+    r"(?P<shares>(?:\d{1,3}(?:\.\d+)?\s*(?:%|percent|per\s+cent)?\s*(?:,|,?\s*and)\s*)+"
+    + PERCENT
+    + r")[^.;%]{0,60}?\brespectively\b",
+    re.IGNORECASE,
+)
+_SHARE_NUMBER = re.compile(r"\d{1,3}(?:\.\d+)?")
+
+
+def _respective_facts(context, position, parties, facts):
+    """Each company of the list before the verb with its share, told in order and
+    "respectively", in place of the stakes read for them one by one."""
+    sentence = context.sentences[position]
+    text = sentence.text
+    body = context.body
+    shares = _RESPECTIVE.search(text)
+    if shares is None or _NOT_A_STAKE.search(text[shares.start() : shares.end()].lower()):
+        return facts
+    verb_at = sentence.start + shares.start()
+    before = [a for a in parties if a.named and a.end <= verb_at and verb_at - a.end <= 40]
+    group = before[-1:]
+    for actor in reversed([a for a in parties if a.named and a.end <= verb_at]):
+        if group and actor.end <= group[0].start:
+            if not _COORDINATION_GAP.fullmatch(body, actor.end, group[0].start):
+                break
+            group.insert(0, actor)
+    percents = [Decimal(n) for n in _SHARE_NUMBER.findall(shares.group("shares"))]
+    companies = list(dict.fromkeys(g.company for g in group))
+    if len(companies) < 2 or len(companies) != len(percents) or sum(percents) > 100:
+        return facts
+    kind = "joint_venture" if _VENTURE.search(text) else "stake"
+    after = [a for a in parties if a.start >= sentence.start + shares.end()]
+    target = None
+    if kind == "stake" and after and _IN_OR_OF.match(body, sentence.start + shares.end()):
+        target = after[0].company
+    kept = [f for f in facts if f.amount is not None or f.investor not in companies]
+    for company, percent in zip(companies, percents, strict=True):
+        if any(f.investor == company for f in kept):
+            continue
+        why = (f"respective shares: {shares.group()}", f"investor: {company}")
+        held = None if target == company else target
+        kept.append(_fact(context, position, company, held, None, None, kind, percent, "", why))
+    return kept
+
+
+_IN_OR_OF = re.compile(r"\s+(?:in|of)\s+")
 
 
 # Stakes two companies hold in each other: "cross-shareholdings of 15%", "each take a 4.6%
@@ -1545,8 +1625,9 @@ def _cross_holding_facts(context, position, parties, facts):
     subject, _ = _subject(context, sentence, parties, sentence.start + cross.start())
     group = _group(context.body, parties, subject) if subject else []
     companies = list(dict.fromkeys(g.company for g in group))
-    if len(companies) != 2 and context.talk_pairs and _BOTH_OF_THEM.search(text, 0, cross.start()):
-        companies = list(context.talk_pairs[-1])  # "their cross-shareholdings", "the carmakers"
+    pair = _pair_in_the_news(context, sentence)
+    if len(companies) != 2 and pair and _BOTH_OF_THEM.search(text, 0, cross.start()):
+        companies = list(pair)  # "their cross-shareholdings", "the carmakers"
     if len(companies) != 2:
         return facts
     kept, priced = [], set()
