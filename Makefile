@@ -15,7 +15,7 @@ FIND_PYTHON = for c in python3.14 python3.13 python3.12 python3 python \
 
 NO_PYTHON = evtracker needs Python 3.12 or newer (Django 6); none found on PATH or under $${PYENV_ROOT:-$$HOME/.pyenv}/versions. Install one and retry.
 
-.PHONY: run test lint format worker beat editor bench screenshots clean print-python lock
+.PHONY: run test lint format worker beat editor bench screenshots clean print-python lock model
 
 print-python:
 	@py=$$($(FIND_PYTHON)) || { echo "$(NO_PYTHON)" >&2; exit 1; }; echo "$$py"
@@ -58,6 +58,10 @@ run: $(VENV)/.installed
 	@echo "Create an editor account with:  $(PY) manage.py create_editor YOUR_NAME"
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# The talks' pair model (evtracker/news/extraction/pairs.py), trained on tests/data/realset.
+model: $(VENV)/.installed-dev
+	$(PY) manage.py train_talk_model
 
 # axe-core for the browser tests' accessibility checks, pinned in package-lock.json.
 node_modules/.installed: package.json package-lock.json

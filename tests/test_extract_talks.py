@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from evtracker.news.extract import CompanyIndex, KnownCompany, extract
+from evtracker.news.extract import CompanyIndex, KnownCompany, read_by_rules
 
 COMPANIES = [
     KnownCompany("Xiaomi", "technology", ("Xiaomi Corp.",)),
@@ -45,7 +45,8 @@ def index():
 
 
 def talks(body, index, title=""):
-    result = extract(body, index, published=date(2024, 5, 2), title=title)
+    """The talks the rules read; the pair model's review of them: tests/test_talk_model.py."""
+    _, result = read_by_rules(body, index, published=date(2024, 5, 2), title=title)
     return {frozenset(talk.parties): talk.status for talk in result.talks}
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from evtracker.news.extraction import language as lang
+from evtracker.news.extraction import pairs
 from evtracker.news.extraction.approvals import NAMED_LATER, find_approvals
 from evtracker.news.extraction.dates import event_date
 from evtracker.news.extraction.facts import (
@@ -83,6 +84,10 @@ class ArticleContext:
         # What a fact finder works out once per article or carries between sentences, by name.
         self.found = {}
         self._counts = None
+
+    def reads(self, sentence):
+        """Whether facts are read from a sentence: running text of a sentence's length."""
+        return sentence.running and len(sentence.text) <= LONGEST_SENTENCE
 
     def named_in(self, start, end):
         low = bisect.bisect_left(self.mention_starts, start)
@@ -398,6 +403,17 @@ def extract(
     running text (headings, captions): their companies are listed but give no fact. Every
     fact carries its evidence sentence with offsets such that body[start:end] == sentence.
     """
+    context, result = read_by_rules(body, index, published=published, title=title, skip=skip)
+    result.talks = pairs.review(context, result.talks)
+    result.companies, result.new_companies = _companies(
+        context.title_mentions, context.mentions, result
+    )
+    return result
+
+
+def read_by_rules(body, index, *, published, title="", skip=()):
+    """The article's context and the facts the rules find, before the pair model's review
+    (pairs.py); `manage.py train_talk_model` learns from this reading."""
     new_article()
     sentences = split_sentences(body, skip)
     outlets = lang.outlets_in(body)
@@ -413,6 +429,8 @@ def extract(
         published,
         index,
     )
+    context.title_mentions = title_mentions
+    context.title_words = pairs.words(title)
     context.title_companies = title_companies = list(
         dict.fromkeys(
             m.company for m in title_mentions if m.kind != "regulator" and not not_a_party(title, m)
@@ -425,7 +443,7 @@ def extract(
     talks, investments, approvals = {}, {}, {}
     previous_first = None
     for position, sentence in enumerate(sentences):
-        if not sentence.running or len(sentence.text) > LONGEST_SENTENCE:
+        if not context.reads(sentence):
             continue
         actors = _actors(context, sentence, previous_first)
         for fact in find_talks(context, position, actors):
@@ -454,17 +472,16 @@ def extract(
             and not long_before(fact.on, published, fact.sentence)
         ):
             _keep_talk(talks, _talk_of_investment(fact))
-    pairs = PairsByCompany(talk.parties for talk in talks.values())
+    found_pairs = PairsByCompany(talk.parties for talk in talks.values())
     for update in context.pending_updates:
-        for pair in update.targets(pairs, context.lead):
+        for pair in update.targets(found_pairs, context.lead):
             _keep_talk(talks, update.fact(pair, "of the article"))
     result = Extraction(
         talks=[_settled(talk) for talk in talks.values()],
         investments=_sized_over_bare(investments.values()),
         approvals=_named_over_unnamed(approvals.values()),
     )
-    result.companies, result.new_companies = _companies(title_mentions, mentions, result)
-    return result
+    return context, result
 
 
 _PARTY_WORDS = ("denied", "ended", "agreed", "confirmed")

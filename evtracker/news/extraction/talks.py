@@ -1876,3 +1876,11 @@ def _fact(context, pair, status, attributed, topic, sentence, on, remember=True,
         on=on,
         why=why,
     )
+
+
+def phrase_kinds(text):
+    """The kinds of partnership phrase (`_triggers`) and status signal a sentence holds: what
+    the pair model (pairs.py) reads of a sentence beyond its words."""
+    kinds = {kind for _, _, kind in _triggers(text)}
+    signals = zip(("ended", "denied", "confirmed"), _signals(text), strict=True)
+    return kinds | {f"signal {name}" for name, seen in signals if seen}

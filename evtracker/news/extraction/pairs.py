@@ -1,0 +1,259 @@
+"""A learned second reading of the talks: which pairs of companies an article reports as
+talking, weighed over everything the article says about the two.
+
+The rules (talks.py) read a pair from the wording around one phrase, and on real reporting
+they both miss pairs (the counterpart named two clauses away) and take pairs that only share a
+sentence. This model looks at every pair of companies named in one sentence or in the
+headline, and at every pair the rules found: the rules' own reasons, how often and where the
+two are named together, the words of those sentences and between the two names. It adds a
+pair the rules missed when the pair is more likely reported than not, reads an added pair's
+status from the sentences that name either party, and gives its reading of every rule's pair
+in the pair's reasons (`extract --explain`, the fact's admin page).
+
+Two logistic regressions, trained on the development corpus (tests/data/realset) by
+`make model` (manage.py train_talk_model), weights in talk_model.json: only the weights ship;
+reading them needs no library. docs/architecture.md has the measurements that earned it a
+place.
+"""
+
+import json
+import math
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache
+from itertools import combinations
+from pathlib import Path
+
+from evtracker.news.extraction.facts import TalkFact
+from evtracker.news.extraction.talks import phrase_kinds
+
+MODEL_FILE = Path(__file__).with_name("talk_model.json")
+# A pair the rules missed is added when the model finds it more likely reported than not.
+THRESHOLD = 0.5
+
+_WORD = re.compile(r"[a-z][a-z'-]+|\d+%?")
+_LIST_JOINS = frozenset((",", "and", ", and", "&", "or"))
+
+
+@dataclass
+class Candidate:
+    """A pair of companies the article names together, and the rules' talk for it if any."""
+
+    pair: frozenset
+    talk: TalkFact | None
+    together: list = field(default_factory=list)  # (position, sentence, mention, mention)
+
+
+def _bucket(number, edges=(0, 1, 2, 3, 5, 8, 13)):
+    return max((edge for edge in edges if number >= edge), default=0)
+
+
+def words(text):
+    """The lower-case words and figures of a text, as the model's features name them."""
+    return frozenset(_WORD.findall(text.lower()))
+
+
+def said_around(context, start, end):
+    """The words between `start` and `end` outside company names: a name says nothing about
+    whether a pair talks, and the model must not learn the names of its training articles."""
+    said, at = set(), start
+    for mention in context.named_in(start, end):
+        said |= words(context.body[at : mention.start])
+        at = max(at, mention.end)
+    return said | words(context.body[at:end])
+
+
+def candidates(context, talks):
+    """The rules' pairs in their order, then each other pair named together, in text order."""
+    together = {}
+    for position, sentence in enumerate(context.sentences):
+        if not context.reads(sentence):
+            continue
+        named = [m for m in context.named_in(sentence.start, sentence.end) if m.kind != "regulator"]
+        for first, second in combinations(named, 2):
+            if first.company != second.company:
+                pair = frozenset((first.company, second.company))
+                together.setdefault(pair, []).append((position, sentence, first, second))
+    for first, second in combinations(context.title_companies, 2):
+        together.setdefault(frozenset((first, second)), [])
+    found = []
+    for talk in talks:
+        pair = frozenset(talk.parties)
+        found.append(Candidate(pair, talk, together.pop(pair, [])))
+    found += [Candidate(pair, None, named) for pair, named in together.items() if len(pair) == 2]
+    return found
+
+
+def _reason(why):
+    """A rule's reason without the names in it ("said by Xiaomi" -> "said")."""
+    return why.split(" by ")[0]
+
+
+def _naming(context):
+    """For each company, the positions of the sentences that name it; read once per article."""
+    if "naming" not in context.found:
+        naming = {}
+        for position, sentence in enumerate(context.sentences):
+            for mention in context.named_in(sentence.start, sentence.end):
+                naming.setdefault(mention.company, set()).add(position)
+        context.found["naming"] = naming
+    return context.found["naming"]
+
+
+def _phrases(context, position):
+    """A sentence's phrase kinds, read once per article."""
+    known = context.found.setdefault("phrase kinds", {})
+    if position not in known:
+        known[position] = phrase_kinds(context.sentences[position].text)
+    return known[position]
+
+
+def pair_features(context, candidate):
+    features = {"bias": 1}
+    talk = candidate.talk
+    if talk is not None:
+        features["rule"] = 1
+        features[f"rule status={talk.status}"] = 1
+        features["rule attributed"] = int(bool(talk.attributed_to))
+        for why in talk.why:
+            features[f"why={_reason(why)}"] = 1
+    pair = candidate.pair
+    features[f"named together={_bucket(len(candidate.together))}"] = 1
+    in_title = sum(company in context.title_companies for company in pair)
+    features[f"in headline={in_title}"] = 1
+    features["lead"] = int(context.lead in pair)
+    counts = sorted(context.mention_count(company) for company in pair)
+    features[f"fewer mentions={_bucket(counts[0])}"] = 1
+    features[f"more mentions={_bucket(counts[1])}"] = 1
+    total = len(context.mentions) or 1
+    features["share of mentions"] = counts[0] / total
+    companies = {mention.company for mention in context.mentions}
+    features[f"companies={_bucket(len(companies))}"] = 1
+    if candidate.together:
+        _together_features(context, candidate, features)
+    return features
+
+
+def _together_features(context, candidate, features):
+    together = candidate.together
+    features[f"first together={_bucket(together[0][0])}"] = 1
+    said, between, hows, phrases = set(), set(), set(), set()
+    nearest, most_others, listed = 10**6, 0, 0
+    for position, sentence, first, second in together:
+        said |= said_around(context, sentence.start, sentence.end)
+        phrases |= _phrases(context, position)
+        gap = context.body[first.end : second.start]
+        between |= said_around(context, first.end, second.start)
+        nearest = min(nearest, second.start - first.end)
+        named = {m.company for m in context.named_in(sentence.start, sentence.end)}
+        most_others = max(most_others, len(named - candidate.pair))
+        hows |= {first.how, second.how}
+        if not gap.strip(" ,"):
+            features["adjacent"] = 1
+        if gap.strip() in _LIST_JOINS:
+            listed += 1
+    features.update({f"w={word}": 1 for word in said})
+    features.update({f"between={word}": 1 for word in between})
+    features.update({f"how={how}": 1 for how in hows})
+    features.update({f"phrase={kind}": 1 for kind in phrases})
+    features[f"distance={_bucket(nearest, (0, 5, 15, 40, 80, 160))}"] = 1
+    features[f"others={_bucket(most_others)}"] = 1
+    if listed:
+        features["listed"] = listed
+    naming_any = set().union(*_naming(context).values())
+    features["share of sentences"] = len(together) / max(1, len(naming_any))
+
+
+def status_features(context, candidate):
+    features = {"bias": 1}
+    talk = candidate.talk
+    if talk is None:
+        features["rule status=none"] = 1
+    else:
+        features[f"rule status={talk.status}"] = 1
+        features["rule attributed"] = int(bool(talk.attributed_to))
+        for why in talk.why:
+            features[f"why={_reason(why)}"] = 1
+    said, phrases = set(), set()
+    naming = _naming(context)
+    for position in sorted(set().union(*(naming.get(company, ()) for company in candidate.pair))):
+        sentence = context.sentences[position]
+        said |= said_around(context, sentence.start, sentence.end)
+        phrases |= _phrases(context, position)
+    features.update({f"w={word}": 1 for word in said})
+    features.update({f"phrase={kind}": 1 for kind in phrases})
+    features.update({f"headline={word}": 1 for word in context.title_words})
+    return features
+
+
+class TalkModel:
+    """The two regressions' weights: a pair's probability and an added pair's status."""
+
+    def __init__(self, data):
+        self.pair_weights = data["pair"]["weights"]
+        self.pair_intercept = data["pair"]["intercept"]
+        self.statuses = data["status"]["classes"]
+        self.status_weights = data["status"]["weights"]
+        self.status_intercepts = data["status"]["intercepts"]
+
+    def probability(self, features):
+        z = self.pair_intercept + sum(
+            self.pair_weights.get(name, 0.0) * value for name, value in features.items()
+        )
+        return 1 / (1 + math.exp(-z))
+
+    def strongest(self, features, count=3):
+        """The features that pushed a pair's probability up most, for `--explain`."""
+        pushes = [(self.pair_weights.get(n, 0.0) * v, n) for n, v in features.items()]
+        return [name for push, name in sorted(pushes, reverse=True)[:count] if push > 0]
+
+    def status(self, features):
+        scores = list(self.status_intercepts)
+        for name, value in features.items():
+            for i, weight in enumerate(self.status_weights.get(name, ())):
+                scores[i] += weight * value
+        return self.statuses[scores.index(max(scores))]
+
+
+@cache
+def shipped_model():
+    return TalkModel(json.loads(MODEL_FILE.read_text(encoding="utf-8")))
+
+
+def review(context, talks, model=None):
+    """The rules' talks, each with the model's reading of its pair, then the pairs the model
+    adds. The rules' pairs stand: on the articles nobody tuned on, dropping the ones the model
+    doubts cost as many right pairs as wrong ones (docs/architecture.md)."""
+    model = model or shipped_model()
+    reviewed = []
+    for candidate in candidates(context, talks):
+        features = pair_features(context, candidate)
+        chance = model.probability(features)
+        if candidate.talk is not None:
+            why = (*candidate.talk.why, f"the pair model gives {chance:.2f}")
+            reviewed.append(replace(candidate.talk, why=why))
+        elif candidate.together and chance >= THRESHOLD:
+            reviewed.append(_added(context, candidate, chance, features, model))
+    return reviewed
+
+
+def _added(context, candidate, chance, features, model):
+    position, sentence, first, second = candidate.together[0]
+    parties = (first.company, second.company)
+    if context.lead == second.company or (
+        context.lead not in parties
+        and context.mention_count(second.company) > context.mention_count(first.company)
+    ):
+        parties = parties[::-1]
+    strongest = ", ".join(model.strongest(features))
+    return TalkFact(
+        parties=parties,
+        status=model.status(status_features(context, candidate)),
+        attributed_to=context.attribution(position),
+        topic="",
+        sentence=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        on=context.date_of(sentence),
+        why=(f"added by the pair model ({chance:.2f}): {strongest}",),
+    )

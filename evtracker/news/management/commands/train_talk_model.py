@@ -1,0 +1,116 @@
+"""Trains the talks' pair model (news/extraction/pairs.py) on the development corpus.
+
+`make model` runs it; it needs scikit-learn, a development dependency: only the weights it
+writes (talk_model.json) ship. The same corpus and code give the same weights, which
+`--check` verifies (tests/test_talk_model.py).
+"""
+
+import json
+from datetime import date
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from evtracker.news.extract import read_by_rules
+from evtracker.news.extraction import pairs
+from evtracker.news.management.commands.extract import seed_index
+from evtracker.news.readers import read_path
+
+DEVELOPMENT = Path(settings.BASE_DIR) / "tests" / "data" / "realset"
+# Regularisation of each regression, chosen by cross-validation on the development corpus.
+PAIR_C, STATUS_C = 0.3, 1.0
+DIGITS = 3
+
+
+class Command(BaseCommand):
+    help = "Train the talks' pair model on the labelled development corpus (make model)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--corpus", default=str(DEVELOPMENT))
+        parser.add_argument("--out", default=str(pairs.MODEL_FILE))
+        parser.add_argument(
+            "--check", action="store_true", help="only check that --out holds these weights"
+        )
+
+    def handle(self, *args, corpus, out, check, **options):
+        try:
+            from sklearn.feature_extraction import DictVectorizer
+            from sklearn.linear_model import LogisticRegression
+        except ImportError as error:
+            raise CommandError("training needs scikit-learn: make .venv/.installed-dev") from error
+        pair_examples, status_examples = examples(Path(corpus))
+
+        def fit(rows, strength):
+            vectors = DictVectorizer()
+            matrix = vectors.fit_transform([features for features, _ in rows])
+            labels = [label for _, label in rows]
+            fitted = LogisticRegression(C=strength, max_iter=5000).fit(matrix, labels)
+            return vectors.get_feature_names_out(), fitted
+
+        names, pair_fit = fit(pair_examples, PAIR_C)
+        status_names, status_fit = fit(status_examples, STATUS_C)
+        model = {
+            "trained on": f"{Path(corpus).name}: {len(pair_examples)} pairs, "
+            f"{len(status_examples)} statuses",
+            "pair": {
+                "intercept": round(float(pair_fit.intercept_[0]), DIGITS),
+                "weights": _weights(names, pair_fit.coef_[0]),
+            },
+            "status": {
+                "classes": [str(label) for label in status_fit.classes_],
+                "intercepts": [round(float(value), DIGITS) for value in status_fit.intercept_],
+                "weights": {
+                    name: [round(float(value), DIGITS) for value in column]
+                    for name, column in zip(status_names, status_fit.coef_.T, strict=True)
+                    if any(round(float(value), DIGITS) for value in column)
+                },
+            },
+        }
+        text = json.dumps(model, indent=0, sort_keys=True, ensure_ascii=False) + "\n"
+        target = Path(out)
+        if check:
+            if not target.exists() or target.read_text(encoding="utf-8") != text:
+                raise CommandError(f"{target} is not what training gives: run make model")
+            self.stdout.write(f"{target} matches a fresh training ({model['trained on']})")
+            return
+        target.write_text(text, encoding="utf-8")
+        self.stdout.write(f"wrote {target} ({model['trained on']})")
+
+
+def _weights(names, values):
+    named = zip(names, values, strict=True)
+    rounded = ((name, round(float(value), DIGITS)) for name, value in named)
+    return {name: value for name, value in rounded if value}
+
+
+def examples(corpus):
+    """(features, label) rows: each candidate pair, reported (1) or not (0), and each
+    reported pair's status; pairs the gold marks as background teach nothing."""
+    from tests import realscore  # the corpus's name folding, shared with its scorer
+
+    gold, aliases = realscore.load_set(corpus)
+    names = realscore.Names(aliases)
+    index = seed_index()
+    pair_rows, status_rows = [], []
+    for entry in gold:
+        article = read_path(corpus / "articles" / entry["article"])
+        published = article.published_at.date() if article.published_at else date.today()
+        context, result = read_by_rules(
+            article.body, index, published=published, title=article.title, skip=article.blocks
+        )
+        statuses, background = {}, set()
+        for talk in entry.get("talks", []):
+            key = frozenset(names(party) for party in talk["parties"])
+            if talk.get("background"):
+                background.add(key)
+            else:
+                statuses[key] = talk["status"]
+        for candidate in pairs.candidates(context, result.talks):
+            key = frozenset(names(company) for company in candidate.pair)
+            if key in statuses:
+                pair_rows.append((pairs.pair_features(context, candidate), 1))
+                status_rows.append((pairs.status_features(context, candidate), statuses[key]))
+            elif key not in background:
+                pair_rows.append((pairs.pair_features(context, candidate), 0))
+    return pair_rows, status_rows

@@ -1,0 +1,105 @@
+"""The pair model's review of the talks (news/extraction/pairs.py): what it adds, keeps and
+drops on articles written for these tests, and that its shipped weights are what training
+gives."""
+
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+
+from evtracker.news.extract import extract, read_by_rules
+from evtracker.news.extraction import pairs
+from evtracker.news.management.commands.extract import seed_index as read_seed_index
+
+PUBLISHED = date(2024, 5, 2)
+
+AMPERE = (
+    "Renault and Nissan to invest in Ampere",
+    "Renault Group and Nissan said on Wednesday that they plan to become strategic investors in "
+    "Ampere, the electric-vehicle unit the French carmaker is spinning off.\n"
+    "Nissan could put up to 600 million euros into Ampere, the companies said, while Mitsubishi "
+    "Motors is considering a smaller investment.\n"
+    "The two partners also agreed to rebalance their cross-shareholdings.",
+)
+
+ROUNDUP = (
+    "Nio posts record deliveries as price war deepens",
+    "Nio delivered 20,000 cars in May, a record for the start-up, the company said on Friday.\n"
+    "Rivals Xpeng and Li Auto also reported higher deliveries, while BYD sold more than 240,000 "
+    "vehicles in the month.\n"
+    "Tesla, Volkswagen and Toyota lost market share in China over the same period, according to "
+    "the passenger car association.\n"
+    "Analysts expect the price war between BYD and Tesla to continue into the summer, and Nio "
+    "has cut the prices of its saloons to keep up with Xpeng.",
+)
+
+CONTRACT_MAKER = (
+    "Foxconn eyes electric car assembly",
+    "Foxconn is in talks with several carmakers about building electric vehicles on contract, "
+    "its chairman said on Thursday.\n"
+    "The Taiwanese electronics maker, best known for assembling iPhones, has already signed a "
+    "deal with Stellantis to make chips for cars.\n"
+    "Fisker and Lordstown Motors are among the companies that have agreed to use Foxconn "
+    "factories, the chairman told reporters in Taipei.",
+)
+
+
+@pytest.fixture(scope="module")
+def seed_index():
+    return read_seed_index()
+
+
+def read(article, index):
+    title, body = article
+    return extract(body, index, published=PUBLISHED, title=title)
+
+
+def by_pair(talks):
+    return {frozenset(talk.parties): talk for talk in talks}
+
+
+def test_it_ships_the_weights_training_gives():
+    call_command("train_talk_model", "--check")
+
+
+def test_it_adds_a_pair_the_rules_miss_with_its_reasons(seed_index):
+    title, body = AMPERE
+    _, rules = read_by_rules(body, seed_index, published=PUBLISHED, title=title)
+    assert frozenset(("Nissan", "Ampere")) not in by_pair(rules.talks)
+
+    added = by_pair(read(AMPERE, seed_index).talks)[frozenset(("Nissan", "Ampere"))]
+
+    assert added.status == "agreed"
+    assert added.sentence.startswith("Renault Group and Nissan said on Wednesday")
+    assert body[added.start : added.end] == added.sentence
+    assert added.why[0].startswith("added by the pair model (0.")
+
+
+def test_it_keeps_the_rules_pair_it_believes_and_says_so(seed_index):
+    kept = by_pair(read(AMPERE, seed_index).talks)[frozenset(("Renault", "Nissan"))]
+
+    assert kept.status == "agreed"
+    assert kept.why[-1].startswith("kept by the pair model (0.")
+
+
+def test_it_pairs_no_companies_only_named_side_by_side(seed_index):
+    title, body = ROUNDUP
+    context, rules = read_by_rules(body, seed_index, published=PUBLISHED, title=title)
+    assert len(pairs.candidates(context, rules.talks)) >= 10
+
+    assert read(ROUNDUP, seed_index).talks == []
+
+
+def test_it_does_not_pair_two_counterparts_of_the_same_company(seed_index):
+    found = by_pair(read(CONTRACT_MAKER, seed_index).talks)
+
+    assert frozenset(("Fisker", "Foxconn")) in found
+    assert frozenset(("Lordstown Motors", "Foxconn")) in found
+    assert frozenset(("Fisker", "Lordstown Motors")) not in found
+
+
+def test_it_gives_the_same_talks_in_the_same_order_every_time(seed_index):
+    first = read(AMPERE, seed_index).talks
+
+    assert read(AMPERE, seed_index).talks == first
+    assert [talk.parties for talk in first] == [("Renault", "Nissan"), ("Nissan", "Ampere")]
