@@ -1280,3 +1280,13 @@ def test_it_reads_the_carmakers_as_the_pair_an_earlier_sentence_opens_with(index
 def test_it_gives_a_combined_stake_for_sale_to_the_first_seller_only(index):
     body = "Toyota, Geely and Renault intend to sell a combined stake of 12.5% in Nio."
     assert [f[0] for f in investments(body, index)] == ["Toyota"]
+
+
+@pytest.mark.parametrize("share", ["a minority share", "a 20% share", "a controlling share"])
+def test_it_reads_a_sized_share_in_a_company_as_a_stake(index, share):
+    found = investments(f"Daimler intends to buy {share} in Nio.", index)
+    assert [(f[0], f[1]) for f in found] == [("Daimler", "Nio")]
+
+
+def test_it_does_not_take_shares_in_a_market_for_a_stake(index):
+    assert investments("Nio has grown its share in the market this year.", index) == []

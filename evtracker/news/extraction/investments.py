@@ -630,6 +630,7 @@ _GOES_TO = (
 )
 _STAKE_PHRASE = re.compile(
     r"\b(?:stake|shareholding|holding|equity\s+interest|interest)s?\s+(?:in|of)\b|"
+    r"\b(?:minority|majority|controlling|\d[\d.]*\s*(?:%|per\s*cent|percent))\s+shares?\s+in\b|"
     r"\b(?:stake|shareholding|holding)\s+(?:[\w-]+\s+){0,2}?(?:from\s+[\d.]+\s*(?:%|per\s*cent|"
     r"percent)\s+)?to\s+" + _ABOUT + PERCENT + r"|"
     r"\bb(?:uy(?:s|ing)?|ought)\s+into\b|"
@@ -736,6 +737,7 @@ def _maybe_stake(text):
         or "pct" in lower
         or ("into" in lower and ("buy" in lower or "bought" in lower))
         or "interest" in lower
+        or "share in" in lower
         or bool(_PC.search(lower))
     )
 
