@@ -3,10 +3,11 @@ on its development part.
 
 Issue 9 sets the bar at precision 0.90, recall 0.85 and status accuracy 0.90 for every fact
 type. The extractor is not there yet (docs/benchmarks.md has every score): the floors below are
-the levels measured on 2026-11-30 on the 401 development articles (160 of them new that day and
-harder than the first 241; raised the same day after that day's extractor changes), less 0.02,
-so that no change makes real-reporting extraction worse. Raise them as the extractor improves;
-never lower them to make a change pass.
+the levels measured on 2026-11-30 (session 8) on the 488 development articles, less about
+0.02, so that no change makes real-reporting extraction worse. They were set lower than the
+floors of the 401-article set only because 87 articles nobody had tuned on joined it (scored on
+arrival first); talks are partly in-sample since the pair model trains on this set. Raise them
+as the extractor improves; never lower them to make a change pass.
 """
 
 import json
@@ -23,8 +24,8 @@ HOLDOUT = DATA / "holdout"
 VALIDATION = DATA / "fresh"
 SECOND_VALIDATION = DATA / "incoming"
 # (precision, recall) per fact type, and talk status accuracy: measured floors, not the goal.
-FLOORS = {"talks": (0.84, 0.75), "investments": (0.85, 0.59), "approvals": (0.93, 0.85)}
-STATUS_FLOOR = 0.87
+FLOORS = {"talks": (0.81, 0.84), "investments": (0.80, 0.56), "approvals": (0.89, 0.83)}
+STATUS_FLOOR = 0.88
 
 
 def test_it_has_at_least_200_real_reports_with_a_holdout_of_60():

@@ -75,11 +75,16 @@ def test_it_adds_a_pair_the_rules_miss_with_its_reasons(seed_index):
     assert added.why[0].startswith("added by the pair model (0.")
 
 
-def test_it_keeps_the_rules_pair_it_believes_and_says_so(seed_index):
-    kept = by_pair(read(AMPERE, seed_index).talks)[frozenset(("Renault", "Nissan"))]
+def test_it_keeps_each_rules_pair_with_its_reading_of_it(seed_index):
+    title, body = AMPERE
+    _, rules = read_by_rules(body, seed_index, published=PUBLISHED, title=title)
+    found = by_pair(read(AMPERE, seed_index).talks)
 
-    assert kept.status == "agreed"
-    assert kept.why[-1].startswith("kept by the pair model (0.")
+    assert frozenset(("Renault", "Nissan")) in by_pair(rules.talks)
+    for pair, talk in by_pair(rules.talks).items():
+        assert found[pair].status == talk.status
+        assert found[pair].why[:-1] == talk.why
+        assert found[pair].why[-1].startswith("the pair model gives 0.")
 
 
 def test_it_pairs_no_companies_only_named_side_by_side(seed_index):
