@@ -84,13 +84,14 @@ _ABOUT_WORKING_TOGETHER = re.compile(
 # "a former Nissan plant": a company name used as a modifier is not a counterpart.
 _MODIFIER_BEFORE = re.compile(r"\b(?:a|an|former)\s+$", re.IGNORECASE)
 _MODIFIER_AFTER = re.compile(r"(?:'s|’s)?\s+[a-z]")
-# "Apple supplier Foxconn", "Tesla rival BYD", "Peugeot owner PSA", "Alibaba-backed Xpeng",
-# "Hyundai shares": the company describes another one or a thing, it is not a party itself.
+# "Apple supplier Foxconn", "Tesla rival BYD", "VW's long-standing partner SAIC", "Peugeot
+# owner PSA", "Alibaba-backed Xpeng", "Hyundai shares": the company describes another one or a
+# thing, it is not a party itself.
 _DESCRIBES_NEXT = re.compile(
     r"(?:-(?:backed|owned|controlled|based|led|linked|affiliated)\b|\s+(?:shares|stock|"
-    r"share\s+price)\b|\s+(?:supplier|partner|rival|affiliate|subsidiary|unit|shareholder|"
-    r"investor|backer|customer|peer|competitor|spin-?off|offshoot|owner|parent|maker)s?\s+"
-    r"(?:\w+\s+)?[A-Z]|"
+    r"share\s+price)\b|(?:(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,2}?|\s+)(?:supplier|partner|rival|"
+    r"affiliate|subsidiary|unit|shareholder|investor|backer|customer|peer|competitor|"
+    r"spin-?off|offshoot|owner|parent|maker)s?\s+(?:\w+\s+)?[A-Z]|"
     r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:joint\s+)?venture\b)"
 )
 _SHARES_OF = re.compile(
