@@ -134,7 +134,8 @@ _PENDING_MORE = re.compile(
     r"ask(?:ed|s|ing)?\s+(?:[\w'’]+\s+){0,6}?for\s+(?:its\s+|their\s+|an?\s+)?(?:approval|"
     r"clearance|permission|nod|go-ahead)|"
     r"not\s+yet|still\s+needs?|remains?\s+(?:subject|pending)|"
-    r"fail(?:ed|s)?\s+to\s+(?:win|obtain|secure|get|receive|gain))\b",
+    r"(?:fail(?:ed|s)?\s+to|unable\s+to|(?:could|did|does|do|can)(?:\s+not|n['’]t)|cannot)\s+"
+    r"(?:win|obtain|secure|get|receive|gain))\b",
     _I,
 )
 _GRANTED_MORE = re.compile(
@@ -188,6 +189,8 @@ _RECEIVES = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:received|receives)\b")
 # A clause opened by one of these makes what follows a condition, not an event: "once the
 # authorities have given their approval", "if the deal is cleared".
 _CONDITION = re.compile(r"\b(?:if|once|unless|until|provided)\b[^,;]*$", _I)
+# "was completed once approval had been obtained": a condition met, told in the past.
+_CONDITION_MET = re.compile(r"\bonce\b[^,;]*\bhad\b[^,;]*$", _I)
 
 # Who approves when no body is named: "approval from foreign competition authorities",
 # "subject to approval from the competition-law authorities in the countries concerned".
@@ -210,9 +213,11 @@ _UNNAMED_BODY = re.compile(
 )
 # The same as the one who acts: "The relevant Chinese authorities have still to approve".
 _UNNAMED_ACTING = re.compile(
-    r"(?:^|\b(?:[Tt]he|once|after|until|if|when|that|said|says)\s+)(?P<body>"
+    r"(?:^|\b(?:[Tt]he|once|after|until|if|when|that|said|says|because|since|but|while|"
+    r"although)\s+)(?P<body>"
     r"(?:(?!(?:said|says|that|and|but|which|who|it|he|she|we|they|expects?|expected|wants?|"
-    r"hopes?|asked|urged|told|when|if|as|for|to|from|with|by|on|in|at|of|whether|while)\b)"
+    r"hopes?|asked|urged|told|when|if|as|for|to|from|with|by|on|in|at|of|whether|while|"
+    r"because|since|after|before|although|though|unless|until|once|so)\b)"
     r"[A-Za-z-]+(?:['’]s)?\s+){0,3}" + _BODY_HEAD + _PLACE_TAIL + r")\s+"
     r"(?:\w+\s+){0,3}?(?:approved?|cleared?|signed\s+off|granted|gave|given|rejected|blocked|"
     r"turned\s+(?:down|away)|vetoed|refused|issued|awarded|authori[sz]ed|okayed)\b"
@@ -298,7 +303,9 @@ _COMMERCIAL_LICENCE = re.compile(
     r"arrangements?|rights|income|revenue)\b|"
     r"\blicen[cs](?:e|es|ed|ing)\s+(?:(?:its|the|their|some|a)\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:technolog(?:y|ies)|platforms?|designs?|brand|patents?|software|IP|know-how)\b|"
-    r"\bunder\s+(?:a\s+)?licen[cs]e\s+from\b",
+    r"\bunder\s+(?:a\s+)?licen[cs]e\s+from\b|"
+    # "Huawei's technology licensing": what one company charges another
+    r"\b(?:technolog(?:y|ies)|patents?|software|brand|IP)\s+licen[cs](?:e|es|ing)\b",
     _I,
 )
 # A capital as the one that grants: "the green light from Beijing", "approval from Brussels".
@@ -610,6 +617,13 @@ _NO_APPROVAL = re.compile(
     r"permits?|clearances?|permission)\s+(?:is|are|was|were|would|will|has|have)\b",
     _I,
 )
+# A court's say on an insolvency ("accepting the bankruptcy liquidation application") is no
+# licence or clearance of the company.
+_INSOLVENCY = re.compile(
+    r"\b(?:bankruptcy|liquidation|insolvency|winding[\s-]up)\s+(?:[\w-]+\s+)?(?:applications?|"
+    r"petitions?|filings?|proceedings?|requests?)\b",
+    _I,
+)
 # "Geely's Zeekr", "Geely's premium brand Zeekr"; not "Hyundai's deal with Stellantis".
 _OWNS = re.compile(
     r"['’]s\s+(?:(?!(?:with|in|of|for|to|by|on|from|and|or|into|over)\s)[a-z][\w-]*\s+){0,2}"
@@ -668,7 +682,7 @@ _PENDING_MORE = _anchored(
         "outstanding has have had still preparing poised set expected likely due will "
         "would must need fil submit advancing notif request not remain open launch began plan "
         "intend ask its their "
-        "begun start fail is are"
+        "begun start fail is are unable could did does do can cannot"
     ),
 )
 _GRANTED_MORE = _anchored(
@@ -757,6 +771,7 @@ _HELD_BY_THING = _gated(_HELD_BY_THING, ("that", "which"))
 _TO_APPROVE = _gated(_TO_APPROVE, _words_of("approve clear grant sign green authori"))
 _THING_APPROVED = _gated(_THING_APPROVED, _words_of("approved cleared passed adopted"))
 _NO_APPROVAL = _gated(_NO_APPROVAL, ("no",))
+_INSOLVENCY = _gated(_INSOLVENCY, ("bankruptcy", "liquidation", "insolvency", "winding"))
 _PRESS_NOTE_3 = _gated(_PRESS_NOTE_3, ("press",))
 _LISTING_IN = _gated(LISTING_IN, ("hong", "shanghai", "shenzhen", "york", "singapore", "london"))
 
@@ -803,7 +818,8 @@ def _approval_status(text, received_by_body=()):
             return False
         if match.end() in received_by_body:
             return False
-        return not _CONDITION.search(text[max(0, match.start() - 80) : match.start()])
+        before = text[max(0, match.start() - 80) : match.start()]
+        return not _CONDITION.search(before) or bool(_CONDITION_MET.search(before))
 
     rejected = [*_REJECTED.finditer(text), *_REJECTED_MORE.finditer(text)]
     if any(live(m) for m in rejected):
@@ -837,7 +853,7 @@ def find_approvals(context, position, actors):
         return []  # nobody to approve: no company, no deal, no pair
     if _ANY_OBJECT.search(text) and not any(a.kind != "regulator" and a.named for a in actors):
         return []  # "it will not approve any new foreign joint ventures": a policy, no one's case
-    if _THING_APPROVED.search(text) or _NO_APPROVAL.search(text):
+    if _THING_APPROVED.search(text) or _NO_APPROVAL.search(text) or _INSOLVENCY.search(text):
         return []  # "the tariffs were approved ..., hitting BYD", "no approval is needed"
     regulators = [a for a in actors if a.kind == "regulator" and not _told_to(body, text, a)]
     received = {
@@ -1511,7 +1527,7 @@ def _candidates(context, sentence, actors, cue_at):
 # Chinese automotive company"; no full stop or semicolon between.
 _SELLS_TO = re.compile(
     r"[^.;]{0,80}?\b(?:sell|sells|selling|sold|sale\s+of)\b[^.;]{0,100}?\bto\s+"
-    r"(?:(?:the|its|a|an)\s+)?(?:[\w-]+\s+){0,4}?",
+    r"(?:(?:the|its|a|an)\s+)?(?:[\w'’-]+\s+){0,4}?",
     _I,
 )
 

@@ -17,7 +17,7 @@ import re
 # "Turkish Competition Authority", "Hong Kong Stock Exchange".
 _HEAD = (
     r"(?:Ministry|Board|Commission|Authority|Agency|Bureau|Administration|Department|"
-    r"Exchange|Council|Regulator|Office|Division|Directorate|Inspectorate)"
+    r"Exchange|Council|Regulator|Office|Division|Directorate|Inspectorate|Court)"
 )
 _CAP = r"[A-Z][\w’'.&-]*"
 # The head word is found first (a plain alternation), then the capitalised words around it.
