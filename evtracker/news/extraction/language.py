@@ -507,6 +507,9 @@ END = Anchored(
     r"(?:took|takes?|taking)\s+back\s+(?:its|their|the|a)\s+(?:[\w-]+\s+){0,2}?(?:offer|bid|"
     r"proposal)|"
     r"(?:decided|decision|agreed|chose|opted)\s+to\s+(?:end|stop|terminate|discontinue|scrap|abandon)|"
+    r"(?:decided|agreed|chose|opted)\s+(?:that\s+(?:they|it)\s+(?:will|would)\s+not|not\s+to|"
+    r"to\s+not)\s+(?:complete|proceed|pursue|go\s+ahead|move\s+(?:ahead|forward)|continue)|"
+    r"failed\s+(?:[\w-]+\s+)?" + DEAL_NOUN + r"|"
     r"discontinu(?:ed|es|ing)|wound\s+up|dissolution|unravel(?:l?ed|s)|"
     r"no\s+longer\s+(?:pursu\w+|work\w*|cooperat\w*|partner\w*|take|takes|buy|buys|"
     r"invest\w*|acquir\w*|proceed\w*|go\s+ahead|seek\w*)|wind\s+down|winding\s+down)\b",
@@ -554,6 +557,7 @@ END = Anchored(
         "agreed",
         "chose",
         "opted",
+        "failed",
         "discontinu",
         "dissolution",
         "unravel",
