@@ -42,7 +42,8 @@ _NOUN_WITH = lang.Anchored(
 )
 _RUMOUR = lang.Anchored(
     r"\breportedly\b|\brumou?r|\b(?:people|persons|sources)\s+(?:said|say|says|added|told)\b|"
-    r"\breports?\s+(?:had\s+|has\s+)?(?:says|said|say|claims?|claimed|suggests?|suggested)\b|"
+    r"\breports?\s+(?:(?:in|on|from|last|earlier|this)\s+(?:[\w,]+\s+){0,3}?)?(?:had\s+|has\s+)?"
+    r"(?:says|said|say|claims?|claimed|suggests?|suggested)\b|"
     r"\b(?:said|reported|understood|believed)\s+to\s+(?:be|have)\b",
     (
         "reportedly",
