@@ -85,6 +85,10 @@ _ABOUT_WORKING_TOGETHER = re.compile(
 # "a former Nissan plant": a company name used as a modifier is not a counterpart.
 _MODIFIER_BEFORE = re.compile(r"\b(?:a|an|former)\s+$", re.IGNORECASE)
 _MODIFIER_AFTER = re.compile(r"(?:'s|’s)?\s+[a-z]")
+# "talks on Bugatti's future": what follows names what is discussed, not with whom.
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:on|about|over|regarding|concerning)\s+(?:the\s+)?$", re.IGNORECASE
+)
 # "Apple supplier Foxconn", "Tesla rival BYD", "VW's long-standing partner SAIC", "Peugeot
 # owner PSA", "Alibaba-backed Xpeng", "Hyundai shares": the company describes another one or a
 # thing, it is not a party itself.
@@ -722,6 +726,13 @@ def _is_modifier(body, actor):
     return bool(_MODIFIER_BEFORE.search(before) and _MODIFIER_AFTER.match(body, actor.end))
 
 
+def _is_topic(body, trigger_end, actor):
+    """ "talks on Bugatti's future": the company's thing is what is discussed."""
+    return bool(
+        _TOPIC_BEFORE.search(body, trigger_end, actor.start) and _OF_A_THING.match(body, actor.end)
+    )
+
+
 _NOT_A_PARTY_BEFORE = re.compile(
     "|".join(f"(?:{p.pattern})" for p in (_SHARES_OF, _NAMED_AS, _COMPARED)), re.IGNORECASE
 )
@@ -818,7 +829,7 @@ _RESTATED = re.compile(r"\s*\(\s*['\"‘“]?")
 
 
 def _counterparts(body, trigger_end, after):
-    after = [a for a in after if not _is_modifier(body, a)]
+    after = [a for a in after if not _is_modifier(body, a) and not _is_topic(body, trigger_end, a)]
     # "Nissan Motor ('Nissan') and Honda": the name in brackets restates the one before.
     after = [
         a
