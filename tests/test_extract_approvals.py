@@ -1126,3 +1126,62 @@ def test_it_finds_no_body_in_a_companys_or_a_regions_product_abbreviation(index)
         "Volkswagen has won approval to build the plant, it said."
     )
     assert approvals(body, index) == {("Volkswagen", None, "granted")}
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            "General Motors dropped the sale of its plant to China's Great Wall Motor after the "
+            "transaction could not secure the regulatory nod it needed from the Indian "
+            "government.",
+            ("Great Wall Motor", "Indian government", "pending"),
+        ),
+        (
+            "SsangYong has asked the Seoul Bankruptcy Court to approve the selection.",
+            ("KG Mobility", "Seoul Bankruptcy Court", "pending"),  # SsangYong, renamed
+        ),
+        (
+            "The Foreign Investment Review Board approved Tesla's bid for the lithium miner.",
+            ("Tesla", "Foreign Investment Review Board", "granted"),
+        ),
+        (
+            "Tesla's Model Y passed data security compliance requirements set by the China "
+            "Association of Automobile Manufacturers.",
+            ("Tesla", "CAAM", "granted"),
+        ),
+        (
+            "BYD has registered with the Ministry of Industry of Indonesia as an importer.",
+            ("BYD", "Ministry of Industry of Indonesia", "granted"),
+        ),
+        (
+            "Geely has been granted a Class-A surveying and mapping qualification.",
+            ("Geely", None, "granted"),
+        ),
+    ],
+)
+def test_it_reads_failures_courts_screening_boards_compliance_and_registrations(
+    index, body, expected
+):
+    assert approvals(body, index) == {expected}
+
+
+def test_it_reads_a_condition_told_in_the_past_perfect_as_met(index):
+    body = (
+        "Hyundai has completed its purchase of the plant. The transaction was completed once "
+        "approval had been obtained from the relevant regulators."
+    )
+    assert {status for _, _, status in approvals(body, index)} == {"granted"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Evergrande NEV received a ruling from the Shanghai Third Intermediate People's Court "
+        "accepting the bankruptcy liquidation application.",
+        "Analysts see the valuation of Yinwang as reasonable given Huawei's technology "
+        "licensing and the boom in new energy vehicles.",
+    ],
+)
+def test_it_finds_no_approval_in_an_insolvency_or_a_commercial_licence(index, body):
+    assert approvals(body, index) == set()

@@ -96,13 +96,20 @@ _NO_OBJECTION = (
     r"(?:\w+\s+)?objections?|no\s+objections?\s+to|(?:would|will|did|does|do)\s+not\s+oppose|"
     r"won['’]t\s+oppose|decided\s+not\s+to\s+oppose"
 )
+# An industry body's or a regulator's compliance check: "passed the data security compliance
+# review", "met the compliance requirements set by the association".
+_COMPLIANCE = (
+    r"compliance\s+(?:reviews?|checks?|requirements?|assessments?|inspections?|audits?|tests?|"
+    r"certificat\w+)"
+)
 # Cues language.APPROVAL misses: filings with a regulator, an antitrust waiting period, a
 # government saying no, backing sought from authorities.
 _MORE_CUES = re.compile(
     r"\b(?:waiting\s+period|said\s+no\s+to|turn(?:ed|s)?\s+(?:down|away)|backing\s+(?:from|of)|"
     r"outstanding|" + _NO_OBJECTION + "|"
     r"(?:is|are|was|were)\s+(?:still\s+|currently\s+|now\s+|already\s+)?reviewing|"
-    r"listing\s+hearing|applications?|(?:investment|tax)\s+privileges|"
+    r"listing\s+hearing|applications?|(?:investment|tax)\s+privileges|" + _COMPLIANCE + "|"
+    r"registered\s+with|"
     r"(?:its|their)\s+(?:antitrust|competition|merger|in-depth)\s+(?:review|investigation|probe))\b|"
     + _CLEAR_DEAL
     + "|"
@@ -145,7 +152,7 @@ _GRANTED_MORE = re.compile(
     r"given|approved|cleared|licensed|issued))|"
     r"waiting\s+period\s+(?:\w+\s+){0,8}?(?:expired|ran\s+out|ended|lapsed)|"
     r"(?:has|have|had)\s+(?:given|granted)|gave\s+(?:its|their|the)|"
-    r"(?:expired|ran\s+out)\b|"
+    r"(?:expired|ran\s+out)\b|(?:has|have|had|was|were|been)\s+registered\s+with|"
     # "two of the licences went to SAIC": handed out
     r"(?:licen[cs]es?|permits?|approvals?|clearances?)\b[^.;]{0,30}?\b(?:went|were\s+(?:awarded|"
     r"issued|handed|given|granted))\s+to\b|"
@@ -389,7 +396,13 @@ _APPROVAL_NOUN = re.compile(
     r"waiting\s+period|said\s+no\s+to|turn(?:ed|s)?\s+(?:down|away)|backing\s+(?:from|of)|"
     # "its independent vehicle production qualification": the licence to make cars, in China
     r"(?:production|manufacturing|car-?making|vehicle)\s+qualifications?|"
-    r"qualifications?\s+to\s+(?:make|build|produce|manufacture|sell)|" + _NO_OBJECTION + r")\b",
+    r"qualifications?\s+to\s+(?:make|build|produce|manufacture|sell)|"
+    # "a Class-A surveying and mapping qualification": the licence to map roads, in China
+    r"(?:mapping|surveying)\s+qualifications?|registered\s+with|"
+    + _COMPLIANCE
+    + "|"
+    + _NO_OBJECTION
+    + r")\b",
     _I,
 )
 
@@ -689,7 +702,7 @@ _GRANTED_MORE = _anchored(
     _GRANTED_MORE,
     _words_of(
         "clear waiting has have had gave expired ran approv licen permit after go-ahead green nod "
-        "wav all raise no would will did does do won decided first"
+        "wav all raise no would will did does do won decided first was were been"
     ),
 )
 _REJECTED_MORE = _gated(_REJECTED_MORE, _words_of("no turn rejection revok suspend withdr pulled"))
@@ -712,6 +725,8 @@ _MORE_CUES = _gated(
         "all",
         "objection",
         "oppose",
+        "compliance",
+        "registered",
     ),
 )
 _FILING = _gated(_FILING, ("fil",))
@@ -749,7 +764,8 @@ _APPROVAL_NOUN = _gated(
     _APPROVAL_NOUN,
     _words_of(
         "licen permit approv clear green permission go-ahead sign certifi registration "
-        "nod waiting no turn backing wav all oppose qualification"
+        "nod waiting no turn backing wav all oppose qualification mapping surveying registered "
+        "compliance"
     ),
 )
 _CHECKED = _gated(_CHECKED, ("review", "test", "inspection", "audit"))

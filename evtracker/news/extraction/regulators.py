@@ -57,7 +57,10 @@ _ACRONYM_OFFICE = re.compile(r"([A-Z]{2,6})\s+(?:Office|Division|Secretariat)")
 # A place that owns the body, which the body's name leaves out: "South Korea's Ministry of ...".
 _PLACE_OWNS = re.compile(rf"(?:{_CAP}\s+)?{_CAP}(?:['’]s|(?<=s)['’])\s+(?={_CAP})")
 # Heads of a company's own bodies: "the Nissan Board", "Board of Directors".
+# A board of review, promotion, regulation or control is public: "the Foreign Investment Review
+# Board".
 _NOT_PUBLIC = re.compile(
+    r"(?<!Review )(?<!Promotion )(?<!Regulatory )(?<!Control )"
     r"\bBoard(?:\s+of\s+(?:Directors|Management|Supervisors|Trustees))?$|"
     r"\b(?:of|for|on)\s+(?:Directors|Management|Supervisors)\b"
 )
