@@ -1290,3 +1290,45 @@ def test_it_reads_a_sized_share_in_a_company_as_a_stake(index, share):
 
 def test_it_does_not_take_shares_in_a_market_for_a_stake(index):
     assert investments("Nio has grown its share in the market this year.", index) == []
+
+
+def test_it_reads_the_cost_of_a_site_to_be_built_as_a_pledge(index):
+    body = "Geely will build a €1.2 billion ($1.3 billion) assembly plant in Slovenia."
+    assert money(investments(body, index)) == [("Geely", Decimal("1200000000"), "EUR")]
+
+
+def test_it_leaves_a_site_being_built_told_in_passing(index):
+    assert investments("Nio is building a $4 billion factory in Hefei.", index) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("set aside W74.5b", "74500000000", "KRW"),
+        ("capital of 18.6 trillion Rp", "18600000000000", "IDR"),
+    ],
+)
+def test_it_reads_won_and_rupiah_as_korean_and_indonesian_outlets_write_them(text, value, currency):
+    assert [(a.value, a.currency) for a in find_amounts(text)] == [(Decimal(value), currency)]
+
+
+def test_it_does_not_read_a_model_code_as_won():
+    assert find_amounts("the W223 S-Class and the W206 C-Class") == []
+
+
+def test_it_reads_a_subscription_to_new_shares_as_a_stake(index):
+    found = investments("Toyota will subscribe to new shares of Nio, the companies said.", index)
+    assert [(f[0], f[1]) for f in found] == [("Toyota", "Nio")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Geely has taken a 9.7% position in Daimler.",
+        "Geely raised its ownership in Daimler to 9.7%.",
+    ],
+)
+def test_it_reads_a_position_or_ownership_as_a_stake(index, body):
+    assert [(f[0], f[1], f[4]) for f in investments(body, index)] == [
+        ("Geely", "Daimler", Decimal("9.7"))
+    ]

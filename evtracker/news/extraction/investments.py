@@ -41,6 +41,10 @@ _MORE_TRIGGERS = re.compile(
     r"(?:sell(?:s|ing)?|sold)\s+(?:[\w.,-]+\s+){0,4}?(?:shares|stakes?|holdings?|stock|equity)\b|"
     r"transfer(?:s|red|ring)?|injection|contribut\w+|joint[\s-]+ventures?|jvs?|"
     r"in\s+exchange\s+for|"
+    # "will build a €1.2 billion assembly plant", "plans to set up a $100 million factory": a
+    # new site's cost, promised ("is building a $4 billion factory" is told as background)
+    r"\b(?:to|will|would)\s+(?:build|set\s+up|construct|establish)\s+an?\s+(?:new\s+)?"
+    r"[^,;]{0,20}?\d[^,;]{0,40}?\b(?:plant|factory|facility|gigafactory|complex|project)\b|"
     r"(?:an?|the|its|their)\s+(?:\S+\s+){0,4}?(?:proposal|offer|bid)s?)\b"
 )  # matched against the lower-cased sentence
 _SELLING = re.compile(
@@ -629,8 +633,11 @@ _GOES_TO = (
     r"(?:belongs?|belonged|belonging|goes|go|went)\s+to"
 )
 _STAKE_PHRASE = re.compile(
-    r"\b(?:stake|shareholding|holding|equity\s+interest|interest)s?\s+(?:in|of)\b|"
-    r"\b(?:minority|majority|controlling|\d[\d.]*\s*(?:%|per\s*cent|percent))\s+shares?\s+in\b|"
+    r"\b(?:stake|shareholding|holding|equity\s+interest|interest|ownership)s?\s+(?:in|of)\b|"
+    r"\b(?:minority|majority|controlling|\d[\d.]*\s*(?:%|per\s*cent|percent))\s+"
+    r"(?:shares?|position)\s+in\b|"
+    # "subscribe to new shares of X", "subscribing for shares issued by X"
+    r"\bsubscri\w+\s+(?:to|for)\s+(?:[\w-]+\s+){0,3}?shares\s+(?:of|in|issued\s+by)\b|"
     r"\b(?:stake|shareholding|holding)\s+(?:[\w-]+\s+){0,2}?(?:from\s+[\d.]+\s*(?:%|per\s*cent|"
     r"percent)\s+)?to\s+" + _ABOUT + PERCENT + r"|"
     r"\bb(?:uy(?:s|ing)?|ought)\s+into\b|"
@@ -738,6 +745,7 @@ def _maybe_stake(text):
         or ("into" in lower and ("buy" in lower or "bought" in lower))
         or "interest" in lower
         or "share in" in lower
+        or "ownership" in lower
         or bool(_PC.search(lower))
     )
 
@@ -1119,7 +1127,7 @@ _PARTICIPLE_BEFORE = re.compile(r",\s+(?:\w+ly\s+)?$")
 _PART_OF_THE_MONEY = re.compile(
     r"(?:(?:Part|Some|Much|Most|All|Half)\s+of\s+the|The\s+(?:money|funds|investment))\b"
 )
-_BUY_INTO = re.compile(r"\bbuy|\bbought")
+_BUY_INTO = re.compile(r"\bbuy|\bbought|\bsubscri")
 _EACH = re.compile(r"\beach\b", re.IGNORECASE)
 _OF_IN = re.compile(r"\s+(?:of|in)\s")
 _VERB_CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|whereas)\b|;|\b(?:which|who|that)\b")

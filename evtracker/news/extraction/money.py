@@ -83,6 +83,7 @@ _BEFORE = {
     "rm": "MYR",
     "myr": "MYR",
     "rp": "IDR",
+    "w": "KRW",  # "W74.5b", as Korean outlets write won
     "idr": "IDR",
     "cn¥": "CNY",
     "thb": "THB",
@@ -134,6 +135,7 @@ _AFTER = {
     "canadian dollars": "CAD",
     "taiwan dollars": "TWD",
     "rupiah": "IDR",
+    "rp": "IDR",
     "dong": "VND",
     "thb": "THB",
     "myr": "MYR",
@@ -284,6 +286,8 @@ def find_amounts(text, yen_or_yuan_hint=""):
             value = value.scaleb(_SCALES[scale])
         if value <= 0 or (pre == "euro" and not scale and value < 1000):
             continue  # "the Euro 7 standard": an emissions rule, not money
+        if pre == "w" and not (scale and not post):
+            continue  # "the W223 S-Class": a model code; won only with a scale ("W74.5b")
         is_conversion = last_end is not None and _CONVERSION_GAP.match(
             text[last_end : match.start()]
         )
