@@ -922,7 +922,7 @@ def _pairs_in(context, sentence, actors):
             counterparts = [a for a in counterparts if not _PLANT_AFTER.match(body, a.end)]
             if _VENTURE_OF_OTHERS.search(gap):
                 counterparts = []  # "stakes in the venture it launched with X": X co-owns it
-            # "a stake in MG Motor India, owned by SAIC": the owner sells, not its unit.
+            # "the acquisition of Opel, owned by GM": the owner sells, not its unit.
             counterparts = [_owner(body, a, actors) or a for a in counterparts]
             if not sellers:
                 sellers = _sellers(body, counterparts[-1], after) if counterparts else []
@@ -1063,20 +1063,19 @@ def _buyer_after(body, counterparts, after):
 
 
 # What follows a company bought when its owner is told next: ", owned by X", ", at present
-# owned by the American company X"; or ", a X subsidiary" (then _OWNER_IN_APPOSITIVE).
+# owned by the American company X". Not ", a X subsidiary": X only describes it there.
 _OWNED_BY_NEXT = re.compile(
     r"\s*,\s+(?:(?:currently|now|at\s+present|still|which\s+is)\s+)*(?:(?:wholly|majority|fully)"
-    r"[\s-]+)?owned\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$|(?P<unit>\s*,\s+(?:a|an)\s+$)"
+    r"[\s-]+)?owned\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
 )
 
 
 def _owner(body, target, actors):
     """The company that owns the target, told in an aside right after it."""
     later = [a for a in actors if a.start >= target.end and a.company != target.company]
-    match = later and _OWNED_BY_NEXT.fullmatch(body, target.end, later[0].start)
-    if not match or (match["unit"] and not _OWNER_IN_APPOSITIVE.match(body, later[0].end)):
-        return None
-    return later[0]
+    if later and _OWNED_BY_NEXT.fullmatch(body, target.end, later[0].start):
+        return later[0]
+    return None
 
 
 def _sellers(body, target, after):
