@@ -82,9 +82,12 @@ _ABOUT_WORKING_TOGETHER = re.compile(
     lang.DEAL_NOUN + r"|cooperat|collaborat|partner|merg|jointly|work\s+together|stake|invest",
     re.IGNORECASE,
 )
-# "a former Nissan plant": a company name used as a modifier is not a counterpart.
+# "a former Nissan plant": a company name used as a modifier is not a counterpart; "a Tencent
+# affiliate" stands for Tencent.
 _MODIFIER_BEFORE = re.compile(r"\b(?:a|an|former)\s+$", re.IGNORECASE)
-_MODIFIER_AFTER = re.compile(r"(?:'s|’s)?\s+[a-z]")
+_MODIFIER_AFTER = re.compile(
+    r"(?:'s|’s)?\s+(?!(?:affiliate|unit|subsidiary|arm|division)s?\b)[a-z]"
+)
 # "talks on Bugatti's future": what follows names what is discussed, not with whom.
 _TOPIC_BEFORE = re.compile(
     r"\b(?:on|about|over|regarding|concerning)\s+(?:the\s+)?$", re.IGNORECASE
