@@ -97,6 +97,7 @@ def _naming(context):
             for mention in context.named_in(sentence.start, sentence.end):
                 naming.setdefault(mention.company, set()).add(position)
         context.found["naming"] = naming
+        context.found["naming any"] = len(set().union(*naming.values()))
     return context.found["naming"]
 
 
@@ -135,6 +136,7 @@ def pair_features(context, candidate):
 
 
 def _together_features(context, candidate, features):
+    _naming(context)
     together = candidate.together
     features[f"first together={_bucket(together[0][0])}"] = 1
     said, between, hows, phrases = set(), set(), set(), set()
@@ -160,8 +162,7 @@ def _together_features(context, candidate, features):
     features[f"others={_bucket(most_others)}"] = 1
     if listed:
         features["listed"] = listed
-    naming_any = set().union(*_naming(context).values())
-    features["share of sentences"] = len(together) / max(1, len(naming_any))
+    features["share of sentences"] = len(together) / max(1, context.found["naming any"])
 
 
 def status_features(context, candidate):
