@@ -1185,3 +1185,18 @@ def test_it_reads_a_condition_told_in_the_past_perfect_as_met(index):
 )
 def test_it_finds_no_approval_in_an_insolvency_or_a_commercial_licence(index, body):
     assert approvals(body, index) == set()
+
+
+def test_it_reads_a_certification_as_a_grant(index):
+    body = "Japan's transport ministry certified Honda's Level 3 system."
+    assert approvals(body, index) == {("Honda", "MLIT", "granted")}
+
+
+def test_it_finds_no_approval_in_money_a_government_lends(index):
+    body = "The Biden administration approved a $7.5 billion loan to Rivian."
+    assert approvals(body, index) == set()
+
+
+def test_it_reads_a_listing_filing_with_a_body_of_a_long_name(index):
+    body = "Zeekr has filed with the US Securities and Exchange Commission for a New York listing."
+    assert approvals(body, index) == {("Zeekr", "SEC", "pending")}

@@ -121,7 +121,7 @@ _MORE_CUES = re.compile(
 _FILING = re.compile(
     r"\b(?:(?:antitrust|competition|merger|investment[\s-]screening|foreign[\s-]investment|"
     r"listing|regulatory\s+approval)\s+(?:\w+\s+)?filings?|"
-    r"fil(?:ed|es|ing)\s+(?:with\s+(?:the\s+)?(?:[\w'’]+\s+){0,4}?)?(?:for|to)\s+"
+    r"fil(?:ed|es|ing)\s+(?:with\s+(?:the\s+)?(?:[\w'’]+\s+){0,6}?)?(?:for|to)\s+"
     r"(?:an?\s+|its\s+|the\s+)?(?:(?:overseas|offshore|initial|public|US|U\.S\.|Hong\s+Kong|"
     r"domestic|New\s+York|stock)\s+)*(?:listing|IPO|public\s+offering|go\s+public|list|float|"
     r"approval|clearance|a\s+licen[cs]e|permission))\b",
@@ -613,7 +613,9 @@ _RATING = re.compile(r"\s+(?:ratings?|scores?|polls?)\b", _I)
 # A measure, not a company's application, is approved: "the tariffs were approved".
 _POLICY = (
     r"(?:tariffs?|duties|rules?|regulations?|laws?|bill|legislation|budget|subsid(?:y|ies)|"
-    r"measures?|polic(?:y|ies)|standards?|sanctions?|quotas?)"
+    r"measures?|polic(?:y|ies)|standards?|sanctions?|quotas?|"
+    # money a government lends or gives: "approved a $7.5 billion loan to Rivian"
+    r"loans?|grants?|funding|financing)"
 )
 # A policy approved, passive or active: "the tariffs were approved", "the EU approved tariffs
 # of up to 35%", "the Senate passed a bill that ...": the companies it touches are not approved.
@@ -621,7 +623,7 @@ _THING_APPROVED = re.compile(
     rf"\b(?:the|new|a|an)\s+(?:[\w-]+\s+){{0,3}}?{_POLICY}\s+"
     r"(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:\w+\s+)?"
     r"(?:approved|cleared|passed|adopted)\b|"
-    r"\b(?:approved|passed|adopted)\s+(?:(?:the|a|an|new|its|their)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"\b(?:approved|passed|adopted)\s+(?:(?:the|a|an|new|its|their)\s+)?(?:[\w$.,-]+\s+){0,3}?"
     rf"{_POLICY}\b(?!\s+(?:application|request|proposal|plan)\b)",
     _I,
 )
@@ -682,7 +684,7 @@ _GRANTED = _anchored(
     _words_of(
         "receiv won win grant approv obtain secur got get gave giv clear issu award green "
         "added included signed nodded passed has holds gained okayed ok rubber-stamped "
-        "endorsed authori"
+        "endorsed authori certifi"
     ),
 )
 _REJECTED = _anchored(
