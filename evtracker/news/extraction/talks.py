@@ -1438,11 +1438,19 @@ _STAYS_OUT = re.compile(
 )
 
 
+# ", in which Nissan is the largest shareholder,": an aside about the company before it.
+_IN_WHICH = re.compile(r",\s*(?:in|of|for|with|by|from|to)\s+(?:which|whom)\b[^,]*,")
+
+
 def _joiners(context, sentence, actors, joining, pair):
     """Each party of the pair talked of with the company that joins their talks."""
     at = sentence.start + joining.start()
     spans = [(sentence.start + a, sentence.start + b) for a, b in lang.asides(sentence.text)]
     spans += [(sentence.start + a, sentence.start + b) for a, b in _long_appositives(sentence.text)]
+    spans += [
+        (sentence.start + m.start(), sentence.start + m.end())
+        for m in _IN_WHICH.finditer(sentence.text)
+    ]
     before = [
         a for a in actors if a.end <= at and a.kind != "regulator" and not _in_aside(a, spans)
     ]
