@@ -1332,3 +1332,41 @@ def test_it_reads_a_position_or_ownership_as_a_stake(index, body):
     assert [(f[0], f[1], f[4]) for f in investments(body, index)] == [
         ("Geely", "Daimler", Decimal("9.7"))
     ]
+
+
+def test_it_reads_the_agents_of_a_pledge_before_its_verb(index):
+    body = (
+        "The plant is part of a pledge by Toyota and Panasonic to invest as much as $9.8 billion."
+    )
+    assert money(investments(body, index)) == [
+        ("Panasonic", Decimal("9800000000"), "USD"),
+        ("Toyota", Decimal("9800000000"), "USD"),
+    ]
+
+
+def test_it_reads_the_subject_of_a_second_clause_joined_by_and(index):
+    body = "Once the deal is done, Nio will own 10% and Geely will keep 90% of Xpeng."
+    found = {(f[0], f[4]) for f in investments(body, index)}
+    assert found == {("Nio", Decimal(10)), ("Geely", Decimal(90))}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Renault and Geely will hold 20 percent each in the venture.",
+        "The venture will be 60% owned by Nio, with Renault and Geely holding 20 percent each.",
+    ],
+)
+def test_it_gives_each_company_its_share_told_with_each(index, body):
+    found = {(f[0], f[4]) for f in investments(body, index)}
+    assert found >= {("Renault", Decimal(20)), ("Geely", Decimal(20))}
+
+
+def test_it_reads_a_number_of_a_companys_shares_bought_as_a_stake(index):
+    found = investments("Toyota will buy 24 million Xiaomi shares from a fund.", index)
+    assert [(f[0], f[1]) for f in found] == [("Toyota", "Xiaomi")]
+
+
+def test_it_takes_no_company_after_subsidiaries_for_the_stakes_target(index):
+    body = "Nio has been selling stakes in other subsidiaries to keep the carmaker going."
+    assert investments(body, index) == []

@@ -39,6 +39,12 @@ _OBJECT_END = re.compile(
 
 # "Isuzu will buy Toyota shares": a stake in the company named.
 _ITS_SHARES = re.compile(r"(?:'s|’s)?\s+(?:common\s+|new\s+|newly\s+issued\s+)?(?:shares|stock)\b")
+# "acquire 40.1M Nio shares", "buy another 24 million Suzuki shares": a number of its shares.
+_SHARE_COUNT = re.compile(
+    r"(?:(?:about|around|roughly|some|nearly|another|a\s+further|an\s+additional)\s+)?"
+    r"\d[\d.,]*\s*(?:m|mn|million|bn|billion)?\s+",
+    re.IGNORECASE,
+)
 _GERUNDS = ("buying", "acquiring", "purchasing", "taking")
 _BE = (["is"], ["are"], ["was"], ["were"], ["be"], ["been"])
 
@@ -63,7 +69,8 @@ def acquisition_facts(context, position, parties, facts, subject_of, make_fact):
             continue
         target = bought[0]
         lead = body[end : target.start]
-        if not _OBJECT_LEAD.fullmatch(lead) or _NOT_A_COMPANY_BOUGHT.search(lead):
+        counted = _SHARE_COUNT.fullmatch(lead) and _ITS_SHARES.match(body, target.end)
+        if not counted and (not _OBJECT_LEAD.fullmatch(lead) or _NOT_A_COMPANY_BOUGHT.search(lead)):
             continue
         if not (
             _ASSET.match(body, target.end)

@@ -511,14 +511,22 @@ def _investors(context, sentence, parties, trigger, at, end):
             return [lender], subject  # "in talks with X over financing": X would put it in
         return [], None  # talks with someone unnamed: the subject would receive the money
     # "¥180 billion from X" (not "buy shares from X": the seller), "an investment by X".
-    named_after = None
+    named_after, agents = None, None
     if received or not buying:
         converted = _CONVERSION.match(body, end)  # "$2.2 billion (about RMB 15 billion) from"
         named_after = _party_after(body, parties, converted.end() if converted else end, 45, _FROM)
     if named_after is None and _MONEY_NOUN.search(trigger.group()):
         named_after = _party_after(body, parties, text_start + trigger.end(), 30, _BY)
+        if named_after is not None:
+            agents = _group(body, parties, named_after)  # "a pledge by X and Y to invest"
         if named_after is None and at > text_start + trigger.end():
             named_after = _party_after(body, parties, text_start + trigger.end(), 30, _FROM)
+    if named_after is None and subject is None:
+        # "a pledge by X and Y to invest $9.8 billion": the agents of the noun before the verb
+        agent = _party_after(body, parties, max(text_start, head - 60), 60, _BY)
+        group = _group(body, parties, agent) if agent else []
+        if group and _TO_NEXT.fullmatch(body, group[-1].end, text_start + trigger.start()):
+            named_after, agents = agent, group
     sale = body[text_start:at]
     sale = _NEW_CLAUSE.split(sale)[-1]
     if _SELLING.search(sale) and not _BUYING.search(sale):
@@ -539,7 +547,11 @@ def _investors(context, sentence, parties, trigger, at, end):
             return [], None  # "from A, B and others": the round's total, no one's own
         if not _ONE_OF.search(lead_in):
             target = subject if subject and subject.company != named_after.company else None
-            return [named_after], target or _target(context, sentence, parties, head, tail)
+            if target is not None and agents and any(a.company == target.company for a in agents):
+                target = None
+            return agents or [named_after], target or _target(
+                context, sentence, parties, head, tail
+            )
     if received:
         return [], None  # the subject received money from someone unnamed
     if _ROUND.match(body, end) and not _JOINS_ROUND.search(body, text_start, at):
@@ -588,6 +600,7 @@ def _investors(context, sentence, parties, trigger, at, end):
     return group, target
 
 
+_TO_NEXT = re.compile(r"\s+to\s+")
 _ITS_BEFORE = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)
 _VENTURE_NEXT = re.compile(
     r"\s+(?:(?!(?:in|into|to|for|of|on|a|an|the)\b)[\w-]+\s+)?(?:joint[\s-]+venture|JV)\b",
@@ -655,8 +668,8 @@ _STAKE_PHRASE = re.compile(
 _OWNER_LEAD = re.compile(r"\s+(?:(?:the|its)\s+)?(?:[a-z][\w-]*\s+){0,3}")
 # Between "a 51% stake in" and a company: words that show the company is not the target.
 _NOT_THE_TARGET = re.compile(
-    r"\b(?:venture|unit|company|entity|and|or|subsidiary|arm|division|business|plant|factory|"
-    r"operations)\b|[,;]",
+    r"\b(?:ventures?|units?|compan(?:y|ies)|entit(?:y|ies)|and|or|subsidiar(?:y|ies)|arms?|"
+    r"divisions?|business(?:es)?|plants?|factor(?:y|ies)|operations)\b|[,;]",
     re.IGNORECASE,
 )
 _TAKING = re.compile(
@@ -1129,6 +1142,7 @@ _PART_OF_THE_MONEY = re.compile(
 )
 _BUY_INTO = re.compile(r"\bbuy|\bbought|\bsubscri")
 _EACH = re.compile(r"\beach\b", re.IGNORECASE)
+_EACH_NEXT = re.compile(r"\s+each\b", re.IGNORECASE)  # "will hold 20 percent each"
 _OF_IN = re.compile(r"\s+(?:of|in)\s")
 _VERB_CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|whereas)\b|;|\b(?:which|who|that)\b")
 _OWNERS_STAKE = re.compile(
@@ -1210,6 +1224,8 @@ def _stake_holders(context, sentence, parties, match, target, after, sized):
             return pair, target
     if subject is None or _PERSON_AFTER.match(body, subject.end):
         return [], None  # "Geely's chairman Li Shufu owns a 9.69% stake": a person's own
+    if verb is not None:
+        subject = _next_subject(body, parties, subject, verb_at)
     if target is not None and subject.company == target.company:
         # "the group" read as the subject itself, or "Renault ... a stake in Renault Nissan
         # India" (a longer name): the stake's target is left open
@@ -1222,11 +1238,38 @@ def _stake_holders(context, sentence, parties, match, target, after, sized):
     investors = _group(body, parties, subject)
     # "A, B, C and D will acquire shareholding in X": each; "A and B hold 45%", "A, B and C
     # will sell a combined stake": the first
-    each = _EACH.search(body, investors[-1].end, end)
+    each = _EACH.search(body, investors[-1].end, end) or _EACH_NEXT.match(body, end)
     selling = verb is not None and _SELLING.match(verb.group())
     if not each and (sized or selling or len(investors) < 3):
         investors = [_parent(body, parties, subject)]
     return investors, target
+
+
+# Right before a verb: its auxiliaries ("will", "has also").
+_AUXILIARIES = re.compile(
+    r"\s+(?:(?:will|would|shall|is|are|was|were|has|have|had|can|could|may|might|also|then|"
+    r"now|still)\s+)*"
+)
+
+
+def _next_subject(body, parties, subject, verb_at):
+    """ "X will own 10% and Y will keep 90%": the company opening the verb's own clause after
+    "and", when it is not one of the subject's list ("X and Y will each hold 50%")."""
+    group = _group(body, parties, subject)
+    between = [a for a in parties if subject.end <= a.start and a.end <= verb_at]
+    actor = between[-1] if between else None
+    if (
+        actor is not None
+        and actor.named
+        and actor not in group
+        and _AUXILIARIES.fullmatch(body, actor.end, verb_at)
+        and _AND_BEFORE.search(body, subject.end, actor.start)
+    ):
+        return actor
+    return subject
+
+
+_AND_BEFORE = re.compile(r"\s(?:and|while|whereas)\s+(?:the\s+)?$")
 
 
 def _stake_facts(context, position, parties, amount_facts):
@@ -1673,18 +1716,26 @@ def _gapped_facts(context, position, parties, after, target, kind, facts):
             if listed:
                 break
             continue
+        holders = [actor]
         rest = _GAPPED_REST.match(body, actor.end)
-        if rest is None:
+        partner = next((a for a in parties if a.start > actor.end), None)
+        if rest is None and partner and _AND_GAP.fullmatch(body, actor.end, partner.start):
+            # "with X and Y holding 20 percent each": the share of each
+            rest = _GAPPED_REST.match(body, partner.end)
+            holders = [actor, partner] if rest and _EACH_NEXT.match(body, rest.end()) else []
+        if rest is None or not holders:
             break
         if _OF_IN.match(body, rest.end()):
             break  # "while Suzuki will take 0.2% of Toyota": a stake of its own, read on its own
-        if not any(f.investor == actor.company for f in facts + found) and not (
-            kind == "joint_venture" and _funds_the_venture(context, actor.company)
-        ):
+        for holder in holders:
+            if any(f.investor == holder.company for f in facts + found) or (
+                kind == "joint_venture" and _funds_the_venture(context, holder.company)
+            ):
+                continue
             percent = Decimal(rest.group(2))
-            why = (f"the rest of the stake: {rest.group().strip()}", f"investor: {actor.company}")
+            why = (f"the rest of the stake: {rest.group().strip()}", f"investor: {holder.company}")
             found.append(
-                _fact(context, position, actor.company, target, None, None, kind, percent, "", why)
+                _fact(context, position, holder.company, target, None, None, kind, percent, "", why)
             )
         at, listed = rest.end(), True
     return found
