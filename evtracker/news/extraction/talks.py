@@ -1875,12 +1875,20 @@ def _reported_by_other(sentence, actors):
 _CREDIT_WORDS = re.compile(r"\breport|\baccording\s+to\b|\bciting\b", re.IGNORECASE)
 
 
+# An outlet the list does not know, told by what it is.
+_OUTLET_REPORTS = re.compile(
+    r"\b(?:newspapers?|daily|dailies|media|broadcaster|magazine|news\s+agency|tabloid|weekly|"
+    r"outlets?|press)\s+(?:has\s+|had\s+)?(?:reported|reports|said|says|cited|claimed)\b",
+    re.IGNORECASE,
+)
+
+
 def credits_an_outlet(text):
     """The sentence tells what an outlet reports ("..., Nikkei reported", "... - Nikkei"), not
     only a dateline ("TOKYO (Reuters) -") or a party talking to one ("X told Reuters")."""
     outlets = lang.outlets_in(text)
     if not outlets:
-        return False
+        return bool(_OUTLET_REPORTS.search(text))  # "the DongA Ilbo newspaper reported"
     last_end = outlets[-1][1]
     return bool(
         _CREDIT_WORDS.search(text)
