@@ -1200,3 +1200,12 @@ def test_it_finds_no_approval_in_money_a_government_lends(index):
 def test_it_reads_a_listing_filing_with_a_body_of_a_long_name(index):
     body = "Zeekr has filed with the US Securities and Exchange Commission for a New York listing."
     assert approvals(body, index) == {("Zeekr", "SEC", "pending")}
+
+
+def test_it_gives_a_transaction_to_the_buyer_that_completed_it_just_before(index):
+    body = (
+        "Hyundai said its Indian arm had closed the deal. Hyundai Motor India has completed "
+        "the acquisition of the General Motors plant in Talegaon. The transaction was completed "
+        "once approval had been obtained from the relevant regulators."
+    )
+    assert approvals(body, index) == {("Hyundai Motor India", "relevant regulators", "granted")}

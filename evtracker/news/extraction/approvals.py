@@ -528,7 +528,8 @@ _POSSESSIVE_GAP = re.compile(r"['’]s?\s+")
 _BUYS_NEXT = re.compile(
     r"(?:\s+(?:has|have|had|now|also|will|would|is|was|agreed|proposed|plans?|planned|set|"
     r"to|signed\s+a\s+deal\s+to))*\s+(?:buy|acquire|purchase|take\s+over|bought|acquired|"
-    r"purchased|took\s+over)\b",
+    r"purchased|took\s+over|"
+    r"(?:completed|closed|finali[sz]ed)\s+(?:the|its|their)\s+(?:acquisition|purchase|takeover))\b",
     _I,
 )
 _SOLD_OF = re.compile(r"\b(?:takeover|acquisition|purchase|buyout)\s+of\s+(?:the\s+)?$", _I)
@@ -1627,9 +1628,11 @@ def _deal_parties(context, sentence):
         return [venture]  # "the new company" the article named: "Spotlight, a joint venture"
     memo = _article_memo(context, "approved")
     earlier = memo.get("last")
-    newer = earlier and deal and _buyer_just_before(context, sentence, memo["at"])
+    newer = deal and _buyer_just_before(context, sentence, memo.get("at", -1))
     if newer:
-        return [newer]  # "X has proposed to acquire the plant. The proposed acquisition ..."
+        # "X has proposed to acquire the plant. The proposed acquisition ...", "X has completed
+        # the acquisition ... The transaction was completed once approval had been obtained"
+        return [newer]
     if earlier:
         return earlier  # "The TCA cleared the transaction": the deal approved before, its buyer
     named = _named_deal(context, sentence.start)
@@ -1653,14 +1656,19 @@ def _deal_parties(context, sentence):
 
 def _buyer_just_before(context, sentence, approved_at):
     """The company that buys in the sentence just before `sentence`, when that sentence comes
-    after the last approval told: a deal told since is what "the acquisition" refers to."""
+    after the last approval told (if any): a deal told since is what "the acquisition" refers
+    to."""
     at = bisect.bisect_left([s.start for s in context.sentences], sentence.start)
     if at == 0 or context.sentences[at - 1].start <= approved_at:
         return None
     before = context.sentences[at - 1]
+    previous = None
     for mention in context.named_in(before.start, before.end):
         if mention.kind != "regulator" and _BUYS_NEXT.match(context.body, mention.end):
+            if previous and _LIST_GAP.fullmatch(context.body, previous.end, mention.start):
+                return None  # "Mazda and Subaru agreed to buy each other's shares": both buy
             return mention.company
+        previous = mention
     return None
 
 
