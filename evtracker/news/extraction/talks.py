@@ -900,6 +900,10 @@ def _pairs_in(context, sentence, actors):
         ]
         if _SHARES_OPENING.match(text):
             before = []  # "Shares of X and Y rose on reports of ...": no subject
+        if (owner := _OWNER_BEFORE.search(text, 0, start)) and not any(
+            a.end == sentence.start + owner.end("name") for a in actors
+        ):
+            before, subject = [], None  # "LVMH's acquisition of Tiffany": a deal of others
         after = [a for a in parties if a.start >= trigger_end]
         after = [a for a in after if not _speaks_next(body, a)]
         counterparts, gap = _counterparts(body, trigger_end, after)
@@ -995,6 +999,8 @@ _OBJECT_OF = re.compile(
     r"(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+# A name in the possessive right before the trigger: whose deal it is.
+_OWNER_BEFORE = re.compile(r"(?P<name>\b[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})(?:'s|’s)\s+$")
 _SHARES_OPENING = re.compile(r"\s*(?:Shares|Stocks?)\s+(?:of|in)\b")
 _UNDER_A = re.compile(
     r"\b(?:under|through|via|as\s+part\s+of|by\s+way\s+of)\s+(?:a|an|the|its|their)\s+"
