@@ -406,6 +406,8 @@ def _by_role(text, index):
         before = (
             _APPOSITIVE_BEFORE.search(text, window, role.start())
             if "," in text[window : role.start()]
+            # "Herlander Zola, the company's president": a person of the company
+            and not text.startswith(("'s", "’s"), role.end())
             else None
         )
         for name_match, appositive in ((after, False), (before, True)):
