@@ -1370,3 +1370,24 @@ def test_it_reads_a_number_of_a_companys_shares_bought_as_a_stake(index):
 def test_it_takes_no_company_after_subsidiaries_for_the_stakes_target(index):
     body = "Nio has been selling stakes in other subsidiaries to keep the carmaker going."
     assert investments(body, index) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "amount"),
+    [
+        (
+            "Honda's investment puts Nio's value at $14.6bn, a third of Toyota's $48.5bn market "
+            "capitalisation.",
+            "48500000000",
+        ),
+        ("Nio, which belongs to the USD 19.4 billion Geely Group, will build cars.", "19400000000"),
+        (
+            "Nio said Toyota has invested $500 million in it, about half of Nio's newest "
+            "$1 billion venture funding round.",
+            "1000000000",
+        ),
+        ("Nio would draw in more than US$150 million of foreign direct investment.", "150000000"),
+    ],
+)
+def test_it_reads_no_money_put_in_from_sizes_values_and_rounds_raised(index, body, amount):
+    assert Decimal(amount) not in {f[2] for f in investments(body, index)}

@@ -427,7 +427,8 @@ _MONEY_NOUN = re.compile(
 )
 # "a £654m funding round": money the subject raises, not money it puts in.
 _ROUND = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?(?:(?:funding|financing|fundraising|investment|series\s+\w+)\s+)?"
+    r"\s*(?:\([^)]*\)\s*)?(?:(?:venture|equity|private)\s+)?"
+    r"(?:(?:funding|financing|fundraising|investment|capital|series\s+\w+)\s+)?"
     r"(?:round|fundrais\w+|capital\s+rais\w+|rights\s+issue|share\s+sale)",
     re.IGNORECASE,
 )

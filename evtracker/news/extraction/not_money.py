@@ -17,7 +17,7 @@ _NOT_MONEY_PUT_IN = re.compile(
     r"\blisting|\bflotation|\bst(?:ood|ands?)\s+at|\bdebts?\b|\bloss(?:es)?\b|\brevenue|"
     r"\bGDP|\bgross\s+domestic|\bwages?|\bexports?\b|\bfees?\b|\bfines?\b|\bpenalt\w+|"
     r"\bcompensation|\bdividends?|\bround,?\s+(?:which\s+)?(?:total\w*|amount\w*\s+to)|"
-    r"\b(?:be|is|was|are|were)\s+worth|\broyalt\w+|\bbonus\w*|\bbring\s+in|\battract\w*|"
+    r"\b(?:be|is|was|are|were)\s+worth|\broyalt\w+|\bbonus\w*|\bbring\s+in|\bdr(?:aw|aws|awing|ew)\s+in\b|\battract\w*|"
     r"\bbuy(?:s|ing)?\s+back|\bbought\s+back|\bbuy-?backs?|\brepurchas\w*|"
     r"\bpa(?:y|ys|id|ying)\s+back|\brepa(?:y|ys|id|ying|yments?)\b)"
     # "Honda's market capitalization is 7.9 trillion yen and Nissan's 1.6 trillion yen"
@@ -54,14 +54,14 @@ _NOT_MONEY_AFTER = re.compile(
     r"annual|quarterly|net|total)\s*,?\s+){0,3}(?:fines?|penalt\w+|damages|compensation|settlements?|"
     r"tax(?:es)?|tariffs?|dividends?|fees?|salar\w+|wages|bonus\w*|revenue|sales|loss(?:es)?|"
     r"profits?|debts?|loans?\s+repay\w*|charges?|write-?downs?|write-?offs?|impairments?|"
-    r"to\s+settle|thresholds?|ceilings?)\b",
+    r"to\s+settle|thresholds?|ceilings?|market\s+(?:value|cap\w*)|valuations?)\b",
     re.IGNORECASE,
 )
 # "a $60 billion automotive group", "its $93bn Vision Fund": the size of a company or a fund.
 _A_SIZE_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:(?:(?!(?:in|into|to|for|from|of|on|at|by|with|and|the|a|an)\s)"
     r"[a-z][\w-]*\s+){0,2}(?:group|giant|conglomerate|empire|behemoth|carmaker|automaker)\b|"
-    r"(?:[A-Z][\w-]*\s+){1,3}Fund\b)"
+    r"(?:[A-Z][\w&-]*\s+){1,3}(?:Fund|Group)\b)"
 )
 # "contribute land and technology worth $500 million": value in kind, not money put in.
 _IN_KIND_WORTH = re.compile(
