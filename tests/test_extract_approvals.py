@@ -1209,3 +1209,20 @@ def test_it_gives_a_transaction_to_the_buyer_that_completed_it_just_before(index
         "once approval had been obtained from the relevant regulators."
     )
     assert approvals(body, index) == {("Hyundai Motor India", "relevant regulators", "granted")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The NHTSA opened a probe into 2 million Tesla vehicles over Autopilot.",
+        "Beijing opened an investigation into the prices of EU pork after Volkswagen's deal.",
+        "BYD's certified pre-owned programme expanded to 50 cities.",
+    ],
+)
+def test_it_finds_no_approval_in_a_safety_or_price_probe_nor_a_used_car_label(index, body):
+    assert approvals(body, index) == set()
+
+
+def test_it_takes_a_country_granting_for_its_government(index):
+    body = "BYD is still waiting for approval from India for its $1 billion plant."
+    assert approvals(body, index) == {("BYD", "Indian government", "pending")}

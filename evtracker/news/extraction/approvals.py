@@ -76,10 +76,13 @@ _DAY_WITHOUT_YEAR = re.compile(
 # --- what an approval sentence says --------------------------------------------------------
 
 # "regulators clear the deal": clearing a deal, not "clear" as in plain.
-# "opened an in-depth investigation into the proposed merger": a review under way.
+# "opened an in-depth investigation into the proposed merger": a review under way; not one
+# into cars, crashes, prices or subsidies, which no company applied for.
 _PROBE = (
     r"\b(?:open(?:ed|s|ing)?|launch(?:ed|es|ing)?|beg[au]n|start(?:ed|s)?)\s+(?:an?\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:investigation|probe|review)\s+(?:into|of)\b|"
+    r"(?:[\w-]+\s+){0,2}?(?:investigation|probe|review)\s+(?:into|of)\b(?![^.;]{0,60}?\b"
+    r"(?:vehicles|cars|crash(?:es)?|recalls?|accidents?|defects?|safety|emissions|prices?|"
+    r"pricing|subsid(?:y|ies)|dumping)\b)|"
     # "its investigation of the proposed merger": a body's review of a deal
     r"\b(?:its|their)\s+(?:[\w-]+\s+)?(?:investigation|probe|review)\s+(?:into|of)\s+the\s+"
     r"(?:proposed\s+|planned\s+|pending\s+)?(?:deal|merger|acquisition|takeover|transaction)\b"
@@ -315,11 +318,12 @@ _COMMERCIAL_LICENCE = re.compile(
     r"\b(?:technolog(?:y|ies)|patents?|software|brand|IP)\s+licen[cs](?:e|es|ing)\b",
     _I,
 )
-# A capital as the one that grants: "the green light from Beijing", "approval from Brussels".
+# A capital or a country as the one that grants: "the green light from Beijing", "approval
+# from Brussels", "still waiting for approval from India".
 _CAPITAL_GRANTS = re.compile(
     r"\b(?:approvals?|nod|green\s+light|go-ahead|clearance|blessing|permission|backing|"
-    r"sign-?off)\s+(?:from|by|of)\s+(?P<place>Brussels|Beijing|New\s+Delhi|Washington|Tokyo|"
-    r"Seoul|Berlin|Paris|Rome|Jakarta)\b(?![\s-]+(?:based|(?-i:[A-Z])))",
+    r"sign-?off)\s+(?:from|by|of)\s+(?P<place>" + COUNTRY + r")\b"
+    r"(?![\s-]+(?:based|(?-i:[A-Z]))|['’])",  # not "Beijing-based", "Beijing Automotive", "India's"
     _I,
 )
 # Who approves but is never the one approved: governments, stock exchanges.
