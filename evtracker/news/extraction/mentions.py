@@ -567,6 +567,10 @@ def _plausible_firm(name, index):
     return joined
 
 
+# A nationality used as an adjective: "Croatian electric", "Danish shipping".
+_DEMONYM_BEFORE_NOUN = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)\s+[a-z]")
+
+
 def _by_cue(text, index):
     """Unknown organisations marked by a stock code, a possessive only firms have, a clause on
     what they make or a filing after them, or by 'shares of', 'a stake in' before them."""
@@ -596,6 +600,8 @@ def _by_cue(text, index):
             ):
                 continue  # "talks with Prime Minister Modi": a person
             words = name.split()
+            if len(words) == 1 and _DEMONYM_BEFORE_NOUN.match(text, match.start(1)):
+                continue  # "a holding in Croatian electric vehicle company Rimac": a nationality
             if (
                 text.endswith(("by ", "by the "), 0, match.start(1))
                 and len(words) > 1
