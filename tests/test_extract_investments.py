@@ -1391,3 +1391,11 @@ def test_it_takes_no_company_after_subsidiaries_for_the_stakes_target(index):
 )
 def test_it_reads_no_money_put_in_from_sizes_values_and_rounds_raised(index, body, amount):
     assert Decimal(amount) not in {f[2] for f in investments(body, index)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Toyota provided $500 million to Nio.", "Toyota has also promised to give Nio $500 million."],
+)
+def test_it_reads_money_provided_or_given_to_a_company(index, body):
+    assert money(investments(body, index)) == [("Toyota", Decimal("500000000"), "USD")]
