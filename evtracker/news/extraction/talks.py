@@ -1208,8 +1208,8 @@ def find_talks(context, position, actors):
             status = "ended"
         elif denied and _talks_go_on(text):
             status = "confirmed"  # "are in discussions, but rejected reports they had agreed"
-        elif denied:
-            status = "denied"
+        elif denied and not (speaker and speaker != BOTH and not party_speaks):
+            status = "denied"  # not "a Honda executive denied" for the pair of Foxconn and Nissan
         elif no_deal_yet and not sourced:
             status = "confirmed"  # "nothing has been finalised": talks, no deal
         elif reviewed and (kind != "talk" or not hearsay):
