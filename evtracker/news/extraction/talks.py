@@ -246,6 +246,14 @@ def _ends_a_partnership(text, match):
     return bool(lang.TOPIC.search(window) or _WORK_TOPIC.search(window))
 
 
+# A denial of a reported end: "rejected a report that it is weighing a break with Renault".
+_DENIES_AN_END = re.compile(
+    r"[^.;]{0,60}?\b(?:a\s+break\s+with|split(?:ting)?\s+(?:with|from)|divest\w*|"
+    r"dissolv\w*|pull(?:ing)?\s+out|exit(?:ing)?)\b",
+    re.IGNORECASE,
+)
+
+
 @per_article
 def _signals(text):
     ended = any(
@@ -258,7 +266,10 @@ def _signals(text):
         or _REBUFFED.search(text)
     )
     denied = (
-        any(_live(lang.not_denied, text, m) for m in lang.DENY.finditer(text))
+        any(
+            _live(lang.not_denied, text, m) and not _DENIES_AN_END.match(text, m.end())
+            for m in lang.DENY.finditer(text)
+        )
         or bool(_REFUSED.search(text))
         or bool(_REPORT_IS_WRONG.search(text))
     )
