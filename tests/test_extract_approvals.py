@@ -1226,3 +1226,30 @@ def test_it_finds_no_approval_in_a_safety_or_price_probe_nor_a_used_car_label(in
 def test_it_takes_a_country_granting_for_its_government(index):
     body = "BYD is still waiting for approval from India for its $1 billion plant."
     assert approvals(body, index) == {("BYD", "Indian government", "pending")}
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            "Authorities are still reviewing the sale of Volvo's stake to Geely.",
+            ("Geely", None, "pending"),
+        ),
+        (
+            "Indian officials are scrutinizing BYD's application for a local plant.",
+            ("BYD", "Indian officials", "pending"),
+        ),
+        (
+            "India has yet to approve Great Wall's investment proposal.",
+            ("Great Wall Motor", "Indian government", "pending"),
+        ),
+        (
+            "Tesla's application for a licence was rejected by the authorities.",
+            ("Tesla", None, "rejected"),
+        ),
+    ],
+)
+def test_it_reads_unnamed_bodies_that_review_and_countries_that_have_yet_to_approve(
+    index, body, expected
+):
+    assert approvals(body, index) == {expected}

@@ -178,7 +178,7 @@ _REJECTED_MORE = re.compile(
 _APPLICATION_REJECTED = re.compile(
     r"\b(?:application|licen[cs]e|permit|approval|listing|request|bid\s+for\s+approval)s?\s+"
     r"(?:\w+\s+){0,3}?(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:\w+\s+)?"
-    r"(?:rejected|refused|denied|turned\s+down|blocked|revoked|suspended)(?!\s+by\s+[A-Z])",
+    r"(?:rejected|refused|denied|turned\s+down|blocked|revoked|suspended)(?!\s+by\s+(?-i:[A-Z]))",
     _I,
 )
 _HELD_BY_THING = re.compile(
@@ -206,6 +206,7 @@ _CONDITION_MET = re.compile(r"\bonce\b[^,;]*\bhad\b[^,;]*$", _I)
 # "subject to approval from the competition-law authorities in the countries concerned".
 _BODY_HEAD = (
     r"(?:[Aa]uthorities|[Aa]uthority|[Rr]egulators?|[Ww]atchdogs?|[Aa]genc(?:y|ies)|ministry|"
+    r"[Oo]fficials|"
     r"ministries|commission)"
 )
 _PLACE = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?"
@@ -230,7 +231,9 @@ _UNNAMED_ACTING = re.compile(
     r"because|since|after|before|although|though|unless|until|once|so)\b)"
     r"[A-Za-z-]+(?:['’]s)?\s+){0,3}" + _BODY_HEAD + _PLACE_TAIL + r")\s+"
     r"(?:\w+\s+){0,3}?(?:approved?|cleared?|signed\s+off|granted|gave|given|rejected|blocked|"
-    r"turned\s+(?:down|away)|vetoed|refused|issued|awarded|authori[sz]ed|okayed)\b"
+    r"turned\s+(?:down|away)|vetoed|refused|issued|awarded|authori[sz]ed|okayed|"
+    # "Authorities are still reviewing the sale": the review under way
+    r"reviewing|scrutini[sz]ing|examining)\b"
 )
 # "antitrust filings in South Korea and Canada": the authorities of those places.
 _FILINGS_IN = re.compile(
@@ -272,7 +275,7 @@ def _described_bodies(sentence):
 _GOVERNMENT_ACTS = re.compile(
     r"(?:^|[,;]\s+|\b(?:that|and|but)\s+)(?:[Tt]he\s+)?"
     rf"(?:(?P<place>{COUNTRY})(?:'s\s+government)?|(?P<demonym>{DEMONYM})\s+government)\s+"
-    r"(?:(?:has|have|had|is|was|will|would|also|reportedly|now|recently|already|not|"
+    r"(?:(?:has|have|had|is|was|will|would|also|reportedly|now|recently|already|not|yet|still|"
     r"preparing\s+to|poised\s+to|set\s+to|expected\s+to|likely\s+to|to)\s+){0,4}"
     r"(?:approved?|approving|clear(?:ed|s)?|grant(?:ed|s)?|given?|gave|issued|"
     r"said\s+no|turned\s+(?:down|away)|rejected|refused|blocked|vetoed|signed\s+off)\b|"
@@ -741,7 +744,7 @@ _FILINGS_IN = _gated(
     _FILINGS_IN,
     ("antitrust", "competition", "merger", "investment", "foreign", "regulatory"),
 )
-_BODY_CUES = ("authorit", "regulator", "watchdog", "agenc", "ministr", "commission")
+_BODY_CUES = ("authorit", "regulator", "watchdog", "agenc", "ministr", "commission", "officials")
 _UNNAMED_BODY = _gated(_UNNAMED_BODY, _BODY_CUES)
 _UNNAMED_ACTING = _gated(_UNNAMED_ACTING, _BODY_CUES)
 _GOVERNMENT_ACTS = _gated(_GOVERNMENT_ACTS, (*_PLACE_CUES, "government"))
@@ -1534,8 +1537,17 @@ def _candidates(context, sentence, actors, cue_at):
     sellers = [
         a
         for a in candidates
-        if any(b.start > a.end and _SELLS_TO.fullmatch(body, a.end, b.start) for b in candidates)
-    ]  # "GM signed a deal to sell the plant to Great Wall, but the deal failed to win approval"
+        if any(
+            b.start > a.end
+            and (
+                _SELLS_TO.fullmatch(body, a.end, b.start)
+                or _SALE_OF.search(body, max(0, a.start - 30), a.start)
+                and _SOLD_TO.fullmatch(body, a.end, b.start)
+            )
+            for b in candidates
+        )
+    ]  # "GM signed a deal to sell the plant to Great Wall, but the deal failed to win approval",
+    # "reviewing the sale of Volvo's stake to Geely"
     candidates = [a for a in candidates if a not in sellers]
     speakers = [a for a in candidates if _SPEAKS.match(body, a.end)]
     if speakers and len(speakers) < len(candidates):
@@ -1553,6 +1565,10 @@ _SELLS_TO = re.compile(
     r"(?:(?:the|its|a|an)\s+)?(?:[\w'’-]+\s+){0,4}?",
     _I,
 )
+
+
+_SALE_OF = re.compile(r"\bsale\s+of\s+(?:the\s+|its\s+|their\s+)?$", _I)
+_SOLD_TO = re.compile(r"[^.;]{0,100}?\bto\s+(?:(?:the|its|a|an)\s+)?(?:[\w'’-]+\s+){0,4}?", _I)
 
 
 def _buyer_named(body, actors, company, at):
