@@ -134,7 +134,7 @@ _COMPARED = re.compile(
     r"(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
-_TOGETHER = re.compile(r"jointly\b|\w+\s+together\b", re.IGNORECASE)
+_TOGETHER = re.compile(r"(?:will\s+|to\s+)?jointly\b|\w+\s+together\b", re.IGNORECASE)
 _ENDS_WITH_BETWEEN = re.compile(r"\b(?:between|among|by|involving)$", re.IGNORECASE)
 _PAIR_SPEAKS = re.compile(lang.TWO_PARTIES.pattern + r"\s+$", re.IGNORECASE)
 _PLANNED = re.compile(
@@ -927,7 +927,9 @@ def _pairs_in(context, sentence, actors):
         ):
             counterparts = []  # "X and Y, which are in talks, face BYD": the aside ends the talk
         if _TOGETHER.match(text, start, end):
-            counterparts = []  # "X and Y jointly own Z": Z is what they share, not a party
+            # "X and Y jointly own Z", "will jointly develop models sold under the Z badge": Z is
+            # what they share, not a party
+            counterparts = []
         bought = kind.startswith("buy:")
         sellers = []
         if bought:  # the buyer and whom it buys from are the pair
