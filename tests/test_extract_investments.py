@@ -1399,3 +1399,26 @@ def test_it_reads_no_money_put_in_from_sizes_values_and_rounds_raised(index, bod
 )
 def test_it_reads_money_provided_or_given_to_a_company(index, body):
     assert money(investments(body, index)) == [("Toyota", Decimal("500000000"), "USD")]
+
+
+def test_it_keeps_a_stake_bought_on_the_open_market(index):
+    body = "Geely bought a 9.7 percent stake in Daimler through open-market purchases."
+    assert [(f[0], f[1], f[4]) for f in investments(body, index)] == [
+        ("Geely", "Daimler", Decimal("9.7"))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "percent"),
+    [
+        ("Toyota will become Nio's largest shareholder with a 20% stake.", Decimal(20)),
+        ("Toyota will become Nio's largest shareholder, with about 21%.", Decimal(21)),
+        ("Toyota will become the second-largest shareholder in Nio.", None),
+    ],
+)
+def test_it_reads_becoming_a_companys_largest_shareholder_as_a_stake(index, body, percent):
+    assert [(f[0], f[1], f[4]) for f in investments(body, index)] == [("Toyota", "Nio", percent)]
+
+
+def test_it_leaves_a_largest_shareholder_told_in_passing(index):
+    assert investments("Toyota is already the largest shareholder in Nio.", index) == []

@@ -694,7 +694,7 @@ _RAISED_TO = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_STAKE = re.compile(
-    r"\b(?:market|share\s+of\s+(?:the\s+)?(?:market|sales|deliveries)|sales|"
+    r"\b(?:(?<!open[\s-])market|share\s+of\s+(?:the\s+)?(?:market|sales|deliveries)|sales|"
     r"deliveries|shares\s+(?:rose|fell|jumped|dropped|gained|slumped|soared|climbed|"
     r"tumbled|surged|were|are)|tariff|duty|duties|growth|margin|year-on-year|"
     r"interest\s+rates?|discount|premium|trading|votes?|turnout|capacity|"
@@ -856,6 +856,8 @@ def find_investments(context, position, actors):
         facts += _equal_venture_facts(context, position, parties, facts)
     if not denied and "respectively" in text:
         facts = _respective_facts(context, position, parties, facts)
+    if not denied and "holder" in text:
+        facts += _shareholder_facts(context, position, parties, facts)
     if not denied and "wholly" in text:
         facts += _full_ownership_facts(context, position, parties, facts)
     if not denied and ("'" in text or "’" in text or " by " in text):
@@ -1649,6 +1651,58 @@ def _respective_facts(context, position, parties, facts):
 
 
 _IN_OR_OF = re.compile(r"\s+(?:in|of)\s+")
+
+
+# "will become Leapmotor's largest shareholder with about 21%", "became the biggest
+# shareholder in Daimler": a stake in that company, of the size told after it if any ("is
+# already the largest shareholder" tells a holding in passing: left out).
+_TOP_SHAREHOLDER = re.compile(
+    r"\b(?:become|becomes|became|becoming)\s+(?:now\s+|also\s+)?(?:the\s+|its\s+|a\s+)?(?:[\w.&-]+(?:'s|’s)?\s+){0,3}?"
+    r"(?:largest|biggest|single-largest|second-largest|third-largest|top|controlling|main)\s+"
+    r"(?:single\s+)?(?:shareholder|stakeholder)\b"
+)
+_SHAREHOLDER_OF = re.compile(r"\s+(?:in|of)\s+")
+# "with about 21%", "after building up a 9.69% stake": the size told right after.
+_SIZE_NEXT = re.compile(r"(?:[^;.]|\.(?=\d)){0,60}?(?<![\d.])" + PERCENT, re.IGNORECASE)
+
+
+def _shareholder_facts(context, position, parties, facts):
+    """A company told to become (or be) another's largest shareholder: a stake in it."""
+    sentence = context.sentences[position]
+    body = context.body
+    found = []
+    for match in _TOP_SHAREHOLDER.finditer(sentence.text):
+        at, end = sentence.start + match.start(), sentence.start + match.end()
+        owned = [
+            a for a in parties if a.start >= at and a.end <= end and lang.OWNED.match(body, a.end)
+        ]
+        after = [
+            a for a in parties if a.start > end and _SHAREHOLDER_OF.fullmatch(body, end, a.start)
+        ]
+        target = (owned or after or [None])[0]
+        subject, _ = _subject(context, sentence, parties, at)
+        if target is None or subject is None or subject.company == target.company:
+            continue
+        if any(f.investor == subject.company for f in facts + found):
+            continue
+        size = _SIZE_NEXT.match(body, after[0].end if after else end)
+        percent = Decimal(size.group(1)) if size else None
+        why = (f"shareholder: {match.group()}", f"investor: {subject.company}")
+        found.append(
+            _fact(
+                context,
+                position,
+                subject.company,
+                target.company,
+                None,
+                None,
+                "stake",
+                percent,
+                "",
+                why,
+            )
+        )
+    return found
 
 
 # Stakes two companies hold in each other: "cross-shareholdings of 15%", "each take a 4.6%
