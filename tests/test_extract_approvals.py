@@ -1253,3 +1253,11 @@ def test_it_reads_unnamed_bodies_that_review_and_countries_that_have_yet_to_appr
     index, body, expected
 ):
     assert approvals(body, index) == {expected}
+
+
+def test_it_reads_procedures_under_way_with_a_government_as_pending(index):
+    body = (
+        "VinFast was completing the required procedures with the Indonesian government before "
+        "formally entering the country's car market, he said."
+    )
+    assert approvals(body, index) == {("VinFast", "Indonesian government", "pending")}

@@ -105,13 +105,23 @@ _COMPLIANCE = (
     r"compliance\s+(?:reviews?|checks?|requirements?|assessments?|inspections?|audits?|tests?|"
     r"certificat\w+)"
 )
+# Formalities a company goes through with a government: "completing the required procedures
+# with the Indonesian government before entering the market".
+_PROCEDURES = (
+    r"(?:required|necessary|regulatory|licensing|registration|approval)\s+"
+    r"(?:procedures|formalities)"
+)
 # Cues language.APPROVAL misses: filings with a regulator, an antitrust waiting period, a
 # government saying no, backing sought from authorities.
 _MORE_CUES = re.compile(
     r"\b(?:waiting\s+period|said\s+no\s+to|turn(?:ed|s)?\s+(?:down|away)|backing\s+(?:from|of)|"
     r"outstanding|" + _NO_OBJECTION + "|"
     r"(?:is|are|was|were)\s+(?:still\s+|currently\s+|now\s+|already\s+)?reviewing|"
-    r"listing\s+hearing|applications?|(?:investment|tax)\s+privileges|" + _COMPLIANCE + "|"
+    r"listing\s+hearing|applications?|(?:investment|tax)\s+privileges|"
+    + _COMPLIANCE
+    + "|"
+    + _PROCEDURES
+    + "|"
     r"registered\s+with|"
     r"(?:its|their)\s+(?:antitrust|competition|merger|in-depth)\s+(?:review|investigation|probe))\b|"
     + _CLEAR_DEAL
@@ -132,6 +142,7 @@ _FILING = re.compile(
 )
 _PENDING_MORE = re.compile(
     _PROBE + r"|\b(?:outstanding|(?:has|have|had)\s+still\s+to|still\s+(?:has|have|had)\s+to|"
+    r"(?:complet|finish|undergo|going\s+through)\w*\s+(?:the\s+|its\s+)?" + _PROCEDURES + "|"
     r"(?:preparing|poised|set|expected|likely|due)\s+to\s+(?:approve|clear|grant|sign\s+off)|"
     r"(?:will|would|must|has\s+to|have\s+to|need\s+to|needs\s+to|plans?\s+to|intends?\s+to)\s+"
     r"(?:\w+\s+)?"
@@ -406,6 +417,8 @@ _APPROVAL_NOUN = re.compile(
     r"qualifications?\s+to\s+(?:make|build|produce|manufacture|sell)|"
     # "a Class-A surveying and mapping qualification": the licence to map roads, in China
     r"(?:mapping|surveying)\s+qualifications?|registered\s+with|"
+    + _PROCEDURES
+    + "|"
     + _COMPLIANCE
     + "|"
     + _NO_OBJECTION
@@ -704,7 +717,7 @@ _PENDING_MORE = _anchored(
     _words_of(
         "outstanding has have had still preparing poised set expected likely due will "
         "would must need fil submit advancing notif request not remain open launch began plan "
-        "intend ask its their "
+        "intend ask its their complet finish undergo going "
         "begun start fail is are unable could did does do can cannot"
     ),
 )
@@ -737,6 +750,12 @@ _MORE_CUES = _gated(
         "oppose",
         "compliance",
         "registered",
+        "required",
+        "necessary",
+        "regulatory",
+        "licensing",
+        "registration",
+        "approval",
     ),
 )
 _FILING = _gated(_FILING, ("fil",))
@@ -775,7 +794,7 @@ _APPROVAL_NOUN = _gated(
     _words_of(
         "licen permit approv clear green permission go-ahead sign certifi registration "
         "nod waiting no turn backing wav all oppose qualification mapping surveying registered "
-        "compliance"
+        "compliance required necessary regulatory"
     ),
 )
 _CHECKED = _gated(_CHECKED, ("review", "test", "inspection", "audit"))
