@@ -1422,3 +1422,8 @@ def test_it_reads_becoming_a_companys_largest_shareholder_as_a_stake(index, body
 
 def test_it_leaves_a_largest_shareholder_told_in_passing(index):
     assert investments("Toyota is already the largest shareholder in Nio.", index) == []
+
+
+def test_it_reads_money_lent_to_a_company_as_put_in(index):
+    body = "Toyota will lend $300 million to Nio to keep its plant running."
+    assert money(investments(body, index)) == [("Toyota", Decimal("300000000"), "USD")]

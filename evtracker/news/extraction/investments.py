@@ -38,7 +38,7 @@ _CLAUSE_END = re.compile(
 # Investing verbs the shared vocabulary leaves out: paying for, buying, selling to.
 _MORE_TRIGGERS = re.compile(
     r"\b(?:pa(?:y|ys|id|ying)|put(?:s|ting)?|buy(?:s|ing)?|hand(?:s|ed|ing)?\s+over|"
-    r"provid(?:e|es|ed|ing)|gave|giv(?:e|es|en|ing)|"
+    r"provid(?:e|es|ed|ing)|gave|giv(?:e|es|en|ing)|lend(?:s|ing)?|lent|loan(?:s|ed)?|"
     r"(?:sell(?:s|ing)?|sold)\s+(?:[\w.,-]+\s+){0,4}?(?:shares|stakes?|holdings?|stock|equity)\b|"
     r"transfer(?:s|red|ring)?|injection|contribut\w+|joint[\s-]+ventures?|jvs?|"
     r"in\s+exchange\s+for|"
@@ -103,7 +103,7 @@ def _triggers(text, names):
     ]
 
 
-_OBJECT_FIRST = ("put", "pay", "pai", "pro", "gav", "giv")
+_OBJECT_FIRST = ("put", "pay", "pai", "pro", "gav", "giv", "len")
 
 
 def _nearest_trigger(text, amount_start, amount_end, triggers):
