@@ -972,14 +972,19 @@ def _pairs_in(context, sentence, actors):
                 between = lang.BETWEEN.search(body, trigger_end, described[0].start)
         if counterparts and between and len(counterparts) > 1:
             group = _unique(counterparts)
+            named = {a.company for a in parties}
             pairs += [
-                (a.company, b.company, kind, topic) for a, b in itertools.combinations(group, 2)
+                (a.company, b.company, kind, topic)
+                for a, b in itertools.combinations(group, 2)
+                if not _one_side(context.index, a.company, b.company, named)
             ]
         elif subjects and counterparts:
+            named = {a.company for a in parties}
             for a in _unique(subjects):
                 pairs += [
                     (a.company, b.company, kind, SALE if bought and b in sellers else topic)
                     for b in _unique(counterparts)
+                    if not _one_side(context.index, a.company, b.company, named)
                 ]
         elif (
             len(_unique(subjects)) > 1
@@ -992,6 +997,18 @@ def _pairs_in(context, sentence, actors):
                 (a.company, b.company, kind, topic) for a, b in itertools.combinations(group, 2)
             ]
     return [pair for pair in pairs if pair[0] != pair[1]]
+
+
+def _one_side(index, a, b, named):
+    """A parent and its unit, or two units of one parent, when the sentence names a third
+    company outside their group: they deal with it, not with each other ("Tata Sons is raising
+    its stake in Tata Motors to guard the affiliate's Jaguar Land Rover unit against ...")."""
+
+    def together(x, y):
+        parent_x, parent_y = index.parent_of(x), index.parent_of(y)
+        return parent_x == y or parent_y == x or (parent_x is not None and parent_x == parent_y)
+
+    return together(a, b) and any(not together(a, c) for c in named - {a, b})
 
 
 # A new clause: a company before it is not the subject of a trigger after it.
