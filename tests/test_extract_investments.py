@@ -1427,3 +1427,9 @@ def test_it_leaves_a_largest_shareholder_told_in_passing(index):
 def test_it_reads_money_lent_to_a_company_as_put_in(index):
     body = "Toyota will lend $300 million to Nio to keep its plant running."
     assert money(investments(body, index)) == [("Toyota", Decimal("300000000"), "USD")]
+
+
+@pytest.mark.parametrize("descriptor", ["state-owned carmaker", "state-backed investor"])
+def test_it_reads_a_hyphenated_descriptor_as_no_verb_before_the_subject(index, descriptor):
+    body = f"Nio said on Monday that {descriptor} Geely will take a strategic stake in Xpeng."
+    assert [(f[0], f[1]) for f in investments(body, index)] == [("Geely", "Xpeng")]

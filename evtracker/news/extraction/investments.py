@@ -73,7 +73,7 @@ _CLAUSE_WORDS = _word_set(
     since where will would could should may might can has have had is was are were be been
     announced agreed plans plan it its they their he she"""
 )
-_WORD = re.compile(r"[\w']+")
+_WORD = re.compile(r"[\w'-]+")  # "state-owned carmaker X": one word, not the verb "owned"
 # "X and Y", "X, Y and Z", "X & Y", "X and two affiliates -- Y and Z --": one subject.
 _COORDINATION_GAP = re.compile(
     r"(?:\s*\([^)]*\))?(?:\s*,\s*[^,()]{1,60}?,)?"
