@@ -1261,3 +1261,17 @@ def test_it_reads_procedures_under_way_with_a_government_as_pending(index):
         "formally entering the country's car market, he said."
     )
     assert approvals(body, index) == {("VinFast", "Indonesian government", "pending")}
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("BYD's Seal was homologated for sale in Australia.", ("BYD", None, "granted")),
+        (
+            "California regulators suspended Cruise's permit to operate driverless cars.",
+            ("Cruise", "California regulators", "rejected"),
+        ),
+    ],
+)
+def test_it_reads_a_homologation_and_a_permit_an_unnamed_body_suspends(index, body, expected):
+    assert approvals(body, index) == {expected}

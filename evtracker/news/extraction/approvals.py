@@ -114,7 +114,9 @@ _PROCEDURES = (
 # Cues language.APPROVAL misses: filings with a regulator, an antitrust waiting period, a
 # government saying no, backing sought from authorities.
 _MORE_CUES = re.compile(
-    r"\b(?:waiting\s+period|said\s+no\s+to|turn(?:ed|s)?\s+(?:down|away)|backing\s+(?:from|of)|"
+    r"\b(?:waiting\s+period|sa(?:id|ys?)\s+no\s+to|turn(?:ed|s)?\s+(?:down|away)|backing\s+(?:from|of)|"
+    # "homologated for sale in Australia"
+    r"homologat\w+|"
     r"outstanding|" + _NO_OBJECTION + "|"
     r"(?:is|are|was|were)\s+(?:still\s+|currently\s+|now\s+|already\s+)?reviewing|"
     r"listing\s+hearing|applications?|(?:investment|tax)\s+privileges|"
@@ -166,7 +168,8 @@ _GRANTED_MORE = re.compile(
     r"given|approved|cleared|licensed|issued))|"
     r"waiting\s+period\s+(?:\w+\s+){0,8}?(?:expired|ran\s+out|ended|lapsed)|"
     r"(?:has|have|had)\s+(?:given|granted)|gave\s+(?:its|their|the)|"
-    r"(?:expired|ran\s+out)\b|(?:has|have|had|was|were|been)\s+registered\s+with|"
+    r"(?:expired|ran\s+out)\b|(?:has|have|had|was|were|been)\s+registered\s+with|homologated|"
+    r"complet(?:ed|es)\s+(?:its\s+|the\s+)?(?:[\w-]+\s+)?(?:registration|homologation|certification)|"
     # "two of the licences went to SAIC": handed out
     r"(?:licen[cs]es?|permits?|approvals?|clearances?)\b[^.;]{0,30}?\b(?:went|were\s+(?:awarded|"
     r"issued|handed|given|granted))\s+to\b|"
@@ -182,7 +185,7 @@ _GRANTED_MORE = re.compile(
     _I,
 )
 _REJECTED_MORE = re.compile(
-    r"\b(?:said\s+no\s+to|turn(?:ed|s)?\s+(?:down|away)|rejection|revok(?:ed|es)|suspend(?:ed|s)|"
+    r"\b(?:sa(?:id|ys?)\s+no\s+to|turn(?:ed|s)?\s+(?:down|away)|rejection|revok(?:ed|es)|suspend(?:ed|s)|"
     r"withdr[ae]w(?:n)?|pulled)\b",
     _I,
 )
@@ -242,7 +245,8 @@ _UNNAMED_ACTING = re.compile(
     r"because|since|after|before|although|though|unless|until|once|so)\b)"
     r"[A-Za-z-]+(?:['’]s)?\s+){0,3}" + _BODY_HEAD + _PLACE_TAIL + r")\s+"
     r"(?:\w+\s+){0,3}?(?:approved?|cleared?|signed\s+off|granted|gave|given|rejected|blocked|"
-    r"turned\s+(?:down|away)|vetoed|refused|issued|awarded|authori[sz]ed|okayed|"
+    r"turned\s+(?:down|away)|vetoed|refused|issued|awarded|authori[sz]ed|okayed|suspended|"
+    r"revoked|"
     # "Authorities are still reviewing the sale": the review under way
     r"reviewing|scrutini[sz]ing|examining)\b"
 )
@@ -416,7 +420,7 @@ _APPROVAL_NOUN = re.compile(
     r"(?:production|manufacturing|car-?making|vehicle)\s+qualifications?|"
     r"qualifications?\s+to\s+(?:make|build|produce|manufacture|sell)|"
     # "a Class-A surveying and mapping qualification": the licence to map roads, in China
-    r"(?:mapping|surveying)\s+qualifications?|registered\s+with|"
+    r"(?:mapping|surveying)\s+qualifications?|registered\s+with|homologat\w+|"
     + _PROCEDURES
     + "|"
     + _COMPLIANCE
@@ -725,7 +729,7 @@ _GRANTED_MORE = _anchored(
     _GRANTED_MORE,
     _words_of(
         "clear waiting has have had gave expired ran approv licen permit after go-ahead green nod "
-        "wav all raise no would will did does do won decided first was were been"
+        "wav all raise no would will did does do won decided first was were been homologat complet"
     ),
 )
 _REJECTED_MORE = _gated(_REJECTED_MORE, _words_of("no turn rejection revok suspend withdr pulled"))
@@ -756,6 +760,7 @@ _MORE_CUES = _gated(
         "licensing",
         "registration",
         "approval",
+        "homologat",
     ),
 )
 _FILING = _gated(_FILING, ("fil",))
@@ -794,7 +799,7 @@ _APPROVAL_NOUN = _gated(
     _words_of(
         "licen permit approv clear green permission go-ahead sign certifi registration "
         "nod waiting no turn backing wav all oppose qualification mapping surveying registered "
-        "compliance required necessary regulatory"
+        "compliance required necessary regulatory homologat"
     ),
 )
 _CHECKED = _gated(_CHECKED, ("review", "test", "inspection", "audit"))
