@@ -497,6 +497,7 @@ DENY = Anchored(
 )
 END = Anchored(
     r"\b(?:call(?:ed|s|ing)?\s+off|ended|ends|ending|end\s+(?:the|their|its)|scrap(?:ped|s|ping)?|"
+    r"c(?:ome|omes|ame|oming)\s+to\s+an\s+end|"
     r"terminat(?:e|ed|es|ing)|halt(?:ed|s|ing)?|paus(?:e|ed|es|ing)|suspend(?:ed|s|ing)?|"
     r"abandon(?:ed|s|ing)?|collaps(?:ed|es)|broke\s+down|broken\s+down|fell\s+(?:through|apart)|"
     r"fallen\s+through|walk(?:ed|s|ing)?\s+away|pull(?:ed|s)?\s+out|shelv(?:e|ed|es|ing)|"
@@ -516,6 +517,10 @@ END = Anchored(
     (
         "call",
         "end",
+        "come",
+        "comes",
+        "came",
+        "coming",
         "scrap",
         "terminat",
         "halt",
