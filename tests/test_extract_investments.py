@@ -1433,3 +1433,23 @@ def test_it_reads_money_lent_to_a_company_as_put_in(index):
 def test_it_reads_a_hyphenated_descriptor_as_no_verb_before_the_subject(index, descriptor):
     body = f"Nio said on Monday that {descriptor} Geely will take a strategic stake in Xpeng."
     assert [(f[0], f[1]) for f in investments(body, index)] == [("Geely", "Xpeng")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Toyota-backed Nio will invest $100 million in a plant.",
+        "The Toyota-owned EV maker Nio plans to invest $100 million in a plant.",
+    ],
+)
+def test_it_takes_no_company_inside_a_describing_compound_for_the_subject(index, body):
+    assert money(investments(body, index)) == [("Nio", Decimal("100000000"), "USD")]
+
+
+def test_it_gives_tranches_told_after_a_colon_to_the_same_investor(index):
+    body = "Volkswagen will invest up to $5 billion in Nio: $1 billion now and $4 billion later."
+    assert money(investments(body, index)) == [
+        ("Volkswagen", Decimal("1000000000"), "USD"),
+        ("Volkswagen", Decimal("4000000000"), "USD"),
+        ("Volkswagen", Decimal("5000000000"), "USD"),
+    ]

@@ -60,7 +60,7 @@ _TRANCHE_AFTER = re.compile(
 )
 _TRANCHE_BEFORE = re.compile(
     r"(?:\bof\s+which|\bmade\s+up\s+of|\bcompris\w+|\bconsist\w+\s+of|\bincluding|"
-    r"\bsplit\s+into|\band)\s+(?:an?\s+|the\s+)?(?:further\s+|another\s+|initial\s+)?$",
+    r"\bsplit\s+into|\band|:|\s[—–-])\s+(?:an?\s+|the\s+)?(?:further\s+|another\s+|initial\s+)?$",
     re.IGNORECASE,
 )
 # A company right after these is their object, not the sentence's subject.
@@ -231,7 +231,11 @@ def _candidates(context, sentence, parties, head):
             break
         if any(s <= actor.start and actor.end <= e for s, e in asides):
             continue
-        if lang.OWNED.match(body, actor.end) or _VENTURE_ITSELF.match(body, actor.end):
+        if (
+            lang.OWNED.match(body, actor.end)
+            or _VENTURE_ITSELF.match(body, actor.end)
+            or _MODIFIER_AFTER.match(body, actor.end)
+        ):
             continue
         if _object_of_preposition(body, sentence.start, actor) or (
             object_before is not None and _AND_GAP.fullmatch(body, object_before.end, actor.start)
@@ -244,6 +248,10 @@ def _candidates(context, sentence, parties, head):
 
 
 _AND_GAP = re.compile(r"\s*,?\s*(?:and|or|&)\s+")
+# "Toyota-backed Pony.ai", "the Tencent-owned EV maker": a describing word, not the subject.
+_MODIFIER_AFTER = re.compile(
+    r"-(?:backed|owned|controlled|led|funded|run|affiliated|supported|linked|founded)\b"
+)
 _VENTURE_ITSELF = re.compile(r"\s+(?:is|was|will\s+be)\s+(?:a|an|the)\b[^,.]{0,40}\bventure\b")
 
 
