@@ -93,11 +93,11 @@ _TOPIC_BEFORE = re.compile(
     r"\b(?:on|about|over|regarding|concerning)\s+(?:the\s+)?$", re.IGNORECASE
 )
 # "Apple supplier Foxconn", "Tesla rival BYD", "VW's long-standing partner SAIC", "Peugeot
-# owner PSA", "Alibaba-backed Xpeng", "Hyundai shares": the company describes another one or a
-# thing, it is not a party itself.
+# owner PSA", "Alibaba-backed Xpeng", "Hyundai shares", "the planned NASDAQ listing": the
+# company describes another one or a thing, it is not a party itself.
 _DESCRIBES_NEXT = re.compile(
     r"(?:-(?:backed|owned|controlled|based|led|linked|affiliated)\b|\s+(?:shares|stock|"
-    r"share\s+price)\b|(?:(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,2}?|\s+)(?:supplier|partner|rival|"
+    r"share\s+price|listings?)\b|(?:(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,2}?|\s+)(?:supplier|partner|rival|"
     r"affiliate|subsidiary|unit|shareholder|investor|backer|customer|peer|competitor|"
     r"spin-?off|offshoot|owner|parent|maker)s?\s+(?:\w+\s+)?[A-Z]|"
     r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:joint\s+)?venture\b)"
