@@ -1275,3 +1275,16 @@ def test_it_reads_procedures_under_way_with_a_government_as_pending(index):
 )
 def test_it_reads_a_homologation_and_a_permit_an_unnamed_body_suspends(index, body, expected):
     assert approvals(body, index) == {expected}
+
+
+def test_it_gives_a_deal_a_body_approved_to_its_buyer_not_to_the_company_telling_it(index):
+    body = (
+        "Volkswagen agreed to invest $700 million in Xpeng. SAMR has approved the deal, Xpeng "
+        "said in a filing."
+    )
+    assert approvals(body, index) == {("Volkswagen", "SAMR", "granted")}
+
+
+def test_it_keeps_a_citys_bureau_as_written(index):
+    body = "Xpeng has received a road-test licence from the Guangzhou transport bureau."
+    assert approvals(body, index) == {("Xpeng", "Guangzhou transport bureau", "granted")}

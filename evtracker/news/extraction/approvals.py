@@ -220,7 +220,7 @@ _CONDITION_MET = re.compile(r"\bonce\b[^,;]*\bhad\b[^,;]*$", _I)
 # "subject to approval from the competition-law authorities in the countries concerned".
 _BODY_HEAD = (
     r"(?:[Aa]uthorities|[Aa]uthority|[Rr]egulators?|[Ww]atchdogs?|[Aa]genc(?:y|ies)|ministry|"
-    r"[Oo]fficials|"
+    r"[Oo]fficials|bureau|department|"
     r"ministries|commission)"
 )
 _PLACE = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?"
@@ -534,7 +534,7 @@ _BOUGHT = re.compile(
 )
 _BUY = re.compile(
     r"\b(?:buy|buys|bought|buying|acquir\w+|acquisition\s+of|takeover\s+of|take|takes|took|"
-    r"taking|purchas\w+|invest\w*\s+in|putting\s+money|put\s+money|stakes?\s+in|"
+    r"taking|purchas\w+|invest\w*\s+(?:[\w$€¥£.,]+\s+){0,4}?in|putting\s+money|put\s+money|stakes?\s+in|"
     r"holdings?\s+in|shares?\s+in|shareholding\s+in)\b",
     _I,
 )
@@ -768,7 +768,10 @@ _FILINGS_IN = _gated(
     _FILINGS_IN,
     ("antitrust", "competition", "merger", "investment", "foreign", "regulatory"),
 )
-_BODY_CUES = ("authorit", "regulator", "watchdog", "agenc", "ministr", "commission", "officials")
+_BODY_CUES = (
+    *("authorit", "regulator", "watchdog", "agenc", "ministr", "commission", "officials"),
+    *("bureau", "department"),
+)
 _UNNAMED_BODY = _gated(_UNNAMED_BODY, _BODY_CUES)
 _UNNAMED_ACTING = _gated(_UNNAMED_ACTING, _BODY_CUES)
 _GOVERNMENT_ACTS = _gated(_GOVERNMENT_ACTS, (*_PLACE_CUES, "government"))
@@ -1436,6 +1439,9 @@ def _subjects(context, sentence, actors, acting, regulator_names, cue_at=0):
     chosen = []
     if acting:
         after = [a for a in candidates if a.start >= acting[0].end]
+        told = after and all(_tells(body, a) for a in after)
+        if told and _refers_to_deal(text[acting[0].end - sentence.start :]):
+            after = []  # "SAMR has approved the deal, Xpeng said": the deal's buyer
         before = [a for a in candidates if a.end <= acting[0].start]
         verb = _REGULATOR_ACTS.match(body, acting[0].end)
         if before and verb and _OBJECT_IS_ITS.match(body, verb.end()):
@@ -1494,6 +1500,14 @@ _AND_ALSO_APPROVED = re.compile(
     r"awarded|gave|issued)\b",
     _I,
 )
+
+
+def _tells(body, actor):
+    """Whether a company is named only as the one telling the news: ", Xpeng said"."""
+    return bool(_TELLS_AFTER.match(body, actor.end)) and body[: actor.start].endswith(", ")
+
+
+_TELLS_AFTER = re.compile(r"\s+(?:said|says|told|announced|confirmed|disclosed)\b")
 
 
 def _approved_too(body, sentence, after, since):
