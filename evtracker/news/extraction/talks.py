@@ -824,18 +824,32 @@ _PAIR_MARKS = ("-", "–", "/")
 
 
 def _without_modifiers(body, parties):
-    """ "GM Cruise", "Toyota Tsusho": a name right before another name describes it; not in
-    "the FAW/Refire venture"."""
+    """ "GM Cruise", "Toyota Tsusho", "SK Innovation's SK On": a name right before another name
+    describes it; not in "the FAW/Refire venture" nor in "Renault's Nissan stake"."""
     return [
         actor
         for actor, following in zip(parties, [*parties[1:], None], strict=False)
         if not (
             following
             and following.named
-            and 0 <= following.start - actor.end <= 1
-            and body[actor.end : following.start] not in _PAIR_MARKS
+            and (
+                (
+                    0 <= following.start - actor.end <= 1
+                    and body[actor.end : following.start] not in _PAIR_MARKS
+                )
+                or (
+                    body[actor.end : following.start] in ("'s ", "’s ")
+                    and not _HELD_AFTER.match(body, following.end)
+                )
+            )
         )
     ]
+
+
+# "Renault's Nissan stake": what the first company holds in the second.
+_HELD_AFTER = re.compile(
+    r"(?:\s+[\w-]+)?\s+(?:stakes?|shares|holdings?|interests?|shareholding)\b", re.IGNORECASE
+)
 
 
 _RELATIVE = re.compile(r"\W*(?:which|who|whose)\b", re.IGNORECASE)
