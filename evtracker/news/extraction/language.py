@@ -497,7 +497,9 @@ DENY = Anchored(
 )
 END = Anchored(
     r"\b(?:call(?:ed|s|ing)?\s+off|ended|ends|ending|end\s+(?:the|their|its)|scrap(?:ped|s|ping)?|"
-    r"c(?:ome|omes|ame|oming)\s+to\s+an\s+end|"
+    r"c(?:ome|omes|ame|oming)\s+to\s+(?:an\s+end|a\s+close)|"
+    r"br(?:ing|ings|inging|ought)\s+(?:[\w-]+\s+){1,4}?to\s+(?:an\s+end|a\s+close)|"
+    r"g(?:ive|ives|ave|iving|iven)\s+up\s+on|"
     r"terminat(?:e|ed|es|ing)|halt(?:ed|s|ing)?|paus(?:e|ed|es|ing)|suspend(?:ed|s|ing)?|"
     r"abandon(?:ed|s|ing)?|collaps(?:ed|es)|broke\s+down|broken\s+down|fell\s+(?:through|apart)|"
     r"fallen\s+through|walk(?:ed|s|ing)?\s+away|pull(?:ed|s)?\s+out|shelv(?:e|ed|es|ing)|"
@@ -521,6 +523,12 @@ END = Anchored(
         "comes",
         "came",
         "coming",
+        "bring",
+        "brought",
+        "give",
+        "gave",
+        "giving",
+        "given",
         "scrap",
         "terminat",
         "halt",
