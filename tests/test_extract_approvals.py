@@ -1288,3 +1288,34 @@ def test_it_gives_a_deal_a_body_approved_to_its_buyer_not_to_the_company_telling
 def test_it_keeps_a_citys_bureau_as_written(index):
     body = "Xpeng has received a road-test licence from the Guangzhou transport bureau."
     assert approvals(body, index) == {("Xpeng", "Guangzhou transport bureau", "granted")}
+
+
+def test_it_gives_an_approval_told_with_no_company_to_the_articles_deal(index):
+    body = (
+        "Sony and Honda agreed to form a joint venture to make electric cars. Setting up the "
+        "new company still requires the relevant regulatory approvals."
+    )
+    assert {(s, st) for s, _, st in approvals(body, index)} == {
+        ("Sony", "pending"),
+        ("Honda", "pending"),
+    }
+
+
+def test_it_does_not_take_a_government_listed_beside_the_company_for_the_approver(index):
+    body = (
+        "Carmakers need a qualification the National Development and Reform Commission "
+        "issues. Nio, the Anhui provincial government and other parties were working to make "
+        "sure Nio obtained its manufacturing qualification."
+    )
+    assert {(s, r) for s, r, _ in approvals(body, index)} == {("Nio", "NDRC")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Gotion will become a certified supplier to Volkswagen.",
+        "The preferred shares were sold by Lucid relying on an exemption from registration.",
+    ],
+)
+def test_it_finds_no_approval_in_a_label_or_securities_paperwork(index, body):
+    assert approvals(body, index) == set()

@@ -520,6 +520,13 @@ _DEAL_APPROVAL = re.compile(
     r"Hart-Scott-Rodino|HSR)\b",
     _I,
 )
+# "regulatory approvals", "the authorities have given their green light": approval with no
+# company named.
+_REGULATORY_APPROVALS = re.compile(
+    r"\b(?:regulatory|government|official)\s+(?:approvals?|clearances?|green\s+light|go-ahead|"
+    r"nod)\b|\b(?:authorities|regulators)\s+(?:\w+\s+){0,3}?(?:give|gave|given|grant|granted)\b",
+    _I,
+)
 _PRESS_NOTE_3 = re.compile(r"\bPress\s+Note\s+3\b", _I)
 _HSR = re.compile(r"\b(?:Hart-Scott-Rodino|HSR\s+Act)\b")
 # The company bought is not the one approved: "Magna's acquisition of Veoneer", "a deal to
@@ -662,6 +669,13 @@ _NO_APPROVAL = re.compile(
 _INSOLVENCY = re.compile(
     r"\b(?:bankruptcy|liquidation|insolvency|winding[\s-]up)\s+(?:[\w-]+\s+)?(?:applications?|"
     r"petitions?|filings?|proceedings?|requests?)\b",
+    _I,
+)
+# Securities paperwork: "sold relying on an exemption from registration", "a Certificate of
+# Designations", "its registration statement": how shares are issued, not a licence.
+_SECURITIES_FORMS = re.compile(
+    r"\bexempt(?:ion)?\s+from\s+registration\b|\bregistration\s+statements?\b|"
+    r"\bCertificate\s+of\s+Designations?\b",
     _I,
 )
 # "Geely's Zeekr", "Geely's premium brand Zeekr"; not "Hyundai's deal with Stellantis".
@@ -825,6 +839,7 @@ _TO_APPROVE = _gated(_TO_APPROVE, _words_of("approve clear grant sign green auth
 _THING_APPROVED = _gated(_THING_APPROVED, _words_of("approved cleared passed adopted"))
 _NO_APPROVAL = _gated(_NO_APPROVAL, ("no",))
 _INSOLVENCY = _gated(_INSOLVENCY, ("bankruptcy", "liquidation", "insolvency", "winding"))
+_SECURITIES_FORMS = _gated(_SECURITIES_FORMS, ("exempt", "registration", "certificate"))
 _PRESS_NOTE_3 = _gated(_PRESS_NOTE_3, ("press",))
 _LISTING_IN = _gated(LISTING_IN, ("hong", "shanghai", "shenzhen", "york", "singapore", "london"))
 
@@ -906,9 +921,18 @@ def find_approvals(context, position, actors):
         return []  # nobody to approve: no company, no deal, no pair
     if _ANY_OBJECT.search(text) and not any(a.kind != "regulator" and a.named for a in actors):
         return []  # "it will not approve any new foreign joint ventures": a policy, no one's case
-    if _THING_APPROVED.search(text) or _NO_APPROVAL.search(text) or _INSOLVENCY.search(text):
+    if (
+        _THING_APPROVED.search(text)
+        or _NO_APPROVAL.search(text)
+        or _INSOLVENCY.search(text)
+        or _SECURITIES_FORMS.search(text)
+    ):
         return []  # "the tariffs were approved ..., hitting BYD", "no approval is needed"
-    regulators = [a for a in actors if a.kind == "regulator" and not _told_to(body, text, a)]
+    regulators = [
+        a
+        for a in actors
+        if a.kind == "regulator" and not _told_to(body, text, a) and not _alongside(body, a, actors)
+    ]
     received = {
         found.end() - sentence.start for r in regulators if (found := _RECEIVES.match(body, r.end))
     }  # "the CSRC has received the filings": the body receives, no one is granted
@@ -955,6 +979,20 @@ def find_approvals(context, position, actors):
             )
         )
     return facts
+
+
+def _alongside(body, regulator, actors):
+    """A body listed with a company as doers ("NIO, the Anhui provincial government and other
+    parties were working to ..."): a helper of the company, not the one that approves."""
+    return any(
+        a.kind != "regulator"
+        and a.end <= regulator.start
+        and _CO_ACTOR.fullmatch(body, a.end, regulator.start)
+        for a in actors
+    )
+
+
+_CO_ACTOR = re.compile(r"\s*,\s*(?:the\s+)?|\s+and\s+(?:the\s+)?")
 
 
 def _told_to(body, text, actor):
@@ -1642,7 +1680,14 @@ def _may_refer_to_deal(text):
         or lang.PAIR_REFERENCE.search(text)
         or _THEY.match(text)
         or _DEAL_APPROVAL.search(text)
+        or _approval_of_no_one(text)
     )
+
+
+def _approval_of_no_one(text):
+    """An approval told with no company: "The Chinese authorities have given their green
+    light", "still requires the relevant regulatory approvals": the article's deal's."""
+    return bool(_UNNAMED_ACTING.search(text) or _REGULATORY_APPROVALS.search(text))
 
 
 def _refers_to_deal(text):
@@ -1679,7 +1724,13 @@ def _deal_parties(context, sentence):
     text = sentence.text
     deal = _DEAL_NOUN.search(text)
     they = lang.PAIR_REFERENCE.search(text) or _THEY.match(text)
-    if not (deal or they or _DEAL_APPROVAL.search(text) or _VENTURE_REFERENCE.search(text)):
+    if not (
+        deal
+        or they
+        or _DEAL_APPROVAL.search(text)
+        or _VENTURE_REFERENCE.search(text)
+        or _approval_of_no_one(text)
+    ):
         return []
     venture = _VENTURE_REFERENCE.search(text) and _named_venture(context)
     if venture:

@@ -940,7 +940,9 @@ GRANTED = _words(
     r"green-?lit|greenlit|green-?lighted|added\s+to|included\s+in|signed\s+off|nodded|"
     r"passed|has\s+(?:the|a|its)\s+(?:licen[cs]e|approval|permit)|signed\s+off\s+on|"
     r"holds\s+(?:a|the)\s+licen[cs]e|won\s+approval|gained|okayed|OK['’]?d|"
-    r"rubber-stamped|endorsed|authori[sz]ed|certifie[ds](?![\s-]+(?:pre-owned|used)\b))\b"
+    r"rubber-stamped|endorsed|authori[sz]ed|"
+    # a verb, not a label: "a certified supplier", "certified pre-owned"
+    r"(?<!\ba\s)(?<!\ban\s)certifie[ds](?![\s-]+(?:pre-owned|used|suppliers?|partners?|dealers?)\b))\b"
 )
 REJECTED = _words(
     r"\b(?:rejected|rejects|refused|refuses|blocked|blocks|denied|denies|turned\s+down|"
