@@ -1453,3 +1453,12 @@ def test_it_gives_tranches_told_after_a_colon_to_the_same_investor(index):
         ("Volkswagen", Decimal("4000000000"), "USD"),
         ("Volkswagen", Decimal("5000000000"), "USD"),
     ]
+
+
+def test_it_reads_a_named_holder_after_in_which(index):
+    body = (
+        "Nio, Geely and Toyota will form a new joint venture, in which Toyota will hold 80% "
+        "and Nio and Geely 10% each."
+    )
+    found = {(f[0], f[4]) for f in investments(body, index)}
+    assert found == {("Toyota", Decimal(80)), ("Nio", Decimal(10)), ("Geely", Decimal(10))}

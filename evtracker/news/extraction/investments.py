@@ -1245,7 +1245,11 @@ def _stake_holders(context, sentence, parties, match, target, after, sized):
     between = body[subject.end : verb_at]
     if _CLAUSE_END.search(between) or _PAIR_WORDS.search(between):
         return [], None
-    if own_verb and _IN_WHICH.search(body, max(0, subject.start - 20), subject.start):
+    if (
+        own_verb
+        and not subject.named
+        and _IN_WHICH.search(body, max(0, subject.start - 20), subject.start)
+    ):
         return [], None  # "the unit in which it holds 92%": "it" is too far to resolve
     investors = _group(body, parties, subject)
     # "A, B, C and D will acquire shareholding in X": each; "A and B hold 45%", "A, B and C
