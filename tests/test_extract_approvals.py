@@ -1319,3 +1319,11 @@ def test_it_does_not_take_a_government_listed_beside_the_company_for_the_approve
 )
 def test_it_finds_no_approval_in_a_label_or_securities_paperwork(index, body):
     assert approvals(body, index) == set()
+
+
+def test_it_reads_a_body_examining_a_transaction_as_a_pending_review(index):
+    body = (
+        "Japan's antitrust regulator is examining Toyota's purchase of a stake in Pony.ai, "
+        "local media reported."
+    )
+    assert approvals(body, index) == {("Toyota", "JFTC", "pending")}

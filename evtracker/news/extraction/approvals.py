@@ -78,11 +78,22 @@ _DAY_WITHOUT_YEAR = re.compile(
 # "regulators clear the deal": clearing a deal, not "clear" as in plain.
 # "opened an in-depth investigation into the proposed merger": a review under way; not one
 # into cars, crashes, prices or subsidies, which no company applied for.
+_NO_ONES_APPLICATION = (
+    r"(?![^.;]{0,60}?\b(?:vehicles|cars|crash(?:es)?|recalls?|accidents?|defects?|safety|"
+    r"emissions|prices?|pricing|subsid(?:y|ies)|dumping)\b)"
+)
 _PROBE = (
     r"\b(?:open(?:ed|s|ing)?|launch(?:ed|es|ing)?|beg[au]n|start(?:ed|s)?)\s+(?:an?\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:investigation|probe|review)\s+(?:into|of)\b(?![^.;]{0,60}?\b"
-    r"(?:vehicles|cars|crash(?:es)?|recalls?|accidents?|defects?|safety|emissions|prices?|"
-    r"pricing|subsid(?:y|ies)|dumping)\b)|"
+    r"(?:[\w-]+\s+){0,2}?(?:investigation|probe|review)\s+(?:into|of)\b"
+    + _NO_ONES_APPLICATION
+    + "|"
+    # "the antitrust regulator is examining a recent share transaction": a review under way
+    r"\b(?:is|are|was|were)\s+(?:still\s+|currently\s+|now\s+|already\s+)?(?:examining|"
+    r"scrutini[sz]ing|looking\s+into|probing|investigating)\b"
+    + _NO_ONES_APPLICATION
+    + r"(?=[^.;]{0,60}?\b"
+    r"(?:deal|transaction|merger|acquisition|takeover|purchase|sale|investment|application|"
+    r"proposal|stake)s?\b)|"
     # "its investigation of the proposed merger": a body's review of a deal
     r"\b(?:its|their)\s+(?:[\w-]+\s+)?(?:investigation|probe|review)\s+(?:into|of)\s+the\s+"
     r"(?:proposed\s+|planned\s+|pending\s+)?(?:deal|merger|acquisition|takeover|transaction)\b"
@@ -735,7 +746,7 @@ _PENDING_MORE = _anchored(
     _words_of(
         "outstanding has have had still preparing poised set expected likely due will "
         "would must need fil submit advancing notif request not remain open launch began plan "
-        "intend ask its their complet finish undergo going "
+        "intend ask its their complet finish undergo going was were "
         "begun start fail is are unable could did does do can cannot"
     ),
 )
@@ -775,6 +786,11 @@ _MORE_CUES = _gated(
         "registration",
         "approval",
         "homologat",
+        "examining",
+        "scrutini",
+        "looking",
+        "probing",
+        "investigating",
     ),
 )
 _FILING = _gated(_FILING, ("fil",))
