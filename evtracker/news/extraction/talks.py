@@ -100,6 +100,10 @@ _DESCRIBES_NEXT = re.compile(
     r"share\s+price|listings?)\b|(?:(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,2}?|\s+)(?:supplier|partner|rival|"
     r"affiliate|subsidiary|unit|shareholder|investor|backer|customer|peer|competitor|"
     r"spin-?off|offshoot|owner|parent|maker)s?\s+(?:\w+\s+)?[A-Z]|"
+    # "Apple Inc.'s main assembly partner had looked at ...": Apple only describes it
+    r"(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,3}?(?:supplier|partner|affiliate|subsidiary|unit|"
+    r"shareholder|investor|backer|customer|owner|parent|maker)s?\s+(?:has|had|have|is|was|"
+    r"are|were|will|would|said|says)\b|"
     r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:joint\s+)?venture\b)"
 )
 _SHARES_OF = re.compile(
