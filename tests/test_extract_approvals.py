@@ -1327,3 +1327,14 @@ def test_it_reads_a_body_examining_a_transaction_as_a_pending_review(index):
         "local media reported."
     )
     assert approvals(body, index) == {("Toyota", "JFTC", "pending")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Delaware Court of Chancery rejected Elon Musk's pay package at Tesla.",
+        "A Munich Regional Court blocked sales of some Ford models over a patent dispute.",
+    ],
+)
+def test_it_finds_no_approval_in_a_court_ruling_on_a_dispute(index, body):
+    assert approvals(body, index) == set()

@@ -56,6 +56,8 @@ _DEFINED = re.compile(r"\s*\(\s*[\"“]?([A-Z]{2,8})[\"”]?\s*\)")
 _ACRONYM_OFFICE = re.compile(r"([A-Z]{2,6})\s+(?:Office|Division|Secretariat)")
 # A place that owns the body, which the body's name leaves out: "South Korea's Ministry of ...".
 _PLACE_OWNS = re.compile(rf"(?:{_CAP}\s+)?{_CAP}(?:['’]s|(?<=s)['’])\s+(?={_CAP})")
+# Courts that approve a sale or a buyer of a company under their protection.
+_INSOLVENCY_COURT = re.compile(r"\b(?:Bankruptcy|Insolvency|Rehabilitation)\b")
 # Heads of a company's own bodies: "the Nissan Board", "Board of Directors".
 # A board of review, promotion, regulation or control is public: "the Foreign Investment Review
 # Board".
@@ -544,6 +546,8 @@ def _scan(body):
         name = body[start:end]
         if start == head.start() and not of_part or _NOT_PUBLIC.search(name):
             continue  # "Commission" alone; "the Board"
+        if word == "Court" and not _INSOLVENCY_COURT.search(name):
+            continue  # a court that rules on a dispute approves nothing; one that sells does
         owner = _PLACE_OWNS.match(name)
         if owner and not _NOT_PUBLIC.search(name):
             start, name = start + owner.end(), name[owner.end() :]  # "Vietnam's Ministry of ..."
