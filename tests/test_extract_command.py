@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from evtracker.news.models import Article
 from evtracker.partnerships.models import CompanyKind, ReportedTalk
@@ -114,6 +115,18 @@ def test_it_falls_back_to_the_seed_company_list_when_the_database_has_none():
         frozenset({"Xiaomi", "Brilliance Auto"}),
         frozenset({"Xiaomi", "Chery"}),
     }
+
+
+@pytest.mark.django_db
+def test_it_reads_an_article_before_the_database_is_set_up():
+    with connection.cursor() as cursor:  # undone with the test's transaction
+        cursor.execute("ALTER TABLE partnerships_company RENAME TO not_migrated_yet")
+
+    out, err = run_extract(str(SEED))
+
+    assert "The database is not set up (run make run, or migrate)" in err
+    [article] = json.loads(out)
+    assert len(article["talks"]) == 2
 
 
 @pytest.mark.django_db

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 from django.utils import timezone
 
 from evtracker.news.extract import CompanyIndex, KnownCompany, extract
@@ -181,12 +182,15 @@ class Command(BaseCommand):
             raise CommandError(f"{failed} of {len(paths)} file(s) could not be read")
 
     def _index(self):
-        companies = database_companies()
+        try:
+            companies = database_companies()
+        except DatabaseError:  # no database yet: the command still reads an article
+            companies, missing = [], "The database is not set up (run make run, or migrate)"
+        else:
+            missing = "No companies in the database (run load_companies)"
         if companies:
             return CompanyIndex.build(companies)
-        self.stderr.write(
-            f"No companies in the database: using {SEED_COMPANIES} (run load_companies)."
-        )
+        self.stderr.write(f"{missing}: using {SEED_COMPANIES}.")
         try:
             return seed_index()
         except CompanyListError as exc:
