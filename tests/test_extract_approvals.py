@@ -1338,3 +1338,8 @@ def test_it_reads_a_body_examining_a_transaction_as_a_pending_review(index):
 )
 def test_it_finds_no_approval_in_a_court_ruling_on_a_dispute(index, body):
     assert approvals(body, index) == set()
+
+
+def test_it_reads_a_licence_a_company_is_likely_to_receive_as_pending(index):
+    body = "Analysts at Morgan Stanley said Xiaomi was likely to receive its licence within weeks."
+    assert approvals(body, index) == {("Xiaomi", None, "pending")}

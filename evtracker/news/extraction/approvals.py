@@ -156,7 +156,8 @@ _FILING = re.compile(
 _PENDING_MORE = re.compile(
     _PROBE + r"|\b(?:outstanding|(?:has|have|had)\s+still\s+to|still\s+(?:has|have|had)\s+to|"
     r"(?:complet|finish|undergo|going\s+through)\w*\s+(?:the\s+|its\s+)?" + _PROCEDURES + "|"
-    r"(?:preparing|poised|set|expected|likely|due)\s+to\s+(?:approve|clear|grant|sign\s+off)|"
+    r"(?:preparing|poised|set|expected|likely|due)\s+to\s+(?:approve|clear|grant|sign\s+off|"
+    r"receive|win|obtain|secure|get|gain)|"
     r"(?:will|would|must|has\s+to|have\s+to|need\s+to|needs\s+to|plans?\s+to|intends?\s+to)\s+"
     r"(?:\w+\s+)?"
     r"(?:review|approve|clear|sign\s+off)|"
