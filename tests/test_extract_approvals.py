@@ -1343,3 +1343,23 @@ def test_it_finds_no_approval_in_a_court_ruling_on_a_dispute(index, body):
 def test_it_reads_a_licence_a_company_is_likely_to_receive_as_pending(index):
     body = "Analysts at Morgan Stanley said Xiaomi was likely to receive its licence within weeks."
     assert approvals(body, index) == {("Xiaomi", None, "pending")}
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            "Changan was among the first carmakers allowed to test L3 vehicles on public roads, "
+            "the MIIT said.",
+            {("Changan", "MIIT", "granted")},
+        ),
+        (
+            "BYD and Nio were selected for the ministry's pilot programme for Level 3 driving.",
+            {("BYD", None, "granted"), ("Nio", None, "granted")},
+        ),
+    ],
+)
+def test_it_reads_permission_told_as_what_a_company_may_do_or_a_pick_for_a_pilot(
+    index, body, expected
+):
+    assert approvals(body, index) == expected

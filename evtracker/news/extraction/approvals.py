@@ -122,6 +122,15 @@ _PROCEDURES = (
     r"(?:required|necessary|regulatory|licensing|registration|approval)\s+"
     r"(?:procedures|formalities)"
 )
+# Permission told as what a company may now do: "was allowed to test L3 vehicles on public
+# roads"; a body's pick for its pilot: "selected for the ministry's pilot programme", "named
+# nine consortia ... to run pilots of L3 driving".
+_ALLOWED = (
+    r"(?:(?:was|were|been|be|is|are|being)\s+|first\s+(?:[\w-]+\s+){0,3}?)allowed\s+to\s+"
+    r"(?:test|sell|list|operate|produce|make|build|run|import|launch|charge|enter|start)|"
+    r"(?:selected|named|chosen|picked)\s+(?:[^.;]{0,60}?\s)?(?:for|to\s+run)\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?pilots?\b"
+)
 # Cues language.APPROVAL misses: filings with a regulator, an antitrust waiting period, a
 # government saying no, backing sought from authorities.
 _MORE_CUES = re.compile(
@@ -134,6 +143,8 @@ _MORE_CUES = re.compile(
     + _COMPLIANCE
     + "|"
     + _PROCEDURES
+    + "|"
+    + _ALLOWED
     + "|"
     r"registered\s+with|"
     r"(?:its|their)\s+(?:antitrust|competition|merger|in-depth)\s+(?:review|investigation|probe))\b|"
@@ -181,6 +192,8 @@ _GRANTED_MORE = re.compile(
     r"waiting\s+period\s+(?:\w+\s+){0,8}?(?:expired|ran\s+out|ended|lapsed)|"
     r"(?:has|have|had)\s+(?:given|granted)|gave\s+(?:its|their|the)|"
     r"(?:expired|ran\s+out)\b|(?:has|have|had|was|were|been)\s+registered\s+with|homologated|"
+    + _ALLOWED
+    + "|"
     r"complet(?:ed|es)\s+(?:its\s+|the\s+)?(?:[\w-]+\s+)?(?:registration|homologation|certification)|"
     # "two of the licences went to SAIC": handed out
     r"(?:licen[cs]es?|permits?|approvals?|clearances?)\b[^.;]{0,30}?\b(?:went|were\s+(?:awarded|"
@@ -433,6 +446,8 @@ _APPROVAL_NOUN = re.compile(
     r"qualifications?\s+to\s+(?:make|build|produce|manufacture|sell)|"
     # "a Class-A surveying and mapping qualification": the licence to map roads, in China
     r"(?:mapping|surveying)\s+qualifications?|registered\s+with|homologat\w+|"
+    + _ALLOWED
+    + "|"
     + _PROCEDURES
     + "|"
     + _COMPLIANCE
@@ -755,7 +770,8 @@ _GRANTED_MORE = _anchored(
     _GRANTED_MORE,
     _words_of(
         "clear waiting has have had gave expired ran approv licen permit after go-ahead green nod "
-        "wav all raise no would will did does do won decided first was were been homologat complet"
+        "wav all raise no would will did does do won decided first was were been homologat complet "
+        "is are be being selected named chosen picked"
     ),
 )
 _REJECTED_MORE = _gated(_REJECTED_MORE, _words_of("no turn rejection revok suspend withdr pulled"))
@@ -792,6 +808,11 @@ _MORE_CUES = _gated(
         "looking",
         "probing",
         "investigating",
+        "allowed",
+        "selected",
+        "named",
+        "chosen",
+        "picked",
     ),
 )
 _FILING = _gated(_FILING, ("fil",))
@@ -833,7 +854,7 @@ _APPROVAL_NOUN = _gated(
     _words_of(
         "licen permit approv clear green permission go-ahead sign certifi registration "
         "nod waiting no turn backing wav all oppose qualification mapping surveying registered "
-        "compliance required necessary regulatory homologat"
+        "compliance required necessary regulatory homologat allowed selected named chosen picked"
     ),
 )
 _CHECKED = _gated(_CHECKED, ("review", "test", "inspection", "audit"))
