@@ -6,8 +6,8 @@ type. The extractor is not there yet (docs/benchmarks.md has every score): the f
 the levels measured on 2026-11-30 (session 8) on the 668 development articles, less about
 0.02, so that no change makes real-reporting extraction worse. They are lower than the floors
 of the 401-article set only because 267 articles nobody had tuned on joined it (each batch
-scored on arrival first); talks are partly in-sample since the pair model trains on this set. Raise them
-as the extractor improves; never lower them to make a change pass.
+scored on arrival first); talks are partly in-sample since the pair model trains on this set.
+Raise them as the extractor improves; never lower them to make a change pass.
 """
 
 import json
