@@ -2,6 +2,7 @@
 drops on articles written for these tests, and that its shipped weights are what training
 gives."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -108,3 +109,13 @@ def test_it_gives_the_same_talks_in_the_same_order_every_time(seed_index):
 
     assert read(AMPERE, seed_index).talks == first
     assert [talk.parties for talk in first] == [("Renault", "Nissan"), ("Nissan", "Ampere")]
+
+
+def test_it_passes_on_a_talk_it_cannot_weigh_unchanged(seed_index):
+    title, body = AMPERE
+    context, rules = read_by_rules(body, seed_index, published=PUBLISHED, title=title)
+    lone = replace(rules.talks[0], parties=("Nissan", "Nissan"))
+
+    reviewed = pairs.review(context, [lone])
+
+    assert reviewed[0] == lone

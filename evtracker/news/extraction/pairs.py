@@ -228,6 +228,11 @@ def review(context, talks, model=None):
     model = model or shipped_model()
     reviewed = []
     for candidate in candidates(context, talks):
+        if len(candidate.pair) < 2:  # no pair to weigh
+            reviewed.append(candidate.talk)
+            continue
+        if candidate.talk is None and not candidate.together:
+            continue  # named together only in the headline: nothing to quote
         features = pair_features(context, candidate)
         chance = model.probability(features)
         if candidate.talk is not None:

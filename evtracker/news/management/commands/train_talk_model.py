@@ -139,6 +139,8 @@ def examples(corpus):
             else:
                 statuses[key] = talk["status"]
         for candidate in pairs.candidates(context, result.talks):
+            if len(candidate.pair) < 2:
+                continue
             key = frozenset(names(company) for company in candidate.pair)
             if key in statuses:
                 pair_rows.append((pairs.pair_features(context, candidate), 1))
