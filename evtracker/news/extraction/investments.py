@@ -744,8 +744,12 @@ def _fact(context, position, investor, target, value, currency, kind, percent, p
     )
 
 
+def _stake_without_amount(context, position, investor, target, percent, why):
+    return _fact(context, position, investor, target, None, None, "stake", percent, "", why)
+
+
 def _round_stake(context, position, investor, target, why):
-    return _fact(context, position, investor, target, None, None, "stake", None, "", why)
+    return _stake_without_amount(context, position, investor, target, None, why)
 
 
 def _kind(text, target, percent):
@@ -1542,17 +1546,8 @@ def _full_ownership_facts(context, position, parties, facts):
             continue
         why = (f"full ownership: {match.group()}", f"investor: {subject.company}")
         found.append(
-            _fact(
-                context,
-                position,
-                subject.company,
-                target.company,
-                None,
-                None,
-                "stake",
-                Decimal(100),
-                "",
-                why,
+            _stake_without_amount(
+                context, position, subject.company, target.company, Decimal(100), why
             )
         )
     return found
@@ -1701,18 +1696,7 @@ def _shareholder_facts(context, position, parties, facts):
         percent = Decimal(size.group(1)) if size else None
         why = (f"shareholder: {match.group()}", f"investor: {subject.company}")
         found.append(
-            _fact(
-                context,
-                position,
-                subject.company,
-                target.company,
-                None,
-                None,
-                "stake",
-                percent,
-                "",
-                why,
-            )
+            _stake_without_amount(context, position, subject.company, target.company, percent, why)
         )
     return found
 
