@@ -1,8 +1,9 @@
 """Trains the talks' pair model (news/extraction/pairs.py) on the development corpus.
 
 `make model` runs it; it needs scikit-learn, a development dependency: only the weights it
-writes (talk_model.json) ship. The same corpus and code give the same weights, which
-`--check` verifies (tests/test_talk_model.py).
+writes (talk_model.json) ship. The same corpus and code give the same model up to the
+optimiser's last digits, which `--check` verifies by what the two models read
+(tests/test_talk_model.py).
 """
 
 import json
