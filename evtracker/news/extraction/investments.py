@@ -1668,7 +1668,6 @@ _TOP_SHAREHOLDER = re.compile(
     r"(?:largest|biggest|single-largest|second-largest|third-largest|top|controlling|main)\s+"
     r"(?:single\s+)?(?:shareholder|stakeholder)\b"
 )
-_SHAREHOLDER_OF = re.compile(r"\s+(?:in|of)\s+")
 # "with about 21%", "after building up a 9.69% stake": the size told right after.
 _SIZE_NEXT = re.compile(r"(?:[^;.]|\.(?=\d)){0,60}?(?<![\d.])" + PERCENT, re.IGNORECASE)
 
@@ -1683,9 +1682,7 @@ def _shareholder_facts(context, position, parties, facts):
         owned = [
             a for a in parties if a.start >= at and a.end <= end and lang.OWNED.match(body, a.end)
         ]
-        after = [
-            a for a in parties if a.start > end and _SHAREHOLDER_OF.fullmatch(body, end, a.start)
-        ]
+        after = [a for a in parties if a.start > end and _IN_OR_OF.fullmatch(body, end, a.start)]
         target = (owned or after or [None])[0]
         subject, _ = _subject(context, sentence, parties, at)
         if target is None or subject is None or subject.company == target.company:
