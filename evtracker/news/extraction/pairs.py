@@ -92,15 +92,27 @@ def _reason(why):
     return why.split(" by ")[0]
 
 
+@dataclass
+class _Naming:
+    """Who the article names where, read once per article: for each company the positions of
+    the sentences naming it, how many sentences name any, how many companies it names."""
+
+    sentences_of: dict
+    sentences: int
+    companies: int
+
+
 def _naming(context):
-    """For each company, the positions of the sentences that name it; read once per article."""
     if "naming" not in context.found:
-        naming = {}
+        sentences_of = {}
         for position, sentence in enumerate(context.sentences):
             for mention in context.named_in(sentence.start, sentence.end):
-                naming.setdefault(mention.company, set()).add(position)
-        context.found["naming"] = naming
-        context.found["naming any"] = len(set().union(*naming.values()))
+                sentences_of.setdefault(mention.company, set()).add(position)
+        context.found["naming"] = _Naming(
+            sentences_of,
+            len(set().union(*sentences_of.values())),
+            len({mention.company for mention in context.mentions}),
+        )
     return context.found["naming"]
 
 
@@ -131,15 +143,13 @@ def pair_features(context, candidate):
     features[f"more mentions={_bucket(counts[1])}"] = 1
     total = len(context.mentions) or 1
     features["share of mentions"] = counts[0] / total
-    companies = {mention.company for mention in context.mentions}
-    features[f"companies={_bucket(len(companies))}"] = 1
+    features[f"companies={_bucket(_naming(context).companies)}"] = 1
     if candidate.together:
         _together_features(context, candidate, features)
     return features
 
 
 def _together_features(context, candidate, features):
-    _naming(context)
     together = candidate.together
     features[f"first together={_bucket(together[0][0])}"] = 1
     said, between, hows, phrases = set(), set(), set(), set()
@@ -165,7 +175,7 @@ def _together_features(context, candidate, features):
     features[f"others={_bucket(most_others)}"] = 1
     if listed:
         features["listed"] = listed
-    features["share of sentences"] = len(together) / max(1, context.found["naming any"])
+    features["share of sentences"] = len(together) / max(1, _naming(context).sentences)
 
 
 def status_features(context, candidate):
@@ -179,8 +189,8 @@ def status_features(context, candidate):
         for why in talk.why:
             features[f"why={_reason(why)}"] = 1
     said, phrases = set(), set()
-    naming = _naming(context)
-    for position in sorted(set().union(*(naming.get(company, ()) for company in candidate.pair))):
+    sentences_of = _naming(context).sentences_of
+    for position in sorted(set().union(*(sentences_of.get(c, ()) for c in candidate.pair))):
         sentence = context.sentences[position]
         said |= said_around(context, sentence.start, sentence.end)
         phrases |= _phrases(context, position)
