@@ -14,6 +14,10 @@ _SCALES = {
     "bn": 9,
     "b": 9,
     "bln": 9,
+    # Malaysian and Singaporean papers: "US$5bil", "RM500mil", "RM1.2tril".
+    "bil": 9,
+    "tril": 12,
+    "mil": 6,
     "million": 6,
     "mn": 6,
     "m": 6,
