@@ -1465,3 +1465,11 @@ def test_it_reads_a_named_holder_after_in_which(index):
     )
     found = {(f[0], f[4]) for f in investments(body, index)}
     assert found == {("Toyota", Decimal(80)), ("Nio", Decimal(10)), ("Geely", Decimal(10))}
+
+
+def test_it_takes_a_price_for_every_share_for_no_investment(index):
+    body = (
+        "Volkswagen will put $700 million into Nio for a 5 percent stake, paying $15 for every "
+        "new share."
+    )
+    assert [(f[2], f[3]) for f in investments(body, index)] == [(Decimal("700000000"), "USD")]

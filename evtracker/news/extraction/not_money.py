@@ -75,7 +75,10 @@ _GDP_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:\S+\s+){0,5}?(?:GDP|gross\s+domestic|economy)\b", re.IGNORECASE
 )
 _PER_SHARE = re.compile(
-    r"[\s-]*(?:each|apiece|a[\s-]share|per[\s-]share|per\s+unit|an?\s+ADS)\b", re.I
+    r"[\s-]*(?:each|apiece|a[\s-]share|per[\s-](?:new\s+|ordinary\s+)?share|per\s+unit|an?\s+ADS|"
+    # "paying USD15 for every new share"
+    r"for\s+(?:each|every)\s+(?:new\s+|ordinary\s+)?(?:share|ADS|unit))\b",
+    re.I,
 )
 
 
