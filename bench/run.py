@@ -26,6 +26,7 @@ import platform
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import psycopg
@@ -51,6 +52,7 @@ def machine():
     with psycopg.connect(_server_url() + "postgres") as conn:
         postgres = conn.execute("SHOW server_version").fetchone()[0]
     return {
+        "python_loop_s": python_speed(),
         "cpu": cpu,
         "cores": os.cpu_count(),
         "memory_gb": round(memory_kb / 1024 / 1024, 1),
@@ -58,6 +60,17 @@ def machine():
         "python": platform.python_version(),
         "postgresql": postgres,
     }
+
+
+def python_speed():
+    """Seconds of CPU for one fixed pure-Python loop. The machines this project is measured on
+    have run the same code up to three times slower than each other (docs/benchmarks.md); this
+    figure, recorded with every run, tells how fast the measuring one was."""
+    started = time.process_time()
+    total = 0
+    for number in range(10_000_000):
+        total += number
+    return round(time.process_time() - started, 2)
 
 
 def _server_url():
@@ -141,7 +154,8 @@ def main():
         return 1
     print()
     print(report.markdown(data))
-    print(f"\nResults: {out_dir / 'bench-results.json'}; chart: {out_dir / 'bench-latency.svg'}")
+    print(f"\nThis machine: {data['machine']['python_loop_s']} s of CPU for the reference loop")
+    print(f"Results: {out_dir / 'bench-results.json'}; chart: {out_dir / 'bench-latency.svg'}")
     return 0
 
 
