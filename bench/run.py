@@ -63,8 +63,8 @@ def machine():
 
 
 def python_speed():
-    """Seconds of CPU for one fixed pure-Python loop. The machines this project is measured on
-    have run the same code up to three times slower than each other (docs/benchmarks.md); this
+    """Seconds of CPU for one fixed pure-Python loop. One machine this project was measured on ran
+    the same code two and a half times slower than another (docs/benchmarks.md, session 9); this
     figure, recorded with every run, tells how fast the measuring one was."""
     started = time.process_time()
     total = 0

@@ -1472,4 +1472,4 @@ def test_it_takes_a_price_for_every_share_for_no_investment(index):
         "Volkswagen will put $700 million into Nio for a 5 percent stake, paying $15 for every "
         "new share."
     )
-    assert [(f[2], f[3]) for f in investments(body, index)] == [(Decimal("700000000"), "USD")]
+    assert money(investments(body, index)) == [("Volkswagen", Decimal("700000000"), "USD")]
