@@ -1417,6 +1417,11 @@ def test_it_keeps_a_stake_bought_on_the_open_market(index):
         ("Toyota will become Nio's largest shareholder with a 20% stake.", Decimal(20)),
         ("Toyota will become Nio's largest shareholder, with about 21%.", Decimal(21)),
         ("Toyota will become the second-largest shareholder in Nio.", None),
+        (
+            "Toyota has become the largest shareholder of Chinese electric carmaker Nio, taking "
+            "a 26.5% stake, Nio said.",
+            Decimal("26.5"),
+        ),
     ],
 )
 def test_it_reads_becoming_a_companys_largest_shareholder_as_a_stake(index, body, percent):
@@ -1473,3 +1478,59 @@ def test_it_takes_a_price_for_every_share_for_no_investment(index):
         "new share."
     )
     assert money(investments(body, index)) == [("Volkswagen", Decimal("700000000"), "USD")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Toyota plans to raise its stake in Nio above 20% from roughly 17%.",
+        "Toyota is lifting its holding in Nio to more than 20% from about 17% now.",
+    ],
+)
+def test_it_reads_the_size_a_stake_is_raised_to_after_the_company(index, body):
+    assert [(f[0], f[1], f[4]) for f in investments(body, index)] == [
+        ("Toyota", "Nio", Decimal(20))
+    ]
+
+
+def test_it_reads_no_size_from_a_stake_not_to_be_raised(index):
+    body = "Geely does not plan to raise its stake in Daimler above 10%, the company said."
+    assert all(f[4] is None for f in investments(body, index))
+
+
+def headline_investments(title, body, index):
+    found = extract(body, index, published=date(2024, 5, 1), title=title).investments
+    return [
+        (f.investor, f.target, f.amount or f.stake_percent, body[f.start : f.end]) for f in found
+    ]
+
+
+def test_it_takes_a_stake_from_the_headline_when_the_body_describes_the_investor(index):
+    title = "Chinese carmaker Geely takes 7.6% stake in Nio"
+    body = (
+        "One of China's largest independent carmakers has acquired a 7.6% stake in the Chinese "
+        "electric carmaker. It says it is keen to explore ways of working together."
+    )
+    assert headline_investments(title, body, index) == [
+        (
+            "Geely",
+            "Nio",
+            Decimal("7.6"),
+            "One of China's largest independent carmakers has acquired a 7.6% stake in the "
+            "Chinese electric carmaker.",
+        )
+    ]
+
+
+def test_it_takes_no_headline_stake_the_body_does_not_repeat(index):
+    title = "Chinese carmaker Geely takes 7.6% stake in Nio"
+    body = "One of China's largest carmakers has bought into the electric carmaker."
+    assert headline_investments(title, body, index) == []
+
+
+def test_it_keeps_the_bodys_reading_of_an_investor_the_headline_names(index):
+    title = "Geely buys 10% of Nio"
+    body = "Geely will pay $2 billion for 10% of Nio, the companies said."
+    assert [(f[0], f[2]) for f in headline_investments(title, body, index)] == [
+        ("Geely", Decimal("2000000000"))
+    ]

@@ -9,6 +9,7 @@ per article.
 import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from evtracker.news.extraction import language as lang
@@ -405,6 +406,10 @@ def extract(
     """
     context, result = read_by_rules(body, index, published=published, title=title, skip=skip)
     result.talks = pairs.review(context, result.talks)
+    if title:
+        result.investments = _sized_over_bare(
+            result.investments + _told_in_the_headline(title, context, result, published)
+        )
     result.companies, result.new_companies = _companies(
         context.title_mentions, context.mentions, result
     )
@@ -584,6 +589,49 @@ def _settled(talk):
         talk.on,
         why=(*talk.why, "an existing partnership mentioned in passing"),
     )
+
+
+def _repeats_percent(fact, text):
+    """Whether `text` tells a headline stake's percentage."""
+    digits = re.escape(format(fact.stake_percent.normalize(), "f"))
+    return bool(re.search(rf"(?<![\d.]){digits}(?:\.0+)?\s*(?:%|per\s*cent|pc\b|pct)", text))
+
+
+def _told_in_the_headline(title, context, result, published):
+    """Stakes the headline sizes and names ("Geely takes 7.6% stake in Aston Martin") where the
+    body names a party only by description ("One of China's largest carmakers has acquired a
+    7.6% stake"): the headline's fact, resting on the first body sentence that repeats its
+    figure."""
+    _, headline = read_by_rules(title, context.index, published=published)
+    found = []
+    for fact in headline.investments:
+        if fact.stake_percent is None or fact.amount is not None:
+            continue  # an amount in a headline is often a total the body splits
+        if any(told.investor == fact.investor for told in result.investments):
+            continue  # the body's own reading of that investor's deal stands
+        position = next(
+            (
+                at
+                for at, sentence in enumerate(context.sentences)
+                if context.reads(sentence) and _repeats_percent(fact, sentence.text)
+            ),
+            None,
+        )
+        if position is None:
+            continue
+        sentence = context.sentences[position]
+        found.append(
+            replace(
+                fact,
+                sentence=sentence.text,
+                start=sentence.start,
+                end=sentence.end,
+                on=context.date_of(sentence),
+                attributed_to=context.attribution(position),
+                why=(*fact.why, "named in the headline; its figure told in this sentence"),
+            )
+        )
+    return found
 
 
 def _sized_over_bare(investments):

@@ -642,7 +642,8 @@ def _target(context, sentence, parties, head, tail):
 # A stake with no amount: "taking a stake in", "a 40% stake in", "buying into", "raised its
 # shareholding in X to 9.98 percent", "as much as 20% of", "51% owned by", "the other 49%".
 _ABOUT = (
-    r"(?:(?:about|around|roughly|nearly|almost|some|(?:just\s+)?(?:under|over|below|above))\s+)?"
+    r"(?:(?:about|around|roughly|nearly|almost|some|(?:just\s+)?(?:under|over|below|above)|"
+    r"(?:just\s+)?(?:more|less)\s+than)\s+)?"
 )
 # "Chery holds 45 percent and BYD 40 percent": a share owned, of what told before.
 _OWNS_SHARE = (
@@ -698,7 +699,8 @@ _APPROXIMATELY = re.compile(r"^(?:to\s+)?" + _ABOUT)
 # "cut its stake from 43.4% to 15%": the stake it is left with.
 _ENDS_AT_PERCENT = re.compile(r"\bto\s+" + _ABOUT + PERCENT + r"$")
 _RAISED_TO = re.compile(
-    r"(?:[^,.;%]|(?<=\d)[.%]){0,40}?\bto\s+" + _ABOUT + PERCENT,
+    # "its stake in Subaru to 20%", "... in Subaru above 20%"
+    r"(?:[^,.;%]|(?<=\d)[.%]){0,40}?\b(?:to|above|beyond)\s+" + _ABOUT + PERCENT,
     re.IGNORECASE,
 )
 _NOT_A_STAKE = re.compile(
@@ -1310,7 +1312,8 @@ def _stake_facts(context, position, parties, amount_facts):
         ends_at = _ENDS_AT_PERCENT.search(phrase)
         percent = percent or (Decimal(ends_at.group(1)) if ends_at else None)
         percent = percent or _last_percent(text, match.start() - 25, match.end())
-        if percent is None:
+        if percent is None and not _negated(text, match.start()):
+            # "does not plan to raise its stake in Daimler above 10%": no stake of that size
             later = _PERCENT_VALUE.match(_APPROXIMATELY.sub("", text[match.end() :].lstrip()))
             later = later or _RAISED_TO.match(text, match.end())
             percent = Decimal(later.group(1)) if later else None
@@ -1668,6 +1671,10 @@ _TOP_SHAREHOLDER = re.compile(
     r"(?:largest|biggest|single-largest|second-largest|third-largest|top|controlling|main)\s+"
     r"(?:single\s+)?(?:shareholder|stakeholder)\b"
 )
+# "of Chinese battery maker Gotion": the company may come with a few words describing it.
+_IN_OR_OF_DESCRIBED = re.compile(
+    r"\s+(?:in|of)\s+(?:(?!(?:that|which|who|whose|and|or|with|its|their|the)\b)[\w-]+\s+){0,5}"
+)
 # "with about 21%", "after building up a 9.69% stake": the size told right after.
 _SIZE_NEXT = re.compile(r"(?:[^;.]|\.(?=\d)){0,60}?(?<![\d.])" + PERCENT, re.IGNORECASE)
 
@@ -1682,7 +1689,11 @@ def _shareholder_facts(context, position, parties, facts):
         owned = [
             a for a in parties if a.start >= at and a.end <= end and lang.OWNED.match(body, a.end)
         ]
-        after = [a for a in parties if a.start > end and _IN_OR_OF.fullmatch(body, end, a.start)]
+        after = [
+            a
+            for a in parties
+            if a.start > end and _IN_OR_OF_DESCRIBED.fullmatch(body, end, a.start)
+        ]
         target = (owned or after or [None])[0]
         subject, _ = _subject(context, sentence, parties, at)
         if target is None or subject is None or subject.company == target.company:
