@@ -232,3 +232,31 @@ def test_it_finds_an_unknown_partner_after_an_owners_description():
     index = CompanyIndex.build([KnownCompany("PSA", "automaker")])
     body = "PSA said it had finalised a production deal with state-owned Iran Khodro."
     assert "Iran Khodro" in {m.company for m in find_mentions(body, index)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Nissan signed an agreement this week with Thailand's Bangchan General Assembly.",
+            "Bangchan General Assembly",
+        ),
+        ("Renault is working with Israel's Lumeo Drive on the software.", "Lumeo Drive"),
+    ],
+)
+def test_it_recognises_a_firm_named_after_its_countrys_possessive(index, text, name):
+    assert (name, "other") in new_names(text, index)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan's Prime Minister Fumio Kishida visited Toyota's plant.",
+        "Toyota will build cars in Mexico's Nuevo Leon state.",
+        "Nissan will take over Toyota India's Bidadi Plant next year.",
+        "Renault's plans depend on Turkey's Automobile Project.",
+        "Renault teamed up with Iran's Industrial Development and Renovation Organization.",
+    ],
+)
+def test_it_takes_no_person_region_plant_or_cut_name_after_a_countrys_possessive(index, text):
+    assert new_names(text, index) == []

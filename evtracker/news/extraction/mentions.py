@@ -613,6 +613,65 @@ def _by_cue(text, index):
     return found
 
 
+# "Thailand's Bangchan General Assembly", "Israel's REE Automotive": reporters name a firm
+# after its country's possessive; a person, a place or a ministry there is left out.
+_COUNTRIES = (
+    "China|Japan|South Korea|Korea|India|Germany|France|Italy|Spain|Britain|Sweden|Norway|"
+    "Finland|Denmark|the Netherlands|Belgium|Austria|Switzerland|Poland|Hungary|Czech Republic|"
+    "Turkey|Türkiye|Russia|Ukraine|Israel|Iran|Saudi Arabia|Qatar|Kuwait|Bahrain|Oman|the UAE|"
+    "Abu Dhabi|Dubai|Egypt|Morocco|Algeria|South Africa|Nigeria|Kenya|Ethiopia|Brazil|Mexico|"
+    "Argentina|Chile|Colombia|Peru|Canada|America|Australia|New Zealand|Indonesia|Malaysia|"
+    "Thailand|Vietnam|the Philippines|Singapore|Taiwan|Hong Kong|Pakistan|Bangladesh|Sri Lanka|"
+    "Kazakhstan|Uzbekistan|Portugal|Greece|Romania|Slovakia|Serbia|Croatia|Slovenia|Ireland|"
+    "Luxembourg|Estonia|Lithuania|Latvia|Cambodia|Myanmar|Jordan|Tunisia|Ghana|Uruguay"
+)
+_COUNTRY_OWNED = re.compile(
+    rf"(?<![\w&'’.-])(?:{_COUNTRIES})['’]s\s+(?:state-owned\s+|state-run\s+)?"
+    r"([A-Z][\w&-]*(?: (?:&|of) [A-Z][\w&-]*| [A-Z][\w&-]*){0,4})(?![\w&'’-])"
+)
+# "Mexico's Nuevo Leon state", "India's Tamil Nadu government": a region, not a firm.
+_REGION_NEXT = re.compile(
+    r"\s+(?:state|province|region|city|government|ministry|regulators?|authorities|"
+    r"president|premier|leader|minister|capital|coast|border|market|economy)\b",
+    re.IGNORECASE,
+)
+
+
+_HIGH_OFFICE = _word_set("Minister President Premier Chancellor Governor Mayor Secretary King")
+_NAME_GOES_ON = re.compile(r" and [A-Z]")
+_INSIDE_A_NAME = re.compile(r"[A-Z][\w&.-]* $")
+_NOT_A_FIRM_ENDING = _word_set(
+    """Plant Plants Factory Project Projects Program Programme Initiative Plan Strategy Law Act
+    Policy Zone Park Port Airport Station Road Highway"""
+)
+
+
+def _by_country(text, index):
+    """Unknown firms named after a country's possessive ("Israel's REE Automotive")."""
+    found = []
+    for match in _COUNTRY_OWNED.finditer(text):
+        raw = match.group(1)
+        words = raw.split()
+        if (
+            words[0] in _TITLES
+            or any(word in _HIGH_OFFICE for word in words)
+            or _REGION_NEXT.match(text, match.end())
+        ):
+            continue  # "Japan's Prime Minister ...": a person
+        if _NAME_GOES_ON.match(text, match.end()) or _INSIDE_A_NAME.search(
+            text, max(0, match.start() - 30), match.start()
+        ):
+            continue  # "Development and Renovation Organization", "General Motors India's"
+        if words[-1] in _NOT_A_FIRM_ENDING:
+            continue  # "Turkey's Automobile Project": a programme
+        name = _plausible_firm(raw, index)
+        if name is None or not raw.startswith(name):
+            continue
+        start = match.start(1)
+        found.append(Mention(start, start + len(name), name, "other", "new"))
+    return found
+
+
 _LIST_ITEM = r"[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}"
 # The connective is found first; the items before it end where it starts.
 _LIST_AND = re.compile(r",? (?:and|&) (?=[A-Z])")
@@ -787,6 +846,14 @@ def find_mentions(text, index):
     for mention in _by_cue(text, index):
         if mention.company in short_forms:
             continue  # "a stake in Aston": Aston Martin's short form
+        if not taken_so_far.overlaps(mention.start, mention.end):
+            found.append(mention)
+            taken_so_far.add(mention.start, mention.end)
+            add_short_form(mention.company, mention.company, mention.kind, mention.end)
+
+    for mention in _by_country(text, index):
+        if mention.company in short_forms:
+            continue
         if not taken_so_far.overlaps(mention.start, mention.end):
             found.append(mention)
             taken_so_far.add(mention.start, mention.end)
