@@ -1363,3 +1363,22 @@ def test_it_reads_permission_told_as_what_a_company_may_do_or_a_pick_for_a_pilot
     index, body, expected
 ):
     assert approvals(body, index) == expected
+
+
+def test_it_takes_an_approval_the_headline_names_and_the_body_leaves_to_its_applicants(index):
+    title = "CCI approves Honda, Hitachi joint venture"
+    body = (
+        "The Competition Commission of India (CCI) on Tuesday cleared a combination proposal "
+        "filed jointly by Keihin Corporation and Showa Corporation.\n"
+        "The new company will supply engine and chassis parts."
+    )
+    result = extract(body, index, published=PUBLISHED, title=title)
+    found = {(a.subject, a.regulator, body[a.start : a.end][:40]) for a in result.approvals}
+    evidence = "The Competition Commission of India (CCI"
+    assert {("Honda", "CCI", evidence), ("Hitachi", "CCI", evidence)} <= found
+
+
+def test_it_takes_no_headline_approval_whose_regulator_the_body_never_names(index):
+    title = "CCI approves Honda, Hitachi joint venture"
+    body = "A combination proposal was cleared on Tuesday.\nThe venture will supply parts."
+    assert extract(body, index, published=PUBLISHED, title=title).approvals == []

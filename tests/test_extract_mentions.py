@@ -256,6 +256,8 @@ def test_it_recognises_a_firm_named_after_its_countrys_possessive(index, text, n
         "Nissan will take over Toyota India's Bidadi Plant next year.",
         "Renault's plans depend on Turkey's Automobile Project.",
         "Renault teamed up with Iran's Industrial Development and Renovation Organization.",
+        "Toyota's plan was approved by Malaysia's Investment Development Authority.",
+        "Toyota's plan was approved by Thailand's BOI.",
     ],
 )
 def test_it_takes_no_person_region_plant_or_cut_name_after_a_countrys_possessive(index, text):

@@ -407,9 +407,9 @@ def extract(
     context, result = read_by_rules(body, index, published=published, title=title, skip=skip)
     result.talks = pairs.review(context, result.talks)
     if title:
-        result.investments = _sized_over_bare(
-            result.investments + _told_in_the_headline(title, context, result, published)
-        )
+        stakes, approvals = _told_in_the_headline(title, context, result, published)
+        result.investments = _sized_over_bare(result.investments + stakes)
+        result.approvals = _named_over_unnamed(result.approvals + approvals)
     result.companies, result.new_companies = _companies(
         context.title_mentions, context.mentions, result
     )
@@ -591,47 +591,51 @@ def _settled(talk):
     )
 
 
-def _repeats_percent(fact, text):
-    """Whether `text` tells a headline stake's percentage."""
-    digits = re.escape(format(fact.stake_percent.normalize(), "f"))
-    return bool(re.search(rf"(?<![\d.]){digits}(?:\.0+)?\s*(?:%|per\s*cent|pc\b|pct)", text))
-
-
 def _told_in_the_headline(title, context, result, published):
-    """Stakes the headline sizes and names ("Geely takes 7.6% stake in Aston Martin") where the
-    body names a party only by description ("One of China's largest carmakers has acquired a
-    7.6% stake"): the headline's fact, resting on the first body sentence that repeats its
-    figure."""
+    """Facts the headline states with the parties named where the body gives a party only by
+    description ("Geely takes 7.6% stake in Aston Martin" over "One of China's largest
+    carmakers has acquired a 7.6% stake"; "CCI approves Honda, Hitachi venture"): each rests
+    on the first body sentence that repeats its figure or names its regulator. The body's own
+    reading of an investor's deal or a subject's approval stands."""
     _, headline = read_by_rules(title, context.index, published=published)
-    found = []
-    for fact in headline.investments:
-        if fact.stake_percent is None or fact.amount is not None:
-            continue  # an amount in a headline is often a total the body splits
-        if any(told.investor == fact.investor for told in result.investments):
-            continue  # the body's own reading of that investor's deal stands
-        position = next(
-            (
-                at
-                for at, sentence in enumerate(context.sentences)
-                if context.reads(sentence) and _repeats_percent(fact, sentence.text)
-            ),
-            None,
-        )
-        if position is None:
-            continue
-        sentence = context.sentences[position]
-        found.append(
-            replace(
+    stakes = [
+        _rested_on(fact, context, _repeats_percent, "its figure")
+        for fact in headline.investments
+        if fact.stake_percent is not None
+        and fact.amount is None  # an amount in a headline is often a total the body splits
+        and not any(told.investor == fact.investor for told in result.investments)
+    ]
+    approvals = [
+        _rested_on(fact, context, _names_regulator, "its regulator")
+        for fact in headline.approvals
+        if fact.regulator and not any(told.subject == fact.subject for told in result.approvals)
+    ]
+    return [f for f in stakes if f], [f for f in approvals if f]
+
+
+def _repeats_percent(fact, sentence, context):
+    digits = re.escape(format(fact.stake_percent.normalize(), "f"))
+    return re.search(rf"(?<![\d.]){digits}(?:\.0+)?\s*(?:%|per\s*cent|pc\b|pct)", sentence.text)
+
+
+def _names_regulator(fact, sentence, context):
+    return any(m.company == fact.regulator for m in context.named_in(sentence.start, sentence.end))
+
+
+def _rested_on(fact, context, test, what):
+    """The headline's fact on the first body sentence passing `test`, or None."""
+    for position, sentence in enumerate(context.sentences):
+        if context.reads(sentence) and test(fact, sentence, context):
+            return replace(
                 fact,
                 sentence=sentence.text,
                 start=sentence.start,
                 end=sentence.end,
                 on=context.date_of(sentence),
                 attributed_to=context.attribution(position),
-                why=(*fact.why, "named in the headline; its figure told in this sentence"),
+                why=(*fact.why, f"named in the headline; {what} told in this sentence"),
             )
-        )
-    return found
+    return None
 
 
 def _sized_over_bare(investments):

@@ -638,6 +638,10 @@ _REGION_NEXT = re.compile(
 
 
 _HIGH_OFFICE = _word_set("Minister President Premier Chancellor Governor Mayor Secretary King")
+_PUBLIC_BODY = _word_set(
+    """Ministry Board Commission Authority Agency Bureau Administration Department Exchange
+    Council Regulator Office Division Directorate Inspectorate Court Government Parliament"""
+)
 _NAME_GOES_ON = re.compile(r" and [A-Z]")
 _INSIDE_A_NAME = re.compile(r"[A-Z][\w&.-]* $")
 _NOT_A_FIRM_ENDING = _word_set(
@@ -664,6 +668,8 @@ def _by_country(text, index):
             continue  # "Development and Renovation Organization", "General Motors India's"
         if words[-1] in _NOT_A_FIRM_ENDING:
             continue  # "Turkey's Automobile Project": a programme
+        if any(word in _PUBLIC_BODY for word in words) or (len(words) == 1 and words[0].isupper()):
+            continue  # "Malaysia's Investment Development Authority", "Thailand's BOI": regulators
         name = _plausible_firm(raw, index)
         if name is None or not raw.startswith(name):
             continue
