@@ -612,6 +612,22 @@ def test_it_does_not_read_an_application_made_public_as_granted(index):
             "Turkey's competition board approved Hyundai's deal with Stellantis.",
             ("Hyundai", "Turkish Competition Authority"),
         ),
+        (
+            "Indonesia's competition watchdog cleared Hyundai's purchase of the plant.",
+            ("Hyundai", "KPPU"),
+        ),
+        (
+            "The Philippine competition regulator approved Toyota's deal with Aisin.",
+            ("Toyota", "Philippine Competition Commission"),
+        ),
+        (
+            "Brazil's Administrative Council for Economic Defence approved BYD's purchase.",
+            ("BYD", "CADE"),
+        ),
+        (
+            "South Africa's Competition Tribunal approved Isuzu's takeover of UD Trucks.",
+            ("Isuzu", "Competition Tribunal"),
+        ),
     ],
 )
 def test_it_names_the_body_as_reporting_describes_it(index, body, expected):
@@ -1382,3 +1398,12 @@ def test_it_takes_no_headline_approval_whose_regulator_the_body_never_names(inde
     title = "CCI approves Honda, Hitachi joint venture"
     body = "A combination proposal was cleared on Tuesday.\nThe venture will supply parts."
     assert extract(body, index, published=PUBLISHED, title=title).approvals == []
+
+
+def test_it_takes_a_cartel_investigation_for_no_approval(index):
+    body = (
+        "Turkey's Competition Board said on Wednesday it has launched an investigation into "
+        "German carmakers Audi, Porsche, Volkswagen, Mercedes-Benz and BMW to establish whether "
+        "they breached competition law."
+    )
+    assert approvals(body, index) == set()

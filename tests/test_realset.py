@@ -3,10 +3,10 @@ on its development part.
 
 Issue 9 sets the bar at precision 0.90, recall 0.85 and status accuracy 0.90 for every fact
 type. The extractor is not there yet (docs/benchmarks.md has every score): the floors below are
-the levels measured on 2026-11-30 (session 9) on the 752 development articles, less about
+the levels measured on 2026-11-30 (session 10) on the 829 development articles, less about
 0.02, so that no change makes real-reporting extraction worse. Each time articles nobody had
 tuned on joined the set (each batch scored on arrival first, docs/benchmarks.md), the measured
-levels fell and the floors with them: session 9's 84 arrivals scored 0.60 / 0.53 / 0.35. Talks
+levels fell and the floors with them: session 10's 77 arrivals scored 0.69 / 0.44 / 0.42. Talks
 are partly in-sample, since the pair model trains on this set. Raise the floors as the
 extractor improves; never lower them to make a change pass.
 """
@@ -25,7 +25,7 @@ HOLDOUT = DATA / "holdout"
 VALIDATION = DATA / "fresh"
 SECOND_VALIDATION = DATA / "incoming"
 # (precision, recall) per fact type, and talk status accuracy: measured floors, not the goal.
-FLOORS = {"talks": (0.79, 0.80), "investments": (0.74, 0.54), "approvals": (0.78, 0.71)}
+FLOORS = {"talks": (0.79, 0.79), "investments": (0.75, 0.52), "approvals": (0.72, 0.70)}
 STATUS_FLOOR = 0.86
 
 

@@ -81,6 +81,10 @@ _DAY_WITHOUT_YEAR = re.compile(
 _NO_ONES_APPLICATION = (
     r"(?![^.;]{0,60}?\b(?:vehicles|cars|crash(?:es)?|recalls?|accidents?|defects?|safety|"
     r"emissions|prices?|pricing|subsid(?:y|ies)|dumping)\b)"
+    # "into German carmakers ... to establish whether they breached competition law": a
+    # cartel case, not a clearance
+    r"(?![^.;]{0,160}?\b(?:breach\w*|violat\w+|infring\w+|cartels?|collu\w+|"
+    r"anti-?competitive|claims?)\b)"
 )
 _PROBE = (
     r"\b(?:open(?:ed|s|ing)?|launch(?:ed|es|ing)?|beg[au]n|start(?:ed|s)?)\s+(?:an?\s+)?"
@@ -430,7 +434,8 @@ _REGULATOR_ACTS = re.compile(
     r"turned\s+(?:down|away)|vetoed|refused|review|revoked|" + _NO_OBJECTION + "|"
     r"suspended|plans?\s+to\s+(?:review|examine|scrutini[sz]e|investigate)|"
     r"(?:opened|launched|began|"
-    r"started)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:investigation|probe))\b",
+    r"started)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:investigation|probe))\b"
+    + _NO_ONES_APPLICATION,
     _I,
 )
 # Where the object of the body's verb ends: "review the merger because of X's stake".
