@@ -434,8 +434,7 @@ _REGULATOR_ACTS = re.compile(
     r"turned\s+(?:down|away)|vetoed|refused|review|revoked|" + _NO_OBJECTION + "|"
     r"suspended|plans?\s+to\s+(?:review|examine|scrutini[sz]e|investigate)|"
     r"(?:opened|launched|began|"
-    r"started)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:investigation|probe))\b"
-    + _NO_ONES_APPLICATION,
+    r"started)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:investigation|probe))\b" + _NO_ONES_APPLICATION,
     _I,
 )
 # Where the object of the body's verb ends: "review the merger because of X's stake".
