@@ -1534,3 +1534,20 @@ def test_it_keeps_the_bodys_reading_of_an_investor_the_headline_names(index):
     assert [(f[0], f[2]) for f in headline_investments(title, body, index)] == [
         ("Geely", Decimal("2000000000"))
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "CATL will build the country's first battery gigafactory at a cost of $1.3 billion.",
+        "CATL will develop an integrated battery project at an investment cost of $1.3 billion.",
+        "CATL will build a battery plant costing $1.3 billion in Morocco.",
+    ],
+)
+def test_it_reads_a_new_sites_cost_told_after_the_site_as_a_pledge(index, body):
+    assert money(investments(body, index)) == [("CATL", Decimal("1300000000"), "USD")]
+
+
+def test_it_takes_a_products_price_for_no_pledge(index):
+    body = "The new car, costing $30,000, will go on sale in May, Nio said."
+    assert investments(body, index) == []

@@ -90,6 +90,19 @@ _WORTH_TODAY = re.compile(
 )
 
 
+# "will build the country's first gigafactory at a cost of 12.8 billion dirhams", "a plant
+# costing $1.3 billion": what a new site costs its builder, which is money put in.
+SITE_COST = (
+    r"\b(?:plant|factory|facility|gigafactory|complex|project)\b[^.;]{0,80}?"
+    r"\b(?:at\s+a\s+(?:total\s+)?cost\s+of|costing|at\s+an?\s+(?:total\s+)?investment"
+    r"(?:\s+cost)?\s+of|with\s+an?\s+(?:total\s+)?investment\s+of)"
+)
+_SITE_COST_BEFORE = re.compile(
+    SITE_COST + r"\s+(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|up\s+to\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def not_money_put_in(text, amount):
     """Whether `amount` in `text` is a price, a level, a size or value in kind: no investment."""
     words_before = lang.last_words(text, amount.start, 6)
@@ -98,7 +111,7 @@ def not_money_put_in(text, amount):
         return True
     if _PER_SHARE.match(text, amount.end) or _A_SIZE_AFTER.match(text, amount.end):
         return True  # "shares of face value ₹5 each": a price per share even after "value"
-    if _DEAL_VALUE.search(lead):
+    if _DEAL_VALUE.search(lead) or _SITE_COST_BEFORE.search(lead):
         return False
     if lang.priced(words_before) or _NOT_MONEY_PUT_IN.search(lead) or _A_PRICE.search(lead):
         return True
