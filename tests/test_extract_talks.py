@@ -1468,3 +1468,20 @@ def test_a_venture_two_companies_will_pay_to_set_up_is_agreed(index):
 def test_the_co_owner_of_a_venture_bought_into_is_not_the_target(index):
     body = "Nio has invited Tesla to take a stake in the new venture it launched with BYD."
     assert pair("Tesla", "BYD") not in talks(body, index)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hyundai has revived its plan, and discussions are continuing with BYD, news agency PTI "
+        "reported.",
+        "Discussions between Hyundai and BYD are continuing, Bernama reported.",
+    ],
+)
+def test_it_takes_talks_going_on_that_an_outlet_reports_for_rumoured(index, body):
+    assert talks(body, index) == {pair("Hyundai", "BYD"): "rumoured"}
+
+
+def test_it_keeps_talks_a_party_confirms_through_an_outlet_confirmed(index):
+    body = "Hyundai confirmed it was in discussions with BYD, news agency PTI reported."
+    assert talks(body, index) == {pair("Hyundai", "BYD"): "confirmed"}

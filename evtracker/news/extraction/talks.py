@@ -1266,7 +1266,11 @@ def find_talks(context, position, actors):
             status = "agreed"
         elif kind == "agreed":
             status = "rumoured" if hearsay else "agreed"  # a deal only sources tell of
-        elif (confirmed and not sourced) or (kind == "talk" and party_speaks and not hearsay):
+        elif (confirmed and not sourced and (party_speaks or not hearsay)) or (
+            kind == "talk" and party_speaks and not hearsay
+        ):
+            # a party's word ("discussions are continuing, news agency PTI reported" is the
+            # outlet's: rumoured, below)
             status = "confirmed"
         elif kind == "talk" or (
             kind == "noun"
