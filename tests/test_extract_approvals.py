@@ -953,6 +953,16 @@ def test_it_reads_a_country_refusing_or_rejecting_as_its_governments_rejection(i
             "the government, Toyota said, as Thailand weighs its incentives.",
             {("Toyota", "Thai government", "pending")},
         ),
+        (
+            "Geely will assemble cars near Cairo with a local partner. The government approved "
+            "Geely's application on Sunday, Egypt's trade minister said.",
+            {("Geely", "Egyptian government", "granted")},
+        ),
+        (
+            "BYD will build a lithium cathode plant in Chile. The government approved BYD's "
+            "request for preferential lithium prices on Friday, Chilean officials said.",
+            {("BYD", "Chilean government", "granted")},
+        ),
     ],
 )
 def test_it_reads_the_government_as_that_of_the_country_the_article_is_about(index, body, expected):
