@@ -1417,3 +1417,22 @@ def test_it_takes_a_cartel_investigation_for_no_approval(index):
         "they breached competition law."
     )
     assert approvals(body, index) == set()
+
+
+@pytest.mark.parametrize(
+    ("granted", "subjects"),
+    [
+        (
+            "Manufacturers that have received BOI privileges include BYD, Great Wall Motor and "
+            "SAIC.",
+            {"BYD", "Great Wall Motor", "SAIC Motor"},
+        ),
+        ("BYD has received BOI privileges for its plant.", {"BYD"}),
+    ],
+)
+def test_it_reads_an_investment_boards_privileges_received_as_granted(index, granted, subjects):
+    body = (
+        "Investors are expanding in Thailand, said Narit, secretary-general of the Board of "
+        f"Investment (BOI). {granted}"
+    )
+    assert approvals(body, index) == {(subject, "BOI", "granted") for subject in subjects}

@@ -144,6 +144,9 @@ _MORE_CUES = re.compile(
     r"outstanding|" + _NO_OBJECTION + "|"
     r"(?:is|are|was|were)\s+(?:still\s+|currently\s+|now\s+|already\s+)?reviewing|"
     r"listing\s+hearing|applications?|(?:investment|tax)\s+privileges|"
+    # "has received BOI privileges", "was granted a promotional package": an investment board's
+    # grant
+    r"(?:BOI|BoI|promotion(?:al)?)\s+(?:privileges|package|incentives|certificate)|"
     + _COMPLIANCE
     + "|"
     + _PROCEDURES
