@@ -613,6 +613,11 @@ def test_it_does_not_read_an_application_made_public_as_granted(index):
             ("Hyundai", "Turkish Competition Authority"),
         ),
         (
+            "A panel appointed by the National Development and Reform Committee has approved "
+            "JAC's new electric car plant in Anhui.",
+            ("JAC", "NDRC"),
+        ),
+        (
             "Indonesia's competition watchdog cleared Hyundai's purchase of the plant.",
             ("Hyundai", "KPPU"),
         ),
