@@ -19,7 +19,7 @@ from evtracker.news.extraction import language as lang
 from evtracker.news.extraction.acquisitions import acquisition_facts
 from evtracker.news.extraction.facts import InvestmentFact
 from evtracker.news.extraction.money import PERCENT, find_amounts
-from evtracker.news.extraction.not_money import SITE_COST, not_money_put_in
+from evtracker.news.extraction.not_money import ROUGHLY, SITE_COST, not_money_put_in
 from evtracker.news.extraction.patterns import fold, per_article
 from evtracker.news.extraction.rounds import OTHERS_AFTER, SHARED_AFTER, round_facts
 from evtracker.news.extraction.stake_price import priced_stakes
@@ -49,7 +49,9 @@ _MORE_TRIGGERS = re.compile(
     # "will build the country's first gigafactory at a cost of 12.8 billion dirhams": its cost
     # told after the site
     + SITE_COST
-    + r"(?=\s+(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|up\s+to\s+)?\S{0,4}\d)|"
+    + r"(?=\s+"
+    + ROUGHLY
+    + r"\S{0,4}\d)|"
     r"(?:an?|the|its|their)\s+(?:\S+\s+){0,4}?(?:proposal|offer|bid)s?)\b"
 )  # matched against the lower-cased sentence
 _SELLING = re.compile(

@@ -849,17 +849,9 @@ def find_mentions(text, index):
             taken_so_far.add(mention.start, mention.end)
             add_short_form(mention.company, mention.company, mention.kind, mention.end)
 
-    for mention in _by_cue(text, index):
+    for mention in (*_by_cue(text, index), *_by_country(text, index)):
         if mention.company in short_forms:
             continue  # "a stake in Aston": Aston Martin's short form
-        if not taken_so_far.overlaps(mention.start, mention.end):
-            found.append(mention)
-            taken_so_far.add(mention.start, mention.end)
-            add_short_form(mention.company, mention.company, mention.kind, mention.end)
-
-    for mention in _by_country(text, index):
-        if mention.company in short_forms:
-            continue
         if not taken_so_far.overlaps(mention.start, mention.end):
             found.append(mention)
             taken_so_far.add(mention.start, mention.end)

@@ -97,10 +97,9 @@ SITE_COST = (
     r"\b(?:at\s+a\s+(?:total\s+)?cost\s+of|costing|at\s+an?\s+(?:total\s+)?investment"
     r"(?:\s+cost)?\s+of|with\s+an?\s+(?:total\s+)?investment\s+of)"
 )
-_SITE_COST_BEFORE = re.compile(
-    SITE_COST + r"\s+(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|up\s+to\s+)?$",
-    re.IGNORECASE,
-)
+# The words that may stand between the cost phrase and its figure ("at a cost of about").
+ROUGHLY = r"(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|up\s+to\s+)?"
+_SITE_COST_BEFORE = re.compile(SITE_COST + r"\s+" + ROUGHLY + "$", re.IGNORECASE)
 
 
 def not_money_put_in(text, amount):
