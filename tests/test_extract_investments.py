@@ -1129,6 +1129,15 @@ def test_it_gives_each_partner_half_of_an_equal_venture_between_them(index):
     ]
 
 
+def test_it_gives_each_founder_half_of_an_equal_venture_they_form(index):
+    body = "Renault and Geely are forming a 50-50 hybrid engine joint venture valued at $7 billion."
+    found = investments(body, index)
+    assert [(f[0], f[4], f[5]) for f in found if f[4]] == [
+        ("Geely", Decimal("50"), "joint_venture"),
+        ("Renault", Decimal("50"), "joint_venture"),
+    ]
+
+
 @pytest.mark.parametrize(
     "body",
     [

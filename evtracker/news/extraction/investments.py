@@ -1563,15 +1563,14 @@ def _full_ownership_facts(context, position, parties, facts):
 
 
 # Shares told as owned equally: "the venture the two will own 50-50", "owned 50:50 by",
-# "equally owned", "in equal shares". (A bare "50-50 joint venture" is left out: the synthetic
-# development set, tests/data/devset, does not count it.)
+# "equally owned", "in equal shares", "X and Y are forming a 50-50 joint venture".
 _EQUAL = re.compile(
     r"\b(?:own|owns|owned|owning|hold|holds|held|holding|split)\s+(?:it\s+|them\s+)?"
     r"(?:50\s?[-:/]\s?50|equally|fifty-fifty)\b|\b(?:50\s?[-:/]\s?50|equally)[\s-]+owned\b|"
     r"\bequal\s+(?:shares|stakes)\b|"
     # "a 50:50 joint venture between X and Y": its owners named right after it
     r"\b(?P<before_noun>50\s?[-:/]\s?50|fifty-fifty|equal|equally[\s-]owned)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:joint[\s-]+venture|JV)(?=\s+between\s)",
+    r"(?:[\w-]+\s+){0,3}?(?:joint[\s-]+venture|JV|venture)\b",
     re.IGNORECASE,
 )
 _BY_PAIR = re.compile(r"\s+(?:by|between)\s+")
@@ -1589,7 +1588,7 @@ def _equal_venture_facts(context, position, parties, facts):
     owners = [a for a in parties if a.start >= end and _BY_PAIR.fullmatch(body, end, a.start)]
     if owners:
         group = _group(body, parties, owners[0])  # "owned 50-50 by X and Y"
-    elif equal.group("before_noun"):
+    elif equal.group("before_noun") and _BY_PAIR.match(body, end):
         return []  # "a 50-50 joint venture between" someone the list does not know
     else:
         subject, _ = _subject(context, sentence, parties, at)
