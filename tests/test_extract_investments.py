@@ -1139,6 +1139,47 @@ def test_it_gives_each_founder_half_of_an_equal_venture_they_form(index):
 
 
 @pytest.mark.parametrize(
+    ("body", "percent", "target"),
+    [
+        ("Toyota and Daimler said each will own a quarter of the holding company.", "25", None),
+        (
+            "Renault, Nissan and Geely set up a venture. Each of them will hold 9.1% of it.",
+            "9.1",
+            None,
+        ),
+        (
+            "Renault and Geely will talk. Each of the two carmakers would end up with a 50 percent "
+            "stake in Nissan.",
+            "50",
+            "Nissan",
+        ),
+    ],
+)
+def test_it_gives_the_same_share_to_each_company_of_a_list(body, percent, target, index):
+    found = investments(body, index)
+    assert {f[4] for f in found} == {Decimal(percent)}
+    assert {f[1] for f in found} == {target}
+    assert len(found) == len({f[0] for f in found}) >= 2
+
+
+def test_it_leaves_out_a_share_each_that_would_sum_past_the_whole(index):
+    body = "Renault, Nissan and Geely set up a venture. Each of them will hold 40% of it."
+    assert investments(body, index) == []
+
+
+def test_it_puts_a_partners_venture_share_onto_the_money_it_puts_in(index):
+    body = (
+        "Renault and Geely will each put $5 billion into a battery joint venture. "
+        "Renault and Geely will each own 50 percent of the venture."
+    )
+    found = investments(body, index)
+    assert sorted((f[0], f[2], f[4]) for f in found) == [
+        ("Geely", Decimal("5000000000"), Decimal("50")),
+        ("Renault", Decimal("5000000000"), Decimal("50")),
+    ]
+
+
+@pytest.mark.parametrize(
     "body",
     [
         "Daimler bought into BAIC, its Chinese partner, in 2013 for 5 billion yuan.",

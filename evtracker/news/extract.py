@@ -641,18 +641,37 @@ def _rested_on(fact, context, test, what):
 def _sized_over_bare(investments):
     """A stake with neither amount nor percent is the same holding the article sizes
     elsewhere for the same investor and target ("BAIC was buying Daimler shares", "BAIC holds
-    5% of Daimler"): only the sized one is kept."""
+    5% of Daimler"): only the sized one is kept. A partner's share of a venture told apart
+    from the money it puts in ("will each own 50 percent of the venture", "will each put in
+    $5 billion") is one holding too: the share goes onto the money."""
     sized = {
         (fact.investor, fact.target)
         for fact in investments
         if fact.target and (fact.amount is not None or fact.stake_percent is not None)
     }
-    return [
+    kept = [
         fact
         for fact in investments
         if fact.amount is not None
         or fact.stake_percent is not None
         or (fact.investor, fact.target) not in sized
+    ]
+    shares = {}
+    for fact in kept:
+        if fact.kind == "joint_venture" and fact.amount is None and fact.stake_percent:
+            if fact.target is not None:
+                continue  # "a 50 percent stake in Argo": a holding in a named company
+            shares.setdefault(fact.investor, fact)
+    funded = {f.investor for f in kept if f.kind == "joint_venture" and f.amount is not None}
+    return [
+        replace(fact, stake_percent=shares[fact.investor].stake_percent)
+        if fact.investor in shares
+        and fact.amount is not None
+        and fact.kind == "joint_venture"
+        and fact.stake_percent is None
+        else fact
+        for fact in kept
+        if not (fact.amount is None and fact.investor in funded and fact in shares.values())
     ]
 
 

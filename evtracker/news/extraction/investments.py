@@ -874,6 +874,8 @@ def find_investments(context, position, actors):
         facts += round_facts(context, position, parties, facts, _subject, _round_stake)
     if not denied and ("50" in text or "equal" in text):
         facts += _equal_venture_facts(context, position, parties, facts)
+    if not denied and ("each" in text or "Each" in text or "both" in text):
+        facts += _each_facts(context, position, parties, facts)
     if not denied and "respectively" in text:
         facts = _respective_facts(context, position, parties, facts)
     if not denied and "holder" in text:
@@ -1666,6 +1668,67 @@ def _respective_facts(context, position, parties, facts):
 
 
 _IN_OR_OF = re.compile(r"\s+(?:in|of)\s+")
+
+# "Toyota and Daimler said each will own a quarter of it", "Each of the companies holds 19% of
+# the shares", "Each of the two carmakers would end up with a 50 percent stake in Argo": the
+# same share for every member of the list the sentence (or the one before) names.
+_EACH_SHARE = re.compile(
+    r"\b(?:each|both)\s+(?:of\s+(?:them|the\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+)?"
+    r"(?:(?:will|would|shall|is\s+to|are\s+to|is\s+set\s+to)\s+)?"
+    r"(?:own|hold|take|have|get|keep|end\s+up\s+with)s?\s+(?:an?\s+)?(?:equal\s+)?"
+    r"(?:stake\s+of\s+)?(?:about\s+|around\s+|roughly\s+)?"
+    r"(?:" + PERCENT + r"|(?P<fraction>a\s+quarter|a\s+third|half)\s+of\b)",
+    re.IGNORECASE,
+)
+_HELD_IN = re.compile(r"(?:[\s-]+(?:stake|holding|interest|share)s?)?\s+(?:in|of)\s+(?:the\s+)?")
+_FRACTIONS = {"quarter": Decimal(25), "third": Decimal("33.33"), "half": Decimal(50)}
+
+
+def _each_facts(context, position, parties, facts):
+    """The share told once for each member of a list of companies."""
+    sentence = context.sentences[position]
+    each = _EACH_SHARE.search(sentence.text)
+    if each is None:
+        return []
+    body = context.body
+    at = sentence.start + each.start()
+    group = _last_list([a for a in parties if a.end <= at], body)
+    if len(group) < 2 and position > 0:
+        before = context.sentences[position - 1]
+        mentions = [m for m in context.named_in(before.start, before.end) if m.kind != "regulator"]
+        group = _last_list(mentions, body)
+    companies = list(dict.fromkeys(g.company for g in group))
+    if len(companies) < 2 and _PAIR_WORDS.search(sentence.text, 0, each.end()):
+        companies = list(_pair_in_the_news(context, sentence) or ())
+    fraction = each.group("fraction")
+    percent = _FRACTIONS[fraction.split()[-1].lower()] if fraction else Decimal(each.group(1))
+    if len(companies) < 2 or percent * len(companies) > 101:
+        return []
+    after = [a for a in parties if a.start >= sentence.start + each.end()]
+    target = None
+    held_in = _HELD_IN.match(body, sentence.start + each.end())
+    if after and held_in and after[0].start == held_in.end():
+        target = after[0].company
+    previous = context.sentences[position - 1].text if position else ""
+    venture = _VENTURE.search(sentence.text) or _VENTURE.search(previous)
+    kind = "joint_venture" if venture else "stake"
+    found = []
+    for company in companies:
+        if company == target or any(f.investor == company for f in facts):
+            continue
+        why = (f"the same share each: {each.group()}", f"investor: {company}")
+        found.append(_fact(context, position, company, target, None, None, kind, percent, "", why))
+    return found
+
+
+def _last_list(actors, body):
+    """The last coordinated list of two or more companies among `actors`, in text order."""
+    best = []
+    for actor in actors:
+        group = _group(body, actors, actor)
+        if len(group) >= 2 and (not best or group[0].start > best[-1].end):
+            best = group
+    return best
 
 
 # "will become Leapmotor's largest shareholder with about 21%", "became the biggest
