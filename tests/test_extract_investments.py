@@ -430,6 +430,12 @@ def test_it_drops_a_conversion_in_brackets():
     assert (found.value, found.currency) == (Decimal("237000000000"), "JPY")
 
 
+@pytest.mark.parametrize("gap", ["i.e.,", "i.e.", "that is,"])
+def test_it_drops_a_conversion_told_as_the_same_sum_in_other_words(gap):
+    [found] = find_amounts(f"GM set out an investment of $1.42 billion ({gap} 7 billion reais).")
+    assert (found.value, found.currency) == (Decimal("1420000000"), "USD")
+
+
 # --- stage 3: general grammar of news reporting ----------------------------------------
 
 

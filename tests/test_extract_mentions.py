@@ -123,6 +123,11 @@ def test_it_takes_no_person_after_a_role_a_person_can_hold(index):
     assert new_names("Film producer Anna Belko also invested in Nissan.", index) == []
 
 
+def test_it_takes_no_titled_person_after_a_role_word_for_a_firm(index):
+    text = "Three Nissan companies and group Chairman Chung Euisun will own 80 percent of it."
+    assert new_names(text, index) == []
+
+
 def test_it_finds_a_firm_listed_with_two_known_companies(index):
     text = "The round drew Temasek, Toyota and Ardent Growth, the company said."
     assert ("Ardent Growth", "other") in new_names(text, index)

@@ -145,6 +145,11 @@ _TITLES = _word_set(
     Prof Professor Analyst Spokesman Spokeswoman Spokesperson Manager Partner Governor Mayor
     Premier Senator Deputy General Managing"""
 )
+# Titles only a person carries before a name: "Chairman Chung Euisun" is no firm.
+_PERSONAL_TITLES = _word_set(
+    """CEO Chairman Chairwoman President Mr Mrs Ms Dr Prof Professor Founder Co-founder
+    Minister Secretary Governor Mayor Premier Senator Spokesman Spokeswoman"""
+)
 
 
 def _variants(surface):
@@ -418,6 +423,8 @@ def _by_role(text, index):
             words = name.split()
             if words[0] in _NOT_A_SHORT_FORM or index.lookup(words[0]) or index.lookup(name):
                 continue
+            if words[0] in _PERSONAL_TITLES:
+                continue  # "group Chairman Chung Euisun": the group's chairman, a person
             if len(words) == 1 and (words[0] in _SENTENCE_ADVERBS or words[0].endswith("ly")):
                 continue  # "Elsewhere, the company said"
             if len(name) < 3 or (appositive and _NOT_AFTER.search(text, max(0, start - 12), start)):

@@ -214,6 +214,7 @@ _AMOUNT = re.compile(
 # Text between two amounts that makes the second a conversion of the first.
 _CONVERSION_GAP = re.compile(
     r"^\s*\)?\s*(?:\(|,|;|—|–|-)?\s*(?:or\s+|equivalent\s+to\s+|roughly\s+|about\s+|around\s+|"
+    r"i\.\s?e\.,?\s+|that\s+is,?\s+|"
     r"approximately\s+|some\s+|nearly\s+|almost\s+|~\s*)*$",
     re.IGNORECASE,
 )
