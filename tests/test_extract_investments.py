@@ -483,7 +483,8 @@ def test_it_gives_a_stake_to_each_named_company_in_a_funding_round(index):
         ("Geely", "Nio", None),
         ("Tencent", "Nio", None),
     ]
-    assert money(found) == []  # the round's total is no single investor's
+    # The round's total is no single investor's: it is kept with its investors left unnamed.
+    assert money(found) == [(None, Decimal("300000000"), "USD")]
 
 
 def test_it_keeps_a_sole_investor_amount_past_a_bracketed_conversion(index):
@@ -1607,3 +1608,40 @@ def test_it_reads_a_new_sites_cost_told_after_the_site_as_a_pledge(index, body):
 def test_it_takes_a_products_price_for_no_pledge(index):
     body = "The new car, costing $30,000, will go on sale in May, Nio said."
     assert investments(body, index) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "amount", "currency"),
+    [
+        ("Nio has raised $400 million from a group of investors it did not name.", "4e8", "USD"),
+        ("Nio has closed a $530-million Series C round, the company said.", "5.3e8", "USD"),
+        (
+            "Nio said it had raised 10 billion yuan ($1.47 billion) in its latest round.",
+            "1e10",
+            "CNY",
+        ),
+    ],
+)
+def test_it_keeps_a_rounds_money_from_investors_it_does_not_name(body, amount, currency, index):
+    found = extract(body, index, published=date(2024, 5, 1))
+    [raised] = found.investments
+    assert (raised.investor, raised.target, raised.amount, raised.currency, raised.kind) == (
+        None,
+        "Nio",
+        Decimal(amount),
+        currency,
+        "stake",
+    )
+    assert found.talks == []  # no one to talk with
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Nio raised $1 billion from Tencent in a funding round.",
+        "Nio raised $1 billion from Tencent and Geely in a funding round.",
+        "In 2019, Nio raised $1 billion in a funding round.",
+    ],
+)
+def test_it_leaves_a_round_to_its_named_investors_or_to_the_past(body, index):
+    assert all(fact[0] is not None for fact in investments(body, index))

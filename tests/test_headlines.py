@@ -49,6 +49,11 @@ SUBJECT_VERBS = {
         "rejects",
         "blocks",
         "refuses",
+        "sells",
+        "raises",
+        "gets",
+        "starts",
+        "draws",
     },  # fmt: skip
     # The word after "A and B".
     "plural": {"reportedly", "confirm", "agree", "reach", "deny", "end", "form"},
@@ -62,10 +67,10 @@ def talk(topic, status):
     )
 
 
-def investment(kind, target, amount, purpose):
+def investment(kind, target, amount, purpose, investor="Volkswagen"):
     return SimpleNamespace(
         fact_type=FactType.INVESTMENT,
-        investor="Volkswagen",
+        investor=investor,
         target=target,
         amount=amount,
         currency="USD" if amount else "",
@@ -100,6 +105,9 @@ def every_event():
         InvestmentKind, [None, "Xpeng"], [None, Decimal("700000000")], PURPOSES
     ):
         yield event(investment(kind, target, amount, purpose), "")
+    # Money whose investors the report does not name: the company it goes to is named.
+    for kind, amount, purpose in product(InvestmentKind, [None, Decimal("7e8")], PURPOSES):
+        yield event(investment(kind, "Xpeng", amount, purpose, investor=None), "")
     approvals = list(ApprovalStatus)
     for what, regulator, status, previous in product(
         WHATS, [None, "SAMR"], approvals, ["", *approvals]
@@ -155,3 +163,11 @@ def test_it_writes_the_bad_headlines_of_issue_11_well():
         "Investments mentioning “battery”"
     )
     assert describe_results(Filters(status="agreed"), "talks") == "Talks with status agreed"
+
+
+def test_it_leads_with_the_company_the_money_goes_to_when_no_investor_is_named():
+    raised = investment(InvestmentKind.STAKE, "Xpeng", Decimal("4e8"), "", investor=None)
+    raised.stake_percent = None
+    assert describe_event(event(raised, "")) == (
+        "Xpeng raises USD 400 million from unnamed investors"
+    )

@@ -137,3 +137,74 @@ def test_it_shows_them_to_editors_in_the_admin(client, tmp_path, extractor):
         page = client.get(reverse(f"admin:partnerships_{model}_change", args=[fact.pk]))
         assert page.status_code == 200
     assert client.get(reverse("admin:partnerships_approval_changelist")).status_code == 200
+
+
+RAISED = "Chery has raised $400 million from investors it did not name."
+
+
+@pytest.fixture
+def unnamed(monkeypatch):
+    make_company("Chery")
+    scripted = ScriptedExtractor(
+        investment_fact(None, "Chery", RAISED, amount=Decimal("400000000"), currency="USD"),
+    )
+    monkeypatch.setattr(ingest, "extract_article", scripted)
+    return scripted
+
+
+def test_it_stores_money_from_unnamed_investors_once(tmp_path, unnamed):
+    first = ingest_text(tmp_path, "one.txt", RAISED)
+    ingest_text(tmp_path, "two.txt", f"Again: {RAISED}")
+    ingest_text(tmp_path, "two-again.txt", f"Again: {RAISED}")
+
+    assert first.facts_found == 1
+    [raised] = Investment.objects.all()
+    assert (raised.investor, raised.target.name, raised.amount) == (None, "Chery", Decimal(4e8))
+    assert raised.report_count == 2
+
+
+def test_it_refuses_an_investment_naming_no_company_and_a_second_unnamed_copy():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Investment.objects.create(amount=Decimal(5), currency="USD", announced_on="2024-01-01")
+    chery = make_company("Chery")
+    Investment.objects.create(
+        target=chery, kind="stake", amount=None, currency="", announced_on="2024-01-01"
+    )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Investment.objects.create(
+            target=chery, kind="stake", amount=None, currency="", announced_on="2024-02-01"
+        )
+
+
+def test_it_says_unnamed_investors_on_the_pages_and_leaves_them_empty_in_exports(
+    client, tmp_path, unnamed
+):
+    ingest_text(tmp_path, "one.txt", RAISED)
+    line = "Chery raises USD 400 million from unnamed investors"
+    for url in ("/", "/companies/chery/", "/feeds/timeline.atom", "/?type=investment"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert line in response.content.decode(), url
+    story = client.get(f"/investments/{Investment.objects.get().pk}/")
+    assert story.status_code == 200
+    assert line in story.content.decode()
+    rows = list(csv.DictReader(io.StringIO(export_text(client, "investments.csv"))))
+    assert [(row["investor"], row["target"]) for row in rows] == [("", "Chery")]
+    [record] = json.loads(export_text(client, "investments.json"))
+    assert (record["investor"], record["target"]) == (None, "Chery")
+
+
+def test_it_lets_editors_open_money_from_unnamed_investors(client, tmp_path, unnamed):
+    ingest_text(tmp_path, "one.txt", RAISED)
+    client.force_login(make_editor())
+    listing = client.get(reverse("admin:partnerships_investment_changelist"))
+    assert listing.status_code == 200
+    assert "Unnamed investors" in listing.content.decode()
+    page = client.get(
+        reverse("admin:partnerships_investment_change", args=[Investment.objects.get().pk])
+    )
+    assert page.status_code == 200
+
+
+def export_text(client, name):
+    return b"".join(client.get(f"/export/{name}").streaming_content).decode()

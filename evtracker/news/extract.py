@@ -469,7 +469,8 @@ def read_by_rules(body, index, *, published, title="", skip=()):
         # A joint venture's shares are held in the venture, not a partner (README: its target
         # is the venture's name).
         if (
-            fact.target
+            fact.investor  # money from investors the report does not name: no pair to talk
+            and fact.target
             and fact.target != fact.investor
             and fact.kind != "joint_venture"
             and (_decided(fact))

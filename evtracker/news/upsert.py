@@ -104,7 +104,7 @@ class _Apply:
 
 def _investment_order(fact):
     return (
-        fact.investor,
+        fact.investor or "",
         fact.target or "",
         str(fact.amount),
         fact.currency or "",
@@ -382,15 +382,18 @@ def _money(report):
 def _apply_investment(apply, report):
     article, companies, counts = apply.article, apply.companies, apply.counts
     sentence = _span(article, report, counts)
-    investor = companies.get(report.investor)
+    # A report may leave the investor unnamed ("raised $400 million from investors it did not
+    # name"), never both companies.
+    investor = companies.get(report.investor) if report.investor else None
     target = companies.get(report.target) if report.target else None
     money = _money(report)
     kind = report.kind if report.kind in InvestmentKind.values else InvestmentKind.PLEDGE
     unusable = (
         sentence is None
-        or investor is None
+        or (report.investor and investor is None)
         or (report.target and target is None)
-        or (target is not None and target.pk == investor.pk)
+        or (investor is None and target is None)
+        or (target is not None and investor is not None and target.pk == investor.pk)
         or money is None
     )
     if unusable:
@@ -400,7 +403,8 @@ def _apply_investment(apply, report):
     on = _report_date(report, article)
     stake = _stake(report.stake_percent)
     purpose = (report.purpose or "")[:300]
-    key = {"investor": investor, "kind": kind}
+    key = {"kind": kind}
+    key |= {"investor": investor} if investor else {"investor__isnull": True}
     key |= {"target": target} if target else {"target__isnull": True}
     if amount is not None:
         key |= {"amount": amount, "currency": currency}

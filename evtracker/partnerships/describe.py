@@ -167,6 +167,8 @@ def describe_investment(investment):
     amount = money(investment.amount, investment.currency)
     purpose = _purpose(investment.purpose, names)
     disclosed = investment.amount is not None
+    if investor is None:
+        return _from_unnamed_investors(investment, target, amount, purpose, disclosed)
     if investment.kind == InvestmentKind.STAKE and target:
         share = (
             f"a {investment.stake_percent.normalize():f}% stake"
@@ -193,6 +195,31 @@ def describe_investment(investment):
         line = f"{investor} pledges an undisclosed amount{into}"
     else:
         line = f"{investor} pledges {amount}{into}"
+    return _best([line + purpose, line], names)
+
+
+def _from_unnamed_investors(investment, target, amount, purpose, disclosed):
+    """The headline of money the report does not say whose: the company it goes to leads."""
+    names = (target,)
+    if investment.kind == InvestmentKind.STAKE:
+        if investment.stake_percent:
+            share = f"a {investment.stake_percent.normalize():f}% stake"
+            line = f"{target} sells {share} to unnamed investors"
+            figure = f" ({amount if disclosed else 'amount undisclosed'})"
+            return _best([line + purpose + figure, line + figure], names)
+        line = (
+            f"{target} raises {amount} from unnamed investors"
+            if disclosed
+            else f"{target} sells a stake to unnamed investors"
+        )
+    elif investment.kind == InvestmentKind.JOINT_VENTURE:
+        line = (
+            f"{target} gets {amount} as a joint venture"
+            if disclosed
+            else f"{target} starts as a joint venture"
+        )
+    else:
+        line = f"{target} draws a pledge of {amount if disclosed else 'an undisclosed amount'}"
     return _best([line + purpose, line], names)
 
 

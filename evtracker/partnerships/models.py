@@ -524,6 +524,9 @@ class InvestmentKind(models.TextChoices):
     JOINT_VENTURE = "joint_venture", "Joint venture"
 
 
+UNNAMED_INVESTORS = "Unnamed investors"
+
+
 class Investment(Fact):
     """Money pledged or invested; target is empty for a pledge into a business line."""
 
@@ -543,7 +546,11 @@ class Investment(Fact):
         "announced_on",
     )
 
-    investor = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="investments")
+    # Empty when the report names no investor ("Xpeng raised $400 million from investors it did
+    # not name"); then the target is named.
+    investor = models.ForeignKey(
+        Company, null=True, blank=True, on_delete=models.PROTECT, related_name="investments"
+    )
     target = models.ForeignKey(
         Company, null=True, blank=True, on_delete=models.PROTECT, related_name="investments_in"
     )
@@ -584,9 +591,19 @@ class Investment(Fact):
                 condition=Q(target__isnull=True) | ~Q(target=F("investor")),
                 name="investment_target_not_investor",
             ),
-            # The same investment reported twice is one row (with or without a target).
+            models.CheckConstraint(
+                condition=Q(investor__isnull=False) | Q(target__isnull=False),
+                name="investment_names_a_company",
+            ),
+            # The same investment reported twice is one row (with or without a target). Either
+            # company may be empty, and empty must equal empty, hence COALESCE (SQLite, the
+            # development database, has no NULLS NOT DISTINCT).
             models.UniqueConstraint(
-                fields=["investor", "target", "amount", "currency", "kind"],
+                Coalesce("investor", Value(0), output_field=models.BigIntegerField()),
+                F("target"),
+                F("amount"),
+                F("currency"),
+                F("kind"),
                 condition=Q(target__isnull=False),
                 name="investment_unique_with_target",
             ),
@@ -595,11 +612,9 @@ class Investment(Fact):
                 condition=Q(target__isnull=True),
                 name="investment_unique_without_target",
             ),
-            # Without an amount: one row per investor, target, kind and stake. Either may be
-            # empty, and empty must equal empty, hence COALESCE (SQLite, the development
-            # database, has no NULLS NOT DISTINCT).
+            # Without an amount: one row per investor, target, kind and stake.
             models.UniqueConstraint(
-                F("investor"),
+                Coalesce("investor", Value(0), output_field=models.BigIntegerField()),
                 Coalesce("target", Value(0), output_field=models.BigIntegerField()),
                 F("kind"),
                 Coalesce(
@@ -619,7 +634,12 @@ class Investment(Fact):
 
     def __str__(self):
         into = f" in {self.target}" if self.target_id else ""
-        return f"{self.investor}: {self.money} {self.kind}{into}"
+        return f"{self.investor_name}: {self.money} {self.kind}{into}"
+
+    @property
+    def investor_name(self):
+        """The investor's name, or what readers see where the report names none."""
+        return self.investor.name if self.investor_id else UNNAMED_INVESTORS
 
     @property
     def money(self):

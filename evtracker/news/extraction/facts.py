@@ -27,7 +27,7 @@ class TalkFact:
 
 @dataclass(frozen=True)
 class InvestmentFact:
-    investor: str
+    investor: str | None  # None: money from investors the report does not name
     target: str | None
     amount: Decimal | None  # None for a stake reported without an amount
     currency: str | None  # ISO 4217

@@ -21,7 +21,12 @@ from evtracker.news.extraction.facts import InvestmentFact
 from evtracker.news.extraction.money import PERCENT, find_amounts
 from evtracker.news.extraction.not_money import ROUGHLY, SITE_COST, not_money_put_in
 from evtracker.news.extraction.patterns import fold, per_article
-from evtracker.news.extraction.rounds import OTHERS_AFTER, SHARED_AFTER, round_facts
+from evtracker.news.extraction.rounds import (
+    OTHERS_AFTER,
+    SHARED_AFTER,
+    round_facts,
+    unnamed_round,
+)
 from evtracker.news.extraction.stake_price import priced_stakes
 
 
@@ -756,6 +761,37 @@ def _stake_without_amount(context, position, investor, target, percent, why):
     return _fact(context, position, investor, target, None, None, "stake", percent, "", why)
 
 
+def _unnamed_round_facts(context, position, parties, facts):
+    """The money a round brings in from investors the sentence does not name: a stake in the
+    company raising it, its investor left empty."""
+    found = unnamed_round(context, position, parties, _subject)
+    if found is None:
+        return []
+    raiser, verb_end = found
+    text = context.sentences[position].text
+    amounts = [a for a in find_amounts(text, context.body) if a.start >= verb_end]
+    if not amounts:
+        return []
+    first = amounts[0]
+    if any(f.amount == first.value and f.currency == first.currency for f in facts):
+        return []  # a sole investor's money
+    why = ("funding round, no investor named", f"raising the money: {raiser.company}")
+    return [
+        _fact(
+            context,
+            position,
+            None,
+            raiser.company,
+            first.value,
+            first.currency,
+            "stake",
+            None,
+            "",
+            why,
+        )  # fmt: skip
+    ]
+
+
 def _round_stake(context, position, investor, target, why):
     return _stake_without_amount(context, position, investor, target, None, why)
 
@@ -872,6 +908,8 @@ def find_investments(context, position, actors):
         facts = _cross_holding_facts(context, position, parties, facts)
     if not denied:
         facts += round_facts(context, position, parties, facts, _subject, _round_stake)
+    if not denied and _DIGIT.search(text):
+        facts += _unnamed_round_facts(context, position, parties, facts)
     if not denied and ("50" in text or "equal" in text):
         facts += _equal_venture_facts(context, position, parties, facts)
     if not denied and ("each" in text or "Each" in text or "both" in text):

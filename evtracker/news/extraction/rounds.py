@@ -4,7 +4,8 @@ round", "Investors include A and B", "led by A and including an investment from 
 
 A round's total belongs to no single investor when several are named, so the amount is left
 to the money rules (which keep it only for a sole investor); here each participant gets a
-stake without an amount. The company raising the money is the subject of "raised",
+stake without an amount. A round whose sentence names no investor at all ("raised $400 million
+from investors it did not name") is money from unnamed investors (`unnamed_round`). The company raising the money is the subject of "raised",
 "secured", "drew", else the one that raised money in one of the last sentences.
 """
 
@@ -144,6 +145,29 @@ def round_facts(context, position, parties, facts, subject_of, make_fact):
         why = ("funding round", f"investor: {actor.company}", f"raising the money: {raiser}")
         found.append(make_fact(context, position, actor.company, raiser, why))
     return found
+
+
+_SERIES = re.compile(r"\bseries\s+[a-f]\d?\b|\bpre-ipo\b")
+
+
+def unnamed_round(context, position, parties, subject_of):
+    """The company raising money in a round whose sentence names no investor ("Xpeng has raised
+    $400 million from investors it did not name", "closed a $530 million Series C round"), and
+    where its raising verb ends; None otherwise."""
+    sentence = context.sentences[position]
+    lowered = sentence.text.lower()
+    if not any(stem in lowered for stem in _STEMS) or _EARLIER.match(sentence.text):
+        return None
+    raises = _RAISES.search(lowered)
+    if raises is None or _WHICH.search(lowered, 0, raises.start()):
+        return None
+    if not (_ROUND.search(lowered, raises.end()) or _SERIES.search(lowered)):
+        return None
+    subject, speaker = subject_of(context, sentence, parties, sentence.start + raises.start())
+    raiser = subject or speaker
+    if raiser is None or any(a.company != raiser.company for a in parties if a.named):
+        return None  # investors named: each gets its stake (round_facts), a sole one the money
+    return raiser, raises.end()
 
 
 # A sole named investor followed by others ("from Temasek, with Edelweiss ... also taking
