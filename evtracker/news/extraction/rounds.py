@@ -4,9 +4,10 @@ round", "Investors include A and B", "led by A and including an investment from 
 
 A round's total belongs to no single investor when several are named, so the amount is left
 to the money rules (which keep it only for a sole investor); here each participant gets a
-stake without an amount. A round whose sentence names no investor at all ("raised $400 million
-from investors it did not name") is money from unnamed investors (`unnamed_round`). The company raising the money is the subject of "raised",
-"secured", "drew", else the one that raised money in one of the last sentences.
+stake without an amount. A round whose sentence names no investor ("raised $400 million from
+investors it did not name", the investors told in the next sentence) is kept as money from
+unnamed investors (`unnamed_round`). The company raising the money is the subject of
+"raised", "secured", "drew", else the one that raised money in one of the last sentences.
 """
 
 import re
