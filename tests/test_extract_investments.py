@@ -1645,3 +1645,30 @@ def test_it_keeps_a_rounds_money_from_investors_it_does_not_name(body, amount, c
 )
 def test_it_leaves_a_round_to_its_named_investors_or_to_the_past(body, index):
     assert all(fact[0] is not None for fact in investments(body, index))
+
+
+@pytest.mark.parametrize(
+    ("body", "amount", "currency"),
+    [
+        ("Nio opened its new plant. The plant cost RM82 million to build.", "8.2e7", "MYR"),
+        (
+            "Nio broke ground in Anhui. The plant, with an initial investment of around 200 "
+            "million USD, will build 50,000 cars a year.",
+            "2e8",
+            "USD",
+        ),
+        (
+            "Nio said talks were in their final stage. It had looked at Bulgaria too.\n"
+            "The €1.3 billion ($1.4 billion) plant will have a capacity of 300,000 cars.",
+            "1.3e9",
+            "EUR",
+        ),
+    ],
+)
+def test_it_reads_a_sites_cost_as_its_builders_pledge(body, amount, currency, index):
+    assert money(investments(body, index)) == [("Nio", Decimal(amount), currency)]
+
+
+def test_it_leaves_a_sites_cost_to_no_one_when_two_companies_build_it(index):
+    body = "Toyota and Geely picked Alabama. The plant is expected to cost $1.6 billion."
+    assert investments(body, index) == []

@@ -889,6 +889,8 @@ def find_investments(context, position, actors):
     sentence = context.sentences[position]
     text = sentence.text
     parties = [a for a in actors if a.kind != "regulator"]
+    if not parties and _SITE_OPENS.match(text) and _DIGIT.search(text):
+        return _site_cost_facts(context, position)
     if (
         not parties
         and not _pair_in_the_news(context, sentence)
@@ -902,6 +904,8 @@ def find_investments(context, position, actors):
     facts = []
     if _DIGIT.search(text):
         facts = _amount_facts(context, position, parties, actors)
+        if not facts and _SITE_OPENS.match(text):
+            facts = _site_cost_facts(context, position)
     if not denied and _maybe_stake(text):
         facts += _stake_facts(context, position, parties, facts)
     if not denied and ("cross" in text or "other" in text) and _CROSS_HOLDING.search(text):
@@ -933,6 +937,57 @@ def find_investments(context, position, actors):
         # The rumour's terms, told in an article where the investor or the target denies it.
         facts = [f for f in facts if f.investor not in deniers and f.target not in deniers]
     return facts
+
+
+# "The plant cost RM82 million to build", "The €1.3 billion plant is expected to ...", "The
+# plant, with an initial investment of around 200 million USD, will ...": a sentence about the
+# site a company builds, its cost told there and its builder in one of the sentences before.
+_SITE_OPENS = re.compile(
+    r"(?:The|Its|This)\s+(?:new\s+)?(?:[^\s,]+\s+){0,4}?(?:plant|factory|gigafactory|facility)\b"
+)
+_SITE_COST_HERE = re.compile(
+    r"^(?:The|Its|This)\s+(?:new\s+)?(?P<before>[^,]{0,40}?\d[^,]{0,30}?\s)?"
+    r"(?:plant|factory|gigafactory|facility)\b(?P<after>,\s+(?:with|at)\s+an?\s+"
+    r"(?:initial\s+|total\s+)?(?:investment|cost)\s+of\b|\s+(?:cost|costs|will\s+cost|"
+    r"is\s+expected\s+to\s+cost|is\s+set\s+to\s+cost|would\s+cost)\b)?"
+)
+
+
+_SITE_REACH = 3  # sentences back to the company building the site
+
+
+def _site_cost_facts(context, position):
+    """The cost of the site the sentence opens with, promised by the company the last sentences
+    name first (else the article's subject)."""
+    sentence = context.sentences[position]
+    text = sentence.text
+    opens = _SITE_COST_HERE.match(text)
+    if opens is None or not (opens.group("before") or opens.group("after")):
+        return []
+    amounts = find_amounts(text, context.body)
+    if opens.group("before"):
+        amounts = [a for a in amounts if a.end <= opens.end()]
+    else:
+        amounts = [a for a in amounts if a.start >= opens.end() and a.start - opens.end() <= 40]
+    if not amounts:
+        return []
+    named = []
+    for before in context.sentences[max(0, position - _SITE_REACH) : position][::-1]:
+        named = [m for m in context.named_in(before.start, before.end) if m.kind != "regulator"]
+        if named:
+            break
+    if len(named) > 1 and _AND_GAP.fullmatch(context.body, named[0].end, named[1].start):
+        return []  # "Toyota and Mazda picked Alabama": the site of both, no one's pledge
+    builder = named[0].company if named else context.lead
+    if builder is None:
+        return []
+    first = amounts[0]
+    why = (f"a site's cost: {opens.group().strip()}", f"builder: {builder}")
+    return [
+        _fact(
+            context, position, builder, None, first.value, first.currency, "pledge", None, "", why
+        )
+    ]
 
 
 def _history(context, fact):
