@@ -123,6 +123,17 @@ def test_it_takes_no_person_after_a_role_a_person_can_hold(index):
     assert new_names("Film producer Anna Belko also invested in Nissan.", index) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nissan signed an agreement with Tel Aviv-based Voltana Automotive on Monday.",
+        "Nissan signed an agreement with Toyota-backed Voltana Automotive on Monday.",
+    ],
+)
+def test_it_names_a_suffixed_firm_without_the_words_placing_it(text, index):
+    assert new_names(text, index) == [("Voltana Automotive", "automaker")]
+
+
 def test_it_takes_no_titled_person_after_a_role_word_for_a_firm(index):
     text = "Three Nissan companies and group Chairman Chung Euisun will own 80 percent of it."
     assert new_names(text, index) == []

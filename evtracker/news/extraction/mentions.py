@@ -145,6 +145,8 @@ _TITLES = _word_set(
     Prof Professor Analyst Spokesman Spokeswoman Spokesperson Manager Partner Governor Mayor
     Premier Senator Deputy General Managing"""
 )
+# A word that places or backs the firm named after it: "Tel Aviv-based", "Toyota-backed".
+_PLACED_ENDINGS = ("-based", "-headquartered", "-backed", "-owned", "-listed")
 # Titles only a person carries before a name: "Chairman Chung Euisun" is no firm.
 _PERSONAL_TITLES = _word_set(
     """CEO Chairman Chairwoman President Mr Mrs Ms Dr Prof Professor Founder Co-founder
@@ -795,6 +797,11 @@ def find_mentions(text, index):
         owners = [i for i, word in enumerate(core[:-1]) if word.endswith(("'s", "’s"))]
         if owners:  # "Peter Thiel's Founders Fund": the firm follows its owner's name
             cut = owners[-1] + 1
+            start += len(" ".join(core[:cut])) + 1
+            core = core[cut:]
+        placed = [i for i, word in enumerate(core) if word.endswith(_PLACED_ENDINGS)]
+        if placed:  # "Tel Aviv-based REE Automotive": the firm follows where it is based
+            cut = placed[-1] + 1
             start += len(" ".join(core[:cut])) + 1
             core = core[cut:]
         if "of" in core and (
