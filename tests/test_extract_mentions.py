@@ -134,6 +134,11 @@ def test_it_names_a_suffixed_firm_without_the_words_placing_it(text, index):
     assert new_names(text, index) == [("Voltana Automotive", "automaker")]
 
 
+def test_it_takes_no_legal_form_in_a_list_for_a_firm(index):
+    text = "Nissan Motor Co., Ltd. and Renault Group have signed a memorandum of understanding."
+    assert new_names(text, index) == []
+
+
 def test_it_takes_no_titled_person_after_a_role_word_for_a_firm(index):
     text = "Three Nissan companies and group Chairman Chung Euisun will own 80 percent of it."
     assert new_names(text, index) == []

@@ -560,6 +560,8 @@ def _plausible_firm(name, index):
         words.pop(0)
     if not words or len(" ".join(words)) < 2:
         return None
+    if all(_LEGAL_WORD.match(word.rstrip(",")) for word in words):
+        return None  # "SK On Co., Ltd. and Koc Holding": the end of a name, not a firm
     if words[0] in _FIRST_NAMES or words[0] in _NOT_A_SHORT_FORM and len(words) == 1:
         return None
     if all(word in _NOT_A_FIRM or word in _NOT_A_SHORT_FORM for word in words):
