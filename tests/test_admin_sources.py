@@ -230,6 +230,26 @@ def test_it_adds_an_investment_with_its_source(editor_client):
     assert Evidence.objects.get().investment == Investment.objects.get()
 
 
+def test_it_asks_for_a_company_when_an_investment_names_none(editor_client):
+    url = reverse("admin:partnerships_investment_add")
+    data = admin_form_data(
+        editor_client.get(url),
+        kind="stake",
+        announced_on="2024-03-05",
+        source_text="Xpeng raises money\n\nXpeng has raised $400 million from investors.",
+        source_published_on="2024-03-05",
+        quote="Xpeng has raised $400 million",
+    )
+    refused = editor_client.post(url, data)
+    assert refused.status_code == 200
+    assert "Name the investor, the company invested in, or both" in refused.content.decode()
+    assert not Investment.objects.exists()
+
+    xpeng = make_company("Xpeng").pk
+    assert editor_client.post(url, {**data, "target": xpeng}).status_code == 302
+    assert Investment.objects.get().investor is None
+
+
 def test_it_adds_another_source_on_a_facts_page(editor_client):
     talk = make_talk(make_company("Xiaomi"), make_company("Chery"))
     make_evidence(talk)

@@ -659,6 +659,11 @@ class Investment(Fact):
             raise ValidationError("Give the amount and its currency, or neither (undisclosed).")
         if self.target_id and self.target_id == self.investor_id:
             raise ValidationError({"target": "A company cannot invest in itself."})
+        if not self.investor_id and not self.target_id:
+            raise ValidationError(
+                "Name the investor, the company invested in, or both: leave the investor empty "
+                "only when the report does not name one."
+            )
 
 
 class ApprovalStatus(models.TextChoices):
