@@ -549,7 +549,12 @@ class Investment(Fact):
     # Empty when the report names no investor ("Xpeng raised $400 million from investors it did
     # not name"); then the target is named.
     investor = models.ForeignKey(
-        Company, null=True, blank=True, on_delete=models.PROTECT, related_name="investments"
+        Company,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="investments",
+        help_text="Leave empty only when the report names no investor.",
     )
     target = models.ForeignKey(
         Company, null=True, blank=True, on_delete=models.PROTECT, related_name="investments_in"
