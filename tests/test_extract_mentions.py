@@ -134,6 +134,11 @@ def test_it_names_a_suffixed_firm_without_the_words_placing_it(text, index):
     assert new_names(text, index) == [("Voltana Automotive", "automaker")]
 
 
+def test_it_names_the_last_firm_of_a_list_without_the_full_stop(index):
+    text = "The new heads run three energy groups: Nissan, Renault and Voltana."
+    assert new_names(text, index) == [("Voltana", "automaker")]
+
+
 def test_it_takes_no_legal_form_in_a_list_for_a_firm(index):
     text = "Nissan Motor Co., Ltd. and Renault Group have signed a memorandum of understanding."
     assert new_names(text, index) == []

@@ -725,6 +725,9 @@ def _by_coordination(text, mentions, index):
         for at, item in items:
             if at in starts:
                 continue
+            last = item.split()[-1]
+            if last.endswith(".") and "." not in last[:-1] and not _LEGAL_WORD.match(last):
+                item = item[:-1]  # "... Peugeot and Abarth.": the sentence's full stop
             name = _plausible_firm(item, index)
             if name is None or not item.startswith(name):
                 continue
