@@ -134,6 +134,23 @@ def test_it_names_a_suffixed_firm_without_the_words_placing_it(text, index):
     assert new_names(text, index) == [("Voltana Automotive", "automaker")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honda, Japan's No. 2 automaker, and Nissan signed a memorandum.",
+        "South Korea's Kospi added 27.48 points, while Taiwan's Taiex rose 0.4%.",
+        "Park Taesung, the Republic of Korea's Ambassador to Indonesia, thanked Hyundai.",
+        "The venture, based in Wuhu in east China's Anhui Province, is owned by Nissan.",
+        "That is according to Indonesia's Presidential Chief of Staff Moeldoko.",
+        "It has an authorised capital of shares of Rs 10 each, Nissan said.",
+        "Nissan and Renault will acquire a minority stake in OEM once the round closes.",
+        "Free trade agreements with the European Union and the United States help Nissan.",
+    ],
+)
+def test_it_takes_no_rank_index_title_place_or_currency_for_a_firm(text, index):
+    assert new_names(text, index) == []
+
+
 def test_it_names_the_last_firm_of_a_list_without_the_full_stop(index):
     text = "The new heads run three energy groups: Nissan, Renault and Voltana."
     assert new_names(text, index) == [("Voltana", "automaker")]

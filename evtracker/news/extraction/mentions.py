@@ -150,7 +150,7 @@ _PLACED_ENDINGS = ("-based", "-headquartered", "-backed", "-owned", "-listed")
 # Titles only a person carries before a name: "Chairman Chung Euisun" is no firm.
 _PERSONAL_TITLES = _word_set(
     """CEO Chairman Chairwoman President Mr Mrs Ms Dr Prof Professor Founder Co-founder
-    Minister Secretary Governor Mayor Premier Senator Spokesman Spokeswoman"""
+    Minister Secretary Governor Mayor Premier Senator Spokesman Spokeswoman Deputy"""
 )
 
 
@@ -366,7 +366,8 @@ _FIRMISH = _word_set(
 _SENTENCE_ADVERBS = _word_set(
     """Elsewhere Still Yet Now Today Overall Instead Further Furthermore Moreover Indeed
     Nonetheless Nevertheless Then Thus Hence Therefore Here There Locally Globally Domestically
-    Abroad Together Similarly Previously"""
+    Abroad Together Similarly Previously When While After Before Although Because Once Until
+    Unless"""
 )
 
 
@@ -514,7 +515,8 @@ _NOT_A_FIRM = _word_set(
     Canadian Mexican Brazilian Argentine Chilean Russian Ukrainian Turkish Polish Hungarian
     Czech Slovak Austrian Swiss Belgian Portuguese Greek Romanian Moroccan Egyptian Israeli
     Iranian Pakistani Emirati Qatari Kuwaiti Saudi European Asian African Nordic Western
-    Eastern Northern Southern Market Markets Board"""
+    Eastern Northern Southern Market Markets Board No Kospi Kosdaq Taiex Sensex Nifty Topix
+    Ambassador OEM OEMs Rs United States"""
 )
 # First names: a name starting with one is a person's ("Mary Barra's chief of staff").
 _FIRST_NAMES = _word_set(
@@ -648,7 +650,10 @@ _REGION_NEXT = re.compile(
 )
 
 
-_HIGH_OFFICE = _word_set("Minister President Premier Chancellor Governor Mayor Secretary King")
+_HIGH_OFFICE = _word_set(
+    "Minister President Presidential Premier Chancellor Governor Mayor Secretary King Ambassador "
+    "Chief Staff"
+)
 _PUBLIC_BODY = _word_set(
     """Ministry Board Commission Authority Agency Bureau Administration Department Exchange
     Council Regulator Office Division Directorate Inspectorate Court Government Parliament"""
@@ -657,7 +662,7 @@ _NAME_GOES_ON = re.compile(r" and [A-Z]")
 _INSIDE_A_NAME = re.compile(r"[A-Z][\w&.-]* $")
 _NOT_A_FIRM_ENDING = _word_set(
     """Plant Plants Factory Project Projects Program Programme Initiative Plan Strategy Law Act
-    Policy Zone Park Port Airport Station Road Highway"""
+    Policy Zone Park Port Airport Station Road Highway Province Prefecture County Shares Stock"""
 )
 
 
