@@ -151,6 +151,19 @@ def test_it_takes_no_rank_index_title_place_or_currency_for_a_firm(text, index):
     assert new_names(text, index) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("When Voltana Group pitched the venture to Nissan, it agreed.", ["Voltana Group"]),
+        ("The loans came from Nissan, Renault and Bank of Voltana, the report said.", []),
+        ("Investors, among them Voltana's Sachin Bansal, Nissan and Renault, joined.", []),
+        ("said Waleed Al Muhairi, Deputy Group CEO of Nissan.", []),
+    ],
+)
+def test_it_names_no_opener_title_person_or_cut_name_as_a_firm(text, wanted, index):
+    assert [name for name, _ in new_names(text, index)] == wanted
+
+
 def test_it_names_the_last_firm_of_a_list_without_the_full_stop(index):
     text = "The new heads run three energy groups: Nissan, Renault and Voltana."
     assert new_names(text, index) == [("Voltana", "automaker")]

@@ -697,6 +697,7 @@ def _by_country(text, index):
 _LIST_ITEM = r"[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}"
 # The connective is found first; the items before it end where it starts.
 _LIST_AND = re.compile(r",? (?:and|&) (?=[A-Z])")
+_NAME_OF_NEXT = re.compile(r" of (?:the )?[A-Z]")
 _LIST_LAST = re.compile(rf"{_LIST_ITEM}(?![\w&'’-])")
 _LIST_BEFORE = re.compile(rf"(?<![\w&'’.-])({_LIST_ITEM})((?:, {_LIST_ITEM})*)$")
 
@@ -733,6 +734,8 @@ def _by_coordination(text, mentions, index):
             last = item.split()[-1]
             if last.endswith(".") and "." not in last[:-1] and not _LEGAL_WORD.match(last):
                 item = item[:-1]  # "... Peugeot and Abarth.": the sentence's full stop
+            if "'s " in item or "’s " in item or _NAME_OF_NEXT.match(text, at + len(item)):
+                continue  # "Flipkart's Sachin Bansal", "Bank of America": a person, a longer name
             name = _plausible_firm(item, index)
             if name is None or not item.startswith(name):
                 continue
@@ -794,6 +797,7 @@ def find_mentions(text, index):
             core
             and (
                 core[0] in _NOT_A_NAME
+                or core[0] in _SENTENCE_ADVERBS  # "When Master Group pitched the venture"
                 or core[0] in _ROLE_OPENERS
                 or core[0] in ("&", "of", "und")
                 or _LEGAL_WORD.match(core[0])
@@ -801,8 +805,8 @@ def find_mentions(text, index):
             and (start not in starts)
         ):
             start += len(core.pop(0)) + 1
-        if not core:
-            continue
+        if not core or core[0] in _PERSONAL_TITLES:
+            continue  # "Deputy Group CEO of Mubadala": a person's title
         core = [word for word in core if not word.startswith("(")]  # "(China)"
         owners = [i for i, word in enumerate(core[:-1]) if word.endswith(("'s", "’s"))]
         if owners:  # "Peter Thiel's Founders Fund": the firm follows its owner's name
