@@ -879,10 +879,19 @@ def test_it_does_not_read_a_wrong_forecast_as_a_denial(index):
     [
         "Hyundai withdrew its offer for a stake in Foxconn on Monday.",
         "Stellantis has withdrawn its merger proposal to Renault, the company said.",
+        "Stellantis has pulled its merger proposal for Renault, pointing at the government.",
     ],
 )
 def test_it_reads_a_withdrawn_offer_as_ended(index, sentence):
     assert set(talks(sentence, index).values()) == {"ended"}
+
+
+def test_it_reads_no_end_of_talks_in_the_end_of_something_else(index):
+    sentence = (
+        "Hyundai is in advanced talks with Foxconn on a deal that would keep its cars on sale "
+        "once it ends local manufacturing there, people familiar with the matter said."
+    )
+    assert set(talks(sentence, index).values()) == {"rumoured"}
 
 
 def test_it_reads_each_company_of_a_list_that_speaks_as_a_party_speaking(index):

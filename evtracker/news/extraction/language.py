@@ -613,7 +613,10 @@ DENY = Anchored(
     ),
 )
 END = Anchored(
-    r"\b(?:call(?:ed|s|ing)?\s+off|ended|ends|ending|end\s+(?:the|their|its)|scrap(?:ped|s|ping)?|"
+    # "once it ends local manufacturing there": an end of something else, not of the talks
+    r"\b(?:call(?:ed|s|ing)?\s+off|(?:ended|ends|ending)(?!\s+(?:its\s+|their\s+|the\s+)?"
+    r"(?:local\s+|own\s+)?(?:production|manufacturing|operations|assembly|output|sales|"
+    r"exports|imports)\b)|end\s+(?:the|their|its)|scrap(?:ped|s|ping)?|"
     r"c(?:ome|omes|ame|oming)\s+to\s+(?:an\s+end|a\s+close)|"
     r"br(?:ing|ings|inging|ought)\s+(?:[\w-]+\s+){1,4}?to\s+(?:an\s+end|a\s+close)|"
     r"g(?:ive|ives|ave|iving|iven)\s+up\s+on|"
@@ -626,6 +629,8 @@ END = Anchored(
     r"on\s+hold|on\s+ice|back(?:ed|s)?\s+out|withdr(?:ew|awn|aws?)\s+from|"
     r"(?:took|takes?|taking)\s+back\s+(?:its|their|the|a)\s+(?:[\w-]+\s+){0,2}?(?:offer|bid|"
     r"proposal)|"
+    # "has pulled its merger proposal for Renault": the offer taken back
+    r"pull(?:ed|s|ing)?\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:offer|bid|proposal)|"
     r"(?:decided|decision|agreed|chose|opted)\s+to\s+(?:end|stop|terminate|discontinue|scrap|abandon)|"
     r"(?:decided|agreed|chose|opted)\s+(?:that\s+(?:they|it)\s+(?:will|would)\s+not|not\s+to|"
     r"to\s+not)\s+(?:complete|proceed|pursue|go\s+ahead|move\s+(?:ahead|forward)|continue)|"
