@@ -982,6 +982,16 @@ def test_it_names_a_body_by_the_short_name_the_article_gives_it(index):
     assert approvals(body, index) == {("Geely", "MIDA", "granted"), ("Proton", "MIDA", "granted")}
 
 
+def test_it_names_a_body_whose_name_joins_two_words_with_and(index):
+    body = (
+        "Geely was notified on January 8 that the Jiangsu Provincial Development and Reform "
+        "Commission had approved its electric vehicle project."
+    )
+    assert approvals(body, index) == {
+        ("Geely", "Jiangsu Provincial Development and Reform Commission", "granted")
+    }
+
+
 def test_it_reads_a_companys_defined_short_name_as_that_company(index):
     body = (
         "The board of Maruti Suzuki India (MSIL) approved the purchase of the plant on Tuesday. "

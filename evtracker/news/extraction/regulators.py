@@ -34,8 +34,10 @@ _HEAD_WORDS = tuple(
         r"government\b",
     )
 )
+# "Jiangsu Provincial Development and Reform Commission": capitalised words, "and" between two.
 _WORDS_BEFORE = re.compile(
-    rf"(?<![\w’'.&-])(?:(?!(?:The|A|An|Its|Their|This|That)\s){_CAP}\s+){{1,3}}$"
+    rf"(?<![\w’'.&-])(?:(?!(?:The|A|An|Its|Their|This|That)\s){_CAP}\s+"
+    rf"(?:(?:and|&)\s+(?={_CAP}\s))?){{1,4}}$"
 )
 _OF_PART = re.compile(
     rf"\s+(?:of|for|on)\s+(?:the\s+)?{_CAP}(?:,?\s+(?:(?:and|&|of|for|the)\s+)*{_CAP}){{0,5}}"
