@@ -982,6 +982,14 @@ def test_it_names_a_body_by_the_short_name_the_article_gives_it(index):
     assert approvals(body, index) == {("Geely", "MIDA", "granted"), ("Proton", "MIDA", "granted")}
 
 
+def test_it_approves_the_buyers_of_joint_control_not_the_company_bought(index):
+    body = (
+        "The European Commission has cleared, under the EU Merger Regulation, the acquisition "
+        "of joint control of South Korea-based Nissan by Renault and Geely."
+    )
+    assert {subject for subject, _, _ in approvals(body, index)} == {"Renault", "Geely"}
+
+
 def test_it_names_a_body_whose_name_joins_two_words_with_and(index):
     body = (
         "Geely was notified on January 8 that the Jiangsu Provincial Development and Reform "

@@ -566,7 +566,9 @@ _HSR = re.compile(r"\b(?:Hart-Scott-Rodino|HSR\s+Act)\b")
 # The company bought is not the one approved: "Magna's acquisition of Veoneer", "a deal to
 # acquire SsangYong", "a 38% stake in MG Motor India".
 _BOUGHT = re.compile(
-    r"(?:\b(?:acquisition|purchase|takeover|buyout|acquiring|buying|purchasing)\s+of|"
+    # "the acquisition of joint control of Renault Korea Motors by Renault and Geely"
+    r"(?:\b(?:acquisition|purchase|takeover|buyout|acquiring|buying|purchasing)\s+of"
+    r"(?:\s+(?:joint\s+|sole\s+)?control\s+of)?|"
     r"\bto\s+(?:acquire|buy|take\s+over|purchase)|\b(?:stake|interest|(?:share)?holding|shares|"
     r"investments?|"
     r"cent|percent|%)\s+in)\s+(?:(?:the|a|an|its|cash-strapped|struggling|rival)\s+)*"
@@ -597,7 +599,11 @@ _BUYS_NEXT = re.compile(
     r"(?:completed|closed|finali[sz]ed)\s+(?:the|its|their)\s+(?:acquisition|purchase|takeover))\b",
     _I,
 )
-_SOLD_OF = re.compile(r"\b(?:takeover|acquisition|purchase|buyout)\s+of\s+(?:the\s+)?$", _I)
+_SOLD_OF = re.compile(
+    r"\b(?:takeover|acquisition|purchase|buyout)\s+of\s+(?:(?:joint\s+|sole\s+)?control\s+of\s+)?"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?$",
+    _I,
+)
 _BOUGHT_BY = re.compile(r"(?:['’]s\s+\w+\s+)?\s*by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", _I)
 _LIST_GAP = re.compile(
     r"\s*(?:,|and|&|or|as\s+well\s+as|,\s*and|,\s*as\s+well\s+as)\s*"
