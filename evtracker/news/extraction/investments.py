@@ -776,20 +776,8 @@ def _unnamed_round_facts(context, position, parties, facts):
     if any(f.amount == first.value and f.currency == first.currency for f in facts):
         return []  # a sole investor's money
     why = ("funding round, no investor named", f"raising the money: {raiser.company}")
-    return [
-        _fact(
-            context,
-            position,
-            None,
-            raiser.company,
-            first.value,
-            first.currency,
-            "stake",
-            None,
-            "",
-            why,
-        )  # fmt: skip
-    ]
+    money = (first.value, first.currency)
+    return [_fact(context, position, None, raiser.company, *money, "stake", None, "", why)]
 
 
 def _round_stake(context, position, investor, target, why):
