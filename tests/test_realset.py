@@ -26,6 +26,7 @@ DEVELOPMENT = DATA / "realset"
 HOLDOUT = DATA / "holdout"
 VALIDATION = DATA / "fresh"
 SECOND_VALIDATION = DATA / "incoming"
+THIRD_VALIDATION = DATA / "third"
 # (precision, recall) per fact type, and talk status accuracy: measured floors, not the goal.
 FLOORS = {"talks": (0.79, 0.79), "investments": (0.75, 0.53), "approvals": (0.73, 0.72)}
 STATUS_FLOOR = 0.86
@@ -40,8 +41,8 @@ def test_it_has_at_least_200_real_reports_with_a_holdout_of_60():
 
 @pytest.mark.parametrize(
     "directory",
-    [DEVELOPMENT, HOLDOUT, VALIDATION, SECOND_VALIDATION],
-    ids=["development", "holdout", "validation", "second validation"],
+    [DEVELOPMENT, HOLDOUT, VALIDATION, SECOND_VALIDATION, THIRD_VALIDATION],
+    ids=["development", "holdout", "validation", "second validation", "third validation"],
 )
 def test_it_keeps_every_label_on_a_verbatim_span_with_its_source(directory, capsys):
     assert check(directory), capsys.readouterr().out
