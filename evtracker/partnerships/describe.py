@@ -10,7 +10,14 @@ every type and status and checks both.
 import re
 from decimal import Decimal
 
-from .models import ApprovalStatus, EventKind, FactType, InvestmentKind, TalkStatus
+from .models import (
+    UNNAMED_INVESTORS,
+    ApprovalStatus,
+    EventKind,
+    FactType,
+    InvestmentKind,
+    TalkStatus,
+)
 
 SCALES = [
     (Decimal(10) ** 12, "trillion"),
@@ -204,13 +211,13 @@ def _from_unnamed_investors(investment, target, amount, purpose, disclosed):
     if investment.kind == InvestmentKind.STAKE:
         if investment.stake_percent:
             share = f"a {investment.stake_percent.normalize():f}% stake"
-            line = f"{target} sells {share} to unnamed investors"
+            line = f"{target} sells {share} to {UNNAMED_INVESTORS}"
             figure = f" ({amount if disclosed else 'amount undisclosed'})"
             return _best([line + purpose + figure, line + figure], names)
         line = (
-            f"{target} raises {amount} from unnamed investors"
+            f"{target} raises {amount} from {UNNAMED_INVESTORS}"
             if disclosed
-            else f"{target} sells a stake to unnamed investors"
+            else f"{target} sells a stake to {UNNAMED_INVESTORS}"
         )
     elif investment.kind == InvestmentKind.JOINT_VENTURE:
         line = (

@@ -524,7 +524,8 @@ class InvestmentKind(models.TextChoices):
     JOINT_VENTURE = "joint_venture", "Joint venture"
 
 
-UNNAMED_INVESTORS = "Unnamed investors"
+# Who put in money a report does not say whose: the pages' and headlines' words for it.
+UNNAMED_INVESTORS = "unnamed investors"
 
 
 class Investment(Fact):
@@ -639,12 +640,8 @@ class Investment(Fact):
 
     def __str__(self):
         into = f" in {self.target}" if self.target_id else ""
-        return f"{self.investor_name}: {self.money} {self.kind}{into}"
-
-    @property
-    def investor_name(self):
-        """The investor's name, or what readers see where the report names none."""
-        return self.investor.name if self.investor_id else UNNAMED_INVESTORS
+        investor = self.investor.name if self.investor_id else UNNAMED_INVESTORS.capitalize()
+        return f"{investor}: {self.money} {self.kind}{into}"
 
     @property
     def money(self):
