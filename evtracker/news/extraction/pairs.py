@@ -58,12 +58,21 @@ def words(text):
 
 def said_around(context, start, end):
     """The words between `start` and `end` outside company names: a name says nothing about
-    whether a pair talks, and the model must not learn the names of its training articles."""
+    whether a pair talks, and the model must not learn the names of its training articles.
+    Read once per span and article: every pair a sentence names asks for its words."""
+    known = context.found.setdefault("said around", {})
+    said = known.get((start, end))
+    if said is None:
+        said = known[start, end] = _said_around(context, start, end)
+    return said
+
+
+def _said_around(context, start, end):
     said, at = set(), start
     for mention in context.named_in(start, end):
         said |= words(context.body[at : mention.start])
         at = max(at, mention.end)
-    return said | words(context.body[at:end])
+    return frozenset(said | words(context.body[at:end]))
 
 
 def candidates(context, talks):
