@@ -318,3 +318,20 @@ def test_it_recognises_a_firm_named_after_its_countrys_possessive(index, text, n
 )
 def test_it_takes_no_person_region_plant_or_cut_name_after_a_countrys_possessive(index, text):
     assert new_names(text, index) == []
+
+
+def test_it_names_subsidiaries_and_firms_by_the_names_reporters_use():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = (
+        "Renault do Brasil, SAVWIPL and Shacman met Skoda Auto Volkswagen India and Shaanxi "
+        "Auto in Pune."
+    )
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == [
+        "Renault do Brasil",
+        "Skoda Auto Volkswagen India",
+        "Shaanxi Automobile",
+        "Skoda Auto Volkswagen India",
+        "Shaanxi Automobile",
+    ]
