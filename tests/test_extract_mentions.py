@@ -335,3 +335,11 @@ def test_it_names_subsidiaries_and_firms_by_the_names_reporters_use():
         "Skoda Auto Volkswagen India",
         "Shaanxi Automobile",
     ]
+
+
+def test_it_tells_a_named_ev_subsidiary_from_its_parent():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "Mahindra & Mahindra will fund Mahindra Electric Automobile Ltd, not Mahindra Electric."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == ["Mahindra", "Mahindra Electric Automobile", "Mahindra Electric Automobile"]
