@@ -1494,3 +1494,10 @@ def test_it_takes_talks_going_on_that_an_outlet_reports_for_rumoured(index, body
 def test_it_keeps_talks_a_party_confirms_through_an_outlet_confirmed(index):
     body = "Hyundai confirmed it was in discussions with BYD, news agency PTI reported."
     assert talks(body, index) == {pair("Hyundai", "BYD"): "confirmed"}
+
+
+def test_the_companies_a_describing_aside_lists_are_no_parties(index):
+    body = (
+        "SoftBank, the Japanese backer of Nio, Xiaomi and BYD, is buying a 10% stake in Leapmotor."
+    )
+    assert talks(body, index) == {pair("SoftBank", "Leapmotor"): "agreed"}

@@ -867,9 +867,13 @@ PRONOUN = Anchored(
 )
 
 # Asides that hold companies which are not the subject: "(...)", ", which ...,", "Unlike X,".
+_ASIDE_NAME = r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}"
 _ASIDE_WITHIN = re.compile(
     r"\([^)]*\)|,\s*(?:which|who|whose|whom|backed|owned|controlled|led|based|founded|best|"
     r"known|formerly|itself|along|like|unlike|including|partly|majority|now|once)\b[^,]*,|"
+    # "Geely, the owner of Volvo, Lotus and Smart, is buying": a list of names in the aside.
+    rf",\s*(?:a|an|the|its|one)(?:\s+[\w'’-]+){{0,4}}\s+(?:of|behind|including)\s+"
+    rf"{_ASIDE_NAME}(?:\s*,\s*{_ASIDE_NAME})*,?\s+(?:and|&)\s+{_ASIDE_NAME}\s*,|"
     r",\s*(?:a|an|the|its|one)(?:\s+(?!(?:will|would|has|have|had|is|are|was|were|said)\b)"
     r"[\w'’.-]+){1,6}\s*,"
 )
