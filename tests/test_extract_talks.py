@@ -1501,3 +1501,9 @@ def test_the_companies_a_describing_aside_lists_are_no_parties(index):
         "SoftBank, the Japanese backer of Nio, Xiaomi and BYD, is buying a 10% stake in Leapmotor."
     )
     assert talks(body, index) == {pair("SoftBank", "Leapmotor"): "agreed"}
+
+
+@pytest.mark.parametrize("thing", ["the assembly complex", "its battery assets", "the test site"])
+def test_selling_a_site_or_assets_to_a_company_is_a_deal_with_it(index, thing):
+    body = f"Ford has sold {thing} to Geely."
+    assert talks(body, index) == {pair("Ford", "Geely"): "agreed"}

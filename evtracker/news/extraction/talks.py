@@ -513,8 +513,8 @@ _ACQUIRE = lang.Anchored(
 # Selling a stake or a business to a company: a deal between seller and buyer.
 _SELL = lang.Anchored(
     r"\bs(?:ell|ells|elling|old)\s+(?:[\w.,%$€£¥'’-]+\s+){0,8}?(?:stake|holding|shareholding|"
-    r"interest|shares|equity|unit|business|division|operations|plant|factory|brand|"
-    r"subsidiary)\s+(?:[\w'’-]+\s+){0,3}?to\b",
+    r"interest|shares|equity|unit|business|division|operations|plants?|factory|factories|brand|"
+    r"subsidiary|site|complex|facility|facilities|assets|arm|venture)\s+(?:[\w'’-]+\s+){0,3}?to\b",
     ("sell", "sold"),
 )
 # Before a buying verb: it is wanted, weighed or talked about, not done.
