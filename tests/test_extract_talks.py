@@ -1507,3 +1507,11 @@ def test_the_companies_a_describing_aside_lists_are_no_parties(index):
 def test_selling_a_site_or_assets_to_a_company_is_a_deal_with_it(index, thing):
     body = f"Ford has sold {thing} to Geely."
     assert talks(body, index) == {pair("Ford", "Geely"): "agreed"}
+
+
+def test_an_end_told_of_years_before_the_article_is_history(index):
+    body = (
+        "Nio and BYD signed an agreement on Monday to set up a battery joint venture. "
+        "The two carmakers had dissolved an earlier supply tie-up in 2015."
+    )
+    assert talks(body, index) == {pair("Nio", "BYD"): "agreed"}

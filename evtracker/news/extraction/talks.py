@@ -1282,8 +1282,8 @@ def find_talks(context, position, actors):
             status = "background"  # "its partnership with Chery": it exists, said in passing
         else:
             continue
-        if status in ("agreed", "background") and long_before(on, context.published, text):
-            continue  # "took control of Chrysler in 2014": history, not this article's news
+        if status in ("agreed", "background", "ended") and long_before(on, context.published, text):
+            continue  # "took control of Chrysler in 2014", "dissolved a tie-up in 2018": history
         attributed = speaker if speaker in (subject, other) else context.attribution(position)
         why = _why(kind, (ended, denied, confirmed), speaker, hearsay)
         if reviewed and status == "agreed":
