@@ -1515,3 +1515,11 @@ def test_an_end_told_of_years_before_the_article_is_history(index):
         "The two carmakers had dissolved an earlier supply tie-up in 2015."
     )
     assert talks(body, index) == {pair("Nio", "BYD"): "agreed"}
+
+
+def test_an_update_dated_years_before_the_article_does_not_move_the_status(index):
+    body = (
+        "Nio confirmed on Monday that it is in talks with BYD about a battery venture. "
+        "Those talks had been called off in 2016."
+    )
+    assert talks(body, index) == {pair("Nio", "BYD"): "confirmed"}

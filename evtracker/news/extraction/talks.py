@@ -1786,6 +1786,8 @@ def _status_updates(context, position, actors, speaker, signals, on):
         return []  # "a source close to VW confirmed the talks": not a party's word
     if status in ("denied", "ended") and _ANONYMOUS.search(text):
         return []  # "said on condition of anonymity": not the party's own word
+    if status in ("agreed", "ended") and long_before(on, context.published, text):
+        return []  # "the two had ended an earlier tie-up in 2018": history, not an update
     named = {
         a.company for a in actors if a.kind != "regulator" and not not_a_party(context.body, a)
     }
