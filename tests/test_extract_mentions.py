@@ -343,3 +343,8 @@ def test_it_tells_a_named_ev_subsidiary_from_its_parent():
     text = "Mahindra & Mahindra will fund Mahindra Electric Automobile Ltd, not Mahindra Electric."
     found = [m.company for m in find_mentions(text, index) if m.how == "name"]
     assert found == ["Mahindra", "Mahindra Electric Automobile", "Mahindra Electric Automobile"]
+
+
+def test_it_takes_no_state_or_province_a_company_signs_with_for_a_firm(index):
+    text = "Toyota signed a pact with Karnataka, and Nissan one with Uttar Pradesh and Bahia."
+    assert new_names(text, index) == []

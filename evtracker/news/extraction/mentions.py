@@ -516,7 +516,13 @@ _NOT_A_FIRM = _word_set(
     Czech Slovak Austrian Swiss Belgian Portuguese Greek Romanian Moroccan Egyptian Israeli
     Iranian Pakistani Emirati Qatari Kuwaiti Saudi European Asian African Nordic Western
     Eastern Northern Southern Market Markets Board No Kospi Kosdaq Taiex Sensex Nifty Topix
-    Ambassador OEM OEMs Rs United States"""
+    Ambassador OEM OEMs Rs United States Gujarat Maharashtra Karnataka Telangana Haryana
+    Rajasthan Kerala Odisha Punjab Bihar Assam Uttarakhand Jharkhand Chhattisgarh Nadu Pradesh
+    Bengal Bahia Pernambuco Paraná Parana Goiás Goias Gerais Catarina Sonora Coahuila
+    Guanajuato Jalisco Puebla Java Sumatra Sulawesi Kalimantan Rayong Chonburi Indiana Illinois
+    Mississippi Missouri Kansas Arkansas Louisiana Oklahoma Florida Wisconsin Minnesota Iowa
+    Nebraska Utah Colorado Oregon Pennsylvania Massachusetts Shanxi Henan Hebei Guangxi Yunnan
+    Guizhou Gansu Qinghai Xinjiang Ningxia Heilongjiang Jiangxi Mongolia"""
 )
 # First names: a name starting with one is a person's ("Mary Barra's chief of staff").
 _FIRST_NAMES = _word_set(
