@@ -348,3 +348,8 @@ def test_it_tells_a_named_ev_subsidiary_from_its_parent():
 def test_it_takes_no_state_or_province_a_company_signs_with_for_a_firm(index):
     text = "Toyota signed a pact with Karnataka, and Nissan one with Uttar Pradesh and Bahia."
     assert new_names(text, index) == []
+
+
+def test_it_keeps_the_nationality_in_a_name_made_of_it_and_an_industry(index):
+    text = "Renault will build chargers with Saudi Electricity Co. and Indian Oil Corp."
+    assert new_names(text, index) == [("Saudi Electricity", "other"), ("Indian Oil", "other")]
