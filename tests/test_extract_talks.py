@@ -1523,3 +1523,18 @@ def test_an_update_dated_years_before_the_article_does_not_move_the_status(index
         "Those talks had been called off in 2016."
     )
     assert talks(body, index) == {pair("Nio", "BYD"): "confirmed"}
+
+
+def test_a_parent_and_its_unit_dealing_with_one_company_are_no_pair():
+    index = CompanyIndex.build(
+        [
+            KnownCompany("Hyundai", "automaker"),
+            KnownCompany("Kia", "automaker", parent="Hyundai"),
+            KnownCompany("Nio", "automaker"),
+        ]
+    )
+    body = (
+        "Hyundai and Kia said on Monday they had signed an agreement with Nio to work together "
+        "on batteries. Under the agreement, the three companies will build cells in Europe."
+    )
+    assert talks(body, index) == {pair("Hyundai", "Nio"): "agreed", pair("Kia", "Nio"): "agreed"}

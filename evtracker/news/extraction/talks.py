@@ -1017,6 +1017,26 @@ def _pairs_in(context, sentence, actors):
     return [pair for pair in pairs if pair[0] != pair[1]]
 
 
+def _without_co_parties(context, found):
+    """Without the pair of a parent and its unit (or two units of one parent) when both deal
+    with one third company: "Hyundai and its affiliate Kia invested in Ola" pairs each with
+    Ola, not the two affiliates with each other."""
+    index = context.index
+    known = [frozenset(pair) for pair in context.talk_pairs] + [
+        frozenset(found_pair[:2]) for found_pair in found
+    ]
+
+    def together(x, y):
+        parent_x, parent_y = index.parent_of(x), index.parent_of(y)
+        return parent_x == y or parent_y == x or (parent_x is not None and parent_x == parent_y)
+
+    def co_parties(a, b):
+        thirds = {c for pair in known if a in pair or b in pair for c in pair} - {a, b}
+        return any(frozenset((a, c)) in known and frozenset((b, c)) in known for c in thirds)
+
+    return [pair for pair in found if not (together(*pair[:2]) and co_parties(*pair[:2]))]
+
+
 def _one_side(index, a, b, named):
     """A parent and its unit, or two units of one parent, when the sentence names a third
     company outside their group: they deal with it, not with each other ("Tata Sons is raising
@@ -1214,6 +1234,7 @@ def find_talks(context, position, actors):
         + _into_the_venture(context, sentence, actors)
         + _funding_round(context, position, actors, found)
     )
+    found = _without_co_parties(context, found)
     joining = _JOINS_TALKS.search(text)
     if joining and (talking := found[0][:2] if found else _last_pair(context, sentence)):
         found = found + _joiners(context, sentence, actors, joining, talking)
