@@ -1538,3 +1538,16 @@ def test_a_parent_and_its_unit_dealing_with_one_company_are_no_pair():
         "on batteries. Under the agreement, the three companies will build cells in Europe."
     )
     assert talks(body, index) == {pair("Hyundai", "Nio"): "agreed", pair("Kia", "Nio"): "agreed"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Nio told the Shenzhen Stock Exchange in a filing that the planner had given the "
+        "partnership with BYD the green light.",
+        "In a statement to the Shenzhen Stock Exchange on Monday, Nio said it planned to sign a "
+        "memorandum with BYD.",
+    ],
+)
+def test_the_exchange_a_company_reports_to_is_no_party(index, body):
+    assert not any("Shenzhen Stock Exchange" in parties for parties in talks(body, index))

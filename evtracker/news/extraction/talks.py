@@ -774,6 +774,8 @@ def not_a_party(body, actor):
         return True  # "BJEV, a BAIC Group subsidiary,": BAIC describes BJEV
     if _VENUE_BEFORE.search(before) or _TICKER_AFTER.match(body, actor.end):
         return True  # "said in a filing to the Shanghai Stock Exchange", "(NYSE: VNE)"
+    if _EXCHANGE.search(actor.company):
+        return True  # "JAC told the Shanghai stock exchange": where a company files, no partner
     words = _WORD.findall(before.lower())[-4:]
     return bool(_BEFORE_CUES.intersection(words)) and bool(_NOT_A_PARTY_BEFORE.search(before))
 
@@ -788,6 +790,8 @@ _VENUE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TICKER_AFTER = re.compile(r"\s*:\s*[A-Z0-9]")
+# A stock exchange, where deals are filed and shares trade: never a party to one.
+_EXCHANGE = re.compile(r"\bStock\s+Exchange$|^(?:NYSE|Nasdaq|HKEX)$")
 # The company a deal creates, named as the object of its verb: "to create Sony Honda Mobility",
 # "merged to form Stellantis".
 _CREATED = re.compile(
