@@ -1551,3 +1551,15 @@ def test_a_parent_and_its_unit_dealing_with_one_company_are_no_pair():
 )
 def test_the_exchange_a_company_reports_to_is_no_party(index, body):
     assert not any("Shenzhen Stock Exchange" in parties for parties in talks(body, index))
+
+
+@pytest.mark.parametrize(
+    "denial",
+    ["Nio rubbished the report on Monday.", "Nio termed the reports as speculative."],
+)
+def test_a_party_rubbishing_the_report_denies_it(index, denial):
+    body = (
+        "Nio is in talks to buy a stake in BYD, Reuters reported, citing people familiar with "
+        "the matter. " + denial
+    )
+    assert talks(body, index) == {pair("Nio", "BYD"): "denied"}

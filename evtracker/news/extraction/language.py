@@ -553,7 +553,11 @@ DENY = Anchored(
     r"(?:has|have|had)\s+(?:not|never)\s+(?:\w+\s+)?(?:discussed|held\s+(?:any\s+)?talks|"
     r"negotiated|planned)|"
     r"at\s+no\s+(?:point|time)|no\s+truth|fake\s+news|misleading|inaccurate|"
-    r"(?:rumou?rs?|reports?|speculation|claims?)\s+(?:are|is|were|was)\s+(?:false|wrong|incorrect)|"
+    r"(?:rumou?rs?|reports?|speculation|claims?|news|stor(?:y|ies)|articles?)\s+(?:are|is|were|was)\s+"
+    r"(?:false|wrong|incorrect|fake)|rubbish(?:ed|es|ing)|"
+    r"(?:term(?:ed|s)|call(?:ed|s)|describ(?:ed|es))\s+(?:the\s+|those\s+|such\s+|media\s+)*"
+    r"(?:reports?|news|stor(?:y|ies)|claims?|articles?)\s+(?:as\s+)?(?:speculative|false|fake|"
+    r"wrong|incorrect)|"
     r"not\s+aware\s+of\s+(?:any\s+)?(?:talks|plans?|discussions))\b",
     (
         "den",
@@ -578,6 +582,13 @@ DENY = Anchored(
         "not",
         "at",
         "fake",
+        "news",
+        "stor",
+        "article",
+        "rubbish",
+        "term",
+        "call",
+        "describ",
         "misleading",
         "inaccurate",
         "rumo",
@@ -603,6 +614,8 @@ DENY = Anchored(
         "not",
         "never",
         "fake",
+        "rubbish",
+        "speculative",
         "misleading",
         "inaccurate",
         "wrong",
