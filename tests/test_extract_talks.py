@@ -1563,3 +1563,8 @@ def test_a_party_rubbishing_the_report_denies_it(index, denial):
         "the matter. " + denial
     )
     assert talks(body, index) == {pair("Nio", "BYD"): "denied"}
+
+
+def test_selling_a_percentage_of_a_company_pairs_seller_and_buyer(index):
+    body = "SoftBank will sell 49.9 percent of loss-making carmaker Leapmotor to China's BYD."
+    assert pair("SoftBank", "BYD") in talks(body, index)

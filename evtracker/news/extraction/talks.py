@@ -512,10 +512,11 @@ _ACQUIRE = lang.Anchored(
 )
 # Selling a stake or a business to a company: a deal between seller and buyer.
 _SELL = lang.Anchored(
-    r"\bs(?:ell|ells|elling|old)\s+(?:[\w.,%$€£¥'’-]+\s+){0,8}?(?:stake|holding|shareholding|"
-    r"interest|shares|equity|unit|business|division|operations|plants?|factory|factories|brand|"
-    r"subsidiary|site|complex|facility|facilities|assets|arm|venture)\s+(?:[\w'’-]+\s+){0,3}?to\b",
-    ("sell", "sold"),
+    r"\b(?:s(?:ell|ells|elling|old)|sale\s+of)\s+(?:[\w.,%$€£¥'’-]+\s+){0,8}?(?:stake|holding|"
+    r"shareholding|interest|shares|equity|unit|business|division|operations|plants?|factory|"
+    r"factories|brand|subsidiary|site|complex|facility|facilities|assets|arm|venture|percent|"
+    r"per\s+cent)\s+(?:[\w'’-]+\s+){0,4}?to\b",
+    ("sell", "sold", "sale"),
 )
 # Before a buying verb: it is wanted, weighed or talked about, not done.
 _NOT_YET = _word_set(
