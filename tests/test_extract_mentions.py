@@ -353,3 +353,11 @@ def test_it_takes_no_state_or_province_a_company_signs_with_for_a_firm(index):
 def test_it_keeps_the_nationality_in_a_name_made_of_it_and_an_industry(index):
     text = "Renault will build chargers with Saudi Electricity Co. and Indian Oil Corp."
     assert new_names(text, index) == [("Saudi Electricity", "other"), ("Indian Oil", "other")]
+
+
+def test_it_names_firms_by_the_names_reporters_use_most():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "Jiangsu Yueda, Combined Motor Holdings, Thanh Cong Group and Sunwoda EVB were named."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == ["Yueda Group", "CMH Group", "TC Group", "Sunwoda Electric Vehicle Battery"]
