@@ -1568,3 +1568,11 @@ def test_a_party_rubbishing_the_report_denies_it(index, denial):
 def test_selling_a_percentage_of_a_company_pairs_seller_and_buyer(index):
     body = "SoftBank will sell 49.9 percent of loss-making carmaker Leapmotor to China's BYD."
     assert pair("SoftBank", "BYD") in talks(body, index)
+
+
+def test_the_companies_acquiring_joint_control_of_another_are_a_pair(index):
+    body = (
+        "The European Commission has cleared the acquisition of joint control of Germany-based "
+        "Leapmotor by Stellantis and China's Nio."
+    )
+    assert talks(body, index).get(pair("Stellantis", "Nio")) == "agreed"

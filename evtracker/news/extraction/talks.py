@@ -1022,6 +1022,32 @@ def _pairs_in(context, sentence, actors):
     return [pair for pair in pairs if pair[0] != pair[1]]
 
 
+# "the acquisition of joint control of X by A and B": A and B take X over together.
+_JOINT_CONTROL_BY = re.compile(
+    r"\bjoint\s+control\s+(?:of|over)\s+[^;]{1,120}?\bby\s+", re.IGNORECASE
+)
+
+
+def _joint_control(context, sentence, actors):
+    """The companies that acquire joint control of another, each pair of them."""
+    match = _JOINT_CONTROL_BY.search(sentence.text)
+    if not match:
+        return []
+    at = sentence.start + match.end()
+    after = [a for a in actors if a.start >= at and a.kind != "regulator"]
+    if not after or context.body[at : after[0].start].strip(" ,'’s"):
+        return []
+    chain = [after[0]]
+    for actor in after[1:]:
+        gap = context.body[chain[-1].end : actor.start]
+        if not (_LIST_JOIN.match(gap) and _JOINED.search(gap)):
+            break
+        chain.append(actor)
+    return [
+        (a.company, b.company, "agreed", "") for a, b in itertools.combinations(_unique(chain), 2)
+    ]
+
+
 def _without_co_parties(context, found):
     """Without the pair of a parent and its unit (or two units of one parent) when both deal
     with one third company: "Hyundai and its affiliate Kia invested in Ola" pairs each with
@@ -1238,6 +1264,7 @@ def find_talks(context, position, actors):
         + _named_next(context, position, actors)
         + _into_the_venture(context, sentence, actors)
         + _funding_round(context, position, actors, found)
+        + _joint_control(context, sentence, actors)
     )
     found = _without_co_parties(context, found)
     joining = _JOINS_TALKS.search(text)
