@@ -1576,3 +1576,21 @@ def test_the_companies_acquiring_joint_control_of_another_are_a_pair(index):
         "Leapmotor by Stellantis and China's Nio."
     )
     assert talks(body, index).get(pair("Stellantis", "Nio")) == "agreed"
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "A Nio spokesperson said the report was speculation.",
+        "Nio said the report had no basis.",
+        "Nio said the reports were 'completely wrong'.",
+        "Nio said it was not considering any such deal.",
+        "Nio said there is no such deal.",
+    ],
+)
+def test_a_party_calling_the_report_baseless_or_wrong_denies_it(index, denial):
+    body = (
+        "Nio is in talks to buy a stake in BYD, Reuters reported, citing people familiar with "
+        "the matter. " + denial
+    )
+    assert talks(body, index) == {pair("Nio", "BYD"): "denied"}

@@ -555,6 +555,13 @@ DENY = Anchored(
     r"at\s+no\s+(?:point|time)|no\s+truth|fake\s+news|misleading|inaccurate|"
     r"(?:rumou?rs?|reports?|speculation|claims?|news|stor(?:y|ies)|articles?)\s+(?:are|is|were|was)\s+"
     r"(?:false|wrong|incorrect|fake)|rubbish(?:ed|es|ing)|"
+    r"(?:reports?|news|stor(?:y|ies)|claims?|articles?)\s+(?:is|are|was|were)\s+[\"'‘“]?"
+    r"(?:(?:completely|totally|entirely|simply|purely|mere|pure|just)\s+)?(?:speculation|"
+    r"speculative|wrong|incorrect|not\s+correct|nonsense)|nonsense|"
+    r"(?:no|without(?:\s+any)?|lacks?(?:\s+any)?)\s+basis|"
+    r"no\s+such\s+(?:deal|agreement|proposal|merger|partnership|tie-?up|negotiations?)|"
+    r"not\s+(?:considering|planning|pursuing|seeking)\s+(?:any\s+)?(?:such\s+)?(?:deal|merger|"
+    r"tie-?up|partnership|investment|plan|acquisition|stake)|"
     r"(?:term(?:ed|s)|call(?:ed|s)|describ(?:ed|es))\s+(?:the\s+|those\s+|such\s+|media\s+)*"
     r"(?:reports?|news|stor(?:y|ies)|claims?|articles?)\s+(?:as\s+)?(?:speculative|false|fake|"
     r"wrong|incorrect)|"
@@ -582,6 +589,10 @@ DENY = Anchored(
         "not",
         "at",
         "fake",
+        "nonsense",
+        "without",
+        "lack",
+        "basis",
         "news",
         "stor",
         "article",
@@ -614,6 +625,8 @@ DENY = Anchored(
         "not",
         "never",
         "fake",
+        "nonsense",
+        "basis",
         "rubbish",
         "speculative",
         "misleading",
