@@ -1594,3 +1594,18 @@ def test_a_party_calling_the_report_baseless_or_wrong_denies_it(index, denial):
         "the matter. " + denial
     )
     assert talks(body, index) == {pair("Nio", "BYD"): "denied"}
+
+
+@pytest.mark.parametrize(
+    "end",
+    [
+        "Nio said the deal was off.",
+        "Nio said the negotiations had failed.",
+        "Nio pulled the plug on the deal.",
+        "Nio said it no longer plans to invest in BYD.",
+        "Nio said it had let the agreement lapse.",
+    ],
+)
+def test_a_deal_called_off_in_other_words_has_ended(index, end):
+    body = "Nio signed an agreement on Friday to buy a stake in BYD. " + end
+    assert talks(body, index) == {pair("Nio", "BYD"): "ended"}

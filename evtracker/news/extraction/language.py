@@ -663,7 +663,13 @@ END = Anchored(
     r"failed\s+(?:[\w-]+\s+)?" + DEAL_NOUN + r"|"
     r"discontinu(?:ed|es|ing)|wound\s+up|dissolution|unravel(?:l?ed|s)|"
     r"no\s+longer\s+(?:pursu\w+|work\w*|cooperat\w*|partner\w*|take|takes|buy|buys|"
-    r"invest\w*|acquir\w*|proceed\w*|go\s+ahead|seek\w*)|wind\s+down|winding\s+down)\b",
+    r"invest\w*|acquir\w*|proceed\w*|go\s+ahead|seek\w*|plans?|intends?)|wind\s+down|"
+    r"winding\s+down|pull(?:ed|s|ing)?\s+the\s+plug|"
+    r"(?:deal|talks|negotiations|discussions|merger|agreement|tie-?up)\s+(?:is|are|was|were)\s+"
+    r"(?:now\s+)?off|(?:talks|negotiations|discussions)\s+(?:had\s+|have\s+|has\s+)?failed|"
+    r"(?:would|will)\s+(?:not|no\s+longer)\s+(?:pursue|proceed\s+with|go\s+ahead\s+with)|"
+    r"(?:let|allowed)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:agreement|deal|memorandum|"
+    r"MoU|option)\s+(?:to\s+)?(?:lapse|expire))\b",
     (
         "call",
         "end",
@@ -724,6 +730,17 @@ END = Anchored(
         "unravel",
         "wind",
         "winding",
+        "deal",
+        "talks",
+        "negotiations",
+        "discussions",
+        "merger",
+        "agreement",
+        "tie",
+        "would",
+        "will",
+        "let",
+        "allowed",
     ),
 )
 # A status word must be about a partnership: one of these nouns must be in the sentence.
