@@ -1609,3 +1609,9 @@ def test_a_party_calling_the_report_baseless_or_wrong_denies_it(index, denial):
 def test_a_deal_called_off_in_other_words_has_ended(index, end):
     body = "Nio signed an agreement on Friday to buy a stake in BYD. " + end
     assert talks(body, index) == {pair("Nio", "BYD"): "ended"}
+
+
+@pytest.mark.parametrize("credit", ["Bloomberg News said", "the Nikkei wrote on Monday"])
+def test_a_deal_an_outlet_says_is_coming_is_rumoured(index, credit):
+    body = f"Nio plans to buy a stake in BYD, {credit}."
+    assert talks(body, index) == {pair("Nio", "BYD"): "rumoured"}

@@ -1988,6 +1988,12 @@ def _reported_by_other(sentence, actors):
 _CREDIT_WORDS = re.compile(r"\breport|\baccording\s+to\b|\bciting\b", re.IGNORECASE)
 
 
+# An outlet as the one who says it: "..., Bloomberg News said", "the Nikkei wrote".
+_OUTLET_SAYS = re.compile(
+    r"(?:\s+(?:News|newspaper|daily))?\s+(?:said|says|wrote|writes|cited|claimed)\b"
+)
+
+
 # An outlet the list does not know, told by what it is.
 _OUTLET_REPORTS = re.compile(
     r"\b(?:newspapers?|daily|dailies|media|broadcaster|magazine|news\s+agency|tabloid|weekly|"
@@ -2005,6 +2011,7 @@ def credits_an_outlet(text):
     last_end = outlets[-1][1]
     return bool(
         _CREDIT_WORDS.search(text)
+        or any(_OUTLET_SAYS.match(text, end) for _, end, _ in outlets)
         or (
             re.fullmatch(r"\s*", text[last_end:])
             and re.search(r"[-–—]\s*$", text[: outlets[-1][0]])
