@@ -318,3 +318,46 @@ def test_it_recognises_a_firm_named_after_its_countrys_possessive(index, text, n
 )
 def test_it_takes_no_person_region_plant_or_cut_name_after_a_countrys_possessive(index, text):
     assert new_names(text, index) == []
+
+
+def test_it_names_subsidiaries_and_firms_by_the_names_reporters_use():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = (
+        "Renault do Brasil, SAVWIPL and Shacman met Skoda Auto Volkswagen India and Shaanxi "
+        "Auto in Pune."
+    )
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == [
+        "Renault do Brasil",
+        "Skoda Auto Volkswagen India",
+        "Shaanxi Automobile",
+        "Skoda Auto Volkswagen India",
+        "Shaanxi Automobile",
+    ]
+
+
+def test_it_tells_a_named_ev_subsidiary_from_its_parent():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "Mahindra & Mahindra will fund Mahindra Electric Automobile Ltd, not Mahindra Electric."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == ["Mahindra", "Mahindra Electric Automobile", "Mahindra Electric Automobile"]
+
+
+def test_it_takes_no_state_or_province_a_company_signs_with_for_a_firm(index):
+    text = "Toyota signed a pact with Karnataka, and Nissan one with Uttar Pradesh and Bahia."
+    assert new_names(text, index) == []
+
+
+def test_it_keeps_the_nationality_in_a_name_made_of_it_and_an_industry(index):
+    text = "Renault will build chargers with Saudi Electricity Co. and Indian Oil Corp."
+    assert new_names(text, index) == [("Saudi Electricity", "other"), ("Indian Oil", "other")]
+
+
+def test_it_names_firms_by_the_names_reporters_use_most():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "Jiangsu Yueda, Combined Motor Holdings, Thanh Cong Group and Sunwoda EVB were named."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == ["Yueda Group", "CMH Group", "TC Group", "Sunwoda Electric Vehicle Battery"]

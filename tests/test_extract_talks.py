@@ -1494,3 +1494,124 @@ def test_it_takes_talks_going_on_that_an_outlet_reports_for_rumoured(index, body
 def test_it_keeps_talks_a_party_confirms_through_an_outlet_confirmed(index):
     body = "Hyundai confirmed it was in discussions with BYD, news agency PTI reported."
     assert talks(body, index) == {pair("Hyundai", "BYD"): "confirmed"}
+
+
+def test_the_companies_a_describing_aside_lists_are_no_parties(index):
+    body = (
+        "SoftBank, the Japanese backer of Nio, Xiaomi and BYD, is buying a 10% stake in Leapmotor."
+    )
+    assert talks(body, index) == {pair("SoftBank", "Leapmotor"): "agreed"}
+
+
+@pytest.mark.parametrize("thing", ["the assembly complex", "its battery assets", "the test site"])
+def test_selling_a_site_or_assets_to_a_company_is_a_deal_with_it(index, thing):
+    body = f"Ford has sold {thing} to Geely."
+    assert talks(body, index) == {pair("Ford", "Geely"): "agreed"}
+
+
+def test_an_end_told_of_years_before_the_article_is_history(index):
+    body = (
+        "Nio and BYD signed an agreement on Monday to set up a battery joint venture. "
+        "The two carmakers had dissolved an earlier supply tie-up in 2015."
+    )
+    assert talks(body, index) == {pair("Nio", "BYD"): "agreed"}
+
+
+def test_an_update_dated_years_before_the_article_does_not_move_the_status(index):
+    body = (
+        "Nio confirmed on Monday that it is in talks with BYD about a battery venture. "
+        "Those talks had been called off in 2016."
+    )
+    assert talks(body, index) == {pair("Nio", "BYD"): "confirmed"}
+
+
+def test_a_parent_and_its_unit_dealing_with_one_company_are_no_pair():
+    index = CompanyIndex.build(
+        [
+            KnownCompany("Hyundai", "automaker"),
+            KnownCompany("Kia", "automaker", parent="Hyundai"),
+            KnownCompany("Nio", "automaker"),
+        ]
+    )
+    body = (
+        "Hyundai and Kia said on Monday they had signed an agreement with Nio to work together "
+        "on batteries. Under the agreement, the three companies will build cells in Europe."
+    )
+    assert talks(body, index) == {pair("Hyundai", "Nio"): "agreed", pair("Kia", "Nio"): "agreed"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Nio told the Shenzhen Stock Exchange in a filing that the planner had given the "
+        "partnership with BYD the green light.",
+        "In a statement to the Shenzhen Stock Exchange on Monday, Nio said it planned to sign a "
+        "memorandum with BYD.",
+    ],
+)
+def test_the_exchange_a_company_reports_to_is_no_party(index, body):
+    assert not any("Shenzhen Stock Exchange" in parties for parties in talks(body, index))
+
+
+@pytest.mark.parametrize(
+    "denial",
+    ["Nio rubbished the report on Monday.", "Nio termed the reports as speculative."],
+)
+def test_a_party_rubbishing_the_report_denies_it(index, denial):
+    body = (
+        "Nio is in talks to buy a stake in BYD, Reuters reported, citing people familiar with "
+        "the matter. " + denial
+    )
+    assert talks(body, index) == {pair("Nio", "BYD"): "denied"}
+
+
+def test_selling_a_percentage_of_a_company_pairs_seller_and_buyer(index):
+    body = "SoftBank will sell 49.9 percent of loss-making carmaker Leapmotor to China's BYD."
+    assert pair("SoftBank", "BYD") in talks(body, index)
+
+
+def test_the_companies_acquiring_joint_control_of_another_are_a_pair(index):
+    body = (
+        "The European Commission has cleared the acquisition of joint control of Germany-based "
+        "Leapmotor by Stellantis and China's Nio."
+    )
+    assert talks(body, index).get(pair("Stellantis", "Nio")) == "agreed"
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "A Nio spokesperson said the report was speculation.",
+        "Nio said the report had no basis.",
+        "Nio said the reports were 'completely wrong'.",
+        "Nio said it was not considering any such deal.",
+        "Nio said there is no such deal.",
+    ],
+)
+def test_a_party_calling_the_report_baseless_or_wrong_denies_it(index, denial):
+    body = (
+        "Nio is in talks to buy a stake in BYD, Reuters reported, citing people familiar with "
+        "the matter. " + denial
+    )
+    assert talks(body, index) == {pair("Nio", "BYD"): "denied"}
+
+
+@pytest.mark.parametrize(
+    "end",
+    [
+        "Nio said the deal was off.",
+        "Nio said the negotiations had failed.",
+        "Nio pulled the plug on the deal.",
+        "Nio said it no longer plans to invest in BYD.",
+        "Nio said it had let the agreement lapse.",
+    ],
+)
+def test_a_deal_called_off_in_other_words_has_ended(index, end):
+    body = "Nio signed an agreement on Friday to buy a stake in BYD. " + end
+    assert talks(body, index) == {pair("Nio", "BYD"): "ended"}
+
+
+@pytest.mark.parametrize("credit", ["Bloomberg News said", "the Nikkei wrote on Monday"])
+def test_a_deal_an_outlet_says_is_coming_is_rumoured(index, credit):
+    body = f"Nio plans to buy a stake in BYD, {credit}."
+    assert talks(body, index) == {pair("Nio", "BYD"): "rumoured"}

@@ -553,7 +553,18 @@ DENY = Anchored(
     r"(?:has|have|had)\s+(?:not|never)\s+(?:\w+\s+)?(?:discussed|held\s+(?:any\s+)?talks|"
     r"negotiated|planned)|"
     r"at\s+no\s+(?:point|time)|no\s+truth|fake\s+news|misleading|inaccurate|"
-    r"(?:rumou?rs?|reports?|speculation|claims?)\s+(?:are|is|were|was)\s+(?:false|wrong|incorrect)|"
+    r"(?:rumou?rs?|reports?|speculation|claims?|news|stor(?:y|ies)|articles?)\s+(?:are|is|were|was)\s+"
+    r"(?:false|wrong|incorrect|fake)|rubbish(?:ed|es|ing)|"
+    r"(?:reports?|news|stor(?:y|ies)|claims?|articles?)\s+(?:is|are|was|were)\s+[\"'‘“]?"
+    r"(?:(?:completely|totally|entirely|simply|purely|mere|pure|just)\s+)?(?:speculation|"
+    r"speculative|wrong|incorrect|not\s+correct|nonsense)|nonsense|"
+    r"(?:no|without(?:\s+any)?|lacks?(?:\s+any)?)\s+basis|"
+    r"no\s+such\s+(?:deal|agreement|proposal|merger|partnership|tie-?up|negotiations?)|"
+    r"not\s+(?:considering|planning|pursuing|seeking)\s+(?:any\s+)?(?:such\s+)?(?:deal|merger|"
+    r"tie-?up|partnership|investment|plan|acquisition|stake)|"
+    r"(?:term(?:ed|s)|call(?:ed|s)|describ(?:ed|es))\s+(?:the\s+|those\s+|such\s+|media\s+)*"
+    r"(?:reports?|news|stor(?:y|ies)|claims?|articles?)\s+(?:as\s+)?(?:speculative|false|fake|"
+    r"wrong|incorrect)|"
     r"not\s+aware\s+of\s+(?:any\s+)?(?:talks|plans?|discussions))\b",
     (
         "den",
@@ -578,6 +589,17 @@ DENY = Anchored(
         "not",
         "at",
         "fake",
+        "nonsense",
+        "without",
+        "lack",
+        "basis",
+        "news",
+        "stor",
+        "article",
+        "rubbish",
+        "term",
+        "call",
+        "describ",
         "misleading",
         "inaccurate",
         "rumo",
@@ -603,6 +625,10 @@ DENY = Anchored(
         "not",
         "never",
         "fake",
+        "nonsense",
+        "basis",
+        "rubbish",
+        "speculative",
         "misleading",
         "inaccurate",
         "wrong",
@@ -637,7 +663,13 @@ END = Anchored(
     r"failed\s+(?:[\w-]+\s+)?" + DEAL_NOUN + r"|"
     r"discontinu(?:ed|es|ing)|wound\s+up|dissolution|unravel(?:l?ed|s)|"
     r"no\s+longer\s+(?:pursu\w+|work\w*|cooperat\w*|partner\w*|take|takes|buy|buys|"
-    r"invest\w*|acquir\w*|proceed\w*|go\s+ahead|seek\w*)|wind\s+down|winding\s+down)\b",
+    r"invest\w*|acquir\w*|proceed\w*|go\s+ahead|seek\w*|plans?|intends?)|wind\s+down|"
+    r"winding\s+down|pull(?:ed|s|ing)?\s+the\s+plug|"
+    r"(?:deal|talks|negotiations|discussions|merger|agreement|tie-?up)\s+(?:is|are|was|were)\s+"
+    r"(?:now\s+)?off|(?:talks|negotiations|discussions)\s+(?:had\s+|have\s+|has\s+)?failed|"
+    r"(?:would|will)\s+(?:not|no\s+longer)\s+(?:pursue|proceed\s+with|go\s+ahead\s+with)|"
+    r"(?:let|allowed)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:agreement|deal|memorandum|"
+    r"MoU|option)\s+(?:to\s+)?(?:lapse|expire))\b",
     (
         "call",
         "end",
@@ -698,6 +730,17 @@ END = Anchored(
         "unravel",
         "wind",
         "winding",
+        "deal",
+        "talks",
+        "negotiations",
+        "discussions",
+        "merger",
+        "agreement",
+        "tie",
+        "would",
+        "will",
+        "let",
+        "allowed",
     ),
 )
 # A status word must be about a partnership: one of these nouns must be in the sentence.
@@ -867,9 +910,13 @@ PRONOUN = Anchored(
 )
 
 # Asides that hold companies which are not the subject: "(...)", ", which ...,", "Unlike X,".
+_ASIDE_NAME = r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}"
 _ASIDE_WITHIN = re.compile(
     r"\([^)]*\)|,\s*(?:which|who|whose|whom|backed|owned|controlled|led|based|founded|best|"
     r"known|formerly|itself|along|like|unlike|including|partly|majority|now|once)\b[^,]*,|"
+    # "Geely, the owner of Volvo, Lotus and Smart, is buying": a list of names in the aside.
+    rf",\s*(?:a|an|the|its|one)(?:\s+[\w'’-]+){{0,4}}\s+(?:of|behind|including)\s+"
+    rf"{_ASIDE_NAME}(?:\s*,\s*{_ASIDE_NAME})*,?\s+(?:and|&)\s+{_ASIDE_NAME}\s*,|"
     r",\s*(?:a|an|the|its|one)(?:\s+(?!(?:will|would|has|have|had|is|are|was|were|said)\b)"
     r"[\w'’.-]+){1,6}\s*,"
 )

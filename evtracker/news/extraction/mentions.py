@@ -117,6 +117,18 @@ _NOT_A_SHORT_FORM = _NOT_A_NAME | _word_set(
 )
 
 
+# A nationality and an industry's noun before a legal form make one name: "Saudi Electricity
+# Co.", "Indian Oil Corp." (the nationality is no describing word there).
+_DEMONYMS = _word_set(
+    """Chinese German Japanese Korean American French Italian British Indian Swedish Dutch
+    Spanish Taiwanese Vietnamese Thai Saudi Emirati"""
+)
+_INDUSTRY_NOUNS = _word_set(
+    """Electricity Oil Gas Steel Telecom Petroleum Power Mining Shipping Railways Airlines
+    Aluminium Aluminum Cement Tobacco Post Water Electric Chemical"""
+)
+
+
 # Capitalised common words: a name made only of them and a weak ending names no firm.
 _COMMON_WORDS = _word_set(
     """New Clean Green Renewable Solar Nuclear Wind Hydrogen Smart Urban Future Advanced
@@ -516,7 +528,13 @@ _NOT_A_FIRM = _word_set(
     Czech Slovak Austrian Swiss Belgian Portuguese Greek Romanian Moroccan Egyptian Israeli
     Iranian Pakistani Emirati Qatari Kuwaiti Saudi European Asian African Nordic Western
     Eastern Northern Southern Market Markets Board No Kospi Kosdaq Taiex Sensex Nifty Topix
-    Ambassador OEM OEMs Rs United States"""
+    Ambassador OEM OEMs Rs United States Gujarat Maharashtra Karnataka Telangana Haryana
+    Rajasthan Kerala Odisha Punjab Bihar Assam Uttarakhand Jharkhand Chhattisgarh Nadu Pradesh
+    Bengal Bahia Pernambuco Paraná Parana Goiás Goias Gerais Catarina Sonora Coahuila
+    Guanajuato Jalisco Puebla Java Sumatra Sulawesi Kalimantan Rayong Chonburi Indiana Illinois
+    Mississippi Missouri Kansas Arkansas Louisiana Oklahoma Florida Wisconsin Minnesota Iowa
+    Nebraska Utah Colorado Oregon Pennsylvania Massachusetts Shanxi Henan Hebei Guangxi Yunnan
+    Guizhou Gansu Qinghai Xinjiang Ningxia Heilongjiang Jiangxi Mongolia"""
 )
 # First names: a name starting with one is a person's ("Mary Barra's chief of staff").
 _FIRST_NAMES = _word_set(
@@ -793,8 +811,15 @@ def find_mentions(text, index):
         if not _LEGAL_WORD.match(last) and _CAPITALISED_NEXT.match(text, match.end()):
             continue  # "Detroit Auto Show"
         start = match.start()
+        national = (  # "Saudi Electricity Co.": the nationality is part of the name
+            len(core) == 2
+            and core[0] in _DEMONYMS
+            and core[1] in _INDUSTRY_NOUNS
+            and any(_LEGAL_WORD.match(word.rstrip(",")) for word in suffix)
+        )
         while (
             core
+            and not national
             and (
                 core[0] in _NOT_A_NAME
                 or core[0] in _SENTENCE_ADVERBS  # "When Master Group pitched the venture"

@@ -512,10 +512,11 @@ _ACQUIRE = lang.Anchored(
 )
 # Selling a stake or a business to a company: a deal between seller and buyer.
 _SELL = lang.Anchored(
-    r"\bs(?:ell|ells|elling|old)\s+(?:[\w.,%$€£¥'’-]+\s+){0,8}?(?:stake|holding|shareholding|"
-    r"interest|shares|equity|unit|business|division|operations|plant|factory|brand|"
-    r"subsidiary)\s+(?:[\w'’-]+\s+){0,3}?to\b",
-    ("sell", "sold"),
+    r"\b(?:s(?:ell|ells|elling|old)|sale\s+of)\s+(?:[\w.,%$€£¥'’-]+\s+){0,8}?(?:stake|holding|"
+    r"shareholding|interest|shares|equity|unit|business|division|operations|plants?|factory|"
+    r"factories|brand|subsidiary|site|complex|facility|facilities|assets|arm|venture|percent|"
+    r"per\s+cent)\s+(?:[\w'’-]+\s+){0,4}?to\b",
+    ("sell", "sold", "sale"),
 )
 # Before a buying verb: it is wanted, weighed or talked about, not done.
 _NOT_YET = _word_set(
@@ -774,6 +775,8 @@ def not_a_party(body, actor):
         return True  # "BJEV, a BAIC Group subsidiary,": BAIC describes BJEV
     if _VENUE_BEFORE.search(before) or _TICKER_AFTER.match(body, actor.end):
         return True  # "said in a filing to the Shanghai Stock Exchange", "(NYSE: VNE)"
+    if _EXCHANGE.search(actor.company):
+        return True  # "JAC told the Shanghai stock exchange": where a company files, no partner
     words = _WORD.findall(before.lower())[-4:]
     return bool(_BEFORE_CUES.intersection(words)) and bool(_NOT_A_PARTY_BEFORE.search(before))
 
@@ -788,6 +791,8 @@ _VENUE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TICKER_AFTER = re.compile(r"\s*:\s*[A-Z0-9]")
+# A stock exchange, where deals are filed and shares trade: never a party to one.
+_EXCHANGE = re.compile(r"\bStock\s+Exchange$|^(?:NYSE|Nasdaq|HKEX)$")
 # The company a deal creates, named as the object of its verb: "to create Sony Honda Mobility",
 # "merged to form Stellantis".
 _CREATED = re.compile(
@@ -1017,6 +1022,52 @@ def _pairs_in(context, sentence, actors):
     return [pair for pair in pairs if pair[0] != pair[1]]
 
 
+# "the acquisition of joint control of X by A and B": A and B take X over together.
+_JOINT_CONTROL_BY = re.compile(
+    r"\bjoint\s+control\s+(?:of|over)\s+[^;]{1,120}?\bby\s+", re.IGNORECASE
+)
+
+
+def _joint_control(context, sentence, actors):
+    """The companies that acquire joint control of another, each pair of them."""
+    match = _JOINT_CONTROL_BY.search(sentence.text)
+    if not match:
+        return []
+    at = sentence.start + match.end()
+    after = [a for a in actors if a.start >= at and a.kind != "regulator"]
+    if not after or context.body[at : after[0].start].strip(" ,'’s"):
+        return []
+    chain = [after[0]]
+    for actor in after[1:]:
+        gap = context.body[chain[-1].end : actor.start]
+        if not (_LIST_JOIN.match(gap) and _JOINED.search(gap)):
+            break
+        chain.append(actor)
+    return [
+        (a.company, b.company, "agreed", "") for a, b in itertools.combinations(_unique(chain), 2)
+    ]
+
+
+def _without_co_parties(context, found):
+    """Without the pair of a parent and its unit (or two units of one parent) when both deal
+    with one third company: "Hyundai and its affiliate Kia invested in Ola" pairs each with
+    Ola, not the two affiliates with each other."""
+    index = context.index
+    known = [frozenset(pair) for pair in context.talk_pairs] + [
+        frozenset(found_pair[:2]) for found_pair in found
+    ]
+
+    def together(x, y):
+        parent_x, parent_y = index.parent_of(x), index.parent_of(y)
+        return parent_x == y or parent_y == x or (parent_x is not None and parent_x == parent_y)
+
+    def co_parties(a, b):
+        thirds = {c for pair in known if a in pair or b in pair for c in pair} - {a, b}
+        return any(frozenset((a, c)) in known and frozenset((b, c)) in known for c in thirds)
+
+    return [pair for pair in found if not (together(*pair[:2]) and co_parties(*pair[:2]))]
+
+
 def _one_side(index, a, b, named):
     """A parent and its unit, or two units of one parent, when the sentence names a third
     company outside their group: they deal with it, not with each other ("Tata Sons is raising
@@ -1213,7 +1264,9 @@ def find_talks(context, position, actors):
         + _named_next(context, position, actors)
         + _into_the_venture(context, sentence, actors)
         + _funding_round(context, position, actors, found)
+        + _joint_control(context, sentence, actors)
     )
+    found = _without_co_parties(context, found)
     joining = _JOINS_TALKS.search(text)
     if joining and (talking := found[0][:2] if found else _last_pair(context, sentence)):
         found = found + _joiners(context, sentence, actors, joining, talking)
@@ -1282,8 +1335,8 @@ def find_talks(context, position, actors):
             status = "background"  # "its partnership with Chery": it exists, said in passing
         else:
             continue
-        if status in ("agreed", "background") and long_before(on, context.published, text):
-            continue  # "took control of Chrysler in 2014": history, not this article's news
+        if status in ("agreed", "background", "ended") and long_before(on, context.published, text):
+            continue  # "took control of Chrysler in 2014", "dissolved a tie-up in 2018": history
         attributed = speaker if speaker in (subject, other) else context.attribution(position)
         why = _why(kind, (ended, denied, confirmed), speaker, hearsay)
         if reviewed and status == "agreed":
@@ -1786,6 +1839,8 @@ def _status_updates(context, position, actors, speaker, signals, on):
         return []  # "a source close to VW confirmed the talks": not a party's word
     if status in ("denied", "ended") and _ANONYMOUS.search(text):
         return []  # "said on condition of anonymity": not the party's own word
+    if status in ("agreed", "ended") and long_before(on, context.published, text):
+        return []  # "the two had ended an earlier tie-up in 2018": history, not an update
     named = {
         a.company for a in actors if a.kind != "regulator" and not not_a_party(context.body, a)
     }
@@ -1933,6 +1988,12 @@ def _reported_by_other(sentence, actors):
 _CREDIT_WORDS = re.compile(r"\breport|\baccording\s+to\b|\bciting\b", re.IGNORECASE)
 
 
+# An outlet as the one who says it: "..., Bloomberg News said", "the Nikkei wrote".
+_OUTLET_SAYS = re.compile(
+    r"(?:\s+(?:News|newspaper|daily))?\s+(?:said|says|wrote|writes|cited|claimed)\b"
+)
+
+
 # An outlet the list does not know, told by what it is.
 _OUTLET_REPORTS = re.compile(
     r"\b(?:newspapers?|daily|dailies|media|broadcaster|magazine|news\s+agency|tabloid|weekly|"
@@ -1950,6 +2011,7 @@ def credits_an_outlet(text):
     last_end = outlets[-1][1]
     return bool(
         _CREDIT_WORDS.search(text)
+        or any(_OUTLET_SAYS.match(text, end) for _, end, _ in outlets)
         or (
             re.fullmatch(r"\s*", text[last_end:])
             and re.search(r"[-–—]\s*$", text[: outlets[-1][0]])
