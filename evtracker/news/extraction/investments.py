@@ -1171,12 +1171,16 @@ def _last_percent(text, start, end):
     while start and (text[start - 1].isdigit() or text[start - 1] == "."):
         start -= 1
     found = list(_PERCENT_VALUE.finditer(text, start, end))
-    if len(found) > 1 and _RANGE.fullmatch(text, found[-2].end(), found[-1].start()):
-        found.pop()  # "10%-20%": a range, read at its lower end
-    return Decimal(found[-1].group(1)) if found else None
+    return _upper_end(text, found[-1]) if found else None
 
 
-_RANGE = re.compile(r"\s*(?:-|–|to)\s*")
+def _upper_end(text, match):
+    """A percentage read at the top of its range: "30% to 40%", "11-15 per cent" give 40, 15."""
+    upper = _RANGE_TOP.match(text, match.end())
+    return Decimal((upper or match).group(1))
+
+
+_RANGE_TOP = re.compile(r"\s*(?:-|–|to)\s*" + _ABOUT + PERCENT, re.IGNORECASE)
 
 
 _STAKE_TALKS = re.compile(
@@ -1403,9 +1407,11 @@ def _stake_facts(context, position, parties, amount_facts):
         percent = percent or _last_percent(text, match.start() - 25, match.end())
         if percent is None and not _negated(text, match.start()):
             # "does not plan to raise its stake in Daimler above 10%": no stake of that size
-            later = _PERCENT_VALUE.match(_APPROXIMATELY.sub("", text[match.end() :].lstrip()))
-            later = later or _RAISED_TO.match(text, match.end())
-            percent = Decimal(later.group(1)) if later else None
+            rest = _APPROXIMATELY.sub("", text[match.end() :].lstrip())
+            later = _PERCENT_VALUE.match(rest)
+            raised = None if later else _RAISED_TO.match(text, match.end())
+            percent = _upper_end(rest, later) if later else None
+            percent = percent or (Decimal(raised.group(1)) if raised else None)
         if percent is not None and not 0 < percent <= 100:
             continue
         after = [a for a in parties if a.start >= end and a.start - end <= 60]
