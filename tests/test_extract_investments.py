@@ -1679,3 +1679,27 @@ def test_it_leaves_a_sites_cost_to_no_one_when_two_companies_build_it(index):
 )
 def test_it_reads_a_range_of_percentages_at_its_top(body, index):
     assert [f[4] for f in investments(body, index) if f[0] == "Geely"] == [Decimal("35")]
+
+
+@pytest.mark.parametrize(
+    "body, amount, currency",
+    [
+        (
+            "Nio has raised $300 million in a Series D round, which was led by Tencent.",
+            "3e8",
+            "USD",
+        ),
+        (
+            "Nio said it had raised 90 million euros in its latest round, led by Tencent.",
+            "9e7",
+            "EUR",
+        ),
+    ],
+)
+def test_it_gives_a_rounds_money_to_its_sole_named_lead(body, amount, currency, index):
+    assert money(investments(body, index)) == [("Tencent", Decimal(amount), currency)]
+
+
+def test_it_leaves_a_rounds_money_to_no_one_when_others_join_the_lead(index):
+    body = "Nio raised $300 million in a round led by Tencent, with Geely also taking part."
+    assert money(investments(body, index)) == []

@@ -780,6 +780,31 @@ def _unnamed_round_facts(context, position, parties, facts):
     return [_fact(context, position, None, raiser.company, *money, "stake", None, "", why)]
 
 
+# "raised $50 million in a round led by X": a sole lead investor named, the round's money is its.
+_LED_BY = re.compile(r"(?<!co-)\bled\s+by\s+(?:[\w'’.-]+\s+){0,4}?$", re.IGNORECASE)
+
+
+def _sole_lead_money(context, position, parties, found):
+    """The round's amount for its one named investor when the sentence names it as the lead."""
+    if len(found) != 1:
+        return found
+    sentence = context.sentences[position]
+    named = [a for a in parties if a.named]
+    lead = [a for a in named if a.company == found[0].investor]
+    others = {a.company for a in named} - {found[0].investor, found[0].target}
+    if others or not lead:
+        return found
+    before = context.body[max(sentence.start, lead[0].start - 45) : lead[0].start]
+    if not _LED_BY.search(before) or OTHERS_AFTER.match(context.body, lead[0].end):
+        return found
+    amounts = find_amounts(sentence.text, context.body)
+    if len({(a.value, a.currency) for a in amounts}) != 1:
+        return found
+    why = (*found[0].why, "the round's sole lead")
+    money = {"amount": amounts[0].value, "currency": amounts[0].currency}
+    return [replace(found[0], **money, why=why)]
+
+
 def _round_stake(context, position, investor, target, why):
     return _stake_without_amount(context, position, investor, target, None, why)
 
@@ -899,7 +924,12 @@ def find_investments(context, position, actors):
     if not denied and ("cross" in text or "other" in text) and _CROSS_HOLDING.search(text):
         facts = _cross_holding_facts(context, position, parties, facts)
     if not denied:
-        facts += round_facts(context, position, parties, facts, _subject, _round_stake)
+        facts += _sole_lead_money(
+            context,
+            position,
+            parties,
+            round_facts(context, position, parties, facts, _subject, _round_stake),
+        )
     if not denied and _DIGIT.search(text):
         facts += _unnamed_round_facts(context, position, parties, facts)
     if not denied and ("50" in text or "equal" in text):
