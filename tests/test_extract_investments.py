@@ -1703,3 +1703,21 @@ def test_it_gives_a_rounds_money_to_its_sole_named_lead(body, amount, currency, 
 def test_it_leaves_a_rounds_money_to_no_one_when_others_join_the_lead(index):
     body = "Nio raised $300 million in a round led by Tencent, with Geely also taking part."
     assert money(investments(body, index)) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Renault is forming a venture, in which Geely will own a 55% stake, to build engines.",
+        "Geely will control the planned joint venture with a 55 percent stake.",
+    ],
+)
+def test_it_reads_a_bare_stake_in_a_venture_as_its_share(body, index):
+    assert [(f[0], f[4], f[5]) for f in investments(body, index) if f[0] == "Geely"] == [
+        ("Geely", Decimal("55"), "joint_venture")
+    ]
+
+
+def test_it_leaves_a_bare_stake_sold_in_a_venture_to_the_sale_rules(index):
+    body = "Renault sold its holding in the venture, a 55 percent stake."
+    assert [f for f in investments(body, index) if f[4] == Decimal("55")] == []

@@ -667,6 +667,18 @@ _GOES_TO = (
     r"(?:\s+(?:stake|share|holding|interest))?\s+(?:(?:will|would)\s+)?"
     r"(?:belongs?|belonged|belonging|goes|go|went)\s+to"
 )
+# "X will control the venture with a 51% stake", "the JV, in which X will hold a 60% controlling
+# stake": a share in the venture the sentence is about (read only there, see _stake_facts).
+_BARE_STAKE = (
+    r"\ban?\s+(?:(?:about|around|roughly|nearly|almost)\s+)?" + PERCENT + r"[\s-]+"
+    r"(?:(?:controlling|majority|minority|equity)\s+)?"
+    r"(?:stake|shareholding|holding|interest)\b(?!\s+(?:in|of)\b)"
+)
+_BARE_STAKE_ALONE = re.compile(_BARE_STAKE)
+_NOT_BOUGHT = re.compile(
+    r"\b(?:sell|sells|selling|sold|dispos\w+|divest\w*|offload\w*)\b|"
+    r"(?:'s|’s)\s+(?:\w+\s+){0,2}(?:shareholder|owner)s?\b"
+)
 _STAKE_PHRASE = re.compile(
     r"\b(?:stake|shareholding|holding|equity\s+interest|interest|ownership)s?\s+(?:in|of)\b|"
     r"\b(?:minority|majority|controlling|\d[\d.]*\s*(?:%|per\s*cent|percent))\s+"
@@ -685,6 +697,8 @@ _STAKE_PHRASE = re.compile(
     + _GOES_TO
     + "|"
     + _OWNS_SHARE
+    + "|"
+    + _BARE_STAKE
 )  # matched against the lower-cased sentence
 # Between "owned by" or "belongs to" and the owner: "the state-owned", "Chinese carmaker".
 _OWNER_LEAD = re.compile(r"\s+(?:(?:the|its)\s+)?(?:[a-z][\w-]*\s+){0,3}")
@@ -1426,6 +1440,10 @@ def _stake_facts(context, position, parties, amount_facts):
     lowered = fold(text)
     for match in _STAKE_PHRASE.finditer(lowered):
         phrase = match.group()
+        if _BARE_STAKE_ALONE.fullmatch(phrase) and (
+            _NOT_BOUGHT.search(lowered, 0, match.start()) or not _VENTURE.search(text)
+        ):
+            continue  # "sold ..., a 49.9% stake"; a bare stake only in a venture being formed
         window = text[max(0, match.start() - 30) : match.end() + 35]
         if _NOT_A_STAKE.search(window.lower()):
             continue
