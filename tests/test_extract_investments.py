@@ -1721,3 +1721,15 @@ def test_it_reads_a_bare_stake_in_a_venture_as_its_share(body, index):
 def test_it_leaves_a_bare_stake_sold_in_a_venture_to_the_sale_rules(index):
     body = "Renault sold its holding in the venture, a 55 percent stake."
     assert [f for f in investments(body, index) if f[4] == Decimal("55")] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Geely has sounded out Renault about taking a minority stake, two bankers said.",
+        "Geely is reported to have approached Renault over a possible stake.",
+        "Geely held talks with Renault on acquiring a 12 percent stake.",
+    ],
+)
+def test_it_reads_a_stake_in_the_company_approached_about_one(body, index):
+    assert [(f[0], f[1], f[5]) for f in investments(body, index)] == [("Geely", "Renault", "stake")]

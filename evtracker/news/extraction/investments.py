@@ -937,6 +937,8 @@ def find_investments(context, position, actors):
         facts += _stake_facts(context, position, parties, facts)
     if not denied and ("cross" in text or "other" in text) and _CROSS_HOLDING.search(text):
         facts = _cross_holding_facts(context, position, parties, facts)
+    if not denied and "stake" in text:
+        facts += _approach_facts(context, position, parties, facts)
     if not denied:
         facts += _sole_lead_money(
             context,
@@ -1924,6 +1926,52 @@ _BOTH_OF_THEM = re.compile(
     re.IGNORECASE,
 )
 _TO_PERCENT = re.compile(r"\b(?:to|at)\s+" + _ABOUT + PERCENT, re.IGNORECASE)
+
+
+# "X approached Y about buying a stake", "X is in talks with Y over taking a 10% stake": the
+# stake X would take is one in Y, the company it approached.
+_APPROACH_LEAD = re.compile(
+    r"\b(?:approach(?:ed|es|ing)?|sounded\s+out|(?:talks|negotiations|discussions)\s+with)\s+"
+    r"(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+_ABOUT_A_STAKE = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:directly\s+)?(?:about|over|on|regarding)\s+(?:possibly\s+)?"
+    r"(?:buying|taking|acquiring|a\s+possible|an?\s+potential)\s+(?:an?\s+)?"
+    r"(?:(?:minority|majority|controlling|sizeable|significant|small|big)\s+|"
+    r"\d[\d.]*\s*(?:%|per\s*cent|percent)\s+)?(?:equity\s+)?stake\b(?!\s+(?:in|of)\b)",
+    re.IGNORECASE,
+)
+
+
+_SAID_TO = re.compile(
+    r"\s+(?:is|was|are|were|has\s+been|had\s+been)\s+(?:said|reported|understood|believed)\s+to\b"
+)
+
+
+def _approach_facts(context, position, parties, facts):
+    """A stake in the company approached about one, for the one that approached it."""
+    sentence = context.sentences[position]
+    body = context.body
+    found = []
+    for target in parties:
+        lead = _APPROACH_LEAD.search(body, max(sentence.start, target.start - 40), target.start)
+        about = _ABOUT_A_STAKE.match(body, target.end)
+        if lead is None or about is None or not target.named:
+            continue
+        subject, speaker = _subject(context, sentence, parties, lead.start())
+        if subject is None and speaker is not None and _SAID_TO.match(body, speaker.end):
+            subject = speaker  # "X is said to have approached Y": X is the one reported on
+        if subject is None or subject.company == target.company:
+            continue
+        if any(f.investor == subject.company for f in facts + found):
+            continue
+        percent = _percent_of(about.group())
+        why = (f"approached about a stake: {about.group().strip()}", f"investor: {subject.company}")
+        found.append(
+            _stake_without_amount(context, position, subject.company, target.company, percent, why)
+        )
+    return found
 
 
 def _cross_holding_facts(context, position, parties, facts):
