@@ -1733,3 +1733,12 @@ def test_it_leaves_a_bare_stake_sold_in_a_venture_to_the_sale_rules(index):
 )
 def test_it_reads_a_stake_in_the_company_approached_about_one(body, index):
     assert [(f[0], f[1], f[5]) for f in investments(body, index)] == [("Geely", "Renault", "stake")]
+
+
+def test_it_gives_money_put_in_together_the_share_each_side_holds(index):
+    body = "Geely and Renault will put $2 billion into the venture, with each partner holding 50%."
+    found = investments(body, index)
+    assert [(f[0], f[2], f[4]) for f in found] == [
+        ("Geely", Decimal("2e9"), Decimal("50")),
+        ("Renault", Decimal("2e9"), Decimal("50")),
+    ]

@@ -1810,9 +1810,11 @@ _IN_OR_OF = re.compile(r"\s+(?:in|of)\s+")
 # the shares", "Each of the two carmakers would end up with a 50 percent stake in Argo": the
 # same share for every member of the list the sentence (or the one before) names.
 _EACH_SHARE = re.compile(
-    r"\b(?:each|both)\s+(?:of\s+(?:them|the\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+)?"
+    r"\b(?:each|both)\s+(?:(?:side|partner|company|party)\s+)?"
+    r"(?:of\s+(?:them|the\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+)?"
     r"(?:(?:will|would|shall|is\s+to|are\s+to|is\s+set\s+to)\s+)?"
-    r"(?:own|hold|take|have|get|keep|end\s+up\s+with)s?\s+(?:an?\s+)?(?:equal\s+)?"
+    r"(?:own|hold|take|have|get|keep|end\s+up\s+with|contribute|owning|holding|taking|having|"
+    r"contributing)s?\s+(?:an?\s+)?(?:equal\s+)?"
     r"(?:stake\s+of\s+)?(?:about\s+|around\s+|roughly\s+)?"
     r"(?:" + PERCENT + r"|(?P<fraction>a\s+quarter|a\s+third|half)\s+of\b)",
     re.IGNORECASE,
@@ -1851,6 +1853,10 @@ def _each_facts(context, position, parties, facts):
     kind = "joint_venture" if venture else "stake"
     found = []
     for company in companies:
+        for i, fact in enumerate(facts):
+            if fact.investor == company and fact.amount is not None and fact.stake_percent is None:
+                # "X and Y will invest $1bn, with each side contributing 50%": the money's share
+                facts[i] = replace(fact, stake_percent=percent, why=(*fact.why, each.group()))
         if company == target or any(f.investor == company for f in facts):
             continue
         why = (f"the same share each: {each.group()}", f"investor: {company}")
