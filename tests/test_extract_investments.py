@@ -1742,3 +1742,11 @@ def test_it_gives_money_put_in_together_the_share_each_side_holds(index):
         ("Geely", Decimal("2e9"), Decimal("50")),
         ("Renault", Decimal("2e9"), Decimal("50")),
     ]
+
+
+def test_it_leaves_out_money_told_as_services_or_resources_put_in(index):
+    body = (
+        "Geely will contribute $900 million in cash and $250 million of design services and "
+        "testing resources to the new venture."
+    )
+    assert money(investments(body, index)) == [("Geely", Decimal("9e8"), "USD")]

@@ -70,6 +70,11 @@ _IN_KIND_WORTH = re.compile(
     r"(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+)?$",
     re.IGNORECASE,
 )
+# "$1.6 billion in cash and $400 million in engineering services": the second is value in kind.
+_IN_SERVICES_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:[\w&-]+\s+){0,4}?(?:services|resources)\b",
+    re.IGNORECASE,
+)
 _OWN_BEFORE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$", re.IGNORECASE)
 _GDP_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:\S+\s+){0,5}?(?:GDP|gross\s+domestic|economy)\b", re.IGNORECASE
@@ -115,6 +120,8 @@ def not_money_put_in(text, amount):
     if lang.priced(words_before) or _NOT_MONEY_PUT_IN.search(lead) or _A_PRICE.search(lead):
         return True
     if _GDP_AFTER.match(text, amount.end) or _NOT_MONEY_AFTER.match(text, amount.end):
+        return True
+    if _IN_SERVICES_AFTER.match(text, amount.end):
         return True
     return bool(
         _IN_KIND_AFTER.match(text, amount.end)
