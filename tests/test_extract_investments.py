@@ -1750,3 +1750,16 @@ def test_it_leaves_out_money_told_as_services_or_resources_put_in(index):
         "testing resources to the new venture."
     )
     assert money(investments(body, index)) == [("Geely", Decimal("9e8"), "USD")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Renault turned down a proposal from Geely to acquire a stake of about 8 percent.",
+        "Renault has rebuffed Geely's bid for a stake of about 8 percent in the carmaker.",
+    ],
+)
+def test_it_gives_a_stake_offered_for_to_the_one_making_the_offer(body, index):
+    assert [(f[0], f[1], f[4]) for f in investments(body, index)] == [
+        ("Geely", "Renault", Decimal("8"))
+    ]

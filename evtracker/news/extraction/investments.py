@@ -1309,6 +1309,18 @@ _OWNERS_STAKE = re.compile(
 )
 
 
+# "an offer from X to take a stake", "a proposal by X to buy 5%": X would hold the stake.
+_OFFER_FROM = re.compile(
+    r"\b(?:offer|proposal|bid|approach|request|plan)s?\s+(?:by|from)\s+[^,;.]{1,60}?\s+to\s+"
+    r"(?:take|buy|acquire|purchase|build|raise|lift)\b[^,;.]{0,40}$"
+)
+_OWNERS_BID = re.compile(
+    r"(?:'s|’s)\s+(?:[\w-]+\s+)?(?:offer|proposal|bid|approach|plan)s?\s+(?:for|to\s+(?:take|buy|"
+    r"acquire|purchase))\b[^,;.]{0,40}$"
+)
+_BY_OR_FROM = re.compile(r"\b(?:by|from)\s+(?:[\w'’.-]+\s+){0,4}?$", re.IGNORECASE)
+
+
 def _stake_holders(context, sentence, parties, match, target, after, sized):
     """(investors, target) of the stake phrase `match` (on the lower-cased sentence)."""
     body = context.body
@@ -1325,6 +1337,20 @@ def _stake_holders(context, sentence, parties, match, target, after, sized):
             named = _NAMES_ANOTHER.match(body, end) and after
             target = after[0] if named else subject
         return [buyer], target
+    offer = _OFFER_FROM.search(lowered, max(0, match.start() - 90), match.start())
+    bidder = offer and _party_after(body, parties, sentence.start + offer.start(), 60, _BY_OR_FROM)
+    owner_bid = (
+        None if offer else _OWNERS_BID.search(lowered, max(0, match.start() - 60), match.start())
+    )
+    if owner_bid is not None:
+        # "Daimler rebuffs Geely's bid for a 5% stake": the bid's owner would hold it
+        bidders = [a for a in parties if a.end == sentence.start + owner_bid.start()]
+        offer, bidder = owner_bid, (bidders[0] if bidders else None)
+    if bidder is not None and bidder.end <= at:
+        # "Daimler rejected an offer from Geely to take a 5% stake": Geely would hold it
+        subject, _ = _subject(context, sentence, parties, sentence.start + offer.start())
+        owned = subject if subject is not None and subject.company != bidder.company else None
+        return [bidder], target or owned
     # The verb of the stake's own clause ("..., and Renault will move 28.4% of its shares").
     reach = max(0, match.start() - 70)
     breaks = list(_VERB_CLAUSE_BREAK.finditer(lowered, reach, match.start()))
