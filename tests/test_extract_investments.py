@@ -1763,3 +1763,16 @@ def test_it_gives_a_stake_offered_for_to_the_one_making_the_offer(body, index):
     assert [(f[0], f[1], f[4]) for f in investments(body, index)] == [
         ("Geely", "Renault", Decimal("8"))
     ]
+
+
+def test_it_reads_each_share_in_a_sentence_naming_no_company(index):
+    body = (
+        "Geely, Renault, Nio and Xiaomi will found a research body in Spain. "
+        "Each of them will hold 25% of its capital."
+    )
+    assert sorted((f[0], f[4]) for f in investments(body, index)) == [
+        ("Geely", Decimal("25")),
+        ("Nio", Decimal("25")),
+        ("Renault", Decimal("25")),
+        ("Xiaomi", Decimal("25")),
+    ]

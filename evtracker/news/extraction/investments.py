@@ -918,6 +918,9 @@ def find_investments(context, position, actors):
     parties = [a for a in actors if a.kind != "regulator"]
     if not parties and _SITE_OPENS.match(text) and _DIGIT.search(text):
         return _site_cost_facts(context, position)
+    if not parties and _EACH_SHARE.match(text) and position > 0:
+        # "A, B and C will set up a venture. Each of them will hold 33%": the list told before
+        return _each_facts(context, position, parties, [])
     if (
         not parties
         and not _pair_in_the_news(context, sentence)
