@@ -1776,3 +1776,14 @@ def test_it_reads_each_share_in_a_sentence_naming_no_company(index):
         ("Renault", Decimal("25")),
         ("Xiaomi", Decimal("25")),
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "In return, Nio will pick up about $120 million worth of Geely shares.",
+        "Nio also snapped up Geely stock worth $120 million last week.",
+    ],
+)
+def test_it_reads_picking_up_shares_as_buying_them(body, index):
+    assert money(investments(body, index)) == [("Nio", Decimal("1.2e8"), "USD")]

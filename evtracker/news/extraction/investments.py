@@ -47,6 +47,8 @@ _MORE_TRIGGERS = re.compile(
     r"(?:sell(?:s|ing)?|sold)\s+(?:[\w.,-]+\s+){0,4}?(?:shares|stakes?|holdings?|stock|equity)\b|"
     r"transfer(?:s|red|ring)?|injection|contribut\w+|joint[\s-]+ventures?|jvs?|"
     r"in\s+exchange\s+for|"
+    # "will pick up Toyota shares worth ¥48 billion", "snapped up $50 million of its stock"
+    r"(?:pick|snap)\w*\s+up(?=[^.;]{0,60}\b(?:shares|stock|stakes?|equity)\b)|"
     # "will build a €1.2 billion assembly plant", "plans to set up a $100 million factory": a
     # new site's cost, promised ("is building a $4 billion factory" is told as background)
     r"\b(?:to|will|would)\s+(?:build|set\s+up|construct|establish)\s+an?\s+(?:new\s+)?"
@@ -114,7 +116,7 @@ def _triggers(text, names):
     ]
 
 
-_OBJECT_FIRST = ("put", "pay", "pai", "pro", "gav", "giv", "len")
+_OBJECT_FIRST = ("put", "pay", "pai", "pro", "gav", "giv", "len", "pic", "sna")
 
 
 def _nearest_trigger(text, amount_start, amount_end, triggers):
