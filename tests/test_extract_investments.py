@@ -1787,3 +1787,11 @@ def test_it_reads_each_share_in_a_sentence_naming_no_company(index):
 )
 def test_it_reads_picking_up_shares_as_buying_them(body, index):
     assert money(investments(body, index)) == [("Nio", Decimal("1.2e8"), "USD")]
+
+
+def test_it_does_not_read_brands_a_company_owns_as_a_rounds_investors(index):
+    body = (
+        "Geely, whose brands include Renault and Nio, said Xiaomi had raised $50 million "
+        "in a funding round."
+    )
+    assert [f for f in investments(body, index) if f[0] in ("Renault", "Nio")] == []
