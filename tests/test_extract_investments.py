@@ -1795,3 +1795,10 @@ def test_it_does_not_read_brands_a_company_owns_as_a_rounds_investors(index):
         "in a funding round."
     )
     assert [f for f in investments(body, index) if f[0] in ("Renault", "Nio")] == []
+
+
+@pytest.mark.parametrize(
+    "body", ["Nio will be acquired by Geely, the two said.", "Nio is being bought by Geely."]
+)
+def test_it_reads_the_buyer_of_a_passive_acquisition_after_by(body, index):
+    assert [(f[0], f[1]) for f in investments(body, index)] == [("Geely", "Nio")]
