@@ -1802,3 +1802,23 @@ def test_it_does_not_read_brands_a_company_owns_as_a_rounds_investors(index):
 )
 def test_it_reads_the_buyer_of_a_passive_acquisition_after_by(body, index):
     assert [(f[0], f[1]) for f in investments(body, index)] == [("Geely", "Nio")]
+
+
+@pytest.mark.parametrize(
+    "body, percent, amount",
+    [
+        ("Xiaomi is expected to sell a 30 per cent stake to Geely, a newspaper said.", "30", None),
+        ("Xiaomi could sell a 10-12% stake to Geely to raise $400 million.", "12", "4e8"),
+        ("Xiaomi plans to issue fresh shares to Geely in a private placement.", None, None),
+    ],
+)
+def test_it_reads_shares_a_company_sells_or_issues_to_another(body, percent, amount, index):
+    found = investments(body, index)
+    assert [(f[0], f[1], f[2], f[4]) for f in found] == [
+        (
+            "Geely",
+            "Xiaomi",
+            Decimal(amount) if amount else None,
+            Decimal(percent) if percent else None,
+        )
+    ]

@@ -944,6 +944,8 @@ def find_investments(context, position, actors):
         facts = _cross_holding_facts(context, position, parties, facts)
     if not denied and "stake" in text:
         facts += _approach_facts(context, position, parties, facts)
+    if not denied and " to " in text and ("shares" in text or "stake" in text):
+        facts += _issued_to_facts(context, position, parties, facts)
     if not denied:
         facts += _sole_lead_money(
             context,
@@ -2009,6 +2011,62 @@ def _approach_facts(context, position, parties, facts):
             _stake_without_amount(context, position, subject.company, target.company, percent, why)
         )
     return found
+
+
+# "Y will issue new shares to X", "Y is expected to sell a 50% stake to X": a company's own
+# equity, sold to the company named after "to".
+_ISSUED_TO = re.compile(
+    r"\b(?:(?:issu|allot)\w*\s+(?:(?:new|fresh|additional)\s+)?(?:[\w-]+\s+)?shares|"
+    r"(?:sell|sells|selling|sold)\s+an?\s+(?:(?:about|around|roughly|nearly)\s+)?"
+    r"(?:(?P<low>[\d.]+)\s*(?:-|–|to)\s*)?(?:" + PERCENT + r"[\s-]+)?"
+    r"(?:(?:minority|majority|controlling)\s+)?stake)\s+to\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+
+
+def _issued_to_facts(context, position, parties, facts):
+    """A stake in the company issuing or selling its own shares, for the one they go to."""
+    sentence = context.sentences[position]
+    body = context.body
+    found = []
+    for buyer in parties:
+        issued = _ISSUED_TO.search(body, max(sentence.start, buyer.start - 90), buyer.start)
+        if issued is None or not buyer.named:
+            continue
+        subject, _ = _subject(context, sentence, parties, issued.start())
+        if subject is None or subject.company == buyer.company:
+            continue
+        if any(f.investor == buyer.company for f in facts + found):
+            continue
+        percent = Decimal(issued.group(2)) if issued.group(2) else None
+        if percent is not None and not 0 < percent <= 100:
+            continue
+        why = (f"sold or issued to: {issued.group().strip()}", f"investor: {buyer.company}")
+        target = _parent(body, parties, subject)
+        price = _price_after(context, sentence, buyer.end)
+        money = (price.value, price.currency) if price else (None, None)
+        found.append(
+            _fact(
+                context, position, buyer.company, target.company, *money, "stake", percent, "", why
+            )
+        )
+    return found
+
+
+# "... to X for $1 billion", "... to X to raise $300 million": what X pays.
+_PAID_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:for|to\s+raise|in\s+exchange\s+for|worth)\s+(?:about\s+|around\s+|"
+    r"roughly\s+|some\s+|up\s+to\s+|nearly\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _price_after(context, sentence, end):
+    for amount in find_amounts(sentence.text, context.body):
+        at = sentence.start + amount.start
+        if at >= end and _PAID_AFTER.fullmatch(context.body, end, at):
+            return amount
+    return None
 
 
 def _cross_holding_facts(context, position, parties, facts):
