@@ -1822,3 +1822,10 @@ def test_it_reads_shares_a_company_sells_or_issues_to_another(body, percent, amo
             Decimal(percent) if percent else None,
         )
     ]
+
+
+def test_it_leaves_out_a_sum_too_small_to_be_money_put_in(index):
+    body = "Nio (up 3.1% at 41.20 dollars) could bring Geely into the capital of its battery arm."
+    assert money(investments(body, index)) == []
+    body = "Nio will spend 750 dollars on each charging post it installs."
+    assert money(investments(body, index)) == []

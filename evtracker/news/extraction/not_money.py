@@ -107,8 +107,13 @@ ROUGHLY = r"(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|up\s+to\s+)?"
 _SITE_COST_BEFORE = re.compile(SITE_COST + r"\s+" + ROUGHLY + "$", re.IGNORECASE)
 
 
+_SMALLEST_PUT_IN = 1000
+
+
 def not_money_put_in(text, amount):
     """Whether `amount` in `text` is a price, a level, a size or value in kind: no investment."""
+    if amount.value < _SMALLEST_PUT_IN:
+        return True  # "(+2.66% at 28.92 euros)": a share's price; no company invests so little
     words_before = lang.last_words(text, amount.start, 6)
     lead = text[max(0, amount.start - 90) : amount.start]
     if _WORTH_TODAY.search(lead) or _IN_KIND_WORTH.search(lead):
