@@ -1829,3 +1829,15 @@ def test_it_leaves_out_a_sum_too_small_to_be_money_put_in(index):
     assert money(investments(body, index)) == []
     body = "Nio will spend 750 dollars on each charging post it installs."
     assert money(investments(body, index)) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The bank lent the money on condition that Geely keeps more than 40% of Proton.",
+        "The covenants require Geely to hold at least 40 percent of Proton.",
+        "As long as Geely owns 40% of Proton, it may name the chairman.",
+    ],
+)
+def test_it_does_not_read_a_holding_set_as_a_condition_as_a_stake(body, index):
+    assert investments(body, index) == []

@@ -681,6 +681,12 @@ _NOT_BOUGHT = re.compile(
     r"\b(?:sell|sells|selling|sold|dispos\w+|divest\w*|offload\w*)\b|"
     r"(?:'s|’s)\s+(?:\w+\s+){0,2}(?:shareholder|owner)s?\b"
 )
+# A holding set as a condition of something else: "on condition that X owns more than 51%",
+# "the loans require X to hold 51%", "as long as X keeps a stake of at least 5%".
+_CONDITION = re.compile(
+    r"\b(?:on\s+(?:the\s+)?condition\s+that|provided\s+that|(?:as|so)\s+long\s+as|"
+    r"requir(?:e|es|ed|ing)\s+(?:[^.;,]{1,40}?\s)?to|must)\s+[^.;]{0,60}$"
+)
 _STAKE_PHRASE = re.compile(
     r"\b(?:stake|shareholding|holding|equity\s+interest|interest|ownership)s?\s+(?:in|of)\b|"
     r"\b(?:minority|majority|controlling|\d[\d.]*\s*(?:%|per\s*cent|percent))\s+"
@@ -1482,6 +1488,8 @@ def _stake_facts(context, position, parties, amount_facts):
         window = text[max(0, match.start() - 30) : match.end() + 35]
         if _NOT_A_STAKE.search(window.lower()):
             continue
+        if _CONDITION.search(lowered, max(0, match.start() - 80), match.start()):
+            continue  # "loans granted on condition that X owns more than 51%": a term, not a stake
         end = sentence.start + match.end()
         owner_next = phrase.endswith(" by") or _GOES_TO_END.search(phrase)
         percent = _percent_of(phrase) if owner_next else None
