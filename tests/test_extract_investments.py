@@ -1841,3 +1841,8 @@ def test_it_leaves_out_a_sum_too_small_to_be_money_put_in(index):
 )
 def test_it_does_not_read_a_holding_set_as_a_condition_as_a_stake(body, index):
     assert investments(body, index) == []
+
+
+def test_it_leaves_money_put_in_by_a_person_named_with_who_to_no_company(index):
+    body = "Xiaomi's latest money came from the banker Wu Wei, who put in $80 million."
+    assert money(investments(body, index)) == []

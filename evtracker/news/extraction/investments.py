@@ -493,6 +493,9 @@ def _antecedent(body, parties, start, head):
     return None
 
 
+_WHO_BEFORE = re.compile(r",\s*who\s+(?:[a-z]+\s+){0,3}$")
+
+
 def _investors(context, sentence, parties, trigger, at, end):
     """(investors, target) of the money at `at`..`end` the trigger words introduce."""
     body = context.body
@@ -512,6 +515,8 @@ def _investors(context, sentence, parties, trigger, at, end):
         received = None  # "X, a carmaker backed by Y, is paying": said of X in passing
     if received and _SPEECH.search(fold(sentence.text), received.end(), at - text_start):
         received = None  # "X, in a move that won praise, said it would invest": another clause
+    if _WHO_BEFORE.search(body, max(text_start, head - 40), head):
+        return [], None  # "... co-founder Sachin Bansal, who put in $100 million": a person's
     subject, speaker = _subject(context, sentence, parties, head)
     antecedent = _antecedent(body, parties, text_start, head)
     if antecedent is not None:
