@@ -1846,3 +1846,14 @@ def test_it_does_not_read_a_holding_set_as_a_condition_as_a_stake(body, index):
 def test_it_leaves_money_put_in_by_a_person_named_with_who_to_no_company(index):
     body = "Xiaomi's latest money came from the banker Wu Wei, who put in $80 million."
     assert money(investments(body, index)) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Officials say Nio could draw as much as $200 million of foreign investment to Hefei.",
+        "Nio has attracted $200 million in fresh money this year, its chairman said.",
+    ],
+)
+def test_it_reads_money_a_company_draws_in_as_received_not_put_in(body, index):
+    assert [f for f in investments(body, index) if f[0] == "Nio"] == []

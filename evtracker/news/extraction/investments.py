@@ -493,6 +493,13 @@ def _antecedent(body, parties, start, head):
     return None
 
 
+# Money drawn in by the subject, as "raised" ("could draw $150 million of investment",
+# "attracted $50 million from X"): whoever puts it in is named elsewhere, if at all.
+_DRAWS = re.compile(
+    r"\b(?:draw|draws|drew|drawn|drawing|attract(?:s|ed|ing)?)\b(?!\s+(?:up|on|interest|attention|"
+    r"criticism|scrutiny|fire|praise|comparisons?))",
+    re.IGNORECASE,
+)
 _WHO_BEFORE = re.compile(r",\s*who\s+(?:[a-z]+\s+){0,3}$")
 
 
@@ -506,8 +513,12 @@ def _investors(context, sentence, parties, trigger, at, end):
     buying = _BUYING.search(clause)
     # The receiving verb nearest the money ("raises by others, including X, which said it had
     # raised $200 million": the last one).
-    received = [m for m in lang.RECEIVED.finditer(sentence.text) if text_start + m.start() < tail]
-    received = received[-1] if received else None
+    received = [
+        m
+        for m in (*lang.RECEIVED.finditer(sentence.text), *_DRAWS.finditer(sentence.text))
+        if text_start + m.start() < tail
+    ]
+    received = max(received, key=lambda m: m.start()) if received else None
     if received and any(
         s <= received.start() < e and not s <= at - text_start < e
         for s, e in _aside_spans(sentence.text)
