@@ -23,6 +23,7 @@ _NOT_A_COMPANY_BOUGHT = re.compile(
     r"remaining|majority|minority|part|some|all|control|rights|options?)\b|\d",
     re.IGNORECASE,
 )
+_BY = re.compile(r"by\s+", re.IGNORECASE)
 # What the owner's name may precede: a plant, unit or business of it.
 _ASSET = re.compile(
     r"(?:'s|’s|')\s+(?:[\w.-]+\s+){0,3}?(?:plants?|factor(?:y|ies)|facilit(?:y|ies)|units?|"
@@ -69,6 +70,9 @@ def acquisition_facts(context, position, parties, facts, subject_of, make_fact):
             continue
         target = bought[0]
         lead = body[end : target.start]
+        passive = _BY.match(lead)  # "Y will be acquired by X": X buys Y
+        if passive:
+            lead = lead[passive.end() :]
         counted = _SHARE_COUNT.fullmatch(lead) and _ITS_SHARES.match(body, target.end)
         if not counted and (not _OBJECT_LEAD.fullmatch(lead) or _NOT_A_COMPANY_BOUGHT.search(lead)):
             continue
@@ -79,6 +83,8 @@ def acquisition_facts(context, position, parties, facts, subject_of, make_fact):
         ):
             continue  # "buy BYD cars": the company's products
         subject, _ = subject_of(context, sentence, parties, sentence.start + match.start())
+        if passive and subject is not None:
+            subject, target = target, subject
         if subject is None or subject.company == target.company:
             continue
         if any(f.investor == subject.company for f in facts + found):

@@ -47,6 +47,8 @@ _MORE_TRIGGERS = re.compile(
     r"(?:sell(?:s|ing)?|sold)\s+(?:[\w.,-]+\s+){0,4}?(?:shares|stakes?|holdings?|stock|equity)\b|"
     r"transfer(?:s|red|ring)?|injection|contribut\w+|joint[\s-]+ventures?|jvs?|"
     r"in\s+exchange\s+for|"
+    # "will pick up Toyota shares worth ¥48 billion", "snapped up $50 million of its stock"
+    r"(?:pick|snap)\w*\s+up(?=[^.;]{0,60}\b(?:shares|stock|stakes?|equity)\b)|"
     # "will build a €1.2 billion assembly plant", "plans to set up a $100 million factory": a
     # new site's cost, promised ("is building a $4 billion factory" is told as background)
     r"\b(?:to|will|would)\s+(?:build|set\s+up|construct|establish)\s+an?\s+(?:new\s+)?"
@@ -114,7 +116,7 @@ def _triggers(text, names):
     ]
 
 
-_OBJECT_FIRST = ("put", "pay", "pai", "pro", "gav", "giv", "len")
+_OBJECT_FIRST = ("put", "pay", "pai", "pro", "gav", "giv", "len", "pic", "sna")
 
 
 def _nearest_trigger(text, amount_start, amount_end, triggers):
@@ -491,6 +493,16 @@ def _antecedent(body, parties, start, head):
     return None
 
 
+# Money drawn in by the subject, as "raised" ("could draw $150 million of investment",
+# "attracted $50 million from X"): whoever puts it in is named elsewhere, if at all.
+_DRAWS = re.compile(
+    r"\b(?:draw|draws|drew|drawn|drawing|attract(?:s|ed|ing)?)\b(?!\s+(?:up|on|interest|attention|"
+    r"criticism|scrutiny|fire|praise|comparisons?))",
+    re.IGNORECASE,
+)
+_WHO_BEFORE = re.compile(r",\s*who\s+(?:[a-z]+\s+){0,3}$")
+
+
 def _investors(context, sentence, parties, trigger, at, end):
     """(investors, target) of the money at `at`..`end` the trigger words introduce."""
     body = context.body
@@ -501,8 +513,12 @@ def _investors(context, sentence, parties, trigger, at, end):
     buying = _BUYING.search(clause)
     # The receiving verb nearest the money ("raises by others, including X, which said it had
     # raised $200 million": the last one).
-    received = [m for m in lang.RECEIVED.finditer(sentence.text) if text_start + m.start() < tail]
-    received = received[-1] if received else None
+    received = [
+        m
+        for m in (*lang.RECEIVED.finditer(sentence.text), *_DRAWS.finditer(sentence.text))
+        if text_start + m.start() < tail
+    ]
+    received = max(received, key=lambda m: m.start()) if received else None
     if received and any(
         s <= received.start() < e and not s <= at - text_start < e
         for s, e in _aside_spans(sentence.text)
@@ -510,6 +526,8 @@ def _investors(context, sentence, parties, trigger, at, end):
         received = None  # "X, a carmaker backed by Y, is paying": said of X in passing
     if received and _SPEECH.search(fold(sentence.text), received.end(), at - text_start):
         received = None  # "X, in a move that won praise, said it would invest": another clause
+    if _WHO_BEFORE.search(body, max(text_start, head - 40), head):
+        return [], None  # "... co-founder Sachin Bansal, who put in $100 million": a person's
     subject, speaker = _subject(context, sentence, parties, head)
     antecedent = _antecedent(body, parties, text_start, head)
     if antecedent is not None:
@@ -667,6 +685,24 @@ _GOES_TO = (
     r"(?:\s+(?:stake|share|holding|interest))?\s+(?:(?:will|would)\s+)?"
     r"(?:belongs?|belonged|belonging|goes|go|went)\s+to"
 )
+# "X will control the venture with a 51% stake", "the JV, in which X will hold a 60% controlling
+# stake": a share in the venture the sentence is about (read only there, see _stake_facts).
+_BARE_STAKE = (
+    r"\ban?\s+(?:(?:about|around|roughly|nearly|almost)\s+)?" + PERCENT + r"[\s-]+"
+    r"(?:(?:controlling|majority|minority|equity)\s+)?"
+    r"(?:stake|shareholding|holding|interest)\b(?!\s+(?:in|of)\b)"
+)
+_BARE_STAKE_ALONE = re.compile(_BARE_STAKE)
+_NOT_BOUGHT = re.compile(
+    r"\b(?:sell|sells|selling|sold|dispos\w+|divest\w*|offload\w*)\b|"
+    r"(?:'s|’s)\s+(?:\w+\s+){0,2}(?:shareholder|owner)s?\b"
+)
+# A holding set as a condition of something else: "on condition that X owns more than 51%",
+# "the loans require X to hold 51%", "as long as X keeps a stake of at least 5%".
+_CONDITION = re.compile(
+    r"\b(?:on\s+(?:the\s+)?condition\s+that|provided\s+that|(?:as|so)\s+long\s+as|"
+    r"requir(?:e|es|ed|ing)\s+(?:[^.;,]{1,40}?\s)?to|must)\s+[^.;]{0,60}$"
+)
 _STAKE_PHRASE = re.compile(
     r"\b(?:stake|shareholding|holding|equity\s+interest|interest|ownership)s?\s+(?:in|of)\b|"
     r"\b(?:minority|majority|controlling|\d[\d.]*\s*(?:%|per\s*cent|percent))\s+"
@@ -685,6 +721,8 @@ _STAKE_PHRASE = re.compile(
     + _GOES_TO
     + "|"
     + _OWNS_SHARE
+    + "|"
+    + _BARE_STAKE
 )  # matched against the lower-cased sentence
 # Between "owned by" or "belongs to" and the owner: "the state-owned", "Chinese carmaker".
 _OWNER_LEAD = re.compile(r"\s+(?:(?:the|its)\s+)?(?:[a-z][\w-]*\s+){0,3}")
@@ -778,6 +816,31 @@ def _unnamed_round_facts(context, position, parties, facts):
     why = ("funding round, no investor named", f"raising the money: {raiser.company}")
     money = (first.value, first.currency)
     return [_fact(context, position, None, raiser.company, *money, "stake", None, "", why)]
+
+
+# "raised $50 million in a round led by X": a sole lead investor named, the round's money is its.
+_LED_BY = re.compile(r"(?<!co-)\bled\s+by\s+(?:[\w'’.-]+\s+){0,4}?$", re.IGNORECASE)
+
+
+def _sole_lead_money(context, position, parties, found):
+    """The round's amount for its one named investor when the sentence names it as the lead."""
+    if len(found) != 1:
+        return found
+    sentence = context.sentences[position]
+    named = [a for a in parties if a.named]
+    lead = [a for a in named if a.company == found[0].investor]
+    others = {a.company for a in named} - {found[0].investor, found[0].target}
+    if others or not lead:
+        return found
+    before = context.body[max(sentence.start, lead[0].start - 45) : lead[0].start]
+    if not _LED_BY.search(before) or OTHERS_AFTER.match(context.body, lead[0].end):
+        return found
+    amounts = find_amounts(sentence.text, context.body)
+    if len({(a.value, a.currency) for a in amounts}) != 1:
+        return found
+    why = (*found[0].why, "the round's sole lead")
+    money = {"amount": amounts[0].value, "currency": amounts[0].currency}
+    return [replace(found[0], **money, why=why)]
 
 
 def _round_stake(context, position, investor, target, why):
@@ -879,6 +942,9 @@ def find_investments(context, position, actors):
     parties = [a for a in actors if a.kind != "regulator"]
     if not parties and _SITE_OPENS.match(text) and _DIGIT.search(text):
         return _site_cost_facts(context, position)
+    if not parties and _EACH_SHARE.match(text) and position > 0:
+        # "A, B and C will set up a venture. Each of them will hold 33%": the list told before
+        return _each_facts(context, position, parties, [])
     if (
         not parties
         and not _pair_in_the_news(context, sentence)
@@ -898,8 +964,17 @@ def find_investments(context, position, actors):
         facts += _stake_facts(context, position, parties, facts)
     if not denied and ("cross" in text or "other" in text) and _CROSS_HOLDING.search(text):
         facts = _cross_holding_facts(context, position, parties, facts)
+    if not denied and "stake" in text:
+        facts += _approach_facts(context, position, parties, facts)
+    if not denied and " to " in text and ("shares" in text or "stake" in text):
+        facts += _issued_to_facts(context, position, parties, facts)
     if not denied:
-        facts += round_facts(context, position, parties, facts, _subject, _round_stake)
+        facts += _sole_lead_money(
+            context,
+            position,
+            parties,
+            round_facts(context, position, parties, facts, _subject, _round_stake),
+        )
     if not denied and _DIGIT.search(text):
         facts += _unnamed_round_facts(context, position, parties, facts)
     if not denied and ("50" in text or "equal" in text):
@@ -1171,12 +1246,16 @@ def _last_percent(text, start, end):
     while start and (text[start - 1].isdigit() or text[start - 1] == "."):
         start -= 1
     found = list(_PERCENT_VALUE.finditer(text, start, end))
-    if len(found) > 1 and _RANGE.fullmatch(text, found[-2].end(), found[-1].start()):
-        found.pop()  # "10%-20%": a range, read at its lower end
-    return Decimal(found[-1].group(1)) if found else None
+    return _upper_end(text, found[-1]) if found else None
 
 
-_RANGE = re.compile(r"\s*(?:-|–|to)\s*")
+def _upper_end(text, match):
+    """A percentage read at the top of its range: "30% to 40%", "11-15 per cent" give 40, 15."""
+    upper = _RANGE_TOP.match(text, match.end())
+    return Decimal((upper or match).group(1))
+
+
+_RANGE_TOP = re.compile(r"\s*(?:-|–|to)\s*" + _ABOUT + PERCENT, re.IGNORECASE)
 
 
 _STAKE_TALKS = re.compile(
@@ -1259,6 +1338,18 @@ _OWNERS_STAKE = re.compile(
 )
 
 
+# "an offer from X to take a stake", "a proposal by X to buy 5%": X would hold the stake.
+_OFFER_FROM = re.compile(
+    r"\b(?:offer|proposal|bid|approach|request|plan)s?\s+(?:by|from)\s+[^,;.]{1,60}?\s+to\s+"
+    r"(?:take|buy|acquire|purchase|build|raise|lift)\b[^,;.]{0,40}$"
+)
+_OWNERS_BID = re.compile(
+    r"(?:'s|’s)\s+(?:[\w-]+\s+)?(?:offer|proposal|bid|approach|plan)s?\s+(?:for|to\s+(?:take|buy|"
+    r"acquire|purchase))\b[^,;.]{0,40}$"
+)
+_BY_OR_FROM = re.compile(r"\b(?:by|from)\s+(?:[\w'’.-]+\s+){0,4}?$", re.IGNORECASE)
+
+
 def _stake_holders(context, sentence, parties, match, target, after, sized):
     """(investors, target) of the stake phrase `match` (on the lower-cased sentence)."""
     body = context.body
@@ -1275,6 +1366,20 @@ def _stake_holders(context, sentence, parties, match, target, after, sized):
             named = _NAMES_ANOTHER.match(body, end) and after
             target = after[0] if named else subject
         return [buyer], target
+    offer = _OFFER_FROM.search(lowered, max(0, match.start() - 90), match.start())
+    bidder = offer and _party_after(body, parties, sentence.start + offer.start(), 60, _BY_OR_FROM)
+    owner_bid = (
+        None if offer else _OWNERS_BID.search(lowered, max(0, match.start() - 60), match.start())
+    )
+    if owner_bid is not None:
+        # "Daimler rebuffs Geely's bid for a 5% stake": the bid's owner would hold it
+        bidders = [a for a in parties if a.end == sentence.start + owner_bid.start()]
+        offer, bidder = owner_bid, (bidders[0] if bidders else None)
+    if bidder is not None and bidder.end <= at:
+        # "Daimler rejected an offer from Geely to take a 5% stake": Geely would hold it
+        subject, _ = _subject(context, sentence, parties, sentence.start + offer.start())
+        owned = subject if subject is not None and subject.company != bidder.company else None
+        return [bidder], target or owned
     # The verb of the stake's own clause ("..., and Renault will move 28.4% of its shares").
     reach = max(0, match.start() - 70)
     breaks = list(_VERB_CLAUSE_BREAK.finditer(lowered, reach, match.start()))
@@ -1392,9 +1497,15 @@ def _stake_facts(context, position, parties, amount_facts):
     lowered = fold(text)
     for match in _STAKE_PHRASE.finditer(lowered):
         phrase = match.group()
+        if _BARE_STAKE_ALONE.fullmatch(phrase) and (
+            _NOT_BOUGHT.search(lowered, 0, match.start()) or not _VENTURE.search(text)
+        ):
+            continue  # "sold ..., a 49.9% stake"; a bare stake only in a venture being formed
         window = text[max(0, match.start() - 30) : match.end() + 35]
         if _NOT_A_STAKE.search(window.lower()):
             continue
+        if _CONDITION.search(lowered, max(0, match.start() - 80), match.start()):
+            continue  # "loans granted on condition that X owns more than 51%": a term, not a stake
         end = sentence.start + match.end()
         owner_next = phrase.endswith(" by") or _GOES_TO_END.search(phrase)
         percent = _percent_of(phrase) if owner_next else None
@@ -1403,9 +1514,11 @@ def _stake_facts(context, position, parties, amount_facts):
         percent = percent or _last_percent(text, match.start() - 25, match.end())
         if percent is None and not _negated(text, match.start()):
             # "does not plan to raise its stake in Daimler above 10%": no stake of that size
-            later = _PERCENT_VALUE.match(_APPROXIMATELY.sub("", text[match.end() :].lstrip()))
-            later = later or _RAISED_TO.match(text, match.end())
-            percent = Decimal(later.group(1)) if later else None
+            rest = _APPROXIMATELY.sub("", text[match.end() :].lstrip())
+            later = _PERCENT_VALUE.match(rest)
+            raised = None if later else _RAISED_TO.match(text, match.end())
+            percent = _upper_end(rest, later) if later else None
+            percent = percent or (Decimal(raised.group(1)) if raised else None)
         if percent is not None and not 0 < percent <= 100:
             continue
         after = [a for a in parties if a.start >= end and a.start - end <= 60]
@@ -1754,9 +1867,11 @@ _IN_OR_OF = re.compile(r"\s+(?:in|of)\s+")
 # the shares", "Each of the two carmakers would end up with a 50 percent stake in Argo": the
 # same share for every member of the list the sentence (or the one before) names.
 _EACH_SHARE = re.compile(
-    r"\b(?:each|both)\s+(?:of\s+(?:them|the\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+)?"
+    r"\b(?:each|both)\s+(?:(?:side|partner|company|party)\s+)?"
+    r"(?:of\s+(?:them|the\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+)?"
     r"(?:(?:will|would|shall|is\s+to|are\s+to|is\s+set\s+to)\s+)?"
-    r"(?:own|hold|take|have|get|keep|end\s+up\s+with)s?\s+(?:an?\s+)?(?:equal\s+)?"
+    r"(?:own|hold|take|have|get|keep|end\s+up\s+with|contribute|owning|holding|taking|having|"
+    r"contributing)s?\s+(?:an?\s+)?(?:equal\s+)?"
     r"(?:stake\s+of\s+)?(?:about\s+|around\s+|roughly\s+)?"
     r"(?:" + PERCENT + r"|(?P<fraction>a\s+quarter|a\s+third|half)\s+of\b)",
     re.IGNORECASE,
@@ -1795,6 +1910,10 @@ def _each_facts(context, position, parties, facts):
     kind = "joint_venture" if venture else "stake"
     found = []
     for company in companies:
+        for i, fact in enumerate(facts):
+            if fact.investor == company and fact.amount is not None and fact.stake_percent is None:
+                # "X and Y will invest $1bn, with each side contributing 50%": the money's share
+                facts[i] = replace(fact, stake_percent=percent, why=(*fact.why, each.group()))
         if company == target or any(f.investor == company for f in facts):
             continue
         why = (f"the same share each: {each.group()}", f"investor: {company}")
@@ -1870,6 +1989,108 @@ _BOTH_OF_THEM = re.compile(
     re.IGNORECASE,
 )
 _TO_PERCENT = re.compile(r"\b(?:to|at)\s+" + _ABOUT + PERCENT, re.IGNORECASE)
+
+
+# "X approached Y about buying a stake", "X is in talks with Y over taking a 10% stake": the
+# stake X would take is one in Y, the company it approached.
+_APPROACH_LEAD = re.compile(
+    r"\b(?:approach(?:ed|es|ing)?|sounded\s+out|(?:talks|negotiations|discussions)\s+with)\s+"
+    r"(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+_ABOUT_A_STAKE = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:directly\s+)?(?:about|over|on|regarding)\s+(?:possibly\s+)?"
+    r"(?:buying|taking|acquiring|a\s+possible|an?\s+potential)\s+(?:an?\s+)?"
+    r"(?:(?:minority|majority|controlling|sizeable|significant|small|big)\s+|"
+    r"\d[\d.]*\s*(?:%|per\s*cent|percent)\s+)?(?:equity\s+)?stake\b(?!\s+(?:in|of)\b)",
+    re.IGNORECASE,
+)
+
+
+_SAID_TO = re.compile(
+    r"\s+(?:is|was|are|were|has\s+been|had\s+been)\s+(?:said|reported|understood|believed)\s+to\b"
+)
+
+
+def _approach_facts(context, position, parties, facts):
+    """A stake in the company approached about one, for the one that approached it."""
+    sentence = context.sentences[position]
+    body = context.body
+    found = []
+    for target in parties:
+        lead = _APPROACH_LEAD.search(body, max(sentence.start, target.start - 40), target.start)
+        about = _ABOUT_A_STAKE.match(body, target.end)
+        if lead is None or about is None or not target.named:
+            continue
+        subject, speaker = _subject(context, sentence, parties, lead.start())
+        if subject is None and speaker is not None and _SAID_TO.match(body, speaker.end):
+            subject = speaker  # "X is said to have approached Y": X is the one reported on
+        if subject is None or subject.company == target.company:
+            continue
+        if any(f.investor == subject.company for f in facts + found):
+            continue
+        percent = _percent_of(about.group())
+        why = (f"approached about a stake: {about.group().strip()}", f"investor: {subject.company}")
+        found.append(
+            _stake_without_amount(context, position, subject.company, target.company, percent, why)
+        )
+    return found
+
+
+# "Y will issue new shares to X", "Y is expected to sell a 50% stake to X": a company's own
+# equity, sold to the company named after "to".
+_ISSUED_TO = re.compile(
+    r"\b(?:(?:issu|allot)\w*\s+(?:(?:new|fresh|additional)\s+)?(?:[\w-]+\s+)?shares|"
+    r"(?:sell|sells|selling|sold)\s+an?\s+(?:(?:about|around|roughly|nearly)\s+)?"
+    r"(?:(?P<low>[\d.]+)\s*(?:-|–|to)\s*)?(?:" + PERCENT + r"[\s-]+)?"
+    r"(?:(?:minority|majority|controlling)\s+)?stake)\s+to\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+
+
+def _issued_to_facts(context, position, parties, facts):
+    """A stake in the company issuing or selling its own shares, for the one they go to."""
+    sentence = context.sentences[position]
+    body = context.body
+    found = []
+    for buyer in parties:
+        issued = _ISSUED_TO.search(body, max(sentence.start, buyer.start - 90), buyer.start)
+        if issued is None or not buyer.named:
+            continue
+        subject, _ = _subject(context, sentence, parties, issued.start())
+        if subject is None or subject.company == buyer.company:
+            continue
+        if any(f.investor == buyer.company for f in facts + found):
+            continue
+        percent = Decimal(issued.group(2)) if issued.group(2) else None
+        if percent is not None and not 0 < percent <= 100:
+            continue
+        why = (f"sold or issued to: {issued.group().strip()}", f"investor: {buyer.company}")
+        target = _parent(body, parties, subject)
+        price = _price_after(context, sentence, buyer.end)
+        money = (price.value, price.currency) if price else (None, None)
+        found.append(
+            _fact(
+                context, position, buyer.company, target.company, *money, "stake", percent, "", why
+            )
+        )
+    return found
+
+
+# "... to X for $1 billion", "... to X to raise $300 million": what X pays.
+_PAID_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:for|to\s+raise|in\s+exchange\s+for|worth)\s+(?:about\s+|around\s+|"
+    r"roughly\s+|some\s+|up\s+to\s+|nearly\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _price_after(context, sentence, end):
+    for amount in find_amounts(sentence.text, context.body):
+        at = sentence.start + amount.start
+        if at >= end and _PAID_AFTER.fullmatch(context.body, end, at):
+            return amount
+    return None
 
 
 def _cross_holding_facts(context, position, parties, facts):

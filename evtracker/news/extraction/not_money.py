@@ -70,6 +70,11 @@ _IN_KIND_WORTH = re.compile(
     r"(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+)?$",
     re.IGNORECASE,
 )
+# "$1.6 billion in cash and $400 million in engineering services": the second is value in kind.
+_IN_SERVICES_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:[\w&-]+\s+){0,4}?(?:services|resources)\b",
+    re.IGNORECASE,
+)
 _OWN_BEFORE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$", re.IGNORECASE)
 _GDP_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:\S+\s+){0,5}?(?:GDP|gross\s+domestic|economy)\b", re.IGNORECASE
@@ -102,8 +107,13 @@ ROUGHLY = r"(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|up\s+to\s+)?"
 _SITE_COST_BEFORE = re.compile(SITE_COST + r"\s+" + ROUGHLY + "$", re.IGNORECASE)
 
 
+_SMALLEST_PUT_IN = 1000
+
+
 def not_money_put_in(text, amount):
     """Whether `amount` in `text` is a price, a level, a size or value in kind: no investment."""
+    if amount.value < _SMALLEST_PUT_IN:
+        return True  # "(+2.66% at 28.92 euros)": a share's price; no company invests so little
     words_before = lang.last_words(text, amount.start, 6)
     lead = text[max(0, amount.start - 90) : amount.start]
     if _WORTH_TODAY.search(lead) or _IN_KIND_WORTH.search(lead):
@@ -115,6 +125,8 @@ def not_money_put_in(text, amount):
     if lang.priced(words_before) or _NOT_MONEY_PUT_IN.search(lead) or _A_PRICE.search(lead):
         return True
     if _GDP_AFTER.match(text, amount.end) or _NOT_MONEY_AFTER.match(text, amount.end):
+        return True
+    if _IN_SERVICES_AFTER.match(text, amount.end):
         return True
     return bool(
         _IN_KIND_AFTER.match(text, amount.end)

@@ -92,6 +92,14 @@ def _chain(body, named, first, forward):
     return chain
 
 
+# Before "including" or "such as": things a company owns or makes, not a round's investors.
+_OF_OTHER_THINGS = re.compile(
+    r"\b(?:brands?|marques?|labels?|units?|subsidiaries|companies|businesses|carmakers|"
+    r"automakers|makers|rivals|competitors|customers|clients|partners|suppliers)\s*,?\s*"
+    r"(?:including|includes?|such\s+as|among\s+them)\s+(?:[\w'’.-]+\s+){0,4}$"
+)
+
+
 def _participants(context, sentence, named):
     body = context.body
     found = []
@@ -103,6 +111,8 @@ def _participants(context, sentence, named):
             cue = re.search(r"\b(?:from|led\s+by|including)\s+(?:[\w'’.-]+\s+){1,4}$", lead.lower())
             if cue is not None and _CLAUSE_BREAK.search(lead[cue.start() :]):
                 cue = None
+        if cue is not None and _OF_OTHER_THINGS.search(lead.lower()):
+            cue = None  # "owns brands including X and Y": what it owns, not who invests
         if cue is not None:
             found += _chain(body, named, actor, forward=True)
             continue
