@@ -1459,3 +1459,12 @@ def test_it_reads_an_investment_boards_privileges_received_as_granted(index, gra
         f"Investment (BOI). {granted}"
     )
     assert approvals(body, index) == {(subject, "BOI", "granted") for subject in subjects}
+
+
+def test_it_reads_a_promotional_package_granted_in_a_sentence_naming_no_body(index):
+    body = (
+        "The Board of Investment (BOI) said foreign carmakers keep applying for support. "
+        "Great Wall Motor, for its part, was granted a promotional package of 6 billion baht "
+        "last week to build hybrid cars in Rayong."
+    )
+    assert approvals(body, index) == {("Great Wall Motor", "BOI", "granted")}

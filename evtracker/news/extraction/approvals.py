@@ -137,16 +137,21 @@ _ALLOWED = (
 )
 # Cues language.APPROVAL misses: filings with a regulator, an antitrust waiting period, a
 # government saying no, backing sought from authorities.
+# "has received BOI privileges", "was granted a promotional package": an investment board's
+# grant
+_INVESTMENT_GRANT = (
+    r"(?:investment|tax)\s+privileges|"
+    r"(?:BOI|BoI|promotion(?:al)?)\s+(?:privileges|package|incentives|certificate)"
+)
 _MORE_CUES = re.compile(
     r"\b(?:waiting\s+period|sa(?:id|ys?)\s+no\s+to|turn(?:ed|s)?\s+(?:down|away)|backing\s+(?:from|of)|"
     # "homologated for sale in Australia"
     r"homologat\w+|"
     r"outstanding|" + _NO_OBJECTION + "|"
     r"(?:is|are|was|were)\s+(?:still\s+|currently\s+|now\s+|already\s+)?reviewing|"
-    r"listing\s+hearing|applications?|(?:investment|tax)\s+privileges|"
-    # "has received BOI privileges", "was granted a promotional package": an investment board's
-    # grant
-    r"(?:BOI|BoI|promotion(?:al)?)\s+(?:privileges|package|incentives|certificate)|"
+    r"listing\s+hearing|applications?|"
+    + _INVESTMENT_GRANT
+    + "|"
     + _COMPLIANCE
     + "|"
     + _PROCEDURES
@@ -453,6 +458,8 @@ _APPROVAL_NOUN = re.compile(
     r"qualifications?\s+to\s+(?:make|build|produce|manufacture|sell)|"
     # "a Class-A surveying and mapping qualification": the licence to map roads, in China
     r"(?:mapping|surveying)\s+qualifications?|registered\s+with|homologat\w+|"
+    + _INVESTMENT_GRANT
+    + "|"
     + _ALLOWED
     + "|"
     + _PROCEDURES
@@ -802,6 +809,8 @@ _MORE_CUES = _gated(
         "review",
         "application",
         "privileges",
+        "promotion",
+        "boi",
         "listing",
         "wav",
         "all",
@@ -867,7 +876,8 @@ _APPROVAL_NOUN = _gated(
     _words_of(
         "licen permit approv clear green permission go-ahead sign certifi registration "
         "nod waiting no turn backing wav all oppose qualification mapping surveying registered "
-        "compliance required necessary regulatory homologat allowed selected named chosen picked"
+        "compliance required necessary regulatory homologat allowed selected named chosen picked "
+        "investment tax boi promotion"
     ),
 )
 _CHECKED = _gated(_CHECKED, ("review", "test", "inspection", "audit"))
