@@ -1468,3 +1468,15 @@ def test_it_reads_a_promotional_package_granted_in_a_sentence_naming_no_body(ind
         "last week to build hybrid cars in Rayong."
     )
     assert approvals(body, index) == {("Great Wall Motor", "BOI", "granted")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In a regulatory filing, Tata Motors said its board approved a share buyback.",
+        "Tata Motors said its board approved the buyback at a price set in line with applicable "
+        "laws and regulations.",
+    ],
+)
+def test_it_takes_a_board_decision_told_in_regulatory_words_for_no_approval(index, sentence):
+    assert approvals(sentence, index) == set()

@@ -425,6 +425,13 @@ _REGULATORY = re.compile(
     r"licen[cs]\w*|permits?)\b",
     _I,
 )
+# Regulatory words that name no regulator's say: a company's disclosure to the market ("said in
+# a regulatory filing") and legal boilerplate ("in line with applicable laws and regulations").
+_DISCLOSURE = re.compile(
+    r"\bregulatory\s+(?:filings?|disclosures?|announcements?|statements?|documents?)\b|"
+    r"\b(?:laws?|rules?)\s+and\s+regulations\b",
+    _I,
+)
 # A company as the one that approves: "Volkswagen signed off on", "Honda said it would not
 # approve".
 _COMPANY_APPROVES = re.compile(
@@ -1094,9 +1101,12 @@ def _no_approval_without_regulator(context, position):
         _regulators_nearby(context, position) and _CHECKED.search(text)
     ):
         return True  # "blocked the road", "the alliance is under review"
-    if _NOT_A_REGULATOR.search(text) and not _REGULATORY.search(text):
+    # "in a regulatory filing, the carmaker said its board approved ...": the company's own
+    # disclosure, no regulator's say
+    regulatory = _REGULATORY.search(_DISCLOSURE.sub(" ", text))
+    if _NOT_A_REGULATOR.search(text) and not regulatory:
         return True  # "the board approved the plan"
-    if not _REGULATORY.search(text) and any(
+    if not regulatory and any(
         _COMPANY_APPROVES.match(context.body, m.end)
         for m in context.named_in(sentence.start, sentence.end)
         if m.kind != "regulator"
