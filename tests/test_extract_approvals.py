@@ -1480,3 +1480,19 @@ def test_it_reads_a_promotional_package_granted_in_a_sentence_naming_no_body(ind
 )
 def test_it_takes_a_board_decision_told_in_regulatory_words_for_no_approval(index, sentence):
     assert approvals(sentence, index) == set()
+
+
+@pytest.mark.parametrize(
+    ("said", "status"),
+    [
+        ("The government now plans to approve the proposal from BYD, officials said.", "pending"),
+        ("The government approved the proposal from BYD on Monday, officials said.", "granted"),
+    ],
+)
+def test_it_reads_the_government_as_the_one_the_article_last_named(index, said, status):
+    body = (
+        "Chinese carmakers have waited months for India to decide on their plans. China has "
+        "protested, and Chinese officials met twice in March. Indonesia's government is expected "
+        f"to clear most of the pending proposals. {said}"
+    )
+    assert approvals(body, index) == {("BYD", "Indonesian government", status)}

@@ -322,13 +322,15 @@ def _described_bodies(sentence):
     return found
 
 
+# What a government means to do: "the government now plans to approve ...".
+_MEANS_TO = r"(?:plans?|planning|intends?|intending|aims?|wants?|ready|about)\s+to"
 # A country or its capital acting as the approver: "New Delhi has said no to ...".
 # ... or acted on: "BYD's proposal was rejected by India".
 _GOVERNMENT_ACTS = re.compile(
     r"(?:^|[,;]\s+|\b(?:that|and|but)\s+)(?:[Tt]he\s+)?"
     rf"(?:(?P<place>{COUNTRY})(?:'s\s+government)?|(?P<demonym>{DEMONYM})\s+government)\s+"
     r"(?:(?:has|have|had|is|was|will|would|also|reportedly|now|recently|already|not|yet|still|"
-    r"preparing\s+to|poised\s+to|set\s+to|expected\s+to|likely\s+to|to)\s+){0,4}"
+    r"preparing\s+to|poised\s+to|set\s+to|expected\s+to|likely\s+to|" + _MEANS_TO + r"|to)\s+){0,4}"
     r"(?:approved?|approving|clear(?:ed|s)?|grant(?:ed|s)?|given?|gave|issued|"
     r"said\s+no|turned\s+(?:down|away)|rejected|refused|blocked|vetoed|signed\s+off)\b|"
     r"\b(?:approved|cleared|rejected|blocked|vetoed|turned\s+down|refused)\s+by\s+(?:the\s+)?"
@@ -341,7 +343,9 @@ _GOVERNMENT_WORDS = r"(?:[Tt]he|its|their)\s+(?:(?:central|federal|national|unio
 _THE_GOVERNMENT_ACTS = re.compile(
     rf"(?<![\w-])(?:{_GOVERNMENT_WORDS}\s+(?:(?:has|have|had|is|was|will|would|also|reportedly|"
     r"now|recently|already|not|finally|formally|on\s+\w+|preparing\s+to|poised\s+to|set\s+to|"
-    r"expected\s+to|likely\s+to|to)\s+){0,4}(?:approved?|approving|clear(?:ed|s)?|grant(?:ed|s)?|"
+    r"expected\s+to|likely\s+to|"
+    + _MEANS_TO
+    + r"|to)\s+){0,4}(?:approved?|approving|clear(?:ed|s)?|grant(?:ed|s)?|"
     r"gave|issued|said\s+no|turned\s+(?:down|away)|rejected|refused|blocked|vetoed|"
     r"signed\s+off|green-?lit|okayed)\b|"
     r"\b(?:approved|cleared|rejected|blocked|vetoed|turned\s+down|refused)\s+by\s+"
