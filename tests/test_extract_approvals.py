@@ -1496,3 +1496,19 @@ def test_it_reads_the_government_as_the_one_the_article_last_named(index, said, 
         f"to clear most of the pending proposals. {said}"
     )
     assert approvals(body, index) == {("BYD", "Indonesian government", status)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "BYD has been waiting for government approval to raise funds from its parent.",
+        "BYD, the Chinese carmaker, has been waiting for government approval to raise funds "
+        "from its parent.",
+    ],
+)
+def test_it_reads_a_bare_government_approval_as_the_host_countrys(index, sentence):
+    body = (
+        "India tightened its rules on investment from neighbouring countries in 2020, and India "
+        f"now screens every such proposal. {sentence}"
+    )
+    assert approvals(body, index) == {("BYD", "Indian government", "pending")}

@@ -353,6 +353,12 @@ _THE_GOVERNMENT_ACTS = re.compile(
     r"\b(?:approvals?|nod|green\s+light|go-ahead|clearance|permission|licen[cs]es?|permits?|"
     rf"sign-?off)\s+(?:\w+\s+)?(?:from|by|of)\s+{_GOVERNMENT_WORDS})(?!\s+(?:of|in)\s+[A-Z])"
 )
+# A government's grant with no country named: "awaiting government approval", "won government
+# clearance".
+_GOVERNMENT_GRANT = re.compile(
+    r"(?<![\w-])[Gg]overnment\s+(?:approvals?|nod|clearances?|permission|go-ahead|sign-?off|"
+    r"green\s+light|licen[cs]es?|permits?)\b"
+)
 # A government named as the body: "approval from the Indian government".
 _GOVERNMENT_NAMED = re.compile(
     rf"\b(?:(?P<demonym>{DEMONYM})\s+government|(?P<place>{COUNTRY})'s\s+government|"
@@ -1173,8 +1179,9 @@ def _regulator(context, position, regulators, acting):
     listing = _LISTING_IN.search(text)
     if listing:
         return [listing_venue(listing)]  # "pre-approval for a listing in Hong Kong": its bourse
-    if not government and _THE_GOVERNMENT_ACTS.search(text):
-        # "the government approved ...": the government of the country the article is about
+    if not government and (_THE_GOVERNMENT_ACTS.search(text) or _GOVERNMENT_GRANT.search(text)):
+        # "the government approved ...", "waiting for government approval": the government of
+        # the country the article is about
         government = country_government(context, sentence.start, sentence.end)
         if government:
             return [government]

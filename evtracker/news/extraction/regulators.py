@@ -371,9 +371,31 @@ def country_government(context, start, end):
             if _GOVERNMENT_AFTER.match(body, m.end())
             or _GOVERNMENT_OF_BEFORE.search(body, max(0, m.start() - 20), m.start())
         ]
-    here = next((g for s, g in memo["found"] if start <= s < end), None)
+    body = context.body
+    here = next(
+        (
+            g
+            for s, g in memo["found"]
+            if start <= s < end and not _DESCRIBES_COMPANY.match(body, _place_end(body, s))
+        ),
+        None,
+    )
     named = [g for s, g in memo["named"] if s < start]
     return here or (named[-1] if named else memo["most"])
+
+
+# A place that tells where a company is from ("Chinese carmaker Great Wall", "the British
+# brand", "China's largest carmaker SAIC"): the company's home, not the government that acts.
+_DESCRIBES_COMPANY = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:car-?makers?|auto-?makers?|brands?|compan(?:y|ies)|"
+    r"firms?|makers?|giants?|manufacturers?|conglomerates?|partners?|investors?|rivals?|"
+    r"suppliers?|start-?ups?|owners?|parents?|buyers?)\b",
+    re.IGNORECASE,
+)
+
+
+def _place_end(body, start):
+    return _GOVERNMENT_PLACE.match(body, start).end()
 
 
 # A government the article names as such, which a later "the government" refers back to:
