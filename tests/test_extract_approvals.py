@@ -1512,3 +1512,19 @@ def test_it_reads_a_bare_government_approval_as_the_host_countrys(index, sentenc
         f"now screens every such proposal. {sentence}"
     )
     assert approvals(body, index) == {("BYD", "Indian government", "pending")}
+
+
+def test_it_takes_a_trademark_licence_for_no_approval(index):
+    body = (
+        "Under the deal, Chery will receive a trademark licence granted by the Egyptian "
+        "assembler, which will build its cars locally."
+    )
+    assert approvals(body, index) == set()
+
+
+def test_it_takes_a_carmakers_own_earlier_approval_for_no_regulators(index):
+    body = (
+        "The dealer group plans to open ten BYD showrooms this year, six of which BYD has "
+        "already approved, its chief executive said."
+    )
+    assert approvals(body, index) == set()

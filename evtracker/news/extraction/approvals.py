@@ -380,7 +380,8 @@ _COMMERCIAL_LICENCE = re.compile(
     r"(?:technolog(?:y|ies)|platforms?|designs?|brand|patents?|software|IP|know-how)\b|"
     r"\bunder\s+(?:a\s+)?licen[cs]e\s+from\b|"
     # "Huawei's technology licensing": what one company charges another
-    r"\b(?:technolog(?:y|ies)|patents?|software|brand|IP)\s+licen[cs](?:e|es|ing)\b",
+    r"\b(?:technolog(?:y|ies)|patents?|software|brand|trademarks?|trade\s+marks?|IP)\s+"
+    r"licen[cs](?:e|es|ing)\b",
     _I,
 )
 # A capital or a country as the one that grants: "the green light from Beijing", "approval
@@ -446,7 +447,8 @@ _DISCLOSURE = re.compile(
 # approve".
 _COMPANY_APPROVES = re.compile(
     r"(?:\s+(?:also|has|had|have|on\s+\w+|said|says|it|would|will|could|not|did|does|never|"
-    r"formally|finally))*\s+(?:approved?|approves|signed\s+off|green-?lit|rejected|vetoed|"
+    r"formally|finally|already|recently|previously|earlier|since))*\s+(?:approved?|approves|"
+    r"signed\s+off|green-?lit|rejected|vetoed|"
     r"gave\s+(?:its|the|their)\s+(?:approval|green\s+light|go-ahead|blessing|nod))\b",
     _I,
 )
