@@ -1528,3 +1528,12 @@ def test_it_takes_a_carmakers_own_earlier_approval_for_no_regulators(index):
         "already approved, its chief executive said."
     )
     assert approvals(body, index) == set()
+
+
+def test_it_takes_an_inquiry_into_wrongdoing_for_no_pending_approval(index):
+    body = (
+        "South Korea's transport ministry sent officials to the offices of Kia Corp. on Monday "
+        "over irregularities in the emission tests behind its type certificates, which "
+        "carmakers need before they can sell vans."
+    )
+    assert approvals(body, index) == set()

@@ -725,6 +725,12 @@ _THING_APPROVED = re.compile(
     rf"{_POLICY}\b(?!\s+(?:application|request|proposal|plan)\b)",
     _I,
 )
+# Wrongdoing a body looks into: an inquiry, not an application waiting for its say.
+_WRONGDOING = re.compile(
+    r"\b(?:irregularit(?:y|ies)|misconduct|falsif\w+|fraud\w*|rigg(?:ed|ing)|cheat(?:ed|ing)|"
+    r"wrongdoing|improper(?:ly)?|tamper\w*|manipulat\w+)\b",
+    _I,
+)
 _NO_APPROVAL = re.compile(
     r"\bno\s+(?:further\s+|regulatory\s+|such\s+|additional\s+)?(?:approvals?|licen[cs]es?|"
     r"permits?|clearances?|permission)\s+(?:is|are|was|were|would|will|has|have)\b",
@@ -1019,6 +1025,8 @@ def find_approvals(context, position, actors):
     status = _approval_status(text, received)
     if status is None:
         return []
+    if status == "pending" and _WRONGDOING.search(text):
+        return []  # "inspecting Toyota over irregularities in the tests for certificates"
     held = _HELD_BY_THING.search(text)
     if held and held.start() < cue.start():
         return []  # "a factory that already holds a licence": the factory's, named or not
