@@ -1537,3 +1537,26 @@ def test_it_takes_an_inquiry_into_wrongdoing_for_no_pending_approval(index):
         "carmakers need before they can sell vans."
     )
     assert approvals(body, index) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "buyer", "regulator"),
+    [
+        (
+            "Pakistan's competition commission has cleared Toyota's purchase of a larger stake in "
+            "Indus Motor, it said on Monday.",
+            "Toyota",
+            "Competition Commission of Pakistan",
+        ),
+        (
+            "Taiwan's antitrust watchdog has cleared Foxconn's purchase of a stake in Yulon "
+            "Motor, it said on Monday.",
+            "Foxconn",
+            "Taiwan Fair Trade Commission",
+        ),
+    ],
+)
+def test_it_names_the_antitrust_body_of_pakistan_or_taiwan_by_country(
+    index, sentence, buyer, regulator
+):
+    assert approvals(sentence, index) == {(buyer, regulator, "granted")}

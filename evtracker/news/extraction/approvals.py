@@ -297,7 +297,9 @@ _FILINGS_IN = re.compile(
 # The head found first, then the place just before it.
 _DESCRIBED_HEAD = re.compile(
     r"\b(?:(?:anti-?trust|competition|merger|cartel|fair[\s-]+trade|anti-?monopoly)\s+"
-    r"(?:regulators?|watchdogs?|authorit(?:y|ies)|agency|body|board|office|enforcers?)|(?:antitrust\s+|competition\s+|merger\s+)?(?:approval|clearance))\b",
+    r"(?:regulators?|watchdogs?|authorit(?:y|ies)|agency|body|board|office|enforcers?|"
+    r"commission|bureau|council)|(?:antitrust\s+|competition\s+|merger\s+)?(?:approval|"
+    r"clearance))\b",
     _I,
 )
 _PLACE_BEFORE = re.compile(rf"\b(?P<place>{PLACE_WORDS})(?:['’]s)?\s+$", _I)

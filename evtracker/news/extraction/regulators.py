@@ -109,6 +109,8 @@ ANTITRUST_BODY = {
     "nigeria": "FCCPC",
     "chile": "FNE",
     "argentina": "CNDC",
+    "pakistan": "Competition Commission of Pakistan",
+    "taiwan": "Taiwan Fair Trade Commission",
 }
 # The same bodies described by their country: "the UK's antitrust regulator", "Brazil's
 # competition authority", "European approval for the deal".
@@ -145,6 +147,8 @@ ANTITRUST_DEMONYM = {
     "chilean": "chile",
     "argentine": "argentina",
     "argentinian": "argentina",
+    "pakistani": "pakistan",
+    "taiwanese": "taiwan",
 }
 PLACE_WORDS = "|".join(
     sorted(
