@@ -1560,3 +1560,15 @@ def test_it_names_the_antitrust_body_of_pakistan_or_taiwan_by_country(
     index, sentence, buyer, regulator
 ):
     assert approvals(sentence, index) == {(buyer, regulator, "granted")}
+
+
+def test_it_reads_a_second_approval_the_body_gives_under_a_pronoun(index):
+    body = (
+        "The Competition Commission of India on Tuesday cleared Toyota's purchase of a stake in "
+        "Suzuki's parts unit, and it approved, with conditions, Hyundai's acquisition of a "
+        "battery plant."
+    )
+    assert approvals(body, index) == {
+        ("Toyota", "CCI", "granted"),
+        ("Hyundai", "CCI", "granted"),
+    }

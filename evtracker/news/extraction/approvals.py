@@ -1627,9 +1627,12 @@ def _subjects(context, sentence, actors, acting, regulator_names, cue_at=0):
 
 # A second approval the same body gives in the sentence: "the BOI awarded tax privileges to
 # Kingboard ..., and also approved a project of IRPC Clean Power".
+# "..., and it approved, with conditions, a transaction between X and Y": the body again, by a
+# pronoun or its head word.
 _AND_ALSO_APPROVED = re.compile(
-    r",?\s+and\s+(?:(?:has|had|also|later|separately)\s+)*(?:approved|cleared|granted|"
-    r"awarded|gave|issued)\b",
+    r",?\s+and\s+(?:(?:it|they|the\s+(?:regulator|watchdog|tribunal|commission|board|"
+    r"authority|ministry|agency|bureau|council|court))\s+)?(?:(?:has|had|also|later|"
+    r"separately)\s+)*(?:approved|cleared|granted|awarded|gave|issued)\b",
     _I,
 )
 
