@@ -1572,3 +1572,17 @@ def test_it_reads_a_second_approval_the_body_gives_under_a_pronoun(index):
         ("Toyota", "CCI", "granted"),
         ("Hyundai", "CCI", "granted"),
     }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Britain's competition regulator is reconsidering its decision on the sale, the people "
+        "said.",
+        "Britain's competition regulator is looking again at its ruling on the sale, the people "
+        "said.",
+    ],
+)
+def test_it_reads_a_body_reconsidering_its_ruling_as_pending(index, sentence):
+    body = f"Kia agreed in May to buy the plant from Nissan, but the deal was blocked. {sentence}"
+    assert ("Kia", "CMA", "pending") in approvals(body, index)

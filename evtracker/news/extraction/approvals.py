@@ -98,6 +98,12 @@ _PROBE = (
     + r"(?=[^.;]{0,60}?\b"
     r"(?:deal|transaction|merger|acquisition|takeover|purchase|sale|investment|application|"
     r"proposal|stake)s?\b)|"
+    # "the authority is re-examining its ruling on the sale": a decision under review again
+    r"\b(?:is|are|was|were)\s+(?:still\s+|currently\s+|now\s+|already\s+)?(?:re-?examining|"
+    r"reconsidering|revisiting|re-?assessing|re-?evaluating|looking\s+again\s+at)\s+"
+    r"(?:\w+\s+){0,6}?(?:its|their|the)\s+(?:[\w-]+\s+){0,3}?(?:ruling|decision|verdict|"
+    r"rejection|deal|transaction|merger|acquisition|takeover|sale|agreement|application|"
+    r"approval)s?\b|"
     # "its investigation of the proposed merger": a body's review of a deal
     r"\b(?:its|their)\s+(?:[\w-]+\s+)?(?:investigation|probe|review)\s+(?:into|of)\s+the\s+"
     r"(?:proposed\s+|planned\s+|pending\s+)?(?:deal|merger|acquisition|takeover|transaction)\b"
@@ -853,6 +859,11 @@ _MORE_CUES = _gated(
         "approval",
         "homologat",
         "examining",
+        "reexamin",
+        "reconsider",
+        "revisit",
+        "reassess",
+        "reevaluat",
         "scrutini",
         "looking",
         "probing",
