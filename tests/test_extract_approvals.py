@@ -1586,3 +1586,11 @@ def test_it_reads_a_second_approval_the_body_gives_under_a_pronoun(index):
 def test_it_reads_a_body_reconsidering_its_ruling_as_pending(index, sentence):
     body = f"Kia agreed in May to buy the plant from Nissan, but the deal was blocked. {sentence}"
     assert ("Kia", "CMA", "pending") in approvals(body, index)
+
+
+def test_it_lists_a_company_after_the_rest_of_anothers_legal_name(index):
+    body = (
+        "South Korea's antitrust regulator has approved a joint venture between Hyundai "
+        "(Europe) Holding Co and Kia Motors, it said on Monday."
+    )
+    assert approvals(body, index) == {("Hyundai", "KFTC", "granted"), ("Kia", "KFTC", "granted")}

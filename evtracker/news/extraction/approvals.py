@@ -644,6 +644,11 @@ _LIST_GAP = re.compile(
     r"(?:(?!(?:which|who|that|said|says|will|would|has|have|had|is|are|was|were|to|with|from|"
     r"by|in|on|for|of|at)\b)[A-Za-z][\w.-]*(?:['’]s)?\s+){0,5}",
 )
+# The rest of a company's legal name after the part the company list knows: "Nissan| (China)
+# Investment Co and Dongfeng Motor".
+_NAME_GOES_ON = re.compile(
+    r"^\s*(?:[A-Z][\w&-]*\s+){1,3}(?=(?:Co|Corp|Ltd|Limited|Inc|LLC|GmbH|plc|AG|SE|NV)\b)"
+)
 _NEW_ENTITY = re.compile(r"[Tt]he\s+(?:new|newly\s+formed|planned|proposed)\s")
 _WORD_BEFORE = re.compile(r"(?<![\w.,;:'’-])([A-Z][a-z]+) $")
 _CAPITAL_AFTER = re.compile(r" (?!(?:Co|Corp|Inc|Ltd|AG|SE|NV)\b)[A-Z][a-z]+")
@@ -2052,7 +2057,10 @@ def _subject_list(body, subjects):
             if noun and _BOTH_SIDES.search(noun.group("noun")):
                 chosen.append(actor)  # "the FAW/Refire joint venture": both sides
             break  # "the Tofas/Stellantis acquisition": the buyer, named first
-        if not _LIST_GAP.fullmatch(_BRACKETS.sub(" ", _LEGAL_SUFFIX.sub("", gap))):
+        plain = _BRACKETS.sub(" ", _LEGAL_SUFFIX.sub("", gap))
+        # "Nissan (China) Investment Co and Dongfeng": past the rest of the first one's name
+        rest = _LEGAL_SUFFIX.sub("", _NAME_GOES_ON.sub("", _BRACKETS.sub(" ", gap)))
+        if not (_LIST_GAP.fullmatch(plain) or _LIST_GAP.fullmatch(rest)):
             break
         if actor.company not in [a.company for a in chosen]:
             chosen.append(actor)
