@@ -1594,3 +1594,15 @@ def test_it_lists_a_company_after_the_rest_of_anothers_legal_name(index):
         "(Europe) Holding Co and Kia Motors, it said on Monday."
     )
     assert approvals(body, index) == {("Hyundai", "KFTC", "granted"), ("Kia", "KFTC", "granted")}
+
+
+def test_it_reads_a_bodys_own_watchdogs_as_that_body(index):
+    body = (
+        "The European Commission opened a review of the charging venture in March. The "
+        "Brussels executive said on Friday that its competition watchdogs had cleared the "
+        "creation of a joint venture by Volvo and Geely."
+    )
+    assert approvals(body, index) == {
+        ("Volvo Cars", "European Commission", "granted"),
+        ("Geely", "European Commission", "granted"),
+    }

@@ -1218,8 +1218,9 @@ def _regulator(context, position, regulators, acting):
         return [_canonical(context, near[0].company)]
     if government:
         return [government]
-    if unnamed and len(_as_written(unnamed).split()) > 1:
-        return [_as_written(unnamed)]  # "Chinese regulators"; "the regulator" names no one
+    written = unnamed and _as_written(unnamed)
+    if written and len(written.split()) > 1 and written.split()[0].lower() not in _OWNERS:
+        return [written]  # "Chinese regulators"; "the regulator" names no one
     named = _regulator_named(context, sentence.start)
     if named:
         return [_canonical(context, named)]  # the body the article names, as an analyst reads it
@@ -1234,11 +1235,16 @@ def _as_written(match):
     return _SENTENCE_STOP.sub("", re.sub(r"^[Tt]he\s+", "", match.group("body")))
 
 
+_OWNERS = ("its", "their", "his", "her", "our")
+
+
 def _specific(body):
     """A description that names its own place or kind ("foreign competition authorities",
     "local authorities in Beijing") is kept as written even when the article names other
     bodies; "regulators" alone stands for a body named elsewhere."""
     words = body.lower().split()
+    if words[0] in _OWNERS:
+        return False  # "its competition watchdogs": those of a body the article names
     if words[-1] in ("regulator", "watchdog", "ministry", "commission", "agency", "authority"):
         return False  # "the competition regulator": one body, which the article may name
     return len(words) > 1 and not (len(words) == 2 and words[0] in ("chinese", "the", "us", "eu"))
