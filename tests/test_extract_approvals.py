@@ -1606,3 +1606,11 @@ def test_it_reads_a_bodys_own_watchdogs_as_that_body(index):
         ("Volvo Cars", "European Commission", "granted"),
         ("Geely", "European Commission", "granted"),
     }
+
+
+def test_it_names_the_antitrust_body_written_with_its_country_after_it(index):
+    body = (
+        "Toyota agreed to buy a stake in Isuzu in May. The deal has been cleared by the "
+        "competition authority of Germany, the companies said."
+    )
+    assert approvals(body, index) == {("Toyota", "Bundeskartellamt", "granted")}

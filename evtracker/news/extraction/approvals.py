@@ -309,6 +309,8 @@ _DESCRIBED_HEAD = re.compile(
     _I,
 )
 _PLACE_BEFORE = re.compile(rf"\b(?P<place>{PLACE_WORDS})(?:['’]s)?\s+$", _I)
+# "the competition authority of Germany": the place after the body
+_PLACE_AFTER = re.compile(rf"\s+(?:of|in)\s+(?:the\s+)?(?P<place>{PLACE_WORDS})\b", _I)
 
 
 def _described_bodies(sentence):
@@ -316,15 +318,19 @@ def _described_bodies(sentence):
     found = []
     text = sentence.text
     for head in _DESCRIBED_HEAD.finditer(text):
-        match = _PLACE_BEFORE.search(text, max(0, head.start() - 20), head.start())
+        plain = not re.search(r"trust|competition|merger|cartel|trade|monopoly", head.group(), _I)
+        match = _PLACE_BEFORE.search(text, max(0, head.start() - 20), head.start()) or (
+            not plain and _PLACE_AFTER.match(text, head.end())
+        )
         if not match:
             continue
         place = " ".join(match.group("place").lower().split())
         body = ANTITRUST_BODY.get(ANTITRUST_DEMONYM.get(place, place))
-        plain = not re.search(r"trust|competition|merger|cartel|trade|monopoly", head.group(), _I)
         if plain and not _DEAL_NOUN.search(sentence.text):
             continue  # "Chinese approval" of a licence is not the merger body's
-        if body:
+        if body and match.start() >= head.end():  # the place after: the whole description
+            found.append((sentence.start + head.start(), sentence.start + match.end(), body))
+        elif body:
             start = sentence.start + match.start()
             found.append((start, start + len(match.group("place")), body))
     return found
