@@ -1614,3 +1614,16 @@ def test_it_names_the_antitrust_body_written_with_its_country_after_it(index):
         "competition authority of Germany, the companies said."
     )
     assert approvals(body, index) == {("Toyota", "Bundeskartellamt", "granted")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Honda said it doesn't need regulatory approval for its small investment in the startup.",
+        "Toyota said the purchase would not require any antitrust clearance.",
+        "Kia said it welcomed the European Commission's decision to approve the new emissions "
+        "rules.",
+    ],
+)
+def test_it_takes_approval_not_needed_or_a_policy_approved_for_no_approval(index, sentence):
+    assert approvals(sentence, index) == set()

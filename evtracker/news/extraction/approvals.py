@@ -740,7 +740,8 @@ _THING_APPROVED = re.compile(
     rf"\b(?:the|new|a|an)\s+(?:[\w-]+\s+){{0,3}}?{_POLICY}\s+"
     r"(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:\w+\s+)?"
     r"(?:approved|cleared|passed|adopted)\b|"
-    r"\b(?:approved|passed|adopted)\s+(?:(?:the|a|an|new|its|their)\s+)?(?:[\w$.,-]+\s+){0,3}?"
+    r"\b(?:approv(?:e|es|ed|ing)|passed|adopt(?:s|ed|ing)?)\s+(?:(?:the|a|an|new|its|their)\s+)?"
+    r"(?:[\w$.,-]+\s+){0,3}?"
     rf"{_POLICY}\b(?!\s+(?:application|request|proposal|plan)\b)",
     _I,
 )
@@ -752,7 +753,11 @@ _WRONGDOING = re.compile(
 )
 _NO_APPROVAL = re.compile(
     r"\bno\s+(?:further\s+|regulatory\s+|such\s+|additional\s+)?(?:approvals?|licen[cs]es?|"
-    r"permits?|clearances?|permission)\s+(?:is|are|was|were|would|will|has|have)\b",
+    r"permits?|clearances?|permission)\s+(?:is|are|was|were|would|will|has|have)\b|"
+    # "Honda said it would not need regulatory approval for the small investment"
+    r"(?:\bnot|n['’]t|\bnever)\s+(?:need|needs|needed|require|requires|required)\s+(?:any\s+|"
+    r"further\s+|regulatory\s+|government\s+|antitrust\s+|an?\s+)*(?:approvals?|licen[cs]es?|"
+    r"permits?|clearances?|permission)\b",
     _I,
 )
 # A court's say on an insolvency ("accepting the bankruptcy liquidation application") is no
@@ -946,8 +951,8 @@ _APPLICATION_REJECTED = _gated(
 )
 _HELD_BY_THING = _gated(_HELD_BY_THING, ("that", "which"))
 _TO_APPROVE = _gated(_TO_APPROVE, _words_of("approve clear grant sign green authori"))
-_THING_APPROVED = _gated(_THING_APPROVED, _words_of("approved cleared passed adopted"))
-_NO_APPROVAL = _gated(_NO_APPROVAL, ("no",))
+_THING_APPROVED = _gated(_THING_APPROVED, _words_of("approv cleared passed adopt"))
+_NO_APPROVAL = _gated(_NO_APPROVAL, _words_of("no not never need require"))
 _INSOLVENCY = _gated(_INSOLVENCY, ("bankruptcy", "liquidation", "insolvency", "winding"))
 _SECURITIES_FORMS = _gated(_SECURITIES_FORMS, ("exempt", "registration", "certificate"))
 _PRESS_NOTE_3 = _gated(_PRESS_NOTE_3, ("press",))
