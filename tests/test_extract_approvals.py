@@ -1627,3 +1627,8 @@ def test_it_names_the_antitrust_body_written_with_its_country_after_it(index):
 )
 def test_it_takes_approval_not_needed_or_a_policy_approved_for_no_approval(index, sentence):
     assert approvals(sentence, index) == set()
+
+
+def test_it_reads_a_bodys_abbreviation_written_as_a_word_as_that_body(index):
+    body = "Brazil's Cade has approved BYD's purchase of the former Ford plant in Camacari."
+    assert approvals(body, index) == {("BYD", "CADE", "granted")}

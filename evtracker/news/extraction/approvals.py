@@ -1030,7 +1030,8 @@ def find_approvals(context, position, actors):
     body = context.body
     actors = _with_legal_names(sentence, _with_abbreviations(context, sentence, actors))
     actors = _with_short_legal_names(context, actors)
-    actors = _with_bodies(context, sentence, [_as_approver(body, a) for a in actors])
+    actors = [_as_approver(body, _acronym_in_title_case(context, a)) for a in actors]
+    actors = _with_bodies(context, sentence, actors)
     alone = not any(a.kind != "regulator" for a in actors)
     if alone and not _may_refer_to_deal(text) and not _ALONE_BODY.match(text):
         return []  # nobody to approve: no company, no deal, no pair
@@ -1096,6 +1097,21 @@ def find_approvals(context, position, actors):
             )
         )
     return facts
+
+
+def _acronym_in_title_case(context, actor):
+    """A body's abbreviation written as a word ("Brazil's Cade", "Sebi", "Cofece"), which the
+    company list knows in capitals, is that body, not a firm of the same name."""
+    surface = context.body[actor.start : actor.end]
+    if actor.kind == "regulator" or not _TITLE_CASE_WORD.fullmatch(surface):
+        return actor
+    listed = context.index.lookup(surface.upper())
+    if listed is None or listed.kind != "regulator":
+        return actor
+    return Actor(actor.start, actor.end, listed.name, "regulator", True)
+
+
+_TITLE_CASE_WORD = re.compile(r"[A-Z][a-z]{2,6}")
 
 
 def _alongside(body, regulator, actors):
