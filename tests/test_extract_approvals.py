@@ -1632,3 +1632,15 @@ def test_it_takes_approval_not_needed_or_a_policy_approved_for_no_approval(index
 def test_it_reads_a_bodys_abbreviation_written_as_a_word_as_that_body(index):
     body = "Brazil's Cade has approved BYD's purchase of the former Ford plant in Camacari."
     assert approvals(body, index) == {("BYD", "CADE", "granted")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Market regulator SEBI has approved Ather Energy's plan to list its shares.",
+        "The market regulator, the Securities and Exchange Board of India, has approved Ather "
+        "Energy's plan to list its shares.",
+    ],
+)
+def test_it_takes_the_name_a_bodys_description_is_followed_by(index, sentence):
+    assert approvals(sentence, index) == {("Ather Energy", "SEBI", "granted")}

@@ -1031,7 +1031,7 @@ def find_approvals(context, position, actors):
     actors = _with_legal_names(sentence, _with_abbreviations(context, sentence, actors))
     actors = _with_short_legal_names(context, actors)
     actors = [_as_approver(body, _acronym_in_title_case(context, a)) for a in actors]
-    actors = _with_bodies(context, sentence, actors)
+    actors = _named_after_description(body, _with_bodies(context, sentence, actors))
     alone = not any(a.kind != "regulator" for a in actors)
     if alone and not _may_refer_to_deal(text) and not _ALONE_BODY.match(text):
         return []  # nobody to approve: no company, no deal, no pair
@@ -1097,6 +1097,29 @@ def find_approvals(context, position, actors):
             )
         )
     return facts
+
+
+def _named_after_description(body, actors):
+    """Actors without a body's description that its name follows in apposition ("market
+    regulator SEBI", "the antitrust regulator, the Competition Commission of India"): the name
+    says which body the description means."""
+    out = []
+    for actor, following in zip(actors, [*actors[1:], None], strict=False):
+        if (
+            following is not None
+            and actor.kind == following.kind == "regulator"
+            and _DESCRIPTION.search(body, actor.start, actor.end)
+            and _APPOSITION.fullmatch(body, actor.end, following.start)
+        ):
+            continue
+        out.append(actor)
+    return out
+
+
+_DESCRIPTION = re.compile(
+    r"\b(?:regulators?|watchdogs?|authorit(?:y|ies)|ministry|planner|agency|body)$"
+)
+_APPOSITION = re.compile(r"\s*,?\s*(?:the\s+)?")
 
 
 def _acronym_in_title_case(context, actor):
