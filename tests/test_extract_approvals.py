@@ -1644,3 +1644,11 @@ def test_it_reads_a_bodys_abbreviation_written_as_a_word_as_that_body(index):
 )
 def test_it_takes_the_name_a_bodys_description_is_followed_by(index, sentence):
     assert approvals(sentence, index) == {("Ather Energy", "SEBI", "granted")}
+
+
+def test_it_gives_the_investment_a_later_clause_says_needs_approval_to_the_investor(index):
+    body = (
+        "Honda will invest $300 million in Lucid. Lucid, which sells two models, will remain "
+        "independent, and the investment is subject to regulatory approval."
+    )
+    assert approvals(body, index) == {("Honda", None, "pending")}

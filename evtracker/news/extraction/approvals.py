@@ -671,7 +671,8 @@ _NOT_NAME_WORDS = frozenset(
 # competition authorities"; its parties are approved whoever else the sentence names.
 _DEAL_NEEDS = re.compile(
     r"\b(?:the|this|that)\s+(?:\w+\s+){0,2}?(?:deal|transaction|tie-?up|merger|acquisition|"
-    r"takeover|joint\s+venture|venture|JV|combination|share\s+purchases?|transfer)"
+    r"takeover|joint\s+venture|venture|JV|combination|share\s+purchases?|transfer|investment|"
+    r"purchase|sale)"
     r"(?:,\s*which)?\s+(?:\w+\s+){0,2}?(?:needs?|requires?|awaits?|is\s+subject|remains|"
     r"won|received|has\s+been\s+(?:cleared|approved))\b",
     _I,
