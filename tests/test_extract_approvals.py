@@ -1652,3 +1652,12 @@ def test_it_gives_the_investment_a_later_clause_says_needs_approval_to_the_inves
         "independent, and the investment is subject to regulatory approval."
     )
     assert approvals(body, index) == {("Honda", None, "pending")}
+
+
+def test_it_reads_a_short_name_a_press_release_defines_in_quotes_as_that_company(index):
+    body = (
+        "The Competition Commission of India on Monday approved the acquisition by Mitsubishi "
+        "Corporation ('Mitsubishi') of a stake in a parts maker. Mitsubishi had filed for "
+        "approval from the CCI in June."
+    )
+    assert approvals(body, index) == {("Mitsubishi Corporation", "CCI", "granted")}

@@ -784,7 +784,10 @@ _BRACKETS = re.compile(r"\([^()]*\)")
 # "the merger of Fincare into AU": the company that survives.
 _MERGED_INTO = re.compile(r"(?:\s+[A-Z][\w.&-]*){0,4}\s*(?:\([^()]{0,60}\)\s*)?\s+into\s")
 _ABBREVIATION = re.compile(
-    r"(?:,?\s+(?:Corporation|Corp\.?|Co\.?|Ltd\.?|Limited|Inc\.?|Group))*\s*\(([A-Z][A-Za-z&]{1,7})\)"
+    r"(?:,?\s+(?:Corporation|Corp\.?|Co\.?|Ltd\.?|Limited|Inc\.?|Group))*\s*\(([A-Z][A-Za-z&]{1,7})\)|"
+    # "Mitsubishi Corporation ('Mitsubishi')": the short name a press release defines
+    r"(?:,?\s+(?:Corporation|Corp\.?|Co\.?|Ltd\.?|Limited|Inc\.?|Group))*\s*\(\s*['‘\"“]"
+    r"([A-Z][\w&.-]{1,20}(?:\s+[A-Z][\w&.-]*){0,2})['’\"”]\s*\)"
 )
 
 
@@ -1630,8 +1633,9 @@ def _defined_abbreviations(context):
         if mention.kind == "regulator":
             continue
         match = _ABBREVIATION.match(body, mention.end)
-        if match and match.group(1) not in defined:
-            defined[match.group(1)] = mention.company
+        short = match and (match.group(1) or match.group(2))
+        if short and short not in defined:
+            defined[short] = mention.company
     memo["defined"] = defined
     return defined
 
