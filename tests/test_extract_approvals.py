@@ -1661,3 +1661,8 @@ def test_it_reads_a_short_name_a_press_release_defines_in_quotes_as_that_company
         "approval from the CCI in June."
     )
     assert approvals(body, index) == {("Mitsubishi Corporation", "CCI", "granted")}
+
+
+def test_it_approves_the_company_a_possessive_with_a_nationality_introduces(index):
+    body = "Toyota's Chinese partner GAC received approval from the NDRC for a new battery plant."
+    assert approvals(body, index) == {("GAC", "NDRC", "granted")}

@@ -776,8 +776,10 @@ _SECURITIES_FORMS = re.compile(
     _I,
 )
 # "Geely's Zeekr", "Geely's premium brand Zeekr"; not "Hyundai's deal with Stellantis".
+# "Volkswagen's Chinese partner SAIC": a nationality among the words between.
 _OWNS = re.compile(
-    r"['’]s\s+(?:(?!(?:with|in|of|for|to|by|on|from|and|or|into|over)\s)[a-z][\w-]*\s+){0,2}"
+    r"['’]s\s+(?:(?:(?!(?:with|in|of|for|to|by|on|from|and|or|into|over)\s)[a-z][\w-]*|"
+    rf"(?:{DEMONYM})(?=\s+[a-z]))\s+){{0,3}}"
     r"(?=[A-Z])"
 )
 _BRACKETS = re.compile(r"\([^()]*\)")
