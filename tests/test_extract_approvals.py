@@ -1666,3 +1666,8 @@ def test_it_reads_a_short_name_a_press_release_defines_in_quotes_as_that_company
 def test_it_approves_the_company_a_possessive_with_a_nationality_introduces(index):
     body = "Toyota's Chinese partner GAC received approval from the NDRC for a new battery plant."
     assert approvals(body, index) == {("GAC", "NDRC", "granted")}
+
+
+def test_it_takes_a_unions_approval_of_a_labour_contract_for_no_approval(index):
+    body = "Stellantis said the UAW had approved the new labour contract at its Toledo plant."
+    assert approvals(body, index) == set()

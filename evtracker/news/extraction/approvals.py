@@ -733,7 +733,9 @@ _POLICY = (
     r"(?:tariffs?|duties|rules?|regulations?|laws?|bill|legislation|budget|subsid(?:y|ies)|"
     r"measures?|polic(?:y|ies)|standards?|sanctions?|quotas?|"
     # money a government lends or gives: "approved a $7.5 billion loan to Rivian"
-    r"loans?|grants?|funding|financing)"
+    r"loans?|grants?|funding|financing|"
+    # a union's say: "the UAW had approved the new labour contract"
+    r"(?:labou?r|wage|pay|union|collective)\s+(?:contracts?|deals?|agreements?))"
 )
 # A policy approved, passive or active: "the tariffs were approved", "the EU approved tariffs
 # of up to 35%", "the Senate passed a bill that ...": the companies it touches are not approved.
