@@ -1172,7 +1172,7 @@ def test_it_refers_back_to_another_countrys_ministry_named_in_an_earlier_sentenc
 def test_it_finds_no_body_in_a_companys_or_a_regions_product_abbreviation(index):
     body = (
         "Volkswagen's MEB platform underpins its electric cars, and Europe's BEV sales rose. "
-        "Volkswagen has won approval to build the plant, it said."
+        "Volkswagen has won a licence to build the plant, it said."
     )
     assert approvals(body, index) == {("Volkswagen", None, "granted")}
 
@@ -1671,3 +1671,24 @@ def test_it_approves_the_company_a_possessive_with_a_nationality_introduces(inde
 def test_it_takes_a_unions_approval_of_a_labour_contract_for_no_approval(index):
     body = "Stellantis said the UAW had approved the new labour contract at its Toledo plant."
     assert approvals(body, index) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kia said it had won approval to build vans in Georgia.", set()),
+        ("Kia said it had won a licence to build vans in Georgia.", {("Kia", None, "granted")}),
+        (
+            "Kia said it had won regulatory approval to build vans in Georgia.",
+            {("Kia", None, "granted")},
+        ),
+        (
+            "The deal between Kia and Hyundai Mobis is subject to approval.",
+            {("Kia", None, "pending"), ("Hyundai Mobis", None, "pending")},
+        ),
+    ],
+)
+def test_it_drops_a_grant_told_with_no_body_unless_a_paper_or_a_regulator_is_told(
+    index, sentence, expected
+):
+    assert approvals(sentence, index) == expected

@@ -754,6 +754,13 @@ _WRONGDOING = re.compile(
     r"wrongdoing|improper(?:ly)?|tamper\w*|manipulat\w+)\b",
     _I,
 )
+# Papers a company holds, told without their issuer: "won a licence to test robotaxis",
+# "received a permit", "was homologated", "a Class-A mapping qualification".
+_HELD_PAPER = re.compile(
+    r"\b(?:licen[cs]\w*|permits?|qualifications?|homologat\w*|certifi\w*|registration|"
+    r"registered|selected|chosen|picked|posted)\b",
+    _I,
+)
 _NO_APPROVAL = re.compile(
     r"\bno\s+(?:further\s+|regulatory\s+|such\s+|additional\s+)?(?:approvals?|licen[cs]es?|"
     r"permits?|clearances?|permission)\s+(?:is|are|was|were|would|will|has|have)\b|"
@@ -1079,6 +1086,17 @@ def find_approvals(context, position, actors):
         return []
     acting = [r for r in regulators if _REGULATOR_ACTS.match(body, r.end)]
     regulator = _regulator(context, position, regulators, acting)
+    if (
+        regulator == [None]
+        and status == "granted"
+        and not _HELD_PAPER.search(text)
+        and not _REGULATORY.search(text)
+    ):
+        # An approval granted is told with who granted it; one the article gives no body for
+        # at all (not named, described or a government) is a board's, a partner's or a loose
+        # "won permission"; a licence or permit held needs no body named, and a pending step
+        # ("subject to regulatory approval") none either.
+        return []
     if status == "rejected" and not _a_body_said_no(text, acting, regulator):
         return []
     subjects = _subjects(context, sentence, actors, acting, regulator, cue.start())
