@@ -1172,7 +1172,7 @@ def test_it_refers_back_to_another_countrys_ministry_named_in_an_earlier_sentenc
 def test_it_finds_no_body_in_a_companys_or_a_regions_product_abbreviation(index):
     body = (
         "Volkswagen's MEB platform underpins its electric cars, and Europe's BEV sales rose. "
-        "Volkswagen has won approval to build the plant, it said."
+        "Volkswagen has won a licence to build the plant, it said."
     )
     assert approvals(body, index) == {("Volkswagen", None, "granted")}
 
@@ -1459,3 +1459,236 @@ def test_it_reads_an_investment_boards_privileges_received_as_granted(index, gra
         f"Investment (BOI). {granted}"
     )
     assert approvals(body, index) == {(subject, "BOI", "granted") for subject in subjects}
+
+
+def test_it_reads_a_promotional_package_granted_in_a_sentence_naming_no_body(index):
+    body = (
+        "The Board of Investment (BOI) said foreign carmakers keep applying for support. "
+        "Great Wall Motor, for its part, was granted a promotional package of 6 billion baht "
+        "last week to build hybrid cars in Rayong."
+    )
+    assert approvals(body, index) == {("Great Wall Motor", "BOI", "granted")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In a regulatory filing, Tata Motors said its board approved a share buyback.",
+        "Tata Motors said its board approved the buyback at a price set in line with applicable "
+        "laws and regulations.",
+    ],
+)
+def test_it_takes_a_board_decision_told_in_regulatory_words_for_no_approval(index, sentence):
+    assert approvals(sentence, index) == set()
+
+
+@pytest.mark.parametrize(
+    ("said", "status"),
+    [
+        ("The government now plans to approve the proposal from BYD, officials said.", "pending"),
+        ("The government approved the proposal from BYD on Monday, officials said.", "granted"),
+    ],
+)
+def test_it_reads_the_government_as_the_one_the_article_last_named(index, said, status):
+    body = (
+        "Chinese carmakers have waited months for India to decide on their plans. China has "
+        "protested, and Chinese officials met twice in March. Indonesia's government is expected "
+        f"to clear most of the pending proposals. {said}"
+    )
+    assert approvals(body, index) == {("BYD", "Indonesian government", status)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "BYD has been waiting for government approval to raise funds from its parent.",
+        "BYD, the Chinese carmaker, has been waiting for government approval to raise funds "
+        "from its parent.",
+    ],
+)
+def test_it_reads_a_bare_government_approval_as_the_host_countrys(index, sentence):
+    body = (
+        "India tightened its rules on investment from neighbouring countries in 2020, and India "
+        f"now screens every such proposal. {sentence}"
+    )
+    assert approvals(body, index) == {("BYD", "Indian government", "pending")}
+
+
+def test_it_takes_a_trademark_licence_for_no_approval(index):
+    body = (
+        "Under the deal, Chery will receive a trademark licence granted by the Egyptian "
+        "assembler, which will build its cars locally."
+    )
+    assert approvals(body, index) == set()
+
+
+def test_it_takes_a_carmakers_own_earlier_approval_for_no_regulators(index):
+    body = (
+        "The dealer group plans to open ten BYD showrooms this year, six of which BYD has "
+        "already approved, its chief executive said."
+    )
+    assert approvals(body, index) == set()
+
+
+def test_it_takes_an_inquiry_into_wrongdoing_for_no_pending_approval(index):
+    body = (
+        "South Korea's transport ministry sent officials to the offices of Kia Corp. on Monday "
+        "over irregularities in the emission tests behind its type certificates, which "
+        "carmakers need before they can sell vans."
+    )
+    assert approvals(body, index) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "buyer", "regulator"),
+    [
+        (
+            "Pakistan's competition commission has cleared Toyota's purchase of a larger stake in "
+            "Indus Motor, it said on Monday.",
+            "Toyota",
+            "Competition Commission of Pakistan",
+        ),
+        (
+            "Taiwan's antitrust watchdog has cleared Foxconn's purchase of a stake in Yulon "
+            "Motor, it said on Monday.",
+            "Foxconn",
+            "Taiwan Fair Trade Commission",
+        ),
+    ],
+)
+def test_it_names_the_antitrust_body_of_pakistan_or_taiwan_by_country(
+    index, sentence, buyer, regulator
+):
+    assert approvals(sentence, index) == {(buyer, regulator, "granted")}
+
+
+def test_it_reads_a_second_approval_the_body_gives_under_a_pronoun(index):
+    body = (
+        "The Competition Commission of India on Tuesday cleared Toyota's purchase of a stake in "
+        "Suzuki's parts unit, and it approved, with conditions, Hyundai's acquisition of a "
+        "battery plant."
+    )
+    assert approvals(body, index) == {
+        ("Toyota", "CCI", "granted"),
+        ("Hyundai", "CCI", "granted"),
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Britain's competition regulator is reconsidering its decision on the sale, the people "
+        "said.",
+        "Britain's competition regulator is looking again at its ruling on the sale, the people "
+        "said.",
+    ],
+)
+def test_it_reads_a_body_reconsidering_its_ruling_as_pending(index, sentence):
+    body = f"Kia agreed in May to buy the plant from Nissan, but the deal was blocked. {sentence}"
+    assert ("Kia", "CMA", "pending") in approvals(body, index)
+
+
+def test_it_lists_a_company_after_the_rest_of_anothers_legal_name(index):
+    body = (
+        "South Korea's antitrust regulator has approved a joint venture between Hyundai "
+        "(Europe) Holding Co and Kia Motors, it said on Monday."
+    )
+    assert approvals(body, index) == {("Hyundai", "KFTC", "granted"), ("Kia", "KFTC", "granted")}
+
+
+def test_it_reads_a_bodys_own_watchdogs_as_that_body(index):
+    body = (
+        "The European Commission opened a review of the charging venture in March. The "
+        "Brussels executive said on Friday that its competition watchdogs had cleared the "
+        "creation of a joint venture by Volvo and Geely."
+    )
+    assert approvals(body, index) == {
+        ("Volvo Cars", "European Commission", "granted"),
+        ("Geely", "European Commission", "granted"),
+    }
+
+
+def test_it_names_the_antitrust_body_written_with_its_country_after_it(index):
+    body = (
+        "Toyota agreed to buy a stake in Isuzu in May. The deal has been cleared by the "
+        "competition authority of Germany, the companies said."
+    )
+    assert approvals(body, index) == {("Toyota", "Bundeskartellamt", "granted")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Honda said it doesn't need regulatory approval for its small investment in the startup.",
+        "Toyota said the purchase would not require any antitrust clearance.",
+        "Kia said it welcomed the European Commission's decision to approve the new emissions "
+        "rules.",
+    ],
+)
+def test_it_takes_approval_not_needed_or_a_policy_approved_for_no_approval(index, sentence):
+    assert approvals(sentence, index) == set()
+
+
+def test_it_reads_a_bodys_abbreviation_written_as_a_word_as_that_body(index):
+    body = "Brazil's Cade has approved BYD's purchase of the former Ford plant in Camacari."
+    assert approvals(body, index) == {("BYD", "CADE", "granted")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Market regulator SEBI has approved Ather Energy's plan to list its shares.",
+        "The market regulator, the Securities and Exchange Board of India, has approved Ather "
+        "Energy's plan to list its shares.",
+    ],
+)
+def test_it_takes_the_name_a_bodys_description_is_followed_by(index, sentence):
+    assert approvals(sentence, index) == {("Ather Energy", "SEBI", "granted")}
+
+
+def test_it_gives_the_investment_a_later_clause_says_needs_approval_to_the_investor(index):
+    body = (
+        "Honda will invest $300 million in Lucid. Lucid, which sells two models, will remain "
+        "independent, and the investment is subject to regulatory approval."
+    )
+    assert approvals(body, index) == {("Honda", None, "pending")}
+
+
+def test_it_reads_a_short_name_a_press_release_defines_in_quotes_as_that_company(index):
+    body = (
+        "The Competition Commission of India on Monday approved the acquisition by Mitsubishi "
+        "Corporation ('Mitsubishi') of a stake in a parts maker. Mitsubishi had filed for "
+        "approval from the CCI in June."
+    )
+    assert approvals(body, index) == {("Mitsubishi Corporation", "CCI", "granted")}
+
+
+def test_it_approves_the_company_a_possessive_with_a_nationality_introduces(index):
+    body = "Toyota's Chinese partner GAC received approval from the NDRC for a new battery plant."
+    assert approvals(body, index) == {("GAC", "NDRC", "granted")}
+
+
+def test_it_takes_a_unions_approval_of_a_labour_contract_for_no_approval(index):
+    body = "Stellantis said the UAW had approved the new labour contract at its Toledo plant."
+    assert approvals(body, index) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kia said it had won approval to build vans in Georgia.", set()),
+        ("Kia said it had won a licence to build vans in Georgia.", {("Kia", None, "granted")}),
+        (
+            "Kia said it had won regulatory approval to build vans in Georgia.",
+            {("Kia", None, "granted")},
+        ),
+        (
+            "The deal between Kia and Hyundai Mobis is subject to approval.",
+            {("Kia", None, "pending"), ("Hyundai Mobis", None, "pending")},
+        ),
+    ],
+)
+def test_it_drops_a_grant_told_with_no_body_unless_a_paper_or_a_regulator_is_told(
+    index, sentence, expected
+):
+    assert approvals(sentence, index) == expected

@@ -98,6 +98,12 @@ _PROBE = (
     + r"(?=[^.;]{0,60}?\b"
     r"(?:deal|transaction|merger|acquisition|takeover|purchase|sale|investment|application|"
     r"proposal|stake)s?\b)|"
+    # "the authority is re-examining its ruling on the sale": a decision under review again
+    r"\b(?:is|are|was|were)\s+(?:still\s+|currently\s+|now\s+|already\s+)?(?:re-?examining|"
+    r"reconsidering|revisiting|re-?assessing|re-?evaluating|looking\s+again\s+at)\s+"
+    r"(?:\w+\s+){0,6}?(?:its|their|the)\s+(?:[\w-]+\s+){0,3}?(?:ruling|decision|verdict|"
+    r"rejection|deal|transaction|merger|acquisition|takeover|sale|agreement|application|"
+    r"approval)s?\b|"
     # "its investigation of the proposed merger": a body's review of a deal
     r"\b(?:its|their)\s+(?:[\w-]+\s+)?(?:investigation|probe|review)\s+(?:into|of)\s+the\s+"
     r"(?:proposed\s+|planned\s+|pending\s+)?(?:deal|merger|acquisition|takeover|transaction)\b"
@@ -137,16 +143,21 @@ _ALLOWED = (
 )
 # Cues language.APPROVAL misses: filings with a regulator, an antitrust waiting period, a
 # government saying no, backing sought from authorities.
+# "has received BOI privileges", "was granted a promotional package": an investment board's
+# grant
+_INVESTMENT_GRANT = (
+    r"(?:investment|tax)\s+privileges|"
+    r"(?:BOI|BoI|promotion(?:al)?)\s+(?:privileges|package|incentives|certificate)"
+)
 _MORE_CUES = re.compile(
     r"\b(?:waiting\s+period|sa(?:id|ys?)\s+no\s+to|turn(?:ed|s)?\s+(?:down|away)|backing\s+(?:from|of)|"
     # "homologated for sale in Australia"
     r"homologat\w+|"
     r"outstanding|" + _NO_OBJECTION + "|"
     r"(?:is|are|was|were)\s+(?:still\s+|currently\s+|now\s+|already\s+)?reviewing|"
-    r"listing\s+hearing|applications?|(?:investment|tax)\s+privileges|"
-    # "has received BOI privileges", "was granted a promotional package": an investment board's
-    # grant
-    r"(?:BOI|BoI|promotion(?:al)?)\s+(?:privileges|package|incentives|certificate)|"
+    r"listing\s+hearing|applications?|"
+    + _INVESTMENT_GRANT
+    + "|"
     + _COMPLIANCE
     + "|"
     + _PROCEDURES
@@ -292,10 +303,14 @@ _FILINGS_IN = re.compile(
 # The head found first, then the place just before it.
 _DESCRIBED_HEAD = re.compile(
     r"\b(?:(?:anti-?trust|competition|merger|cartel|fair[\s-]+trade|anti-?monopoly)\s+"
-    r"(?:regulators?|watchdogs?|authorit(?:y|ies)|agency|body|board|office|enforcers?)|(?:antitrust\s+|competition\s+|merger\s+)?(?:approval|clearance))\b",
+    r"(?:regulators?|watchdogs?|authorit(?:y|ies)|agency|body|board|office|enforcers?|"
+    r"commission|bureau|council)|(?:antitrust\s+|competition\s+|merger\s+)?(?:approval|"
+    r"clearance))\b",
     _I,
 )
 _PLACE_BEFORE = re.compile(rf"\b(?P<place>{PLACE_WORDS})(?:['’]s)?\s+$", _I)
+# "the competition authority of Germany": the place after the body
+_PLACE_AFTER = re.compile(rf"\s+(?:of|in)\s+(?:the\s+)?(?P<place>{PLACE_WORDS})\b", _I)
 
 
 def _described_bodies(sentence):
@@ -303,27 +318,33 @@ def _described_bodies(sentence):
     found = []
     text = sentence.text
     for head in _DESCRIBED_HEAD.finditer(text):
-        match = _PLACE_BEFORE.search(text, max(0, head.start() - 20), head.start())
+        plain = not re.search(r"trust|competition|merger|cartel|trade|monopoly", head.group(), _I)
+        match = _PLACE_BEFORE.search(text, max(0, head.start() - 20), head.start()) or (
+            not plain and _PLACE_AFTER.match(text, head.end())
+        )
         if not match:
             continue
         place = " ".join(match.group("place").lower().split())
         body = ANTITRUST_BODY.get(ANTITRUST_DEMONYM.get(place, place))
-        plain = not re.search(r"trust|competition|merger|cartel|trade|monopoly", head.group(), _I)
         if plain and not _DEAL_NOUN.search(sentence.text):
             continue  # "Chinese approval" of a licence is not the merger body's
-        if body:
+        if body and match.start() >= head.end():  # the place after: the whole description
+            found.append((sentence.start + head.start(), sentence.start + match.end(), body))
+        elif body:
             start = sentence.start + match.start()
             found.append((start, start + len(match.group("place")), body))
     return found
 
 
+# What a government means to do: "the government now plans to approve ...".
+_MEANS_TO = r"(?:plans?|planning|intends?|intending|aims?|wants?|ready|about)\s+to"
 # A country or its capital acting as the approver: "New Delhi has said no to ...".
 # ... or acted on: "BYD's proposal was rejected by India".
 _GOVERNMENT_ACTS = re.compile(
     r"(?:^|[,;]\s+|\b(?:that|and|but)\s+)(?:[Tt]he\s+)?"
     rf"(?:(?P<place>{COUNTRY})(?:'s\s+government)?|(?P<demonym>{DEMONYM})\s+government)\s+"
     r"(?:(?:has|have|had|is|was|will|would|also|reportedly|now|recently|already|not|yet|still|"
-    r"preparing\s+to|poised\s+to|set\s+to|expected\s+to|likely\s+to|to)\s+){0,4}"
+    r"preparing\s+to|poised\s+to|set\s+to|expected\s+to|likely\s+to|" + _MEANS_TO + r"|to)\s+){0,4}"
     r"(?:approved?|approving|clear(?:ed|s)?|grant(?:ed|s)?|given?|gave|issued|"
     r"said\s+no|turned\s+(?:down|away)|rejected|refused|blocked|vetoed|signed\s+off)\b|"
     r"\b(?:approved|cleared|rejected|blocked|vetoed|turned\s+down|refused)\s+by\s+(?:the\s+)?"
@@ -336,13 +357,21 @@ _GOVERNMENT_WORDS = r"(?:[Tt]he|its|their)\s+(?:(?:central|federal|national|unio
 _THE_GOVERNMENT_ACTS = re.compile(
     rf"(?<![\w-])(?:{_GOVERNMENT_WORDS}\s+(?:(?:has|have|had|is|was|will|would|also|reportedly|"
     r"now|recently|already|not|finally|formally|on\s+\w+|preparing\s+to|poised\s+to|set\s+to|"
-    r"expected\s+to|likely\s+to|to)\s+){0,4}(?:approved?|approving|clear(?:ed|s)?|grant(?:ed|s)?|"
+    r"expected\s+to|likely\s+to|"
+    + _MEANS_TO
+    + r"|to)\s+){0,4}(?:approved?|approving|clear(?:ed|s)?|grant(?:ed|s)?|"
     r"gave|issued|said\s+no|turned\s+(?:down|away)|rejected|refused|blocked|vetoed|"
     r"signed\s+off|green-?lit|okayed)\b|"
     r"\b(?:approved|cleared|rejected|blocked|vetoed|turned\s+down|refused)\s+by\s+"
     rf"{_GOVERNMENT_WORDS}|"
     r"\b(?:approvals?|nod|green\s+light|go-ahead|clearance|permission|licen[cs]es?|permits?|"
     rf"sign-?off)\s+(?:\w+\s+)?(?:from|by|of)\s+{_GOVERNMENT_WORDS})(?!\s+(?:of|in)\s+[A-Z])"
+)
+# A government's grant with no country named: "awaiting government approval", "won government
+# clearance".
+_GOVERNMENT_GRANT = re.compile(
+    r"(?<![\w-])[Gg]overnment\s+(?:approvals?|nod|clearances?|permission|go-ahead|sign-?off|"
+    r"green\s+light|licen[cs]es?|permits?)\b"
 )
 # A government named as the body: "approval from the Indian government".
 _GOVERNMENT_NAMED = re.compile(
@@ -365,7 +394,8 @@ _COMMERCIAL_LICENCE = re.compile(
     r"(?:technolog(?:y|ies)|platforms?|designs?|brand|patents?|software|IP|know-how)\b|"
     r"\bunder\s+(?:a\s+)?licen[cs]e\s+from\b|"
     # "Huawei's technology licensing": what one company charges another
-    r"\b(?:technolog(?:y|ies)|patents?|software|brand|IP)\s+licen[cs](?:e|es|ing)\b",
+    r"\b(?:technolog(?:y|ies)|patents?|software|brand|trademarks?|trade\s+marks?|IP)\s+"
+    r"licen[cs](?:e|es|ing)\b",
     _I,
 )
 # A capital or a country as the one that grants: "the green light from Beijing", "approval
@@ -420,11 +450,19 @@ _REGULATORY = re.compile(
     r"licen[cs]\w*|permits?)\b",
     _I,
 )
+# Regulatory words that name no regulator's say: a company's disclosure to the market ("said in
+# a regulatory filing") and legal boilerplate ("in line with applicable laws and regulations").
+_DISCLOSURE = re.compile(
+    r"\bregulatory\s+(?:filings?|disclosures?|announcements?|statements?|documents?)\b|"
+    r"\b(?:laws?|rules?)\s+and\s+regulations\b",
+    _I,
+)
 # A company as the one that approves: "Volkswagen signed off on", "Honda said it would not
 # approve".
 _COMPANY_APPROVES = re.compile(
     r"(?:\s+(?:also|has|had|have|on\s+\w+|said|says|it|would|will|could|not|did|does|never|"
-    r"formally|finally))*\s+(?:approved?|approves|signed\s+off|green-?lit|rejected|vetoed|"
+    r"formally|finally|already|recently|previously|earlier|since))*\s+(?:approved?|approves|"
+    r"signed\s+off|green-?lit|rejected|vetoed|"
     r"gave\s+(?:its|the|their)\s+(?:approval|green\s+light|go-ahead|blessing|nod))\b",
     _I,
 )
@@ -453,6 +491,8 @@ _APPROVAL_NOUN = re.compile(
     r"qualifications?\s+to\s+(?:make|build|produce|manufacture|sell)|"
     # "a Class-A surveying and mapping qualification": the licence to map roads, in China
     r"(?:mapping|surveying)\s+qualifications?|registered\s+with|homologat\w+|"
+    + _INVESTMENT_GRANT
+    + "|"
     + _ALLOWED
     + "|"
     + _PROCEDURES
@@ -610,6 +650,11 @@ _LIST_GAP = re.compile(
     r"(?:(?!(?:which|who|that|said|says|will|would|has|have|had|is|are|was|were|to|with|from|"
     r"by|in|on|for|of|at)\b)[A-Za-z][\w.-]*(?:['’]s)?\s+){0,5}",
 )
+# The rest of a company's legal name after the part the company list knows: "Nissan| (China)
+# Investment Co and Dongfeng Motor".
+_NAME_GOES_ON = re.compile(
+    r"^\s*(?:[A-Z][\w&-]*\s+){1,3}(?=(?:Co|Corp|Ltd|Limited|Inc|LLC|GmbH|plc|AG|SE|NV)\b)"
+)
 _NEW_ENTITY = re.compile(r"[Tt]he\s+(?:new|newly\s+formed|planned|proposed)\s")
 _WORD_BEFORE = re.compile(r"(?<![\w.,;:'’-])([A-Z][a-z]+) $")
 _CAPITAL_AFTER = re.compile(r" (?!(?:Co|Corp|Inc|Ltd|AG|SE|NV)\b)[A-Z][a-z]+")
@@ -626,7 +671,8 @@ _NOT_NAME_WORDS = frozenset(
 # competition authorities"; its parties are approved whoever else the sentence names.
 _DEAL_NEEDS = re.compile(
     r"\b(?:the|this|that)\s+(?:\w+\s+){0,2}?(?:deal|transaction|tie-?up|merger|acquisition|"
-    r"takeover|joint\s+venture|venture|JV|combination|share\s+purchases?|transfer)"
+    r"takeover|joint\s+venture|venture|JV|combination|share\s+purchases?|transfer|investment|"
+    r"purchase|sale)"
     r"(?:,\s*which)?\s+(?:\w+\s+){0,2}?(?:needs?|requires?|awaits?|is\s+subject|remains|"
     r"won|received|has\s+been\s+(?:cleared|approved))\b",
     _I,
@@ -687,7 +733,9 @@ _POLICY = (
     r"(?:tariffs?|duties|rules?|regulations?|laws?|bill|legislation|budget|subsid(?:y|ies)|"
     r"measures?|polic(?:y|ies)|standards?|sanctions?|quotas?|"
     # money a government lends or gives: "approved a $7.5 billion loan to Rivian"
-    r"loans?|grants?|funding|financing)"
+    r"loans?|grants?|funding|financing|"
+    # a union's say: "the UAW had approved the new labour contract"
+    r"(?:labou?r|wage|pay|union|collective)\s+(?:contracts?|deals?|agreements?))"
 )
 # A policy approved, passive or active: "the tariffs were approved", "the EU approved tariffs
 # of up to 35%", "the Senate passed a bill that ...": the companies it touches are not approved.
@@ -695,13 +743,31 @@ _THING_APPROVED = re.compile(
     rf"\b(?:the|new|a|an)\s+(?:[\w-]+\s+){{0,3}}?{_POLICY}\s+"
     r"(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:\w+\s+)?"
     r"(?:approved|cleared|passed|adopted)\b|"
-    r"\b(?:approved|passed|adopted)\s+(?:(?:the|a|an|new|its|their)\s+)?(?:[\w$.,-]+\s+){0,3}?"
+    r"\b(?:approv(?:e|es|ed|ing)|passed|adopt(?:s|ed|ing)?)\s+(?:(?:the|a|an|new|its|their)\s+)?"
+    r"(?:[\w$.,-]+\s+){0,3}?"
     rf"{_POLICY}\b(?!\s+(?:application|request|proposal|plan)\b)",
+    _I,
+)
+# Wrongdoing a body looks into: an inquiry, not an application waiting for its say.
+_WRONGDOING = re.compile(
+    r"\b(?:irregularit(?:y|ies)|misconduct|falsif\w+|fraud\w*|rigg(?:ed|ing)|cheat(?:ed|ing)|"
+    r"wrongdoing|improper(?:ly)?|tamper\w*|manipulat\w+)\b",
+    _I,
+)
+# Papers a company holds, told without their issuer: "won a licence to test robotaxis",
+# "received a permit", "was homologated", "a Class-A mapping qualification".
+_HELD_PAPER = re.compile(
+    r"\b(?:licen[cs]\w*|permits?|qualifications?|homologat\w*|certifi\w*|registration|"
+    r"registered|selected|chosen|picked|posted)\b",
     _I,
 )
 _NO_APPROVAL = re.compile(
     r"\bno\s+(?:further\s+|regulatory\s+|such\s+|additional\s+)?(?:approvals?|licen[cs]es?|"
-    r"permits?|clearances?|permission)\s+(?:is|are|was|were|would|will|has|have)\b",
+    r"permits?|clearances?|permission)\s+(?:is|are|was|were|would|will|has|have)\b|"
+    # "Honda said it would not need regulatory approval for the small investment"
+    r"(?:\bnot|n['’]t|\bnever)\s+(?:need|needs|needed|require|requires|required)\s+(?:any\s+|"
+    r"further\s+|regulatory\s+|government\s+|antitrust\s+|an?\s+)*(?:approvals?|licen[cs]es?|"
+    r"permits?|clearances?|permission)\b",
     _I,
 )
 # A court's say on an insolvency ("accepting the bankruptcy liquidation application") is no
@@ -719,15 +785,20 @@ _SECURITIES_FORMS = re.compile(
     _I,
 )
 # "Geely's Zeekr", "Geely's premium brand Zeekr"; not "Hyundai's deal with Stellantis".
+# "Volkswagen's Chinese partner SAIC": a nationality among the words between.
 _OWNS = re.compile(
-    r"['’]s\s+(?:(?!(?:with|in|of|for|to|by|on|from|and|or|into|over)\s)[a-z][\w-]*\s+){0,2}"
+    r"['’]s\s+(?:(?:(?!(?:with|in|of|for|to|by|on|from|and|or|into|over)\s)[a-z][\w-]*|"
+    rf"(?:{DEMONYM})(?=\s+[a-z]))\s+){{0,3}}"
     r"(?=[A-Z])"
 )
 _BRACKETS = re.compile(r"\([^()]*\)")
 # "the merger of Fincare into AU": the company that survives.
 _MERGED_INTO = re.compile(r"(?:\s+[A-Z][\w.&-]*){0,4}\s*(?:\([^()]{0,60}\)\s*)?\s+into\s")
 _ABBREVIATION = re.compile(
-    r"(?:,?\s+(?:Corporation|Corp\.?|Co\.?|Ltd\.?|Limited|Inc\.?|Group))*\s*\(([A-Z][A-Za-z&]{1,7})\)"
+    r"(?:,?\s+(?:Corporation|Corp\.?|Co\.?|Ltd\.?|Limited|Inc\.?|Group))*\s*\(([A-Z][A-Za-z&]{1,7})\)|"
+    # "Mitsubishi Corporation ('Mitsubishi')": the short name a press release defines
+    r"(?:,?\s+(?:Corporation|Corp\.?|Co\.?|Ltd\.?|Limited|Inc\.?|Group))*\s*\(\s*['‘\"“]"
+    r"([A-Z][\w&.-]{1,20}(?:\s+[A-Z][\w&.-]*){0,2})['’\"”]\s*\)"
 )
 
 
@@ -802,6 +873,8 @@ _MORE_CUES = _gated(
         "review",
         "application",
         "privileges",
+        "promotion",
+        "boi",
         "listing",
         "wav",
         "all",
@@ -817,6 +890,11 @@ _MORE_CUES = _gated(
         "approval",
         "homologat",
         "examining",
+        "reexamin",
+        "reconsider",
+        "revisit",
+        "reassess",
+        "reevaluat",
         "scrutini",
         "looking",
         "probing",
@@ -867,7 +945,8 @@ _APPROVAL_NOUN = _gated(
     _words_of(
         "licen permit approv clear green permission go-ahead sign certifi registration "
         "nod waiting no turn backing wav all oppose qualification mapping surveying registered "
-        "compliance required necessary regulatory homologat allowed selected named chosen picked"
+        "compliance required necessary regulatory homologat allowed selected named chosen picked "
+        "investment tax boi promotion"
     ),
 )
 _CHECKED = _gated(_CHECKED, ("review", "test", "inspection", "audit"))
@@ -887,8 +966,8 @@ _APPLICATION_REJECTED = _gated(
 )
 _HELD_BY_THING = _gated(_HELD_BY_THING, ("that", "which"))
 _TO_APPROVE = _gated(_TO_APPROVE, _words_of("approve clear grant sign green authori"))
-_THING_APPROVED = _gated(_THING_APPROVED, _words_of("approved cleared passed adopted"))
-_NO_APPROVAL = _gated(_NO_APPROVAL, ("no",))
+_THING_APPROVED = _gated(_THING_APPROVED, _words_of("approv cleared passed adopt"))
+_NO_APPROVAL = _gated(_NO_APPROVAL, _words_of("no not never need require"))
 _INSOLVENCY = _gated(_INSOLVENCY, ("bankruptcy", "liquidation", "insolvency", "winding"))
 _SECURITIES_FORMS = _gated(_SECURITIES_FORMS, ("exempt", "registration", "certificate"))
 _PRESS_NOTE_3 = _gated(_PRESS_NOTE_3, ("press",))
@@ -966,7 +1045,8 @@ def find_approvals(context, position, actors):
     body = context.body
     actors = _with_legal_names(sentence, _with_abbreviations(context, sentence, actors))
     actors = _with_short_legal_names(context, actors)
-    actors = _with_bodies(context, sentence, [_as_approver(body, a) for a in actors])
+    actors = [_as_approver(body, _acronym_in_title_case(context, a)) for a in actors]
+    actors = _named_after_description(body, _with_bodies(context, sentence, actors))
     alone = not any(a.kind != "regulator" for a in actors)
     if alone and not _may_refer_to_deal(text) and not _ALONE_BODY.match(text):
         return []  # nobody to approve: no company, no deal, no pair
@@ -990,6 +1070,8 @@ def find_approvals(context, position, actors):
     status = _approval_status(text, received)
     if status is None:
         return []
+    if status == "pending" and _WRONGDOING.search(text):
+        return []  # "inspecting Toyota over irregularities in the tests for certificates"
     held = _HELD_BY_THING.search(text)
     if held and held.start() < cue.start():
         return []  # "a factory that already holds a licence": the factory's, named or not
@@ -1004,6 +1086,17 @@ def find_approvals(context, position, actors):
         return []
     acting = [r for r in regulators if _REGULATOR_ACTS.match(body, r.end)]
     regulator = _regulator(context, position, regulators, acting)
+    if (
+        regulator == [None]
+        and status == "granted"
+        and not _HELD_PAPER.search(text)
+        and not _REGULATORY.search(text)
+    ):
+        # An approval granted is told with who granted it; one the article gives no body for
+        # at all (not named, described or a government) is a board's, a partner's or a loose
+        # "won permission"; a licence or permit held needs no body named, and a pending step
+        # ("subject to regulatory approval") none either.
+        return []
     if status == "rejected" and not _a_body_said_no(text, acting, regulator):
         return []
     subjects = _subjects(context, sentence, actors, acting, regulator, cue.start())
@@ -1030,6 +1123,44 @@ def find_approvals(context, position, actors):
             )
         )
     return facts
+
+
+def _named_after_description(body, actors):
+    """Actors without a body's description that its name follows in apposition ("market
+    regulator SEBI", "the antitrust regulator, the Competition Commission of India"): the name
+    says which body the description means."""
+    out = []
+    for actor, following in zip(actors, [*actors[1:], None], strict=False):
+        if (
+            following is not None
+            and actor.kind == following.kind == "regulator"
+            and _DESCRIPTION.search(body, actor.start, actor.end)
+            and _APPOSITION.fullmatch(body, actor.end, following.start)
+        ):
+            continue
+        out.append(actor)
+    return out
+
+
+_DESCRIPTION = re.compile(
+    r"\b(?:regulators?|watchdogs?|authorit(?:y|ies)|ministry|planner|agency|body)$"
+)
+_APPOSITION = re.compile(r"\s*,?\s*(?:the\s+)?")
+
+
+def _acronym_in_title_case(context, actor):
+    """A body's abbreviation written as a word ("Brazil's Cade", "Sebi", "Cofece"), which the
+    company list knows in capitals, is that body, not a firm of the same name."""
+    surface = context.body[actor.start : actor.end]
+    if actor.kind == "regulator" or not _TITLE_CASE_WORD.fullmatch(surface):
+        return actor
+    listed = context.index.lookup(surface.upper())
+    if listed is None or listed.kind != "regulator":
+        return actor
+    return Actor(actor.start, actor.end, listed.name, "regulator", True)
+
+
+_TITLE_CASE_WORD = re.compile(r"[A-Z][a-z]{2,6}")
 
 
 def _alongside(body, regulator, actors):
@@ -1084,9 +1215,12 @@ def _no_approval_without_regulator(context, position):
         _regulators_nearby(context, position) and _CHECKED.search(text)
     ):
         return True  # "blocked the road", "the alliance is under review"
-    if _NOT_A_REGULATOR.search(text) and not _REGULATORY.search(text):
+    # "in a regulatory filing, the carmaker said its board approved ...": the company's own
+    # disclosure, no regulator's say
+    regulatory = _REGULATORY.search(_DISCLOSURE.sub(" ", text))
+    if _NOT_A_REGULATOR.search(text) and not regulatory:
         return True  # "the board approved the plan"
-    if not _REGULATORY.search(text) and any(
+    if not regulatory and any(
         _COMPANY_APPROVES.match(context.body, m.end)
         for m in context.named_in(sentence.start, sentence.end)
         if m.kind != "regulator"
@@ -1149,8 +1283,9 @@ def _regulator(context, position, regulators, acting):
     listing = _LISTING_IN.search(text)
     if listing:
         return [listing_venue(listing)]  # "pre-approval for a listing in Hong Kong": its bourse
-    if not government and _THE_GOVERNMENT_ACTS.search(text):
-        # "the government approved ...": the government of the country the article is about
+    if not government and (_THE_GOVERNMENT_ACTS.search(text) or _GOVERNMENT_GRANT.search(text)):
+        # "the government approved ...", "waiting for government approval": the government of
+        # the country the article is about
         government = country_government(context, sentence.start, sentence.end)
         if government:
             return [government]
@@ -1159,8 +1294,9 @@ def _regulator(context, position, regulators, acting):
         return [_canonical(context, near[0].company)]
     if government:
         return [government]
-    if unnamed and len(_as_written(unnamed).split()) > 1:
-        return [_as_written(unnamed)]  # "Chinese regulators"; "the regulator" names no one
+    written = unnamed and _as_written(unnamed)
+    if written and len(written.split()) > 1 and written.split()[0].lower() not in _OWNERS:
+        return [written]  # "Chinese regulators"; "the regulator" names no one
     named = _regulator_named(context, sentence.start)
     if named:
         return [_canonical(context, named)]  # the body the article names, as an analyst reads it
@@ -1175,11 +1311,16 @@ def _as_written(match):
     return _SENTENCE_STOP.sub("", re.sub(r"^[Tt]he\s+", "", match.group("body")))
 
 
+_OWNERS = ("its", "their", "his", "her", "our")
+
+
 def _specific(body):
     """A description that names its own place or kind ("foreign competition authorities",
     "local authorities in Beijing") is kept as written even when the article names other
     bodies; "regulators" alone stands for a body named elsewhere."""
     words = body.lower().split()
+    if words[0] in _OWNERS:
+        return False  # "its competition watchdogs": those of a body the article names
     if words[-1] in ("regulator", "watchdog", "ministry", "commission", "agency", "authority"):
         return False  # "the competition regulator": one body, which the article may name
     return len(words) > 1 and not (len(words) == 2 and words[0] in ("chinese", "the", "us", "eu"))
@@ -1514,8 +1655,9 @@ def _defined_abbreviations(context):
         if mention.kind == "regulator":
             continue
         match = _ABBREVIATION.match(body, mention.end)
-        if match and match.group(1) not in defined:
-            defined[match.group(1)] = mention.company
+        short = match and (match.group(1) or match.group(2))
+        if short and short not in defined:
+            defined[short] = mention.company
     memo["defined"] = defined
     return defined
 
@@ -1584,9 +1726,12 @@ def _subjects(context, sentence, actors, acting, regulator_names, cue_at=0):
 
 # A second approval the same body gives in the sentence: "the BOI awarded tax privileges to
 # Kingboard ..., and also approved a project of IRPC Clean Power".
+# "..., and it approved, with conditions, a transaction between X and Y": the body again, by a
+# pronoun or its head word.
 _AND_ALSO_APPROVED = re.compile(
-    r",?\s+and\s+(?:(?:has|had|also|later|separately)\s+)*(?:approved|cleared|granted|"
-    r"awarded|gave|issued)\b",
+    r",?\s+and\s+(?:(?:it|they|the\s+(?:regulator|watchdog|tribunal|commission|board|"
+    r"authority|ministry|agency|bureau|council|court))\s+)?(?:(?:has|had|also|later|"
+    r"separately)\s+)*(?:approved|cleared|granted|awarded|gave|issued)\b",
     _I,
 )
 
@@ -1995,7 +2140,10 @@ def _subject_list(body, subjects):
             if noun and _BOTH_SIDES.search(noun.group("noun")):
                 chosen.append(actor)  # "the FAW/Refire joint venture": both sides
             break  # "the Tofas/Stellantis acquisition": the buyer, named first
-        if not _LIST_GAP.fullmatch(_BRACKETS.sub(" ", _LEGAL_SUFFIX.sub("", gap))):
+        plain = _BRACKETS.sub(" ", _LEGAL_SUFFIX.sub("", gap))
+        # "Nissan (China) Investment Co and Dongfeng": past the rest of the first one's name
+        rest = _LEGAL_SUFFIX.sub("", _NAME_GOES_ON.sub("", _BRACKETS.sub(" ", gap)))
+        if not (_LIST_GAP.fullmatch(plain) or _LIST_GAP.fullmatch(rest)):
             break
         if actor.company not in [a.company for a in chosen]:
             chosen.append(actor)

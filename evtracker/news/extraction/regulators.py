@@ -109,6 +109,8 @@ ANTITRUST_BODY = {
     "nigeria": "FCCPC",
     "chile": "FNE",
     "argentina": "CNDC",
+    "pakistan": "Competition Commission of Pakistan",
+    "taiwan": "Taiwan Fair Trade Commission",
 }
 # The same bodies described by their country: "the UK's antitrust regulator", "Brazil's
 # competition authority", "European approval for the deal".
@@ -145,6 +147,8 @@ ANTITRUST_DEMONYM = {
     "chilean": "chile",
     "argentine": "argentina",
     "argentinian": "argentina",
+    "pakistani": "pakistan",
+    "taiwanese": "taiwan",
 }
 PLACE_WORDS = "|".join(
     sorted(
@@ -349,8 +353,9 @@ _GOVERNMENT_PLACE = re.compile(rf"\b(?:{_PLACE_NAMES})(?![\w-])")
 
 def country_government(context, start, end):
     """The government "the government" means between two offsets: that of the country the
-    sentence names, else of the country the article names most (the first of those named as
-    often); None when the article names no country."""
+    sentence names, else the one the article last named as a government ("India's government
+    is likely to approve ... The government now plans to ..."), else of the country the article
+    names most (the first of those named as often); None when the article names no country."""
     memos = context.__dict__.setdefault("_approval_memos", {})
     memo = memos.setdefault("countries", {})
     if "found" not in memo:
@@ -363,8 +368,46 @@ def country_government(context, start, end):
             counts[government] = counts.get(government, 0) + 1
         memo["found"] = found
         memo["most"] = max(counts, key=counts.get) if counts else None
-    here = next((g for s, g in memo["found"] if start <= s < end), None)
-    return here or memo["most"]
+        body = context.body
+        memo["named"] = [
+            (m.start(), GOVERNMENTS[" ".join(m.group().lower().split())])
+            for m in _GOVERNMENT_PLACE.finditer(body)
+            if _GOVERNMENT_AFTER.match(body, m.end())
+            or _GOVERNMENT_OF_BEFORE.search(body, max(0, m.start() - 20), m.start())
+        ]
+    body = context.body
+    here = next(
+        (
+            g
+            for s, g in memo["found"]
+            if start <= s < end and not _DESCRIBES_COMPANY.match(body, _place_end(body, s))
+        ),
+        None,
+    )
+    named = [g for s, g in memo["named"] if s < start]
+    return here or (named[-1] if named else memo["most"])
+
+
+# A place that tells where a company is from ("Chinese carmaker Great Wall", "the British
+# brand", "China's largest carmaker SAIC"): the company's home, not the government that acts.
+_DESCRIBES_COMPANY = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:car-?makers?|auto-?makers?|brands?|compan(?:y|ies)|"
+    r"firms?|makers?|giants?|manufacturers?|conglomerates?|partners?|investors?|rivals?|"
+    r"suppliers?|start-?ups?|owners?|parents?|buyers?)\b",
+    re.IGNORECASE,
+)
+
+
+def _place_end(body, start):
+    return _GOVERNMENT_PLACE.match(body, start).end()
+
+
+# A government the article names as such, which a later "the government" refers back to:
+# "India's government", "the Indian government", "the government of India".
+_GOVERNMENT_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:central|federal|national|union)\s+)?government\b", re.IGNORECASE
+)
+_GOVERNMENT_OF_BEFORE = re.compile(r"\bgovernment\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 # Listed bodies whose plain names other countries' bodies share ("the industry ministry",
