@@ -1857,3 +1857,17 @@ def test_it_leaves_money_put_in_by_a_person_named_with_who_to_no_company(index):
 )
 def test_it_reads_money_a_company_draws_in_as_received_not_put_in(body, index):
     assert [f for f in investments(body, index) if f[0] == "Nio"] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("a plant costing 80 billion yen (over $520 million)", [(Decimal(80e9), "JPY")]),
+        ("a deal of €3bn (more than $3.2bn) in all", [(Decimal(3e9), "EUR")]),
+        ("a line worth 12 billion Thai baht in Rayong", [(Decimal(12e9), "THB")]),
+    ],
+)
+def test_it_drops_a_conversion_told_as_over_or_more_than_and_reads_country_currencies(
+    text, expected
+):
+    assert [(a.value, a.currency) for a in find_amounts(text)] == expected

@@ -191,6 +191,25 @@ _AFTER = {
     "huf": "HUF",
     "riyal": "SAR",
     "saudi riyals": "SAR",
+    # More currencies named with their country's adjective: "10 billion Thai baht".
+    "thai baht": "THB",
+    "malaysian ringgit": "MYR",
+    "indonesian rupiah": "IDR",
+    "vietnamese dong": "VND",
+    "south african rand": "ZAR",
+    "brazilian real": "BRL",
+    "mexican peso": "MXN",
+    "indian rupee": "INR",
+    "swedish krona": "SEK",
+    "canadian dollar": "CAD",
+    "australian dollar": "AUD",
+    "singapore dollar": "SGD",
+    "hong kong dollar": "HKD",
+    "taiwan dollar": "TWD",
+    "new taiwan dollar": "TWD",
+    "norwegian kroner": "NOK",
+    "danish kroner": "DKK",
+    "polish zlotys": "PLN",
 }
 # "20%", "4.99 percent", "51 per cent", "5pc", "5 pct", "5-percent": a percentage, its number
 # as group 1.
@@ -215,7 +234,10 @@ _AMOUNT = re.compile(
 _CONVERSION_GAP = re.compile(
     r"^\s*\)?\s*(?:\(|,|;|—|–|-)?\s*(?:or\s+|equivalent\s+to\s+|roughly\s+|about\s+|around\s+|"
     r"i\.\s?e\.,?\s+|that\s+is,?\s+|"
-    r"approximately\s+|some\s+|nearly\s+|almost\s+|~\s*)*$",
+    r"approximately\s+|approx\.\s*|some\s+|nearly\s+|almost\s+|~\s*|"
+    # "96 billion yen (over Rs 6,510 crore)", "(just under $2bn)", "(more than €1bn)"
+    r"just\s+|over\s+|under\s+|more\s+than\s+|less\s+than\s+|close\s+to\s+|"
+    r"an\s+estimated\s+)*$",
     re.IGNORECASE,
 )
 _YUAN_WORDS = re.compile(r"yuan|renminbi|\bRMB\b|\bCNY\b", re.IGNORECASE)
