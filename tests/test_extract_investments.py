@@ -1871,3 +1871,24 @@ def test_it_drops_a_conversion_told_as_over_or_more_than_and_reads_country_curre
     text, expected
 ):
     assert [(a.value, a.currency) for a in find_amounts(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            "Geely would take a stake of about seven percent in Renault, the paper said.",
+            ("Geely", "Renault", None, None, Decimal(7), "stake"),
+        ),
+        (
+            "CATL is buying a twenty per cent stake in Nio.",
+            ("CATL", "Nio", None, None, Decimal(20), "stake"),
+        ),
+        (
+            "Tencent will pay $900 million for a ten percent stake in Nio.",
+            ("Tencent", "Nio", Decimal(900_000_000), "USD", Decimal(10), "stake"),
+        ),
+    ],
+)
+def test_it_reads_a_stake_percentage_told_in_words(body, expected, index):
+    assert expected in investments(body, index)

@@ -1519,6 +1519,8 @@ def _stake_facts(context, position, parties, amount_facts):
             raised = None if later else _RAISED_TO.match(text, match.end())
             percent = _upper_end(rest, later) if later else None
             percent = percent or (Decimal(raised.group(1)) if raised else None)
+        if percent is None and not _negated(text, match.start()):
+            percent = _worded_percent(text, match.start() - 25, match.end() + 25)
         if percent is not None and not 0 < percent <= 100:
             continue
         after = [a for a in parties if a.start >= end and a.start - end <= 60]
@@ -2199,9 +2201,32 @@ def _funds_the_venture(context, company):
     )
 
 
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "twenty-five": 25, "thirty": 30, "forty": 40, "forty-nine": 49, "fifty": 50,
+    "fifty-one": 51, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+# "a stake of about five percent", "ten per cent of the shares": a percentage in words.
+_WORD_PERCENT = re.compile(
+    r"\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")(?=[\s-]+(?:percent|"
+    r"per\s+cent)\b)",
+    re.IGNORECASE,
+)
+
+
+def _worded_percent(text, start, end):
+    """A percentage in words near a stake: "a stake of about five percent", "a ten per cent
+    holding"."""
+    found = list(_WORD_PERCENT.finditer(text, max(0, start), end))
+    return Decimal(_NUMBER_WORDS[found[-1].group(1).lower()]) if found else None
+
+
 def _stake_percent(text):
     if "%" not in text and "per" not in text.lower() and "pc" not in text.lower():
         return None
+    if _WORD_PERCENT.search(text):
+        text = _WORD_PERCENT.sub(lambda m: str(_NUMBER_WORDS[m.group(1).lower()]), text)
     match = lang.STAKE_PERCENT.search(text)
     if match:
         value = Decimal(match.group("percent") or match.group("percent2"))
