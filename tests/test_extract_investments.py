@@ -1892,3 +1892,16 @@ def test_it_drops_a_conversion_told_as_over_or_more_than_and_reads_country_curre
 )
 def test_it_reads_a_stake_percentage_told_in_words(body, expected, index):
     assert expected in investments(body, index)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The new money brings Nio's total funding to $2.4 billion.",
+        "To date Nio has raised about $900 million across four rounds of funding.",
+        "Nio has raised $900 million from investors since its founding.",
+        "Panasonic is committed to the plant, where investment so far totals $700 million.",
+    ],
+)
+def test_it_leaves_out_what_a_company_has_raised_over_its_life(body, index):
+    assert money(investments(body, index)) == []

@@ -813,6 +813,8 @@ def _unnamed_round_facts(context, position, parties, facts):
     first = amounts[0]
     if any(f.amount == first.value and f.currency == first.currency for f in facts):
         return []  # a sole investor's money
+    if not_money_put_in(text, first):
+        return []  # "So far X has raised $70 million": all it has raised, not one round
     why = ("funding round, no investor named", f"raising the money: {raiser.company}")
     money = (first.value, first.currency)
     return [_fact(context, position, None, raiser.company, *money, "stake", None, "", why)]

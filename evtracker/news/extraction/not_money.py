@@ -107,6 +107,35 @@ ROUGHLY = r"(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|up\s+to\s+)?"
 _SITE_COST_BEFORE = re.compile(SITE_COST + r"\s+" + ROUGHLY + "$", re.IGNORECASE)
 
 
+# What a company has raised over its life, not one investment: "takes its total funding to
+# $3.65bn", "So far the start-up has raised $70 million", "has raised $1bn to date".
+_RAISED_TO_DATE_BEFORE = re.compile(
+    r"(?:\b(?:total|cumulative|overall|combined)\s+(?:funding|fundraising|financing|"
+    r"(?:capital|money|funds)\s+raised)\b[^.;$€£¥₹]{0,25}|"
+    r"\b(?:so\s+far|to\s+date|in\s+all)\b[^.;$€£¥₹]{0,40}?\braised\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+|over\s+|almost\s+)?|"
+    r"\b(?:so\s+far|to\s+date)\s+(?:totals?|totalled|totaled|amounts?\s+to|stands?\s+at)\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+|over\s+|almost\s+)?)$",
+    re.IGNORECASE,
+)
+_RAISED_BEFORE = re.compile(
+    r"\b(?:has|have|had)\s+(?:now\s+)?raised\s+(?:a\s+total\s+of\s+)?(?:about\s+|around\s+|"
+    r"some\s+|nearly\s+|more\s+than\s+|over\s+|almost\s+)?$",
+    re.IGNORECASE,
+)
+_TO_DATE_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:[^.;$€£¥₹]{0,40}?\s)?(?:so\s+far|to\s+date|since\s+(?:its|their)\s+"
+    r"(?:founding|inception|launch|creation))\b",
+    re.IGNORECASE,
+)
+
+
+def _raised_to_date(text, amount, lead):
+    if _RAISED_TO_DATE_BEFORE.search(lead):
+        return True
+    return bool(_RAISED_BEFORE.search(lead) and _TO_DATE_AFTER.match(text, amount.end))
+
+
 _SMALLEST_PUT_IN = 1000
 
 
@@ -120,6 +149,8 @@ def not_money_put_in(text, amount):
         return True
     if _PER_SHARE.match(text, amount.end) or _A_SIZE_AFTER.match(text, amount.end):
         return True  # "shares of face value ₹5 each": a price per share even after "value"
+    if _raised_to_date(text, amount, lead):
+        return True  # "has raised $70 million so far": all it has raised, not one investment
     if _DEAL_VALUE.search(lead) or _SITE_COST_BEFORE.search(lead):
         return False
     if lang.priced(words_before) or _NOT_MONEY_PUT_IN.search(lead) or _A_PRICE.search(lead):
