@@ -1905,3 +1905,13 @@ def test_it_reads_a_stake_percentage_told_in_words(body, expected, index):
 )
 def test_it_leaves_out_what_a_company_has_raised_over_its_life(body, index):
     assert money(investments(body, index)) == []
+
+
+def test_it_reads_round_participants_with_an_aside_before_their_verb(index):
+    body = (
+        "Nio has raised $500 million in a new funding round. Tencent and CATL, a long-time "
+        "backer, also joined the round."
+    )
+    found = investments(body, index)
+    assert ("CATL", "Nio", None, None, None, "stake") in found
+    assert ("Tencent", "Nio", None, None, None, "stake") in found

@@ -43,7 +43,10 @@ _BEFORE_LIST = re.compile(
 )
 # ... or comes before these.
 _AFTER_LIST = re.compile(
-    r"^\s*(?:\([^)]*\)\s*)?(?:also\s+)?(?:(?:are|were|is|was)\s+(?:also\s+)?among\s+the\s+"
+    r"^\s*(?:\([^)]*\)\s*)?"
+    # "Amazon and BlackRock, another existing investor, also took part": an aside between
+    r"(?:,\s*(?:an?|another|the|its|their)\s+[^,.;()]{1,40},\s*)?"
+    r"(?:also\s+)?(?:(?:are|were|is|was)\s+(?:also\s+)?among\s+the\s+"
     r"(?:\w+\s+)?investors|took\s+part|taking\s+part|take\s+part|participated|participating|"
     r"join(?:ed|s)\s+(?:the|in)|led\s+(?:the|that)\s+round|co-led)\b"
 )
