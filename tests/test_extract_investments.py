@@ -1915,3 +1915,17 @@ def test_it_reads_round_participants_with_an_aside_before_their_verb(index):
     found = investments(body, index)
     assert ("CATL", "Nio", None, None, None, "stake") in found
     assert ("Tencent", "Nio", None, None, None, "stake") in found
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Pension firms Tencent and CATL also took part in the equity raise.",
+        "Existing shareholders including Tencent and CATL also took part.",
+    ],
+)
+def test_it_reads_participants_of_an_equity_raise_or_among_shareholders(second, index):
+    body = "Nio has raised $1 billion in new equity from a group of funds. " + second
+    found = investments(body, index)
+    assert ("CATL", "Nio", None, None, None, "stake") in found
+    assert ("Tencent", "Nio", None, None, None, "stake") in found

@@ -34,7 +34,8 @@ _RAISES = re.compile(
 )
 _ROUND = re.compile(
     r"\b(?:round|funding|financing|fundraising|fund-raising|capital\s+raising|private\s+"
-    r"placement|investors?)\b"
+    r"placement|investors?|(?:equity|capital|cash)\s+raises?|fund-?raises?|backers|"
+    r"shareholders)\b"
 )
 # A list of participants follows these ...
 _BEFORE_LIST = re.compile(
