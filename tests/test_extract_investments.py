@@ -1929,3 +1929,12 @@ def test_it_reads_participants_of_an_equity_raise_or_among_shareholders(second, 
     found = investments(body, index)
     assert ("CATL", "Nio", None, None, None, "stake") in found
     assert ("Tencent", "Nio", None, None, None, "stake") in found
+
+
+def test_it_gives_each_company_of_a_list_its_amount_told_respectively(index):
+    body = (
+        "Tencent and its sister investor CATL will put $45 million and $15 million, "
+        "respectively, into Nio."
+    )
+    found = money(investments(body, index))
+    assert found == [("CATL", Decimal(15_000_000), "USD"), ("Tencent", Decimal(45_000_000), "USD")]

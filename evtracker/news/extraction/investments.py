@@ -985,6 +985,7 @@ def find_investments(context, position, actors):
         facts += _each_facts(context, position, parties, facts)
     if not denied and "respectively" in text:
         facts = _respective_facts(context, position, parties, facts)
+        facts = _respective_money(context, position, parties, facts)
     if not denied and "holder" in text:
         facts += _shareholder_facts(context, position, parties, facts)
     if not denied and "wholly" in text:
@@ -1862,6 +1863,55 @@ def _respective_facts(context, position, parties, facts):
         why = (f"respective shares: {shares.group()}", f"investor: {company}")
         held = None if target == company else target
         kept.append(_fact(context, position, company, held, None, None, kind, percent, "", why))
+    return kept
+
+
+# Between two amounts of a list: "$30 million and $20 million", "up to €600m and up to €200m".
+_AMOUNT_LIST_GAP = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)"
+    r"(?:(?:up\s+to|about|around|roughly|some|nearly|almost|another)\s+)*"
+)
+_RESPECTIVELY_AFTER = re.compile(r"[^.;]{0,40}?\brespectively\b")
+
+
+def _respective_money(context, position, parties, facts):
+    """ "X and Y put in $30 million and $20 million, respectively": each company of the list
+    before the amounts with its own amount, in order, in place of one amount read for all."""
+    sentence = context.sentences[position]
+    text = sentence.text
+    body = context.body
+    amounts = [a for a in find_amounts(text, body) if not not_money_put_in(text, a)]
+    chain = []
+    for amount in amounts:
+        if chain and not _AMOUNT_LIST_GAP.fullmatch(text, chain[-1].end, amount.start):
+            if len(chain) > 1:
+                break
+            chain = []
+        chain.append(amount)
+    if len(chain) < 2 or not _RESPECTIVELY_AFTER.match(text, chain[-1].end):
+        return facts
+    first_at = sentence.start + chain[0].start
+    named = [a for a in parties if a.named and a.end <= first_at]
+    if not named or first_at - named[-1].end > 60:
+        return facts
+    group = [named[-1]]
+    for actor in reversed(named[:-1]):
+        if not _COORDINATION_GAP.fullmatch(body, actor.end, group[0].start):
+            break
+        group.insert(0, actor)
+    companies = list(dict.fromkeys(g.company for g in group))
+    if len(companies) != len(chain):
+        return facts
+    values = {(a.value, a.currency) for a in chain}
+    templates = [f for f in facts if f.investor in companies and (f.amount, f.currency) in values]
+    if not templates:
+        return facts
+    kept = [f for f in facts if f not in templates]
+    for company, amount in zip(companies, chain, strict=True):
+        own = [f for f in templates if f.investor == company] or templates
+        why = (*own[0].why, f"respective amounts: {company} {text[amount.start : amount.end]}")
+        money = {"amount": amount.value, "currency": amount.currency}
+        kept.append(replace(own[0], investor=company, **money, why=why))
     return kept
 
 
