@@ -1938,3 +1938,12 @@ def test_it_gives_each_company_of_a_list_its_amount_told_respectively(index):
     )
     found = money(investments(body, index))
     assert found == [("CATL", Decimal(15_000_000), "USD"), ("Tencent", Decimal(45_000_000), "USD")]
+
+
+def test_it_takes_no_investor_from_the_members_of_a_group_told_in_passing(index):
+    body = (
+        "By one account, the money forms part of a plan set out earlier by the Volkswagen Group, "
+        "which includes Daimler, Renault and Nio, to invest $12 billion in batteries by 2030."
+    )
+    members = ("Daimler", "Renault", "Nio")
+    assert [f for f in investments(body, index) if f[0] in members] == []

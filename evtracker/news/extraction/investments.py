@@ -211,6 +211,13 @@ _LONG_APPOSITIVE = re.compile(
     r"were|said|agreed|plans|also)\b)"
 )
 _NAMED_AS = re.compile(r",\s*(?:called|named|dubbed|known\s+as)\s[^,]{0,60},")
+# "Hyundai Motor Group, which includes Hyundai Motor, Kia and Hyundai Mobis, to invest": the
+# members of a group told in passing are not its subject.
+_MEMBERS = re.compile(
+    r",\s*(?:which|that)\s+(?:includes?|included|comprises?|comprised|consists?\s+of|"
+    r"groups?|brings?\s+together)\s[^;:()]{0,120}?,(?=\s*(?:to|will|would|has|have|had|is|was|"
+    r"are|were|said|says|agreed|plans?|planned|also)\b)"
+)
 
 
 _CONDITION_FIRST = re.compile(r"(?:If|Once|Unless|Until|Should|Whether|Now\s+that)\b[^,]*,")
@@ -222,7 +229,7 @@ def _aside_spans(text):
     opening = _CONDITION_FIRST.match(text)
     if opening:
         spans.append(opening.span())
-    for pattern in (_APPOSITIVE, _LONG_APPOSITIVE, _NAMED_AS, _RELATIVE):
+    for pattern in (_APPOSITIVE, _LONG_APPOSITIVE, _NAMED_AS, _MEMBERS, _RELATIVE):
         spans += [match.span() for match in pattern.finditer(text)]
     return spans
 
