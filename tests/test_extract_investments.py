@@ -1947,3 +1947,8 @@ def test_it_takes_no_investor_from_the_members_of_a_group_told_in_passing(index)
     )
     members = ("Daimler", "Renault", "Nio")
     assert [f for f in investments(body, index) if f[0] in members] == []
+
+
+def test_it_takes_no_owner_from_the_means_after_by(index):
+    body = "Geely has quietly built up a holding of about 9 percent by purchasing Renault shares."
+    assert [f for f in investments(body, index) if f[0] == "Renault"] == []

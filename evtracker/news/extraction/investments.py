@@ -732,7 +732,8 @@ _STAKE_PHRASE = re.compile(
     + _BARE_STAKE
 )  # matched against the lower-cased sentence
 # Between "owned by" or "belongs to" and the owner: "the state-owned", "Chinese carmaker".
-_OWNER_LEAD = re.compile(r"\s+(?:(?:the|its)\s+)?(?:[a-z][\w-]*\s+){0,3}")
+# Not a verb in -ing: "a 10% holding by buying X shares" tells how, not who owns it.
+_OWNER_LEAD = re.compile(r"\s+(?![a-z]+ing\b)(?:(?:the|its)\s+)?(?:[a-z][\w-]*\s+){0,3}")
 # Between "a 51% stake in" and a company: words that show the company is not the target.
 _NOT_THE_TARGET = re.compile(
     r"\b(?:ventures?|units?|compan(?:y|ies)|entit(?:y|ies)|and|or|subsidiar(?:y|ies)|arms?|"
