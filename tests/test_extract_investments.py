@@ -1952,3 +1952,11 @@ def test_it_takes_no_investor_from_the_members_of_a_group_told_in_passing(index)
 def test_it_takes_no_owner_from_the_means_after_by(index):
     body = "Geely has quietly built up a holding of about 9 percent by purchasing Renault shares."
     assert [f for f in investments(body, index) if f[0] == "Renault"] == []
+
+
+def test_it_reads_a_company_told_as_worth_an_amount_as_no_investment(index):
+    body = (
+        "Geely had put forward a tie-up with Renault that would have formed Europe's "
+        "second-biggest carmaker, worth nearly $50 billion."
+    )
+    assert money(investments(body, index)) == []

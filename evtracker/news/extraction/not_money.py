@@ -136,6 +136,16 @@ def _raised_to_date(text, amount, lead):
     return bool(_RAISED_BEFORE.search(lead) and _TO_DATE_AFTER.match(text, amount.end))
 
 
+# "formed the world's third-largest carmaker, worth nearly $40 billion", "a start-up now valued
+# at": what a company is worth, not money put in.
+_COMPANY_WORTH = re.compile(
+    r"\b(?:carmakers?|automakers?|compan(?:y|ies)|group|firm|start-?up|business|maker|"
+    r"manufacturer|giant|conglomerate)\s*,?\s+(?:(?:which\s+is|that\s+is|is|was)\s+)?"
+    r"(?:worth|valued\s+at)\s+(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|almost\s+|"
+    r"more\s+than\s+|over\s+|up\s+to\s+)?$",
+    re.IGNORECASE,
+)
+
 _SMALLEST_PUT_IN = 1000
 
 
@@ -155,6 +165,8 @@ def not_money_put_in(text, amount):
         return False
     if lang.priced(words_before) or _NOT_MONEY_PUT_IN.search(lead) or _A_PRICE.search(lead):
         return True
+    if _COMPANY_WORTH.search(lead):
+        return True  # "the world's third-largest carmaker, worth nearly $40 billion": its size
     if _GDP_AFTER.match(text, amount.end) or _NOT_MONEY_AFTER.match(text, amount.end):
         return True
     if _IN_SERVICES_AFTER.match(text, amount.end):
