@@ -1960,3 +1960,8 @@ def test_it_reads_a_company_told_as_worth_an_amount_as_no_investment(index):
         "second-biggest carmaker, worth nearly $50 billion."
     )
     assert money(investments(body, index)) == []
+
+
+def test_it_gives_no_round_total_to_one_of_the_investors_it_includes(index):
+    body = "Nio has lately raised more than $700 million from backers that include Tencent."
+    assert money(investments(body, index)) == []

@@ -36,7 +36,13 @@ def _word_set(text):
 
 _INVESTMENT_REACH = 150  # characters between an amount and the word that makes it an investment
 _DIGIT = re.compile(r"\d")
-_ONE_OF = re.compile(r"\b(?:including|such\s+as|among|like)\b", re.IGNORECASE)
+_ONE_OF = re.compile(
+    r"\b(?:including|such\s+as|among|like)\b|"
+    # "from investors that include X": one of several
+    r"\b(?:investors|backers|shareholders|funds|firms|participants)\s+(?:(?:that|which|who)\s+)?"
+    r"(?:also\s+)?includ(?:e|ed)\b",
+    re.IGNORECASE,
+)
 _CLAUSE_END = re.compile(
     r"[;:—–]|,\s*(?:while|but|whereas|although|and\s+(?:its|the|it|they)\s)", re.IGNORECASE
 )
