@@ -1965,3 +1965,14 @@ def test_it_reads_a_company_told_as_worth_an_amount_as_no_investment(index):
 def test_it_gives_no_round_total_to_one_of_the_investors_it_includes(index):
     body = "Nio has lately raised more than $700 million from backers that include Tencent."
     assert money(investments(body, index)) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Under the filing, Geely holds a stake in Nio, which has capital stock of $12 million.",
+        "Geely will buy a stake in Nio worth 2% of its equity capital of $4.5 billion.",
+    ],
+)
+def test_it_reads_capital_stock_and_equity_capital_as_levels(body, index):
+    assert money(investments(body, index)) == []

@@ -12,7 +12,8 @@ from evtracker.news.extraction import language as lang
 
 # Amounts that are levels, prices or sizes, not money put in.
 _NOT_MONEY_PUT_IN = re.compile(
-    r"(?:\b(?:registered|paid-up|paid-in|paid\s+up|share)\s+capital|\bvalu(?:es?|ed|ing|ation)\b"
+    r"(?:\b(?:registered|paid-up|paid-in|paid\s+up|share|authori[sz]ed|issued)\s+capital|"
+    r"\bcapital\s+stock|\b(?:its|their)\s+equity\s+capital|\bvalu(?:es?|ed|ing|ation)\b"
     r"[^.;]{0,60}?\bat|\bvaluation|\bmarket\s+(?:value|cap\w*)|\bIPO|\binitial\s+public|"
     r"\blisting|\bflotation|\bst(?:ood|ands?)\s+at|\bdebts?\b|\bloss(?:es)?\b|\brevenue|"
     r"\bGDP|\bgross\s+domestic|\bwages?|\bexports?\b|\bfees?\b|\bfines?\b|\bpenalt\w+|"
