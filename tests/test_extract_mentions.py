@@ -361,3 +361,11 @@ def test_it_names_firms_by_the_names_reporters_use_most():
     text = "Jiangsu Yueda, Combined Motor Holdings, Thanh Cong Group and Sunwoda EVB were named."
     found = [m.company for m in find_mentions(text, index) if m.how == "name"]
     assert found == ["Yueda Group", "CMH Group", "TC Group", "Sunwoda Electric Vehicle Battery"]
+
+
+def test_it_tells_tata_motors_ev_unit_from_its_parent():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "Tata Motors said Tata Passenger Electric Mobility Ltd would raise money."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == ["Tata Motors", "Tata Passenger Electric Mobility"]
