@@ -363,6 +363,21 @@ def test_it_names_firms_by_the_names_reporters_use_most():
     assert found == ["Yueda Group", "CMH Group", "TC Group", "Sunwoda Electric Vehicle Battery"]
 
 
+def test_it_reads_a_known_name_a_country_and_a_legal_form_as_the_local_unit(index):
+    text = "Renault Brazil Ltd. and Nissan Motor said Toyota Motor Indonesia Pvt Ltd would join."
+    found = [(m.company, m.how) for m in find_mentions(text, index)]
+    assert found == [
+        ("Renault Brazil", "new"),
+        ("Nissan", "name"),
+        ("Toyota Motor Indonesia", "new"),
+    ]
+
+
+def test_it_drops_private_limited_from_a_new_firms_name(index):
+    text = "Toyota signed a supply deal with Kaveri Axle Works Private Limited on Monday."
+    assert new_names(text, index) == [("Kaveri Axle Works", "other")]
+
+
 def test_it_tells_tata_motors_ev_unit_from_its_parent():
     records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
     index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)

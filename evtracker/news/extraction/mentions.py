@@ -270,7 +270,9 @@ def _without_overlaps(mentions):
 def _new_company_name(core_tokens, suffix_tokens):
     """The unknown company's name: its words without the trailing legal form."""
     tokens = list(core_tokens) + [token.rstrip(",") for token in suffix_tokens]
-    while len(tokens) > len(core_tokens) and _LEGAL_WORD.match(tokens[-1]):
+    while len(tokens) > len(core_tokens) and (
+        _LEGAL_WORD.match(tokens[-1]) or tokens[-1] == "Private"  # "Private Limited"
+    ):
         tokens.pop()
     return " ".join(tokens)
 
@@ -684,6 +686,10 @@ _NOT_A_FIRM_ENDING = _word_set(
 )
 
 
+# A country and corporate endings after a known name: "(Ford) India Private Limited".
+_COUNTRY_WORDS = re.compile(rf"(?:{_COUNTRIES}) (?:(?:{_LEGAL}|{_DESCRIPTIVE}) ?)+$")
+
+
 def _by_country(text, index):
     """Unknown firms named after a country's possessive ("Israel's REE Automotive")."""
     found = []
@@ -875,6 +881,19 @@ def find_mentions(text, index):
                 forms = text[first.start : first.end].split()
                 if len(forms) > 1 and _distinctive(forms[0], index):
                     add_short_form(forms[0], first.company, first.kind, match.end())
+                continue
+            if not (
+                len(inside) == 1
+                and first.start == start
+                and _LEGAL_WORD.match(tail[-1])
+                and _COUNTRY_WORDS.match(" ".join(tail))
+            ):
+                continue
+            # "Ford India Private Limited", "Toyota Motor Thailand Co.": a known name, then a
+            # country, then a legal form names the firm's local unit, a company of its own.
+            name = _new_company_name(core, suffix)
+            found.append(Mention(start, match.end(), name, first.kind, "new"))
+            add_short_form(name, name, first.kind, match.end())
             continue
         if known_spans.overlaps(start, match.end()):
             continue
