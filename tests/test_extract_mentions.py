@@ -384,3 +384,18 @@ def test_it_tells_tata_motors_ev_unit_from_its_parent():
     text = "Tata Motors said Tata Passenger Electric Mobility Ltd would raise money."
     found = [m.company for m in find_mentions(text, index) if m.how == "name"]
     assert found == ["Tata Motors", "Tata Passenger Electric Mobility"]
+
+
+def test_it_reads_a_body_listed_by_a_description_only_in_its_own_countrys_news():
+    index = CompanyIndex.build(
+        [
+            KnownCompany("MIIT", "regulator", ("industry ministry",), None, "CN"),
+            KnownCompany("Renault", "automaker"),
+        ]
+    )
+    abroad = "Renault said Morocco's trade and industry ministry had backed the new plant."
+    at_home = "Renault said the industry ministry in Beijing had backed the new plant."
+    other_owner = "Renault, which also sells in China, said the Spanish industry ministry agreed."
+    assert names(abroad, index) == ["Renault"]
+    assert names(at_home, index) == ["Renault", "MIIT"]
+    assert names(other_owner, index) == ["Renault"]

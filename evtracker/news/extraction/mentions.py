@@ -253,8 +253,41 @@ class CompanyIndex:
                 # "apple" or "great wall" in lower case are words, not the companies.
                 if text[start].islower() and not listed_lower:
                     continue
+                if listed_lower and text[start].islower() and _elsewhere(text, start, company):
+                    continue
                 found.append(Mention(start, end, company.name, company.kind, "name"))
         return _without_overlaps(found)
+
+
+# Where a country's own words are ("China's", "Chinese", "Beijing"): a body listed by a
+# description ("industry ministry", "market regulator") is that country's only where the article
+# is about it.
+_HOME_WORDS = {
+    "CN": re.compile(r"\b(?:China|Chinese|Beijing)\b"),
+    "IN": re.compile(r"\b(?:India|Indian|New Delhi)\b"),
+    "KR": re.compile(r"\b(?:Korea|Korean|Seoul)\b"),
+}
+# "India's commerce and industry ministry", "Japan's market regulator", "the U.S. securities
+# regulator": a description that another country's word or an 'and' comes just before.
+_BODY_OWNER_BEFORE = re.compile(
+    r"(?:\b(?:and|&)|([A-Z][\w.]*)['’]s(?:\s+[a-z]+)?|"
+    r"\b([A-Z][a-z]+(?:an|ese|ish|ch|i)|U\.S\.|US|UK|EU)(?:\s+[a-z]+)?)\s+$"
+)
+
+
+def _elsewhere(text, start, company):
+    """Whether a body named by a lower-case description ("industry ministry") is some other
+    country's or body's, not the listed one."""
+    home = _HOME_WORDS.get(company.country)
+    if home is None:
+        return False
+    if not home.search(text):
+        return True
+    owner = _BODY_OWNER_BEFORE.search(text, max(0, start - 40), start)
+    if owner is None:
+        return False
+    word = owner.group(1) or owner.group(2)
+    return word is None or not home.fullmatch(word)
 
 
 def _without_overlaps(mentions):
