@@ -399,3 +399,15 @@ def test_it_reads_a_body_listed_by_a_description_only_in_its_own_countrys_news()
     assert names(abroad, index) == ["Renault"]
     assert names(at_home, index) == ["Renault", "MIIT"]
     assert names(other_owner, index) == ["Renault"]
+
+
+def test_it_takes_no_exchange_in_a_stock_codes_brackets_for_a_party():
+    index = CompanyIndex.build(
+        [
+            KnownCompany("Renault", "automaker"),
+            KnownCompany("Nasdaq", "other"),
+            KnownCompany("Nissan", "automaker"),
+        ]
+    )
+    text = "Renault (Nasdaq: RNLT) and Nissan said Nasdaq would list the venture."
+    assert names(text, index) == ["Renault", "Nissan", "Nasdaq"]

@@ -827,6 +827,14 @@ def _named_by_abbreviation(text, mentions, short_forms):
     return result
 
 
+# "Toyota Motor Corp. (NYSE: TM)": the exchange in a stock code's brackets is no party.
+_TICKER_AFTER = re.compile(r"\s*:\s*[\w.]+\s*[);]")
+
+
+def _in_bracket(text, mention):
+    return text[max(0, mention.start - 1) : mention.start] == "("
+
+
 def find_mentions(text, index):
     """All company mentions in `text`, in order: known names, legal names of known companies
     and unknown companies by corporate suffix, then short forms after a full name."""
@@ -987,4 +995,7 @@ def find_mentions(text, index):
             if not taken.overlaps(start, end):
                 mentions.append(Mention(start, end, company, kind, "short"))
                 taken.add(start, end)
-    return sorted(mentions, key=lambda m: m.start)
+    return sorted(
+        (m for m in mentions if not _TICKER_AFTER.match(text, m.end) or not _in_bracket(text, m)),
+        key=lambda m: m.start,
+    )
