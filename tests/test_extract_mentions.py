@@ -411,3 +411,8 @@ def test_it_takes_no_exchange_in_a_stock_codes_brackets_for_a_party():
     )
     text = "Renault (Nasdaq: RNLT) and Nissan said Nasdaq would list the venture."
     assert names(text, index) == ["Renault", "Nissan", "Nasdaq"]
+
+
+def test_it_leaves_where_a_firm_is_registered_or_who_funds_it_out_of_its_name(index):
+    text = "Toyota sold it to Delaware-registered Quillon Drive Corp and Nissan-funded Orvek Ltd."
+    assert new_names(text, index) == [("Quillon Drive", "other"), ("Orvek", "other")]

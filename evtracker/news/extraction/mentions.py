@@ -158,7 +158,18 @@ _TITLES = _word_set(
     Premier Senator Deputy General Managing"""
 )
 # A word that places or backs the firm named after it: "Tel Aviv-based", "Toyota-backed".
-_PLACED_ENDINGS = ("-based", "-headquartered", "-backed", "-owned", "-listed")
+_PLACED_ENDINGS = (
+    "-based",
+    "-headquartered",
+    "-backed",
+    "-owned",
+    "-listed",
+    "-registered",
+    "-incorporated",
+    "-controlled",
+    "-funded",
+    "-founded",
+)
 # Titles only a person carries before a name: "Chairman Chung Euisun" is no firm.
 _PERSONAL_TITLES = _word_set(
     """CEO Chairman Chairwoman President Mr Mrs Ms Dr Prof Professor Founder Co-founder
