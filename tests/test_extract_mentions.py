@@ -416,3 +416,13 @@ def test_it_takes_no_exchange_in_a_stock_codes_brackets_for_a_party():
 def test_it_leaves_where_a_firm_is_registered_or_who_funds_it_out_of_its_name(index):
     text = "Toyota sold it to Delaware-registered Quillon Drive Corp and Nissan-funded Orvek Ltd."
     assert new_names(text, index) == [("Quillon Drive", "other"), ("Orvek", "other")]
+
+
+def test_it_reads_a_known_name_and_a_country_as_the_local_unit(index):
+    text = "Renault Morocco will buy parts that Toyota Motor South Africa makes for Nissan."
+    found = [(m.company, m.how) for m in find_mentions(text, index)]
+    assert found == [
+        ("Renault Morocco", "new"),
+        ("Toyota Motor South Africa", "new"),
+        ("Nissan", "name"),
+    ]

@@ -730,6 +730,12 @@ _NOT_A_FIRM_ENDING = _word_set(
 )
 
 
+# "Ford India", "Volkswagen Group South Africa": a known name, then a country, names the
+# firm's local unit, a company of its own.
+_UNIT_PLACES = "|".join(
+    country.removeprefix("the ") for country in _COUNTRIES.split("|") if country != "the UAE"
+)
+_UNIT_COUNTRY = re.compile(rf" (?:{_UNIT_PLACES}|Africa|Europe)(?![\w&'’-])")
 # A country and corporate endings after a known name: "(Ford) India Private Limited".
 _COUNTRY_WORDS = re.compile(rf"(?:{_COUNTRIES}) (?:(?:{_LEGAL}|{_DESCRIPTIVE}) ?)+$")
 
@@ -981,7 +987,18 @@ def find_mentions(text, index):
             taken_so_far.add(mention.start, mention.end)
             add_short_form(mention.company, mention.company, mention.kind, mention.end)
 
-    mentions = _without_overlaps([widened.get(m.start, m) for m in known] + found)
+    units = {}
+    for mention in known:
+        if mention.start in widened:
+            continue
+        unit = _UNIT_COUNTRY.match(text, mention.end)
+        if unit:
+            name = text[mention.start : unit.end()]
+            units[mention.start] = Mention(mention.start, unit.end(), name, mention.kind, "new")
+            add_short_form(name, name, mention.kind, unit.end())
+    mentions = _without_overlaps(
+        [units.get(m.start, widened.get(m.start, m)) for m in known] + found
+    )
     for mention in _by_coordination(text, mentions, index):
         if mention.company in short_forms:
             continue
