@@ -426,3 +426,11 @@ def test_it_reads_a_known_name_and_a_country_as_the_local_unit(index):
         ("Toyota Motor South Africa", "new"),
         ("Nissan", "name"),
     ]
+
+
+def test_it_reads_lg_alone_as_the_battery_maker_in_car_news():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "LG will make cells for the new cars, and LG Electronics their screens."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == ["LG Energy Solution", "LG Electronics"]
