@@ -434,3 +434,11 @@ def test_it_reads_lg_alone_as_the_battery_maker_in_car_news():
     text = "LG will make cells for the new cars, and LG Electronics their screens."
     found = [m.company for m in find_mentions(text, index) if m.how == "name"]
     assert found == ["LG Energy Solution", "LG Electronics"]
+
+
+def test_it_tells_faurecia_from_the_group_it_grew_into():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "Faurecia, now part of Forvia, will buy cobalt from Huayou Cobalt."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == ["Faurecia", "Forvia", "Huayou"]
