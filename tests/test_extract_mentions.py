@@ -442,3 +442,19 @@ def test_it_tells_faurecia_from_the_group_it_grew_into():
     text = "Faurecia, now part of Forvia, will buy cobalt from Huayou Cobalt."
     found = [m.company for m in find_mentions(text, index) if m.how == "name"]
     assert found == ["Faurecia", "Forvia", "Huayou"]
+
+
+def test_it_tells_a_funds_regional_arms_and_namesakes_apart():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = (
+        "Matrix Partners India, Korea Investment Partners and NEOM Investment Fund joined "
+        "Matrix Partners in the round."
+    )
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == [
+        "Matrix Partners India",
+        "Korea Investment Partners",
+        "NEOM Investment Fund",
+        "Matrix Partners",
+    ]
