@@ -458,3 +458,8 @@ def test_it_tells_a_funds_regional_arms_and_namesakes_apart():
         "NEOM Investment Fund",
         "Matrix Partners",
     ]
+
+
+def test_it_reads_a_generic_word_after_an_and_as_the_end_of_a_longer_name(index):
+    text = "Nissan sold its stake to Harbin City Construction and Investment Holding last year."
+    assert new_names(text, index) == [("Harbin City Construction and Investment Holding", "other")]

@@ -321,6 +321,19 @@ def _new_company_name(core_tokens, suffix_tokens):
     return " ".join(tokens)
 
 
+# The capitalised words and the 'and' before a name: "Hefei City Construction and ".
+_JOINED_BEFORE = re.compile(r"(?<![\w&'’.-])[A-Z][\w-]*(?: [A-Z][\w-]*){0,4} (?:and|&) $")
+
+
+def _generic(word):
+    return bool(
+        _SUFFIX_WORD.match(word)
+        or word in _COMMON_WORDS
+        or word in _INDUSTRY_NOUNS
+        or word in ("Research", "Projects", "Rubber", "Development", "Construction", "Trade")
+    )
+
+
 def _new_company_kind(suffix_tokens, before):
     tokens = [token.rstrip(",") for token in suffix_tokens]
     for pattern, kind in (
@@ -961,6 +974,18 @@ def find_mentions(text, index):
         kind = _new_company_kind(suffix, text[max(0, start - 40) : start])
         if kind == "other":
             kind = _new_company_kind(core[1:], "")  # "Lakeview Automotive Stamping Co Ltd"
+        joined = _JOINED_BEFORE.search(text, max(0, start - 80), start)
+        if (
+            joined
+            and all(_generic(word) for word in name.split())
+            and not known_spans.overlaps(joined.start(), start)
+        ):
+            # "Hefei City Construction and Investment Holding", "China National Tire and Rubber
+            # Corp.": generic words after an 'and' end a longer name, not a firm of their own.
+            name = text[joined.start() : start] + name
+            start = joined.start()
+            found = [m for m in found if m.end <= start]  # "Hefei City Construction" was its start
+            core = [name]  # no short form from its first word ("Hefei")
         found.append(Mention(start, match.end(), name, kind, "new"))
         for form in {name, " ".join(core)}:
             add_short_form(form, name, kind, match.end())
