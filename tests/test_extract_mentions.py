@@ -463,3 +463,9 @@ def test_it_tells_a_funds_regional_arms_and_namesakes_apart():
 def test_it_reads_a_generic_word_after_an_and_as_the_end_of_a_longer_name(index):
     text = "Nissan sold its stake to Harbin City Construction and Investment Holding last year."
     assert new_names(text, index) == [("Harbin City Construction and Investment Holding", "other")]
+
+
+def test_it_reads_a_known_name_a_region_and_a_legal_form_as_the_local_unit(index):
+    text = "Toyota Motor Zhejiang Co., Ltd. will build the cars Renault Karnataka Pvt Ltd sells."
+    found = [(m.company, m.how) for m in find_mentions(text, index)]
+    assert found == [("Toyota Motor Zhejiang", "new"), ("Renault Karnataka", "new")]

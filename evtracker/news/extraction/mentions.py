@@ -750,7 +750,14 @@ _UNIT_PLACES = "|".join(
 )
 _UNIT_COUNTRY = re.compile(rf" (?:{_UNIT_PLACES}|Africa|Europe)(?![\w&'’-])")
 # A country and corporate endings after a known name: "(Ford) India Private Limited".
-_COUNTRY_WORDS = re.compile(rf"(?:{_COUNTRIES}) (?:(?:{_LEGAL}|{_DESCRIPTIVE}) ?)+$")
+# Regions that firms' local units are named after too ("Suzuki Motor Gujarat Private Ltd").
+_REGIONS = (
+    "Gujarat|Maharashtra|Tamil Nadu|Karnataka|Haryana|Telangana|Andhra Pradesh|Uttar Pradesh|"
+    "Rajasthan|Guangdong|Zhejiang|Jiangsu|Anhui|Shandong|Hubei|Hunan|Sichuan|Fujian|Henan|"
+    "Hebei|Liaoning|Jilin|Guangxi|Shaanxi|Jiangxi|Shanghai|Beijing|Tianjin|Chongqing|Europe|"
+    "Africa|Asia|North America|Latin America"
+)
+_COUNTRY_WORDS = re.compile(rf"(?:{_COUNTRIES}|{_REGIONS}) (?:(?:{_LEGAL}|{_DESCRIPTIVE}) ?)+$")
 
 
 def _by_country(text, index):
