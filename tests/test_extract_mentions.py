@@ -469,3 +469,9 @@ def test_it_reads_a_known_name_a_region_and_a_legal_form_as_the_local_unit(index
     text = "Toyota Motor Zhejiang Co., Ltd. will build the cars Renault Karnataka Pvt Ltd sells."
     found = [(m.company, m.how) for m in find_mentions(text, index)]
     assert found == [("Toyota Motor Zhejiang", "new"), ("Renault Karnataka", "new")]
+
+
+def test_it_reads_a_known_name_and_a_province_as_the_local_unit(index):
+    text = "Nissan Guangxi will supply Renault and Toyota Europe with engines."
+    found = [(m.company, m.how) for m in find_mentions(text, index)]
+    assert found == [("Nissan Guangxi", "new"), ("Renault", "name"), ("Toyota Europe", "new")]

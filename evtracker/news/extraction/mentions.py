@@ -743,13 +743,6 @@ _NOT_A_FIRM_ENDING = _word_set(
 )
 
 
-# "Ford India", "Volkswagen Group South Africa": a known name, then a country, names the
-# firm's local unit, a company of its own.
-_UNIT_PLACES = "|".join(
-    country.removeprefix("the ") for country in _COUNTRIES.split("|") if country != "the UAE"
-)
-_UNIT_COUNTRY = re.compile(rf" (?:{_UNIT_PLACES}|Africa|Europe)(?![\w&'’-])")
-# A country and corporate endings after a known name: "(Ford) India Private Limited".
 # Regions that firms' local units are named after too ("Suzuki Motor Gujarat Private Ltd").
 _REGIONS = (
     "Gujarat|Maharashtra|Tamil Nadu|Karnataka|Haryana|Telangana|Andhra Pradesh|Uttar Pradesh|"
@@ -757,6 +750,13 @@ _REGIONS = (
     "Hebei|Liaoning|Jilin|Guangxi|Shaanxi|Jiangxi|Shanghai|Beijing|Tianjin|Chongqing|Europe|"
     "Africa|Asia|North America|Latin America"
 )
+# "Ford India", "Volkswagen Group South Africa": a known name, then a country, names the
+# firm's local unit, a company of its own.
+_UNIT_PLACES = "|".join(
+    country.removeprefix("the ") for country in _COUNTRIES.split("|") if country != "the UAE"
+)
+_UNIT_COUNTRY = re.compile(rf" (?:{_UNIT_PLACES}|{_REGIONS})(?![\w&'’-])")
+# A country and corporate endings after a known name: "(Ford) India Private Limited".
 _COUNTRY_WORDS = re.compile(rf"(?:{_COUNTRIES}|{_REGIONS}) (?:(?:{_LEGAL}|{_DESCRIPTIVE}) ?)+$")
 
 
