@@ -361,3 +361,117 @@ def test_it_names_firms_by_the_names_reporters_use_most():
     text = "Jiangsu Yueda, Combined Motor Holdings, Thanh Cong Group and Sunwoda EVB were named."
     found = [m.company for m in find_mentions(text, index) if m.how == "name"]
     assert found == ["Yueda Group", "CMH Group", "TC Group", "Sunwoda Electric Vehicle Battery"]
+
+
+def test_it_reads_a_known_name_a_country_and_a_legal_form_as_the_local_unit(index):
+    text = "Renault Brazil Ltd. and Nissan Motor said Toyota Motor Indonesia Pvt Ltd would join."
+    found = [(m.company, m.how) for m in find_mentions(text, index)]
+    assert found == [
+        ("Renault Brazil", "new"),
+        ("Nissan", "name"),
+        ("Toyota Motor Indonesia", "new"),
+    ]
+
+
+def test_it_drops_private_limited_from_a_new_firms_name(index):
+    text = "Toyota signed a supply deal with Kaveri Axle Works Private Limited on Monday."
+    assert new_names(text, index) == [("Kaveri Axle Works", "other")]
+
+
+def test_it_tells_tata_motors_ev_unit_from_its_parent():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "Tata Motors said Tata Passenger Electric Mobility Ltd would raise money."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == ["Tata Motors", "Tata Passenger Electric Mobility"]
+
+
+def test_it_reads_a_body_listed_by_a_description_only_in_its_own_countrys_news():
+    index = CompanyIndex.build(
+        [
+            KnownCompany("MIIT", "regulator", ("industry ministry",), None, "CN"),
+            KnownCompany("Renault", "automaker"),
+        ]
+    )
+    abroad = "Renault said Morocco's trade and industry ministry had backed the new plant."
+    at_home = "Renault said the industry ministry in Beijing had backed the new plant."
+    other_owner = "Renault, which also sells in China, said the Spanish industry ministry agreed."
+    assert names(abroad, index) == ["Renault"]
+    assert names(at_home, index) == ["Renault", "MIIT"]
+    assert names(other_owner, index) == ["Renault"]
+
+
+def test_it_takes_no_exchange_in_a_stock_codes_brackets_for_a_party():
+    index = CompanyIndex.build(
+        [
+            KnownCompany("Renault", "automaker"),
+            KnownCompany("Nasdaq", "other"),
+            KnownCompany("Nissan", "automaker"),
+        ]
+    )
+    text = "Renault (Nasdaq: RNLT) and Nissan said Nasdaq would list the venture."
+    assert names(text, index) == ["Renault", "Nissan", "Nasdaq"]
+
+
+def test_it_leaves_where_a_firm_is_registered_or_who_funds_it_out_of_its_name(index):
+    text = "Toyota sold it to Delaware-registered Quillon Drive Corp and Nissan-funded Orvek Ltd."
+    assert new_names(text, index) == [("Quillon Drive", "other"), ("Orvek", "other")]
+
+
+def test_it_reads_a_known_name_and_a_country_as_the_local_unit(index):
+    text = "Renault Morocco will buy parts that Toyota Motor South Africa makes for Nissan."
+    found = [(m.company, m.how) for m in find_mentions(text, index)]
+    assert found == [
+        ("Renault Morocco", "new"),
+        ("Toyota Motor South Africa", "new"),
+        ("Nissan", "name"),
+    ]
+
+
+def test_it_reads_lg_alone_as_the_battery_maker_in_car_news():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "LG will make cells for the new cars, and LG Electronics their screens."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == ["LG Energy Solution", "LG Electronics"]
+
+
+def test_it_tells_faurecia_from_the_group_it_grew_into():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "Faurecia, now part of Forvia, will buy cobalt from Huayou Cobalt."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == ["Faurecia", "Forvia", "Huayou"]
+
+
+def test_it_tells_a_funds_regional_arms_and_namesakes_apart():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = (
+        "Matrix Partners India, Korea Investment Partners and NEOM Investment Fund joined "
+        "Matrix Partners in the round."
+    )
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == [
+        "Matrix Partners India",
+        "Korea Investment Partners",
+        "NEOM Investment Fund",
+        "Matrix Partners",
+    ]
+
+
+def test_it_reads_a_generic_word_after_an_and_as_the_end_of_a_longer_name(index):
+    text = "Nissan sold its stake to Harbin City Construction and Investment Holding last year."
+    assert new_names(text, index) == [("Harbin City Construction and Investment Holding", "other")]
+
+
+def test_it_reads_a_known_name_a_region_and_a_legal_form_as_the_local_unit(index):
+    text = "Toyota Motor Zhejiang Co., Ltd. will build the cars Renault Karnataka Pvt Ltd sells."
+    found = [(m.company, m.how) for m in find_mentions(text, index)]
+    assert found == [("Toyota Motor Zhejiang", "new"), ("Renault Karnataka", "new")]
+
+
+def test_it_reads_a_known_name_and_a_province_as_the_local_unit(index):
+    text = "Nissan Guangxi will supply Renault and Toyota Europe with engines."
+    found = [(m.company, m.how) for m in find_mentions(text, index)]
+    assert found == [("Nissan Guangxi", "new"), ("Renault", "name"), ("Toyota Europe", "new")]

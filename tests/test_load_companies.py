@@ -89,7 +89,8 @@ def test_it_knows_the_names_and_abbreviations_reporters_use():
         "National Highway Traffic Safety Administration": "NHTSA",
         "Great Wall Motor Co.": "Great Wall Motor",
         "Hozon": "Neta",
-        "Jidu": "Ji Yue",
+        "Jidu Auto": "Jidu",
+        "Ji Yue": "Jiyue",
     }
     for alias, canonical in expected.items():
         assert resolve(alias).name == canonical, alias

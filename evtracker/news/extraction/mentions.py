@@ -158,7 +158,18 @@ _TITLES = _word_set(
     Premier Senator Deputy General Managing"""
 )
 # A word that places or backs the firm named after it: "Tel Aviv-based", "Toyota-backed".
-_PLACED_ENDINGS = ("-based", "-headquartered", "-backed", "-owned", "-listed")
+_PLACED_ENDINGS = (
+    "-based",
+    "-headquartered",
+    "-backed",
+    "-owned",
+    "-listed",
+    "-registered",
+    "-incorporated",
+    "-controlled",
+    "-funded",
+    "-founded",
+)
 # Titles only a person carries before a name: "Chairman Chung Euisun" is no firm.
 _PERSONAL_TITLES = _word_set(
     """CEO Chairman Chairwoman President Mr Mrs Ms Dr Prof Professor Founder Co-founder
@@ -253,8 +264,41 @@ class CompanyIndex:
                 # "apple" or "great wall" in lower case are words, not the companies.
                 if text[start].islower() and not listed_lower:
                     continue
+                if listed_lower and text[start].islower() and _elsewhere(text, start, company):
+                    continue
                 found.append(Mention(start, end, company.name, company.kind, "name"))
         return _without_overlaps(found)
+
+
+# Where a country's own words are ("China's", "Chinese", "Beijing"): a body listed by a
+# description ("industry ministry", "market regulator") is that country's only where the article
+# is about it.
+_HOME_WORDS = {
+    "CN": re.compile(r"\b(?:China|Chinese|Beijing)\b"),
+    "IN": re.compile(r"\b(?:India|Indian|New Delhi)\b"),
+    "KR": re.compile(r"\b(?:Korea|Korean|Seoul)\b"),
+}
+# "India's commerce and industry ministry", "Japan's market regulator", "the U.S. securities
+# regulator": a description that another country's word or an 'and' comes just before.
+_BODY_OWNER_BEFORE = re.compile(
+    r"(?:\b(?:and|&)|([A-Z][\w.]*)['’]s(?:\s+[a-z]+)?|"
+    r"\b([A-Z][a-z]+(?:an|ese|ish|ch|i)|U\.S\.|US|UK|EU)(?:\s+[a-z]+)?)\s+$"
+)
+
+
+def _elsewhere(text, start, company):
+    """Whether a body named by a lower-case description ("industry ministry") is some other
+    country's or body's, not the listed one."""
+    home = _HOME_WORDS.get(company.country)
+    if home is None:
+        return False
+    if not home.search(text):
+        return True
+    owner = _BODY_OWNER_BEFORE.search(text, max(0, start - 40), start)
+    if owner is None:
+        return False
+    word = owner.group(1) or owner.group(2)
+    return word is None or not home.fullmatch(word)
 
 
 def _without_overlaps(mentions):
@@ -270,9 +314,24 @@ def _without_overlaps(mentions):
 def _new_company_name(core_tokens, suffix_tokens):
     """The unknown company's name: its words without the trailing legal form."""
     tokens = list(core_tokens) + [token.rstrip(",") for token in suffix_tokens]
-    while len(tokens) > len(core_tokens) and _LEGAL_WORD.match(tokens[-1]):
+    while len(tokens) > len(core_tokens) and (
+        _LEGAL_WORD.match(tokens[-1]) or tokens[-1] == "Private"  # "Private Limited"
+    ):
         tokens.pop()
     return " ".join(tokens)
+
+
+# The capitalised words and the 'and' before a name: "Hefei City Construction and ".
+_JOINED_BEFORE = re.compile(r"(?<![\w&'’.-])[A-Z][\w-]*(?: [A-Z][\w-]*){0,4} (?:and|&) $")
+
+
+def _generic(word):
+    return bool(
+        _SUFFIX_WORD.match(word)
+        or word in _COMMON_WORDS
+        or word in _INDUSTRY_NOUNS
+        or word in ("Research", "Projects", "Rubber", "Development", "Construction", "Trade")
+    )
 
 
 def _new_company_kind(suffix_tokens, before):
@@ -684,6 +743,23 @@ _NOT_A_FIRM_ENDING = _word_set(
 )
 
 
+# Regions that firms' local units are named after too ("Suzuki Motor Gujarat Private Ltd").
+_REGIONS = (
+    "Gujarat|Maharashtra|Tamil Nadu|Karnataka|Haryana|Telangana|Andhra Pradesh|Uttar Pradesh|"
+    "Rajasthan|Guangdong|Zhejiang|Jiangsu|Anhui|Shandong|Hubei|Hunan|Sichuan|Fujian|Henan|"
+    "Hebei|Liaoning|Jilin|Guangxi|Shaanxi|Jiangxi|Shanghai|Beijing|Tianjin|Chongqing|Europe|"
+    "Africa|Asia|North America|Latin America"
+)
+# "Ford India", "Volkswagen Group South Africa": a known name, then a country, names the
+# firm's local unit, a company of its own.
+_UNIT_PLACES = "|".join(
+    country.removeprefix("the ") for country in _COUNTRIES.split("|") if country != "the UAE"
+)
+_UNIT_COUNTRY = re.compile(rf" (?:{_UNIT_PLACES}|{_REGIONS})(?![\w&'’-])")
+# A country and corporate endings after a known name: "(Ford) India Private Limited".
+_COUNTRY_WORDS = re.compile(rf"(?:{_COUNTRIES}|{_REGIONS}) (?:(?:{_LEGAL}|{_DESCRIPTIVE}) ?)+$")
+
+
 def _by_country(text, index):
     """Unknown firms named after a country's possessive ("Israel's REE Automotive")."""
     found = []
@@ -788,6 +864,14 @@ def _named_by_abbreviation(text, mentions, short_forms):
     return result
 
 
+# "Toyota Motor Corp. (NYSE: TM)": the exchange in a stock code's brackets is no party.
+_TICKER_AFTER = re.compile(r"\s*:\s*[\w.]+\s*[);]")
+
+
+def _in_bracket(text, mention):
+    return text[max(0, mention.start - 1) : mention.start] == "("
+
+
 def find_mentions(text, index):
     """All company mentions in `text`, in order: known names, legal names of known companies
     and unknown companies by corporate suffix, then short forms after a full name."""
@@ -875,6 +959,19 @@ def find_mentions(text, index):
                 forms = text[first.start : first.end].split()
                 if len(forms) > 1 and _distinctive(forms[0], index):
                     add_short_form(forms[0], first.company, first.kind, match.end())
+                continue
+            if not (
+                len(inside) == 1
+                and first.start == start
+                and _LEGAL_WORD.match(tail[-1])
+                and _COUNTRY_WORDS.match(" ".join(tail))
+            ):
+                continue
+            # "Ford India Private Limited", "Toyota Motor Thailand Co.": a known name, then a
+            # country, then a legal form names the firm's local unit, a company of its own.
+            name = _new_company_name(core, suffix)
+            found.append(Mention(start, match.end(), name, first.kind, "new"))
+            add_short_form(name, name, first.kind, match.end())
             continue
         if known_spans.overlaps(start, match.end()):
             continue
@@ -884,6 +981,18 @@ def find_mentions(text, index):
         kind = _new_company_kind(suffix, text[max(0, start - 40) : start])
         if kind == "other":
             kind = _new_company_kind(core[1:], "")  # "Lakeview Automotive Stamping Co Ltd"
+        joined = _JOINED_BEFORE.search(text, max(0, start - 80), start)
+        if (
+            joined
+            and all(_generic(word) for word in name.split())
+            and not known_spans.overlaps(joined.start(), start)
+        ):
+            # "Hefei City Construction and Investment Holding", "China National Tire and Rubber
+            # Corp.": generic words after an 'and' end a longer name, not a firm of their own.
+            name = text[joined.start() : start] + name
+            start = joined.start()
+            found = [m for m in found if m.end <= start]  # "Hefei City Construction" was its start
+            core = [name]  # no short form from its first word ("Hefei")
         found.append(Mention(start, match.end(), name, kind, "new"))
         for form in {name, " ".join(core)}:
             add_short_form(form, name, kind, match.end())
@@ -910,7 +1019,18 @@ def find_mentions(text, index):
             taken_so_far.add(mention.start, mention.end)
             add_short_form(mention.company, mention.company, mention.kind, mention.end)
 
-    mentions = _without_overlaps([widened.get(m.start, m) for m in known] + found)
+    units = {}
+    for mention in known:
+        if mention.start in widened:
+            continue
+        unit = _UNIT_COUNTRY.match(text, mention.end)
+        if unit:
+            name = text[mention.start : unit.end()]
+            units[mention.start] = Mention(mention.start, unit.end(), name, mention.kind, "new")
+            add_short_form(name, name, mention.kind, unit.end())
+    mentions = _without_overlaps(
+        [units.get(m.start, widened.get(m.start, m)) for m in known] + found
+    )
     for mention in _by_coordination(text, mentions, index):
         if mention.company in short_forms:
             continue
@@ -935,4 +1055,7 @@ def find_mentions(text, index):
             if not taken.overlaps(start, end):
                 mentions.append(Mention(start, end, company, kind, "short"))
                 taken.add(start, end)
-    return sorted(mentions, key=lambda m: m.start)
+    return sorted(
+        (m for m in mentions if not _TICKER_AFTER.match(text, m.end) or not _in_bracket(text, m)),
+        key=lambda m: m.start,
+    )
