@@ -442,3 +442,14 @@ def test_it_follows_a_press_release_definition_and_the_two_companies(index):
     )
     result = run(body, index)
     assert talks_of(result) >= {(frozenset({"Xiaomi", "BAIC"}), "agreed")}
+
+
+def test_it_stands_for_the_described_subject_before_a_company_named_later(index):
+    # "it" in "in which it bought" is the sentence's subject, here a description, not the
+    # company named between them.
+    body = (
+        "Xiaomi sells phones across Asia. Back then, the smartphone maker scrapped a plan to "
+        "invest $200 million in Nio, in which it had bought a 5% stake in 2019."
+    )
+    result = run(body, index)
+    assert {i.investor for i in result.investments} == {"Xiaomi"}

@@ -279,11 +279,15 @@ def _actors(context, sentence, previous_first):
         actors += _countries_as_parties(context, sentence, actors)
     for match in lang.PRONOUN.finditer(text):
         start = sentence.start + match.start()
-        before = [
-            a
-            for a in actors
-            if a.end <= start and a.kind != "regulator" and not not_a_party(context.body, a)
-        ]
+        # The first company before "it" in the text, whether named or described.
+        before = sorted(
+            (
+                a
+                for a in actors
+                if a.end <= start and a.kind != "regulator" and not not_a_party(context.body, a)
+            ),
+            key=lambda actor: actor.start,
+        )
         company = before[0].company if before else previous_first or context.main_subject
         if company:
             actors.append(Actor(start, start + 2, company, context.index.kind_of(company), False))
