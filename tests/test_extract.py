@@ -453,3 +453,19 @@ def test_it_stands_for_the_described_subject_before_a_company_named_later(index)
     )
     result = run(body, index)
     assert {i.investor for i in result.investments} == {"Xiaomi"}
+
+
+def test_a_nationality_description_skips_a_company_of_another_kind_introduced_so():
+    # "Japanese parts maker Hokuto" introduces a supplier: "the Japanese carmaker" is not it.
+    index = CompanyIndex.build(
+        [
+            KnownCompany("Sakura Motors", "automaker", country="JP"),
+            KnownCompany("Hokuto", "supplier", country="JP"),
+        ]
+    )
+    body = (
+        "Sakura Motors will build the packs with Japanese parts maker Hokuto. "
+        "The Japanese carmaker said it would also spend $400 million on a new plant in Ohio."
+    )
+    result = run(body, index)
+    assert {i.investor for i in result.investments} == {"Sakura Motors"}

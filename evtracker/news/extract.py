@@ -269,7 +269,7 @@ def _actors(context, sentence, previous_first):
             continue
         wanted = lang.descriptor_kind(match.group("mods"), match.group("head"))
         earlier = [a for a in actors if a.end <= start]
-        company = _introduced_as(context, match.group("mods"), sentence.start) or _resolve(
+        company = _introduced_as(context, match.group("mods"), wanted, sentence.start) or _resolve(
             context, wanted, earlier, previous_first, sentence.start
         )
         company = _of_its_country(context, match.group("mods"), company, wanted, start)
@@ -303,9 +303,10 @@ _NATIONALITY = re.compile(
 _INTRODUCTIONS_WEIGHED = 30
 
 
-def _introduced_as(context, mods, sentence_start):
-    """ "the Japanese automaker": the company last introduced as Japanese ("Japanese carmaker
-    Honda", "Honda, the Japanese automaker"), among the last few companies named."""
+def _introduced_as(context, mods, wanted, sentence_start):
+    """ "the Japanese automaker": the company of its kind last introduced as Japanese
+    ("Japanese carmaker Honda", "Honda, the Japanese automaker"), among the last few companies
+    named; never "Japanese parts maker Denso"."""
     nationality = _NATIONALITY.search(mods)
     if not nationality:
         return None
@@ -313,7 +314,7 @@ def _introduced_as(context, mods, sentence_start):
     body = context.body
     at = bisect.bisect_left(context.mention_starts, sentence_start)
     for mention in reversed(context.mentions[max(0, at - _INTRODUCTIONS_WEIGHED) : at]):
-        if mention.kind == "regulator":
+        if mention.kind == "regulator" or not _compatible(mention.kind, wanted):
             continue
         before = body[max(0, mention.start - 40) : mention.start]
         after = body[mention.end : mention.end + 40]
