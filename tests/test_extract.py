@@ -469,3 +469,14 @@ def test_a_nationality_description_skips_a_company_of_another_kind_introduced_so
     )
     result = run(body, index)
     assert {i.investor for i in result.investments} == {"Sakura Motors"}
+
+
+def test_a_company_that_only_describes_the_subject_is_not_the_investor(index):
+    # "Tencent's biggest cloud partner had ...": the subject is the company just told of.
+    body = (
+        "Xiaomi is widening its reach beyond phones. "
+        "Tencent's biggest cloud partner had also weighed buying a 20% stake in Nio last year."
+    )
+    result = run(body, index)
+    assert "Tencent" not in {i.investor for i in result.investments}
+    assert {i.investor for i in result.investments} <= {"Xiaomi"}

@@ -241,6 +241,24 @@ _OWNS_NEXT = re.compile(
 )
 
 
+# "Apple's main assembly partner had ...": the subject is another company, Apple only describes it.
+_ITS_PARTNER_ACTS = re.compile(
+    r"(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,3}?(?:partner|supplier|assembler|affiliate|backer|"
+    r"customer|rival|competitor|peer)\s+(?:has|had|have|is|was|will|would|said|says|also)\b"
+)
+
+
+def _for_its_partner(context, actor, previous_first):
+    """A named company in "X's main partner had ...": the subject is the company the article
+    was just telling of, else its main subject, when either is not X; else no one."""
+    if not _ITS_PARTNER_ACTS.match(context.body, actor.end):
+        return actor
+    for company in (previous_first, context.main_subject):
+        if company and company != actor.company:
+            return Actor(actor.start, actor.end, company, context.index.kind_of(company), False)
+    return None
+
+
 def _compatible(kind, wanted):
     return wanted is None or kind == wanted or (wanted == "automaker" and kind == "other")
 
@@ -250,6 +268,9 @@ def _actors(context, sentence, previous_first):
     stand for, in text order. Regulators are kept: approvals need them."""
     named = context.named_in(sentence.start, sentence.end)
     actors = [_owner_or_named(context, m) for m in named]
+    actors = [
+        found for found in (_for_its_partner(context, a, previous_first) for a in actors) if found
+    ]
     text = sentence.text
     for match in lang.DESCRIPTOR.finditer(text):
         start = sentence.start + match.start()
