@@ -480,3 +480,20 @@ def test_a_company_that_only_describes_the_subject_is_not_the_investor(index):
     result = run(body, index)
     assert "Tencent" not in {i.investor for i in result.investments}
     assert {i.investor for i in result.investments} <= {"Xiaomi"}
+
+
+def test_a_place_based_description_stands_for_a_company_of_that_places_country():
+    # "the Pune-based company" is an Indian one, not the German carmaker the article leads with.
+    index = CompanyIndex.build(
+        [
+            KnownCompany("Rheinwerk Auto", "automaker", country="DE"),
+            KnownCompany("Sahyadri Motors", "automaker", country="IN"),
+        ]
+    )
+    body = (
+        "Rheinwerk Auto is expanding in Asia. Rheinwerk Auto has looked at several partners, "
+        "among them Sahyadri Motors. "
+        "The Pune-based company said it will invest $120 million in a battery plant."
+    )
+    result = run(body, index)
+    assert {i.investor for i in result.investments} == {"Sahyadri Motors"}

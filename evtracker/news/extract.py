@@ -375,13 +375,54 @@ _COUNTRY_OF = {
 }
 
 
-def _of_its_country(context, mods, company, wanted, offset):
-    """ "the Japanese automaker" is no American company: when the list gives the company found
-    another country, the last company of the descriptor's country named before stands for it."""
+# Where a company is based tells its country: "the Munich-based carmaker" is a German one.
+_PLACES = (
+    (
+        "CN",
+        "China Beijing Shanghai Shenzhen Guangzhou Hangzhou Hefei Wuhu Chongqing Wuhan Changchun "
+        "Changsha Chengdu Nanjing Ningde Ningbo Tianjin Xi'an Xian Zhejiang Anhui Jiangsu "
+        "Guangdong Fujian Jilin Hubei Hunan Sichuan Shandong Kong",  # Hong Kong-based
+    ),
+    ("JP", "Japan Tokyo Aichi Toyota Hiroshima Yokohama Osaka Hamamatsu Kyoto Nagoya"),
+    ("KR", "Korea Seoul Ulsan Pyeongtaek"),
+    ("DE", "Germany Munich Stuttgart Wolfsburg Ingolstadt Berlin Hanover Frankfurt Bavaria"),
+    (
+        "US",
+        "U.S. US America California Michigan Detroit Dearborn Texas Austin Ohio Pittsburgh "
+        "Massachusetts Boston Milwaukee Seattle Illinois Georgia Arizona Nevada Irvine Valley "
+        "York Alto",  # Silicon Valley-, New York-, Palo Alto-based
+    ),
+    ("IN", "India Mumbai Bengaluru Bangalore Pune Chennai Delhi Gurugram Gurgaon Coimbatore"),
+    ("GB", "UK Britain England London Coventry Woking Gaydon"),
+    ("FR", "France Paris Grenoble Boulogne-Billancourt"),
+    ("IT", "Italy Milan Turin Maranello Modena"),
+    ("SE", "Sweden Gothenburg Stockholm"),
+    ("TW", "Taiwan Taipei"),
+    ("AE", "Dhabi Dubai UAE"),  # Abu Dhabi-based
+    ("VN", "Vietnam Hanoi"),
+    ("NL", "Netherlands Amsterdam"),
+    ("CA", "Canada Toronto Ontario"),
+)
+_PLACE_COUNTRY = {place: country for country, places in _PLACES for place in places.split()}
+_BASED = re.compile(r"([\w.'-]+)-(?:based|headquartered)\b")
+
+
+def _country_of_mods(mods):
+    """The country a descriptor's words give: "Japanese", "Munich-based"."""
     nationality = _NATIONALITY.search(mods)
-    if not nationality or not company:
+    if nationality:
+        return _COUNTRY_OF.get(nationality.group().split()[-1].replace(".", ""))
+    based = _BASED.search(mods)
+    return _PLACE_COUNTRY.get(based.group(1)) if based else None
+
+
+def _of_its_country(context, mods, company, wanted, offset):
+    """ "the Japanese automaker", "the Munich-based carmaker" is no American company: when the
+    list gives the company found another country, the last company of the descriptor's country
+    named before stands for it."""
+    if not company:
         return company
-    country = _COUNTRY_OF.get(nationality.group().split()[-1].replace(".", ""))
+    country = _country_of_mods(mods)
     found = context.index.country_of(company)
     if not country or not found or found == country:
         return company
