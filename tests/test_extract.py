@@ -497,3 +497,15 @@ def test_a_place_based_description_stands_for_a_company_of_that_places_country()
     )
     result = run(body, index)
     assert {i.investor for i in result.investments} == {"Sahyadri Motors"}
+
+
+def test_a_company_named_in_an_aside_that_describes_the_subject_is_no_party(index):
+    # "Xiaomi, long known as Tencent's biggest handset partner, ...": Tencent only describes
+    # Xiaomi.
+    body = (
+        "Xiaomi, long known as Tencent's biggest handset partner, said on Monday that it would "
+        "consider buying a stake in Nio."
+    )
+    result = run(body, index)
+    assert "Tencent" not in {i.investor for i in result.investments}
+    assert {i.investor for i in result.investments} == {"Xiaomi"}

@@ -248,9 +248,23 @@ _ITS_PARTNER_ACTS = re.compile(
 )
 
 
+# "Hon Hai, Apple's main assembler, said ...", "best known as Apple's main assembler,": an
+# aside that describes the company before it; the company it names is no party.
+_ITS_PARTNER_APPOSED = re.compile(
+    r"(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,3}?(?:partner|supplier|assembler|affiliate|backer|"
+    r"customer|rival|competitor|peer)\s*[,)]"
+)
+_APPOSITION_OPENS = re.compile(r"(?:,|\(|\bknown\s+as)\s*$")
+
+
 def _for_its_partner(context, actor, previous_first):
     """A named company in "X's main partner had ...": the subject is the company the article
     was just telling of, else its main subject, when either is not X; else no one."""
+    body = context.body
+    if _ITS_PARTNER_APPOSED.match(body, actor.end) and _APPOSITION_OPENS.search(
+        body, max(0, actor.start - 12), actor.start
+    ):
+        return None
     if not _ITS_PARTNER_ACTS.match(context.body, actor.end):
         return actor
     for company in (previous_first, context.main_subject):
