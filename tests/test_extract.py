@@ -509,3 +509,13 @@ def test_a_company_named_in_an_aside_that_describes_the_subject_is_no_party(inde
     result = run(body, index)
     assert "Tencent" not in {i.investor for i in result.investments}
     assert {i.investor for i in result.investments} == {"Xiaomi"}
+
+
+def test_the_new_company_a_deal_creates_is_none_of_the_companies_before(index):
+    # "The new company" is the venture, not Xiaomi, the article's subject.
+    body = (
+        "Xiaomi has agreed to set up a battery venture in Wuhan. Xiaomi will own most of it. "
+        "The new company will invest $500 million in a cell plant."
+    )
+    result = run(body, index)
+    assert "Xiaomi" not in {i.investor for i in result.investments if i.amount}

@@ -273,6 +273,14 @@ def _for_its_partner(context, actor, previous_first):
     return None
 
 
+# A description of a company a deal creates, no company told of before: "the new company",
+# "the future holding company", "the proposed group".
+_NOT_A_REFERENCE = re.compile(
+    r"\b(?:new|newly|future|proposed|planned|holding)\b",
+    re.IGNORECASE,
+)
+
+
 def _compatible(kind, wanted):
     return wanted is None or kind == wanted or (wanted == "automaker" and kind == "other")
 
@@ -302,6 +310,8 @@ def _actors(context, sentence, previous_first):
             if company:
                 actors.append(Actor(start, end, company, context.index.kind_of(company), False))
             continue
+        if _NOT_A_REFERENCE.search(match.group("mods")):
+            continue  # "the new company": what the deal creates, none named before
         wanted = lang.descriptor_kind(match.group("mods"), match.group("head"))
         earlier = [a for a in actors if a.end <= start]
         company = _introduced_as(context, match.group("mods"), wanted, sentence.start) or _resolve(
