@@ -519,3 +519,13 @@ def test_the_new_company_a_deal_creates_is_none_of_the_companies_before(index):
     )
     result = run(body, index)
     assert "Xiaomi" not in {i.investor for i in result.investments if i.amount}
+
+
+def test_the_startup_is_the_company_introduced_as_one_not_its_investor(index):
+    # "Nio, a young electric car start-up": "the start-up" is Nio, not Volkswagen.
+    body = (
+        "Volkswagen has long worked with Nio, a young electric car start-up. "
+        "Volkswagen said on Monday it would buy a 5% stake in the start-up."
+    )
+    result = run(body, index)
+    assert {(i.investor, i.target) for i in result.investments} == {("Volkswagen", "Nio")}

@@ -314,8 +314,10 @@ def _actors(context, sentence, previous_first):
             continue  # "the new company": what the deal creates, none named before
         wanted = lang.descriptor_kind(match.group("mods"), match.group("head"))
         earlier = [a for a in actors if a.end <= start]
-        company = _introduced_as(context, match.group("mods"), wanted, sentence.start) or _resolve(
-            context, wanted, earlier, previous_first, sentence.start
+        company = (
+            _introduced_as(context, match.group("mods"), wanted, sentence.start)
+            or _startup_introduced(context, match.group("head"), start)
+            or _resolve(context, wanted, earlier, previous_first, sentence.start)
         )
         company = _of_its_country(context, match.group("mods"), company, wanted, start)
         if company:
@@ -365,6 +367,28 @@ def _introduced_as(context, mods, wanted, sentence_start):
         after = body[mention.end : mention.end + 40]
         if re.search(rf"{word}\s+(?:[\w-]+\s+){{0,3}}$", before) or re.match(
             rf",\s+(?:a|an|the)\s+{word}\b", after
+        ):
+            return mention.company
+    return None
+
+
+_STARTUP_HEAD = re.compile(r"(?i:start-?up|upstart)")
+_STARTUP_BEFORE = re.compile(r"(?i:start-?ups?|upstarts?)\s+(?:(?:such\s+as|like|including)\s+)?$")
+_STARTUP_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?(?i:start-?up|upstart)\b")
+
+
+def _startup_introduced(context, head, offset):
+    """ "the startup": the company last introduced as one ("EV startup Rivian", "Fisker, the
+    electric car start-up"), never the carmaker that invests in it."""
+    if not _STARTUP_HEAD.fullmatch(head):
+        return None
+    body = context.body
+    at = bisect.bisect_left(context.mention_starts, offset)
+    for mention in reversed(context.mentions[max(0, at - _INTRODUCTIONS_WEIGHED) : at]):
+        if mention.kind == "regulator":
+            continue
+        if _STARTUP_BEFORE.search(body, max(0, mention.start - 50), mention.start) or (
+            _STARTUP_AFTER.match(body, mention.end)
         ):
             return mention.company
     return None
