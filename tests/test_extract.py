@@ -529,3 +529,10 @@ def test_the_startup_is_the_company_introduced_as_one_not_its_investor(index):
     )
     result = run(body, index)
     assert {(i.investor, i.target) for i in result.investments} == {("Volkswagen", "Nio")}
+
+
+def test_the_startup_after_its_investor_and_itself_is_the_one_after_the_subject(index):
+    # Volkswagen is the subject; "the start-up" is Nio, the next company named.
+    body = "Volkswagen agreed terms with Nio on Monday and will buy a 5% stake in the start-up."
+    result = run(body, index)
+    assert {(i.investor, i.target) for i in result.investments} == {("Volkswagen", "Nio")}

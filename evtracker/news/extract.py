@@ -317,6 +317,7 @@ def _actors(context, sentence, previous_first):
         company = (
             _introduced_as(context, match.group("mods"), wanted, sentence.start)
             or _startup_introduced(context, match.group("head"), start)
+            or _startup_in_sentence(context, match.group("head"), earlier)
             or _resolve(context, wanted, earlier, previous_first, sentence.start)
         )
         company = _of_its_country(context, match.group("mods"), company, wanted, start)
@@ -392,6 +393,18 @@ def _startup_introduced(context, head, offset):
         ):
             return mention.company
     return None
+
+
+def _startup_in_sentence(context, head, earlier):
+    """ "Volkswagen will invest in Rivian, offering the startup ...": with two companies named
+    before it, the startup is not the sentence's subject but the first company after it."""
+    if not _STARTUP_HEAD.fullmatch(head):
+        return None
+    named = sorted((a for a in earlier if a.named and a.kind != "regulator"), key=lambda a: a.start)
+    others = [a for a in named[1:] if a.company != named[0].company and a.kind != "investor"]
+    if not others or not_a_party(context.body, others[0]):
+        return None
+    return others[0].company
 
 
 _COUNTRY_OF = {
