@@ -536,3 +536,13 @@ def test_the_startup_after_its_investor_and_itself_is_the_one_after_the_subject(
     body = "Volkswagen agreed terms with Nio on Monday and will buy a 5% stake in the start-up."
     result = run(body, index)
     assert {(i.investor, i.target) for i in result.investments} == {("Volkswagen", "Nio")}
+
+
+def test_a_bare_description_holding_another_description_is_a_second_company(index):
+    # "The company ... its stake in the Chinese carmaker": the holder is not the held.
+    body = (
+        "Nio shares rose on Tuesday after a report on its backers. Tencent bought more shares. "
+        "The company has paid $300 million, lifting its stake in the Chinese carmaker to 12%."
+    )
+    result = run(body, index)
+    assert ("Tencent", "Nio") in {(i.investor, i.target) for i in result.investments if i.amount}

@@ -281,6 +281,43 @@ _NOT_A_REFERENCE = re.compile(
 )
 
 
+# "holding in the British carmaker", "invested in the company": what is held, not who holds.
+_HELD_IN = re.compile(
+    r"\b(?:stake|holding|shares|interest|invest(?:ed|s|ing|ment)?|money|capital)\s+in\s+$",
+    re.IGNORECASE,
+)
+
+
+def _holder_and_held(context, actors, described, previous_first):
+    """ "The company has committed £234m, taking its holding in the British luxury carmaker":
+    two descriptions of one sentence, one held by the other, are two companies. The bare one
+    ("the company") yields to the article's main subject, else the previous sentence's, when
+    either is another company; else it stands for no one."""
+    body = context.body
+    for later, later_bare in described:
+        if not _HELD_IN.search(body, max(0, later.start - 30), later.start):
+            continue
+        for earlier, earlier_bare in described:
+            if earlier.end > later.start or earlier.company != later.company:
+                continue
+            if earlier_bare == later_bare:
+                continue
+            bare = earlier if earlier_bare else later
+            others = [
+                company
+                for company in (context.main_subject, previous_first)
+                if company and company != bare.company
+            ]
+            actors = [a for a in actors if a is not bare]
+            if others:
+                company = others[0]
+                actors.append(
+                    Actor(bare.start, bare.end, company, context.index.kind_of(company), False)
+                )
+            return actors
+    return actors
+
+
 def _compatible(kind, wanted):
     return wanted is None or kind == wanted or (wanted == "automaker" and kind == "other")
 
@@ -290,6 +327,7 @@ def _actors(context, sentence, previous_first):
     stand for, in text order. Regulators are kept: approvals need them."""
     named = context.named_in(sentence.start, sentence.end)
     actors = [_owner_or_named(context, m) for m in named]
+    described = []  # (actor, whether bare: "the company") for the descriptions
     actors = [
         found for found in (_for_its_partner(context, a, previous_first) for a in actors) if found
     ]
@@ -323,6 +361,8 @@ def _actors(context, sentence, previous_first):
         company = _of_its_country(context, match.group("mods"), company, wanted, start)
         if company:
             actors.append(Actor(start, end, company, context.index.kind_of(company), False))
+            described.append((actors[-1], not match.group("mods").strip()))
+    actors = _holder_and_held(context, actors, described, previous_first)
     if "with" in text or "between" in text:
         actors += _countries_as_parties(context, sentence, actors)
     for match in lang.PRONOUN.finditer(text):
