@@ -546,3 +546,18 @@ def test_a_bare_description_holding_another_description_is_a_second_company(inde
     )
     result = run(body, index)
     assert ("Tencent", "Nio") in {(i.investor, i.target) for i in result.investments if i.amount}
+
+
+def test_a_brazilian_description_is_not_the_chinese_company_the_article_leads_with():
+    index = CompanyIndex.build(
+        [
+            KnownCompany("Longwei Auto", "automaker", country="CN"),
+            KnownCompany("Serra Motors", "automaker", country="BR"),
+        ]
+    )
+    body = (
+        "Longwei Auto will build its SUVs in Brazil. Longwei Auto picked Serra Motors as its "
+        "local partner. The Brazilian company plans to invest $800 million over four years."
+    )
+    result = run(body, index)
+    assert {i.investor for i in result.investments if i.amount} == {"Serra Motors"}

@@ -386,7 +386,10 @@ def _actors(context, sentence, previous_first):
 _NATIONALITY = re.compile(
     r"\b(?:Chinese|Japanese|German|South\s+Korean|Korean|American|U\.?S\.?|French|Italian|British|"
     r"Indian|Swedish|Taiwanese|Saudi|Dutch|Spanish|Vietnamese|Malaysian|Indonesian|Thai|Turkish|"
-    r"Belgian|Swiss|Israeli|Canadian|Emirati)\b"
+    r"Belgian|Swiss|Israeli|Canadian|Emirati|Brazilian|Mexican|Russian|Australian|Austrian|"
+    r"Czech|Polish|Norwegian|Danish|Finnish|Singaporean|Qatari|Egyptian|Moroccan|Pakistani|"
+    r"Croatian|Romanian|Hungarian|Chilean|Argentine|South\s+African|Irish|Portuguese|Kuwaiti|"
+    r"Bahraini|Filipino|Slovak|Ukrainian|Iranian|Nigerian|Kenyan)\b"
 )
 _INTRODUCTIONS_WEIGHED = 30
 
@@ -473,6 +476,37 @@ _COUNTRY_OF = {
     "Israeli": "IL",
     "Canadian": "CA",
     "Emirati": "AE",
+    "Brazilian": "BR",
+    "Mexican": "MX",
+    "Russian": "RU",
+    "Australian": "AU",
+    "Austrian": "AT",
+    "Czech": "CZ",
+    "Polish": "PL",
+    "Norwegian": "NO",
+    "Danish": "DK",
+    "Finnish": "FI",
+    "Singaporean": "SG",
+    "Qatari": "QA",
+    "Egyptian": "EG",
+    "Moroccan": "MA",
+    "Pakistani": "PK",
+    "Croatian": "HR",
+    "Romanian": "RO",
+    "Hungarian": "HU",
+    "Chilean": "CL",
+    "Argentine": "AR",
+    "African": "ZA",
+    "Irish": "IE",
+    "Portuguese": "PT",
+    "Kuwaiti": "KW",
+    "Bahraini": "BH",
+    "Filipino": "PH",
+    "Slovak": "SK",
+    "Ukrainian": "UA",
+    "Iranian": "IR",
+    "Nigerian": "NG",
+    "Kenyan": "KE",
 }
 
 
