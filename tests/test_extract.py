@@ -561,3 +561,20 @@ def test_a_brazilian_description_is_not_the_chinese_company_the_article_leads_wi
     )
     result = run(body, index)
     assert {i.investor for i in result.investments if i.amount} == {"Serra Motors"}
+
+
+def test_a_nationality_description_follows_a_company_introduced_by_its_country():
+    # "Japan's Sakura Motors" introduces a Japanese company, as "Japanese carmaker ..." would.
+    index = CompanyIndex.build(
+        [
+            KnownCompany("Rheinwerk Auto", "automaker", country="DE"),
+            KnownCompany("Sakura Motors", "automaker", country="JP"),
+            KnownCompany("Fuji Motors", "automaker", country="JP"),
+        ]
+    )
+    body = (
+        "Rheinwerk Auto sold its plant to Japan's Sakura Motors. Fuji Motors was not involved. "
+        "Rheinwerk Auto said on Monday that the Japanese carmaker would invest $200 million."
+    )
+    result = run(body, index)
+    assert {i.investor for i in result.investments if i.amount} == {"Sakura Motors"}

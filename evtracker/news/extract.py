@@ -402,6 +402,7 @@ def _introduced_as(context, mods, wanted, sentence_start):
     if not nationality:
         return None
     word = nationality.group()
+    land = _LAND_OF.get(word.split()[-1])
     body = context.body
     at = bisect.bisect_left(context.mention_starts, sentence_start)
     for mention in reversed(context.mentions[max(0, at - _INTRODUCTIONS_WEIGHED) : at]):
@@ -409,11 +410,42 @@ def _introduced_as(context, mods, wanted, sentence_start):
             continue
         before = body[max(0, mention.start - 40) : mention.start]
         after = body[mention.end : mention.end + 40]
-        if re.search(rf"{word}\s+(?:[\w-]+\s+){{0,3}}$", before) or re.match(
-            rf",\s+(?:a|an|the)\s+{word}\b", after
+        if (
+            re.search(rf"{word}\s+(?:[\w-]+\s+){{0,3}}$", before)
+            or re.match(rf",\s+(?:a|an|the)\s+{word}\b", after)
+            or (land and re.search(rf"\b{land}(?:'s|’s)\s+$", before))
         ):
             return mention.company
     return None
+
+
+# "China's Great Wall" introduces a Chinese company as "Chinese carmaker Great Wall" does.
+_LAND_OF = {
+    "Chinese": "China",
+    "Japanese": "Japan",
+    "German": "Germany",
+    "Korean": "(?:South\\s+)?Korea",
+    "American": "(?:America|the\\s+U\\.?S\\.?)",
+    "French": "France",
+    "Italian": "Italy",
+    "British": "(?:Britain|the\\s+UK)",
+    "Indian": "India",
+    "Swedish": "Sweden",
+    "Taiwanese": "Taiwan",
+    "Dutch": "(?:the\\s+)?Netherlands",
+    "Spanish": "Spain",
+    "Vietnamese": "Vietnam",
+    "Malaysian": "Malaysia",
+    "Indonesian": "Indonesia",
+    "Thai": "Thailand",
+    "Turkish": "Turkey",
+    "Brazilian": "Brazil",
+    "Mexican": "Mexico",
+    "Russian": "Russia",
+    "Australian": "Australia",
+    "Egyptian": "Egypt",
+    "Pakistani": "Pakistan",
+}
 
 
 _STARTUP_HEAD = re.compile(r"(?i:start-?up|upstart)")
