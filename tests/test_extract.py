@@ -578,3 +578,18 @@ def test_a_nationality_description_follows_a_company_introduced_by_its_country()
     )
     result = run(body, index)
     assert {i.investor for i in result.investments if i.amount} == {"Sakura Motors"}
+
+
+def test_an_oil_group_description_is_no_carmaker():
+    index = CompanyIndex.build(
+        [
+            KnownCompany("Longwei Auto", "automaker", country="CN"),
+            KnownCompany("Gulf Crude", "other", country="AE"),
+        ]
+    )
+    body = (
+        "Longwei Auto plans to spin off its engine arm. Longwei Auto has picked Gulf Crude as a "
+        "partner. The oil group will pay $500 million for the new engine business."
+    )
+    result = run(body, index)
+    assert {i.investor for i in result.investments if i.amount} == {"Gulf Crude"}
