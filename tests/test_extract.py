@@ -442,3 +442,154 @@ def test_it_follows_a_press_release_definition_and_the_two_companies(index):
     )
     result = run(body, index)
     assert talks_of(result) >= {(frozenset({"Xiaomi", "BAIC"}), "agreed")}
+
+
+def test_it_stands_for_the_described_subject_before_a_company_named_later(index):
+    # "it" in "in which it bought" is the sentence's subject, here a description, not the
+    # company named between them.
+    body = (
+        "Xiaomi sells phones across Asia. Back then, the smartphone maker scrapped a plan to "
+        "invest $200 million in Nio, in which it had bought a 5% stake in 2019."
+    )
+    result = run(body, index)
+    assert {i.investor for i in result.investments} == {"Xiaomi"}
+
+
+def test_a_nationality_description_skips_a_company_of_another_kind_introduced_so():
+    # "Japanese parts maker Hokuto" introduces a supplier: "the Japanese carmaker" is not it.
+    index = CompanyIndex.build(
+        [
+            KnownCompany("Sakura Motors", "automaker", country="JP"),
+            KnownCompany("Hokuto", "supplier", country="JP"),
+        ]
+    )
+    body = (
+        "Sakura Motors will build the packs with Japanese parts maker Hokuto. "
+        "The Japanese carmaker said it would also spend $400 million on a new plant in Ohio."
+    )
+    result = run(body, index)
+    assert {i.investor for i in result.investments} == {"Sakura Motors"}
+
+
+def test_a_company_that_only_describes_the_subject_is_not_the_investor(index):
+    # "Tencent's biggest cloud partner had ...": the subject is the company just told of.
+    body = (
+        "Xiaomi is widening its reach beyond phones. "
+        "Tencent's biggest cloud partner had also weighed buying a 20% stake in Nio last year."
+    )
+    result = run(body, index)
+    assert "Tencent" not in {i.investor for i in result.investments}
+    assert {i.investor for i in result.investments} <= {"Xiaomi"}
+
+
+def test_a_place_based_description_stands_for_a_company_of_that_places_country():
+    # "the Pune-based company" is an Indian one, not the German carmaker the article leads with.
+    index = CompanyIndex.build(
+        [
+            KnownCompany("Rheinwerk Auto", "automaker", country="DE"),
+            KnownCompany("Sahyadri Motors", "automaker", country="IN"),
+        ]
+    )
+    body = (
+        "Rheinwerk Auto is expanding in Asia. Rheinwerk Auto has looked at several partners, "
+        "among them Sahyadri Motors. "
+        "The Pune-based company said it will invest $120 million in a battery plant."
+    )
+    result = run(body, index)
+    assert {i.investor for i in result.investments} == {"Sahyadri Motors"}
+
+
+def test_a_company_named_in_an_aside_that_describes_the_subject_is_no_party(index):
+    # "Xiaomi, long known as Tencent's biggest handset partner, ...": Tencent only describes
+    # Xiaomi.
+    body = (
+        "Xiaomi, long known as Tencent's biggest handset partner, said on Monday that it would "
+        "consider buying a stake in Nio."
+    )
+    result = run(body, index)
+    assert "Tencent" not in {i.investor for i in result.investments}
+    assert {i.investor for i in result.investments} == {"Xiaomi"}
+
+
+def test_the_new_company_a_deal_creates_is_none_of_the_companies_before(index):
+    # "The new company" is the venture, not Xiaomi, the article's subject.
+    body = (
+        "Xiaomi has agreed to set up a battery venture in Wuhan. Xiaomi will own most of it. "
+        "The new company will invest $500 million in a cell plant."
+    )
+    result = run(body, index)
+    assert "Xiaomi" not in {i.investor for i in result.investments if i.amount}
+
+
+def test_the_startup_is_the_company_introduced_as_one_not_its_investor(index):
+    # "Nio, a young electric car start-up": "the start-up" is Nio, not Volkswagen.
+    body = (
+        "Volkswagen has long worked with Nio, a young electric car start-up. "
+        "Volkswagen said on Monday it would buy a 5% stake in the start-up."
+    )
+    result = run(body, index)
+    assert {(i.investor, i.target) for i in result.investments} == {("Volkswagen", "Nio")}
+
+
+def test_the_startup_after_its_investor_and_itself_is_the_one_after_the_subject(index):
+    # Volkswagen is the subject; "the start-up" is Nio, the next company named.
+    body = "Volkswagen agreed terms with Nio on Monday and will buy a 5% stake in the start-up."
+    result = run(body, index)
+    assert {(i.investor, i.target) for i in result.investments} == {("Volkswagen", "Nio")}
+
+
+def test_a_bare_description_holding_another_description_is_a_second_company(index):
+    # "The company ... its stake in the Chinese carmaker": the holder is not the held.
+    body = (
+        "Nio shares rose on Tuesday after a report on its backers. Tencent bought more shares. "
+        "The company has paid $300 million, lifting its stake in the Chinese carmaker to 12%."
+    )
+    result = run(body, index)
+    assert ("Tencent", "Nio") in {(i.investor, i.target) for i in result.investments if i.amount}
+
+
+def test_a_brazilian_description_is_not_the_chinese_company_the_article_leads_with():
+    index = CompanyIndex.build(
+        [
+            KnownCompany("Longwei Auto", "automaker", country="CN"),
+            KnownCompany("Serra Motors", "automaker", country="BR"),
+        ]
+    )
+    body = (
+        "Longwei Auto will build its SUVs in Brazil. Longwei Auto picked Serra Motors as its "
+        "local partner. The Brazilian company plans to invest $800 million over four years."
+    )
+    result = run(body, index)
+    assert {i.investor for i in result.investments if i.amount} == {"Serra Motors"}
+
+
+def test_a_nationality_description_follows_a_company_introduced_by_its_country():
+    # "Japan's Sakura Motors" introduces a Japanese company, as "Japanese carmaker ..." would.
+    index = CompanyIndex.build(
+        [
+            KnownCompany("Rheinwerk Auto", "automaker", country="DE"),
+            KnownCompany("Sakura Motors", "automaker", country="JP"),
+            KnownCompany("Fuji Motors", "automaker", country="JP"),
+        ]
+    )
+    body = (
+        "Rheinwerk Auto sold its plant to Japan's Sakura Motors. Fuji Motors was not involved. "
+        "Rheinwerk Auto said on Monday that the Japanese carmaker would invest $200 million."
+    )
+    result = run(body, index)
+    assert {i.investor for i in result.investments if i.amount} == {"Sakura Motors"}
+
+
+def test_an_oil_group_description_is_no_carmaker():
+    index = CompanyIndex.build(
+        [
+            KnownCompany("Longwei Auto", "automaker", country="CN"),
+            KnownCompany("Gulf Crude", "other", country="AE"),
+        ]
+    )
+    body = (
+        "Longwei Auto plans to spin off its engine arm. Longwei Auto has picked Gulf Crude as a "
+        "partner. The oil group will pay $500 million for the new engine business."
+    )
+    result = run(body, index)
+    assert {i.investor for i in result.investments if i.amount} == {"Gulf Crude"}

@@ -241,6 +241,83 @@ _OWNS_NEXT = re.compile(
 )
 
 
+# "Apple's main assembly partner had ...": the subject is another company, Apple only describes it.
+_ITS_PARTNER_ACTS = re.compile(
+    r"(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,3}?(?:partner|supplier|assembler|affiliate|backer|"
+    r"customer|rival|competitor|peer)\s+(?:has|had|have|is|was|will|would|said|says|also)\b"
+)
+
+
+# "Hon Hai, Apple's main assembler, said ...", "best known as Apple's main assembler,": an
+# aside that describes the company before it; the company it names is no party.
+_ITS_PARTNER_APPOSED = re.compile(
+    r"(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,3}?(?:partner|supplier|assembler|affiliate|backer|"
+    r"customer|rival|competitor|peer)\s*[,)]"
+)
+_APPOSITION_OPENS = re.compile(r"(?:,|\(|\bknown\s+as)\s*$")
+
+
+def _for_its_partner(context, actor, previous_first):
+    """A named company in "X's main partner had ...": the subject is the company the article
+    was just telling of, else its main subject, when either is not X; else no one."""
+    body = context.body
+    if _ITS_PARTNER_APPOSED.match(body, actor.end) and _APPOSITION_OPENS.search(
+        body, max(0, actor.start - 12), actor.start
+    ):
+        return None
+    if not _ITS_PARTNER_ACTS.match(context.body, actor.end):
+        return actor
+    for company in (previous_first, context.main_subject):
+        if company and company != actor.company:
+            return Actor(actor.start, actor.end, company, context.index.kind_of(company), False)
+    return None
+
+
+# A description of a company a deal creates, no company told of before: "the new company",
+# "the future holding company", "the proposed group".
+_NOT_A_REFERENCE = re.compile(
+    r"\b(?:new|newly|future|proposed|planned|holding)\b",
+    re.IGNORECASE,
+)
+
+
+# "holding in the British carmaker", "invested in the company": what is held, not who holds.
+_HELD_IN = re.compile(
+    r"\b(?:stake|holding|shares|interest|invest(?:ed|s|ing|ment)?|money|capital)\s+in\s+$",
+    re.IGNORECASE,
+)
+
+
+def _holder_and_held(context, actors, described, previous_first):
+    """ "The company has committed £234m, taking its holding in the British luxury carmaker":
+    two descriptions of one sentence, one held by the other, are two companies. The bare one
+    ("the company") yields to the article's main subject, else the previous sentence's, when
+    either is another company; else it stands for no one."""
+    body = context.body
+    for later, later_bare in described:
+        if not _HELD_IN.search(body, max(0, later.start - 30), later.start):
+            continue
+        for earlier, earlier_bare in described:
+            if earlier.end > later.start or earlier.company != later.company:
+                continue
+            if earlier_bare == later_bare:
+                continue
+            bare = earlier if earlier_bare else later
+            others = [
+                company
+                for company in (context.main_subject, previous_first)
+                if company and company != bare.company
+            ]
+            actors = [a for a in actors if a is not bare]
+            if others:
+                company = others[0]
+                actors.append(
+                    Actor(bare.start, bare.end, company, context.index.kind_of(company), False)
+                )
+            return actors
+    return actors
+
+
 def _compatible(kind, wanted):
     return wanted is None or kind == wanted or (wanted == "automaker" and kind == "other")
 
@@ -250,6 +327,10 @@ def _actors(context, sentence, previous_first):
     stand for, in text order. Regulators are kept: approvals need them."""
     named = context.named_in(sentence.start, sentence.end)
     actors = [_owner_or_named(context, m) for m in named]
+    described = []  # (actor, whether bare: "the company") for the descriptions
+    actors = [
+        found for found in (_for_its_partner(context, a, previous_first) for a in actors) if found
+    ]
     text = sentence.text
     for match in lang.DESCRIPTOR.finditer(text):
         start = sentence.start + match.start()
@@ -267,23 +348,34 @@ def _actors(context, sentence, previous_first):
             if company:
                 actors.append(Actor(start, end, company, context.index.kind_of(company), False))
             continue
+        if _NOT_A_REFERENCE.search(match.group("mods")):
+            continue  # "the new company": what the deal creates, none named before
         wanted = lang.descriptor_kind(match.group("mods"), match.group("head"))
         earlier = [a for a in actors if a.end <= start]
-        company = _introduced_as(context, match.group("mods"), sentence.start) or _resolve(
-            context, wanted, earlier, previous_first, sentence.start
+        company = (
+            _introduced_as(context, match.group("mods"), wanted, sentence.start)
+            or _startup_introduced(context, match.group("head"), start)
+            or _startup_in_sentence(context, match.group("head"), earlier)
+            or _resolve(context, wanted, earlier, previous_first, sentence.start)
         )
         company = _of_its_country(context, match.group("mods"), company, wanted, start)
         if company:
             actors.append(Actor(start, end, company, context.index.kind_of(company), False))
+            described.append((actors[-1], not match.group("mods").strip()))
+    actors = _holder_and_held(context, actors, described, previous_first)
     if "with" in text or "between" in text:
         actors += _countries_as_parties(context, sentence, actors)
     for match in lang.PRONOUN.finditer(text):
         start = sentence.start + match.start()
-        before = [
-            a
-            for a in actors
-            if a.end <= start and a.kind != "regulator" and not not_a_party(context.body, a)
-        ]
+        # The first company before "it" in the text, whether named or described.
+        before = sorted(
+            (
+                a
+                for a in actors
+                if a.end <= start and a.kind != "regulator" and not not_a_party(context.body, a)
+            ),
+            key=lambda actor: actor.start,
+        )
         company = before[0].company if before else previous_first or context.main_subject
         if company:
             actors.append(Actor(start, start + 2, company, context.index.kind_of(company), False))
@@ -294,30 +386,100 @@ def _actors(context, sentence, previous_first):
 _NATIONALITY = re.compile(
     r"\b(?:Chinese|Japanese|German|South\s+Korean|Korean|American|U\.?S\.?|French|Italian|British|"
     r"Indian|Swedish|Taiwanese|Saudi|Dutch|Spanish|Vietnamese|Malaysian|Indonesian|Thai|Turkish|"
-    r"Belgian|Swiss|Israeli|Canadian|Emirati)\b"
+    r"Belgian|Swiss|Israeli|Canadian|Emirati|Brazilian|Mexican|Russian|Australian|Austrian|"
+    r"Czech|Polish|Norwegian|Danish|Finnish|Singaporean|Qatari|Egyptian|Moroccan|Pakistani|"
+    r"Croatian|Romanian|Hungarian|Chilean|Argentine|South\s+African|Irish|Portuguese|Kuwaiti|"
+    r"Bahraini|Filipino|Slovak|Ukrainian|Iranian|Nigerian|Kenyan)\b"
 )
 _INTRODUCTIONS_WEIGHED = 30
 
 
-def _introduced_as(context, mods, sentence_start):
-    """ "the Japanese automaker": the company last introduced as Japanese ("Japanese carmaker
-    Honda", "Honda, the Japanese automaker"), among the last few companies named."""
+def _introduced_as(context, mods, wanted, sentence_start):
+    """ "the Japanese automaker": the company of its kind last introduced as Japanese
+    ("Japanese carmaker Honda", "Honda, the Japanese automaker"), among the last few companies
+    named; never "Japanese parts maker Denso"."""
     nationality = _NATIONALITY.search(mods)
     if not nationality:
         return None
     word = nationality.group()
+    land = _LAND_OF.get(word.split()[-1])
     body = context.body
     at = bisect.bisect_left(context.mention_starts, sentence_start)
     for mention in reversed(context.mentions[max(0, at - _INTRODUCTIONS_WEIGHED) : at]):
-        if mention.kind == "regulator":
+        if mention.kind == "regulator" or not _compatible(mention.kind, wanted):
             continue
         before = body[max(0, mention.start - 40) : mention.start]
         after = body[mention.end : mention.end + 40]
-        if re.search(rf"{word}\s+(?:[\w-]+\s+){{0,3}}$", before) or re.match(
-            rf",\s+(?:a|an|the)\s+{word}\b", after
+        if (
+            re.search(rf"{word}\s+(?:[\w-]+\s+){{0,3}}$", before)
+            or re.match(rf",\s+(?:a|an|the)\s+{word}\b", after)
+            or (land and re.search(rf"\b{land}(?:'s|’s)\s+$", before))
         ):
             return mention.company
     return None
+
+
+# "China's Great Wall" introduces a Chinese company as "Chinese carmaker Great Wall" does.
+_LAND_OF = {
+    "Chinese": "China",
+    "Japanese": "Japan",
+    "German": "Germany",
+    "Korean": "(?:South\\s+)?Korea",
+    "American": "(?:America|the\\s+U\\.?S\\.?)",
+    "French": "France",
+    "Italian": "Italy",
+    "British": "(?:Britain|the\\s+UK)",
+    "Indian": "India",
+    "Swedish": "Sweden",
+    "Taiwanese": "Taiwan",
+    "Dutch": "(?:the\\s+)?Netherlands",
+    "Spanish": "Spain",
+    "Vietnamese": "Vietnam",
+    "Malaysian": "Malaysia",
+    "Indonesian": "Indonesia",
+    "Thai": "Thailand",
+    "Turkish": "Turkey",
+    "Brazilian": "Brazil",
+    "Mexican": "Mexico",
+    "Russian": "Russia",
+    "Australian": "Australia",
+    "Egyptian": "Egypt",
+    "Pakistani": "Pakistan",
+}
+
+
+_STARTUP_HEAD = re.compile(r"(?i:start-?up|upstart)")
+_STARTUP_BEFORE = re.compile(r"(?i:start-?ups?|upstarts?)\s+(?:(?:such\s+as|like|including)\s+)?$")
+_STARTUP_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?(?i:start-?up|upstart)\b")
+
+
+def _startup_introduced(context, head, offset):
+    """ "the startup": the company last introduced as one ("EV startup Rivian", "Fisker, the
+    electric car start-up"), never the carmaker that invests in it."""
+    if not _STARTUP_HEAD.fullmatch(head):
+        return None
+    body = context.body
+    at = bisect.bisect_left(context.mention_starts, offset)
+    for mention in reversed(context.mentions[max(0, at - _INTRODUCTIONS_WEIGHED) : at]):
+        if mention.kind == "regulator":
+            continue
+        if _STARTUP_BEFORE.search(body, max(0, mention.start - 50), mention.start) or (
+            _STARTUP_AFTER.match(body, mention.end)
+        ):
+            return mention.company
+    return None
+
+
+def _startup_in_sentence(context, head, earlier):
+    """ "Volkswagen will invest in Rivian, offering the startup ...": with two companies named
+    before it, the startup is not the sentence's subject but the first company after it."""
+    if not _STARTUP_HEAD.fullmatch(head):
+        return None
+    named = sorted((a for a in earlier if a.named and a.kind != "regulator"), key=lambda a: a.start)
+    others = [a for a in named[1:] if a.company != named[0].company and a.kind != "investor"]
+    if not others or not_a_party(context.body, others[0]):
+        return None
+    return others[0].company
 
 
 _COUNTRY_OF = {
@@ -346,16 +508,88 @@ _COUNTRY_OF = {
     "Israeli": "IL",
     "Canadian": "CA",
     "Emirati": "AE",
+    "Brazilian": "BR",
+    "Mexican": "MX",
+    "Russian": "RU",
+    "Australian": "AU",
+    "Austrian": "AT",
+    "Czech": "CZ",
+    "Polish": "PL",
+    "Norwegian": "NO",
+    "Danish": "DK",
+    "Finnish": "FI",
+    "Singaporean": "SG",
+    "Qatari": "QA",
+    "Egyptian": "EG",
+    "Moroccan": "MA",
+    "Pakistani": "PK",
+    "Croatian": "HR",
+    "Romanian": "RO",
+    "Hungarian": "HU",
+    "Chilean": "CL",
+    "Argentine": "AR",
+    "African": "ZA",
+    "Irish": "IE",
+    "Portuguese": "PT",
+    "Kuwaiti": "KW",
+    "Bahraini": "BH",
+    "Filipino": "PH",
+    "Slovak": "SK",
+    "Ukrainian": "UA",
+    "Iranian": "IR",
+    "Nigerian": "NG",
+    "Kenyan": "KE",
 }
 
 
-def _of_its_country(context, mods, company, wanted, offset):
-    """ "the Japanese automaker" is no American company: when the list gives the company found
-    another country, the last company of the descriptor's country named before stands for it."""
+# Where a company is based tells its country: "the Munich-based carmaker" is a German one.
+_PLACES = (
+    (
+        "CN",
+        "China Beijing Shanghai Shenzhen Guangzhou Hangzhou Hefei Wuhu Chongqing Wuhan Changchun "
+        "Changsha Chengdu Nanjing Ningde Ningbo Tianjin Xi'an Xian Zhejiang Anhui Jiangsu "
+        "Guangdong Fujian Jilin Hubei Hunan Sichuan Shandong Kong",  # Hong Kong-based
+    ),
+    ("JP", "Japan Tokyo Aichi Toyota Hiroshima Yokohama Osaka Hamamatsu Kyoto Nagoya"),
+    ("KR", "Korea Seoul Ulsan Pyeongtaek"),
+    ("DE", "Germany Munich Stuttgart Wolfsburg Ingolstadt Berlin Hanover Frankfurt Bavaria"),
+    (
+        "US",
+        "U.S. US America California Michigan Detroit Dearborn Texas Austin Ohio Pittsburgh "
+        "Massachusetts Boston Milwaukee Seattle Illinois Georgia Arizona Nevada Irvine Valley "
+        "York Alto",  # Silicon Valley-, New York-, Palo Alto-based
+    ),
+    ("IN", "India Mumbai Bengaluru Bangalore Pune Chennai Delhi Gurugram Gurgaon Coimbatore"),
+    ("GB", "UK Britain England London Coventry Woking Gaydon"),
+    ("FR", "France Paris Grenoble Boulogne-Billancourt"),
+    ("IT", "Italy Milan Turin Maranello Modena"),
+    ("SE", "Sweden Gothenburg Stockholm"),
+    ("TW", "Taiwan Taipei"),
+    ("AE", "Dhabi Dubai UAE"),  # Abu Dhabi-based
+    ("VN", "Vietnam Hanoi"),
+    ("NL", "Netherlands Amsterdam"),
+    ("CA", "Canada Toronto Ontario"),
+)
+_PLACE_COUNTRY = {place: country for country, places in _PLACES for place in places.split()}
+_BASED = re.compile(r"([\w.'-]+)-(?:based|headquartered)\b")
+
+
+def _country_of_mods(mods):
+    """The country a descriptor's words give: "Japanese", "Munich-based"."""
     nationality = _NATIONALITY.search(mods)
-    if not nationality or not company:
+    if nationality:
+        return _COUNTRY_OF.get(nationality.group().split()[-1].replace(".", ""))
+    based = _BASED.search(mods)
+    return _PLACE_COUNTRY.get(based.group(1)) if based else None
+
+
+def _of_its_country(context, mods, company, wanted, offset):
+    """ "the Japanese automaker", "the Munich-based carmaker" is no American company: when the
+    list gives the company found another country, the last company of the descriptor's country
+    named before stands for it."""
+    if not company:
         return company
-    country = _COUNTRY_OF.get(nationality.group().split()[-1].replace(".", ""))
+    country = _country_of_mods(mods)
     found = context.index.country_of(company)
     if not country or not found or found == country:
         return company

@@ -866,6 +866,11 @@ _DESCRIPTOR_TECH = re.compile(
     r"semiconductor|telecom\w*|e-commerce|gadget|ride-hailing|platform",
     re.IGNORECASE,
 )
+_DESCRIPTOR_OTHER = re.compile(
+    r"\b(?:oil|petroleum|petrochemical|energy|property|real\s+estate|mining|miner|steel|"
+    r"chemicals?)\b",
+    re.IGNORECASE,
+)
 _DESCRIPTOR_AUTO = re.compile(r"\b(?:ev|electric|car|auto|vehicle|automotive|motor)", re.IGNORECASE)
 _DESCRIPTOR_SUPPLIER = re.compile(r"battery|parts|component|supplier", re.IGNORECASE)
 _DESCRIPTOR_INVESTOR = re.compile(r"fund|investor|investment", re.IGNORECASE)
@@ -886,6 +891,8 @@ def descriptor_kind(mods, head):
         "marque",
     ):
         return "automaker"
+    if _DESCRIPTOR_OTHER.search(mods):
+        return "other"  # "the oil group", "the property giant": no carmaker
     if _DESCRIPTOR_TECH.search(mods):
         return "technology"
     if _DESCRIPTOR_SUPPLIER.search(mods):
