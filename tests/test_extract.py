@@ -511,16 +511,6 @@ def test_a_company_named_in_an_aside_that_describes_the_subject_is_no_party(inde
     assert {i.investor for i in result.investments} == {"Xiaomi"}
 
 
-def test_the_new_company_a_deal_creates_is_none_of_the_companies_before(index):
-    # "The new company" is the venture, not Xiaomi, the article's subject.
-    body = (
-        "Xiaomi has agreed to set up a battery venture in Wuhan. Xiaomi will own most of it. "
-        "The new company will invest $500 million in a cell plant."
-    )
-    result = run(body, index)
-    assert "Xiaomi" not in {i.investor for i in result.investments if i.amount}
-
-
 def test_the_startup_is_the_company_introduced_as_one_not_its_investor(index):
     # "Nio, a young electric car start-up": "the start-up" is Nio, not Volkswagen.
     body = (

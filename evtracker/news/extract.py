@@ -273,14 +273,6 @@ def _for_its_partner(context, actor, previous_first):
     return None
 
 
-# A description of a company a deal creates, no company told of before: "the new company",
-# "the future holding company", "the proposed group".
-_NOT_A_REFERENCE = re.compile(
-    r"\b(?:new|newly|future|proposed|planned|holding)\b",
-    re.IGNORECASE,
-)
-
-
 # "holding in the British carmaker", "invested in the company": what is held, not who holds.
 _HELD_IN = re.compile(
     r"\b(?:stake|holding|shares|interest|invest(?:ed|s|ing|ment)?|money|capital)\s+in\s+$",
@@ -348,8 +340,6 @@ def _actors(context, sentence, previous_first):
             if company:
                 actors.append(Actor(start, end, company, context.index.kind_of(company), False))
             continue
-        if _NOT_A_REFERENCE.search(match.group("mods")):
-            continue  # "the new company": what the deal creates, none named before
         wanted = lang.descriptor_kind(match.group("mods"), match.group("head"))
         earlier = [a for a in actors if a.end <= start]
         company = (
