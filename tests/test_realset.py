@@ -7,10 +7,12 @@ the levels measured on 2026-11-30 (session 10) on the 829 development articles, 
 0.02, so that no change makes real-reporting extraction worse. Each time articles nobody had
 tuned on joined the set (each batch scored on arrival first, docs/benchmarks.md), the measured
 levels fell and the floors with them: session 10's 77 arrivals scored 0.69 / 0.44 / 0.42,
-session 11's 74 and 63 scored 0.53 / 0.52 / 0.67 and 0.80 / 0.50 / 0.53 (the set is now 966
-articles; the floors still hold on it). Talks are partly in-sample, since the pair model trains
-on this set. Raise the floors as the
-extractor improves; never lower them to make a change pass.
+session 11's 74 and 63 scored 0.53 / 0.52 / 0.67 and 0.80 / 0.50 / 0.53, session 12's 130 and
+61 scored 0.71 / 0.46 / 0.56 and 0.65 / 0.58 / 0.36 (the last batch approvals-heavy, 36 of its
+main facts approvals: with it the set's approvals fell from P 0.76 R 0.75 to P 0.74 R 0.71, and
+their floors to 0.72 and 0.69; the set is now 1,157 articles). Talks are partly in-sample,
+since the pair model trains on this set. Raise the floors as the extractor improves; never
+lower them to make a change pass.
 """
 
 import json
@@ -28,7 +30,7 @@ VALIDATION = DATA / "fresh"
 SECOND_VALIDATION = DATA / "incoming"
 THIRD_VALIDATION = DATA / "third"
 # (precision, recall) per fact type, and talk status accuracy: measured floors, not the goal.
-FLOORS = {"talks": (0.79, 0.79), "investments": (0.75, 0.53), "approvals": (0.73, 0.72)}
+FLOORS = {"talks": (0.79, 0.79), "investments": (0.75, 0.53), "approvals": (0.72, 0.69)}
 STATUS_FLOOR = 0.86
 
 
