@@ -1692,3 +1692,8 @@ def test_it_drops_a_grant_told_with_no_body_unless_a_paper_or_a_regulator_is_tol
     index, sentence, expected
 ):
     assert approvals(sentence, index) == expected
+
+
+def test_it_leaves_the_day_out_of_a_body_named_before_its_approval(index):
+    sentence = "The Tokyo Bankruptcy Court on Tuesday approved the sale of Marelli to KKR."
+    assert approvals(sentence, index) == {("KKR", "Tokyo Bankruptcy Court", "granted")}

@@ -39,8 +39,14 @@ _WORDS_BEFORE = re.compile(
     rf"(?<![\w’'.&-])(?:(?!(?:The|A|An|Its|Their|This|That)\s){_CAP}\s+"
     rf"(?:(?:and|&)\s+(?={_CAP}\s))?){{1,4}}$"
 )
+# A date after a body is not part of its name: "the Competition Bureau on Friday approved".
+_DATE_WORD = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b"
+)
 _OF_PART = re.compile(
-    rf"\s+(?:of|for|on)\s+(?:the\s+)?{_CAP}(?:,?\s+(?:(?:and|&|of|for|the)\s+)*{_CAP}){{0,5}}"
+    rf"\s+(?:of|for|on)\s+(?:the\s+)?(?!{_DATE_WORD}){_CAP}"
+    rf"(?:,?\s+(?:(?:and|&|of|for|the)\s+)*{_CAP}){{0,5}}"
 )
 # "the Trump administration": a government by its leader's name.
 _LEADER_BEFORE = re.compile(r"\b[Tt]he\s+(?P<leader>[A-Z][a-z]+)\s+$")
