@@ -1697,3 +1697,13 @@ def test_it_drops_a_grant_told_with_no_body_unless_a_paper_or_a_regulator_is_tol
 def test_it_leaves_the_day_out_of_a_body_named_before_its_approval(index):
     sentence = "The Tokyo Bankruptcy Court on Tuesday approved the sale of Marelli to KKR."
     assert approvals(sentence, index) == {("KKR", "Tokyo Bankruptcy Court", "granted")}
+
+
+def test_it_does_not_take_a_demonstrative_for_the_name_of_a_body(index):
+    body = (
+        "Italy set up a government commission in 2022 to vet sales of car plants. "
+        "That commission must approve the sale of the Mirafiori plant to Leapmotor."
+    )
+    found = approvals(body, index)
+    assert {subject for subject, _, _ in found} == {"Leapmotor"}
+    assert not any(regulator and regulator.startswith("That") for _, regulator, _ in found)

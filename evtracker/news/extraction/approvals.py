@@ -283,7 +283,8 @@ _UNNAMED_BODY = re.compile(
 _UNNAMED_ACTING = re.compile(
     r"(?:^|\b(?:[Tt]he|once|after|until|if|when|that|said|says|because|since|but|while|"
     r"although)\s+)(?P<body>"
-    r"(?:(?!(?:said|says|that|and|but|which|who|it|he|she|we|they|expects?|expected|wants?|"
+    r"(?:(?!(?:said|says|[Tt]hat|[Tt]his|[Tt]hese|[Tt]hose|and|but|which|who|it|he|she|we|they|"
+    r"expects?|expected|wants?|"
     r"hopes?|asked|urged|told|when|if|as|for|to|from|with|by|on|in|at|of|whether|while|"
     r"because|since|after|before|although|though|unless|until|once|so)\b)"
     r"[A-Za-z-]+(?:['’]s)?\s+){0,3}" + _BODY_HEAD + _PLACE_TAIL + r")\s+"
