@@ -1707,3 +1707,11 @@ def test_it_does_not_take_a_demonstrative_for_the_name_of_a_body(index):
     found = approvals(body, index)
     assert {subject for subject, _, _ in found} == {"Leapmotor"}
     assert not any(regulator and regulator.startswith("That") for _, regulator, _ in found)
+
+
+def test_it_reads_it_that_needs_approval_as_the_deal_told_before(index):
+    body = (
+        "Volvo Cars agreed to buy a 20% stake in Polestar from Geely. "
+        "It also needs approval from Polestar shareholders and from regulatory authorities."
+    )
+    assert ("Volvo Cars", "regulatory authorities", "pending") in approvals(body, index)

@@ -588,6 +588,13 @@ _ANY_OBJECT = re.compile(
     r"\b(?:approv\w*|clear\w*|licen[cs]\w*|permit\w*|allow\w*)\s+(?:any|all|every|no)\s", _I
 )
 _THEY = re.compile(r"\s*They\s+(?!said\b)")
+# "The deal ... It also needs approval from regulators": "it" that needs an approval opening a
+# sentence is the deal the article tells of.
+_IT_NEEDS = re.compile(
+    r"\s*It\s+(?:(?:still|also|only|further)\s+)*(?:needs?|requires?|awaits?|"
+    r"(?:is|remains)\s+(?:still\s+)?subject\s+to)\s+(?:\w+\s+){0,3}?"
+    r"(?:approvals?|clearances?|consent|green\s+light)\b"
+)
 # Approvals that only a deal gets: "the waiting period has expired", "antitrust filings".
 _DEAL_APPROVAL = re.compile(
     r"\b(?:antitrust|competition(?:-law)?\s+(?:authorit\w+|regulators?|watchdogs?|clearance|"
@@ -1876,6 +1883,7 @@ def _may_refer_to_deal(text):
         _DEAL_NOUN.search(text)
         or lang.PAIR_REFERENCE.search(text)
         or _THEY.match(text)
+        or _IT_NEEDS.match(text)
         or _DEAL_APPROVAL.search(text)
         or _approval_of_no_one(text)
     )
@@ -1920,7 +1928,7 @@ def _deal_parties(context, sentence):
     merger or venture, the buyer of a stake."""
     text = sentence.text
     deal = _DEAL_NOUN.search(text)
-    they = lang.PAIR_REFERENCE.search(text) or _THEY.match(text)
+    they = lang.PAIR_REFERENCE.search(text) or _THEY.match(text) or _IT_NEEDS.match(text)
     if not (
         deal
         or they
