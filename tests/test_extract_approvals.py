@@ -1715,3 +1715,11 @@ def test_it_reads_it_that_needs_approval_as_the_deal_told_before(index):
         "It also needs approval from Polestar shareholders and from regulatory authorities."
     )
     assert ("Volvo Cars", "regulatory authorities", "pending") in approvals(body, index)
+
+
+def test_it_does_not_take_the_title_of_a_rule_for_a_body(index):
+    body = (
+        "The Measures for the Administration of Vehicle Production took effect in March. "
+        "Chery said on Monday it had received a production licence for its new plant in Wuhu."
+    )
+    assert approvals(body, index) == {("Chery", None, "granted")}

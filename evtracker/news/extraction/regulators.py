@@ -60,6 +60,12 @@ _CITY_BEFORE = re.compile(
 _LOCAL_BEFORE = re.compile(
     rf"(?<![\w’'.&-]){_CAP}(?:\s+{_CAP})?['’]s\s+(?:city\s+|state\s+|local\s+)?$"
 )
+# A head word inside the title of a rule is no body: "the Provisions for the Administration of
+# Investment", "Measures on the Administration of ...", "the Law on the Commission ...".
+_RULE_TITLE_BEFORE = re.compile(
+    r"\b(?:Provisions|Measures|Regulations|Rules|Law|Act|Guidelines|Opinions|Notice|Policy)"
+    r"\s+(?:for|on|of|concerning|regarding)\s+(?:the\s+)?$"
+)
 _DEFINED = re.compile(r"\s*\(\s*[\"“]?([A-Z]{2,8})[\"”]?\s*\)")
 _ACRONYM_OFFICE = re.compile(r"([A-Z]{2,6})\s+(?:Office|Division|Secretariat)")
 # A place that owns the body, which the body's name leaves out: "South Korea's Ministry of ...".
@@ -661,6 +667,8 @@ def _scan(body):
                 found.append((local.start(), head.end(), body[local.start() : head.end()]))
             continue
         start = head.start()
+        if _RULE_TITLE_BEFORE.search(body, max(0, start - 40), start):
+            continue  # "the Provisions for the Administration of Investment": a rule's title
         before = _WORDS_BEFORE.search(body, max(0, start - 60), start)
         if before:
             start = before.start()
