@@ -1723,3 +1723,8 @@ def test_it_does_not_take_the_title_of_a_rule_for_a_body(index):
         "Chery said on Monday it had received a production licence for its new plant in Wuhu."
     )
     assert approvals(body, index) == {("Chery", None, "granted")}
+
+
+def test_it_reads_a_body_withdrawing_a_licence_as_a_rejection(index):
+    body = "The Ministry of Commerce withdrew the licence of Chery."
+    assert approvals(body, index) == {("Chery", "MOFCOM", "rejected")}

@@ -474,6 +474,8 @@ _REGULATOR_ACTS = re.compile(
     r"rejected|rejects|blocked|blocks|gave|gives|given|issued|issues|awarded|licensed|"
     r"green-?lit|authori[sz]ed|okayed|OK['’]?d|rubber-stamped|endorsed|said\s+no|"
     r"turned\s+(?:down|away)|vetoed|refused|review|revoked|" + _NO_OBJECTION + "|"
+    # "the ministry withdrew the licences of X and Y", "resolved to withdraw the status of X"
+    r"withdr[ae]w(?=\s+(?:the|their|its)\s+(?:[\w-]+\s+){0,2}?(?:licen[cs]es?|permits?|status))|"
     r"suspended|plans?\s+to\s+(?:review|examine|scrutini[sz]e|investigate)|"
     r"(?:opened|launched|began|"
     r"started)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:investigation|probe))\b" + _NO_ONES_APPLICATION,
