@@ -1728,3 +1728,13 @@ def test_it_does_not_take_the_title_of_a_rule_for_a_body(index):
 def test_it_reads_a_body_withdrawing_a_licence_as_a_rejection(index):
     body = "The Ministry of Commerce withdrew the licence of Chery."
     assert approvals(body, index) == {("Chery", "MOFCOM", "rejected")}
+
+
+def test_it_takes_the_body_the_next_sentence_says_granted_a_governments_approval(index):
+    body = (
+        "India's government has approved Ola Electric's plan to build battery cells in Tamil "
+        "Nadu. The incentive, granted by the Ministry of Heavy Industries, runs for five years."
+    )
+    assert {regulator for _, regulator, _ in approvals(body, index)} == {
+        "Ministry of Heavy Industries"
+    }

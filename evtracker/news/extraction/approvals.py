@@ -1271,6 +1271,9 @@ def _regulator(context, position, regulators, acting):
         return filings
     if regulators:
         first = _nearest_regulator(context, sentence, regulators, acting)
+        granting = _APPROVER_NAME.search(first) and _granting_body_next(context, position)
+        if granting and len(regulators) == 1:
+            return [_canonical(context, granting)]
         return list(
             dict.fromkeys(
                 _canonical(context, name) for name in _listed_with(context.body, regulators, first)
@@ -1311,6 +1314,30 @@ def _regulator(context, position, regulators, acting):
     if named:
         return [_canonical(context, named)]  # the body the article names, as an analyst reads it
     return [None]
+
+
+# "..., granted by the National Development and Reform Commission (NDRC), ...": the body that
+# gave the licence a government's approval consists of.
+_GRANTED_BY = re.compile(
+    r"\b(?:granted|issued|given|awarded|approved)\s+by\s+(?:the\s+)?(?:[A-Z][\w'’]*\s+){0,2}$"
+)
+
+
+def _granting_body_next(context, position):
+    """The body the next sentence of the paragraph says granted the licence: "China's
+    government has approved X's plan. The licence, granted by the NDRC, ..."."""
+    if position + 1 >= len(context.sentences):
+        return None
+    sentence, near = context.sentences[position], context.sentences[position + 1]
+    if near.paragraph != sentence.paragraph:
+        return None
+    found = [(m.start, m.company) for m in context.named_in(near.start, near.end)]
+    found += [(start, name) for start, _, name in bodies_between(context, near.start, near.end)]
+    for start, name in sorted(found):
+        before = _GRANTED_BY.search(context.body, max(near.start, start - 60), start)
+        if before and not _APPROVER_NAME.search(name):
+            return name
+    return None
 
 
 # The full stop after "the EU." ends the sentence; the one in "U.S." is the name's own.
