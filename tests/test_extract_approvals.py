@@ -1738,3 +1738,11 @@ def test_it_takes_the_body_the_next_sentence_says_granted_a_governments_approval
     assert {regulator for _, regulator, _ in approvals(body, index)} == {
         "Ministry of Heavy Industries"
     }
+
+
+def test_it_does_not_approve_a_company_whose_workers_are_cleared(index):
+    body = (
+        "Last week the National Labor Relations Commission cleared Kia's unionised workers "
+        "to strike."
+    )
+    assert approvals(body, index) == set()

@@ -523,7 +523,11 @@ _DESCRIBES_NEXT = re.compile(
     r"\s+(?:supplier|partner|rival|affiliate|subsidiary|unit|shareholder|investor|backer|"
     r"owner|parent|customer)s?)\s+(?:[a-z][\w-]*\s+){0,2}[A-Z]"
 )
-_HOLDERS_AFTER = re.compile(r"(?:'s|’s)?\s+(?:shareholders|stockholders|board|investors)\b")
+_HOLDERS_AFTER = re.compile(
+    r"(?:'s|’s)?\s+(?:shareholders|stockholders|board|investors)\b|"
+    # "cleared Hyundai's unionised workers to strike": the workers, not the company
+    r"(?:'s|’s)\s+(?:[\w-]+\s+)?(?:workers|employees|staff|unions?|members)\b"
+)
 # A deal referred to without its parties.
 _DEAL_NOUN = re.compile(
     # "approved a 15-million-euro joint venture": a deal the article goes on to name
