@@ -1615,3 +1615,18 @@ def test_a_deal_called_off_in_other_words_has_ended(index, end):
 def test_a_deal_an_outlet_says_is_coming_is_rumoured(index, credit):
     body = f"Nio plans to buy a stake in BYD, {credit}."
     assert talks(body, index) == {pair("Nio", "BYD"): "rumoured"}
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        "Negotiations have reached a late stage and a deal might be signed by June.",
+        "The talks reached an advanced stage and an agreement was close, insiders said.",
+    ],
+)
+def test_a_deal_said_to_be_near_leaves_a_rumour_a_rumour(index, update):
+    body = (
+        "Kia is discussing a battery venture with Foxconn, people familiar with the matter "
+        "said. " + update
+    )
+    assert talks(body, index) == {pair("Kia", "Foxconn"): "rumoured"}
