@@ -1641,3 +1641,9 @@ def test_a_deal_said_to_be_near_leaves_a_rumour_a_rumour(index, update):
 )
 def test_a_memorandum_signed_to_study_a_deal_confirms_talks(index, body):
     assert talks(body, index) == {pair("Kia", "Foxconn"): "confirmed"}
+
+
+@pytest.mark.parametrize("verb", ["has threatened to end", "is seeking to scrap"])
+def test_a_threat_to_end_a_partnership_does_not_end_it(index, verb):
+    body = f"Kia and Foxconn signed a battery partnership in March. Kia {verb} the partnership."
+    assert talks(body, index) == {pair("Kia", "Foxconn"): "agreed"}

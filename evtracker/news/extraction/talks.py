@@ -479,7 +479,9 @@ def _word_set(text):
 # An end only weighed: "to discuss possibly calling off the talks", "thinking of ending it".
 _END_WEIGHED = _word_set(
     """possibly potentially considering consider considers thinking think thinks mulling mull
-    mulls weighing weigh weighs discuss discussing may might could whether"""
+    mulls weighing weigh weighs discuss discussing may might could whether
+    threatened threatens threaten threatening seek seeks seeking sought urged urges demanded
+    demands"""
 )
 
 
