@@ -1647,3 +1647,12 @@ def test_a_memorandum_signed_to_study_a_deal_confirms_talks(index, body):
 def test_a_threat_to_end_a_partnership_does_not_end_it(index, verb):
     body = f"Kia and Foxconn signed a battery partnership in March. Kia {verb} the partnership."
     assert talks(body, index) == {pair("Kia", "Foxconn"): "agreed"}
+
+
+@pytest.mark.parametrize(
+    "stop",
+    ["Regulators paused their review of the merger.", "The EU halted its probe of the merger."],
+)
+def test_a_review_paused_or_halted_does_not_end_the_deal(index, stop):
+    body = "Nio and BYD signed a merger agreement in April. " + stop
+    assert talks(body, index) == {pair("Nio", "BYD"): "agreed"}

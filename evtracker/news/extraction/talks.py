@@ -219,6 +219,14 @@ _ENDS_SOMETHING_ELSE = re.compile(
 )
 
 
+# ... or the thing named after it: "suspended trading in its shares", "paused its review".
+_STOPS_SOMETHING_ELSE = re.compile(
+    r"\s+(?:its\s+|the\s+|their\s+|an?\s+)?(?:[\w-]+\s+)?(?:trading|shares|stock|review|"
+    r"examination|investigation|probe|inquiry|clock)\b",
+    re.IGNORECASE,
+)
+
+
 _ENDS_TALK_OF_IT = re.compile(
     r"\s+(?:the\s+|any\s+|all\s+)?(?:speculation|rumou?rs?|reports?|uncertainty|doubts?|"
     r"guesswork|chatter)\b",
@@ -259,6 +267,8 @@ def _ends_a_partnership(text, match):
         return False
     if _CONDITIONAL.search(text, 0, match.start()):
         return False  # "Should the deal be terminated, X will pay a fee": not ended
+    if _STOPS_SOMETHING_ELSE.match(text, match.end()):
+        return False  # "paused its investigation of the deal", "suspended trading in shares"
     if _ENDS_A_RULE.match(text, match.end()):
         return False
     if _STOPS_DOING.match(text, match.end()):
