@@ -1656,3 +1656,11 @@ def test_a_threat_to_end_a_partnership_does_not_end_it(index, verb):
 def test_a_review_paused_or_halted_does_not_end_the_deal(index, stop):
     body = "Nio and BYD signed a merger agreement in April. " + stop
     assert talks(body, index) == {pair("Nio", "BYD"): "agreed"}
+
+
+def test_an_end_only_believed_or_rumoured_does_not_end_confirmed_talks(index):
+    body = (
+        "Nio confirmed on Monday that it is in talks with BYD about a battery venture. "
+        "Nio was thought to have scrapped the venture with BYD in March."
+    )
+    assert talks(body, index) == {pair("Nio", "BYD"): "confirmed"}

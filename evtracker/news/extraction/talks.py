@@ -491,7 +491,7 @@ _END_WEIGHED = _word_set(
     """possibly potentially considering consider considers thinking think thinks mulling mull
     mulls weighing weigh weighs discuss discussing may might could whether
     threatened threatens threaten threatening seek seeks seeking sought urged urges demanded
-    demands"""
+    demands reportedly thought believed rumoured rumored"""
 )
 
 
