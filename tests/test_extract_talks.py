@@ -1664,3 +1664,11 @@ def test_an_end_only_believed_or_rumoured_does_not_end_confirmed_talks(index):
         "Nio was thought to have scrapped the venture with BYD in March."
     )
     assert talks(body, index) == {pair("Nio", "BYD"): "confirmed"}
+
+
+def test_declining_to_comment_on_whether_talks_go_on_confirms_nothing(index):
+    body = (
+        "Nio is in talks to buy a stake in BYD, people familiar with the matter said. "
+        "Nio declined to comment on whether negotiations were ongoing."
+    )
+    assert talks(body, index) == {pair("Nio", "BYD"): "rumoured"}

@@ -1874,6 +1874,8 @@ def _status_updates(context, position, actors, speaker, signals, on):
         status = "confirmed"  # "are in discussions, but rejected reports they had agreed"
     if status == "confirmed" and _unnamed_source(text):
         return []  # "a source close to VW confirmed the talks": not a party's word
+    if status == "confirmed" and _NO_COMMENT.search(text):
+        return []  # "declined to comment on whether talks were under way": changes nothing
     if status == "agreed" and (_WOULD.search(text) or _unnamed_source(text)):
         return []  # "a deal could be signed soon, the sources said": not a deal struck
     if status in ("denied", "ended") and _ANONYMOUS.search(text):
