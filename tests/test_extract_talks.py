@@ -1672,3 +1672,11 @@ def test_declining_to_comment_on_whether_talks_go_on_confirms_nothing(index):
         "Nio declined to comment on whether negotiations were ongoing."
     )
     assert talks(body, index) == {pair("Nio", "BYD"): "rumoured"}
+
+
+def test_a_confirmation_of_talks_with_unnamed_partners_is_of_no_pair(index):
+    body = (
+        "Nio is in talks to buy a stake in BYD, people familiar with the matter said. "
+        "BYD confirmed last month that it was in talks with several potential partners."
+    )
+    assert talks(body, index) == {pair("Nio", "BYD"): "rumoured"}
