@@ -1680,3 +1680,11 @@ def test_a_confirmation_of_talks_with_unnamed_partners_is_of_no_pair(index):
         "BYD confirmed last month that it was in talks with several potential partners."
     )
     assert talks(body, index) == {pair("Nio", "BYD"): "rumoured"}
+
+
+def test_a_report_saying_talks_go_on_confirms_nothing(index):
+    body = (
+        "Nio is in talks to buy a stake in BYD, people familiar with the matter said. "
+        "A report that appeared on Monday says Nio is still negotiating."
+    )
+    assert talks(body, index) == {pair("Nio", "BYD"): "rumoured"}

@@ -1874,6 +1874,8 @@ def _status_updates(context, position, actors, speaker, signals, on):
         status = "confirmed"  # "are in discussions, but rejected reports they had agreed"
     if status == "confirmed" and _unnamed_source(text):
         return []  # "a source close to VW confirmed the talks": not a party's word
+    if status == "confirmed" and (credits_an_outlet(text) or _CLAIMED.search(text)):
+        return []  # "a report says X has been looking for a partner": not a party's word
     if status == "confirmed" and _WITH_UNNAMED.search(text):
         return []  # "confirmed talks with potential investors": with no pair named
     if status == "confirmed" and _NO_COMMENT.search(text):
