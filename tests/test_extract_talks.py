@@ -1688,3 +1688,11 @@ def test_a_report_saying_talks_go_on_confirms_nothing(index):
         "A report that appeared on Monday says Nio is still negotiating."
     )
     assert talks(body, index) == {pair("Nio", "BYD"): "rumoured"}
+
+
+def test_a_partys_denial_outranks_reports_that_the_talks_collapsed(index):
+    body = (
+        "Nio denied on Monday that it had held any talks with BYD. "
+        "The denial came after reports that merger talks between Nio and BYD had collapsed."
+    )
+    assert talks(body, index) == {pair("Nio", "BYD"): "denied"}

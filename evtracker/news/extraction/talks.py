@@ -59,6 +59,8 @@ _RUMOUR = lang.Anchored(
     ),
 )
 # What others claim, not what a party says: "pushed back against claims that X will buy Y".
+# What a report tells: "amid reports that the talks had collapsed".
+_REPORTS_THAT = re.compile(r"\b(?:reports?|rumou?rs?|speculation)\s+that\b", re.IGNORECASE)
 _CLAIMED = re.compile(
     r"\b(?:claim(?:s|ed)?|rumou?rs?|speculation|alleg\w*|reports?\s+that|story)\b", re.IGNORECASE
 )
@@ -1374,7 +1376,9 @@ def find_talks(context, position, actors):
         if status in ("agreed", "background", "ended") and long_before(on, context.published, text):
             continue  # "took control of Chrysler in 2014", "dissolved a tie-up in 2018": history
         attributed = speaker if speaker in (subject, other) else context.attribution(position)
-        why = _why(kind, (ended, denied, confirmed), speaker, hearsay)
+        # "amid reports that the talks had collapsed": an end only a report tells
+        told = hearsay or (status == "ended" and bool(_REPORTS_THAT.search(text)))
+        why = _why(kind, (ended, denied, confirmed), speaker, told)
         if reviewed and status == "agreed":
             why = (*why, "a deal a regulator reviews")
         if told_before:
