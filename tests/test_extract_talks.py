@@ -1696,3 +1696,11 @@ def test_a_partys_denial_outranks_reports_that_the_talks_collapsed(index):
         "The denial came after reports that merger talks between Nio and BYD had collapsed."
     )
     assert talks(body, index) == {pair("Nio", "BYD"): "denied"}
+
+
+def test_breaking_up_an_alliance_ends_it(index):
+    body = (
+        "Kia and Foxconn formed a battery alliance in 2023. "
+        "On Monday the two companies said they were breaking up the alliance."
+    )
+    assert talks(body, index) == {pair("Kia", "Foxconn"): "ended"}

@@ -299,6 +299,7 @@ def _signals(text):
         or _WITHDRAWN.search(text)
         or _FAILED_TO_AGREE.search(text)
         or _REBUFFED.search(text)
+        or _BROKEN_UP.search(text)
     )
     denied = (
         any(
@@ -369,6 +370,14 @@ _REBUFFED = lang.Gated(
     r"snub(?:s|bed|bing)?)\s+(?:[\w'’]+\s+){0,3}?(?:approach(?:es)?|offers?|bids?|proposals?|"
     r"overtures?|advances)\b",
     ("reject", "rebuff", "turn", "spurn", "snub"),
+)
+# A partnership broken up or dissolved: "the reason for breaking up the alliance".
+_BROKEN_UP = lang.Gated(
+    r"\b(?:break(?:s|ing)?|broke|broken)\s+up\s+(?:the|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:alliance|partnership|tie-?up|venture|cooperation|collaboration)\b|"
+    r"\bdissolv(?:e|es|ed|ing)\s+(?:the|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:alliance|partnership|tie-?up|cooperation|collaboration)\b",
+    ("break", "broke", "dissolv"),
 )
 # "the talks ultimately went nowhere": ended without an end word.
 _CAME_TO_NOTHING = lang.Gated(
