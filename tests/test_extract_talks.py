@@ -1704,3 +1704,8 @@ def test_breaking_up_an_alliance_ends_it(index):
         "On Monday the two companies said they were breaking up the alliance."
     )
     assert talks(body, index) == {pair("Kia", "Foxconn"): "ended"}
+
+
+def test_what_the_parties_did_according_to_a_report_is_the_reports_word(index):
+    body = "According to the report, Nio and BYD told suppliers they were in merger talks."
+    assert talks(body, index) == {pair("Nio", "BYD"): "rumoured"}

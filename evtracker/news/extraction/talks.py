@@ -61,6 +61,10 @@ _RUMOUR = lang.Anchored(
 # What others claim, not what a party says: "pushed back against claims that X will buy Y".
 # What a report tells: "amid reports that the talks had collapsed".
 _REPORTS_THAT = re.compile(r"\b(?:reports?|rumou?rs?|speculation)\s+that\b", re.IGNORECASE)
+# A sentence told as a report's: "According to the report, the companies have ...".
+_PER_REPORT = re.compile(
+    r"\baccording\s+to\s+(?:the|a|that|this|an\s+earlier|media)\s+reports?\b", re.IGNORECASE
+)
 _CLAIMED = re.compile(
     r"\b(?:claim(?:s|ed)?|rumou?rs?|speculation|alleg\w*|reports?\s+that|story)\b", re.IGNORECASE
 )
@@ -1324,7 +1328,12 @@ def find_talks(context, position, actors):
         ended = denied = confirmed = False  # not the parties' own word
     speaker = _speaker(context.body, actors, sentence)
     sourced = _unnamed_source(text)
-    hearsay = sourced or credits_an_outlet(text) or _reported_by_other(sentence, actors)
+    hearsay = (
+        sourced
+        or credits_an_outlet(text)
+        or _reported_by_other(sentence, actors)
+        or bool(_PER_REPORT.search(text))
+    )
     on = context.date_of(sentence)
     reviewed = _before_a_regulator(actors, text)
     no_deal_yet = bool(_NO_DEAL_YET.search(text))
