@@ -1615,3 +1615,97 @@ def test_a_deal_called_off_in_other_words_has_ended(index, end):
 def test_a_deal_an_outlet_says_is_coming_is_rumoured(index, credit):
     body = f"Nio plans to buy a stake in BYD, {credit}."
     assert talks(body, index) == {pair("Nio", "BYD"): "rumoured"}
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        "Negotiations have reached a late stage and a deal might be signed by June.",
+        "The talks reached an advanced stage and an agreement was close, insiders said.",
+    ],
+)
+def test_a_deal_said_to_be_near_leaves_a_rumour_a_rumour(index, update):
+    body = (
+        "Kia is discussing a battery venture with Foxconn, people familiar with the matter "
+        "said. " + update
+    )
+    assert talks(body, index) == {pair("Kia", "Foxconn"): "rumoured"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kia and Foxconn have signed a memorandum of understanding to explore a battery venture.",
+        "Kia and Foxconn signed an agreement last week to study a tie-up in chips.",
+    ],
+)
+def test_a_memorandum_signed_to_study_a_deal_confirms_talks(index, body):
+    assert talks(body, index) == {pair("Kia", "Foxconn"): "confirmed"}
+
+
+@pytest.mark.parametrize("verb", ["has threatened to end", "is seeking to scrap"])
+def test_a_threat_to_end_a_partnership_does_not_end_it(index, verb):
+    body = f"Kia and Foxconn signed a battery partnership in March. Kia {verb} the partnership."
+    assert talks(body, index) == {pair("Kia", "Foxconn"): "agreed"}
+
+
+@pytest.mark.parametrize(
+    "stop",
+    ["Regulators paused their review of the merger.", "The EU halted its probe of the merger."],
+)
+def test_a_review_paused_or_halted_does_not_end_the_deal(index, stop):
+    body = "Nio and BYD signed a merger agreement in April. " + stop
+    assert talks(body, index) == {pair("Nio", "BYD"): "agreed"}
+
+
+def test_an_end_only_believed_or_rumoured_does_not_end_confirmed_talks(index):
+    body = (
+        "Nio confirmed on Monday that it is in talks with BYD about a battery venture. "
+        "Nio was thought to have scrapped the venture with BYD in March."
+    )
+    assert talks(body, index) == {pair("Nio", "BYD"): "confirmed"}
+
+
+def test_declining_to_comment_on_whether_talks_go_on_confirms_nothing(index):
+    body = (
+        "Nio is in talks to buy a stake in BYD, people familiar with the matter said. "
+        "Nio declined to comment on whether negotiations were ongoing."
+    )
+    assert talks(body, index) == {pair("Nio", "BYD"): "rumoured"}
+
+
+def test_a_confirmation_of_talks_with_unnamed_partners_is_of_no_pair(index):
+    body = (
+        "Nio is in talks to buy a stake in BYD, people familiar with the matter said. "
+        "BYD confirmed last month that it was in talks with several potential partners."
+    )
+    assert talks(body, index) == {pair("Nio", "BYD"): "rumoured"}
+
+
+def test_a_report_saying_talks_go_on_confirms_nothing(index):
+    body = (
+        "Nio is in talks to buy a stake in BYD, people familiar with the matter said. "
+        "A report that appeared on Monday says Nio is still negotiating."
+    )
+    assert talks(body, index) == {pair("Nio", "BYD"): "rumoured"}
+
+
+def test_a_partys_denial_outranks_reports_that_the_talks_collapsed(index):
+    body = (
+        "Nio denied on Monday that it had held any talks with BYD. "
+        "The denial came after reports that merger talks between Nio and BYD had collapsed."
+    )
+    assert talks(body, index) == {pair("Nio", "BYD"): "denied"}
+
+
+def test_breaking_up_an_alliance_ends_it(index):
+    body = (
+        "Kia and Foxconn formed a battery alliance in 2023. "
+        "On Monday the two companies said they were breaking up the alliance."
+    )
+    assert talks(body, index) == {pair("Kia", "Foxconn"): "ended"}
+
+
+def test_what_the_parties_did_according_to_a_report_is_the_reports_word(index):
+    body = "According to the report, Nio and BYD told suppliers they were in merger talks."
+    assert talks(body, index) == {pair("Nio", "BYD"): "rumoured"}

@@ -59,6 +59,12 @@ _RUMOUR = lang.Anchored(
     ),
 )
 # What others claim, not what a party says: "pushed back against claims that X will buy Y".
+# What a report tells: "amid reports that the talks had collapsed".
+_REPORTS_THAT = re.compile(r"\b(?:reports?|rumou?rs?|speculation)\s+that\b", re.IGNORECASE)
+# A sentence told as a report's: "According to the report, the companies have ...".
+_PER_REPORT = re.compile(
+    r"\baccording\s+to\s+(?:the|a|that|this|an\s+earlier|media)\s+reports?\b", re.IGNORECASE
+)
 _CLAIMED = re.compile(
     r"\b(?:claim(?:s|ed)?|rumou?rs?|speculation|alleg\w*|reports?\s+that|story)\b", re.IGNORECASE
 )
@@ -75,6 +81,25 @@ _AGREED_TO_TALK = re.compile(
     r"negotiate|hold\s+talks|evaluate|assess)\b",
     re.IGNORECASE,
 )
+# A deal signed to study one, not the deal itself: "signed a memorandum of understanding to
+# explore a tie-up", "signed an agreement in May to study whether ...".
+_SIGNED_TO_STUDY = re.compile(
+    r"\s+(?:[\w,]+\s+){0,3}?to\s+(?:look\s+into|explore|study|consider|discuss|examine|"
+    r"evaluate|assess|(?:begin|start|open|hold)\s+(?:\w+\s+)?(?:talks|discussions|studies|"
+    r"negotiations))\b",
+    re.IGNORECASE,
+)
+
+
+def _signed_to_study(text):
+    """The parties signed something to study a deal: talks they hold, whoever tells of it."""
+    return any(
+        _SIGNED_TO_STUDY.match(text, m.end())
+        and not lang.not_done(lang.last_words(text, m.start()))
+        for m in lang.AGREE.finditer(text)
+    )
+
+
 _BRACKETS = re.compile(r"\([^)]*\)")
 _FOLLOWED_BY_WITH = re.compile(r"\s*with\b", re.IGNORECASE)
 _DISCUSS_VERB = re.compile(r"^discuss(?:es|ed|ing)?$", re.IGNORECASE)
@@ -200,6 +225,14 @@ _ENDS_SOMETHING_ELSE = re.compile(
 )
 
 
+# ... or the thing named after it: "suspended trading in its shares", "paused its review".
+_STOPS_SOMETHING_ELSE = re.compile(
+    r"\s+(?:its\s+|the\s+|their\s+|an?\s+)?(?:[\w-]+\s+)?(?:trading|shares|stock|review|"
+    r"examination|investigation|probe|inquiry|clock)\b",
+    re.IGNORECASE,
+)
+
+
 _ENDS_TALK_OF_IT = re.compile(
     r"\s+(?:the\s+|any\s+|all\s+)?(?:speculation|rumou?rs?|reports?|uncertainty|doubts?|"
     r"guesswork|chatter)\b",
@@ -240,6 +273,8 @@ def _ends_a_partnership(text, match):
         return False
     if _CONDITIONAL.search(text, 0, match.start()):
         return False  # "Should the deal be terminated, X will pay a fee": not ended
+    if _STOPS_SOMETHING_ELSE.match(text, match.end()):
+        return False  # "paused its investigation of the deal", "suspended trading in shares"
     if _ENDS_A_RULE.match(text, match.end()):
         return False
     if _STOPS_DOING.match(text, match.end()):
@@ -268,6 +303,7 @@ def _signals(text):
         or _WITHDRAWN.search(text)
         or _FAILED_TO_AGREE.search(text)
         or _REBUFFED.search(text)
+        or _BROKEN_UP.search(text)
     )
     denied = (
         any(
@@ -339,6 +375,14 @@ _REBUFFED = lang.Gated(
     r"overtures?|advances)\b",
     ("reject", "rebuff", "turn", "spurn", "snub"),
 )
+# A partnership broken up or dissolved: "the reason for breaking up the alliance".
+_BROKEN_UP = lang.Gated(
+    r"\b(?:break(?:s|ing)?|broke|broken)\s+up\s+(?:the|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:alliance|partnership|tie-?up|venture|cooperation|collaboration)\b|"
+    r"\bdissolv(?:e|es|ed|ing)\s+(?:the|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:alliance|partnership|tie-?up|cooperation|collaboration)\b",
+    ("break", "broke", "dissolv"),
+)
 # "the talks ultimately went nowhere": ended without an end word.
 _CAME_TO_NOTHING = lang.Gated(
     r"\b(?:talks|negotiations|discussions|deal|partnership|plans?|efforts?)\b[^.;]{0,40}?\b"
@@ -369,8 +413,13 @@ def _triggers(text):
     for match in lang.AGREE.finditer(text):
         if _PERMITTED.search(text, max(0, match.start() - 80), match.start()):
             kind = "agreed"  # "were given permission to set up an alliance"
-        elif _PLANNED.search(_REPORTED_WILL.sub("", match.group())) or (
-            match.group().lower().startswith("agree") and _AGREED_TO_TALK.match(text, match.end())
+        elif (
+            _PLANNED.search(_REPORTED_WILL.sub("", match.group()))
+            or (
+                match.group().lower().startswith("agree")
+                and _AGREED_TO_TALK.match(text, match.end())
+            )
+            or _SIGNED_TO_STUDY.match(text, match.end())
         ):
             kind = "talk"
         elif not lang.not_done(before := lang.last_words(text, match.start())):
@@ -455,7 +504,9 @@ def _word_set(text):
 # An end only weighed: "to discuss possibly calling off the talks", "thinking of ending it".
 _END_WEIGHED = _word_set(
     """possibly potentially considering consider considers thinking think thinks mulling mull
-    mulls weighing weigh weighs discuss discussing may might could whether"""
+    mulls weighing weigh weighs discuss discussing may might could whether
+    threatened threatens threaten threatening seek seeks seeking sought urged urges demanded
+    demands reportedly thought believed rumoured rumored"""
 )
 
 
@@ -1277,7 +1328,12 @@ def find_talks(context, position, actors):
         ended = denied = confirmed = False  # not the parties' own word
     speaker = _speaker(context.body, actors, sentence)
     sourced = _unnamed_source(text)
-    hearsay = sourced or credits_an_outlet(text) or _reported_by_other(sentence, actors)
+    hearsay = (
+        sourced
+        or credits_an_outlet(text)
+        or _reported_by_other(sentence, actors)
+        or bool(_PER_REPORT.search(text))
+    )
     on = context.date_of(sentence)
     reviewed = _before_a_regulator(actors, text)
     no_deal_yet = bool(_NO_DEAL_YET.search(text))
@@ -1320,7 +1376,7 @@ def find_talks(context, position, actors):
         elif kind == "agreed":
             status = "rumoured" if hearsay else "agreed"  # a deal only sources tell of
         elif (confirmed and not sourced and (party_speaks or not hearsay)) or (
-            kind == "talk" and party_speaks and not hearsay
+            kind == "talk" and (party_speaks or _signed_to_study(text)) and not hearsay
         ):
             # a party's word ("discussions are continuing, news agency PTI reported" is the
             # outlet's: rumoured, below)
@@ -1338,7 +1394,9 @@ def find_talks(context, position, actors):
         if status in ("agreed", "background", "ended") and long_before(on, context.published, text):
             continue  # "took control of Chrysler in 2014", "dissolved a tie-up in 2018": history
         attributed = speaker if speaker in (subject, other) else context.attribution(position)
-        why = _why(kind, (ended, denied, confirmed), speaker, hearsay)
+        # "amid reports that the talks had collapsed": an end only a report tells
+        told = hearsay or (status == "ended" and bool(_REPORTS_THAT.search(text)))
+        why = _why(kind, (ended, denied, confirmed), speaker, told)
         if reviewed and status == "agreed":
             why = (*why, "a deal a regulator reviews")
         if told_before:
@@ -1818,6 +1876,7 @@ def _status_updates(context, position, actors, speaker, signals, on):
         not lang.not_done(lang.last_words(text, m.start()))
         and not _PLANNED.search(m.group())
         and not (m.group().lower().startswith("agree") and _AGREED_TO_TALK.match(text, m.end()))
+        and not _SIGNED_TO_STUDY.match(text, m.end())
         for m in lang.AGREE.finditer(text)
     )
     status = (
@@ -1837,6 +1896,14 @@ def _status_updates(context, position, actors, speaker, signals, on):
         status = "confirmed"  # "are in discussions, but rejected reports they had agreed"
     if status == "confirmed" and _unnamed_source(text):
         return []  # "a source close to VW confirmed the talks": not a party's word
+    if status == "confirmed" and (credits_an_outlet(text) or _CLAIMED.search(text)):
+        return []  # "a report says X has been looking for a partner": not a party's word
+    if status == "confirmed" and _WITH_UNNAMED.search(text):
+        return []  # "confirmed talks with potential investors": with no pair named
+    if status == "confirmed" and _NO_COMMENT.search(text):
+        return []  # "declined to comment on whether talks were under way": changes nothing
+    if status == "agreed" and (_WOULD.search(text) or _unnamed_source(text)):
+        return []  # "a deal could be signed soon, the sources said": not a deal struck
     if status in ("denied", "ended") and _ANONYMOUS.search(text):
         return []  # "said on condition of anonymity": not the party's own word
     if status in ("agreed", "ended") and long_before(on, context.published, text):
