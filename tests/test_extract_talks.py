@@ -1632,17 +1632,6 @@ def test_a_deal_said_to_be_near_leaves_a_rumour_a_rumour(index, update):
     assert talks(body, index) == {pair("Kia", "Foxconn"): "rumoured"}
 
 
-@pytest.mark.parametrize(
-    "body",
-    [
-        "Kia and Foxconn have signed a memorandum of understanding to explore a battery venture.",
-        "Kia and Foxconn signed an agreement last week to study a tie-up in chips.",
-    ],
-)
-def test_a_memorandum_signed_to_study_a_deal_confirms_talks(index, body):
-    assert talks(body, index) == {pair("Kia", "Foxconn"): "confirmed"}
-
-
 @pytest.mark.parametrize("verb", ["has threatened to end", "is seeking to scrap"])
 def test_a_threat_to_end_a_partnership_does_not_end_it(index, verb):
     body = f"Kia and Foxconn signed a battery partnership in March. Kia {verb} the partnership."

@@ -81,25 +81,6 @@ _AGREED_TO_TALK = re.compile(
     r"negotiate|hold\s+talks|evaluate|assess)\b",
     re.IGNORECASE,
 )
-# A deal signed to study one, not the deal itself: "signed a memorandum of understanding to
-# explore a tie-up", "signed an agreement in May to study whether ...".
-_SIGNED_TO_STUDY = re.compile(
-    r"\s+(?:[\w,]+\s+){0,3}?to\s+(?:look\s+into|explore|study|consider|discuss|examine|"
-    r"evaluate|assess|(?:begin|start|open|hold)\s+(?:\w+\s+)?(?:talks|discussions|studies|"
-    r"negotiations))\b",
-    re.IGNORECASE,
-)
-
-
-def _signed_to_study(text):
-    """The parties signed something to study a deal: talks they hold, whoever tells of it."""
-    return any(
-        _SIGNED_TO_STUDY.match(text, m.end())
-        and not lang.not_done(lang.last_words(text, m.start()))
-        for m in lang.AGREE.finditer(text)
-    )
-
-
 _BRACKETS = re.compile(r"\([^)]*\)")
 _FOLLOWED_BY_WITH = re.compile(r"\s*with\b", re.IGNORECASE)
 _DISCUSS_VERB = re.compile(r"^discuss(?:es|ed|ing)?$", re.IGNORECASE)
@@ -413,13 +394,8 @@ def _triggers(text):
     for match in lang.AGREE.finditer(text):
         if _PERMITTED.search(text, max(0, match.start() - 80), match.start()):
             kind = "agreed"  # "were given permission to set up an alliance"
-        elif (
-            _PLANNED.search(_REPORTED_WILL.sub("", match.group()))
-            or (
-                match.group().lower().startswith("agree")
-                and _AGREED_TO_TALK.match(text, match.end())
-            )
-            or _SIGNED_TO_STUDY.match(text, match.end())
+        elif _PLANNED.search(_REPORTED_WILL.sub("", match.group())) or (
+            match.group().lower().startswith("agree") and _AGREED_TO_TALK.match(text, match.end())
         ):
             kind = "talk"
         elif not lang.not_done(before := lang.last_words(text, match.start())):
@@ -1376,7 +1352,7 @@ def find_talks(context, position, actors):
         elif kind == "agreed":
             status = "rumoured" if hearsay else "agreed"  # a deal only sources tell of
         elif (confirmed and not sourced and (party_speaks or not hearsay)) or (
-            kind == "talk" and (party_speaks or _signed_to_study(text)) and not hearsay
+            kind == "talk" and party_speaks and not hearsay
         ):
             # a party's word ("discussions are continuing, news agency PTI reported" is the
             # outlet's: rumoured, below)
@@ -1876,7 +1852,6 @@ def _status_updates(context, position, actors, speaker, signals, on):
         not lang.not_done(lang.last_words(text, m.start()))
         and not _PLANNED.search(m.group())
         and not (m.group().lower().startswith("agree") and _AGREED_TO_TALK.match(text, m.end()))
-        and not _SIGNED_TO_STUDY.match(text, m.end())
         for m in lang.AGREE.finditer(text)
     )
     status = (
