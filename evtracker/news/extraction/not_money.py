@@ -10,6 +10,13 @@ import re
 
 from evtracker.news.extraction import language as lang
 
+# The words that may stand before a figure told as approximate ("at a cost of about", "has
+# raised more than", "worth nearly").
+ROUGHLY = (
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|almost\s+|more\s+than\s+|over\s+|"
+    r"up\s+to\s+)?"
+)
+
 # Amounts that are levels, prices or sizes, not money put in.
 _NOT_MONEY_PUT_IN = re.compile(
     r"(?:\b(?:registered|paid-up|paid-in|paid\s+up|share|authori[sz]ed|issued)\s+capital|"
@@ -103,8 +110,6 @@ SITE_COST = (
     r"\b(?:at\s+a\s+(?:total\s+)?cost\s+of|costing|at\s+an?\s+(?:total\s+)?investment"
     r"(?:\s+cost)?\s+of|with\s+an?\s+(?:total\s+)?investment\s+of)"
 )
-# The words that may stand between the cost phrase and its figure ("at a cost of about").
-ROUGHLY = r"(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|up\s+to\s+)?"
 _SITE_COST_BEFORE = re.compile(SITE_COST + r"\s+" + ROUGHLY + "$", re.IGNORECASE)
 
 
@@ -114,14 +119,14 @@ _RAISED_TO_DATE_BEFORE = re.compile(
     r"(?:\b(?:total|cumulative|overall|combined)\s+(?:funding|fundraising|financing|"
     r"(?:capital|money|funds)\s+raised)\b[^.;$€£¥₹]{0,25}|"
     r"\b(?:so\s+far|to\s+date|in\s+all)\b[^.;$€£¥₹]{0,40}?\braised\s+"
-    r"(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+|over\s+|almost\s+)?|"
-    r"\b(?:so\s+far|to\s+date)\s+(?:totals?|totalled|totaled|amounts?\s+to|stands?\s+at)\s+"
-    r"(?:about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+|over\s+|almost\s+)?)$",
+    + ROUGHLY
+    + r"|\b(?:so\s+far|to\s+date)\s+(?:totals?|totalled|totaled|amounts?\s+to|stands?\s+at)\s+"
+    + ROUGHLY
+    + r")$",
     re.IGNORECASE,
 )
 _RAISED_BEFORE = re.compile(
-    r"\b(?:has|have|had)\s+(?:now\s+)?raised\s+(?:a\s+total\s+of\s+)?(?:about\s+|around\s+|"
-    r"some\s+|nearly\s+|more\s+than\s+|over\s+|almost\s+)?$",
+    r"\b(?:has|have|had)\s+(?:now\s+)?raised\s+(?:a\s+total\s+of\s+)?" + ROUGHLY + "$",
     re.IGNORECASE,
 )
 _TO_DATE_AFTER = re.compile(
@@ -142,8 +147,7 @@ def _raised_to_date(text, amount, lead):
 _COMPANY_WORTH = re.compile(
     r"\b(?:carmakers?|automakers?|compan(?:y|ies)|group|firm|start-?up|business|maker|"
     r"manufacturer|giant|conglomerate)\s*,?\s+(?:(?:which\s+is|that\s+is|is|was)\s+)?"
-    r"(?:worth|valued\s+at)\s+(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|almost\s+|"
-    r"more\s+than\s+|over\s+|up\s+to\s+)?$",
+    r"(?:worth|valued\s+at)\s+" + ROUGHLY + "$",
     re.IGNORECASE,
 )
 
