@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from evtracker.news.extract import CompanyIndex, KnownCompany, read_by_rules
+from evtracker.news.extraction import pairs
 
 COMPANIES = [
     KnownCompany("Xiaomi", "technology", ("Xiaomi Corp.",)),
@@ -1698,3 +1699,29 @@ def test_breaking_up_an_alliance_ends_it(index):
 def test_what_the_parties_did_according_to_a_report_is_the_reports_word(index):
     body = "According to the report, Nio and BYD told suppliers they were in merger talks."
     assert talks(body, index) == {pair("Nio", "BYD"): "rumoured"}
+
+
+# --- the pair model's review of the rules' pairs ----------------------------------------
+
+
+def reviewed(body, index, weights):
+    """The talks after a review by a model that weighs only the rules' reasons."""
+    context, result = read_by_rules(body, index, published=date(2024, 5, 2))
+    model = pairs.TalkModel(
+        {
+            "pair": {"intercept": 0.0, "weights": weights},
+            "status": {"classes": ["agreed"], "intercepts": [0.0], "weights": {}},
+        }
+    )
+    return {frozenset(talk.parties) for talk in pairs.review(context, result.talks, model)}
+
+
+def test_it_drops_a_rules_pair_the_pair_model_plainly_doubts(index):
+    body = (
+        "Nio is in talks with BYD about a battery venture, people familiar with the matter said. "
+        "Ford signed a deal with Geely last year to share engines."
+    )
+    doubted = {"why=pair named around a agreed phrase": -4.0}
+    assert reviewed(body, index, {}) == {pair("Nio", "BYD"), pair("Ford", "Geely")}
+
+    assert reviewed(body, index, doubted) == {pair("Nio", "BYD")}
