@@ -313,6 +313,15 @@ def test_it_reads_a_takeover_cleared_by_a_regulator_as_agreed(index):
 KNOWN_PLUS_TEMASEK = CompanyIndex.build([*COMPANIES, KnownCompany("Temasek", "investor")])
 
 
+def test_a_list_of_counterparts_goes_on_past_a_countrys_possessive():
+    found = talks(
+        "Nio is in talks to sell a stake to investors such as SoftBank and Singapore's Temasek, "
+        "people familiar with the matter said.",
+        KNOWN_PLUS_TEMASEK,
+    )
+    assert found == {pair("Nio", "SoftBank"): "rumoured", pair("Nio", "Temasek"): "rumoured"}
+
+
 def test_it_reads_a_name_with_its_abbreviation_in_brackets_as_that_company(index):
     found = talks(
         "Geely and Beijing Automotive (BAIC) on Tuesday rejected reports that the two were in "

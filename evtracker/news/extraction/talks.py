@@ -15,14 +15,17 @@ _CLAUSE_BREAK = re.compile(
     r"competes|competing|competitor|competitors|against|like|including\s+(?:its|their))\b",
     re.IGNORECASE,
 )
-# Between two companies of one list: commas, "and", "or" and a few describing words.
+# Between two companies of one list: commas, "and", "or" and a few describing words, among them
+# a country's possessive ("investors such as SoftBank and Singapore's Temasek").
 _LIST_JOIN = re.compile(
     r"^\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|plus|&|along\s+with|together\s+with)\s+)?"
     r"(?:(?!(?:to|in|on|at|for|with|that|which|who|is|are|was|were|has|have|had|will|would|"
     r"said|says|after|before|from|by|than|about|over|while|but|of)\b)"
     r"(?:[a-z][\w-]*|Chinese|German|Japanese|Korean|American|French|British|Indian|EV|"
     r"(?:China|Japan|Germany|Korea|South\s+Korea|India|France|Italy|Britain|Sweden|Taiwan|"
-    r"America|Europe|Spain|Vietnam|Turkey|Israel|Canada)(?:'s|’s))\s+){0,3}$"
+    r"America|Europe|Spain|Vietnam|Turkey|Israel|Canada|Singapore|Saudi\s+Arabia|Qatar|"
+    r"Abu\s+Dhabi|Dubai|Malaysia|Indonesia|Thailand|Australia|Brazil|Mexico|Switzerland|"
+    r"Norway|Hong\s+Kong|Kuwait|Netherlands)(?:'s|’s))\s+){0,3}$"
 )
 _JOINED = re.compile(r"\band\b|&|,|\bwith\b", re.IGNORECASE)
 _TOPIC_AFTER = re.compile(
