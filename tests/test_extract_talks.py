@@ -310,6 +310,17 @@ def test_it_reads_a_takeover_cleared_by_a_regulator_as_agreed(index):
     assert found == {pair("Geely", "Volvo Cars"): "agreed"}
 
 
+def test_the_company_whose_stake_is_sold_is_not_the_sellers_counterpart(index):
+    found = talks("Renault said it had agreed to sell its 30% holding in Nio to Geely.", index)
+    assert found[pair("Renault", "Geely")] == "agreed"
+    assert pair("Renault", "Nio") not in found
+
+
+def test_a_completed_sale_of_a_stake_pairs_the_seller_with_the_buyer(index):
+    found = talks("Renault has completed the sale of part of its stake in Nio to Geely.", index)
+    assert found[pair("Renault", "Geely")] == "agreed"
+
+
 KNOWN_PLUS_TEMASEK = CompanyIndex.build([*COMPANIES, KnownCompany("Temasek", "investor")])
 
 

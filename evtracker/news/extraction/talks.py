@@ -450,7 +450,10 @@ def _triggers(text):
                 found.append((match.start(), match.end(), kind_here))
     talk_starts = [s for s, _, kind in found if kind == "talk"]
     if _DONE.search(text):  # "Volkswagen's stake in Xpeng has now closed"
+        sales = [m.span() for m in _SELL.finditer(text)]
         for match in _STAKE_IN.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in sales):
+                continue  # "completed the sale of its stake in X to Y": the sale's pair is Y
             if not any(s < match.end() and match.start() < e for s, e, _ in found):
                 found.append((match.start(), match.end(), "buy:agreed"))
     for pattern in (_ACQUIRE, _SELL):
@@ -929,6 +932,15 @@ def _unique(actors):
     return seen
 
 
+# A stake being sold: the company it is held in is what changes hands, not a counterpart of the
+# seller ("agreed to sell its 40% holding in the venture to ...").
+_STAKE_SOLD = re.compile(
+    r"\b(?:sell|sells|selling|sold|sale\s+of)\b[^,;]{0,60}?\b(?:stake|holding|shareholding|"
+    r"interest|shares)\s+in\s+(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
 def _pairs_in(context, sentence, actors):
     """(subject, counterpart, trigger kind, topic) for each pair the sentence names."""
     body = context.body
@@ -979,6 +991,8 @@ def _pairs_in(context, sentence, actors):
             and _RELATIVE.match(body, aside[0])
         ):
             counterparts = []  # "X and Y, which are in talks, face BYD": the aside ends the talk
+        if not kind.startswith("buy:") and _STAKE_SOLD.search(gap):
+            counterparts = []  # "agreed to sell its stake in X to Y": X is what is sold
         if _TOGETHER.match(text, start, end):
             # "X and Y jointly own Z", "will jointly develop models sold under the Z badge": Z is
             # what they share, not a party
