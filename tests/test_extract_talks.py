@@ -321,6 +321,14 @@ def test_a_completed_sale_of_a_stake_pairs_the_seller_with_the_buyer(index):
     assert found[pair("Renault", "Geely")] == "agreed"
 
 
+def test_a_co_investor_is_a_fellow_investor_not_a_partner(index):
+    body = (
+        "Geely signed an agreement under which Nio, together with its co-investor SoftBank, "
+        "will put $500 million into a battery maker."
+    )
+    assert pair("Nio", "SoftBank") not in talks(body, index)
+
+
 KNOWN_PLUS_TEMASEK = CompanyIndex.build([*COMPANIES, KnownCompany("Temasek", "investor")])
 
 

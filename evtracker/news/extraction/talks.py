@@ -635,7 +635,8 @@ _AGREEMENT_WITH = re.compile(
 )
 _UNDER_WHICH = re.compile(r"\b(?:under\s+which|whereby|in\s+which)\b[^,;]*$", re.IGNORECASE)
 _CO_WORK = re.compile(
-    r"\bco-(?:develop|produc|invest|build|design|creat|operat|manufactur|fund|found)\w*",
+    # not "its co-investor X", a fellow investor
+    r"\bco-(?:develop|produc|invest(?!ors?\b)|build|design|creat|operat|manufactur|fund|found)\w*",
     re.IGNORECASE,
 )
 _JOINT_NOT_YET = _word_set(
