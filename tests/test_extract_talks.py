@@ -329,6 +329,15 @@ def test_a_co_investor_is_a_fellow_investor_not_a_partner(index):
     assert pair("Nio", "SoftBank") not in talks(body, index)
 
 
+def test_a_plan_to_invest_in_a_company_pairs_each_investor_with_it(index):
+    found = talks("Nissan and Honda still plan to invest in Nio, the Chinese carmaker.", index)
+    assert found == {pair("Nissan", "Nio"): "agreed", pair("Honda", "Nio"): "agreed"}
+
+
+def test_money_put_into_a_company_long_ago_is_no_new_pair(index):
+    assert talks("Nissan had already invested in Nio before the float.", index) == {}
+
+
 KNOWN_PLUS_TEMASEK = CompanyIndex.build([*COMPANIES, KnownCompany("Temasek", "investor")])
 
 

@@ -458,6 +458,10 @@ def _triggers(text):
                 found.append((match.start(), match.end(), "buy:agreed"))
     for pattern in (_ACQUIRE, _SELL):
         for match in pattern.finditer(text):
+            if match.group().startswith("invest") and not _TO_INVEST.search(
+                text, max(0, match.start() - 30), match.start()
+            ):
+                continue  # "had already invested in X", "keeps investing in X": history
             if not any(s < match.end() and match.start() < e for s, e, _ in found):
                 kind = _buying_kind(text, match)
                 if any(start < match.start() for start in talk_starts):
@@ -508,8 +512,11 @@ _ACQUIRE = lang.Anchored(
     r"buyout)\s+of|(?:led|leads|leading|joined|joins|participated\s+in)\s+(?:a|an|the|its)\s+"
     r"(?:[\w.,$€£¥-]+\s+){0,4}?(?:funding|financing|investment|fundraising)\s+round\s+"
     r"(?:in|for|of)|rais(?:e|es|ed|ing)\s+[^;]{0,80}?\bfrom(?:\s+(?:an?\s+)?(?:affiliate|unit|"
-    r"subsidiary|arm|fund)\s+of)?))\b",
+    r"subsidiary|arm|fund)\s+of)?)|"
+    # "plans to invest in Ampere", "will invest up to 600 million euros in it" (_TO_INVEST)
+    r"invest\s+(?:[\w.,%$€£¥()-]+\s+){0,6}?in(?:to)?)\b",
     (
+        "invest",
         "acquir",
         "buy",
         "bought",
@@ -543,6 +550,8 @@ _ACQUIRE = lang.Anchored(
         "participated",
     ),
 )
+# Investing told as a decision or a plan: "will invest", "plans to invest", "agreed to invest".
+_TO_INVEST = re.compile(r"\b(?:will|would|to)\s+(?:also\s+|jointly\s+|further\s+)?$", re.I)
 # Selling a stake or a business to a company: a deal between seller and buyer.
 _SELL = lang.Anchored(
     r"\b(?:s(?:ell|ells|elling|old)|sale\s+of)\s+(?:[\w.,%$€£¥'’-]+\s+){0,8}?(?:stake|holding|"
@@ -714,6 +723,9 @@ def _in_aside(actor, asides):
 
 BOTH = "both parties"
 SALE = "sale of shares"
+# An investor and what it will put money into: a pair, but not whom a later "the two
+# companies" stands for ("Nissan and Mitsubishi plan to invest in Ampere. The two groups ...").
+INVESTED = "investment"
 _WOULD = re.compile(r"\bwould\b|\bcould\b|\bmay\b|\bmight\b")
 # "X announced it would set up a venture with Y": a party's "will", told in the past.
 _REPORTED_WILL = re.compile(
@@ -1048,6 +1060,8 @@ def _pairs_in(context, sentence, actors):
             ]
         elif subjects and counterparts:
             named = {a.company for a in parties}
+            if text[start:end].lower().startswith("invest"):
+                topic = INVESTED
             for a in _unique(subjects):
                 pairs += [
                     (a.company, b.company, kind, SALE if bought and b in sellers else topic)
@@ -1405,7 +1419,7 @@ def find_talks(context, position, actors):
                 sentence,
                 on,
                 # The latest pair is whom "the two" and unnamed targets stand for: not a seller.
-                remember=topic != SALE,
+                remember=topic not in (SALE, INVESTED),
                 why=(*why, "the seller of the shares") if topic == SALE else why,
             )
         )
