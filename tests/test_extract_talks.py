@@ -338,6 +338,17 @@ def test_money_put_into_a_company_long_ago_is_no_new_pair(index):
     assert talks("Nissan had already invested in Nio before the float.", index) == {}
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Under a deal reached in May, Nio is to take a controlling interest in a venture with BYD.",
+        "Besides, Nio is set to purchase $500 million worth of shares from BYD over three years.",
+    ],
+)
+def test_a_purchase_the_buyer_is_to_make_is_decided(index, body):
+    assert talks(body, index)[pair("Nio", "BYD")] == "agreed"
+
+
 KNOWN_PLUS_TEMASEK = CompanyIndex.build([*COMPANIES, KnownCompany("Temasek", "investor")])
 
 

@@ -709,6 +709,8 @@ def _buying_kind(text, match):
     if any(word in _WEIGHED for word in lang.last_words(text, match.start(), 10)):
         return "talk"  # "one of the options would involve X taking a stake in Y"
     if before and before[-1] == "to":
+        if before[-2:-1] in (["is"], ["are"]) or before[-3:-1] in (["is", "set"], ["are", "set"]):
+            return "future"  # "VW is to buy shares from Ford", "is set to invest": scheduled
         return "agreed" if any(word in _DECIDED_TO for word in before[:-1]) else "talk"
     if lang.future(before):
         return "future"
