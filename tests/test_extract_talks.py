@@ -352,6 +352,14 @@ def test_a_purchase_the_buyer_is_to_make_is_decided(index, body):
 KNOWN_PLUS_TEMASEK = CompanyIndex.build([*COMPANIES, KnownCompany("Temasek", "investor")])
 
 
+@pytest.mark.parametrize(
+    "described", ["Taiwanese electronics giant Foxconn", "South Korean carmaker Foxconn"]
+)
+def test_a_list_of_counterparts_goes_on_past_a_nationality(index, described):
+    found = talks(f"Nio is in talks with BYD and {described} about a venture, people said.", index)
+    assert found == {pair("Nio", "BYD"): "rumoured", pair("Nio", "Foxconn"): "rumoured"}
+
+
 def test_a_list_of_counterparts_goes_on_past_a_countrys_possessive():
     found = talks(
         "Nio is in talks to sell a stake to investors such as SoftBank and Singapore's Temasek, "

@@ -16,12 +16,16 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 # Between two companies of one list: commas, "and", "or" and a few describing words, among them
-# a country's possessive ("investors such as SoftBank and Singapore's Temasek").
+# a nationality ("and Taiwanese electronics giant Foxconn") or a country's possessive
+# ("investors such as SoftBank and Singapore's Temasek").
 _LIST_JOIN = re.compile(
     r"^\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|plus|&|along\s+with|together\s+with)\s+)?"
     r"(?:(?!(?:to|in|on|at|for|with|that|which|who|is|are|was|were|has|have|had|will|would|"
     r"said|says|after|before|from|by|than|about|over|while|but|of)\b)"
-    r"(?:[a-z][\w-]*|Chinese|German|Japanese|Korean|American|French|British|Indian|EV|"
+    r"(?:[a-z][\w-]*|Chinese|German|Japanese|Korean|American|French|British|Indian|EV|South|"
+    r"Taiwanese|Swedish|Italian|Spanish|Dutch|Swiss|Canadian|Israeli|Saudi|Emirati|Vietnamese|"
+    r"Thai|Indonesian|Malaysian|Turkish|Brazilian|Mexican|Australian|Singaporean|European|"
+    r"Asian|U\.S\.|US|UK|"
     r"(?:China|Japan|Germany|Korea|South\s+Korea|India|France|Italy|Britain|Sweden|Taiwan|"
     r"America|Europe|Spain|Vietnam|Turkey|Israel|Canada|Singapore|Saudi\s+Arabia|Qatar|"
     r"Abu\s+Dhabi|Dubai|Malaysia|Indonesia|Thailand|Australia|Brazil|Mexico|Switzerland|"
