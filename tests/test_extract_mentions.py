@@ -475,3 +475,8 @@ def test_it_reads_a_known_name_and_a_province_as_the_local_unit(index):
     text = "Nissan Guangxi will supply Renault and Toyota Europe with engines."
     found = [(m.company, m.how) for m in find_mentions(text, index)]
     assert found == [("Nissan Guangxi", "new"), ("Renault", "name"), ("Toyota Europe", "new")]
+
+
+def test_it_reads_a_role_before_a_verb_as_a_new_clause_not_an_appositive(index):
+    text = "Sales rose after launching the Lumora Lite, the carmaker said; Kelvo, a supplier, won."
+    assert new_names(text, index) == [("Kelvo", "supplier")]

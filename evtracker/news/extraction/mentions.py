@@ -422,6 +422,12 @@ _NAME_AFTER = re.compile(r" (" + _NAME + r")(?![\w&-])")
 _APPOSITIVE_BEFORE = re.compile(
     r"(?<![\w&'’.-])(" + _NAME + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?$"
 )
+_ROLE_BEFORE_NAME = re.compile(_ROLE + r" $")
+# A verb right after the role: the role is the subject of a new clause, not an appositive.
+_CLAUSE_AFTER_ROLE = re.compile(
+    r" (?:said|says|added|adds|told|announced|noted|stated|confirmed|declined|reported|wrote|"
+    r"is|was|has|had|will|would|expects|plans)\b"
+)
 _NOT_AFTER = re.compile(
     r"\b(?:in|at|on|from|for|to|of|by|with|into|than|and|or|as|said|says|told)\s+$",
     re.IGNORECASE,
@@ -440,6 +446,15 @@ _SENTENCE_ADVERBS = _word_set(
     Abroad Together Similarly Previously When While After Before Although Because Once Until
     Unless"""
 )
+
+
+def _opens_a_clause(text, role, before):
+    """ "... after it opened Lumora Works, the carmaker said": a verb right after the role makes
+    it the subject of a new clause, unless a role word introduced the name too ("from fund
+    manager Norvik Partners, the carmaker said")."""
+    return bool(_CLAUSE_AFTER_ROLE.match(text, role.end())) and not _ROLE_BEFORE_NAME.search(
+        text, max(0, before.start(1) - 16), before.start(1)
+    )
 
 
 def _role_kind(role, before):
@@ -489,6 +504,8 @@ def _by_role(text, index):
             and not text.startswith(("'s", "’s"), role.end())
             else None
         )
+        if before and _opens_a_clause(text, role, before):
+            before = None
         for name_match, appositive in ((after, False), (before, True)):
             if name_match is None:
                 continue
