@@ -480,3 +480,15 @@ def test_it_reads_a_known_name_and_a_province_as_the_local_unit(index):
 def test_it_reads_a_role_before_a_verb_as_a_new_clause_not_an_appositive(index):
     text = "Sales rose after launching the Lumora Lite, the carmaker said; Kelvo, a supplier, won."
     assert new_names(text, index) == [("Kelvo", "supplier")]
+
+
+def test_it_knows_the_governments_that_sign_plant_deals_with_carmakers():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = (
+        "Kelvo Motors agreed terms with the Egyptian government, then with the Government of "
+        "Morocco, and later with the Bahian government."
+    )
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == ["Egyptian government", "Moroccan government", "Bahia government"]
+    assert index.lookup("Ghana's government").name == "Ghana government"
