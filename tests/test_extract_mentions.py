@@ -492,3 +492,8 @@ def test_it_knows_the_governments_that_sign_plant_deals_with_carmakers():
     found = [m.company for m in find_mentions(text, index) if m.how == "name"]
     assert found == ["Egyptian government", "Moroccan government", "Bahia government"]
     assert index.lookup("Ghana's government").name == "Ghana government"
+
+
+def test_it_reads_a_vehicle_segment_before_a_corporate_word_as_no_firm(index):
+    text = "Renault will fold its new EV Co into Ampera and sell a stake in PV operations."
+    assert new_names(text, index) == []

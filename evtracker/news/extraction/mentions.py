@@ -576,7 +576,8 @@ _DESCRIBED_PARTNER = re.compile(
 )
 _NAME_AT = re.compile(_CUE_NAME + r"(?![\w&'’-])")
 _NOT_A_FIRM = _word_set(
-    """EV EVs AI CEO CFO IPO US U.S. UK EU GDP SUV SUVs NEV NEVs R&D MoU MOU JV JVs It He She
+    """EV EVs AI CEO CFO IPO US U.S. UK EU GDP SUV SUVs NEV NEVs PV PVs CV CVs R&D MoU MOU JV JVs
+    It He She
     They We You I Mr Mrs Ms Dr Sir Lord President Prime Minister King Queen Prince Princess
     Africa Asia Europe America Americas Australia Oceania Arctic Antarctica Middle East West
     North South China Japan Korea India Germany France Italy Spain Britain England Scotland
@@ -933,6 +934,8 @@ def find_mentions(text, index):
             start += len(core.pop(0)) + 1
         if not core or core[0] in _PERSONAL_TITLES:
             continue  # "Deputy Group CEO of Mubadala": a person's title
+        if len(core) == 1 and core[0].isupper() and core[0] in _NOT_A_FIRM:
+            continue  # "its new EV Co", "the NEV Company": the carmaker's segment, no name
         core = [word for word in core if not word.startswith("(")]  # "(China)"
         owners = [i for i, word in enumerate(core[:-1]) if word.endswith(("'s", "’s"))]
         if owners:  # "Peter Thiel's Founders Fund": the firm follows its owner's name
