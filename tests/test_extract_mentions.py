@@ -497,3 +497,9 @@ def test_it_knows_the_governments_that_sign_plant_deals_with_carmakers():
 def test_it_reads_a_vehicle_segment_before_a_corporate_word_as_no_firm(index):
     text = "Renault will fold its new EV Co into Ampera and sell a stake in PV operations."
     assert new_names(text, index) == []
+
+
+def test_it_reads_a_word_of_its_own_before_a_known_name_as_another_company(index):
+    text = "The dealer group bought Hartwell Nissan Ltd, while Zhejiang Renault Holding Co sold."
+    found = [(m.company, m.how) for m in find_mentions(text, index)]
+    assert found == [("Hartwell Nissan", "new"), ("Renault", "name")]

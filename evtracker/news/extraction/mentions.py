@@ -354,6 +354,25 @@ def _new_company_kind(suffix_tokens, before):
     return "other"
 
 
+def _name_of_its_own(text, start, word):
+    """Whether `word`, before a known name, belongs to a name of its own: mid-sentence, no
+    place, no describing word ("Zhejiang Geely Holding", "Italian-American Fiat Chrysler")."""
+    before = text[max(0, start - 3) : start].rstrip()
+    return bool(
+        before
+        and before[-1] not in ".!?:\"“'‘(["
+        and "-" not in word
+        and word not in _NOT_A_SHORT_FORM
+        and word not in _NOT_A_FIRM
+        and word not in _SENTENCE_ADVERBS
+        and not _PLACE_ENDING.search(word)
+    )
+
+
+# Chinese places ending a pinyin syllable: "Huizhou", "Suzhou", "Zhejiang", "Wuhan".
+_PLACE_ENDING = re.compile(r"(?:zhou|jiang|hai|jing|yang|sha|men|ning|yuan|hu|an|du|xi|dong)$")
+
+
 def _distinctive(token, index):
     return (
         len(token) >= 3
@@ -968,6 +987,20 @@ def find_mentions(text, index):
             first = inside[0]
             words_before = text[start : first.start].split()
             tail = text[first.end : match.end()].replace(",", " ").split()
+            if (
+                len(inside) == 1
+                and len(words_before) == 1
+                and all(_SUFFIX_WORD.match(word) for word in tail)
+                and _name_of_its_own(text, start, words_before[0])
+            ):
+                # "Master Changan Motors Ltd", "Baron Capital Group": a word of its own before
+                # a known name and its endings names another company.
+                name = _new_company_name(core, suffix)
+                kind = _new_company_kind(suffix, "")
+                kind = first.kind if kind == "other" else kind
+                found.append(Mention(start, match.end(), name, kind, "new"))
+                add_short_form(name, name, kind, match.end())
+                continue
             if (
                 len(inside) == 1
                 and len(words_before) <= 1
