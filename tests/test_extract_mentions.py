@@ -503,3 +503,11 @@ def test_it_reads_a_word_of_its_own_before_a_known_name_as_another_company(index
     text = "The dealer group bought Hartwell Nissan Ltd, while Zhejiang Renault Holding Co sold."
     found = [(m.company, m.how) for m in find_mentions(text, index)]
     assert found == [("Hartwell Nissan", "new"), ("Renault", "name")]
+
+
+def test_it_reads_a_trade_before_a_firms_role_as_naming_a_firm(index):
+    text = (
+        "Renault backs battery developer Kelvo Cells and fleet operator Tarn Rides, "
+        "said software developer John Reyes."
+    )
+    assert new_names(text, index) == [("Kelvo Cells", "other"), ("Tarn Rides", "other")]

@@ -476,6 +476,24 @@ def _opens_a_clause(text, role, before):
     )
 
 
+# What a firm develops, runs or knows: "chip developer", "taxi operator", "lidar specialist".
+_TRADE_BEFORE = re.compile(
+    r"(?<![\w-])(?!(?:the|a|an|by|with|to|from|of|and|or|as|for|in|at|on|said|says|its|their)\s)"
+    r"[a-z]+\s$"
+)
+_FIRM_TRADE_ROLES = _word_set("developer operator specialist")
+
+
+def _trade_before(text, role, words):
+    """Whether a trade's noun before a role only firms hold there names a firm, not a person:
+    "chip developer Kelvo Silicon" (never "software developer John Reyes")."""
+    return (
+        role.group() in _FIRM_TRADE_ROLES
+        and words[0] not in _FIRST_NAMES
+        and _TRADE_BEFORE.search(text, max(0, role.start() - 20), role.start()) is not None
+    )
+
+
 def _role_kind(role, before):
     role = role.lower()
     if (
@@ -539,7 +557,12 @@ def _by_role(text, index):
                 continue  # "Elsewhere, the company said"
             if len(name) < 3 or (appositive and _NOT_AFTER.search(text, max(0, start - 12), start)):
                 continue
-            if role.group() in _PEOPLE_ROLES and len(words) > 1 and words[-1] not in _FIRMISH:
+            if (
+                role.group() in _PEOPLE_ROLES
+                and len(words) > 1
+                and words[-1] not in _FIRMISH
+                and not _trade_before(text, role, words)
+            ):
                 continue  # "fund manager Cathie Wood", "investor Warren Buffett": people
             kind = _role_kind(role.group(), text[max(0, role.start() - 30) : role.start()])
             found.append(Mention(start, start + len(name), name, kind, "new"))
