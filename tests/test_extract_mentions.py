@@ -511,3 +511,11 @@ def test_it_reads_a_trade_before_a_firms_role_as_naming_a_firm(index):
         "said software developer John Reyes."
     )
     assert new_names(text, index) == [("Kelvo Cells", "other"), ("Tarn Rides", "other")]
+
+
+def test_it_reads_the_name_paired_with_a_known_one_before_a_deal_verb_as_a_company(index):
+    text = (
+        "Renault and Kelvo Cells have signed a supply pact.\n"
+        "Tarvik and Nissan agreed to build vans, people at Tarn Rides and Toyota said."
+    )
+    assert new_names(text, index) == [("Kelvo Cells", "other"), ("Tarvik", "other")]

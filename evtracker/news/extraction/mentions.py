@@ -195,8 +195,11 @@ def _exact_case(surface):
 class CompanyIndex:
     """The company list compiled for fast mention finding; build once, reuse per article."""
 
-    def __init__(self, companies, by_exact, by_folded, pattern_exact, pattern_folded):
+    def __init__(
+        self, companies, by_exact, by_folded, pattern_exact, pattern_folded, openings=None
+    ):
         self.companies = companies
+        self._openings = openings or {}
         self._by_exact = by_exact
         self._by_folded = by_folded
         self._pattern_exact = pattern_exact
@@ -209,6 +212,7 @@ class CompanyIndex:
         by_name = {}
         by_exact = {}
         by_folded = {}  # folded surface -> (company, surface as listed starts in lower case)
+        openings = {}  # the first words of a longer name -> its company
         for company in companies:
             if not company.name.strip() or company.name in by_name:
                 continue
@@ -221,6 +225,11 @@ class CompanyIndex:
                         by_exact.setdefault(variant, company)
                     else:
                         by_folded.setdefault(fold(variant), (company, variant[0].islower()))
+                    words = fold(variant).split()
+                    for count in range(2, len(words)):
+                        opening = " ".join(words[:count])
+                        if openings.setdefault(opening, company) is not company:
+                            openings[opening] = None  # two companies open so: neither
         # Capitals are rare, so the exact pattern opens with its letters (what precedes a match
         # is checked after); nearly every letter starts a folded name, so that pattern opens
         # with the character before the name instead.
@@ -228,7 +237,7 @@ class CompanyIndex:
         pattern_folded = (
             WordStarts(rf"{trie_regex(by_folded)}(?![\w&])", extra="&") if by_folded else None
         )
-        return cls(by_name, by_exact, by_folded, pattern_exact, pattern_folded)
+        return cls(by_name, by_exact, by_folded, pattern_exact, pattern_folded, openings)
 
     def parent_of(self, name):
         company = self.companies.get(name)
@@ -248,6 +257,11 @@ class CompanyIndex:
             return self._by_exact[surface]
         entry = self._by_folded.get(fold(surface))
         return entry[0] if entry else None
+
+    def opened_by(self, surface):
+        """The one known company whose longer name opens with `surface` ("Contemporary
+        Amperex" for Contemporary Amperex Technology), if any."""
+        return self._openings.get(fold(surface))
 
     def known_mentions(self, text):
         found = []
@@ -897,6 +911,54 @@ def _by_coordination(text, mentions, index):
     return found
 
 
+# A sentence opening with two names joined by 'and' and then a deal's verb names the deal's two
+# parties: "Renault and Kelvo Cells have signed a supply pact", "Tarvik and Nissan agreed".
+_PAIR_AND = re.compile(rf" and ({_LIST_ITEM})(?![\w&'’-])")
+_NAME_AND = re.compile(rf"(?<![\w&'’.-])({_LIST_ITEM}) and $")
+_PAIR_DEAL = re.compile(
+    r"(?:,? (?:have|has|will|would|are|were|had|jointly|also|formally|officially|on [A-Z][a-z]+|"
+    r"to|plan|plans|recently|today)\b)* "
+    r"(?:sign(?:ed|s)?|agree[ds]?|form(?:ed|s)?|set(?:ting)? up|merg(?:ed|e|es)|team(?:ed)? up|"
+    r"partner(?:ed)?|establish(?:ed|es)?|struck|strike|ink(?:ed)?|tie up|join(?:ed)? forces|"
+    r"collaborat(?:ed|e)|cooperat(?:ed|e)|held talks|in talks)\b"
+)
+
+
+def _opens(text, start):
+    """Whether a sentence opens at `start`."""
+    before = text[max(0, start - 2) : start]
+    return start == 0 or before.endswith("\n") or before == ". "
+
+
+def _by_pairing(text, mentions, index):
+    """ "Renault and Kelvo Cells will set up a plant": at a sentence's opening, the name joined
+    by 'and' to a known company before a deal's verb is a company too."""
+    found = []
+    for mention in mentions:
+        if mention.how == "new" or mention.kind == "regulator":
+            continue
+        after = _PAIR_AND.match(text, mention.end)
+        if after and _PAIR_DEAL.match(text, after.end()) and _opens(text, mention.start):
+            found.append((after.start(1), after.group(1)))
+        before = _NAME_AND.search(text, max(0, mention.start - 40), mention.start)
+        if before and _PAIR_DEAL.match(text, mention.end) and _opens(text, before.start(1)):
+            found.append((before.start(1), before.group(1)))
+    result = []
+    for at, item in found:
+        if "'s " in item or "’s " in item:
+            continue
+        name = _plausible_firm(item, index)
+        if name is None or not item.endswith(name):
+            continue
+        start = at + len(item) - len(name)
+        known = index.opened_by(name)
+        if known is not None:  # "Contemporary Amperex": a known name cut short
+            result.append(Mention(start, start + len(name), known.name, known.kind, "short"))
+            continue
+        result.append(Mention(start, start + len(name), name, "other", "new"))
+    return result
+
+
 _ABBREVIATED = re.compile(r"\s*\(")
 
 
@@ -1107,7 +1169,7 @@ def find_mentions(text, index):
     mentions = _without_overlaps(
         [units.get(m.start, widened.get(m.start, m)) for m in known] + found
     )
-    for mention in _by_coordination(text, mentions, index):
+    for mention in (*_by_coordination(text, mentions, index), *_by_pairing(text, mentions, index)):
         if mention.company in short_forms:
             continue
         if not taken_so_far.overlaps(mention.start, mention.end):
