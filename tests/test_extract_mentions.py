@@ -519,3 +519,8 @@ def test_it_reads_the_name_paired_with_a_known_one_before_a_deal_verb_as_a_compa
         "Tarvik and Nissan agreed to build vans, people at Tarn Rides and Toyota said."
     )
     assert new_names(text, index) == [("Kelvo Cells", "other"), ("Tarvik", "other")]
+
+
+def test_it_reads_a_southern_african_legal_form_as_the_end_of_a_name(index):
+    text = "Between Kelvo Motors (Pty) Ltd, the buying firm, and Tarn Rides Ltd, the target firm."
+    assert new_names(text, index) == [("Kelvo Motors", "automaker"), ("Tarn Rides", "other")]

@@ -38,6 +38,7 @@ class Mention:
 # Legal forms: a name may go on after them ("Chery Automobile Co. Chairman ...").
 _LEGAL = (
     r"Co\.?|Corp\.?|Corporation|Company|Inc\.?|Incorporated|Ltd\.?|Limited|Pvt\.?|Pte\.?|Bhd\.?|"
+    r"\(Pty\)|Pty\.?|"  # South Africa's and Australia's "(Pty) Ltd"
     r"Private(?= (?:Ltd|Limited))|"
     r"Berhad|Tbk|AG|SE|N\.V\.|NV|S\.A\.|SA|S\.p\.A\.|SpA|SAS|AB|ASA|A/S|Oyj|K\.K\.|JSC|PJSC|"
     r"plc|PLC|Plc|LLC|LLP|L\.P\.|GmbH"
@@ -101,7 +102,7 @@ _NOT_A_NAME = _word_set(
     Indian Swedish Dutch Spanish Taiwanese Vietnamese Thai Saudi Emirati State-owned
     January February March April May June July August September October November December
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday Analysts Sources People Last
-    Earlier Separately Also After Before While Under In On At For With By From Next Unlike
+    Earlier Separately Also After Before While Under In On At For With By From Next Unlike Between
     Like Rivals Partner Partners Carmaker Automaker Startup Investor Pvt Private"""
 )
 # First words too common or too vague to stand alone as a company's short form.
@@ -567,6 +568,8 @@ def _by_role(text, index):
                 continue
             if words[0] in _PERSONAL_TITLES:
                 continue  # "group Chairman Chung Euisun": the group's chairman, a person
+            if all(_LEGAL_WORD.match(word) for word in words):
+                continue  # "... (Pty) Ltd, the buying firm": the end of a longer name
             if len(words) == 1 and (words[0] in _SENTENCE_ADVERBS or words[0].endswith("ly")):
                 continue  # "Elsewhere, the company said"
             if len(name) < 3 or (appositive and _NOT_AFTER.search(text, max(0, start - 12), start)):
