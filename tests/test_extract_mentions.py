@@ -475,3 +475,52 @@ def test_it_reads_a_known_name_and_a_province_as_the_local_unit(index):
     text = "Nissan Guangxi will supply Renault and Toyota Europe with engines."
     found = [(m.company, m.how) for m in find_mentions(text, index)]
     assert found == [("Nissan Guangxi", "new"), ("Renault", "name"), ("Toyota Europe", "new")]
+
+
+def test_it_reads_a_role_before_a_verb_as_a_new_clause_not_an_appositive(index):
+    text = "Sales rose after launching the Lumora Lite, the carmaker said; Kelvo, a supplier, won."
+    assert new_names(text, index) == [("Kelvo", "supplier")]
+
+
+def test_it_knows_the_governments_that_sign_plant_deals_with_carmakers():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = (
+        "Kelvo Motors agreed terms with the Egyptian government, then with the Government of "
+        "Morocco, and later with the Bahian government."
+    )
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == ["Egyptian government", "Moroccan government", "Bahia government"]
+    assert index.lookup("Ghana's government").name == "Ghana government"
+
+
+def test_it_reads_a_vehicle_segment_before_a_corporate_word_as_no_firm(index):
+    text = "Renault will fold its new EV Co into Ampera and sell a stake in PV operations."
+    assert new_names(text, index) == []
+
+
+def test_it_reads_a_word_of_its_own_before_a_known_name_as_another_company(index):
+    text = "The dealer group bought Hartwell Nissan Ltd, while Zhejiang Renault Holding Co sold."
+    found = [(m.company, m.how) for m in find_mentions(text, index)]
+    assert found == [("Hartwell Nissan", "new"), ("Renault", "name")]
+
+
+def test_it_reads_a_trade_before_a_firms_role_as_naming_a_firm(index):
+    text = (
+        "Renault backs battery developer Kelvo Cells and fleet operator Tarn Rides, "
+        "said software developer John Reyes."
+    )
+    assert new_names(text, index) == [("Kelvo Cells", "other"), ("Tarn Rides", "other")]
+
+
+def test_it_reads_the_name_paired_with_a_known_one_before_a_deal_verb_as_a_company(index):
+    text = (
+        "Renault and Kelvo Cells have signed a supply pact.\n"
+        "Tarvik and Nissan agreed to build vans, people at Tarn Rides and Toyota said."
+    )
+    assert new_names(text, index) == [("Kelvo Cells", "other"), ("Tarvik", "other")]
+
+
+def test_it_reads_a_southern_african_legal_form_as_the_end_of_a_name(index):
+    text = "Between Kelvo Motors (Pty) Ltd, the buying firm, and Tarn Rides Ltd, the target firm."
+    assert new_names(text, index) == [("Kelvo Motors", "automaker"), ("Tarn Rides", "other")]

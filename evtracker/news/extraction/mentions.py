@@ -38,6 +38,7 @@ class Mention:
 # Legal forms: a name may go on after them ("Chery Automobile Co. Chairman ...").
 _LEGAL = (
     r"Co\.?|Corp\.?|Corporation|Company|Inc\.?|Incorporated|Ltd\.?|Limited|Pvt\.?|Pte\.?|Bhd\.?|"
+    r"\(Pty\)|Pty\.?|"  # South Africa's and Australia's "(Pty) Ltd"
     r"Private(?= (?:Ltd|Limited))|"
     r"Berhad|Tbk|AG|SE|N\.V\.|NV|S\.A\.|SA|S\.p\.A\.|SpA|SAS|AB|ASA|A/S|Oyj|K\.K\.|JSC|PJSC|"
     r"plc|PLC|Plc|LLC|LLP|L\.P\.|GmbH"
@@ -101,7 +102,7 @@ _NOT_A_NAME = _word_set(
     Indian Swedish Dutch Spanish Taiwanese Vietnamese Thai Saudi Emirati State-owned
     January February March April May June July August September October November December
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday Analysts Sources People Last
-    Earlier Separately Also After Before While Under In On At For With By From Next Unlike
+    Earlier Separately Also After Before While Under In On At For With By From Next Unlike Between
     Like Rivals Partner Partners Carmaker Automaker Startup Investor Pvt Private"""
 )
 # First words too common or too vague to stand alone as a company's short form.
@@ -195,8 +196,11 @@ def _exact_case(surface):
 class CompanyIndex:
     """The company list compiled for fast mention finding; build once, reuse per article."""
 
-    def __init__(self, companies, by_exact, by_folded, pattern_exact, pattern_folded):
+    def __init__(
+        self, companies, by_exact, by_folded, pattern_exact, pattern_folded, openings=None
+    ):
         self.companies = companies
+        self._openings = openings or {}
         self._by_exact = by_exact
         self._by_folded = by_folded
         self._pattern_exact = pattern_exact
@@ -209,6 +213,7 @@ class CompanyIndex:
         by_name = {}
         by_exact = {}
         by_folded = {}  # folded surface -> (company, surface as listed starts in lower case)
+        openings = {}  # the first words of a longer name -> its company
         for company in companies:
             if not company.name.strip() or company.name in by_name:
                 continue
@@ -221,6 +226,11 @@ class CompanyIndex:
                         by_exact.setdefault(variant, company)
                     else:
                         by_folded.setdefault(fold(variant), (company, variant[0].islower()))
+                    words = fold(variant).split()
+                    for count in range(2, len(words)):
+                        opening = " ".join(words[:count])
+                        if openings.setdefault(opening, company) is not company:
+                            openings[opening] = None  # two companies open so: neither
         # Capitals are rare, so the exact pattern opens with its letters (what precedes a match
         # is checked after); nearly every letter starts a folded name, so that pattern opens
         # with the character before the name instead.
@@ -228,7 +238,7 @@ class CompanyIndex:
         pattern_folded = (
             WordStarts(rf"{trie_regex(by_folded)}(?![\w&])", extra="&") if by_folded else None
         )
-        return cls(by_name, by_exact, by_folded, pattern_exact, pattern_folded)
+        return cls(by_name, by_exact, by_folded, pattern_exact, pattern_folded, openings)
 
     def parent_of(self, name):
         company = self.companies.get(name)
@@ -248,6 +258,11 @@ class CompanyIndex:
             return self._by_exact[surface]
         entry = self._by_folded.get(fold(surface))
         return entry[0] if entry else None
+
+    def opened_by(self, surface):
+        """The one known company whose longer name opens with `surface` ("Contemporary
+        Amperex" for Contemporary Amperex Technology), if any."""
+        return self._openings.get(fold(surface))
 
     def known_mentions(self, text):
         found = []
@@ -354,6 +369,25 @@ def _new_company_kind(suffix_tokens, before):
     return "other"
 
 
+def _name_of_its_own(text, start, word):
+    """Whether `word`, before a known name, belongs to a name of its own: mid-sentence, no
+    place, no describing word ("Zhejiang Geely Holding", "Italian-American Fiat Chrysler")."""
+    before = text[max(0, start - 3) : start].rstrip()
+    return bool(
+        before
+        and before[-1] not in ".!?:\"“'‘(["
+        and "-" not in word
+        and word not in _NOT_A_SHORT_FORM
+        and word not in _NOT_A_FIRM
+        and word not in _SENTENCE_ADVERBS
+        and not _PLACE_ENDING.search(word)
+    )
+
+
+# Chinese places ending a pinyin syllable: "Huizhou", "Suzhou", "Zhejiang", "Wuhan".
+_PLACE_ENDING = re.compile(r"(?:zhou|jiang|hai|jing|yang|sha|men|ning|yuan|hu|an|du|xi|dong)$")
+
+
 def _distinctive(token, index):
     return (
         len(token) >= 3
@@ -422,6 +456,12 @@ _NAME_AFTER = re.compile(r" (" + _NAME + r")(?![\w&-])")
 _APPOSITIVE_BEFORE = re.compile(
     r"(?<![\w&'’.-])(" + _NAME + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?$"
 )
+_ROLE_BEFORE_NAME = re.compile(_ROLE + r" $")
+# A verb right after the role: the role is the subject of a new clause, not an appositive.
+_CLAUSE_AFTER_ROLE = re.compile(
+    r" (?:said|says|added|adds|told|announced|noted|stated|confirmed|declined|reported|wrote|"
+    r"is|was|has|had|will|would|expects|plans)\b"
+)
 _NOT_AFTER = re.compile(
     r"\b(?:in|at|on|from|for|to|of|by|with|into|than|and|or|as|said|says|told)\s+$",
     re.IGNORECASE,
@@ -440,6 +480,33 @@ _SENTENCE_ADVERBS = _word_set(
     Abroad Together Similarly Previously When While After Before Although Because Once Until
     Unless"""
 )
+
+
+def _opens_a_clause(text, role, before):
+    """ "... after it opened Lumora Works, the carmaker said": a verb right after the role makes
+    it the subject of a new clause, unless a role word introduced the name too ("from fund
+    manager Norvik Partners, the carmaker said")."""
+    return bool(_CLAUSE_AFTER_ROLE.match(text, role.end())) and not _ROLE_BEFORE_NAME.search(
+        text, max(0, before.start(1) - 16), before.start(1)
+    )
+
+
+# What a firm develops, runs or knows: "chip developer", "taxi operator", "lidar specialist".
+_TRADE_BEFORE = re.compile(
+    r"(?<![\w-])(?!(?:the|a|an|by|with|to|from|of|and|or|as|for|in|at|on|said|says|its|their)\s)"
+    r"[a-z]+\s$"
+)
+_FIRM_TRADE_ROLES = _word_set("developer operator specialist")
+
+
+def _trade_before(text, role, words):
+    """Whether a trade's noun before a role only firms hold there names a firm, not a person:
+    "chip developer Kelvo Silicon" (never "software developer John Reyes")."""
+    return (
+        role.group() in _FIRM_TRADE_ROLES
+        and words[0] not in _FIRST_NAMES
+        and _TRADE_BEFORE.search(text, max(0, role.start() - 20), role.start()) is not None
+    )
 
 
 def _role_kind(role, before):
@@ -489,6 +556,8 @@ def _by_role(text, index):
             and not text.startswith(("'s", "’s"), role.end())
             else None
         )
+        if before and _opens_a_clause(text, role, before):
+            before = None
         for name_match, appositive in ((after, False), (before, True)):
             if name_match is None:
                 continue
@@ -499,11 +568,18 @@ def _by_role(text, index):
                 continue
             if words[0] in _PERSONAL_TITLES:
                 continue  # "group Chairman Chung Euisun": the group's chairman, a person
+            if all(_LEGAL_WORD.match(word) for word in words):
+                continue  # "... (Pty) Ltd, the buying firm": the end of a longer name
             if len(words) == 1 and (words[0] in _SENTENCE_ADVERBS or words[0].endswith("ly")):
                 continue  # "Elsewhere, the company said"
             if len(name) < 3 or (appositive and _NOT_AFTER.search(text, max(0, start - 12), start)):
                 continue
-            if role.group() in _PEOPLE_ROLES and len(words) > 1 and words[-1] not in _FIRMISH:
+            if (
+                role.group() in _PEOPLE_ROLES
+                and len(words) > 1
+                and words[-1] not in _FIRMISH
+                and not _trade_before(text, role, words)
+            ):
                 continue  # "fund manager Cathie Wood", "investor Warren Buffett": people
             kind = _role_kind(role.group(), text[max(0, role.start() - 30) : role.start()])
             found.append(Mention(start, start + len(name), name, kind, "new"))
@@ -559,7 +635,8 @@ _DESCRIBED_PARTNER = re.compile(
 )
 _NAME_AT = re.compile(_CUE_NAME + r"(?![\w&'’-])")
 _NOT_A_FIRM = _word_set(
-    """EV EVs AI CEO CFO IPO US U.S. UK EU GDP SUV SUVs NEV NEVs R&D MoU MOU JV JVs It He She
+    """EV EVs AI CEO CFO IPO US U.S. UK EU GDP SUV SUVs NEV NEVs PV PVs CV CVs R&D MoU MOU JV JVs
+    It He She
     They We You I Mr Mrs Ms Dr Sir Lord President Prime Minister King Queen Prince Princess
     Africa Asia Europe America Americas Australia Oceania Arctic Antarctica Middle East West
     North South China Japan Korea India Germany France Italy Spain Britain England Scotland
@@ -837,6 +914,54 @@ def _by_coordination(text, mentions, index):
     return found
 
 
+# A sentence opening with two names joined by 'and' and then a deal's verb names the deal's two
+# parties: "Renault and Kelvo Cells have signed a supply pact", "Tarvik and Nissan agreed".
+_PAIR_AND = re.compile(rf" and ({_LIST_ITEM})(?![\w&'’-])")
+_NAME_AND = re.compile(rf"(?<![\w&'’.-])({_LIST_ITEM}) and $")
+_PAIR_DEAL = re.compile(
+    r"(?:,? (?:have|has|will|would|are|were|had|jointly|also|formally|officially|on [A-Z][a-z]+|"
+    r"to|plan|plans|recently|today)\b)* "
+    r"(?:sign(?:ed|s)?|agree[ds]?|form(?:ed|s)?|set(?:ting)? up|merg(?:ed|e|es)|team(?:ed)? up|"
+    r"partner(?:ed)?|establish(?:ed|es)?|struck|strike|ink(?:ed)?|tie up|join(?:ed)? forces|"
+    r"collaborat(?:ed|e)|cooperat(?:ed|e)|held talks|in talks)\b"
+)
+
+
+def _opens(text, start):
+    """Whether a sentence opens at `start`."""
+    before = text[max(0, start - 2) : start]
+    return start == 0 or before.endswith("\n") or before == ". "
+
+
+def _by_pairing(text, mentions, index):
+    """ "Renault and Kelvo Cells will set up a plant": at a sentence's opening, the name joined
+    by 'and' to a known company before a deal's verb is a company too."""
+    found = []
+    for mention in mentions:
+        if mention.how == "new" or mention.kind == "regulator":
+            continue
+        after = _PAIR_AND.match(text, mention.end)
+        if after and _PAIR_DEAL.match(text, after.end()) and _opens(text, mention.start):
+            found.append((after.start(1), after.group(1)))
+        before = _NAME_AND.search(text, max(0, mention.start - 40), mention.start)
+        if before and _PAIR_DEAL.match(text, mention.end) and _opens(text, before.start(1)):
+            found.append((before.start(1), before.group(1)))
+    result = []
+    for at, item in found:
+        if "'s " in item or "’s " in item:
+            continue
+        name = _plausible_firm(item, index)
+        if name is None or not item.endswith(name):
+            continue
+        start = at + len(item) - len(name)
+        known = index.opened_by(name)
+        if known is not None:  # "Contemporary Amperex": a known name cut short
+            result.append(Mention(start, start + len(name), known.name, known.kind, "short"))
+            continue
+        result.append(Mention(start, start + len(name), name, "other", "new"))
+    return result
+
+
 _ABBREVIATED = re.compile(r"\s*\(")
 
 
@@ -916,6 +1041,8 @@ def find_mentions(text, index):
             start += len(core.pop(0)) + 1
         if not core or core[0] in _PERSONAL_TITLES:
             continue  # "Deputy Group CEO of Mubadala": a person's title
+        if len(core) == 1 and core[0].isupper() and core[0] in _NOT_A_FIRM:
+            continue  # "its new EV Co", "the NEV Company": the carmaker's segment, no name
         core = [word for word in core if not word.startswith("(")]  # "(China)"
         owners = [i for i, word in enumerate(core[:-1]) if word.endswith(("'s", "’s"))]
         if owners:  # "Peter Thiel's Founders Fund": the firm follows its owner's name
@@ -948,6 +1075,20 @@ def find_mentions(text, index):
             first = inside[0]
             words_before = text[start : first.start].split()
             tail = text[first.end : match.end()].replace(",", " ").split()
+            if (
+                len(inside) == 1
+                and len(words_before) == 1
+                and all(_SUFFIX_WORD.match(word) for word in tail)
+                and _name_of_its_own(text, start, words_before[0])
+            ):
+                # "Master Changan Motors Ltd", "Baron Capital Group": a word of its own before
+                # a known name and its endings names another company.
+                name = _new_company_name(core, suffix)
+                kind = _new_company_kind(suffix, "")
+                kind = first.kind if kind == "other" else kind
+                found.append(Mention(start, match.end(), name, kind, "new"))
+                add_short_form(name, name, kind, match.end())
+                continue
             if (
                 len(inside) == 1
                 and len(words_before) <= 1
@@ -1031,7 +1172,7 @@ def find_mentions(text, index):
     mentions = _without_overlaps(
         [units.get(m.start, widened.get(m.start, m)) for m in known] + found
     )
-    for mention in _by_coordination(text, mentions, index):
+    for mention in (*_by_coordination(text, mentions, index), *_by_pairing(text, mentions, index)):
         if mention.company in short_forms:
             continue
         if not taken_so_far.overlaps(mention.start, mention.end):
