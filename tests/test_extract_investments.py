@@ -983,6 +983,34 @@ def test_it_gives_a_stake_the_same_amount_the_sentence_before_told(second, index
     assert ("Panasonic", Decimal("50000000000"), "JPY") in money(investments(body, index))
 
 
+@pytest.mark.parametrize(
+    ("body", "investor", "target"),
+    [
+        ("Xiaomi has also invested in the Shanghai carmaker Nio, it said.", "Xiaomi", "Nio"),
+        ("Geely will join Tencent as an early investor in CATL.", "Geely", "CATL"),
+        ("Renault said it had put money into battery supplier CATL.", "Renault", "CATL"),
+        ("BAIC is to make a strategic investment in Panasonic.", "BAIC", "Panasonic"),
+    ],
+)
+def test_it_reads_money_put_into_a_company_with_no_terms_as_a_stake(body, investor, target, index):
+    assert (investor, target, None, None, None, "stake") in investments(body, index)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tencent, an early investor in Nio, reported higher profits on Monday.",
+        "Toyota has backed Panasonic and invested in CATL over the years.",
+        "Xiaomi had already invested in Nio before the listing.",
+        "Daimler will invest in Geely's new electric unit.",
+        "Stellantis did not invest in CATL, a spokesman said.",
+        "Stellantis will invest in CATL. It will put 2 billion euros into CATL next year.",
+    ],
+)
+def test_it_reads_no_bare_stake_from_holdings_in_passing_units_denials_or_sized_money(body, index):
+    assert [f for f in investments(body, index) if f[2] is None and f[4] is None] == []
+
+
 # --- what a holding is worth today and a company's own spending are no investment ---------
 
 

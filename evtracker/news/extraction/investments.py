@@ -16,7 +16,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from evtracker.news.extraction import language as lang
-from evtracker.news.extraction.acquisitions import acquisition_facts
+from evtracker.news.extraction.acquisitions import acquisition_facts, invested_in_facts
 from evtracker.news.extraction.facts import InvestmentFact
 from evtracker.news.extraction.money import PERCENT, find_amounts
 from evtracker.news.extraction.not_money import ROUGHLY, SITE_COST, not_money_put_in
@@ -1008,6 +1008,12 @@ def find_investments(context, position, actors):
         facts += _deal_noun_facts(context, position, parties, facts)
     if not denied and len(parties) > 1:
         facts += acquisition_facts(context, position, parties, facts, _subject, _round_stake)
+    if not denied and len(parties) > 1:
+        found = invested_in_facts(
+            context, position, parties, facts, _subject, _round_stake, _asides
+        )
+        # "plans to invest in Y" after "a commitment of €600m from X": the money told already
+        facts += [f for f in found if f.investor not in _amount_investors(context)]
     if facts:
         facts = priced_stakes(context, position, facts)
     if facts:
