@@ -931,8 +931,7 @@ def test_it_gives_a_stake_told_in_a_relative_clause_to_its_antecedent(index):
     ("body", "investor", "target"),
     [
         ("Geely agreed to buy battery maker CATL, the two said on Monday.", "Geely", "CATL"),
-        ("Stellantis will acquire Panasonic's battery plant in Ohio.", "Stellantis", "Panasonic"),
-        ("Xiaomi is taking over BAIC's factory in Beijing.", "Xiaomi", "BAIC"),
+        ("Xiaomi is taking over carmaker BAIC, the two said.", "Xiaomi", "BAIC"),
     ],
 )
 def test_it_reads_a_company_bought_with_no_terms_as_a_stake(body, investor, target, index):
@@ -952,8 +951,20 @@ def test_it_reads_no_acquisition_from_products_sellers_ideas_or_denials(body, in
     assert investments(body, index) == []
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Stellantis will acquire Panasonic's battery plant in Ohio.",
+        "Xiaomi is taking over BAIC's old factory in Beijing, the city said.",
+        "Geely agreed to buy Renault's engine business for an undisclosed sum.",
+    ],
+)
+def test_it_reads_a_plant_or_business_bought_from_its_owner_as_no_stake_in_it(body, index):
+    assert investments(body, index) == []
+
+
 def test_it_does_not_make_a_purchase_someone_is_going_to_make_an_agreed_partnership(index):
-    body = "BAIC is going to buy Daimler's plant in Beijing, the paper said."
+    body = "BAIC is going to buy Daimler, the paper said."
     found = extract(body, index, published=date(2024, 5, 1))
     assert [(f.investor, f.target) for f in found.investments] == [("BAIC", "Daimler")]
     assert all(t.status != "agreed" for t in found.talks)

@@ -1,10 +1,11 @@
-"""Acquisitions told with a verb and no terms: "X will buy Y", "X agreed to acquire Y's plant
-in Brazil", "X is taking over synthetic rubber maker Y", "X will buy Y shares".
+"""Acquisitions told with a verb and no terms: "X will buy Y", "X is taking over synthetic
+rubber maker Y", "X will buy Y shares".
 
-The buyer is the clause's subject and the target the company bought, or the owner of the plant,
-unit or business bought. Left to other rules: stakes and shares ("buy a 5% stake in"), "buy
-into", anything bought from someone ("buy batteries from Y": Y sells), a company's products
-("buy BYD cars"), buy-backs, and negated or cancelled purchases.
+The buyer is the clause's subject and the target the company bought. Left to other rules:
+stakes and shares ("buy a 5% stake in"), "buy into", anything bought from someone ("buy
+batteries from Y": Y sells), a company's products ("buy BYD cars"), buy-backs, and negated or
+cancelled purchases. A plant, unit or business bought from its owner ("X agreed to acquire Y's
+plant in Brazil") is an asset changing hands, no stake in the owner.
 
 Money put into a company with no terms ("X has invested in Y", "X will join Z as an investor in
 Y", "X put money into Y") is a stake in Y too, unless the article gives money for Y elsewhere
@@ -29,7 +30,7 @@ _NOT_A_COMPANY_BOUGHT = re.compile(
     re.IGNORECASE,
 )
 _BY = re.compile(r"by\s+", re.IGNORECASE)
-# What the owner's name may precede: a plant, unit or business of it.
+# What the owner's name may precede: a plant, unit or business of it, bought as an asset.
 _ASSET = re.compile(
     r"(?:'s|’s|')\s+(?:[\w.-]+\s+){0,3}?(?:plants?|factor(?:y|ies)|facilit(?:y|ies)|units?|"
     r"business(?:es)?|operations|assets|divisions?|arms?|subsidiar(?:y|ies)|brands?|sites?)\b",
@@ -81,11 +82,9 @@ def acquisition_facts(context, position, parties, facts, subject_of, make_fact):
         counted = _SHARE_COUNT.fullmatch(lead) and _ITS_SHARES.match(body, target.end)
         if not counted and (not _OBJECT_LEAD.fullmatch(lead) or _NOT_A_COMPANY_BOUGHT.search(lead)):
             continue
-        if not (
-            _ASSET.match(body, target.end)
-            or _OBJECT_END.match(body, target.end)
-            or _ITS_SHARES.match(body, target.end)
-        ):
+        if _ASSET.match(body, target.end):
+            continue  # "buy Y's plant in Brazil": its assets, not a stake in Y
+        if not (_OBJECT_END.match(body, target.end) or _ITS_SHARES.match(body, target.end)):
             continue  # "buy BYD cars": the company's products
         subject, _ = subject_of(context, sentence, parties, sentence.start + match.start())
         if passive and subject is not None:
