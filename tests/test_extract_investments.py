@@ -945,6 +945,8 @@ def test_it_reads_a_company_bought_with_no_terms_as_a_stake(body, investor, targ
         "Nio bought battery cells from CATL last year.",
         "Geely has looked at buying Renault in the past.",
         "Toyota did not buy Panasonic, its spokesman said.",
+        "Xiaomi signed a purchase agreement with BAIC on Friday.",
+        "Geely wants to take over the software belonging to Nio, people said.",
     ],
 )
 def test_it_reads_no_acquisition_from_products_sellers_ideas_or_denials(body, index):

@@ -24,9 +24,11 @@ _ACQUIRE = re.compile(
 )
 # Words between the verb and the company bought: an article and a few describing words.
 _OBJECT_LEAD = re.compile(r"(?:the\s+|a\s+|an\s+)?(?:[A-Za-z][\w.-]*\s+){0,4}?", re.IGNORECASE)
+# Words that show the company after them is not the one bought: a share of it, or a
+# preposition ("a purchase agreement with Y", "the platform belonging to Y").
 _NOT_A_COMPANY_BOUGHT = re.compile(
     r"\b(?:stakes?|shares?|holdings?|equity|interest|into|back|from|out|up|more|rest|remainder|"
-    r"remaining|majority|minority|part|some|all|control|rights|options?)\b|\d",
+    r"remaining|majority|minority|part|some|all|control|rights|options?|with|to|of)\b|\d",
     re.IGNORECASE,
 )
 _BY = re.compile(r"by\s+", re.IGNORECASE)
