@@ -1024,6 +1024,24 @@ def test_it_reads_no_bare_stake_from_holdings_in_passing_units_denials_or_sized_
     assert [f for f in investments(body, index) if f[2] is None and f[4] is None] == []
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Nio has raised 250 million euros from a group of investors including Tencent.",
+        "Nio raised $500 million in its latest round from Tencent, Geely and others.",
+    ],
+)
+def test_it_keeps_a_round_total_shared_by_several_investors_as_unnamed_money(body, index):
+    found = investments(body, index)
+    assert any(f[0] is None and f[1] == "Nio" and f[2] is not None for f in found)
+    assert ("Tencent", "Nio", None, None, None, "stake") in found
+
+
+def test_it_leaves_a_sole_named_investors_round_to_that_investor(index):
+    body = "Nio raised $75 million in a funding round from Tencent last week."
+    assert [f for f in investments(body, index) if f[0] is None] == []
+
+
 # --- what a holding is worth today and a company's own spending are no investment ---------
 
 
@@ -1743,7 +1761,7 @@ def test_it_gives_a_rounds_money_to_its_sole_named_lead(body, amount, currency, 
 
 def test_it_leaves_a_rounds_money_to_no_one_when_others_join_the_lead(index):
     body = "Nio raised $300 million in a round led by Tencent, with Geely also taking part."
-    assert money(investments(body, index)) == []
+    assert money(investments(body, index)) == [(None, Decimal("3e8"), "USD")]
 
 
 @pytest.mark.parametrize(
@@ -2005,7 +2023,7 @@ def test_it_reads_a_company_told_as_worth_an_amount_as_no_investment(index):
 
 def test_it_gives_no_round_total_to_one_of_the_investors_it_includes(index):
     body = "Nio has lately raised more than $700 million from backers that include Tencent."
-    assert money(investments(body, index)) == []
+    assert money(investments(body, index)) == [(None, Decimal("7e8"), "USD")]
 
 
 @pytest.mark.parametrize(

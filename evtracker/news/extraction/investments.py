@@ -814,8 +814,9 @@ def _stake_without_amount(context, position, investor, target, percent, why):
 
 
 def _unnamed_round_facts(context, position, parties, facts):
-    """The money a round brings in from investors the sentence does not name: a stake in the
-    company raising it, its investor left empty."""
+    """The money a round brings in from investors the sentence does not name, or from several
+    it names without giving the money to one: a stake in the company raising it, its investor
+    left empty."""
     found = unnamed_round(context, position, parties, _subject)
     if found is None:
         return []
