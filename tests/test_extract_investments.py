@@ -1042,6 +1042,34 @@ def test_it_leaves_a_sole_named_investors_round_to_that_investor(index):
     assert [f for f in investments(body, index) if f[0] is None] == []
 
 
+@pytest.mark.parametrize(
+    ("body", "holder", "percent"),
+    [
+        ("Tencent will be the majority owner with 60%, while Geely holds the rest.", "Tencent", 60),
+        (
+            "Renault will hold 55% of the new firm, with Geely the minority partner at 45%.",
+            "Geely",
+            45,
+        ),
+        ("Tencent is now Nio's biggest shareholder with 12 percent.", "Tencent", 12),
+    ],
+)
+def test_it_reads_an_owner_told_with_its_percentage(body, holder, percent, index):
+    found = [f for f in investments(body, index) if f[0] == holder]
+    assert [f[4] for f in found] == [Decimal(percent)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Xiaomi said its founder is its largest shareholder, holding a 25 percent stake.",
+        "Renault will remain the controlling shareholder with about 52%, Geely said.",
+    ],
+)
+def test_it_reads_no_holding_for_a_person_or_one_kept(body, index):
+    assert [f for f in investments(body, index) if f[4] is not None] == []
+
+
 # --- what a holding is worth today and a company's own spending are no investment ---------
 
 
