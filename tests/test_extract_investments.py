@@ -1070,6 +1070,16 @@ def test_it_reads_no_holding_for_a_person_or_one_kept(body, index):
     assert [f for f in investments(body, index) if f[4] is not None] == []
 
 
+def test_it_keeps_money_a_company_sets_out_to_raise_as_from_unnamed_investors(index):
+    body = "Nio is seeking to raise about $500 million for its battery unit, people said."
+    assert money(investments(body, index)) == [(None, Decimal("5e8"), "USD")]
+
+
+def test_it_leaves_money_raised_in_talks_with_a_named_investor_to_that_investor(index):
+    body = "Nio was in talks with Tencent to raise as much as $1 billion, a paper said."
+    assert [f for f in investments(body, index) if f[0] is None] == []
+
+
 # --- what a holding is worth today and a company's own spending are no investment ---------
 
 
