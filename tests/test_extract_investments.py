@@ -931,8 +931,7 @@ def test_it_gives_a_stake_told_in_a_relative_clause_to_its_antecedent(index):
     ("body", "investor", "target"),
     [
         ("Geely agreed to buy battery maker CATL, the two said on Monday.", "Geely", "CATL"),
-        ("Stellantis will acquire Panasonic's battery plant in Ohio.", "Stellantis", "Panasonic"),
-        ("Xiaomi is taking over BAIC's factory in Beijing.", "Xiaomi", "BAIC"),
+        ("Xiaomi is taking over carmaker BAIC, the two said.", "Xiaomi", "BAIC"),
     ],
 )
 def test_it_reads_a_company_bought_with_no_terms_as_a_stake(body, investor, target, index):
@@ -946,14 +945,28 @@ def test_it_reads_a_company_bought_with_no_terms_as_a_stake(body, investor, targ
         "Nio bought battery cells from CATL last year.",
         "Geely has looked at buying Renault in the past.",
         "Toyota did not buy Panasonic, its spokesman said.",
+        "Xiaomi signed a purchase agreement with BAIC on Friday.",
+        "Geely wants to take over the software belonging to Nio, people said.",
     ],
 )
 def test_it_reads_no_acquisition_from_products_sellers_ideas_or_denials(body, index):
     assert investments(body, index) == []
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Stellantis will acquire Panasonic's battery plant in Ohio.",
+        "Xiaomi is taking over BAIC's old factory in Beijing, the city said.",
+        "Geely agreed to buy Renault's engine business for an undisclosed sum.",
+    ],
+)
+def test_it_reads_a_plant_or_business_bought_from_its_owner_as_no_stake_in_it(body, index):
+    assert investments(body, index) == []
+
+
 def test_it_does_not_make_a_purchase_someone_is_going_to_make_an_agreed_partnership(index):
-    body = "BAIC is going to buy Daimler's plant in Beijing, the paper said."
+    body = "BAIC is going to buy Daimler, the paper said."
     found = extract(body, index, published=date(2024, 5, 1))
     assert [(f.investor, f.target) for f in found.investments] == [("BAIC", "Daimler")]
     assert all(t.status != "agreed" for t in found.talks)
@@ -981,6 +994,90 @@ def test_it_reads_shares_of_a_company_bought_as_a_stake_in_it(index):
 def test_it_gives_a_stake_the_same_amount_the_sentence_before_told(second, index):
     body = f"Toyota will pay 50 billion yen for a 5% stake in Panasonic. {second}"
     assert ("Panasonic", Decimal("50000000000"), "JPY") in money(investments(body, index))
+
+
+@pytest.mark.parametrize(
+    ("body", "investor", "target"),
+    [
+        ("Xiaomi has also invested in the Shanghai carmaker Nio, it said.", "Xiaomi", "Nio"),
+        ("Geely will join Tencent as an early investor in CATL.", "Geely", "CATL"),
+        ("Renault said it had put money into battery supplier CATL.", "Renault", "CATL"),
+        ("BAIC is to make a strategic investment in Panasonic.", "BAIC", "Panasonic"),
+    ],
+)
+def test_it_reads_money_put_into_a_company_with_no_terms_as_a_stake(body, investor, target, index):
+    assert (investor, target, None, None, None, "stake") in investments(body, index)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tencent, an early investor in Nio, reported higher profits on Monday.",
+        "Toyota has backed Panasonic and invested in CATL over the years.",
+        "Xiaomi had already invested in Nio before the listing.",
+        "Daimler will invest in Geely's new electric unit.",
+        "Stellantis did not invest in CATL, a spokesman said.",
+        "Stellantis will invest in CATL. It will put 2 billion euros into CATL next year.",
+    ],
+)
+def test_it_reads_no_bare_stake_from_holdings_in_passing_units_denials_or_sized_money(body, index):
+    assert [f for f in investments(body, index) if f[2] is None and f[4] is None] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Nio has raised 250 million euros from a group of investors including Tencent.",
+        "Nio raised $500 million in its latest round from Tencent, Geely and others.",
+    ],
+)
+def test_it_keeps_a_round_total_shared_by_several_investors_as_unnamed_money(body, index):
+    found = investments(body, index)
+    assert any(f[0] is None and f[1] == "Nio" and f[2] is not None for f in found)
+    assert ("Tencent", "Nio", None, None, None, "stake") in found
+
+
+def test_it_leaves_a_sole_named_investors_round_to_that_investor(index):
+    body = "Nio raised $75 million in a funding round from Tencent last week."
+    assert [f for f in investments(body, index) if f[0] is None] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "holder", "percent"),
+    [
+        ("Tencent will be the majority owner with 60%, while Geely holds the rest.", "Tencent", 60),
+        (
+            "Renault will hold 55% of the new firm, with Geely the minority partner at 45%.",
+            "Geely",
+            45,
+        ),
+        ("Tencent is now Nio's biggest shareholder with 12 percent.", "Tencent", 12),
+    ],
+)
+def test_it_reads_an_owner_told_with_its_percentage(body, holder, percent, index):
+    found = [f for f in investments(body, index) if f[0] == holder]
+    assert [f[4] for f in found] == [Decimal(percent)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Xiaomi said its founder is its largest shareholder, holding a 25 percent stake.",
+        "Renault will remain the controlling shareholder with about 52%, Geely said.",
+    ],
+)
+def test_it_reads_no_holding_for_a_person_or_one_kept(body, index):
+    assert [f for f in investments(body, index) if f[4] is not None] == []
+
+
+def test_it_keeps_money_a_company_sets_out_to_raise_as_from_unnamed_investors(index):
+    body = "Nio is seeking to raise about $500 million for its battery unit, people said."
+    assert money(investments(body, index)) == [(None, Decimal("5e8"), "USD")]
+
+
+def test_it_leaves_money_raised_in_talks_with_a_named_investor_to_that_investor(index):
+    body = "Nio was in talks with Tencent to raise as much as $1 billion, a paper said."
+    assert [f for f in investments(body, index) if f[0] is None] == []
 
 
 # --- what a holding is worth today and a company's own spending are no investment ---------
@@ -1702,7 +1799,7 @@ def test_it_gives_a_rounds_money_to_its_sole_named_lead(body, amount, currency, 
 
 def test_it_leaves_a_rounds_money_to_no_one_when_others_join_the_lead(index):
     body = "Nio raised $300 million in a round led by Tencent, with Geely also taking part."
-    assert money(investments(body, index)) == []
+    assert money(investments(body, index)) == [(None, Decimal("3e8"), "USD")]
 
 
 @pytest.mark.parametrize(
@@ -1964,7 +2061,7 @@ def test_it_reads_a_company_told_as_worth_an_amount_as_no_investment(index):
 
 def test_it_gives_no_round_total_to_one_of_the_investors_it_includes(index):
     body = "Nio has lately raised more than $700 million from backers that include Tencent."
-    assert money(investments(body, index)) == []
+    assert money(investments(body, index)) == [(None, Decimal("7e8"), "USD")]
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from evtracker.news.extraction import language as lang
-from evtracker.news.extraction.acquisitions import acquisition_facts
+from evtracker.news.extraction.acquisitions import acquisition_facts, invested_in_facts
 from evtracker.news.extraction.facts import InvestmentFact
 from evtracker.news.extraction.money import PERCENT, find_amounts
 from evtracker.news.extraction.not_money import ROUGHLY, SITE_COST, not_money_put_in
@@ -814,8 +814,9 @@ def _stake_without_amount(context, position, investor, target, percent, why):
 
 
 def _unnamed_round_facts(context, position, parties, facts):
-    """The money a round brings in from investors the sentence does not name: a stake in the
-    company raising it, its investor left empty."""
+    """The money a round brings in from investors the sentence does not name, or from several
+    it names without giving the money to one: a stake in the company raising it, its investor
+    left empty."""
     found = unnamed_round(context, position, parties, _subject)
     if found is None:
         return []
@@ -1002,12 +1003,20 @@ def find_investments(context, position, actors):
         facts = _respective_money(context, position, parties, facts)
     if not denied and "holder" in text:
         facts += _shareholder_facts(context, position, parties, facts)
+    if not denied and ("holder" in text or "owner" in text or "partner" in text):
+        facts += _holder_with_facts(context, position, parties, facts)
     if not denied and "wholly" in text:
         facts += _full_ownership_facts(context, position, parties, facts)
     if not denied and ("'" in text or "’" in text or " by " in text):
         facts += _deal_noun_facts(context, position, parties, facts)
     if not denied and len(parties) > 1:
         facts += acquisition_facts(context, position, parties, facts, _subject, _round_stake)
+    if not denied and len(parties) > 1:
+        found = invested_in_facts(
+            context, position, parties, facts, _subject, _round_stake, _asides
+        )
+        # "plans to invest in Y" after "a commitment of €600m from X": the money told already
+        facts += [f for f in found if f.investor not in _amount_investors(context)]
     if facts:
         facts = priced_stakes(context, position, facts)
     if facts:
@@ -2041,6 +2050,51 @@ def _shareholder_facts(context, position, parties, facts):
         why = (f"shareholder: {match.group()}", f"investor: {subject.company}")
         found.append(
             _stake_without_amount(context, position, subject.company, target.company, percent, why)
+        )
+    return found
+
+
+# "X will be the majority owner with 70%", "with X the minority shareholder at 49%", "X is a
+# founding partner with a 19 percent stake": the share the owner named before it holds.
+_HOLDER_WITH = re.compile(
+    r"\b(?:owner|shareholder|stakeholder|holder|partner)\s*,?\s+(?:with|at|holding|owning)\s+"
+    r"(?:an?\s+)?" + _ABOUT + r"(\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per\s*cent)",
+    re.IGNORECASE,
+)
+# Between the holder and its role: "will be the majority", "the minority", "is Y's biggest"
+# (no clause between: "X, which is the largest" tells of X's neighbour; "will remain the
+# controlling shareholder" tells of a holding kept, no deal).
+_HOLDER_LEAD = re.compile(
+    r"\s+(?:(?:is|was|will\s+be|would\s+be|becomes|became)\s+)?(?:now\s+)?"
+    r"(?:(?!(?:which|who|that|remain\w*|still|already)\b)[\w'’.-]+\s+){1,5}"
+)
+# "Uber's biggest shareholder with": the company it holds shares in.
+_HOLDER_OF = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,3}$")
+
+
+def _holder_with_facts(context, position, parties, facts):
+    """The share an owner or shareholder is said to hold "with" or "at" a percentage."""
+    sentence = context.sentences[position]
+    body = context.body
+    found = []
+    for match in _HOLDER_WITH.finditer(sentence.text):
+        at = sentence.start + match.start()
+        before = [a for a in parties if a.end <= at and at - a.end <= 60]
+        owned = before.pop() if before and _HOLDER_OF.fullmatch(body, before[-1].end, at) else None
+        holder = before[-1] if before else None
+        if holder is None or not _HOLDER_LEAD.fullmatch(body, holder.end, at):
+            continue  # "Musk is its largest shareholder", "X, which is the largest holder"
+        if owned is not None and owned.company == holder.company:
+            continue
+        # "X is Y's biggest shareholder with 16%": a holding Y's name describes, told in
+        # passing; read without Y, it makes no new partnership of X and Y
+        percent = Decimal(match.group(1))
+        if not 0 < percent <= 100 or any(f.investor == holder.company for f in facts + found):
+            continue
+        kind = "joint_venture" if _VENTURE.search(sentence.text) else "stake"
+        why = (f"holder with: {match.group()}", f"investor: {holder.company}")
+        found.append(
+            _fact(context, position, holder.company, None, None, None, kind, percent, "", why)
         )
     return found
 

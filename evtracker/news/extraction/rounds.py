@@ -2,12 +2,13 @@
 raising the money ("raised $200 million from A, B and others", "A and B took part in the
 round", "Investors include A and B", "led by A and including an investment from B").
 
-A round's total belongs to no single investor when several are named, so the amount is left
-to the money rules (which keep it only for a sole investor); here each participant gets a
-stake without an amount. A round whose sentence names no investor ("raised $400 million from
-investors it did not name", the investors told in the next sentence) is kept as money from
-unnamed investors (`unnamed_round`). The company raising the money is the subject of
-"raised", "secured", "drew", else the one that raised money in one of the last sentences.
+A round's total belongs to no single investor when several are named, so each participant
+gets a stake without an amount and the total is kept as money from investors left unnamed
+(`unnamed_round`), as it is when the sentence names no investor ("raised $400 million from
+investors it did not name") or the money rules give it to none of those named. A sole named
+investor's money ("raised $75 million from Y") is left to the money rules. The company
+raising the money is the subject of "raised", "secured", "drew", else the one that raised
+money in one of the last sentences.
 """
 
 import re
@@ -162,26 +163,43 @@ def round_facts(context, position, parties, facts, subject_of, make_fact):
     return found
 
 
+# Money a company sets out to raise: "seeks to raise about $500 million", "aims to raise up to
+# 2.5 billion yuan".
+_TO_RAISE = re.compile(
+    r"\bto\s+raise\s+(?:up\s+to\s+|about\s+|around\s+|roughly\s+|as\s+much\s+as\s+|"
+    r"more\s+than\s+|over\s+|nearly\s+|some\s+)?(?=\S{0,5}\d)"
+)
+# A round's money from more investors than the one named: "from investors including Y".
+_SEVERAL = re.compile(r"\b(?:others|investors|backers|includ\w*|among|consortium|group)\b")
 _SERIES = re.compile(r"\bseries\s+[a-f]\d?\b|\bpre-ipo\b")
 
 
 def unnamed_round(context, position, parties, subject_of):
     """The company raising money in a round whose sentence names no investor ("Xpeng has raised
-    $400 million from investors it did not name", "closed a $530 million Series C round"), and
-    where its raising verb ends; None otherwise."""
+    $400 million from investors it did not name", "closed a $530 million Series C round",
+    "seeks to raise about $500 million") or several ("raised $300 million from A, B and
+    others"), and where its raising verb ends; None otherwise."""
     sentence = context.sentences[position]
     lowered = sentence.text.lower()
     if not any(stem in lowered for stem in _STEMS) or _EARLIER.match(sentence.text):
         return None
     raises = _RAISES.search(lowered)
+    planned = None if raises else _TO_RAISE.search(lowered)
+    raises = raises or planned
     if raises is None or _WHICH.search(lowered, 0, raises.start()):
         return None
-    if not (_ROUND.search(lowered, raises.end()) or _SERIES.search(lowered)):
+    if not (planned or _ROUND.search(lowered, raises.end()) or _SERIES.search(lowered)):
         return None
     subject, speaker = subject_of(context, sentence, parties, sentence.start + raises.start())
     raiser = subject or speaker
-    if raiser is None or any(a.company != raiser.company for a in parties if a.named):
-        return None  # investors named: each gets its stake (round_facts), a sole one the money
+    if raiser is None:
+        return None
+    if planned and any(a.named and a.company != raiser.company for a in parties):
+        return None  # "in talks with Y to raise $1 billion": Y's money, if any
+    start = sentence.start + raises.end()
+    named = {a.company for a in parties if a.named and a.start >= start} - {raiser.company}
+    if len(named) == 1 and not _SEVERAL.search(lowered, raises.end()):
+        return None  # "raised $75 million from Y": Y's money, however the rules read it
     return raiser, raises.end()
 
 
