@@ -1118,13 +1118,18 @@ def _without_co_parties(context, found):
     with one third company: "Hyundai and its affiliate Kia invested in Ola" pairs each with
     Ola, not the two affiliates with each other."""
     index = context.index
-    known = [frozenset(pair) for pair in context.talk_pairs] + [
-        frozenset(found_pair[:2]) for found_pair in found
-    ]
 
     def together(x, y):
         parent_x, parent_y = index.parent_of(x), index.parent_of(y)
         return parent_x == y or parent_y == x or (parent_x is not None and parent_x == parent_y)
+
+    # The article's pairs so far are gathered only for a sentence that pairs two of one
+    # group: gathered for every sentence, they made a long article's cost grow with its square.
+    if not any(together(*pair[:2]) for pair in found):
+        return found
+    known = {frozenset(pair) for pair in context.talk_pairs} | {
+        frozenset(found_pair[:2]) for found_pair in found
+    }
 
     def co_parties(a, b):
         thirds = {c for pair in known if a in pair or b in pair for c in pair} - {a, b}
