@@ -147,6 +147,18 @@ def test_it_reads_a_clearance_that_depends_on_a_condition_as_pending(index):
     assert {status for _, _, status in approvals(body, index)} == {"pending"}
 
 
+def test_it_reads_an_approval_a_company_aims_to_get_as_pending(index):
+    body = "Leapmotor is working to secure a licence from the industry ministry."
+    assert approvals(body, index) == {("Leapmotor", "MIIT", "pending")}
+    body = "The city said it would help Leapmotor obtain approval from the relevant authorities."
+    assert approvals(body, index) == {("Leapmotor", "relevant authorities", "pending")}
+
+
+def test_it_does_not_take_help_to_get_going_for_an_approval_sought(index):
+    body = "The clearance, the watchdog said, should help Nissan get its plant running again."
+    assert approvals(body, index) == set()
+
+
 def test_it_does_not_read_a_body_receiving_a_filing_as_a_grant(index):
     body = (
         "The CSRC has received Zeekr's listing documents, which does not mean the "

@@ -182,6 +182,11 @@ _FILING = re.compile(
     r"approval|clearance|a\s+licen[cs]e|permission))\b",
     _I,
 )
+# Getting an approval told as a goal: "win a production licence", "secure regulatory approvals".
+_AIMED_AT = (
+    r"(?:obtain|secure|get|win|receive|gain)\s+(?:[\w'’-]+\s+){0,3}?(?:approvals?|licen[cs]es?|"
+    r"permits?|clearances?|nod|green\s+light|go-ahead|permission|sign-?off)"
+)
 _PENDING_MORE = re.compile(
     _PROBE + r"|\b(?:outstanding|(?:has|have|had)\s+still\s+to|still\s+(?:has|have|had)\s+to|"
     r"(?:complet|finish|undergo|going\s+through)\w*\s+(?:the\s+|its\s+)?" + _PROCEDURES + "|"
@@ -197,6 +202,11 @@ _PENDING_MORE = re.compile(
     r"investigation|probe|scrutiny)|"
     r"ask(?:ed|s|ing)?\s+(?:[\w'’]+\s+){0,6}?for\s+(?:its\s+|their\s+|an?\s+)?(?:approval|"
     r"clearance|permission|nod|go-ahead)|"
+    # "is on track to win approval", "must obtain a licence", "would help X secure clearance":
+    # an approval aimed at, not yet in hand
+    r"(?:(?:on\s+track|close|closer|working|struggl\w*|aim(?:s|ed|ing)?|plan(?:s|ned|ning)?|"
+    r"wants?|wanted)\s+to|must|could|might|may|help(?:s|ed|ing)?(?:\s+[\w'’-]+){1,4}?"
+    r"(?:\s+to)?)\s+" + _AIMED_AT + "|"
     r"not\s+yet|still\s+needs?|remains?\s+(?:subject|pending)|"
     r"(?:fail(?:ed|s)?\s+to|unable\s+to|(?:could|did|does|do|can)(?:\s+not|n['’]t)|cannot)\s+"
     r"(?:win|obtain|secure|get|receive|gain))\b",
@@ -861,7 +871,8 @@ _PENDING_MORE = _anchored(
         "outstanding has have had still preparing poised set expected likely due will "
         "would must need fil submit advancing notif request not remain open launch began plan "
         "intend ask its their complet finish undergo going was were "
-        "begun start fail is are unable could did does do can cannot"
+        "begun start fail is are unable could did does do can cannot on close closer working "
+        "struggl aim plan want may might help"
     ),
 )
 _GRANTED_MORE = _anchored(
