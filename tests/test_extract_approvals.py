@@ -986,6 +986,15 @@ def test_it_reads_the_government_as_that_of_the_country_the_article_is_about(ind
     assert approvals(body, index) == expected
 
 
+def test_it_reads_the_government_as_the_body_the_article_names_for_it(index):
+    body = (
+        "Leapmotor said on Tuesday that the government had approved its planned battery plant "
+        "in Zhejiang. Like other Chinese startups, it had waited more than a year. The state "
+        "planner has tightened its scrutiny of such projects."
+    )
+    assert approvals(body, index) == {("Leapmotor", "NDRC", "granted")}
+
+
 def test_it_names_a_body_by_the_short_name_the_article_gives_it(index):
     body = (
         "Malaysia's Investment Development Authority (MIDA) has approved Geely's plan for the "

@@ -1312,11 +1312,14 @@ def _regulator(context, position, regulators, acting):
     if listing:
         return [listing_venue(listing)]  # "pre-approval for a listing in Hong Kong": its bourse
     if not government and (_THE_GOVERNMENT_ACTS.search(text) or _GOVERNMENT_GRANT.search(text)):
-        # "the government approved ...", "waiting for government approval": the government of
-        # the country the article is about
-        government = country_government(context, sentence.start, sentence.end)
+        # "the government approved ...", "waiting for government approval": the body the
+        # article names for it ("the government had approved the venture ... the country's top
+        # economic planning agency had given it the green light": the NDRC), else the
+        # government of the country the article is about
+        named = _regulator_named(context, sentence.start)
+        government = named or country_government(context, sentence.start, sentence.end)
         if government:
-            return [government]
+            return [_canonical(context, government)]
     near = _regulators_nearby(context, position)
     if near:
         return [_canonical(context, near[0].company)]
