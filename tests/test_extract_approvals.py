@@ -159,6 +159,14 @@ def test_it_does_not_take_help_to_get_going_for_an_approval_sought(index):
     assert approvals(body, index) == set()
 
 
+def test_it_reads_a_finished_review_ahead_of_the_decision_as_pending(index):
+    body = (
+        "Experts advising the state planner have completed their technical assessment of "
+        "Leapmotor and Neta, and a decision on the two licences could come within weeks."
+    )
+    assert approvals(body, index) == {("Leapmotor", "NDRC", "pending"), ("Neta", "NDRC", "pending")}
+
+
 def test_it_does_not_read_a_body_receiving_a_filing_as_a_grant(index):
     body = (
         "The CSRC has received Zeekr's listing documents, which does not mean the "

@@ -141,6 +141,12 @@ _ALLOWED = (
     r"(?:selected|named|chosen|picked)\s+(?:[^.;]{0,60}?\s)?(?:for|to\s+run)\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?pilots?\b"
 )
+# A review finished ahead of the decision it prepares: "the panel has finished its technical
+# review of X and Y", "completed its assessment of the two applicants".
+_REVIEW_DONE = (
+    r"(?:complet|finish|conclud)\w*\s+(?:its|the|their|a)\s+(?:[\w-]+\s+){0,2}?(?:review|"
+    r"assessment|evaluation|examination)s?\s+(?:of|into)"
+)
 # Cues language.APPROVAL misses: filings with a regulator, an antitrust waiting period, a
 # government saying no, backing sought from authorities.
 # "has received BOI privileges", "was granted a promotional package": an investment board's
@@ -153,7 +159,7 @@ _MORE_CUES = re.compile(
     r"\b(?:waiting\s+period|sa(?:id|ys?)\s+no\s+to|turn(?:ed|s)?\s+(?:down|away)|backing\s+(?:from|of)|"
     # "homologated for sale in Australia"
     r"homologat\w+|"
-    r"outstanding|" + _NO_OBJECTION + "|"
+    r"outstanding|" + _NO_OBJECTION + "|" + _REVIEW_DONE + "|"
     r"(?:is|are|was|were)\s+(?:still\s+|currently\s+|now\s+|already\s+)?reviewing|"
     r"listing\s+hearing|applications?|"
     + _INVESTMENT_GRANT
@@ -188,7 +194,8 @@ _AIMED_AT = (
     r"permits?|clearances?|nod|green\s+light|go-ahead|permission|sign-?off)"
 )
 _PENDING_MORE = re.compile(
-    _PROBE + r"|\b(?:outstanding|(?:has|have|had)\s+still\s+to|still\s+(?:has|have|had)\s+to|"
+    _PROBE + r"|\b(?:" + _REVIEW_DONE + r"|outstanding|(?:has|have|had)\s+still\s+to|"
+    r"still\s+(?:has|have|had)\s+to|"
     r"(?:complet|finish|undergo|going\s+through)\w*\s+(?:the\s+|its\s+)?" + _PROCEDURES + "|"
     r"(?:preparing|poised|set|expected|likely|due)\s+to\s+(?:approve|clear|grant|sign\s+off|"
     r"receive|win|obtain|secure|get|gain)|"
@@ -872,7 +879,7 @@ _PENDING_MORE = _anchored(
         "would must need fil submit advancing notif request not remain open launch began plan "
         "intend ask its their complet finish undergo going was were "
         "begun start fail is are unable could did does do can cannot on close closer working "
-        "struggl aim plan want may might help"
+        "struggl aim plan want may might help conclud"
     ),
 )
 _GRANTED_MORE = _anchored(
@@ -929,6 +936,9 @@ _MORE_CUES = _gated(
         "named",
         "chosen",
         "picked",
+        "complet",
+        "finish",
+        "conclud",
     ),
 )
 _FILING = _gated(_FILING, ("fil",))
