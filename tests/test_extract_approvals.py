@@ -1003,6 +1003,13 @@ def test_it_reads_the_government_as_the_body_the_article_names_for_it(index):
     assert approvals(body, index) == {("Leapmotor", "NDRC", "granted")}
 
 
+def test_it_names_any_listed_countrys_government_by_its_canonical_name(index):
+    body = "Chile's government signed off on BYD's plan to build a cathode plant near the coast."
+    assert approvals(body, index) == {("BYD", "Chilean government", "granted")}
+    body = "The Egyptian government gave Nissan the go-ahead to assemble electric cars."
+    assert approvals(body, index) == {("Nissan", "Egyptian government", "granted")}
+
+
 def test_it_names_a_body_by_the_short_name_the_article_gives_it(index):
     body = (
         "Malaysia's Investment Development Authority (MIDA) has approved Geely's plan for the "

@@ -850,7 +850,10 @@ _PLACE_CUES = _words_of(
     "india delhi china beijing japan tokyo korea seoul indonesia jakarta germany berlin "
     "italy rome france paris britain london washington thailand vietnam malaysia brussels "
     "hungary spain mexico brazil turkey poland canada australia saudi taiwan morocco "
-    "philippines pakistan"
+    "philippines pakistan russia egypt chile argentina colombia peru israel sweden norway finland "
+    "netherlands belgium austria portugal romania serbia slovakia ukraine south nigeria kenya "
+    "ethiopia algeria tunisia bangladesh sri kazakhstan uzbekistan singapore cambodia qatar oman "
+    "kuwait bahrain"
 )
 _PENDING = _anchored(
     lang.PENDING,
