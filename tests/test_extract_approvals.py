@@ -147,6 +147,26 @@ def test_it_reads_a_clearance_that_depends_on_a_condition_as_pending(index):
     assert {status for _, _, status in approvals(body, index)} == {"pending"}
 
 
+def test_it_reads_an_approval_a_company_aims_to_get_as_pending(index):
+    body = "Leapmotor is working to secure a licence from the industry ministry."
+    assert approvals(body, index) == {("Leapmotor", "MIIT", "pending")}
+    body = "The city said it would help Leapmotor obtain approval from the relevant authorities."
+    assert approvals(body, index) == {("Leapmotor", "relevant authorities", "pending")}
+
+
+def test_it_does_not_take_help_to_get_going_for_an_approval_sought(index):
+    body = "The clearance, the watchdog said, should help Nissan get its plant running again."
+    assert approvals(body, index) == set()
+
+
+def test_it_reads_a_finished_review_ahead_of_the_decision_as_pending(index):
+    body = (
+        "Experts advising the state planner have completed their technical assessment of "
+        "Leapmotor and Neta, and a decision on the two licences could come within weeks."
+    )
+    assert approvals(body, index) == {("Leapmotor", "NDRC", "pending"), ("Neta", "NDRC", "pending")}
+
+
 def test_it_does_not_read_a_body_receiving_a_filing_as_a_grant(index):
     body = (
         "The CSRC has received Zeekr's listing documents, which does not mean the "
@@ -972,6 +992,22 @@ def test_it_reads_a_country_refusing_or_rejecting_as_its_governments_rejection(i
 )
 def test_it_reads_the_government_as_that_of_the_country_the_article_is_about(index, body, expected):
     assert approvals(body, index) == expected
+
+
+def test_it_reads_the_government_as_the_body_the_article_names_for_it(index):
+    body = (
+        "Leapmotor said on Tuesday that the government had approved its planned battery plant "
+        "in Zhejiang. Like other Chinese startups, it had waited more than a year. The state "
+        "planner has tightened its scrutiny of such projects."
+    )
+    assert approvals(body, index) == {("Leapmotor", "NDRC", "granted")}
+
+
+def test_it_names_any_listed_countrys_government_by_its_canonical_name(index):
+    body = "Chile's government signed off on BYD's plan to build a cathode plant near the coast."
+    assert approvals(body, index) == {("BYD", "Chilean government", "granted")}
+    body = "The Egyptian government gave Nissan the go-ahead to assemble electric cars."
+    assert approvals(body, index) == {("Nissan", "Egyptian government", "granted")}
 
 
 def test_it_names_a_body_by_the_short_name_the_article_gives_it(index):

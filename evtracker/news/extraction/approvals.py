@@ -141,6 +141,12 @@ _ALLOWED = (
     r"(?:selected|named|chosen|picked)\s+(?:[^.;]{0,60}?\s)?(?:for|to\s+run)\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?pilots?\b"
 )
+# A review finished ahead of the decision it prepares: "the panel has finished its technical
+# review of X and Y", "completed its assessment of the two applicants".
+_REVIEW_DONE = (
+    r"(?:complet|finish|conclud)\w*\s+(?:its|the|their|a)\s+(?:[\w-]+\s+){0,2}?(?:review|"
+    r"assessment|evaluation|examination)s?\s+(?:of|into)"
+)
 # Cues language.APPROVAL misses: filings with a regulator, an antitrust waiting period, a
 # government saying no, backing sought from authorities.
 # "has received BOI privileges", "was granted a promotional package": an investment board's
@@ -153,7 +159,7 @@ _MORE_CUES = re.compile(
     r"\b(?:waiting\s+period|sa(?:id|ys?)\s+no\s+to|turn(?:ed|s)?\s+(?:down|away)|backing\s+(?:from|of)|"
     # "homologated for sale in Australia"
     r"homologat\w+|"
-    r"outstanding|" + _NO_OBJECTION + "|"
+    r"outstanding|" + _NO_OBJECTION + "|" + _REVIEW_DONE + "|"
     r"(?:is|are|was|were)\s+(?:still\s+|currently\s+|now\s+|already\s+)?reviewing|"
     r"listing\s+hearing|applications?|"
     + _INVESTMENT_GRANT
@@ -182,8 +188,14 @@ _FILING = re.compile(
     r"approval|clearance|a\s+licen[cs]e|permission))\b",
     _I,
 )
+# Getting an approval told as a goal: "win a production licence", "secure regulatory approvals".
+_AIMED_AT = (
+    r"(?:obtain|secure|get|win|receive|gain)\s+(?:[\w'’-]+\s+){0,3}?(?:approvals?|licen[cs]es?|"
+    r"permits?|clearances?|nod|green\s+light|go-ahead|permission|sign-?off)"
+)
 _PENDING_MORE = re.compile(
-    _PROBE + r"|\b(?:outstanding|(?:has|have|had)\s+still\s+to|still\s+(?:has|have|had)\s+to|"
+    _PROBE + r"|\b(?:" + _REVIEW_DONE + r"|outstanding|(?:has|have|had)\s+still\s+to|"
+    r"still\s+(?:has|have|had)\s+to|"
     r"(?:complet|finish|undergo|going\s+through)\w*\s+(?:the\s+|its\s+)?" + _PROCEDURES + "|"
     r"(?:preparing|poised|set|expected|likely|due)\s+to\s+(?:approve|clear|grant|sign\s+off|"
     r"receive|win|obtain|secure|get|gain)|"
@@ -197,6 +209,11 @@ _PENDING_MORE = re.compile(
     r"investigation|probe|scrutiny)|"
     r"ask(?:ed|s|ing)?\s+(?:[\w'’]+\s+){0,6}?for\s+(?:its\s+|their\s+|an?\s+)?(?:approval|"
     r"clearance|permission|nod|go-ahead)|"
+    # "is on track to win approval", "must obtain a licence", "would help X secure clearance":
+    # an approval aimed at, not yet in hand
+    r"(?:(?:on\s+track|close|closer|working|struggl\w*|aim(?:s|ed|ing)?|plan(?:s|ned|ning)?|"
+    r"wants?|wanted)\s+to|must|could|might|may|help(?:s|ed|ing)?(?:\s+[\w'’-]+){1,4}?"
+    r"(?:\s+to)?)\s+" + _AIMED_AT + "|"
     r"not\s+yet|still\s+needs?|remains?\s+(?:subject|pending)|"
     r"(?:fail(?:ed|s)?\s+to|unable\s+to|(?:could|did|does|do|can)(?:\s+not|n['’]t)|cannot)\s+"
     r"(?:win|obtain|secure|get|receive|gain))\b",
@@ -833,7 +850,10 @@ _PLACE_CUES = _words_of(
     "india delhi china beijing japan tokyo korea seoul indonesia jakarta germany berlin "
     "italy rome france paris britain london washington thailand vietnam malaysia brussels "
     "hungary spain mexico brazil turkey poland canada australia saudi taiwan morocco "
-    "philippines pakistan"
+    "philippines pakistan russia egypt chile argentina colombia peru israel sweden norway finland "
+    "netherlands belgium austria portugal romania serbia slovakia ukraine south nigeria kenya "
+    "ethiopia algeria tunisia bangladesh sri kazakhstan uzbekistan singapore cambodia qatar oman "
+    "kuwait bahrain"
 )
 _PENDING = _anchored(
     lang.PENDING,
@@ -861,7 +881,8 @@ _PENDING_MORE = _anchored(
         "outstanding has have had still preparing poised set expected likely due will "
         "would must need fil submit advancing notif request not remain open launch began plan "
         "intend ask its their complet finish undergo going was were "
-        "begun start fail is are unable could did does do can cannot"
+        "begun start fail is are unable could did does do can cannot on close closer working "
+        "struggl aim plan want may might help conclud"
     ),
 )
 _GRANTED_MORE = _anchored(
@@ -918,6 +939,9 @@ _MORE_CUES = _gated(
         "named",
         "chosen",
         "picked",
+        "complet",
+        "finish",
+        "conclud",
     ),
 )
 _FILING = _gated(_FILING, ("fil",))
@@ -1301,11 +1325,14 @@ def _regulator(context, position, regulators, acting):
     if listing:
         return [listing_venue(listing)]  # "pre-approval for a listing in Hong Kong": its bourse
     if not government and (_THE_GOVERNMENT_ACTS.search(text) or _GOVERNMENT_GRANT.search(text)):
-        # "the government approved ...", "waiting for government approval": the government of
-        # the country the article is about
-        government = country_government(context, sentence.start, sentence.end)
+        # "the government approved ...", "waiting for government approval": the body the
+        # article names for it ("the government had approved the venture ... the country's top
+        # economic planning agency had given it the green light": the NDRC), else the
+        # government of the country the article is about
+        named = _regulator_named(context, sentence.start)
+        government = named or country_government(context, sentence.start, sentence.end)
         if government:
-            return [government]
+            return [_canonical(context, government)]
     near = _regulators_nearby(context, position)
     if near:
         return [_canonical(context, near[0].company)]

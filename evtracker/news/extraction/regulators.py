@@ -489,12 +489,19 @@ COUNTRY = (
     r"India|New\s+Delhi|China|Beijing|Japan|Tokyo|South\s+Korea|Seoul|Indonesia|Jakarta|"
     r"Germany|Berlin|Italy|Rome|France|Paris|Britain|London|Washington|Thailand|Vietnam|Malaysia|"
     r"Brussels|Hungary|Spain|Mexico|Brazil|Turkey|Poland|Canada|Australia|Saudi\s+Arabia|Taiwan|"
-    r"Morocco|Philippines|Pakistan"
+    r"Morocco|Philippines|Pakistan|Russia|Egypt|Chile|Argentina|Colombia|Peru|Israel|Sweden|"
+    r"Norway|Finland|Netherlands|Belgium|Austria|Portugal|Romania|Serbia|Slovakia|Ukraine|"
+    r"South\s+Africa|Nigeria|Kenya|Ethiopia|Algeria|Tunisia|Bangladesh|Sri\s+Lanka|Kazakhstan|"
+    r"Uzbekistan|Singapore|Cambodia|Qatar|Oman|Kuwait|Bahrain"
 )
 DEMONYM = (
     r"Indian|Chinese|Japanese|South\s+Korean|Korean|Indonesian|German|Italian|French|British|"
     r"UK|US|U\.S\.|Thai|Vietnamese|Malaysian|Hungarian|Spanish|Mexican|Brazilian|Turkish|Polish|"
-    r"Czech|Canadian|Australian|Saudi|Taiwanese|Moroccan|Philippine|Pakistani"
+    r"Czech|Canadian|Australian|Saudi|Taiwanese|Moroccan|Philippine|Pakistani|Russian|Egyptian|"
+    r"Chilean|Argentine|Colombian|Peruvian|Israeli|Swedish|Norwegian|Finnish|Dutch|Belgian|"
+    r"Austrian|Portuguese|Romanian|Serbian|Slovak|Ukrainian|South\s+African|Nigerian|Kenyan|"
+    r"Ethiopian|Algerian|Tunisian|Bangladeshi|Sri\s+Lankan|Kazakh|Uzbek|Singaporean|Cambodian|"
+    r"Emirati|Qatari"
 )
 
 
@@ -663,7 +670,8 @@ def _scan(body):
                 continue  # a country's government is named by GOVERNMENTS
         if word[0].islower():  # "Shanghai's municipal government"
             local = _LOCAL_BEFORE.search(body, max(0, head.start() - 40), head.start())
-            if local:
+            place = local and re.sub(r"['’]s\s.*$", "", local.group(), flags=re.DOTALL).lower()
+            if local and " ".join(place.split()) not in _NATIONAL:
                 found.append((local.start(), head.end(), body[local.start() : head.end()]))
             continue
         start = head.start()
