@@ -371,21 +371,24 @@ def country_government(context, start, end):
     memos = context.__dict__.setdefault("_approval_memos", {})
     memo = memos.setdefault("countries", {})
     if "found" not in memo:
-        found = [
-            (m.start(), GOVERNMENTS[" ".join(m.group().lower().split())])
+        places = [
+            (m.start(), m.end(), GOVERNMENTS[" ".join(m.group().lower().split())])
             for m in _GOVERNMENT_PLACE.finditer(context.body)
         ]
+        found = [(at, government) for at, _, government in places]
         counts = {}
         for _, government in found:
             counts[government] = counts.get(government, 0) + 1
         memo["found"] = found
         memo["most"] = max(counts, key=counts.get) if counts else None
         body = context.body
+        # The places named as a government, from the places found (one pass over a long
+        # article, not two).
         memo["named"] = [
-            (m.start(), GOVERNMENTS[" ".join(m.group().lower().split())])
-            for m in _GOVERNMENT_PLACE.finditer(body)
-            if _GOVERNMENT_AFTER.match(body, m.end())
-            or _GOVERNMENT_OF_BEFORE.search(body, max(0, m.start() - 20), m.start())
+            (at, government)
+            for at, end, government in places
+            if _GOVERNMENT_AFTER.match(body, end)
+            or _GOVERNMENT_OF_BEFORE.search(body, max(0, at - 20), at)
         ]
     body = context.body
     here = next(
