@@ -1,6 +1,9 @@
 """Company recognition: names in the list, and organisations the list lacks, recognised by how
 reporters introduce them (corporate endings, stock codes, roles, possessives, lists)."""
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -524,3 +527,28 @@ def test_it_reads_the_name_paired_with_a_known_one_before_a_deal_verb_as_a_compa
 def test_it_reads_a_southern_african_legal_form_as_the_end_of_a_name(index):
     text = "Between Kelvo Motors (Pty) Ltd, the buying firm, and Tarn Rides Ltd, the target firm."
     assert new_names(text, index) == [("Kelvo Motors", "automaker"), ("Tarn Rides", "other")]
+
+
+def test_it_reads_a_new_firm_alike_whatever_the_hash_seed():
+    # A firm found by its ending gives two short forms, its whole name and its core word; read
+    # in a set's order, which changes with the process's hash seed, a later "Woven Capital's"
+    # was the whole name in one process and "Woven" in another.
+    program = (
+        "import json\n"
+        "from evtracker.news.extraction.mentions import CompanyIndex, KnownCompany, find_mentions\n"
+        "text = 'Woven Capital backed the start-up in 2021. Its rounds drew on Toyota, "
+        "Woven Capital\\'s funds and others.'\n"
+        "index = CompanyIndex.build([KnownCompany('Toyota', 'automaker')])\n"
+        "print(json.dumps([(m.start, m.end) for m in find_mentions(text, index)]))\n"
+    )
+    readings = {
+        subprocess.run(
+            [sys.executable, "-c", program],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(8)
+    }
+    assert readings == {"[[0, 13], [62, 68], [70, 83]]\n"}

@@ -1135,7 +1135,9 @@ def find_mentions(text, index):
             found = [m for m in found if m.end <= start]  # "Hefei City Construction" was its start
             core = [name]  # no short form from its first word ("Hefei")
         found.append(Mention(start, match.end(), name, kind, "new"))
-        for form in {name, " ".join(core)}:
+        # The whole name before its core words: the forms are read in the order they were
+        # added, and a set's order would change with the process's hash seed.
+        for form in dict.fromkeys((name, " ".join(core))):
             add_short_form(form, name, kind, match.end())
         if len(core) > 1 and _distinctive(core[0], index):
             add_short_form(core[0], name, kind, match.end())
