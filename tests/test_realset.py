@@ -10,9 +10,11 @@ levels fell and the floors with them: session 10's 77 arrivals scored 0.69 / 0.4
 session 11's 74 and 63 scored 0.53 / 0.52 / 0.67 and 0.80 / 0.50 / 0.53, session 12's 130 and
 61 scored 0.71 / 0.46 / 0.56 and 0.65 / 0.58 / 0.36 (the last batch approvals-heavy, 36 of its
 main facts approvals: with it the set's approvals fell from P 0.76 R 0.75 to P 0.74 R 0.71, and
-their floors to 0.72 and 0.69; the set is now 1,157 articles). Talks are partly in-sample,
-since the pair model trains on this set. Raise the floors as the extractor improves; never
-lower them to make a change pass.
+their floors to 0.72 and 0.69), session 13's 224 scored 0.68 / 0.55 / 0.46 (approvals-heavy
+again, 143 of its 609 main facts approvals: the set's approvals fell from P 0.75 R 0.73 to
+P 0.70 R 0.67, and their floors to 0.69 and 0.66; the set is now 1,381 articles). Talks are
+partly in-sample, since the pair model trains on this set. Raise the floors as the extractor
+improves; never lower them to make a change pass.
 """
 
 import json
@@ -30,7 +32,7 @@ VALIDATION = DATA / "fresh"
 SECOND_VALIDATION = DATA / "incoming"
 THIRD_VALIDATION = DATA / "third"
 # (precision, recall) per fact type, and talk status accuracy: measured floors, not the goal.
-FLOORS = {"talks": (0.79, 0.79), "investments": (0.75, 0.53), "approvals": (0.72, 0.69)}
+FLOORS = {"talks": (0.79, 0.79), "investments": (0.75, 0.53), "approvals": (0.69, 0.66)}
 STATUS_FLOOR = 0.86
 
 
