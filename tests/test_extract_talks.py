@@ -662,6 +662,17 @@ def test_it_reads_investors_named_after_the_raise_as_that_round(index):
     assert found == {pair("Leapmotor", "Geely"): "agreed", pair("Leapmotor", "BYD"): "agreed"}
 
 
+def test_it_does_not_pair_a_startup_with_the_backers_of_its_past_rounds(index):
+    found = talks(
+        "Leapmotor showed a new crossover on Monday.\n"
+        "The startup has so far completed two funding rounds with investors including SoftBank "
+        "and Foxconn, among others.",
+        index,
+        title="Leapmotor shows a new crossover",
+    )
+    assert found == {}
+
+
 def test_it_reads_a_round_only_weighed_as_rumoured(index):
     found = talks(
         "Nio is raising fresh money and SoftBank could take part in the round, "

@@ -1767,13 +1767,22 @@ _INVESTORS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _RAISER_KEPT = 2  # sentences after a raise (or its paragraph) where "the round" is its round
+# A round told as the raiser's history, not the news: "Its earlier backers include X", "before
+# this deal it had closed a round led by X", "has so far completed two rounds with X"; not
+# "said earlier on Monday it had raised".
+_PAST_ROUND = re.compile(
+    r"\b(?:(?:earlier|previous|past|former)\s+(?:investors|backers|rounds?)|(?:had|has|have)\s+"
+    r"(?:earlier|previously)|"
+    r"before\s+(?:this|that|the)\s+(?:deal|round|investment)|so\s+far\s+(?:completed|closed|raised))\b",
+    re.IGNORECASE,
+)
 
 
 def _funding_round(context, position, actors, found):
     """(investor, company raising, kind, topic) for each investor in a funding round."""
     sentence = context.sentences[position]
     text = sentence.text
-    if not _FUNDING.search(text):
+    if not _FUNDING.search(text) or _PAST_ROUND.search(text):
         return []
     body = context.body
     parties = [a for a in actors if a.kind != "regulator" and not not_a_party(body, a)]
