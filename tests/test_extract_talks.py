@@ -673,6 +673,18 @@ def test_it_does_not_pair_a_startup_with_the_backers_of_its_past_rounds(index):
     assert found == {}
 
 
+def test_it_reads_the_prospective_investors_of_a_round_as_rumoured(index):
+    found = talks(
+        "Leapmotor is raising money for its battery arm.\n"
+        "The prospective investors include SoftBank and Foxconn.",
+        index,
+    )
+    assert found == {
+        pair("Leapmotor", "SoftBank"): "rumoured",
+        pair("Leapmotor", "Foxconn"): "rumoured",
+    }
+
+
 def test_it_reads_a_round_only_weighed_as_rumoured(index):
     found = talks(
         "Nio is raising fresh money and SoftBank could take part in the round, "

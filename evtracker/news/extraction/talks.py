@@ -1778,6 +1778,14 @@ _PAST_ROUND = re.compile(
 )
 
 
+# Investors a round may yet bring in: "the prospective investors include X", "potential
+# backers such as Y".
+_CANDIDATES = re.compile(
+    r"\b(?:prospective|potential|possible|would-be)\s+(?:\w+\s+)?(?:investors|backers)\b",
+    re.IGNORECASE,
+)
+
+
 def _funding_round(context, position, actors, found):
     """(investor, company raising, kind, topic) for each investor in a funding round."""
     sentence = context.sentences[position]
@@ -1818,7 +1826,8 @@ def _funding_round(context, position, actors, found):
         if before and not _CLAUSE_BREAK.search(body, before[-1].end, start):
             investors += _subject_chain(body, before)
     have = {frozenset(pair[:2]) for pair in found}
-    kind = "talk" if lang.HEDGE.search(text) or _PLANNED.search(text) else "agreed"
+    weighed = lang.HEDGE.search(text) or _PLANNED.search(text) or _CANDIDATES.search(text)
+    kind = "talk" if weighed else "agreed"
     return [
         (name, raiser, kind, "funding round")
         for name in dict.fromkeys(a.company for a in investors)
