@@ -617,6 +617,21 @@ def test_it_reads_looking_into_strategic_opportunities_with_a_company_as_talks(i
     assert found == {pair("Nio", "BAIC"): "confirmed"}
 
 
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "The news came weeks after the government dissolved its industry development board.",
+        "Many foreign brands have dropped plans for assembly lines in the country in recent years.",
+    ],
+)
+def test_an_end_that_names_no_party_and_no_deal_leaves_the_pair_as_it_was(index, aside):
+    found = talks(
+        "BYD and Nio signed an agreement on Monday to build a battery plant in Hungary.\n" + aside,
+        index,
+    )
+    assert found == {pair("BYD", "Nio"): "agreed"}
+
+
 # --- groups of three and funding rounds ----------------------------------------------
 
 

@@ -1947,6 +1947,8 @@ def _status_updates(context, position, actors, speaker, signals, on):
     named = {
         a.company for a in actors if a.kind != "regulator" and not not_a_party(context.body, a)
     }
+    if status == "ended" and not named and not _A_DEAL_OR_TALKS.search(text):
+        return []  # "brands shelved plans for new plants", "the board was dissolved": no deal ends
     speaker = None if speaker == BOTH else speaker
     attributed = speaker or (min(actors, key=lambda a: a.start).company if actors else None)
     attributed = attributed or context.attribution(position)
@@ -1962,6 +1964,10 @@ def _status_updates(context, position, actors, speaker, signals, on):
     return [update.fact(pair, "named earlier") for pair in targets]
 
 
+# What an end that names no party must stop to end a pair's talks; read only for such an end.
+_A_DEAL_OR_TALKS = re.compile(
+    r"\b(?:talks|negotiations|discussions|" + lang.DEAL_NOUN + r")\b", re.IGNORECASE
+)
 _WITH_UNNAMED = re.compile(
     r"\b(?:with|to)\s+(?:a|an|one|several|many|other|various|multiple|some|potential|possible|"
     r"a\s+number\s+of|a\s+few|two|three|four|unnamed|undisclosed)\s+(?!\w+\s+of\b)",
