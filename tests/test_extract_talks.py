@@ -1387,6 +1387,16 @@ def test_it_reads_a_country_in_talks_with_a_company_as_its_government(index_with
     }
 
 
+@pytest.mark.parametrize(
+    "speaker", ["President Prabowo told a business forum", "the investment minister said"]
+)
+def test_a_state_official_speaks_for_the_government_in_talks(index_with_governments, speaker):
+    body = f"Tesla is still negotiating with Indonesia over a battery plant, {speaker}."
+    assert talks(body, index_with_governments) == {
+        pair("Indonesian government", "Tesla"): "confirmed"
+    }
+
+
 def test_it_leaves_a_deal_between_two_countries_to_their_governments(index_with_governments):
     body = "Volkswagen welcomed the agreement between Germany and Indonesia on Monday."
     assert talks(body, index_with_governments) == {}

@@ -753,6 +753,8 @@ def _speaker(body, actors, sentence):
             continue  # "Apple is said to be unhappy": hearsay about Apple
         if lang.TWO_PARTIES.present(text) and _PAIR_SPEAKS.search(text, 0, match.start()):
             return BOTH
+        if government := _state_speaks(text, match, actors):
+            return government
         verb_start = sentence.start + match.start()
         verb_end = sentence.start + match.end()
         before = [a for a in actors if a.end <= verb_start and verb_start - a.end <= 50]
@@ -771,6 +773,23 @@ def _speaker(body, actors, sentence):
             if len(gap.split()) <= 5 and not _SPEAKER_GAP_STOP.search(gap):
                 return after[0].company
     return None
+
+
+# One who speaks for a state: "talks are going well, the trade minister told reporters",
+# "President Lee said"; not a company's "its president said".
+_STATE_OFFICIAL = re.compile(
+    r"(?:\b(?:prime\s+minister|premier|minister|ministry|chancellor|"
+    r"government\s+(?:officials?|spokes\w+))|(?<!['’]s\s)(?-i:\bPresident))\b[^.;:]{0,60}$",
+    re.IGNORECASE,
+)
+
+
+def _state_speaks(text, match, actors):
+    """The one government the sentence names, when one who speaks for a state says it."""
+    if not _STATE_OFFICIAL.search(text, max(0, match.start() - 80), match.start()):
+        return None
+    governments = {a.company for a in actors if a.company.endswith(" government")}
+    return governments.pop() if len(governments) == 1 else None
 
 
 def _opens(body, sentence, actor, actors):
