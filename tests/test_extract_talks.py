@@ -1829,3 +1829,15 @@ def test_it_drops_a_rules_pair_the_pair_model_plainly_doubts(index):
     assert reviewed(body, index, {}) == {pair("Nio", "BYD"), pair("Ford", "Geely")}
 
     assert reviewed(body, index, doubted) == {pair("Nio", "BYD")}
+
+
+def test_it_drops_a_rules_pair_the_pair_model_gives_less_than_one_in_five(index):
+    body = "Ford signed a deal with Geely on Monday to share engines."
+    assert reviewed(body, index, {"bias": -1.3}) == {pair("Ford", "Geely")}  # 0.21
+    assert reviewed(body, index, {"bias": -1.5}) == set()  # 0.18
+
+
+def test_it_adds_a_pair_named_together_the_pair_model_gives_at_least_three_in_five(index):
+    body = "Nio and BYD unveiled new battery packs at the show on Monday."
+    assert reviewed(body, index, {"bias": 0.3}) == set()  # 0.57
+    assert reviewed(body, index, {"bias": 0.5}) == {pair("Nio", "BYD")}  # 0.62
