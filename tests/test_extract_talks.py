@@ -196,6 +196,17 @@ def test_it_reads_the_company_that_owns_a_brand_as_its_owner(index):
     assert found == {pair("Geely", "Volvo Group"): "agreed"}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Geely on Tuesday took control of Leapmotor.",
+        "Geely on Friday bought out Leapmotor.",
+    ],
+)
+def test_the_day_a_company_is_bought_does_not_make_the_purchase_a_talk(index, sentence):
+    assert talks(sentence, index) == {pair("Geely", "Leapmotor"): "agreed"}
+
+
 # --- the status the article as a whole gives a pair -----------------------------------
 
 

@@ -696,13 +696,19 @@ def _will_work_together(text, match, kind):
     return kind
 
 
+# "X on Tuesday took control of Y", "agreed on Friday to sell it": the day of the deal, not
+# what talks are on ("talks on buying X").
+_ON_A_DAY = re.compile(r"\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
 def _buying_kind(text, match):
     """ "agreed" for a purchase done or decided, "future" for one a party says it will make,
     "talk" for one wanted, weighed or reported as planned."""
     # "In May it agreed to acquire": the month is no modal.
     if _PERMITTED.search(text, max(0, match.start() - 80), match.start()):
         return "agreed"  # "is waiting for approval to buy X": a deal regulators are to clear
-    raw = _RAW_WORD.findall(text[max(0, match.start() - 60) : match.start()])
+    said_before = _ON_A_DAY.sub(" ", text[max(0, match.start() - 60) : match.start()])
+    raw = _RAW_WORD.findall(said_before)
     before = [word.lower() for word in raw if word != "May"][-4:]
     if any(word in _NOT_YET for word in before[-3:]):
         return "talk"
