@@ -643,6 +643,20 @@ def test_an_end_that_names_no_party_and_no_deal_leaves_the_pair_as_it_was(index,
     assert found == {pair("BYD", "Nio"): "agreed"}
 
 
+def test_a_signed_pact_to_study_a_deal_is_confirmed_talks_not_the_deal(index):
+    found = talks(
+        "Honda and Nissan signed a memorandum of understanding on Monday to study whether "
+        "they could share a battery plant.",
+        index,
+    )
+    assert found == {pair("Honda", "Nissan"): "confirmed"}
+
+
+def test_a_signed_pact_to_build_something_is_still_agreed(index):
+    found = talks("Honda and Nissan signed a memorandum to build a battery plant.", index)
+    assert found == {pair("Honda", "Nissan"): "agreed"}
+
+
 # --- groups of three and funding rounds ----------------------------------------------
 
 

@@ -88,7 +88,23 @@ _AGREED_TO_TALK = re.compile(
     r"negotiate|hold\s+talks|evaluate|assess)\b",
     re.IGNORECASE,
 )
+# "signed a memorandum to explore whether they could build cars together": a pact to study
+# a deal, not the deal (not "signed a pact to build cars together").
+_SIGNED_TO_STUDY = re.compile(
+    r"\s+(?:[\w,]+\s+){0,3}?to\s+(?:look\s+into|explore|study|consider|examine|evaluate|assess|"
+    r"discuss)\b",
+    re.IGNORECASE,
+)
 _BRACKETS = re.compile(r"\([^)]*\)")
+
+
+def _signed_to_study(text):
+    return any(
+        m.group().lower().startswith("sign") and _SIGNED_TO_STUDY.match(text, m.end())
+        for m in lang.AGREE.finditer(text)
+    )
+
+
 _FOLLOWED_BY_WITH = re.compile(r"\s*with\b", re.IGNORECASE)
 _DISCUSS_VERB = re.compile(r"^discuss(?:es|ed|ing)?$", re.IGNORECASE)
 _ABOUT_WORKING_TOGETHER = re.compile(
@@ -401,8 +417,16 @@ def _triggers(text):
     for match in lang.AGREE.finditer(text):
         if _PERMITTED.search(text, max(0, match.start() - 80), match.start()):
             kind = "agreed"  # "were given permission to set up an alliance"
-        elif _PLANNED.search(_REPORTED_WILL.sub("", match.group())) or (
-            match.group().lower().startswith("agree") and _AGREED_TO_TALK.match(text, match.end())
+        elif (
+            _PLANNED.search(_REPORTED_WILL.sub("", match.group()))
+            or (
+                match.group().lower().startswith("agree")
+                and _AGREED_TO_TALK.match(text, match.end())
+            )
+            or (
+                match.group().lower().startswith("sign")
+                and _SIGNED_TO_STUDY.match(text, match.end())
+            )
         ):
             kind = "talk"
         elif not lang.not_done(before := lang.last_words(text, match.start())):
@@ -1425,6 +1449,8 @@ def find_talks(context, position, actors):
             # a party's word ("discussions are continuing, news agency PTI reported" is the
             # outlet's: rumoured, below)
             status = "confirmed"
+        elif kind == "talk" and not hearsay and _signed_to_study(text):
+            status = "confirmed"  # the parties' own pact to study a deal: talks they hold
         elif kind == "talk" or (
             kind == "noun"
             and (sourced or (_WOULD.search(text) and (hearsay or _CREDIT_WORDS.search(text))))
