@@ -196,6 +196,17 @@ def test_it_reads_the_company_that_owns_a_brand_as_its_owner(index):
     assert found == {pair("Geely", "Volvo Group"): "agreed"}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Geely on Tuesday took control of Leapmotor.",
+        "Geely on Friday bought out Leapmotor.",
+    ],
+)
+def test_the_day_a_company_is_bought_does_not_make_the_purchase_a_talk(index, sentence):
+    assert talks(sentence, index) == {pair("Geely", "Leapmotor"): "agreed"}
+
+
 # --- the status the article as a whole gives a pair -----------------------------------
 
 
@@ -617,6 +628,35 @@ def test_it_reads_looking_into_strategic_opportunities_with_a_company_as_talks(i
     assert found == {pair("Nio", "BAIC"): "confirmed"}
 
 
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "The news came weeks after the government dissolved its industry development board.",
+        "Many foreign brands have dropped plans for assembly lines in the country in recent years.",
+    ],
+)
+def test_an_end_that_names_no_party_and_no_deal_leaves_the_pair_as_it_was(index, aside):
+    found = talks(
+        "BYD and Nio signed an agreement on Monday to build a battery plant in Hungary.\n" + aside,
+        index,
+    )
+    assert found == {pair("BYD", "Nio"): "agreed"}
+
+
+def test_a_signed_pact_to_study_a_deal_is_confirmed_talks_not_the_deal(index):
+    found = talks(
+        "Honda and Nissan signed a memorandum of understanding on Monday to study whether "
+        "they could share a battery plant.",
+        index,
+    )
+    assert found == {pair("Honda", "Nissan"): "confirmed"}
+
+
+def test_a_signed_pact_to_build_something_is_still_agreed(index):
+    found = talks("Honda and Nissan signed a memorandum to build a battery plant.", index)
+    assert found == {pair("Honda", "Nissan"): "agreed"}
+
+
 # --- groups of three and funding rounds ----------------------------------------------
 
 
@@ -660,6 +700,29 @@ def test_it_reads_investors_named_after_the_raise_as_that_round(index):
         index,
     )
     assert found == {pair("Leapmotor", "Geely"): "agreed", pair("Leapmotor", "BYD"): "agreed"}
+
+
+def test_it_does_not_pair_a_startup_with_the_backers_of_its_past_rounds(index):
+    found = talks(
+        "Leapmotor showed a new crossover on Monday.\n"
+        "The startup has so far completed two funding rounds with investors including SoftBank "
+        "and Foxconn, among others.",
+        index,
+        title="Leapmotor shows a new crossover",
+    )
+    assert found == {}
+
+
+def test_it_reads_the_prospective_investors_of_a_round_as_rumoured(index):
+    found = talks(
+        "Leapmotor is raising money for its battery arm.\n"
+        "The prospective investors include SoftBank and Foxconn.",
+        index,
+    )
+    assert found == {
+        pair("Leapmotor", "SoftBank"): "rumoured",
+        pair("Leapmotor", "Foxconn"): "rumoured",
+    }
 
 
 def test_it_reads_a_round_only_weighed_as_rumoured(index):
@@ -1349,6 +1412,16 @@ def test_it_reads_a_country_in_talks_with_a_company_as_its_government(index_with
     }
 
 
+@pytest.mark.parametrize(
+    "speaker", ["President Prabowo told a business forum", "the investment minister said"]
+)
+def test_a_state_official_speaks_for_the_government_in_talks(index_with_governments, speaker):
+    body = f"Tesla is still negotiating with Indonesia over a battery plant, {speaker}."
+    assert talks(body, index_with_governments) == {
+        pair("Indonesian government", "Tesla"): "confirmed"
+    }
+
+
 def test_it_leaves_a_deal_between_two_countries_to_their_governments(index_with_governments):
     body = "Volkswagen welcomed the agreement between Germany and Indonesia on Monday."
     assert talks(body, index_with_governments) == {}
@@ -1781,3 +1854,15 @@ def test_it_drops_a_rules_pair_the_pair_model_plainly_doubts(index):
     assert reviewed(body, index, {}) == {pair("Nio", "BYD"), pair("Ford", "Geely")}
 
     assert reviewed(body, index, doubted) == {pair("Nio", "BYD")}
+
+
+def test_it_drops_a_rules_pair_the_pair_model_gives_less_than_one_in_five(index):
+    body = "Ford signed a deal with Geely on Monday to share engines."
+    assert reviewed(body, index, {"bias": -1.3}) == {pair("Ford", "Geely")}  # 0.21
+    assert reviewed(body, index, {"bias": -1.5}) == set()  # 0.18
+
+
+def test_it_adds_a_pair_named_together_the_pair_model_gives_at_least_three_in_five(index):
+    body = "Nio and BYD unveiled new battery packs at the show on Monday."
+    assert reviewed(body, index, {"bias": 0.3}) == set()  # 0.57
+    assert reviewed(body, index, {"bias": 0.5}) == {pair("Nio", "BYD")}  # 0.62

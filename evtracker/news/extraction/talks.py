@@ -88,7 +88,23 @@ _AGREED_TO_TALK = re.compile(
     r"negotiate|hold\s+talks|evaluate|assess)\b",
     re.IGNORECASE,
 )
+# "signed a memorandum to explore whether they could build cars together": a pact to study
+# a deal, not the deal (not "signed a pact to build cars together").
+_SIGNED_TO_STUDY = re.compile(
+    r"\s+(?:[\w,]+\s+){0,3}?to\s+(?:look\s+into|explore|study|consider|examine|evaluate|assess|"
+    r"discuss)\b",
+    re.IGNORECASE,
+)
 _BRACKETS = re.compile(r"\([^)]*\)")
+
+
+def _signed_to_study(text):
+    return any(
+        m.group().lower().startswith("sign") and _SIGNED_TO_STUDY.match(text, m.end())
+        for m in lang.AGREE.finditer(text)
+    )
+
+
 _FOLLOWED_BY_WITH = re.compile(r"\s*with\b", re.IGNORECASE)
 _DISCUSS_VERB = re.compile(r"^discuss(?:es|ed|ing)?$", re.IGNORECASE)
 _ABOUT_WORKING_TOGETHER = re.compile(
@@ -401,8 +417,16 @@ def _triggers(text):
     for match in lang.AGREE.finditer(text):
         if _PERMITTED.search(text, max(0, match.start() - 80), match.start()):
             kind = "agreed"  # "were given permission to set up an alliance"
-        elif _PLANNED.search(_REPORTED_WILL.sub("", match.group())) or (
-            match.group().lower().startswith("agree") and _AGREED_TO_TALK.match(text, match.end())
+        elif (
+            _PLANNED.search(_REPORTED_WILL.sub("", match.group()))
+            or (
+                match.group().lower().startswith("agree")
+                and _AGREED_TO_TALK.match(text, match.end())
+            )
+            or (
+                match.group().lower().startswith("sign")
+                and _SIGNED_TO_STUDY.match(text, match.end())
+            )
         ):
             kind = "talk"
         elif not lang.not_done(before := lang.last_words(text, match.start())):
@@ -696,13 +720,19 @@ def _will_work_together(text, match, kind):
     return kind
 
 
+# "X on Tuesday took control of Y", "agreed on Friday to sell it": the day of the deal, not
+# what talks are on ("talks on buying X").
+_ON_A_DAY = re.compile(r"\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
 def _buying_kind(text, match):
     """ "agreed" for a purchase done or decided, "future" for one a party says it will make,
     "talk" for one wanted, weighed or reported as planned."""
     # "In May it agreed to acquire": the month is no modal.
     if _PERMITTED.search(text, max(0, match.start() - 80), match.start()):
         return "agreed"  # "is waiting for approval to buy X": a deal regulators are to clear
-    raw = _RAW_WORD.findall(text[max(0, match.start() - 60) : match.start()])
+    said_before = _ON_A_DAY.sub(" ", text[max(0, match.start() - 60) : match.start()])
+    raw = _RAW_WORD.findall(said_before)
     before = [word.lower() for word in raw if word != "May"][-4:]
     if any(word in _NOT_YET for word in before[-3:]):
         return "talk"
@@ -753,6 +783,8 @@ def _speaker(body, actors, sentence):
             continue  # "Apple is said to be unhappy": hearsay about Apple
         if lang.TWO_PARTIES.present(text) and _PAIR_SPEAKS.search(text, 0, match.start()):
             return BOTH
+        if government := _state_speaks(text, match, actors):
+            return government
         verb_start = sentence.start + match.start()
         verb_end = sentence.start + match.end()
         before = [a for a in actors if a.end <= verb_start and verb_start - a.end <= 50]
@@ -771,6 +803,23 @@ def _speaker(body, actors, sentence):
             if len(gap.split()) <= 5 and not _SPEAKER_GAP_STOP.search(gap):
                 return after[0].company
     return None
+
+
+# One who speaks for a state: "talks are going well, the trade minister told reporters",
+# "President Lee said"; not a company's "its president said".
+_STATE_OFFICIAL = re.compile(
+    r"(?:\b(?:prime\s+minister|premier|minister|ministry|chancellor|"
+    r"government\s+(?:officials?|spokes\w+))|(?<!['’]s\s)(?-i:\bPresident))\b[^.;:]{0,60}$",
+    re.IGNORECASE,
+)
+
+
+def _state_speaks(text, match, actors):
+    """The one government the sentence names, when one who speaks for a state says it."""
+    if not _STATE_OFFICIAL.search(text, max(0, match.start() - 80), match.start()):
+        return None
+    governments = {a.company for a in actors if a.company.endswith(" government")}
+    return governments.pop() if len(governments) == 1 else None
 
 
 def _opens(body, sentence, actor, actors):
@@ -1400,6 +1449,8 @@ def find_talks(context, position, actors):
             # a party's word ("discussions are continuing, news agency PTI reported" is the
             # outlet's: rumoured, below)
             status = "confirmed"
+        elif kind == "talk" and not hearsay and _signed_to_study(text):
+            status = "confirmed"  # the parties' own pact to study a deal: talks they hold
         elif kind == "talk" or (
             kind == "noun"
             and (sourced or (_WOULD.search(text) and (hearsay or _CREDIT_WORDS.search(text))))
@@ -1767,13 +1818,30 @@ _INVESTORS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _RAISER_KEPT = 2  # sentences after a raise (or its paragraph) where "the round" is its round
+# A round told as the raiser's history, not the news: "Its earlier backers include X", "before
+# this deal it had closed a round led by X", "has so far completed two rounds with X"; not
+# "said earlier on Monday it had raised".
+_PAST_ROUND = re.compile(
+    r"\b(?:(?:earlier|previous|past|former)\s+(?:investors|backers|rounds?)|(?:had|has|have)\s+"
+    r"(?:earlier|previously)|"
+    r"before\s+(?:this|that|the)\s+(?:deal|round|investment)|so\s+far\s+(?:completed|closed|raised))\b",
+    re.IGNORECASE,
+)
+
+
+# Investors a round may yet bring in: "the prospective investors include X", "potential
+# backers such as Y".
+_CANDIDATES = re.compile(
+    r"\b(?:prospective|potential|possible|would-be)\s+(?:\w+\s+)?(?:investors|backers)\b",
+    re.IGNORECASE,
+)
 
 
 def _funding_round(context, position, actors, found):
     """(investor, company raising, kind, topic) for each investor in a funding round."""
     sentence = context.sentences[position]
     text = sentence.text
-    if not _FUNDING.search(text):
+    if not _FUNDING.search(text) or _PAST_ROUND.search(text):
         return []
     body = context.body
     parties = [a for a in actors if a.kind != "regulator" and not not_a_party(body, a)]
@@ -1809,7 +1877,8 @@ def _funding_round(context, position, actors, found):
         if before and not _CLAUSE_BREAK.search(body, before[-1].end, start):
             investors += _subject_chain(body, before)
     have = {frozenset(pair[:2]) for pair in found}
-    kind = "talk" if lang.HEDGE.search(text) or _PLANNED.search(text) else "agreed"
+    weighed = lang.HEDGE.search(text) or _PLANNED.search(text) or _CANDIDATES.search(text)
+    kind = "talk" if weighed else "agreed"
     return [
         (name, raiser, kind, "funding round")
         for name in dict.fromkeys(a.company for a in investors)
@@ -1929,6 +1998,8 @@ def _status_updates(context, position, actors, speaker, signals, on):
     named = {
         a.company for a in actors if a.kind != "regulator" and not not_a_party(context.body, a)
     }
+    if status == "ended" and not named and not _A_DEAL_OR_TALKS.search(text):
+        return []  # "brands shelved plans for new plants", "the board was dissolved": no deal ends
     speaker = None if speaker == BOTH else speaker
     attributed = speaker or (min(actors, key=lambda a: a.start).company if actors else None)
     attributed = attributed or context.attribution(position)
@@ -1944,6 +2015,10 @@ def _status_updates(context, position, actors, speaker, signals, on):
     return [update.fact(pair, "named earlier") for pair in targets]
 
 
+# What an end that names no party must stop to end a pair's talks; read only for such an end.
+_A_DEAL_OR_TALKS = re.compile(
+    r"\b(?:talks|negotiations|discussions|" + lang.DEAL_NOUN + r")\b", re.IGNORECASE
+)
 _WITH_UNNAMED = re.compile(
     r"\b(?:with|to)\s+(?:a|an|one|several|many|other|various|multiple|some|potential|possible|"
     r"a\s+number\s+of|a\s+few|two|three|four|unnamed|undisclosed)\s+(?!\w+\s+of\b)",
