@@ -1797,6 +1797,19 @@ def test_it_gives_a_rounds_money_to_its_sole_named_lead(body, amount, currency, 
     assert money(investments(body, index)) == [("Tencent", Decimal(amount), currency)]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Nio has taken in $400 million in a fresh round from Tencent and Geely.",
+        "Nio closed a $400 million round led by Tencent, carmaker Geely and CATL.",
+    ],
+)
+def test_it_gives_a_rounds_money_to_each_investor_it_is_told_to_come_from(body, index):
+    found = investments(body, index)
+    assert {f[0] for f in found if f[2] == Decimal("4e8")} >= {"Geely", "Tencent"}
+    assert [f for f in found if f[0] is None] == []
+
+
 def test_it_leaves_a_rounds_money_to_no_one_when_others_join_the_lead(index):
     body = "Nio raised $300 million in a round led by Tencent, with Geely also taking part."
     assert money(investments(body, index)) == [(None, Decimal("3e8"), "USD")]

@@ -841,6 +841,8 @@ _LED_BY = re.compile(r"(?<!co-)\bled\s+by\s+(?:[\w'’.-]+\s+){0,4}?$", re.IGNOR
 
 def _sole_lead_money(context, position, parties, found):
     """The round's amount for its one named investor when the sentence names it as the lead."""
+    if len(found) > 1:
+        return _shared_round_money(context, position, found)
     if len(found) != 1:
         return found
     sentence = context.sentences[position]
@@ -858,6 +860,38 @@ def _sole_lead_money(context, position, parties, found):
     why = (*found[0].why, "the round's sole lead")
     money = {"amount": amounts[0].value, "currency": amounts[0].currency}
     return [replace(found[0], **money, why=why)]
+
+
+# "raised $90 million from A and B", "a $2.5 billion round led by A, B and C": the round's one
+# amount told as coming from the list itself, so each listed investor put it in. Not when others
+# share it ("from A, B and others", "led by A, with B also taking part").
+_FROM_LIST = re.compile(r"\b(?:from|(?<!co-)led\s+by)\s+(?:[\w'’.-]+\s+){0,4}?$", re.IGNORECASE)
+_LIST_GAP = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?!with\b|also\b)[\w'’.-]+\s+){0,3}?"
+)
+
+
+def _shared_round_money(context, position, found):
+    """The round's amount for each of its investors when the sentence lists them all as its
+    source and gives one amount."""
+    sentence = context.sentences[position]
+    body = context.body
+    investors = {f.investor for f in found}
+    listed = [a for a in context.named_in(sentence.start, sentence.end) if a.company in investors]
+    if not listed or not _FROM_LIST.search(
+        body, max(sentence.start, listed[0].start - 45), listed[0].start
+    ):
+        return found
+    pairs = zip(listed, listed[1:], strict=False)
+    if any(not _LIST_GAP.fullmatch(body, a.end, b.start) for a, b in pairs):
+        return found
+    if OTHERS_AFTER.match(body, listed[-1].end):
+        return found
+    amounts = find_amounts(sentence.text, body)
+    if len({(a.value, a.currency) for a in amounts}) != 1:
+        return found
+    money = {"amount": amounts[0].value, "currency": amounts[0].currency}
+    return [replace(f, **money, why=(*f.why, "the round's listed investors")) for f in found]
 
 
 def _round_stake(context, position, investor, target, why):
