@@ -1810,6 +1810,14 @@ def test_it_gives_a_rounds_money_to_each_investor_it_is_told_to_come_from(body, 
     assert [f for f in found if f[0] is None] == []
 
 
+def test_it_reads_the_price_of_the_deal_told_in_the_next_sentence(index):
+    body = (
+        "Geely has agreed to buy a 9% stake in Daimler from its founders. "
+        "The purchase price is 7 billion euros, the company said."
+    )
+    assert money(investments(body, index)) == [("Geely", Decimal("7e9"), "EUR")]
+
+
 def test_it_leaves_a_rounds_money_to_no_one_when_others_join_the_lead(index):
     body = "Nio raised $300 million in a round led by Tencent, with Geely also taking part."
     assert money(investments(body, index)) == [(None, Decimal("3e8"), "USD")]

@@ -1140,8 +1140,9 @@ _ANAPHORA = re.compile(
     r"(?:The|That|This)\s+(?:money|investment|funding|financing|funds|sum|capital|"
     r"(deal|transaction|acquisition|purchase|agreement))\b"
 )
-# A deal's own price: "The deal, worth €2.2 billion", "is valued at", "comprises".
-_PRICED_AT = re.compile(r"\b(?:worth|valued|value|priced|comprises|totals?|costs?)\b", re.I)
+# A deal's own price: "The deal, worth €2.2 billion", "is valued at", "comprises", "The
+# purchase price is 90 billion won".
+_PRICED_AT = re.compile(r"\b(?:worth|valued|value|price|priced|comprises|totals?|costs?)\b", re.I)
 _ANAPHORA_REACH = 4  # sentences back to the investment "the deal" stands for
 
 
