@@ -1818,6 +1818,18 @@ def test_it_reads_the_price_of_the_deal_told_in_the_next_sentence(index):
     assert money(investments(body, index)) == [("Geely", Decimal("7e9"), "EUR")]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Via its Indian arm, Toyota controls roughly 30 percent of the country's passenger vehicle "
+        "sales.",
+        "Chairman Li said Geely wants to supply parts to 15% of the world's EVs by 2030.",
+    ],
+)
+def test_it_reads_no_stake_in_a_share_of_a_market(body, index):
+    assert [f for f in investments(body, index) if f[4] is not None] == []
+
+
 def test_it_leaves_a_rounds_money_to_no_one_when_others_join_the_lead(index):
     body = "Nio raised $300 million in a round led by Tencent, with Geely also taking part."
     assert money(investments(body, index)) == [(None, Decimal("3e8"), "USD")]

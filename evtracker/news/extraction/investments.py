@@ -788,6 +788,13 @@ _GAPPED_REST = re.compile(
     re.IGNORECASE,
 )
 _VENTURE = re.compile(r"\bventure\b|\bJVs?\b|\bjoint\s+(?:company|firm)\b", re.IGNORECASE)
+# What a bare share ("46 percent", "10%") is of, up to the clause's end: "of the country's
+# passenger car sales", "of the world's EVs" are no holdings.
+_SHARE_OF_WHAT = re.compile(r"\s+of\s+[^,;.()]{1,60}")
+_NOT_OWNED = re.compile(
+    r"\b(?:sales|market|deliveries|output|production|evs|demand|exports|imports|"
+    r"revenue|capitalization|capitalisation|emissions)\b"
+)
 
 
 def _fact(context, position, investor, target, value, currency, kind, percent, purpose, why):
@@ -1565,6 +1572,9 @@ def _stake_facts(context, position, parties, amount_facts):
         window = text[max(0, match.start() - 30) : match.end() + 35]
         if _NOT_A_STAKE.search(window.lower()):
             continue
+        share_of = _SHARE_OF_WHAT.match(text, match.end() - (3 if phrase.endswith(" of") else 0))
+        if share_of and _NOT_OWNED.search(share_of.group().lower()):
+            continue  # "controls 46 percent of the country's car sales": a share of a market
         if _CONDITION.search(lowered, max(0, match.start() - 80), match.start()):
             continue  # "loans granted on condition that X owns more than 51%": a term, not a stake
         end = sentence.start + match.end()
