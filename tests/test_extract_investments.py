@@ -1830,6 +1830,14 @@ def test_it_reads_no_stake_in_a_share_of_a_market(body, index):
     assert [f for f in investments(body, index) if f[4] is not None] == []
 
 
+def test_it_gives_money_raised_from_two_named_companies_to_both(index):
+    body = "Nio said it had raised $250 million from carmakers Geely and Renault."
+    assert money(investments(body, index)) == [
+        ("Geely", Decimal("2.5e8"), "USD"),
+        ("Renault", Decimal("2.5e8"), "USD"),
+    ]
+
+
 def test_it_leaves_a_rounds_money_to_no_one_when_others_join_the_lead(index):
     body = "Nio raised $300 million in a round led by Tencent, with Geely also taking part."
     assert money(investments(body, index)) == [(None, Decimal("3e8"), "USD")]

@@ -601,6 +601,9 @@ def _investors(context, sentence, parties, trigger, at, end):
             target = subject if subject and subject.company != named_after.company else None
             if target is not None and agents and any(a.company == target.company for a in agents):
                 target = None
+            if agents is None and _FROM.search(lead_in):
+                # "raised $90 million from A and B": the money comes from the list, each of it
+                agents = _group(body, parties, named_after)
             return agents or [named_after], target or _target(
                 context, sentence, parties, head, tail
             )
