@@ -1797,6 +1797,47 @@ def test_it_gives_a_rounds_money_to_its_sole_named_lead(body, amount, currency, 
     assert money(investments(body, index)) == [("Tencent", Decimal(amount), currency)]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Nio has taken in $400 million in a fresh round from Tencent and Geely.",
+        "Nio closed a $400 million round led by Tencent, carmaker Geely and CATL.",
+    ],
+)
+def test_it_gives_a_rounds_money_to_each_investor_it_is_told_to_come_from(body, index):
+    found = investments(body, index)
+    assert {f[0] for f in found if f[2] == Decimal("4e8")} >= {"Geely", "Tencent"}
+    assert [f for f in found if f[0] is None] == []
+
+
+def test_it_reads_the_price_of_the_deal_told_in_the_next_sentence(index):
+    body = (
+        "Geely has agreed to buy a 9% stake in Daimler from its founders. "
+        "The purchase price is 7 billion euros, the company said."
+    )
+    assert money(investments(body, index)) == [("Geely", Decimal("7e9"), "EUR")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Via its Indian arm, Toyota controls roughly 30 percent of the country's passenger vehicle "
+        "sales.",
+        "Chairman Li said Geely wants to supply parts to 15% of the world's EVs by 2030.",
+    ],
+)
+def test_it_reads_no_stake_in_a_share_of_a_market(body, index):
+    assert [f for f in investments(body, index) if f[4] is not None] == []
+
+
+def test_it_gives_money_raised_from_two_named_companies_to_both(index):
+    body = "Nio said it had raised $250 million from carmakers Geely and Renault."
+    assert money(investments(body, index)) == [
+        ("Geely", Decimal("2.5e8"), "USD"),
+        ("Renault", Decimal("2.5e8"), "USD"),
+    ]
+
+
 def test_it_leaves_a_rounds_money_to_no_one_when_others_join_the_lead(index):
     body = "Nio raised $300 million in a round led by Tencent, with Geely also taking part."
     assert money(investments(body, index)) == [(None, Decimal("3e8"), "USD")]

@@ -601,6 +601,9 @@ def _investors(context, sentence, parties, trigger, at, end):
             target = subject if subject and subject.company != named_after.company else None
             if target is not None and agents and any(a.company == target.company for a in agents):
                 target = None
+            if agents is None and _FROM.search(lead_in):
+                # "raised $90 million from A and B": the money comes from the list, each of it
+                agents = _group(body, parties, named_after)
             return agents or [named_after], target or _target(
                 context, sentence, parties, head, tail
             )
@@ -788,6 +791,13 @@ _GAPPED_REST = re.compile(
     re.IGNORECASE,
 )
 _VENTURE = re.compile(r"\bventure\b|\bJVs?\b|\bjoint\s+(?:company|firm)\b", re.IGNORECASE)
+# What a bare share ("46 percent", "10%") is of, up to the clause's end: "of the country's
+# passenger car sales", "of the world's EVs" are no holdings.
+_SHARE_OF_WHAT = re.compile(r"\s+of\s+[^,;.()]{1,60}")
+_NOT_OWNED = re.compile(
+    r"\b(?:sales|market|deliveries|output|production|evs|demand|exports|imports|"
+    r"revenue|capitalization|capitalisation|emissions)\b"
+)
 
 
 def _fact(context, position, investor, target, value, currency, kind, percent, purpose, why):
@@ -841,6 +851,8 @@ _LED_BY = re.compile(r"(?<!co-)\bled\s+by\s+(?:[\w'’.-]+\s+){0,4}?$", re.IGNOR
 
 def _sole_lead_money(context, position, parties, found):
     """The round's amount for its one named investor when the sentence names it as the lead."""
+    if len(found) > 1:
+        return _shared_round_money(context, position, found)
     if len(found) != 1:
         return found
     sentence = context.sentences[position]
@@ -858,6 +870,38 @@ def _sole_lead_money(context, position, parties, found):
     why = (*found[0].why, "the round's sole lead")
     money = {"amount": amounts[0].value, "currency": amounts[0].currency}
     return [replace(found[0], **money, why=why)]
+
+
+# "raised $90 million from A and B", "a $2.5 billion round led by A, B and C": the round's one
+# amount told as coming from the list itself, so each listed investor put it in. Not when others
+# share it ("from A, B and others", "led by A, with B also taking part").
+_FROM_LIST = re.compile(r"\b(?:from|(?<!co-)led\s+by)\s+(?:[\w'’.-]+\s+){0,4}?$", re.IGNORECASE)
+_LIST_GAP = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?!with\b|also\b)[\w'’.-]+\s+){0,3}?"
+)
+
+
+def _shared_round_money(context, position, found):
+    """The round's amount for each of its investors when the sentence lists them all as its
+    source and gives one amount."""
+    sentence = context.sentences[position]
+    body = context.body
+    investors = {f.investor for f in found}
+    listed = [a for a in context.named_in(sentence.start, sentence.end) if a.company in investors]
+    if not listed or not _FROM_LIST.search(
+        body, max(sentence.start, listed[0].start - 45), listed[0].start
+    ):
+        return found
+    pairs = zip(listed, listed[1:], strict=False)
+    if any(not _LIST_GAP.fullmatch(body, a.end, b.start) for a, b in pairs):
+        return found
+    if OTHERS_AFTER.match(body, listed[-1].end):
+        return found
+    amounts = find_amounts(sentence.text, body)
+    if len({(a.value, a.currency) for a in amounts}) != 1:
+        return found
+    money = {"amount": amounts[0].value, "currency": amounts[0].currency}
+    return [replace(f, **money, why=(*f.why, "the round's listed investors")) for f in found]
 
 
 def _round_stake(context, position, investor, target, why):
@@ -1106,8 +1150,9 @@ _ANAPHORA = re.compile(
     r"(?:The|That|This)\s+(?:money|investment|funding|financing|funds|sum|capital|"
     r"(deal|transaction|acquisition|purchase|agreement))\b"
 )
-# A deal's own price: "The deal, worth €2.2 billion", "is valued at", "comprises".
-_PRICED_AT = re.compile(r"\b(?:worth|valued|value|priced|comprises|totals?|costs?)\b", re.I)
+# A deal's own price: "The deal, worth €2.2 billion", "is valued at", "comprises", "The
+# purchase price is 90 billion won".
+_PRICED_AT = re.compile(r"\b(?:worth|valued|value|price|priced|comprises|totals?|costs?)\b", re.I)
 _ANAPHORA_REACH = 4  # sentences back to the investment "the deal" stands for
 
 
@@ -1530,6 +1575,9 @@ def _stake_facts(context, position, parties, amount_facts):
         window = text[max(0, match.start() - 30) : match.end() + 35]
         if _NOT_A_STAKE.search(window.lower()):
             continue
+        share_of = _SHARE_OF_WHAT.match(text, match.end() - (3 if phrase.endswith(" of") else 0))
+        if share_of and _NOT_OWNED.search(share_of.group().lower()):
+            continue  # "controls 46 percent of the country's car sales": a share of a market
         if _CONDITION.search(lowered, max(0, match.start() - 80), match.start()):
             continue  # "loans granted on condition that X owns more than 51%": a term, not a stake
         end = sentence.start + match.end()

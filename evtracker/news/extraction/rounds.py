@@ -3,8 +3,9 @@ raising the money ("raised $200 million from A, B and others", "A and B took par
 round", "Investors include A and B", "led by A and including an investment from B").
 
 A round's total belongs to no single investor when several are named, so each participant
-gets a stake without an amount and the total is kept as money from investors left unnamed
-(`unnamed_round`), as it is when the sentence names no investor ("raised $400 million from
+gets a stake without an amount (unless the sentence tells the money as coming from just that
+list: investments.py gives each the total) and the total is kept as money from investors left
+unnamed (`unnamed_round`), as it is when the sentence names no investor ("raised $400 million from
 investors it did not name") or the money rules give it to none of those named. A sole named
 investor's money ("raised $75 million from Y") is left to the money rules. The company
 raising the money is the subject of "raised", "secured", "drew", else the one that raised
