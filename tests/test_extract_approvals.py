@@ -1782,3 +1782,11 @@ def test_it_does_not_approve_a_company_whose_workers_are_cleared(index):
         "to strike."
     )
     assert approvals(body, index) == set()
+
+
+def test_it_ends_a_body_named_by_form_where_its_sentence_ends(index):
+    body = (
+        "VinFast said it had won a production licence from the Transport Department of "
+        "Ruritania. Analysts welcomed the news."
+    )
+    assert approvals(body, index) == {("VinFast", "Transport Department of Ruritania", "granted")}

@@ -641,6 +641,20 @@ def _longer_than_listed(context, mention, start, end):
     )
 
 
+# Where a sentence ends inside the capitalised words around a head word: "... the Ministry of
+# Industry. Since then ..." or "... in Germany.\n\nMinistry officials ..."; a full stop after
+# a capital ("U.S. Federal Trade Commission") is an abbreviation's.
+_SENTENCE_END = re.compile(r"(?<=[a-z])\.\s+|\s*\n\s*")
+
+
+def _within_sentence(body, start, head, end):
+    """(start, end) of a name cut to the sentence of its head word."""
+    for stop in _SENTENCE_END.finditer(body, start, head.start()):
+        start = stop.end()
+    stop = _SENTENCE_END.search(body, head.end(), end)
+    return start, stop.start() if stop else end
+
+
 def _scan(body):
     found = []
     heads = sorted(
@@ -687,8 +701,9 @@ def _scan(body):
         of_part = _OF_PART.match(body, end)
         if of_part:
             end = of_part.end()
+        start, end = _within_sentence(body, start, head, end)
         name = body[start:end]
-        if start == head.start() and not of_part or _NOT_PUBLIC.search(name):
+        if start == head.start() and end == head.end() or _NOT_PUBLIC.search(name):
             continue  # "Commission" alone; "the Board"
         if word == "Court" and not _INSOLVENCY_COURT.search(name):
             continue  # a court that rules on a dispute approves nothing; one that sells does
