@@ -1790,3 +1790,12 @@ def test_it_ends_a_body_named_by_form_where_its_sentence_ends(index):
         "Ruritania. Analysts welcomed the news."
     )
     assert approvals(body, index) == {("VinFast", "Transport Department of Ruritania", "granted")}
+
+
+def test_it_reads_a_body_suspending_permits_whatever_they_are_for(index):
+    # what the permits let a company do (carry passengers in cars) is no inquiry's subject
+    body = (
+        "The California DMV said on Monday it has suspended the permits that let Cruise "
+        "carry passengers in driverless cars."
+    )
+    assert approvals(body, index) == {("Cruise", "California DMV", "rejected")}

@@ -494,8 +494,12 @@ _REGULATOR_ACTS = re.compile(
     # "the ministry withdrew the licences of X and Y", "resolved to withdraw the status of X"
     r"withdr[ae]w(?=\s+(?:the|their|its)\s+(?:[\w-]+\s+){0,2}?(?:licen[cs]es?|permits?|status))|"
     r"suspended|plans?\s+to\s+(?:review|examine|scrutini[sz]e|investigate)|"
+    # only an inquiry is read for what it looks into: "approved the venture to build 100,000
+    # electric vehicles" is the body's act whatever follows it
     r"(?:opened|launched|began|"
-    r"started)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:investigation|probe))\b" + _NO_ONES_APPLICATION,
+    r"started)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:investigation|probe)\b"
+    + _NO_ONES_APPLICATION
+    + r")\b",
     _I,
 )
 # Where the object of the body's verb ends: "review the merger because of X's stake".
