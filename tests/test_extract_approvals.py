@@ -1799,3 +1799,11 @@ def test_it_reads_a_body_suspending_permits_whatever_they_are_for(index):
         "carry passengers in driverless cars."
     )
     assert approvals(body, index) == {("Cruise", "California DMV", "rejected")}
+
+
+def test_it_reads_a_shared_competition_body_name_by_the_country_that_owns_it(index):
+    body = (
+        "India's Competition Commission on Monday cleared Suzuki's plan to take a stake in "
+        "a local battery maker."
+    )
+    assert approvals(body, index) == {("Suzuki", "CCI", "granted")}

@@ -655,6 +655,23 @@ def _within_sentence(body, start, head, end):
     return start, stop.start() if stop else end
 
 
+# A competition body's name that many countries share, owned by the country it belongs to:
+# "Ruritania's Competition Commission" is that country's merger-control body.
+_SHARED_ANTITRUST_NAME = re.compile(
+    r"(?:Competition|Fair\s+Trade|Antimonopoly|Anti-Monopoly)\s+(?:Commission|Authority|Board|"
+    r"Council|Bureau|Agency)"
+)
+
+
+def _antitrust_body_of(owner, name):
+    """The merger-control body of the country `owner` names ("India's "), when `name` is a
+    name competition bodies share; else None."""
+    if not _SHARED_ANTITRUST_NAME.fullmatch(name):
+        return None
+    place = " ".join(re.sub(r"['’]s?\s*$", "", owner).lower().split())
+    return ANTITRUST_BODY.get(place)
+
+
 def _scan(body):
     found = []
     heads = sorted(
@@ -710,6 +727,7 @@ def _scan(body):
         owner = _PLACE_OWNS.match(name)
         if owner and not _NOT_PUBLIC.search(name):
             start, name = start + owner.end(), name[owner.end() :]  # "Vietnam's Ministry of ..."
+            name = _antitrust_body_of(owner.group(), name) or name
         acronym = _ACRONYM_OFFICE.fullmatch(name)
         if acronym:
             name = acronym.group(1)  # "the BOI Office" is the BOI
