@@ -1807,3 +1807,14 @@ def test_it_reads_a_shared_competition_body_name_by_the_country_that_owns_it(ind
         "a local battery maker."
     )
     assert approvals(body, index) == {("Suzuki", "CCI", "granted")}
+
+
+def test_it_reads_a_countrys_regulators_as_the_body_of_that_country_the_article_names(index):
+    body = (
+        "Leapmotor said on Monday it had won approval from Chinese regulators for its venture "
+        "with Stellantis. The venture will make cars for export.\n\n"
+        "Analysts said the deal shows how Stellantis wants to sell cheaper electric cars. The "
+        "carmaker had been waiting for months.\n\n"
+        "The NDRC, the state planner, had reviewed the plan since the spring."
+    )
+    assert approvals(body, index) == {("Leapmotor", "NDRC", "granted")}

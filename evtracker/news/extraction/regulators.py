@@ -452,6 +452,11 @@ _HOME_GOVERNMENT = {
 _PLACE_OWNER_BEFORE = re.compile(r"(?:['’]s?|(?<=[a-z]))\s+$")
 
 
+def home_government(body):
+    """The government a listed body belongs to ("NDRC": the Chinese government), or None."""
+    return _HOME_GOVERNMENT.get(body)
+
+
 def foreign_namesake(body, start, end, company):
     """(start, end, name as written) when a listed body's plain name belongs to another
     country's body ("Vietnam's industry ministry", "the Ministry of Industry of Indonesia"
