@@ -1782,3 +1782,39 @@ def test_it_does_not_approve_a_company_whose_workers_are_cleared(index):
         "to strike."
     )
     assert approvals(body, index) == set()
+
+
+def test_it_ends_a_body_named_by_form_where_its_sentence_ends(index):
+    body = (
+        "VinFast said it had won a production licence from the Transport Department of "
+        "Ruritania. Analysts welcomed the news."
+    )
+    assert approvals(body, index) == {("VinFast", "Transport Department of Ruritania", "granted")}
+
+
+def test_it_reads_a_body_suspending_permits_whatever_they_are_for(index):
+    # what the permits let a company do (carry passengers in cars) is no inquiry's subject
+    body = (
+        "The California DMV said on Monday it has suspended the permits that let Cruise "
+        "carry passengers in driverless cars."
+    )
+    assert approvals(body, index) == {("Cruise", "California DMV", "rejected")}
+
+
+def test_it_reads_a_shared_competition_body_name_by_the_country_that_owns_it(index):
+    body = (
+        "India's Competition Commission on Monday cleared Suzuki's plan to take a stake in "
+        "a local battery maker."
+    )
+    assert approvals(body, index) == {("Suzuki", "CCI", "granted")}
+
+
+def test_it_reads_a_countrys_regulators_as_the_body_of_that_country_the_article_names(index):
+    body = (
+        "Leapmotor said on Monday it had won approval from Chinese regulators for its venture "
+        "with Stellantis. The venture will make cars for export.\n\n"
+        "Analysts said the deal shows how Stellantis wants to sell cheaper electric cars. The "
+        "carmaker had been waiting for months.\n\n"
+        "The NDRC, the state planner, had reviewed the plan since the spring."
+    )
+    assert approvals(body, index) == {("Leapmotor", "NDRC", "granted")}

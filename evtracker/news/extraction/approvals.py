@@ -51,6 +51,7 @@ from evtracker.news.extraction.regulators import (
     country_government,
     field_bodies,
     foreign_namesake,
+    home_government,
     listing_venue,
 )
 
@@ -494,8 +495,12 @@ _REGULATOR_ACTS = re.compile(
     # "the ministry withdrew the licences of X and Y", "resolved to withdraw the status of X"
     r"withdr[ae]w(?=\s+(?:the|their|its)\s+(?:[\w-]+\s+){0,2}?(?:licen[cs]es?|permits?|status))|"
     r"suspended|plans?\s+to\s+(?:review|examine|scrutini[sz]e|investigate)|"
+    # only an inquiry is read for what it looks into: "approved the venture to build 100,000
+    # electric vehicles" is the body's act whatever follows it
     r"(?:opened|launched|began|"
-    r"started)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:investigation|probe))\b" + _NO_ONES_APPLICATION,
+    r"started)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:investigation|probe)\b"
+    + _NO_ONES_APPLICATION
+    + r")\b",
     _I,
 )
 # Where the object of the body's verb ends: "review the merger because of X's stake".
@@ -1339,12 +1344,26 @@ def _regulator(context, position, regulators, acting):
     if government:
         return [government]
     written = unnamed and _as_written(unnamed)
+    home = written and _country_body_named(context, sentence.start, written)
+    if home:
+        return [home]  # "Chinese regulators" where the article names the NDRC: that body
     if written and len(written.split()) > 1 and written.split()[0].lower() not in _OWNERS:
         return [written]  # "Chinese regulators"; "the regulator" names no one
     named = _regulator_named(context, sentence.start)
     if named:
         return [_canonical(context, named)]  # the body the article names, as an analyst reads it
     return [None]
+
+
+def _country_body_named(context, offset, written):
+    """The body the article names most, when `written` describes a country's bodies by its
+    people alone ("Chinese regulators") and that body is the same country's."""
+    words = written.split()
+    if len(words) != 2 or words[1].lower() not in ("regulators", "authorities"):
+        return None
+    country = GOVERNMENTS.get(words[0].lower())
+    named = _regulator_named(context, offset)
+    return named if country and home_government(named) == country else None
 
 
 # "..., granted by the National Development and Reform Commission (NDRC), ...": the body that

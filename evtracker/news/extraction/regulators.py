@@ -452,6 +452,11 @@ _HOME_GOVERNMENT = {
 _PLACE_OWNER_BEFORE = re.compile(r"(?:['’]s?|(?<=[a-z]))\s+$")
 
 
+def home_government(body):
+    """The government a listed body belongs to ("NDRC": the Chinese government), or None."""
+    return _HOME_GOVERNMENT.get(body)
+
+
 def foreign_namesake(body, start, end, company):
     """(start, end, name as written) when a listed body's plain name belongs to another
     country's body ("Vietnam's industry ministry", "the Ministry of Industry of Indonesia"
@@ -641,6 +646,37 @@ def _longer_than_listed(context, mention, start, end):
     )
 
 
+# Where a sentence ends inside the capitalised words around a head word: "... the Ministry of
+# Industry. Since then ..." or "... in Germany.\n\nMinistry officials ..."; a full stop after
+# a capital ("U.S. Federal Trade Commission") is an abbreviation's.
+_SENTENCE_END = re.compile(r"(?<=[a-z])\.\s+|\s*\n\s*")
+
+
+def _within_sentence(body, start, head, end):
+    """(start, end) of a name cut to the sentence of its head word."""
+    for stop in _SENTENCE_END.finditer(body, start, head.start()):
+        start = stop.end()
+    stop = _SENTENCE_END.search(body, head.end(), end)
+    return start, stop.start() if stop else end
+
+
+# A competition body's name that many countries share, owned by the country it belongs to:
+# "Ruritania's Competition Commission" is that country's merger-control body.
+_SHARED_ANTITRUST_NAME = re.compile(
+    r"(?:Competition|Fair\s+Trade|Antimonopoly|Anti-Monopoly)\s+(?:Commission|Authority|Board|"
+    r"Council|Bureau|Agency)"
+)
+
+
+def _antitrust_body_of(owner, name):
+    """The merger-control body of the country `owner` names ("India's "), when `name` is a
+    name competition bodies share; else None."""
+    if not _SHARED_ANTITRUST_NAME.fullmatch(name):
+        return None
+    place = " ".join(re.sub(r"['’]s?\s*$", "", owner).lower().split())
+    return ANTITRUST_BODY.get(place)
+
+
 def _scan(body):
     found = []
     heads = sorted(
@@ -687,14 +723,16 @@ def _scan(body):
         of_part = _OF_PART.match(body, end)
         if of_part:
             end = of_part.end()
+        start, end = _within_sentence(body, start, head, end)
         name = body[start:end]
-        if start == head.start() and not of_part or _NOT_PUBLIC.search(name):
+        if start == head.start() and end == head.end() or _NOT_PUBLIC.search(name):
             continue  # "Commission" alone; "the Board"
         if word == "Court" and not _INSOLVENCY_COURT.search(name):
             continue  # a court that rules on a dispute approves nothing; one that sells does
         owner = _PLACE_OWNS.match(name)
         if owner and not _NOT_PUBLIC.search(name):
             start, name = start + owner.end(), name[owner.end() :]  # "Vietnam's Ministry of ..."
+            name = _antitrust_body_of(owner.group(), name) or name
         acronym = _ACRONYM_OFFICE.fullmatch(name)
         if acronym:
             name = acronym.group(1)  # "the BOI Office" is the BOI
