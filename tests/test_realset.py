@@ -12,7 +12,8 @@ session 11's 74 and 63 scored 0.53 / 0.52 / 0.67 and 0.80 / 0.50 / 0.53, session
 main facts approvals: with it the set's approvals fell from P 0.76 R 0.75 to P 0.74 R 0.71, and
 their floors to 0.72 and 0.69), session 13's 224 scored 0.68 / 0.55 / 0.46 (approvals-heavy
 again, 143 of its 609 main facts approvals: the set's approvals fell from P 0.75 R 0.73 to
-P 0.70 R 0.67, and their floors to 0.69 and 0.66; the set is now 1,381 articles). Talks are
+P 0.70 R 0.67, and their floors to 0.69 and 0.66; the set is now 1,372 articles, nine having
+been dropped for retelling pages the holdout or a validation batch retells). Talks are
 partly in-sample, since the pair model trains on this set. Raise the floors as the extractor
 improves; never lower them to make a change pass.
 """
@@ -24,6 +25,7 @@ import pytest
 
 from bench.extract_quality import score_directory
 from tests.data.check_corpus import check
+from tests.data.sources_used import known_pages, page, retold_elsewhere
 
 DATA = Path(__file__).resolve().parent / "data"
 DEVELOPMENT = DATA / "realset"
@@ -56,6 +58,50 @@ def test_it_keeps_every_label_on_a_verbatim_span_with_its_source(directory, caps
     assert all(s["outlet"] and s["published"] for s in sources)
     # Three of the shared retellings' original pages were not found in the stored pages.
     assert sum(1 for s in sources if not s["url"]) <= 3
+
+
+# One of the 41 retellings the project was given retells the page a holdout article retells;
+# it stays, as given. Any other development article retelling a page of the holdout or of a
+# validation batch would let tuning on it reach text that must stay unseen.
+GIVEN_OVERLAP = {"029.txt"}
+
+
+def test_no_development_article_retells_a_page_the_unseen_sets_retell():
+    unseen = {
+        page(entry.get("url"))
+        for directory in (HOLDOUT, VALIDATION, SECOND_VALIDATION, THIRD_VALIDATION)
+        for entry in json.loads((directory / "sources.json").read_text(encoding="utf-8"))
+        if entry.get("url")
+    }
+    sources = json.loads((DEVELOPMENT / "sources.json").read_text(encoding="utf-8"))
+    overlapping = {entry["article"] for entry in sources if page(entry.get("url")) in unseen}
+    assert overlapping == GIVEN_OVERLAP
+
+
+def test_it_tells_a_writer_whether_a_page_is_already_retold(tmp_path):
+    first = json.loads((DEVELOPMENT / "sources.json").read_text(encoding="utf-8"))[-1]["url"]
+    known = known_pages()
+    # The same page however its address is written: "www.", a trailing slash, capitals.
+    host, path, query = page(first)
+    assert page(f"https://www.{host}{path.upper()}/" + (f"?{query}" if query else "")) in known
+    assert page("https://example.org/a-report-nobody-retold") not in known
+
+    part = tmp_path / "writer"
+    part.mkdir()
+    (part / "sources.json").write_text(
+        json.dumps(
+            [
+                {"article": "9001.txt", "url": first},
+                {"article": "9002.txt", "url": "https://example.org/new"},
+                {"article": "9003.txt", "url": "https://example.org/new/"},
+            ]
+        ),
+        encoding="utf-8",
+    )
+    assert retold_elsewhere(part) == [
+        ("9001.txt", ["realset"]),
+        ("9003.txt", ["this part (9002.txt)"]),
+    ]
 
 
 @pytest.fixture(scope="module")
