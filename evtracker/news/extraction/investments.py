@@ -2106,7 +2106,7 @@ def _shareholder_facts(context, position, parties, facts):
 # founding partner with a 19 percent stake": the share the owner named before it holds.
 _HOLDER_WITH = re.compile(
     r"\b(?:owner|shareholder|stakeholder|holder|partner)\s*,?\s+(?:with|at|holding|owning)\s+"
-    r"(?:an?\s+)?" + _ABOUT + r"(\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per\s*cent)",
+    r"(?:an?\s+)?" + _ABOUT + PERCENT,
     re.IGNORECASE,
 )
 # Between the holder and its role: "will be the majority", "the minority", "is Y's biggest"
