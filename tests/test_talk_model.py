@@ -4,6 +4,7 @@ gives."""
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -11,8 +12,10 @@ from django.core.management import call_command
 from evtracker.news.extract import extract, read_by_rules
 from evtracker.news.extraction import pairs
 from evtracker.news.management.commands.extract import seed_index as read_seed_index
+from evtracker.news.readers import read_path
 
 PUBLISHED = date(2024, 5, 2)
+REALSET = Path(__file__).parent / "data" / "realset"
 
 AMPERE = (
     "Renault and Nissan to invest in Ampere",
@@ -74,6 +77,23 @@ def test_it_adds_a_pair_the_rules_miss_with_its_reasons(seed_index):
     assert added.sentence.startswith("Renault Group and Nissan said on Wednesday")
     assert body[added.start : added.end] == added.sentence
     assert added.why[0].startswith("added by the pair model (0.")
+
+
+def test_it_gives_a_pair_the_status_the_article_as_a_whole_supports(seed_index):
+    # The rules read "three sources said" in the first sentence naming the pair; the
+    # developer's own statement three paragraphs on confirms the talks (the gold status).
+    article = read_path(REALSET / "articles" / "005.txt")
+    published = article.published_at.date()
+    _, rules = read_by_rules(article.body, seed_index, published=published, title=article.title)
+    found = extract(article.body, seed_index, published=published, title=article.title)
+    pair = frozenset(("China Evergrande", "Xiaomi"))
+
+    assert by_pair(rules.talks)[pair].status == "rumoured"
+    talk = by_pair(found.talks)[pair]
+    assert talk.status == "confirmed"
+    assert talk.why[:-2] == by_pair(rules.talks)[pair].why
+    assert talk.why[-1].startswith("the status model reads confirmed (0.")
+    assert "over the rules' rumoured (0.0" in talk.why[-1]
 
 
 def test_it_keeps_each_rules_pair_with_its_reading_of_it(seed_index):
