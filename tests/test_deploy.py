@@ -40,6 +40,33 @@ def test_it_passes_the_deploy_check_with_production_settings():
     assert result.stderr.strip() == ""
 
 
+def test_a_web_worker_starts_with_every_template_compiled_and_its_views_imported():
+    # What gunicorn imports in each worker process: a worker's first page then costs what
+    # later ones do, and a template that does not compile stops the start, not a reader.
+    check = (
+        "import gc, sys, evtracker.wsgi\n"
+        "from django.template import engines\n"
+        "jinja = engines['jinja2'].env.cache\n"
+        "django = engines['django'].engine.template_loaders[0].get_template_cache\n"
+        "print(sorted(key[1] for key in jinja), 'partnerships/company.html' in django,\n"
+        "      'evtracker.partnerships.exports' in sys.modules, gc.get_freeze_count() > 0)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", check],
+        cwd=ROOT,
+        env={**os.environ, **PRODUCTION, "DJANGO_SETTINGS_MODULE": "evtracker.settings"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    rows = sorted(
+        path.relative_to(ROOT / "templates" / "jinja2").as_posix()
+        for path in (ROOT / "templates" / "jinja2").rglob("*.html")
+    )
+    assert result.stdout.strip() == f"{rows} True True True"
+
+
 def test_it_refuses_to_start_in_production_without_a_secret_key():
     result = manage("check", **{**PRODUCTION, "SECRET_KEY": ""})
     assert result.returncode != 0
