@@ -15,7 +15,7 @@ or tells the holding in passing (an aside, "had already invested", "backed A and
 import re
 
 from evtracker.news.extraction import language as lang
-from evtracker.news.extraction.money import find_amounts
+from evtracker.news.extraction.money import APPROXIMATELY, find_amounts
 
 _ACQUIRE = re.compile(
     r"\b(?:buy|buys|buying|bought|acquire|acquires|acquiring|acquired|purchase|purchases|"
@@ -50,7 +50,7 @@ _OBJECT_END = re.compile(
 _ITS_SHARES = re.compile(r"(?:'s|’s)?\s+(?:common\s+|new\s+|newly\s+issued\s+)?(?:shares|stock)\b")
 # "acquire 40.1M Nio shares", "buy another 24 million Suzuki shares": a number of its shares.
 _SHARE_COUNT = re.compile(
-    r"(?:(?:about|around|roughly|some|nearly|another|a\s+further|an\s+additional)\s+)?"
+    rf"(?:(?:{APPROXIMATELY}|another|a\s+further|an\s+additional)\s+)?"
     r"\d[\d.,]*\s*(?:m|mn|million|bn|billion)?\s+",
     re.IGNORECASE,
 )

@@ -37,6 +37,7 @@ import re
 
 from evtracker.news.extraction import language as lang
 from evtracker.news.extraction.facts import Actor, ApprovalFact
+from evtracker.news.extraction.money import APPROXIMATELY
 from evtracker.news.extraction.patterns import Anchored, Gated
 from evtracker.news.extraction.regulators import (
     ANTITRUST_BODY,
@@ -662,7 +663,7 @@ _CLAUSE_END = re.compile(r";|\.(?=\s+[A-Z\"“]|$)")
 # A side that comes to own a part of the other: "X is set to hold around 0.24 per cent".
 _TO_HOLD = re.compile(
     r"(?:\s+(?:is|was|will|would|also))?\s+(?:(?:set|due|expected)\s+)?(?:to\s+)?"
-    r"(?:hold|own|take|acquire|buy)\s+(?:(?:around|about|nearly|roughly|some|a|an)\s+)*"
+    rf"(?:hold|own|take|acquire|buy)\s+(?:(?:{APPROXIMATELY}|a|an)\s+)*"
     r"[\d.]+\s*(?:%|per\s*cent|percent)",
     _I,
 )

@@ -18,8 +18,8 @@ from decimal import Decimal
 from evtracker.news.extraction import language as lang
 from evtracker.news.extraction.acquisitions import acquisition_facts, invested_in_facts
 from evtracker.news.extraction.facts import InvestmentFact
-from evtracker.news.extraction.money import PERCENT, find_amounts
-from evtracker.news.extraction.not_money import ROUGHLY, SITE_COST, not_money_put_in
+from evtracker.news.extraction.money import APPROXIMATELY, PERCENT, ROUGHLY, find_amounts
+from evtracker.news.extraction.not_money import SITE_COST, not_money_put_in
 from evtracker.news.extraction.patterns import fold, per_article
 from evtracker.news.extraction.rounds import (
     OTHERS_AFTER,
@@ -686,14 +686,10 @@ def _target(context, sentence, parties, head, tail):
 # "at $7.50 each", "HK$43.8 apiece", "$20 a share": a price per share, not an investment.
 # A stake with no amount: "taking a stake in", "a 40% stake in", "buying into", "raised its
 # shareholding in X to 9.98 percent", "as much as 20% of", "51% owned by", "the other 49%".
-_ABOUT = (
-    r"(?:(?:about|around|roughly|nearly|almost|some|(?:just\s+)?(?:under|over|below|above)|"
-    r"(?:just\s+)?(?:more|less)\s+than)\s+)?"
-)
 # "Chery holds 45 percent and BYD 40 percent": a share owned, of what told before.
 _OWNS_SHARE = (
     r"\b(?:own|owns|owning|hold|holds|holding|control|controls|controlling|keep|keeps|keeping|"
-    r"retain|retains|retaining)\s+" + _ABOUT + PERCENT + r"(?![\s-]+(?:of|in|by|stake|holding|"
+    r"retain|retains|retaining)\s+" + ROUGHLY + PERCENT + r"(?![\s-]+(?:of|in|by|stake|holding|"
     r"interest|share|shareholding|equity|owned|held|controlled)\b)"
 )
 # "The remaining 15 percent belongs to X", "the other 49% will go to X": X holds it.
@@ -704,7 +700,7 @@ _GOES_TO = (
 # "X will control the venture with a 51% stake", "the JV, in which X will hold a 60% controlling
 # stake": a share in the venture the sentence is about (read only there, see _stake_facts).
 _BARE_STAKE = (
-    r"\ban?\s+(?:(?:about|around|roughly|nearly|almost)\s+)?" + PERCENT + r"[\s-]+"
+    r"\ban?\s+" + ROUGHLY + PERCENT + r"[\s-]+"
     r"(?:(?:controlling|majority|minority|equity)\s+)?"
     r"(?:stake|shareholding|holding|interest)\b(?!\s+(?:in|of)\b)"
 )
@@ -726,7 +722,7 @@ _STAKE_PHRASE = re.compile(
     # "subscribe to new shares of X", "subscribing for shares issued by X"
     r"\bsubscri\w+\s+(?:to|for)\s+(?:[\w-]+\s+){0,3}?shares\s+(?:of|in|issued\s+by)\b|"
     r"\b(?:stake|shareholding|holding)\s+(?:[\w-]+\s+){0,2}?(?:from\s+[\d.]+\s*(?:%|per\s*cent|"
-    r"percent)\s+)?to\s+" + _ABOUT + PERCENT + r"|"
+    r"percent)\s+)?to\s+" + ROUGHLY + PERCENT + r"|"
     r"\bb(?:uy(?:s|ing)?|ought)\s+into\b|"
     r"\b" + PERCENT + r"(?:\s+(?:of|in)\b|(?:[\s-]+(?:owned|held|controlled))?\s+by\b)|"
     r"\b(?:remaining|other|rest\s+of\s+the)\s+" + PERCENT + r"(?:" + _GOES_TO + r")?|"
@@ -761,12 +757,12 @@ _GOES_TO_END = re.compile(_GOES_TO + "$")
 _OWNING = re.compile(r"own|hold|held|control|keep|kept|retain")
 _IN_WHICH = re.compile(r"\b(?:in|of)\s+which\s+$", re.IGNORECASE)
 _STAKE_NOUN = re.compile(r"\b(?:stake|shareholding|holding|interest)")
-_APPROXIMATELY = re.compile(r"^(?:to\s+)?" + _ABOUT)
+_APPROXIMATELY = re.compile(r"^(?:to\s+)?" + ROUGHLY)
 # "cut its stake from 43.4% to 15%": the stake it is left with.
-_ENDS_AT_PERCENT = re.compile(r"\bto\s+" + _ABOUT + PERCENT + r"$")
+_ENDS_AT_PERCENT = re.compile(r"\bto\s+" + ROUGHLY + PERCENT + r"$")
 _RAISED_TO = re.compile(
     # "its stake in Subaru to 20%", "... in Subaru above 20%"
-    r"(?:[^,.;%]|(?<=\d)[.%]){0,40}?\b(?:to|above|beyond)\s+" + _ABOUT + PERCENT,
+    r"(?:[^,.;%]|(?<=\d)[.%]){0,40}?\b(?:to|above|beyond)\s+" + ROUGHLY + PERCENT,
     re.IGNORECASE,
 )
 _NOT_A_STAKE = re.compile(
@@ -1326,7 +1322,7 @@ def _upper_end(text, match):
     return Decimal((upper or match).group(1))
 
 
-_RANGE_TOP = re.compile(r"\s*(?:-|–|to)\s*" + _ABOUT + PERCENT, re.IGNORECASE)
+_RANGE_TOP = re.compile(r"\s*(?:-|–|to)\s*" + ROUGHLY + PERCENT, re.IGNORECASE)
 
 
 _STAKE_TALKS = re.compile(
@@ -1403,7 +1399,7 @@ _EACH_NEXT = re.compile(r"\s+each\b", re.IGNORECASE)  # "will hold 20 percent ea
 _OF_IN = re.compile(r"\s+(?:of|in)\s")
 _VERB_CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|whereas)\b|;|\b(?:which|who|that)\b")
 _OWNERS_STAKE = re.compile(
-    r"(?:'s|’s)\s+(?:[a-z-]+\s+){0,2}(?:about\s+|around\s+|roughly\s+)?" + PERCENT + r"[\s-]+"
+    r"(?:'s|’s)\s+(?:[a-z-]+\s+){0,2}" + ROUGHLY + PERCENT + r"[\s-]+"
     r"(?:[a-z-]+\s+)?",
     re.IGNORECASE,
 )
@@ -1734,7 +1730,7 @@ _TARGET_LEAD = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$")
 # "a further 6.6 per cent of the voting rights in", "a 49 per cent stake in": a share of it.
 _SHARE_LEAD = re.compile(
     r"^(?:the\s+|a\s+|an\s+)?(?:further\s+|another\s+|additional\s+)?"
-    + _ABOUT
+    + ROUGHLY
     + PERCENT
     + r"[^,;]{0,50}?\b(?:of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
@@ -1940,7 +1936,7 @@ def _respective_facts(context, position, parties, facts):
 # Between two amounts of a list: "$30 million and $20 million", "up to €600m and up to €200m".
 _AMOUNT_LIST_GAP = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)"
-    r"(?:(?:up\s+to|about|around|roughly|some|nearly|almost|another)\s+)*"
+    rf"(?:(?:{APPROXIMATELY}|another)\s+)*"
 )
 _RESPECTIVELY_AFTER = re.compile(r"[^.;]{0,40}?\brespectively\b")
 
@@ -1997,8 +1993,11 @@ _EACH_SHARE = re.compile(
     r"(?:(?:will|would|shall|is\s+to|are\s+to|is\s+set\s+to)\s+)?"
     r"(?:own|hold|take|have|get|keep|end\s+up\s+with|contribute|owning|holding|taking|having|"
     r"contributing)s?\s+(?:an?\s+)?(?:equal\s+)?"
-    r"(?:stake\s+of\s+)?(?:about\s+|around\s+|roughly\s+)?"
-    r"(?:" + PERCENT + r"|(?P<fraction>a\s+quarter|a\s+third|half)\s+of\b)",
+    r"(?:stake\s+of\s+)?"
+    + ROUGHLY
+    + r"(?:"
+    + PERCENT
+    + r"|(?P<fraction>a\s+quarter|a\s+third|half)\s+of\b)",
     re.IGNORECASE,
 )
 _HELD_IN = re.compile(r"(?:[\s-]+(?:stake|holding|interest|share)s?)?\s+(?:in|of)\s+(?:the\s+)?")
@@ -2106,7 +2105,7 @@ def _shareholder_facts(context, position, parties, facts):
 # founding partner with a 19 percent stake": the share the owner named before it holds.
 _HOLDER_WITH = re.compile(
     r"\b(?:owner|shareholder|stakeholder|holder|partner)\s*,?\s+(?:with|at|holding|owning)\s+"
-    r"(?:an?\s+)?" + _ABOUT + PERCENT,
+    r"(?:an?\s+)?" + ROUGHLY + PERCENT,
     re.IGNORECASE,
 )
 # Between the holder and its role: "will be the majority", "the minority", "is Y's biggest"
@@ -2158,7 +2157,7 @@ _BOTH_OF_THEM = re.compile(
     r"\b(?:they|their|both|the\s+(?:two|pair|partners|carmakers|automakers|companies))\b",
     re.IGNORECASE,
 )
-_TO_PERCENT = re.compile(r"\b(?:to|at)\s+" + _ABOUT + PERCENT, re.IGNORECASE)
+_TO_PERCENT = re.compile(r"\b(?:to|at)\s+" + ROUGHLY + PERCENT, re.IGNORECASE)
 
 
 # "X approached Y about buying a stake", "X is in talks with Y over taking a 10% stake": the
@@ -2168,7 +2167,7 @@ _APPROACH_LEAD = re.compile(
     r"(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?$",
     re.IGNORECASE,
 )
-_ABOUT_A_STAKE = re.compile(
+ROUGHLY_A_STAKE = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:directly\s+)?(?:about|over|on|regarding)\s+(?:possibly\s+)?"
     r"(?:buying|taking|acquiring|a\s+possible|an?\s+potential)\s+(?:an?\s+)?"
     r"(?:(?:minority|majority|controlling|sizeable|significant|small|big)\s+|"
@@ -2189,7 +2188,7 @@ def _approach_facts(context, position, parties, facts):
     found = []
     for target in parties:
         lead = _APPROACH_LEAD.search(body, max(sentence.start, target.start - 40), target.start)
-        about = _ABOUT_A_STAKE.match(body, target.end)
+        about = ROUGHLY_A_STAKE.match(body, target.end)
         if lead is None or about is None or not target.named:
             continue
         subject, speaker = _subject(context, sentence, parties, lead.start())
@@ -2211,8 +2210,11 @@ def _approach_facts(context, position, parties, facts):
 # equity, sold to the company named after "to".
 _ISSUED_TO = re.compile(
     r"\b(?:(?:issu|allot)\w*\s+(?:(?:new|fresh|additional)\s+)?(?:[\w-]+\s+)?shares|"
-    r"(?:sell|sells|selling|sold)\s+an?\s+(?:(?:about|around|roughly|nearly)\s+)?"
-    r"(?:(?P<low>[\d.]+)\s*(?:-|–|to)\s*)?(?:" + PERCENT + r"[\s-]+)?"
+    r"(?:sell|sells|selling|sold)\s+an?\s+"
+    + ROUGHLY
+    + r"(?:(?P<low>[\d.]+)\s*(?:-|–|to)\s*)?(?:"
+    + PERCENT
+    + r"[\s-]+)?"
     r"(?:(?:minority|majority|controlling)\s+)?stake)\s+to\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?$",
     re.IGNORECASE,
 )
@@ -2249,8 +2251,7 @@ def _issued_to_facts(context, position, parties, facts):
 
 # "... to X for $1 billion", "... to X to raise $300 million": what X pays.
 _PAID_AFTER = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?(?:for|to\s+raise|in\s+exchange\s+for|worth)\s+(?:about\s+|around\s+|"
-    r"roughly\s+|some\s+|up\s+to\s+|nearly\s+)?$",
+    r"\s*(?:\([^)]*\)\s*)?(?:for|to\s+raise|in\s+exchange\s+for|worth)\s+" + ROUGHLY + "$",
     re.IGNORECASE,
 )
 
@@ -2409,7 +2410,7 @@ def _stake_percent(text):
 
 _STAKE_OF_ABOUT = re.compile(
     r"\b(?:stake|holding|shareholding|interest)\s+of\s+(?:more\s+than\s+|less\s+than\s+)?"
-    + _ABOUT
+    + ROUGHLY
     + PERCENT,
     re.IGNORECASE,
 )

@@ -211,6 +211,16 @@ _AFTER = {
     "danish kroner": "DKK",
     "polish zlotys": "PLN",
 }
+# Words that tell a figure as approximate or as a bound: "about 20%", "nearly $1bn", "just under
+# 5 percent", "up to 600 million euros", "a total of $2.6 billion". APPROXIMATELY is their
+# alternation; ROUGHLY, any number of them before a figure. Every pattern that lets a figure be
+# hedged uses one of the two.
+APPROXIMATELY = (
+    r"about|around|roughly|nearly|almost|some|approximately|approx\.|an\s+estimated|close\s+to|"
+    r"as\s+much\s+as|up\s+to|a\s+total\s+of|(?:just\s+)?(?:under|over|below|above)|"
+    r"(?:just\s+)?(?:more|less)\s+than"
+)
+ROUGHLY = rf"(?:(?:{APPROXIMATELY})\s+)*"
 # "20%", "4.99 percent", "51 per cent", "5pc", "5 pct", "5-percent": a percentage, its number
 # as group 1.
 PERCENT = r"(\d{1,3}(?:\.\d+)?)[\s-]?(?:%|(?:percent|per\s+cent|pc|pct)\b)"
@@ -232,12 +242,9 @@ _AMOUNT = re.compile(
 )
 # Text between two amounts that makes the second a conversion of the first.
 _CONVERSION_GAP = re.compile(
-    r"^\s*\)?\s*(?:\(|,|;|—|–|-)?\s*(?:or\s+|equivalent\s+to\s+|roughly\s+|about\s+|around\s+|"
-    r"i\.\s?e\.,?\s+|that\s+is,?\s+|"
-    r"approximately\s+|approx\.\s*|some\s+|nearly\s+|almost\s+|~\s*|"
-    # "96 billion yen (over Rs 6,510 crore)", "(just under $2bn)", "(more than €1bn)"
-    r"just\s+|over\s+|under\s+|more\s+than\s+|less\s+than\s+|close\s+to\s+|"
-    r"an\s+estimated\s+)*$",
+    r"^\s*\)?\s*(?:\(|,|;|—|–|-)?\s*(?:or\s+|equivalent\s+to\s+|i\.\s?e\.,?\s+|that\s+is,?\s+|"
+    # "96 billion yen (over Rs 6,510 crore)", "(just under $2bn)", "(more than €1bn)", "(~$1bn)"
+    rf"~\s*|approx\.\s*|just\s+|(?:{APPROXIMATELY})\s+)*$",
     re.IGNORECASE,
 )
 _YUAN_WORDS = re.compile(r"yuan|renminbi|\bRMB\b|\bCNY\b", re.IGNORECASE)

@@ -9,13 +9,7 @@ own price ("the deal, valued at €2.2 billion") is money put in and is kept.
 import re
 
 from evtracker.news.extraction import language as lang
-
-# The words that may stand before a figure told as approximate ("at a cost of about", "has
-# raised more than", "worth nearly").
-ROUGHLY = (
-    r"(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|almost\s+|more\s+than\s+|over\s+|"
-    r"up\s+to\s+)?"
-)
+from evtracker.news.extraction.money import ROUGHLY
 
 # Amounts that are levels, prices or sizes, not money put in.
 _NOT_MONEY_PUT_IN = re.compile(
@@ -75,7 +69,8 @@ _A_SIZE_AFTER = re.compile(
 _IN_KIND_WORTH = re.compile(
     r"\b(?:assets|technolog(?:y|ies)|land|equipment|facilit(?:y|ies)|patents|know-how|"
     r"intellectual\s+property|services)\b[^.;$€£¥₹]{0,20}?\b(?:worth|valued\s+at)\s+"
-    r"(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+)?$",
+    + ROUGHLY
+    + "$",
     re.IGNORECASE,
 )
 # "$1.6 billion in cash and $400 million in engineering services": the second is value in kind.
@@ -97,8 +92,9 @@ _PER_SHARE = re.compile(
 
 # "a holding now worth between $2 billion and $5 billion": what it is worth today, not paid.
 _WORTH_TODAY = re.compile(
-    r"\b(?:now|currently|today)\s+(?:worth|valued\s+at)\s+(?:about\s+|around\s+|some\s+|"
-    r"between\s+|up\s+to\s+|more\s+than\s+)?(?:(?:\S+\s+){1,3}?(?:and|to)\s+)?$",
+    r"\b(?:now|currently|today)\s+(?:worth|valued\s+at)\s+(?:between\s+)?"
+    + ROUGHLY
+    + r"(?:(?:\S+\s+){1,3}?(?:and|to)\s+)?$",
     re.IGNORECASE,
 )
 

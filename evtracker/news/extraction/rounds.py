@@ -14,6 +14,8 @@ money in one of the last sentences.
 
 import re
 
+from evtracker.news.extraction.money import ROUGHLY
+
 # Cheap test: most sentences hold none of these.
 _STEMS = (
     "rais",
@@ -166,10 +168,7 @@ def round_facts(context, position, parties, facts, subject_of, make_fact):
 
 # Money a company sets out to raise: "seeks to raise about $500 million", "aims to raise up to
 # 2.5 billion yuan".
-_TO_RAISE = re.compile(
-    r"\bto\s+raise\s+(?:up\s+to\s+|about\s+|around\s+|roughly\s+|as\s+much\s+as\s+|"
-    r"more\s+than\s+|over\s+|nearly\s+|some\s+)?(?=\S{0,5}\d)"
-)
+_TO_RAISE = re.compile(r"\bto\s+raise\s+" + ROUGHLY + r"(?=\S{0,5}\d)")
 # A round's money from more investors than the one named: "from investors including Y".
 _SEVERAL = re.compile(r"\b(?:others|investors|backers|includ\w*|among|consortium|group)\b")
 _SERIES = re.compile(r"\bseries\s+[a-f]\d?\b|\bpre-ipo\b")

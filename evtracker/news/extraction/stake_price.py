@@ -10,16 +10,12 @@ amount of the sentence before.
 import re
 from dataclasses import replace
 
-from evtracker.news.extraction.money import find_amounts
+from evtracker.news.extraction.money import ROUGHLY, find_amounts
 from evtracker.news.extraction.not_money import not_money_put_in
 
-_ABOUT = (
-    r"(?:(?:a\s+total\s+of|about|around|roughly|some|nearly|almost|approximately|up\s+to|"
-    r"(?:just\s+)?(?:more|less)\s+than|(?:just\s+)?(?:over|under))\s+)*"
-)
 _PRICE_LEAD = re.compile(
     r"\b(?:worth|for|costing|(?:cost|price|consideration)\s+of|(?:valued|priced)\s+at|"
-    r"pa(?:y|ys|id|ying))\s+" + _ABOUT + r"$",
+    r"pa(?:y|ys|id|ying))\s+" + ROUGHLY + r"$",
     re.IGNORECASE,
 )
 # A value the holding has now or the company has as a whole, not what is paid.

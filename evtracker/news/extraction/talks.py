@@ -6,6 +6,7 @@ import re
 
 from evtracker.news.extraction import language as lang
 from evtracker.news.extraction.facts import Actor, TalkFact
+from evtracker.news.extraction.money import APPROXIMATELY
 from evtracker.news.extraction.patterns import per_article
 
 # Words that end the phrase a trigger governs: a company after them is not its counterpart.
@@ -607,8 +608,8 @@ _SELLER_AFTER = re.compile(r"\s*(?:,\s*)?from\s+(?:its\s+|the\s+)?(?:[\w-]+\s+){
 _RAW_WORD = re.compile(r"[\w']+")
 # "buy as much as 5% of X", "acquire another 20 percent of X": the amount before the company.
 _QUANTITY_GAP = re.compile(
-    r"\s*(?:(?:as\s+much\s+as|up\s+to|about|around|roughly|nearly|almost|some|another|"
-    r"a\s+further|an\s+additional|a|an)\s+)?(?:[\d.,-]+\s*(?:%|pc|per\s*cent|percent)|"
+    rf"\s*(?:(?:{APPROXIMATELY}|another|a\s+further|an\s+additional|a|an)\s+)?"
+    r"(?:[\d.,-]+\s*(?:%|pc|per\s*cent|percent)|"
     r"majority|minority|controlling)?\s*(?:stake\s+)?(?:of|in)?\s+(?:the\s+)?",
     re.IGNORECASE,
 )
