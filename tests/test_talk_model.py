@@ -128,14 +128,10 @@ def test_it_gives_the_same_talks_in_the_same_order_every_time(seed_index):
     first = read(AMPERE, seed_index).talks
 
     assert read(AMPERE, seed_index).talks == first
-    # The rules' pair first, then the pairs the model adds in text order: both partners plan
-    # to become investors in Ampere (Renault in its own unit, which the model of 1,381
-    # articles adding from 0.6 reads as likely enough reported).
-    assert [talk.parties for talk in first] == [
-        ("Renault", "Nissan"),
-        ("Renault", "Ampere"),
-        ("Nissan", "Ampere"),
-    ]
+    # The rules' pair first, then the pair the model adds: Nissan plans to invest in Ampere.
+    # (The model of 1,381 articles also added Renault and Ampere, Renault investing in its own
+    # unit; trained on 1,516 it no longer reads that pair as reported.)
+    assert [talk.parties for talk in first] == [("Renault", "Nissan"), ("Nissan", "Ampere")]
 
 
 def test_it_passes_on_a_talk_it_cannot_weigh_unchanged(seed_index):
