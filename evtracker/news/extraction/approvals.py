@@ -37,6 +37,7 @@ import re
 
 from evtracker.news.extraction import language as lang
 from evtracker.news.extraction.facts import Actor, ApprovalFact
+from evtracker.news.extraction.mentions import NOT_A_NAME
 from evtracker.news.extraction.money import APPROXIMATELY
 from evtracker.news.extraction.patterns import Anchored, Gated
 from evtracker.news.extraction.regulators import (
@@ -695,15 +696,6 @@ _NAME_GOES_ON = re.compile(
 _NEW_ENTITY = re.compile(r"[Tt]he\s+(?:new|newly\s+formed|planned|proposed)\s")
 _WORD_BEFORE = re.compile(r"(?<![\w.,;:'’-])([A-Z][a-z]+) $")
 _CAPITAL_AFTER = re.compile(r" (?!(?:Co|Corp|Inc|Ltd|AG|SE|NV)\b)[A-Z][a-z]+")
-_NOT_NAME_WORDS = frozenset(
-    _words_of(
-        "The A An In On At By For With From And Or But As After Before While Under Both "
-        "Its Their Chinese German Japanese Korean American French Italian British Indian "
-        "Swedish Dutch Spanish Taiwanese European US Rival Partner Carmaker Automaker "
-        "Startup Meanwhile However Separately Also Earlier Later Last Next Unlike Like "
-        "When If Once Since Shares"
-    )
-)
 # The deal itself needs or got the approval: "the merger, which still needs the approval of
 # competition authorities"; its parties are approved whoever else the sentence names.
 _DEAL_NEEDS = re.compile(
@@ -1630,7 +1622,7 @@ def _with_legal_names(sentence, actors):
     for match in _LEGAL_NAME.finditer(text):
         words = match.group("name").split()
         while words and (
-            words[0] in _NOT_NAME_WORDS or words[0] in _DATE_WORDS or _DESCRIBING.search(words[0])
+            words[0] in NOT_A_NAME or words[0] in _DATE_WORDS or _DESCRIBING.search(words[0])
         ):
             words.pop(0)  # "On Monday", "Beijing-based", "US-listed": not part of the name
         if words and re.search(r"['’]s$", words[0]):
@@ -1998,7 +1990,7 @@ def _can_be_subject(body, actor):
 
 def _inside_longer_name(body, actor):
     before = _WORD_BEFORE.search(body, max(0, actor.start - 30), actor.start)
-    if not before or before.group(1) in _NOT_NAME_WORDS or before.group(1) in _DATE_WORDS:
+    if not before or before.group(1) in NOT_A_NAME or before.group(1) in _DATE_WORDS:
         return False
     return bool(_CAPITAL_AFTER.match(body, actor.end))
 

@@ -43,6 +43,12 @@ def trie_regex(words, piece=re.escape):
     return build(trie)
 
 
+def alternation(names):
+    """A regex matching any of `names` as written, the longest first, any whitespace inside."""
+    ordered = sorted(set(names), key=lambda name: (-len(name), name))
+    return "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in ordered)
+
+
 def is_word_char(char):
     """What `\\w` matches in a str pattern."""
     return char.isalnum() or char == "_"

@@ -13,6 +13,8 @@ jurisdiction as reporting refers to them.
 import bisect
 import re
 
+from evtracker.news.extraction.patterns import alternation
+
 # "Ministry of Science and ICT", "State Administration for Market Regulation",
 # "Turkish Competition Authority", "Hong Kong Stock Exchange".
 _HEAD = (
@@ -278,87 +280,111 @@ def field_bodies(text):
     return found
 
 
-# Who approves when a country acts, by the ways reporting names the country.
+# Every country whose government approves deals: the places reporting names it by (country, capital
+# and short forms) and its people. The extractor's lists of countries, places of government and
+# demonyms are drawn from this table (COUNTRY, DEMONYM, GOVERNMENTS, mentions' and talks' too).
 GOVERNMENT_OF = {
-    "Indian government": ("india", "new delhi", "indian"),
-    "Chinese government": ("china", "beijing", "chinese"),
-    "Japanese government": ("japan", "tokyo", "japanese"),
-    "South Korean government": ("south korea", "seoul", "south korean", "korean"),
-    "Indonesian government": ("indonesia", "jakarta", "indonesian"),
-    "German government": ("germany", "berlin", "german"),
-    "Italian government": ("italy", "rome", "italian"),
-    "French government": ("france", "paris", "french"),
-    "UK government": ("britain", "london", "british", "uk"),
-    "US government": ("washington", "us", "u.s."),
-    "Thai government": ("thailand", "thai"),
-    "Vietnamese government": ("vietnam", "vietnamese"),
-    "Malaysian government": ("malaysia", "malaysian"),
-    "Hungarian government": ("hungary", "budapest", "hungarian"),
-    "Spanish government": ("spain", "madrid", "spanish"),
-    "Mexican government": ("mexico", "mexican"),
-    "Brazilian government": ("brazil", "brasilia", "brazilian"),
-    "Turkish government": ("turkey", "ankara", "turkish"),
-    "Polish government": ("poland", "warsaw", "polish"),
-    "Czech government": ("czech",),
-    "Canadian government": ("canada", "ottawa", "canadian"),
-    "Australian government": ("australia", "canberra", "australian"),
-    "Saudi government": ("saudi arabia", "riyadh", "saudi"),
-    "Taiwanese government": ("taiwan", "taipei", "taiwanese"),
-    "Moroccan government": ("morocco", "rabat", "moroccan"),
-    "Philippine government": ("philippines", "manila", "philippine"),
-    "Pakistani government": ("pakistan", "islamabad", "pakistani"),
-    "Egyptian government": ("egypt", "cairo", "egyptian"),
-    "South African government": ("south africa", "pretoria", "south african"),
-    "Nigerian government": ("nigeria", "abuja", "nigerian"),
-    "Kenyan government": ("kenya", "nairobi", "kenyan"),
-    "Ethiopian government": ("ethiopia", "addis ababa", "ethiopian"),
-    "Algerian government": ("algeria", "algiers", "algerian"),
-    "Tunisian government": ("tunisia", "tunis", "tunisian"),
-    "Chilean government": ("chile", "santiago", "chilean"),
-    "Argentine government": ("argentina", "buenos aires", "argentine", "argentinian"),
-    "Colombian government": ("colombia", "bogota", "colombian"),
-    "Peruvian government": ("peru", "lima", "peruvian"),
-    "UAE government": ("uae", "united arab emirates", "emirati"),
-    "Qatari government": ("qatar", "doha", "qatari"),
-    "Omani government": ("oman", "muscat", "omani"),
-    "Bahraini government": ("bahrain", "manama", "bahraini"),
-    "Kuwaiti government": ("kuwait", "kuwaiti"),
-    "Israeli government": ("israel", "jerusalem", "israeli"),
-    "Russian government": ("russia", "moscow", "russian"),
-    "Ukrainian government": ("ukraine", "kyiv", "ukrainian"),
-    "Romanian government": ("romania", "bucharest", "romanian"),
-    "Serbian government": ("serbia", "belgrade", "serbian"),
-    "Slovak government": ("slovakia", "bratislava", "slovak"),
-    "Portuguese government": ("portugal", "lisbon", "portuguese"),
-    "Swedish government": ("sweden", "stockholm", "swedish"),
-    "Norwegian government": ("norway", "oslo", "norwegian"),
-    "Finnish government": ("finland", "helsinki", "finnish"),
-    "Dutch government": ("netherlands", "the hague", "dutch"),
-    "Belgian government": ("belgium", "belgian"),
-    "Austrian government": ("austria", "vienna", "austrian"),
-    "Bangladeshi government": ("bangladesh", "dhaka", "bangladeshi"),
-    "Sri Lankan government": ("sri lanka", "colombo", "sri lankan"),
-    "Kazakh government": ("kazakhstan", "astana", "kazakh"),
-    "Uzbek government": ("uzbekistan", "tashkent", "uzbek"),
-    "Singapore government": ("singapore", "singaporean"),
-    "Cambodian government": ("cambodia", "phnom penh", "cambodian"),
-    "European Commission": ("brussels",),  # "Brussels cleared the deal": the EU's executive
+    "Indian government": (("India", "New Delhi"), ("Indian",)),
+    "Chinese government": (("China", "Beijing"), ("Chinese",)),
+    "Japanese government": (("Japan", "Tokyo"), ("Japanese",)),
+    "South Korean government": (("South Korea", "Korea", "Seoul"), ("South Korean", "Korean")),
+    "Indonesian government": (("Indonesia", "Jakarta"), ("Indonesian",)),
+    "German government": (("Germany", "Berlin"), ("German",)),
+    "Italian government": (("Italy", "Rome"), ("Italian",)),
+    "French government": (("France", "Paris"), ("French",)),
+    "UK government": (("Britain", "London"), ("British", "UK")),
+    "US government": (("United States", "America", "Washington"), ("US", "U.S.", "American")),
+    "Thai government": (("Thailand",), ("Thai",)),
+    "Vietnamese government": (("Vietnam",), ("Vietnamese",)),
+    "Malaysian government": (("Malaysia",), ("Malaysian",)),
+    "Hungarian government": (("Hungary", "Budapest"), ("Hungarian",)),
+    "Spanish government": (("Spain", "Madrid"), ("Spanish",)),
+    "Mexican government": (("Mexico",), ("Mexican",)),
+    "Brazilian government": (("Brazil", "Brasilia"), ("Brazilian",)),
+    "Turkish government": (("Turkey", "Türkiye", "Ankara"), ("Turkish",)),
+    "Polish government": (("Poland", "Warsaw"), ("Polish",)),
+    "Czech government": (("Czech Republic", "Prague"), ("Czech",)),
+    "Canadian government": (("Canada", "Ottawa"), ("Canadian",)),
+    "Australian government": (("Australia", "Canberra"), ("Australian",)),
+    "Saudi government": (("Saudi Arabia", "Riyadh"), ("Saudi",)),
+    "Taiwanese government": (("Taiwan", "Taipei"), ("Taiwanese",)),
+    "Moroccan government": (("Morocco", "Rabat"), ("Moroccan",)),
+    "Philippine government": (("Philippines", "Manila"), ("Philippine",)),
+    "Pakistani government": (("Pakistan", "Islamabad"), ("Pakistani",)),
+    "Egyptian government": (("Egypt", "Cairo"), ("Egyptian",)),
+    "South African government": (("South Africa", "Pretoria"), ("South African",)),
+    "Nigerian government": (("Nigeria", "Abuja"), ("Nigerian",)),
+    "Kenyan government": (("Kenya", "Nairobi"), ("Kenyan",)),
+    "Ethiopian government": (("Ethiopia", "Addis Ababa"), ("Ethiopian",)),
+    "Algerian government": (("Algeria", "Algiers"), ("Algerian",)),
+    "Tunisian government": (("Tunisia", "Tunis"), ("Tunisian",)),
+    "Chilean government": (("Chile", "Santiago"), ("Chilean",)),
+    "Argentine government": (("Argentina", "Buenos Aires"), ("Argentine", "Argentinian")),
+    "Colombian government": (("Colombia", "Bogota"), ("Colombian",)),
+    "Peruvian government": (("Peru", "Lima"), ("Peruvian",)),
+    "UAE government": (("UAE", "United Arab Emirates"), ("Emirati",)),
+    "Qatari government": (("Qatar", "Doha"), ("Qatari",)),
+    "Omani government": (("Oman", "Muscat"), ("Omani",)),
+    "Bahraini government": (("Bahrain", "Manama"), ("Bahraini",)),
+    "Kuwaiti government": (("Kuwait",), ("Kuwaiti",)),
+    "Israeli government": (("Israel", "Jerusalem"), ("Israeli",)),
+    "Russian government": (("Russia", "Moscow"), ("Russian",)),
+    "Ukrainian government": (("Ukraine", "Kyiv"), ("Ukrainian",)),
+    "Romanian government": (("Romania", "Bucharest"), ("Romanian",)),
+    "Serbian government": (("Serbia", "Belgrade"), ("Serbian",)),
+    "Slovak government": (("Slovakia", "Bratislava"), ("Slovak",)),
+    "Portuguese government": (("Portugal", "Lisbon"), ("Portuguese",)),
+    "Swedish government": (("Sweden", "Stockholm"), ("Swedish",)),
+    "Norwegian government": (("Norway", "Oslo"), ("Norwegian",)),
+    "Finnish government": (("Finland", "Helsinki"), ("Finnish",)),
+    "Dutch government": (("Netherlands", "The Hague"), ("Dutch",)),
+    "Belgian government": (("Belgium",), ("Belgian",)),
+    "Austrian government": (("Austria", "Vienna"), ("Austrian",)),
+    "Bangladeshi government": (("Bangladesh", "Dhaka"), ("Bangladeshi",)),
+    "Sri Lankan government": (("Sri Lanka", "Colombo"), ("Sri Lankan",)),
+    "Kazakh government": (("Kazakhstan", "Astana"), ("Kazakh",)),
+    "Uzbek government": (("Uzbekistan", "Tashkent"), ("Uzbek",)),
+    "Singapore government": (("Singapore",), ("Singaporean",)),
+    "Cambodian government": (("Cambodia", "Phnom Penh"), ("Cambodian",)),
+    "Danish government": (("Denmark", "Copenhagen"), ("Danish",)),
+    "Swiss government": (("Switzerland", "Bern"), ("Swiss",)),
+    "Irish government": (("Ireland", "Dublin"), ("Irish",)),
+    "Greek government": (("Greece", "Athens"), ("Greek",)),
+    "Croatian government": (("Croatia", "Zagreb"), ("Croatian",)),
+    "Slovenian government": (("Slovenia", "Ljubljana"), ("Slovenian",)),
+    "Estonian government": (("Estonia", "Tallinn"), ("Estonian",)),
+    "Latvian government": (("Latvia", "Riga"), ("Latvian",)),
+    "Lithuanian government": (("Lithuania", "Vilnius"), ("Lithuanian",)),
+    "Luxembourg government": (("Luxembourg",), ()),
+    "Iranian government": (("Iran", "Tehran"), ("Iranian",)),
+    "Jordanian government": (("Jordan", "Amman"), ("Jordanian",)),
+    "Ghanaian government": (("Ghana", "Accra"), ("Ghanaian",)),
+    "Uruguayan government": (("Uruguay", "Montevideo"), ("Uruguayan",)),
+    "New Zealand government": (("New Zealand", "Wellington"), ()),
+    "Myanmar government": (("Myanmar",), ()),
+    "Hong Kong government": (("Hong Kong",), ()),
+    "Abu Dhabi government": (("Abu Dhabi",), ()),
+    "Dubai government": (("Dubai",), ()),
+    "European Commission": (("Brussels",), ()),  # "Brussels cleared the deal": the EU's executive
 }
 GOVERNMENTS = {
-    place: government for government, places in GOVERNMENT_OF.items() for place in places
+    name.lower(): government
+    for government, (places, peoples) in GOVERNMENT_OF.items()
+    for name in (*places, *peoples)
 }
+
+
+# The places and peoples of the table, as reporting writes them, and each as a regex.
+PLACES = tuple(name for places, _ in GOVERNMENT_OF.values() for name in places)
+PEOPLES = tuple(name for _, peoples in GOVERNMENT_OF.values() for name in peoples)
+COUNTRY = alternation(PLACES)
+DEMONYM = alternation(PEOPLES)
 # The same places as an article writes them, for "the government" with no country named.
-_SHOUTED = {"us": "US", "uk": "UK", "u.s.": "U.S."}
-_PLACE_NAMES = "|".join(
-    sorted(
-        (
-            re.escape(_SHOUTED.get(place) or place.title()).replace(r"\ ", r"\s+")
-            for place in GOVERNMENTS
-            if place != "brussels"
-        ),
-        key=len,
-        reverse=True,
-    )
+_PLACE_NAMES = alternation(
+    name
+    for places, peoples in GOVERNMENT_OF.values()
+    for name in (*places, *peoples)
+    if name != "Brussels"
 )
 _GOVERNMENT_PLACE = re.compile(rf"\b(?:{_PLACE_NAMES})(?![\w-])")
 
@@ -493,24 +519,6 @@ _NATIONAL = {
     "obama",
     "modi",
 }
-COUNTRY = (
-    r"India|New\s+Delhi|China|Beijing|Japan|Tokyo|South\s+Korea|Seoul|Indonesia|Jakarta|"
-    r"Germany|Berlin|Italy|Rome|France|Paris|Britain|London|Washington|Thailand|Vietnam|Malaysia|"
-    r"Brussels|Hungary|Spain|Mexico|Brazil|Turkey|Poland|Canada|Australia|Saudi\s+Arabia|Taiwan|"
-    r"Morocco|Philippines|Pakistan|Russia|Egypt|Chile|Argentina|Colombia|Peru|Israel|Sweden|"
-    r"Norway|Finland|Netherlands|Belgium|Austria|Portugal|Romania|Serbia|Slovakia|Ukraine|"
-    r"South\s+Africa|Nigeria|Kenya|Ethiopia|Algeria|Tunisia|Bangladesh|Sri\s+Lanka|Kazakhstan|"
-    r"Uzbekistan|Singapore|Cambodia|Qatar|Oman|Kuwait|Bahrain"
-)
-DEMONYM = (
-    r"Indian|Chinese|Japanese|South\s+Korean|Korean|Indonesian|German|Italian|French|British|"
-    r"UK|US|U\.S\.|Thai|Vietnamese|Malaysian|Hungarian|Spanish|Mexican|Brazilian|Turkish|Polish|"
-    r"Czech|Canadian|Australian|Saudi|Taiwanese|Moroccan|Philippine|Pakistani|Russian|Egyptian|"
-    r"Chilean|Argentine|Colombian|Peruvian|Israeli|Swedish|Norwegian|Finnish|Dutch|Belgian|"
-    r"Austrian|Portuguese|Romanian|Serbian|Slovak|Ukrainian|South\s+African|Nigerian|Kenyan|"
-    r"Ethiopian|Algerian|Tunisian|Bangladeshi|Sri\s+Lankan|Kazakh|Uzbek|Singaporean|Cambodian|"
-    r"Emirati|Qatari"
-)
 
 
 # A body by its abbreviation alone, as a country's or after its description: "Thailand's BOI",

@@ -8,6 +8,7 @@ from evtracker.news.extraction import language as lang
 from evtracker.news.extraction.facts import Actor, TalkFact
 from evtracker.news.extraction.money import APPROXIMATELY
 from evtracker.news.extraction.patterns import per_article
+from evtracker.news.extraction.regulators import COUNTRY, DEMONYM
 
 # Words that end the phrase a trigger governs: a company after them is not its counterpart.
 _CLAUSE_BREAK = re.compile(
@@ -23,14 +24,8 @@ _LIST_JOIN = re.compile(
     r"^\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|plus|&|along\s+with|together\s+with)\s+)?"
     r"(?:(?!(?:to|in|on|at|for|with|that|which|who|is|are|was|were|has|have|had|will|would|"
     r"said|says|after|before|from|by|than|about|over|while|but|of)\b)"
-    r"(?:[a-z][\w-]*|Chinese|German|Japanese|Korean|American|French|British|Indian|EV|South|"
-    r"Taiwanese|Swedish|Italian|Spanish|Dutch|Swiss|Canadian|Israeli|Saudi|Emirati|Vietnamese|"
-    r"Thai|Indonesian|Malaysian|Turkish|Brazilian|Mexican|Australian|Singaporean|European|"
-    r"Asian|U\.S\.|US|UK|"
-    r"(?:China|Japan|Germany|Korea|South\s+Korea|India|France|Italy|Britain|Sweden|Taiwan|"
-    r"America|Europe|Spain|Vietnam|Turkey|Israel|Canada|Singapore|Saudi\s+Arabia|Qatar|"
-    r"Abu\s+Dhabi|Dubai|Malaysia|Indonesia|Thailand|Australia|Brazil|Mexico|Switzerland|"
-    r"Norway|Hong\s+Kong|Kuwait|Netherlands)(?:'s|’s))\s+){0,3}$"
+    rf"(?:[a-z][\w-]*|{DEMONYM}|EV|South|European|Asian|UK|"
+    rf"(?:{COUNTRY}|Europe)(?:'s|’s))\s+){{0,3}}$"
 )
 _JOINED = re.compile(r"\band\b|&|,|\bwith\b", re.IGNORECASE)
 _TOPIC_AFTER = re.compile(
