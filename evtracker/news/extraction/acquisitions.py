@@ -15,7 +15,7 @@ or tells the holding in passing (an aside, "had already invested", "backed A and
 import re
 
 from evtracker.news.extraction import language as lang
-from evtracker.news.extraction.money import APPROXIMATELY, find_amounts
+from evtracker.news.extraction.money import APPROXIMATELY, find_amounts, holds_figures
 
 _ACQUIRE = re.compile(
     r"\b(?:buy|buys|buying|bought|acquire|acquires|acquiring|acquired|purchase|purchases|"
@@ -163,10 +163,7 @@ def _priced_companies(context):
     if found is None:
         found = context.found["priced companies"] = set()
         for sentence in context.sentences:
-            if _DIGIT.search(sentence.text) and find_amounts(sentence.text, context.body):
+            if holds_figures(sentence.text) and find_amounts(sentence.text, context.body):
                 named = context.named_in(sentence.start, sentence.end)
                 found.update(mention.company for mention in named)
     return found
-
-
-_DIGIT = re.compile(r"\d")

@@ -18,7 +18,13 @@ from decimal import Decimal
 from evtracker.news.extraction import language as lang
 from evtracker.news.extraction.acquisitions import acquisition_facts, invested_in_facts
 from evtracker.news.extraction.facts import InvestmentFact
-from evtracker.news.extraction.money import APPROXIMATELY, PERCENT, ROUGHLY, find_amounts
+from evtracker.news.extraction.money import (
+    APPROXIMATELY,
+    PERCENT,
+    ROUGHLY,
+    find_amounts,
+    holds_figures,
+)
 from evtracker.news.extraction.not_money import SITE_COST, not_money_put_in
 from evtracker.news.extraction.patterns import fold, per_article
 from evtracker.news.extraction.rounds import (
@@ -35,7 +41,6 @@ def _word_set(text):
 
 
 _INVESTMENT_REACH = 150  # characters between an amount and the word that makes it an investment
-_DIGIT = re.compile(r"\d")
 _ONE_OF = re.compile(
     r"\b(?:including|such\s+as|among|like)\b|"
     # "from investors that include X": one of several
@@ -997,7 +1002,7 @@ def find_investments(context, position, actors):
     sentence = context.sentences[position]
     text = sentence.text
     parties = [a for a in actors if a.kind != "regulator"]
-    if not parties and _SITE_OPENS.match(text) and _DIGIT.search(text):
+    if not parties and _SITE_OPENS.match(text) and holds_figures(text):
         return _site_cost_facts(context, position)
     if not parties and _EACH_SHARE.match(text) and position > 0:
         # "A, B and C will set up a venture. Each of them will hold 33%": the list told before
@@ -1013,7 +1018,7 @@ def find_investments(context, position, actors):
     if denied and _REPORT_WORDS.search(text):
         return []  # an amount or stake in a rumour the article reports as denied
     facts = []
-    if _DIGIT.search(text):
+    if holds_figures(text):
         facts = _amount_facts(context, position, parties, actors)
         if not facts and _SITE_OPENS.match(text):
             facts = _site_cost_facts(context, position)
@@ -1032,7 +1037,7 @@ def find_investments(context, position, actors):
             parties,
             round_facts(context, position, parties, facts, _subject, _round_stake),
         )
-    if not denied and _DIGIT.search(text):
+    if not denied and holds_figures(text):
         facts += _unnamed_round_facts(context, position, parties, facts)
     if not denied and ("50" in text or "equal" in text):
         facts += _equal_venture_facts(context, position, parties, facts)
@@ -1354,7 +1359,7 @@ def _price_told_next(context, position):
     """Whether one of the next sentences gives the price of the deal just told."""
     for sentence in context.sentences[position + 1 : position + 1 + _ANAPHORA_REACH]:
         text = sentence.text
-        if not _DIGIT.search(text):
+        if not holds_figures(text):
             continue
         anaphora = _ANAPHORA.match(text)
         priced = anaphora and anaphora.group(1) and _PRICED_AT.search(text)
@@ -1743,7 +1748,7 @@ def _terms_told_elsewhere(context, position, company):
     if _price_told_next(context, position):
         return True
     for other, sentence in enumerate(context.sentences):
-        if other == position or not sentence.running or not _DIGIT.search(sentence.text):
+        if other == position or not sentence.running or not holds_figures(sentence.text):
             continue
         named = context.named_in(sentence.start, sentence.end)
         if (
@@ -2350,7 +2355,7 @@ def _funds_the_venture(context, company):
         names, by_pair = set(), False
         for sentence in context.sentences:
             text = sentence.text
-            if not sentence.running or not _DIGIT.search(text):
+            if not sentence.running or not holds_figures(text):
                 continue
             pair = _PAIR_WORDS.search(text) or _EACH.search(text)
             if not (_VENTURE.search(text) or pair):
