@@ -797,11 +797,20 @@ def test_it_reads_the_plain_form_of_an_investing_verb(index, verb):
         ("6 billion Moroccan dirhams", "6000000000", "MAD"),
         ("PLN 900 million", "900000000", "PLN"),
         ("2 billion NOK", "2000000000", "NOK"),
+        ("Yen96 billion", "96000000000", "JPY"),
+        ("Bt10 billion", "10000000000", "THB"),
+        ("Tk 500 crore", "5000000000", "BDT"),
+        ("QR5bn", "5000000000", "QAR"),
     ],
 )
 def test_it_reads_full_width_signs_and_less_common_codes(text, value, currency):
     hint = "Japanese carmakers" if "¥" in text or "￥" in text else ""
     assert [(a.value, a.currency) for a in find_amounts(text, hint)] == [(Decimal(value), currency)]
+
+
+@pytest.mark.parametrize("text", ["the BT 5G network", "Bt 300", "the W223 S-Class", "Yen 2"])
+def test_it_reads_short_signs_as_money_only_with_a_scale(text):
+    assert find_amounts(text) == []
 
 
 def test_it_reads_bare_dirhams_by_the_country_the_article_is_about():

@@ -88,6 +88,12 @@ _BEFORE = {
     "myr": "MYR",
     "rp": "IDR",
     "w": "KRW",  # "W74.5b", as Korean outlets write won
+    # "Bt10 billion" (Thai papers), "Tk 500 crore" (Bangladeshi), "QR5bn" (Qatari), "Yen96
+    # billion": read only with a scale, like "W" (see _SHORT_SIGNS).
+    "bt": "THB",
+    "tk": "BDT",
+    "qr": "QAR",
+    "yen": "JPY",
     "idr": "IDR",
     "cn¥": "CNY",
     "thb": "THB",
@@ -281,6 +287,8 @@ def _dirham(context):
 
 
 _DIGIT = re.compile(r"\d")
+# Signs before a figure that are also letters of model codes and names: money only with a scale.
+_SHORT_SIGNS = frozenset(("w", "bt", "tk", "qr", "yen"))
 
 
 def holds_figures(text):
@@ -328,8 +336,8 @@ def find_amounts(text, yen_or_yuan_hint=""):
             value = value.scaleb(_SCALES[scale])
         if value <= 0 or (pre == "euro" and not scale and value < 1000):
             continue  # "the Euro 7 standard": an emissions rule, not money
-        if pre == "w" and not (scale and not post):
-            continue  # "the W223 S-Class": a model code; won only with a scale ("W74.5b")
+        if pre in _SHORT_SIGNS and not (scale and not post):
+            continue  # "the W223 S-Class", "BT 5G": a model code; money only with a scale
         is_conversion = last_end is not None and _CONVERSION_GAP.match(
             text[last_end : match.start()]
         )
