@@ -48,12 +48,12 @@ THRESHOLD = 0.6
 DOUBTED = 0.2
 # A rule's status gives way to the status model's when the model gives it less than this. The
 # rules read a status from the wording of one sentence; the model weighs every sentence that
-# names either party. Read out of fold on the 1,372 development articles (five folds, three
-# shuffles), the rules' statuses of the pairs they find are right 1,008 times in 1,160; the
-# model overruling below 0.1 makes it 1,033-1,036, below 0.15-0.2 1,036-1,043, and reading
-# every status itself 1,028-1,040. On the validation batches (203 pairs) the rules are right
-# 169 times, the model overruling below 0.1 173, below 0.15 171; at 0.2 a purchase someone is
-# going to make reads as agreed (tests/test_extract_investments.py). docs/architecture.md.
+# names either party. Read out of fold on the 1,516 development articles (five folds, three
+# shuffles), the rules' statuses of the pairs they find are right 1,083 times in 1,267; the
+# model overruling below 0.1 makes it 1,113-1,122, below 0.2-0.3 1,124-1,131. On the validation
+# batches (203 pairs) the rules are right 169 times, the model overruling below 0.1 175, below
+# 0.2-0.3 172-174; at 0.2 a purchase someone is going to make reads as agreed
+# (tests/test_extract_investments.py). docs/architecture.md has the first reading, on 1,372.
 OVERRULED = 0.1
 
 _WORD = re.compile(r"[a-z][a-z'-]+|\d+%?")
@@ -260,9 +260,8 @@ class TalkModel:
                 scores[i] += weight * value
         top = max(scores)
         shares = [math.exp(score - top) for score in scores]
-        return {
-            status: share / sum(shares) for status, share in zip(self.statuses, shares, strict=True)
-        }
+        total = sum(shares)
+        return {status: share / total for status, share in zip(self.statuses, shares, strict=True)}
 
     def status(self, features):
         readings = self.status_readings(features)
