@@ -204,6 +204,17 @@ def test_it_never_counts_a_news_outlet_as_a_company(index):
     assert talk.attributed_to == "Bloomberg"
 
 
+def test_a_party_speaking_for_itself_is_not_the_talks_source(index):
+    # The sources page counts outlets and unnamed sources; a company confirming its own
+    # talks is a party's word (in the talk's reasons), not a source of the report.
+    result = run("Chery said on Monday that it is in talks with Xiaomi about making cars.", index)
+    [talk] = result.talks
+    assert (talk.status, talk.attributed_to) == ("confirmed", None)
+    assert "said by Chery" in talk.why
+    reported = run("Xiaomi is in talks with Chery, people familiar with the matter said.", index)
+    assert [t.attributed_to for t in reported.talks] == ["people familiar with the matter"]
+
+
 # --- talks ----------------------------------------------------------------------------
 
 

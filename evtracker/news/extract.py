@@ -629,7 +629,7 @@ def extract(
     fact carries its evidence sentence with offsets such that body[start:end] == sentence.
     """
     context, result = read_by_rules(body, index, published=published, title=title, skip=skip)
-    result.talks = pairs.review(context, result.talks)
+    result.talks = [_sourced(talk) for talk in pairs.review(context, result.talks)]
     if title:
         stakes, approvals = _told_in_the_headline(title, context, result, published)
         result.investments = _sized_over_bare(result.investments + stakes)
@@ -798,6 +798,16 @@ def _talk_of_investment(fact):
         fact.on,
         why=(f"investment: {fact.investor} in {fact.target}", *fact.why),
     )
+
+
+def _sourced(talk):
+    """A talk's source is the outlet or the unnamed sources that report it, and none when a
+    party speaks for itself (tests/data/realset/README.md): the rules remember the speaking
+    party while they weigh whose word wins (`_outranks`), and the reader sees it in the
+    talk's reasons ("said by Xiaomi"), not as a source on the sources page."""
+    if talk.attributed_to not in talk.parties:
+        return talk
+    return replace(talk, attributed_to=None)
 
 
 def _settled(talk):
