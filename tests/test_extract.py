@@ -215,6 +215,26 @@ def test_a_party_speaking_for_itself_is_not_the_talks_source(index):
     assert [t.attributed_to for t in reported.talks] == ["people familiar with the matter"]
 
 
+def test_a_wire_dateline_is_not_the_outlet_a_report_credits(index):
+    result = run(
+        "BEIJING (Reuters) - Xiaomi is in talks with Chery about making cars, "
+        "the Financial Times reported on Monday.",
+        index,
+    )
+    assert [t.attributed_to for t in result.talks] == ["Financial Times"]
+
+
+def test_a_rumour_told_later_rests_on_the_outlet_the_article_credits_first(index):
+    result = run(
+        "Bloomberg reported on Monday that Xiaomi wants to build its own cars.\n\n"
+        "The phone maker has hired hundreds of engineers for the project.\n\n"
+        "Xiaomi is said to be in talks with Chery about producing the car.",
+        index,
+    )
+    [talk] = result.talks
+    assert (talk.status, talk.attributed_to) == ("rumoured", "Bloomberg")
+
+
 # --- talks ----------------------------------------------------------------------------
 
 
