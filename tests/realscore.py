@@ -87,6 +87,9 @@ class Score:
     fn: int = 0
     status_right: int = 0
     status_total: int = 0
+    # Talks only: whether a matched talk names the source its gold names (an outlet, unnamed
+    # sources, or none when the parties speak), which the sources page counts by.
+    source_right: int = 0
     categories: Counter = field(default_factory=Counter)
     errors: list = field(default_factory=list)
 
@@ -108,6 +111,10 @@ class Score:
     @property
     def status_accuracy(self):
         return self.status_right / self.status_total if self.status_total else 1.0
+
+    @property
+    def source_accuracy(self):
+        return self.source_right / self.status_total if self.status_total else 1.0
 
 
 def _close(a, b):
@@ -205,6 +212,8 @@ def score_article(gold, output, names, scores, keep_errors=False):
             score.tp += 1
             if kind == "talks":
                 score.status_total += 1
+                if fold(fact.get("attributed_to")) == fold(outputs[hit].get("attributed_to")):
+                    score.source_right += 1
                 if fact["status"] == outputs[hit]["status"]:
                     score.status_right += 1
                 else:
@@ -257,6 +266,7 @@ def summary(scores):
         )
         if kind == "talks":
             line += f"  status accuracy {s.status_accuracy:.2f} ({s.status_right}/{s.status_total})"
+            line += f"  sources {s.source_accuracy:.2f} ({s.source_right}/{s.status_total})"
         lines.append(line)
     return "\n".join(lines)
 

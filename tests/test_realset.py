@@ -36,9 +36,14 @@ HOLDOUT = DATA / "holdout"
 VALIDATION = DATA / "fresh"
 SECOND_VALIDATION = DATA / "incoming"
 THIRD_VALIDATION = DATA / "third"
+FOURTH_VALIDATION = DATA / "fourth"
 # (precision, recall) per fact type, and talk status accuracy: measured floors, not the goal.
 FLOORS = {"talks": (0.79, 0.79), "investments": (0.75, 0.53), "approvals": (0.69, 0.64)}
 STATUS_FLOOR = 0.86
+# Talks whose source (the outlet credited, unnamed sources, or none when a party speaks) is the
+# gold's: the sources page counts rumours by it. 0.85 measured in session 15 (0.80 before the
+# parties were taken out of it and wire datelines told from credits).
+SOURCE_FLOOR = 0.83
 
 
 def test_it_has_at_least_200_real_reports_with_a_holdout_of_60():
@@ -50,8 +55,15 @@ def test_it_has_at_least_200_real_reports_with_a_holdout_of_60():
 
 @pytest.mark.parametrize(
     "directory",
-    [DEVELOPMENT, HOLDOUT, VALIDATION, SECOND_VALIDATION, THIRD_VALIDATION],
-    ids=["development", "holdout", "validation", "second validation", "third validation"],
+    [DEVELOPMENT, HOLDOUT, VALIDATION, SECOND_VALIDATION, THIRD_VALIDATION, FOURTH_VALIDATION],
+    ids=[
+        "development",
+        "holdout",
+        "validation",
+        "second validation",
+        "third validation",
+        "fourth validation",
+    ],
 )
 def test_it_keeps_every_label_on_a_verbatim_span_with_its_source(directory, capsys):
     assert check(directory), capsys.readouterr().out
@@ -72,7 +84,13 @@ GIVEN_OVERLAP = {"029.txt"}
 def test_no_development_article_retells_a_page_the_unseen_sets_retell():
     unseen = {
         page(entry.get("url"))
-        for directory in (HOLDOUT, VALIDATION, SECOND_VALIDATION, THIRD_VALIDATION)
+        for directory in (
+            HOLDOUT,
+            VALIDATION,
+            SECOND_VALIDATION,
+            THIRD_VALIDATION,
+            FOURTH_VALIDATION,
+        )
         for entry in json.loads((directory / "sources.json").read_text(encoding="utf-8"))
         if entry.get("url")
     }
@@ -125,3 +143,7 @@ def test_it_holds_its_floor_on_the_development_part(development_scores, kind):
 
 def test_it_holds_its_floor_on_talk_status(development_scores):
     assert development_scores["talks"].status_accuracy >= STATUS_FLOOR
+
+
+def test_it_holds_its_floor_on_talk_sources(development_scores):
+    assert development_scores["talks"].source_accuracy >= SOURCE_FLOOR
