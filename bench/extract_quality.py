@@ -3,8 +3,8 @@
 Run: .venv/bin/python bench/extract_quality.py tests/data/realset [--errors] [--categories]
 The company list is seeds/companies.json, as `make run` loads it. `--errors` lists every miss
 and false find one by one; it is refused for the holdout (tests/data/holdout) and the
-validation batches (tests/data/fresh, incoming and third), whose articles and errors the
-extractor's author must not read: only their scores and error counts by category.
+validation batches (tests/data/fresh, incoming, third and fourth), whose articles and errors
+the extractor's author must not read: only their scores and error counts by category.
 """
 
 import argparse
@@ -56,7 +56,9 @@ def main():
     parser.add_argument("--errors", action="store_true", help="list each error (not holdout)")
     parser.add_argument("--categories", action="store_true", help="error counts by category")
     args = parser.parse_args()
-    unseen = {"holdout", "fresh", "incoming", "third"} & set(Path(args.directory).resolve().parts)
+    unseen = {"holdout", "fresh", "incoming", "third", "fourth"} & set(
+        Path(args.directory).resolve().parts
+    )
     if args.errors and unseen:
         parser.error(f"the {unseen.pop()} set's errors are not listed one by one; use --categories")
     scores, articles = score_directory(args.directory, keep_errors=args.errors)
