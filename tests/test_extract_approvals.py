@@ -1735,6 +1735,32 @@ def test_it_leaves_the_day_out_of_a_body_named_before_its_approval(index):
     assert approvals(sentence, index) == {("KKR", "Tokyo Bankruptcy Court", "granted")}
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Marelli has been under court protection since June. On Friday the bankruptcy court "
+        "in Tokyo approved the sale of Marelli to KKR.",
+        "Marelli has been under court protection since June. On Friday the Tokyo bankruptcy "
+        "court approved the sale of Marelli to KKR.",
+    ],
+)
+def test_it_reads_an_insolvency_court_written_in_lower_case_by_its_city(index, body):
+    assert approvals(body, index) == {("KKR", "Tokyo Bankruptcy Court", "granted")}
+
+
+def test_it_takes_a_lower_case_bankruptcy_court_for_the_one_the_article_names(index):
+    body = (
+        "SsangYong asked the Seoul Bankruptcy Court to approve its buyer in May. In June the "
+        "bankruptcy court gave its approval to the sale of SsangYong to KG Group."
+    )
+    assert ("KG Group", "Seoul Bankruptcy Court", "granted") in approvals(body, index)
+
+
+def test_it_finds_no_body_in_a_court_that_rules_on_a_dispute(index):
+    body = "A court in Munich approved an injunction that Nokia sought against Ford."
+    assert approvals(body, index) == set()
+
+
 def test_it_does_not_take_a_demonstrative_for_the_name_of_a_body(index):
     body = (
         "Italy set up a government commission in 2022 to vet sales of car plants. "

@@ -586,6 +586,38 @@ def _acronym_bodies(body, mentions):
     return [(start, end, name) for start, end, name in seen if name in names]
 
 
+# An insolvency court written in lower case: "the bankruptcy court in Seoul", "the Seoul
+# bankruptcy court", "a rehabilitation court"; not "bankruptcy court protection", a state.
+# ("A court in Seoul" alone was tried: in other articles it is a court ruling on a dispute.)
+_LOOSE_COURT = re.compile(
+    r"\b(?:[Tt]he|[Aa])\s+(?:(?P<before>[A-Z][a-z]+)\s+)?"
+    r"(?P<kind>bankruptcy|insolvency|rehabilitation)\s+court\b"
+    r"(?![\s-]+(?:receivership|protection|process|procedures?|order|filings?|cases?|led|"
+    r"supervised|hearings?))"
+    r"(?:\s+(?:in|of)\s+(?P<after>[A-Z][a-z]+))?"
+)
+
+
+def _loose_courts(body, found):
+    """(start, end, name) of each insolvency court written in lower case: the one the article
+    names in full ("Seoul Bankruptcy Court") unless the words give another city, else the
+    court of the city they give ("the bankruptcy court in Seoul": the Seoul Bankruptcy
+    Court). Such a court approves the buyer or the sale of a company under its protection."""
+    if "ruptcy court" not in body and "ency court" not in body and "tion court" not in body:
+        return []
+    named = max(
+        (name for _, _, name in found if _INSOLVENCY_COURT.search(name)), key=len, default=None
+    )
+    out = []
+    for match in _LOOSE_COURT.finditer(body):
+        city = match.group("before") or match.group("after")
+        kind = match.group("kind").capitalize()
+        name = named if named and (not city or city in named) else city and f"{city} {kind} Court"
+        if name:
+            out.append((match.start(), match.end(), name))
+    return out
+
+
 def body_names(context):
     """(start, end, name) of each body the article names by form and the company list does
     not, in order; kept on the article's context. A shorter form of a listed body ("the
@@ -626,6 +658,7 @@ def body_names(context):
             for start, end, name in (
                 *_acronym_bodies(context.body, context.mentions),
                 *_board_bodies(context.body),
+                *_loose_courts(context.body, found),
             )
             if not any(s < end and start < e for s, e in taken)
         ]
