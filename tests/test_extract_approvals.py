@@ -1469,6 +1469,16 @@ def test_it_takes_no_headline_approval_whose_regulator_the_body_never_names(inde
     assert extract(body, index, published=PUBLISHED, title=title).approvals == []
 
 
+def test_it_takes_no_pending_approval_from_the_headline_alone(index):
+    title = "China's state planner said to approve Stellantis-Leapmotor venture"
+    body = (
+        "China's NDRC has signed off on the planned venture that would let Stellantis sell "
+        "Leapmotor cars abroad, two sources said.\nThe venture will start sales in Europe."
+    )
+    result = extract(body, index, published=PUBLISHED, title=title)
+    assert {(a.subject, a.status) for a in result.approvals} == {("Stellantis", "granted")}
+
+
 def test_it_takes_a_cartel_investigation_for_no_approval(index):
     body = (
         "Turkey's Competition Board said on Wednesday it has launched an investigation into "
