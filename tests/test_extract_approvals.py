@@ -1479,6 +1479,14 @@ def test_it_takes_no_pending_approval_from_the_headline_alone(index):
     assert {(a.subject, a.status) for a in result.approvals} == {("Stellantis", "granted")}
 
 
+def test_it_takes_no_bankruptcy_court_nor_bank_for_an_approval_word(index):
+    body = (
+        "The contract with a consortium led by Edison Motors was terminated after the buyer "
+        "failed to pay 274 billion won by the deadline set by the Seoul Bankruptcy Court."
+    )
+    assert approvals(body, index) == set()
+
+
 def test_it_takes_a_cartel_investigation_for_no_approval(index):
     body = (
         "Turkey's Competition Board said on Wednesday it has launched an investigation into "
