@@ -1487,6 +1487,41 @@ def test_it_takes_no_bankruptcy_court_nor_bank_for_an_approval_word(index):
     assert approvals(body, index) == set()
 
 
+def test_it_gives_an_approval_referred_back_to_the_company_the_lead_is_about(index):
+    body = (
+        "Ola Electric has become the first scooter maker to qualify for the incentive scheme. "
+        "The approval came from the Ministry of Heavy Industries after a four-month process."
+    )
+    assert approvals(body, index) == {("Ola Electric", "Ministry of Heavy Industries", "granted")}
+
+
+@pytest.mark.parametrize(
+    ("second", "body_name"),
+    [
+        (
+            "The arrangement still depends on a definitive agreement and on approval from the "
+            "relevant authorities.",
+            "relevant authorities",
+        ),
+        (
+            "The only remaining step is final approval from the Chinese government.",
+            "Chinese government",
+        ),
+    ],
+)
+def test_it_reads_an_approval_still_to_come_as_a_condition_of_the_deal(index, second, body_name):
+    body = "Renault and Geely signed a memorandum on a hybrid engine venture on Monday. " + second
+    assert approvals(body, index) == {
+        ("Renault", body_name, "pending"),
+        ("Geely", body_name, "pending"),
+    }
+
+
+def test_it_reads_a_government_that_will_not_block_a_deal_as_its_assent(index):
+    body = "The German government said it would not block Geely's larger holding in Daimler."
+    assert approvals(body, index) == {("Geely", "German government", "granted")}
+
+
 def test_it_takes_a_cartel_investigation_for_no_approval(index):
     body = (
         "Turkey's Competition Board said on Wednesday it has launched an investigation into "

@@ -120,8 +120,8 @@ _CLEAR_DEAL = (
 # "would not oppose the deal".
 _NO_OBJECTION = (
     r"wav(?:ed|es|ing|e)\s+through|all-?clear|(?:raised?|raises|raising|has|had|have)\s+no\s+"
-    r"(?:\w+\s+)?objections?|no\s+objections?\s+to|(?:would|will|did|does|do)\s+not\s+oppose|"
-    r"won['’]t\s+oppose|decided\s+not\s+to\s+oppose"
+    r"(?:\w+\s+)?objections?|no\s+objections?\s+to|(?:would|will|did|does|do)\s+not\s+"
+    r"(?:oppose|block)|won['’]t\s+(?:oppose|block)|decided\s+not\s+to\s+(?:oppose|block)"
 )
 # An industry body's or a regulator's compliance check: "passed the data security compliance
 # review", "met the compliance requirements set by the association".
@@ -218,6 +218,10 @@ _PENDING_MORE = re.compile(
     r"wants?|wanted)\s+to|must|could|might|may|help(?:s|ed|ing)?(?:\s+[\w'’-]+){1,4}?"
     r"(?:\s+to)?)\s+" + _AIMED_AT + "|"
     r"not\s+yet|still\s+needs?|remains?\s+(?:subject|pending)|"
+    # "still depends on ... approval", "the only remaining step is final approval": a condition
+    # not yet met
+    r"(?:still\s+)?depends?\s+on|depending\s+on|(?:remaining|outstanding|last|final)\s+"
+    r"(?:step|hurdle|obstacle|condition)s?|"
     r"(?:fail(?:ed|s)?\s+to|unable\s+to|(?:could|did|does|do|can)(?:\s+not|n['’]t)|cannot)\s+"
     r"(?:win|obtain|secure|get|receive|gain))\b",
     _I,
@@ -612,10 +616,17 @@ _ALONE_BODY = re.compile(
     r"^(?:(?:The|A|An)\s+)?(?:[\w'’-]+\s+){0,5}?(?:[A-Z]{2,}|Commission|Authority|Office)\s+"
     r"(?:(?:has|have|had|also|now|on\s+\w+)\s+)*(?:granted|gave|cleared|approved)\s+"
     r"(?:(?:an?|its|the)\s+)?(?:\w+\s+)?(?:clearance|approval|green\s+light|go-ahead|nod)\b|"
-    r"^(?:An?|The)\s+(?:\w+\s+)?(?:approval|clearance)\s+from\s+(?:the\s+)?[A-Z]"
+    r"^(?:An?|The)\s+(?:\w+\s+)?(?:approval|clearance)\s+(?:came\s+|was\s+(?:given|granted|"
+    r"issued)\s+)?(?:from|by)\s+(?:the\s+)?[A-Z]"
 )
 _ANY_OBJECT = re.compile(
     r"\b(?:approv\w*|clear\w*|licen[cs]\w*|permit\w*|allow\w*)\s+(?:any|all|every|no)\s", _I
+)
+# An approval referred back to at the opening of a sentence: "The approval came from ...",
+# "The licence was issued by ...".
+_THE_APPROVAL = re.compile(
+    r"\s*(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+)?(?:approval|clearance|licen[cs]e|permit|"
+    r"certification|go-ahead|green\s+light|nod)\s+(?:came|was|had\s+been|has\s+been)\b"
 )
 _THEY = re.compile(r"\s*They\s+(?!said\b)")
 # "The deal ... It also needs approval from regulators": "it" that needs an approval opening a
@@ -636,7 +647,10 @@ _DEAL_APPROVAL = re.compile(
 # company named.
 _REGULATORY_APPROVALS = re.compile(
     r"\b(?:regulatory|government|official)\s+(?:approvals?|clearances?|green\s+light|go-ahead|"
-    r"nod)\b|\b(?:authorities|regulators)\s+(?:\w+\s+){0,3}?(?:give|gave|given|grant|granted)\b",
+    r"nod)\b|\b(?:authorities|regulators)\s+(?:\w+\s+){0,3}?(?:give|gave|given|grant|granted)\b|"
+    # "final approval from the Chinese government", "approval from the relevant authorities"
+    r"\b(?:approvals?|clearances?|green\s+light|go-ahead|nod|consent)\s+(?:from|of|by)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:authorities|regulators|government)\b",
     _I,
 )
 _PRESS_NOTE_3 = re.compile(r"\bPress\s+Note\s+3\b", _I)
@@ -880,7 +894,7 @@ _PENDING_MORE = _anchored(
         "would must need fil submit advancing notif request not remain open launch began plan "
         "intend ask its their complet finish undergo going was were "
         "begun start fail is are unable could did does do can cannot on close closer working "
-        "struggl aim plan want may might help conclud"
+        "struggl aim plan want may might help conclud depend remaining last final"
     ),
 )
 _GRANTED_MORE = _anchored(
@@ -2008,7 +2022,13 @@ def _deal_parties(context, sentence):
         or _VENTURE_REFERENCE.search(text)
         or _approval_of_no_one(text)
     ):
-        return []
+        if not _THE_APPROVAL.match(text):
+            return []
+        # "The approval came from the ministry": the approval the article has told of, else
+        # the one its lead told in other words ("X became the first to qualify for ...")
+        earlier = _article_memo(context, "approved").get("last")
+        main = context.main_subject
+        return earlier or ([main] if main else [])
     venture = _VENTURE_REFERENCE.search(text) and _named_venture(context)
     if venture:
         return [venture]  # "the new company" the article named: "Spotlight, a joint venture"
