@@ -1522,6 +1522,31 @@ def test_it_reads_a_government_that_will_not_block_a_deal_as_its_assent(index):
     assert approvals(body, index) == {("Geely", "German government", "granted")}
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Dongfeng will merge its two truck units. The restructuring must still go through "
+            "the required procedures and win approval from the relevant authorities, the "
+            "company said.",
+            {("Dongfeng", "relevant authorities", "pending")},
+        ),
+        (
+            "Volkswagen will take a 49% stake in Horizon Robotics. If the authorities give "
+            "their approval, the step is to be completed in 2025.",
+            {("Volkswagen", None, "pending")},
+        ),
+        (
+            "South Korea's environment ministry said it would decide later this month whether "
+            "to cancel the certification of 32 models made by Volkswagen.",
+            {("Volkswagen", None, "pending")},
+        ),
+    ],
+)
+def test_it_reads_a_say_still_to_come_as_pending(index, body, expected):
+    assert approvals(body, index) == expected
+
+
 def test_it_takes_a_cartel_investigation_for_no_approval(index):
     body = (
         "Turkey's Competition Board said on Wednesday it has launched an investigation into "

@@ -132,7 +132,7 @@ _COMPLIANCE = (
 # Formalities a company goes through with a government: "completing the required procedures
 # with the Indonesian government before entering the market".
 _PROCEDURES = (
-    r"(?:required|necessary|regulatory|licensing|registration|approval)\s+"
+    r"(?:required|necessary|regulatory|licensing|registration|approval|authori[sz]ation)\s+"
     r"(?:procedures|formalities)"
 )
 # Permission told as what a company may now do: "was allowed to test L3 vehicles on public
@@ -199,7 +199,15 @@ _AIMED_AT = (
 _PENDING_MORE = re.compile(
     _PROBE + r"|\b(?:" + _REVIEW_DONE + r"|outstanding|(?:has|have|had)\s+still\s+to|"
     r"still\s+(?:has|have|had)\s+to|"
-    r"(?:complet|finish|undergo|going\s+through)\w*\s+(?:the\s+|its\s+)?" + _PROCEDURES + "|"
+    r"(?:complet|finish|undergo|going\s+through|go(?:es)?\s+through|start|beg[au]n|initiat)\w*\s+"
+    r"(?:the\s+|its\s+)?" + _PROCEDURES + "|"
+    # "if the authorities give their approval": a grant still to come
+    r"(?:if|once|when|until|unless)\s+(?:[\w'’-]+\s+){0,4}?(?:give|gives|grant|grants|approve|"
+    r"approves|clear|clears)\b|"
+    # "must still pass a review", "would decide later this month whether to cancel the
+    # certification"
+    r"must\s+still|(?:must|has\s+to|have\s+to|needs?\s+to)\s+(?:still\s+)?(?:pass|undergo|"
+    r"go\s+through)|decid\w+\s+(?:[\w-]+\s+){0,4}?whether|"
     r"(?:preparing|poised|set|expected|likely|due)\s+to\s+(?:approve|clear|grant|sign\s+off|"
     r"receive|win|obtain|secure|get|gain)|"
     r"(?:will|would|must|has\s+to|have\s+to|need\s+to|needs\s+to|plans?\s+to|intends?\s+to)\s+"
@@ -894,7 +902,8 @@ _PENDING_MORE = _anchored(
         "would must need fil submit advancing notif request not remain open launch began plan "
         "intend ask its their complet finish undergo going was were "
         "begun start fail is are unable could did does do can cannot on close closer working "
-        "struggl aim plan want may might help conclud depend remaining last final"
+        "struggl aim plan want may might help conclud depend remaining last final go start "
+        "began begun initiat if once when until unless decid"
     ),
 )
 _GRANTED_MORE = _anchored(
