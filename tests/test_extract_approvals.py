@@ -1547,6 +1547,25 @@ def test_it_reads_a_say_still_to_come_as_pending(index, body, expected):
     assert approvals(body, index) == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Honda's tender offer for Yachiyo is subject to permits from the competition "
+            "authorities of the relevant countries.",
+            {("Honda", "competition authorities of the relevant countries", "pending")},
+        ),
+        (
+            "Xiaomi's cars must still pass a strict safety review by China's industry and "
+            "information technology authorities.",
+            {("Xiaomi", "MIIT", "pending")},
+        ),
+    ],
+)
+def test_it_reads_a_body_described_in_full(index, body, expected):
+    assert approvals(body, index) == expected
+
+
 def test_it_takes_a_cartel_investigation_for_no_approval(index):
     body = (
         "Turkey's Competition Board said on Wednesday it has launched an investigation into "

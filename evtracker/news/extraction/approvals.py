@@ -301,7 +301,9 @@ _BODY_HEAD = (
 _PLACE = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?"
 _PLACES = rf"{_PLACE}(?:\s*,\s*(?:the\s+)?{_PLACE})*(?:,?\s+and\s+(?:the\s+)?{_PLACE})?"
 _PLACE_TAIL = (
-    rf"(?:\s+(?:in|of)\s+(?:{_PLACES}|the\s+(?:\w+\s+){{0,4}}?(?:concerned|involved|relevant)|"
+    rf"(?:\s+(?:in|of)\s+(?:{_PLACES}|the\s+(?:\w+\s+){{0,4}}?(?:concerned|involved|"
+    # "of the relevant countries": the places the word "relevant" goes on to name
+    r"relevant(?:\s+(?:countries|jurisdictions|markets|states|regions))?)|"
     rf"(?:the\s+)?(?:countries|jurisdictions|markets)\s+(?:\w+\s+){{0,3}}?(?:concerned|involved))|"
     r"\s+concerned)?"
 )

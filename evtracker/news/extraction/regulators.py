@@ -243,6 +243,8 @@ _FIELD = {
     "planning": "planning",
     "economic": "planning",
     "industry": "industry",
+    # "China's industry and information technology authorities": the MIIT by its full remit
+    "industry and information technology": "industry",
     "industrial": "industry",
     "commerce": "commerce",
     "trade": "industry",
@@ -262,6 +264,7 @@ _FIELD_BODY_RE = re.compile(
     r"Japan|Japanese|Tokyo|Indonesia|Indonesian)(?:['’]s)?\s+(?:(?:top|main|chief|state|"
     r"national|federal)\s+)?(?P<field>stock\s+market|capital\s+markets|economic\s+planning|"
     r"heavy\s+industries|auto\s+safety|vehicle\s+safety|highway\s+safety|road\s+safety|"
+    r"industry\s+and\s+information\s+technology|"
     r"national\s+security|foreign\s+investment|securities|markets?|planning|economic|industry|"
     r"industrial|commerce|trade|cyberspace|internet|investment)\s+(?:regulators?|watchdogs?|"
     r"agency|ministry|planner|authorit(?:y|ies)|body|commission|panel|committee)\b"
