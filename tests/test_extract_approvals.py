@@ -1566,6 +1566,34 @@ def test_it_reads_a_body_described_in_full(index, body, expected):
     assert approvals(body, index) == expected
 
 
+def test_it_reads_a_province_opening_a_bodys_name_as_part_of_the_body(index):
+    body = (
+        "Henan Senyuan Electric Vehicle Co plans a plant in Xuchang. On January 9, Henan Senyuan "
+        "received the Henan Provincial Development and Reform Commission's approval for the plan."
+    )
+    assert approvals(body, index) == {
+        (
+            "Henan Senyuan Electric Vehicle",
+            "Henan Provincial Development and Reform Commission",
+            "granted",
+        )
+    }
+
+
+def test_it_reads_a_short_description_as_the_body_the_article_names_in_full(index):
+    body = (
+        "The Jiangsu Provincial Development and Reform Commission approved a plant by Kandi on "
+        "Monday.\n\nThe plant will be located in Rugao and make 50,000 cars a year.\n\nOn the "
+        "same day, the Jiangsu commission also approved a project by Jiangsu Guoxin New Energy "
+        "Passenger Vehicle Co."
+    )
+    assert (
+        "Jiangsu Guoxin New Energy Passenger Vehicle",
+        "Jiangsu Provincial Development and Reform Commission",
+        "granted",
+    ) in approvals(body, index)
+
+
 def test_it_takes_a_cartel_investigation_for_no_approval(index):
     body = (
         "Turkey's Competition Board said on Wednesday it has launched an investigation into "

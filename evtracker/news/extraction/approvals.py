@@ -55,6 +55,7 @@ from evtracker.news.extraction.regulators import (
     foreign_namesake,
     home_government,
     listing_venue,
+    opens_name,
 )
 
 _I = re.IGNORECASE
@@ -1339,7 +1340,7 @@ def _regulator(context, position, regulators, acting):
     if unnamed and _EUROPEAN_BODY.fullmatch(_as_written(unnamed)):
         return ["European Commission"]  # "European regulators": the EU decides through it
     if unnamed and _specific(_as_written(unnamed)):
-        return [_as_written(unnamed)]
+        return [_body_in_full(context, _as_written(unnamed))]
     if _HSR.search(text):
         return ["FTC"]  # the US merger waiting period is the FTC's (with the DOJ)
     if _PRESS_NOTE_3.search(text):
@@ -1366,11 +1367,22 @@ def _regulator(context, position, regulators, acting):
     if home:
         return [home]  # "Chinese regulators" where the article names the NDRC: that body
     if written and len(written.split()) > 1 and written.split()[0].lower() not in _OWNERS:
-        return [written]  # "Chinese regulators"; "the regulator" names no one
+        return [_body_in_full(context, written)]  # "Chinese regulators"; "the regulator" no one
     named = _regulator_named(context, sentence.start)
     if named:
         return [_canonical(context, named)]  # the body the article names, as an analyst reads it
     return [None]
+
+
+def _body_in_full(context, written):
+    """The body the article names in full whose name holds every word of a short description
+    ("the Jiangsu commission": the Jiangsu Provincial Development and Reform Commission), else
+    the description as written."""
+    words = set(written.lower().split())
+    for _, _, name in body_names(context)[0]:
+        if words <= set(name.lower().split()):
+            return name
+    return written
 
 
 def _country_body_named(context, offset, written):
@@ -1596,7 +1608,11 @@ def _with_bodies(context, sentence, actors):
     # "the Ministry of Industry and Trade": the longer body, not the listed one it opens with
     inside = [a for a in actors if any(s <= a.start and a.end < e for s, e, _ in by_form)]
     actors = [
-        _home_body(context.body, a) for a in actors if a not in inside or a.kind != "regulator"
+        _home_body(context.body, a)
+        for a in actors
+        if a not in inside
+        or a.kind != "regulator"
+        and not any(s == a.start and opens_name(context, a, e) for s, e, _ in by_form)
     ]
     extra = [
         Actor(start, end, name, "regulator", True)

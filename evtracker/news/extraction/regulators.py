@@ -636,7 +636,7 @@ def body_names(context):
             at = bisect.bisect_left(starts, end)
             named = context.mentions[at - 1] if at else None
             longer = named and _longer_than_listed(context, named, start, end)
-            if named and named.end > start and not longer:
+            if named and named.end > start and not longer and not opens_name(context, named, end):
                 continue  # the company list names it
             same = next(
                 (
@@ -674,6 +674,14 @@ def body_names(context):
         memo["found"] = found
         memo["starts"] = [start for start, _, _ in found]
     return memo["found"], memo["starts"]
+
+
+def opens_name(context, mention, end):
+    """Whether a company mention is only the one word that opens a body's longer name, ending
+    before `end`: "Henan" (read as a short form of Henan Senyuan) in "the Henan Provincial
+    Development and Reform Commission" is the province the body belongs to."""
+    written = context.body[mention.start : mention.end]
+    return mention.kind != "regulator" and mention.end < end and " " not in written
 
 
 # What a name runs on with past a listed body it opens with: "Ministry of Industry| and Trade".
