@@ -1594,6 +1594,11 @@ def test_it_reads_a_short_description_as_the_body_the_article_names_in_full(inde
     ) in approvals(body, index)
 
 
+def test_it_takes_no_regulator_from_the_word_regulatory(index):
+    body = "Nio did not appear on the latest list of companies seeking regulatory approval."
+    assert approvals(body, index) == {("Nio", None, "pending")}
+
+
 def test_it_takes_a_cartel_investigation_for_no_approval(index):
     body = (
         "Turkey's Competition Board said on Wednesday it has launched an investigation into "

@@ -311,6 +311,7 @@ _PLACE_TAIL = (
 _UNNAMED_BODY = re.compile(
     r"\b(?:from|by|of)\s+(?:the\s+)?(?P<body>(?:(?!the\b)[A-Za-z-]+(?:['’]s)?\s+){0,3}"
     + _BODY_HEAD
+    + r"\b"  # "seeking regulatory approval" names no regulator
     + _PLACE_TAIL
     + r")",
 )
