@@ -1599,6 +1599,17 @@ def test_it_takes_no_regulator_from_the_word_regulatory(index):
     assert approvals(body, index) == {("Nio", None, "pending")}
 
 
+def test_it_keeps_unnamed_bodies_by_kind_and_reach_not_by_count(index):
+    body = (
+        "Fiat Chrysler and PSA agreed to merge in December. The merger has already been "
+        "cleared by several antitrust authorities around the world."
+    )
+    assert approvals(body, index) == {
+        ("Fiat Chrysler", "antitrust authorities around the world", "granted"),
+        ("PSA", "antitrust authorities around the world", "granted"),
+    }
+
+
 def test_it_takes_a_cartel_investigation_for_no_approval(index):
     body = (
         "Turkey's Competition Board said on Wednesday it has launched an investigation into "

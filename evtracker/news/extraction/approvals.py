@@ -302,7 +302,8 @@ _BODY_HEAD = (
 _PLACE = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?"
 _PLACES = rf"{_PLACE}(?:\s*,\s*(?:the\s+)?{_PLACE})*(?:,?\s+and\s+(?:the\s+)?{_PLACE})?"
 _PLACE_TAIL = (
-    rf"(?:\s+(?:in|of)\s+(?:{_PLACES}|the\s+(?:\w+\s+){{0,4}}?(?:concerned|involved|"
+    r"(?:\s+(?:around\s+the\s+world|worldwide|abroad|overseas)\b|"
+    rf"\s+(?:in|of)\s+(?:{_PLACES}|the\s+(?:\w+\s+){{0,4}}?(?:concerned|involved|"
     # "of the relevant countries": the places the word "relevant" goes on to name
     r"relevant(?:\s+(?:countries|jurisdictions|markets|states|regions))?)|"
     rf"(?:the\s+)?(?:countries|jurisdictions|markets)\s+(?:\w+\s+){{0,3}}?(?:concerned|involved))|"
@@ -1426,7 +1427,12 @@ _SENTENCE_STOP = re.compile(r"(?:(?<=[a-z])|(?<=[A-Z]{2}))\.$")
 
 
 def _as_written(match):
-    return _SENTENCE_STOP.sub("", re.sub(r"^[Tt]he\s+", "", match.group("body")))
+    return _SENTENCE_STOP.sub("", _COUNT_WORD.sub("", match.group("body")))
+
+
+# Words that count the bodies rather than name them: "several antitrust authorities" are
+# antitrust authorities.
+_COUNT_WORD = re.compile(r"^(?:[Tt]he\s+)?(?:(?:several|various|numerous|many|multiple)\s+)?")
 
 
 _OWNERS = ("its", "their", "his", "her", "our")
