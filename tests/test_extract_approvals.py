@@ -1610,6 +1610,14 @@ def test_it_keeps_unnamed_bodies_by_kind_and_reach_not_by_count(index):
     }
 
 
+def test_it_does_not_approve_a_company_bought_after_a_longer_description(index):
+    body = (
+        "ZF agreed to buy Wabco in March. The European Commission has given the supplier "
+        "permission to buy the US brake manufacturer Wabco."
+    )
+    assert "Wabco" not in {subject for subject, _, _ in approvals(body, index)}
+
+
 def test_it_takes_a_cartel_investigation_for_no_approval(index):
     body = (
         "Turkey's Competition Board said on Wednesday it has launched an investigation into "

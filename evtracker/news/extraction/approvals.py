@@ -677,7 +677,10 @@ _BOUGHT = re.compile(
     r"\bto\s+(?:acquire|buy|take\s+over|purchase)|\b(?:stake|interest|(?:share)?holding|shares|"
     r"investments?|"
     r"cent|percent|%)\s+in)\s+(?:(?:the|a|an|its|cash-strapped|struggling|rival)\s+)*"
-    r"(?:[\w-]+\s+){0,2}$",
+    # "to buy the US brake manufacturer Wabco": up to three words describing the one bought,
+    # none of them a preposition but "from" ("a stake in the unit to Renault": Renault buys;
+    # "the purchase of an interest from SoftBank": SoftBank sells)
+    r"(?:(?!(?:to|by|for|with|and|of|in|on|at)\s)[\w-]+\s+){0,3}$",
     _I,
 )
 _BUY = re.compile(
