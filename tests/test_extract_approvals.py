@@ -1618,6 +1618,17 @@ def test_it_does_not_approve_a_company_bought_after_a_longer_description(index):
     assert "Wabco" not in {subject for subject, _, _ in approvals(body, index)}
 
 
+def test_it_reads_clearing_a_number_of_proposals_as_an_approval_word(index):
+    body = (
+        "India is preparing to clear 45 investment proposals from China, and these are likely "
+        "to include those of Great Wall Motor and SAIC Motor."
+    )
+    assert approvals(body, index) == {
+        ("Great Wall Motor", "Indian government", "pending"),
+        ("SAIC Motor", "Indian government", "pending"),
+    }
+
+
 def test_it_takes_a_cartel_investigation_for_no_approval(index):
     body = (
         "Turkey's Competition Board said on Wednesday it has launched an investigation into "

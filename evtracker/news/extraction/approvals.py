@@ -112,10 +112,12 @@ _PROBE = (
     r"\b(?:its|their)\s+(?:[\w-]+\s+)?(?:investigation|probe|review)\s+(?:into|of)\s+the\s+"
     r"(?:proposed\s+|planned\s+|pending\s+)?(?:deal|merger|acquisition|takeover|transaction)\b"
 )
+# ... and deals counted: "preparing to clear 45 investment proposals".
 _CLEAR_DEAL = (
-    r"\bclear(?:s|ing)?\s+(?:the|its|their|a|an|(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*['’]s?)\s+"
+    r"\bclear(?:s|ing)?\s+(?:the|its|their|a|an|\d+|two|three|four|five|several|"
+    r"(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*['’]s?)\s+"
     r"(?:[\w$.-]+\s+){0,3}?(?:deal|merger|"
-    r"acquisition|takeover|transaction|purchase|sale|tie-?up|bid|venture|investment)\b"
+    r"acquisition|takeover|transaction|purchase|sale|tie-?up|bid|venture|investment|proposal)s?\b"
 )
 # A clearance told as a body's assent: "waved through", "the all-clear", "raised no objection",
 # "would not oppose the deal".
