@@ -1629,6 +1629,14 @@ def test_it_reads_clearing_a_number_of_proposals_as_an_approval_word(index):
     }
 
 
+def test_it_reads_an_investment_board_agreeing_to_give_incentives_as_a_grant(index):
+    body = (
+        "Thailand's Board of Investment (BOI) met on Friday. The BOI also agreed to give "
+        "investment incentives to Toyota for its 20-billion-baht pickup project."
+    )
+    assert approvals(body, index) == {("Toyota", "Thailand Board of Investment", "granted")}
+
+
 def test_it_takes_a_cartel_investigation_for_no_approval(index):
     body = (
         "Turkey's Competition Board said on Wednesday it has launched an investigation into "

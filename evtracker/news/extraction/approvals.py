@@ -158,7 +158,7 @@ _REVIEW_DONE = (
 # "has received BOI privileges", "was granted a promotional package": an investment board's
 # grant
 _INVESTMENT_GRANT = (
-    r"(?:investment|tax)\s+privileges|"
+    r"(?:investment|tax)\s+(?:privileges|incentives)|"
     r"(?:BOI|BoI|promotion(?:al)?)\s+(?:privileges|package|incentives|certificate)"
 )
 _MORE_CUES = re.compile(
@@ -239,6 +239,8 @@ _PENDING_MORE = re.compile(
 )
 _GRANTED_MORE = re.compile(
     _CLEAR_DEAL + r"|\b(?:" + _NO_OBJECTION + r"|"
+    # "the board also agreed to give investment incentives to X": the body's decision made
+    r"agreed\s+to\s+(?:give|grant|award|approve)|"
     # "the first carmaker to win approval": it has won it
     r"first\s+(?:[\w-]+\s+){0,4}?to\s+(?:win|receive|get|obtain|secure|gain|be\s+(?:granted|"
     r"given|approved|cleared|licensed|issued))|"
@@ -921,7 +923,7 @@ _GRANTED_MORE = _anchored(
     _words_of(
         "clear waiting has have had gave expired ran approv licen permit after go-ahead green nod "
         "wav all raise no would will did does do won decided first was were been homologat complet "
-        "is are be being selected named chosen picked"
+        "is are be being selected named chosen picked agreed"
     ),
 )
 _REJECTED_MORE = _gated(_REJECTED_MORE, _words_of("no turn rejection revok suspend withdr pulled"))
