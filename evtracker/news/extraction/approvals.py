@@ -24,11 +24,14 @@ The rules follow the grammar of news rather than any one report:
   the article gives it or by its abbreviation beside its country ("Thailand's BOI"); a body
   described by country and field
   ("China's securities watchdog"); the bourse of a listing's place ("a listing in Hong
-  Kong"); an unnamed body kept as written ("foreign competition authorities"); else the body
+  Kong"); an unnamed body kept as written ("foreign competition authorities", without the
+  words that count it), or the body named in full whose name holds its words ("the Jiangsu
+  commission"); else the body
   named in the sentences around, else the one the article has named most so far (what "the
   watchdog" refers back to); none when the article has named no body;
 - the status: pending, granted or rejected, with negation, conditions ("once the
-  authorities have given their approval") and rejections that need a body saying no.
+  authorities have given their approval", "if the authorities give their approval", "still
+  depends on ... approval") and rejections that need a body saying no.
 Approvals dated months before the report are background and left out.
 """
 

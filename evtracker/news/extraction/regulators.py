@@ -5,9 +5,10 @@ Reporting names a public body by a head word with capitals around it: "the Minis
 Science and ICT", "the Board of Investment (BOI)", "the Hong Kong Stock Exchange",
 "Shanghai's municipal government", "the Trump administration". Such a name in an article is
 a body that can license, clear or review, which the company list (seeds/companies.json) may
-not hold. The article is scanned once; approvals look its bodies up by position. The tables
-at the end name the merger-control body, the government and the stock exchange of each
-jurisdiction as reporting refers to them.
+not hold; so is an insolvency court written in lower case ("the bankruptcy court in Seoul"),
+which approves the buyer of a company under its protection. The article is scanned once;
+approvals look its bodies up by position. The tables at the end name the merger-control
+body, the government and the stock exchange of each jurisdiction as reporting refers to them.
 """
 
 import bisect
