@@ -1469,6 +1469,174 @@ def test_it_takes_no_headline_approval_whose_regulator_the_body_never_names(inde
     assert extract(body, index, published=PUBLISHED, title=title).approvals == []
 
 
+def test_it_takes_no_pending_approval_from_the_headline_alone(index):
+    title = "China's state planner said to approve Stellantis-Leapmotor venture"
+    body = (
+        "China's NDRC has signed off on the planned venture that would let Stellantis sell "
+        "Leapmotor cars abroad, two sources said.\nThe venture will start sales in Europe."
+    )
+    result = extract(body, index, published=PUBLISHED, title=title)
+    assert {(a.subject, a.status) for a in result.approvals} == {("Stellantis", "granted")}
+
+
+def test_it_takes_no_bankruptcy_court_nor_bank_for_an_approval_word(index):
+    body = (
+        "The contract with a consortium led by Edison Motors was terminated after the buyer "
+        "failed to pay 274 billion won by the deadline set by the Seoul Bankruptcy Court."
+    )
+    assert approvals(body, index) == set()
+
+
+def test_it_gives_an_approval_referred_back_to_the_company_the_lead_is_about(index):
+    body = (
+        "Ola Electric has become the first scooter maker to qualify for the incentive scheme. "
+        "The approval came from the Ministry of Heavy Industries after a four-month process."
+    )
+    assert approvals(body, index) == {("Ola Electric", "Ministry of Heavy Industries", "granted")}
+
+
+@pytest.mark.parametrize(
+    ("second", "body_name"),
+    [
+        (
+            "The arrangement still depends on a definitive agreement and on approval from the "
+            "relevant authorities.",
+            "relevant authorities",
+        ),
+        (
+            "The only remaining step is final approval from the Chinese government.",
+            "Chinese government",
+        ),
+    ],
+)
+def test_it_reads_an_approval_still_to_come_as_a_condition_of_the_deal(index, second, body_name):
+    body = "Renault and Geely signed a memorandum on a hybrid engine venture on Monday. " + second
+    assert approvals(body, index) == {
+        ("Renault", body_name, "pending"),
+        ("Geely", body_name, "pending"),
+    }
+
+
+def test_it_reads_a_government_that_will_not_block_a_deal_as_its_assent(index):
+    body = "The German government said it would not block Geely's larger holding in Daimler."
+    assert approvals(body, index) == {("Geely", "German government", "granted")}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Dongfeng will merge its two truck units. The restructuring must still go through "
+            "the required procedures and win approval from the relevant authorities, the "
+            "company said.",
+            {("Dongfeng", "relevant authorities", "pending")},
+        ),
+        (
+            "Volkswagen will take a 49% stake in Horizon Robotics. If the authorities give "
+            "their approval, the step is to be completed in 2025.",
+            {("Volkswagen", None, "pending")},
+        ),
+        (
+            "South Korea's environment ministry said it would decide later this month whether "
+            "to cancel the certification of 32 models made by Volkswagen.",
+            {("Volkswagen", None, "pending")},
+        ),
+    ],
+)
+def test_it_reads_a_say_still_to_come_as_pending(index, body, expected):
+    assert approvals(body, index) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Honda's tender offer for Yachiyo is subject to permits from the competition "
+            "authorities of the relevant countries.",
+            {("Honda", "competition authorities of the relevant countries", "pending")},
+        ),
+        (
+            "Xiaomi's cars must still pass a strict safety review by China's industry and "
+            "information technology authorities.",
+            {("Xiaomi", "MIIT", "pending")},
+        ),
+    ],
+)
+def test_it_reads_a_body_described_in_full(index, body, expected):
+    assert approvals(body, index) == expected
+
+
+def test_it_reads_a_province_opening_a_bodys_name_as_part_of_the_body(index):
+    body = (
+        "Henan Senyuan Electric Vehicle Co plans a plant in Xuchang. On January 9, Henan Senyuan "
+        "received the Henan Provincial Development and Reform Commission's approval for the plan."
+    )
+    assert approvals(body, index) == {
+        (
+            "Henan Senyuan Electric Vehicle",
+            "Henan Provincial Development and Reform Commission",
+            "granted",
+        )
+    }
+
+
+def test_it_reads_a_short_description_as_the_body_the_article_names_in_full(index):
+    body = (
+        "The Jiangsu Provincial Development and Reform Commission approved a plant by Kandi on "
+        "Monday.\n\nThe plant will be located in Rugao and make 50,000 cars a year.\n\nOn the "
+        "same day, the Jiangsu commission also approved a project by Jiangsu Guoxin New Energy "
+        "Passenger Vehicle Co."
+    )
+    assert (
+        "Jiangsu Guoxin New Energy Passenger Vehicle",
+        "Jiangsu Provincial Development and Reform Commission",
+        "granted",
+    ) in approvals(body, index)
+
+
+def test_it_takes_no_regulator_from_the_word_regulatory(index):
+    body = "Nio did not appear on the latest list of companies seeking regulatory approval."
+    assert approvals(body, index) == {("Nio", None, "pending")}
+
+
+def test_it_keeps_unnamed_bodies_by_kind_and_reach_not_by_count(index):
+    body = (
+        "Fiat Chrysler and PSA agreed to merge in December. The merger has already been "
+        "cleared by several antitrust authorities around the world."
+    )
+    assert approvals(body, index) == {
+        ("Fiat Chrysler", "antitrust authorities around the world", "granted"),
+        ("PSA", "antitrust authorities around the world", "granted"),
+    }
+
+
+def test_it_does_not_approve_a_company_bought_after_a_longer_description(index):
+    body = (
+        "ZF agreed to buy Wabco in March. The European Commission has given the supplier "
+        "permission to buy the US brake manufacturer Wabco."
+    )
+    assert "Wabco" not in {subject for subject, _, _ in approvals(body, index)}
+
+
+def test_it_reads_clearing_a_number_of_proposals_as_an_approval_word(index):
+    body = (
+        "India is preparing to clear 45 investment proposals from China, and these are likely "
+        "to include those of Great Wall Motor and SAIC Motor."
+    )
+    assert approvals(body, index) == {
+        ("Great Wall Motor", "Indian government", "pending"),
+        ("SAIC Motor", "Indian government", "pending"),
+    }
+
+
+def test_it_reads_an_investment_board_agreeing_to_give_incentives_as_a_grant(index):
+    body = (
+        "Thailand's Board of Investment (BOI) met on Friday. The BOI also agreed to give "
+        "investment incentives to Toyota for its 20-billion-baht pickup project."
+    )
+    assert approvals(body, index) == {("Toyota", "Thailand Board of Investment", "granted")}
+
+
 def test_it_takes_a_cartel_investigation_for_no_approval(index):
     body = (
         "Turkey's Competition Board said on Wednesday it has launched an investigation into "
@@ -1733,6 +1901,32 @@ def test_it_drops_a_grant_told_with_no_body_unless_a_paper_or_a_regulator_is_tol
 def test_it_leaves_the_day_out_of_a_body_named_before_its_approval(index):
     sentence = "The Tokyo Bankruptcy Court on Tuesday approved the sale of Marelli to KKR."
     assert approvals(sentence, index) == {("KKR", "Tokyo Bankruptcy Court", "granted")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Marelli has been under court protection since June. On Friday the bankruptcy court "
+        "in Tokyo approved the sale of Marelli to KKR.",
+        "Marelli has been under court protection since June. On Friday the Tokyo bankruptcy "
+        "court approved the sale of Marelli to KKR.",
+    ],
+)
+def test_it_reads_an_insolvency_court_written_in_lower_case_by_its_city(index, body):
+    assert approvals(body, index) == {("KKR", "Tokyo Bankruptcy Court", "granted")}
+
+
+def test_it_takes_a_lower_case_bankruptcy_court_for_the_one_the_article_names(index):
+    body = (
+        "SsangYong asked the Seoul Bankruptcy Court to approve its buyer in May. In June the "
+        "bankruptcy court gave its approval to the sale of SsangYong to KG Group."
+    )
+    assert ("KG Group", "Seoul Bankruptcy Court", "granted") in approvals(body, index)
+
+
+def test_it_finds_no_body_in_a_court_that_rules_on_a_dispute(index):
+    body = "A court in Munich approved an injunction that Nokia sought against Ford."
+    assert approvals(body, index) == set()
 
 
 def test_it_does_not_take_a_demonstrative_for_the_name_of_a_body(index):

@@ -863,7 +863,11 @@ def _told_in_the_headline(title, context, result, published):
     approvals = [
         _rested_on(fact, context, _names_regulator, "its regulator")
         for fact in headline.approvals
-        if fact.regulator and not any(told.subject == fact.subject for told in result.approvals)
+        if fact.regulator
+        # a step still pending in a headline ("said to approve", "opens probe into A-B
+        # merger") names the deal by its sides; the body tells whose it is
+        and fact.status != "pending"
+        and not any(told.subject == fact.subject for told in result.approvals)
     ]
     return [f for f in stakes if f], [f for f in approvals if f]
 

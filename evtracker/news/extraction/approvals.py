@@ -24,11 +24,14 @@ The rules follow the grammar of news rather than any one report:
   the article gives it or by its abbreviation beside its country ("Thailand's BOI"); a body
   described by country and field
   ("China's securities watchdog"); the bourse of a listing's place ("a listing in Hong
-  Kong"); an unnamed body kept as written ("foreign competition authorities"); else the body
+  Kong"); an unnamed body kept as written ("foreign competition authorities", without the
+  words that count it), or the body named in full whose name holds its words ("the Jiangsu
+  commission"); else the body
   named in the sentences around, else the one the article has named most so far (what "the
   watchdog" refers back to); none when the article has named no body;
 - the status: pending, granted or rejected, with negation, conditions ("once the
-  authorities have given their approval") and rejections that need a body saying no.
+  authorities have given their approval", "if the authorities give their approval", "still
+  depends on ... approval") and rejections that need a body saying no.
 Approvals dated months before the report are background and left out.
 """
 
@@ -55,6 +58,7 @@ from evtracker.news.extraction.regulators import (
     foreign_namesake,
     home_government,
     listing_venue,
+    opens_name,
 )
 
 _I = re.IGNORECASE
@@ -111,17 +115,19 @@ _PROBE = (
     r"\b(?:its|their)\s+(?:[\w-]+\s+)?(?:investigation|probe|review)\s+(?:into|of)\s+the\s+"
     r"(?:proposed\s+|planned\s+|pending\s+)?(?:deal|merger|acquisition|takeover|transaction)\b"
 )
+# ... and deals counted: "preparing to clear 45 investment proposals".
 _CLEAR_DEAL = (
-    r"\bclear(?:s|ing)?\s+(?:the|its|their|a|an|(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*['’]s?)\s+"
+    r"\bclear(?:s|ing)?\s+(?:the|its|their|a|an|\d+|two|three|four|five|several|"
+    r"(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*['’]s?)\s+"
     r"(?:[\w$.-]+\s+){0,3}?(?:deal|merger|"
-    r"acquisition|takeover|transaction|purchase|sale|tie-?up|bid|venture|investment)\b"
+    r"acquisition|takeover|transaction|purchase|sale|tie-?up|bid|venture|investment|proposal)s?\b"
 )
 # A clearance told as a body's assent: "waved through", "the all-clear", "raised no objection",
 # "would not oppose the deal".
 _NO_OBJECTION = (
     r"wav(?:ed|es|ing|e)\s+through|all-?clear|(?:raised?|raises|raising|has|had|have)\s+no\s+"
-    r"(?:\w+\s+)?objections?|no\s+objections?\s+to|(?:would|will|did|does|do)\s+not\s+oppose|"
-    r"won['’]t\s+oppose|decided\s+not\s+to\s+oppose"
+    r"(?:\w+\s+)?objections?|no\s+objections?\s+to|(?:would|will|did|does|do)\s+not\s+"
+    r"(?:oppose|block)|won['’]t\s+(?:oppose|block)|decided\s+not\s+to\s+(?:oppose|block)"
 )
 # An industry body's or a regulator's compliance check: "passed the data security compliance
 # review", "met the compliance requirements set by the association".
@@ -132,7 +138,7 @@ _COMPLIANCE = (
 # Formalities a company goes through with a government: "completing the required procedures
 # with the Indonesian government before entering the market".
 _PROCEDURES = (
-    r"(?:required|necessary|regulatory|licensing|registration|approval)\s+"
+    r"(?:required|necessary|regulatory|licensing|registration|approval|authori[sz]ation)\s+"
     r"(?:procedures|formalities)"
 )
 # Permission told as what a company may now do: "was allowed to test L3 vehicles on public
@@ -155,7 +161,7 @@ _REVIEW_DONE = (
 # "has received BOI privileges", "was granted a promotional package": an investment board's
 # grant
 _INVESTMENT_GRANT = (
-    r"(?:investment|tax)\s+privileges|"
+    r"(?:investment|tax)\s+(?:privileges|incentives)|"
     r"(?:BOI|BoI|promotion(?:al)?)\s+(?:privileges|package|incentives|certificate)"
 )
 _MORE_CUES = re.compile(
@@ -199,7 +205,15 @@ _AIMED_AT = (
 _PENDING_MORE = re.compile(
     _PROBE + r"|\b(?:" + _REVIEW_DONE + r"|outstanding|(?:has|have|had)\s+still\s+to|"
     r"still\s+(?:has|have|had)\s+to|"
-    r"(?:complet|finish|undergo|going\s+through)\w*\s+(?:the\s+|its\s+)?" + _PROCEDURES + "|"
+    r"(?:complet|finish|undergo|going\s+through|go(?:es)?\s+through|start|beg[au]n|initiat)\w*\s+"
+    r"(?:the\s+|its\s+)?" + _PROCEDURES + "|"
+    # "if the authorities give their approval": a grant still to come
+    r"(?:if|once|when|until|unless)\s+(?:[\w'’-]+\s+){0,4}?(?:give|gives|grant|grants|approve|"
+    r"approves|clear|clears)\b|"
+    # "must still pass a review", "would decide later this month whether to cancel the
+    # certification"
+    r"must\s+still|(?:must|has\s+to|have\s+to|needs?\s+to)\s+(?:still\s+)?(?:pass|undergo|"
+    r"go\s+through)|decid\w+\s+(?:[\w-]+\s+){0,4}?whether|"
     r"(?:preparing|poised|set|expected|likely|due)\s+to\s+(?:approve|clear|grant|sign\s+off|"
     r"receive|win|obtain|secure|get|gain)|"
     r"(?:will|would|must|has\s+to|have\s+to|need\s+to|needs\s+to|plans?\s+to|intends?\s+to)\s+"
@@ -218,12 +232,18 @@ _PENDING_MORE = re.compile(
     r"wants?|wanted)\s+to|must|could|might|may|help(?:s|ed|ing)?(?:\s+[\w'’-]+){1,4}?"
     r"(?:\s+to)?)\s+" + _AIMED_AT + "|"
     r"not\s+yet|still\s+needs?|remains?\s+(?:subject|pending)|"
+    # "still depends on ... approval", "the only remaining step is final approval": a condition
+    # not yet met
+    r"(?:still\s+)?depends?\s+on|depending\s+on|(?:remaining|outstanding|last|final)\s+"
+    r"(?:step|hurdle|obstacle|condition)s?|"
     r"(?:fail(?:ed|s)?\s+to|unable\s+to|(?:could|did|does|do|can)(?:\s+not|n['’]t)|cannot)\s+"
     r"(?:win|obtain|secure|get|receive|gain))\b",
     _I,
 )
 _GRANTED_MORE = re.compile(
     _CLEAR_DEAL + r"|\b(?:" + _NO_OBJECTION + r"|"
+    # "the board also agreed to give investment incentives to X": the body's decision made
+    r"agreed\s+to\s+(?:give|grant|award|approve)|"
     # "the first carmaker to win approval": it has won it
     r"first\s+(?:[\w-]+\s+){0,4}?to\s+(?:win|receive|get|obtain|secure|gain|be\s+(?:granted|"
     r"given|approved|cleared|licensed|issued))|"
@@ -289,13 +309,17 @@ _BODY_HEAD = (
 _PLACE = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?"
 _PLACES = rf"{_PLACE}(?:\s*,\s*(?:the\s+)?{_PLACE})*(?:,?\s+and\s+(?:the\s+)?{_PLACE})?"
 _PLACE_TAIL = (
-    rf"(?:\s+(?:in|of)\s+(?:{_PLACES}|the\s+(?:\w+\s+){{0,4}}?(?:concerned|involved|relevant)|"
+    r"(?:\s+(?:around\s+the\s+world|worldwide|abroad|overseas)\b|"
+    rf"\s+(?:in|of)\s+(?:{_PLACES}|the\s+(?:\w+\s+){{0,4}}?(?:concerned|involved|"
+    # "of the relevant countries": the places the word "relevant" goes on to name
+    r"relevant(?:\s+(?:countries|jurisdictions|markets|states|regions))?)|"
     rf"(?:the\s+)?(?:countries|jurisdictions|markets)\s+(?:\w+\s+){{0,3}}?(?:concerned|involved))|"
     r"\s+concerned)?"
 )
 _UNNAMED_BODY = re.compile(
     r"\b(?:from|by|of)\s+(?:the\s+)?(?P<body>(?:(?!the\b)[A-Za-z-]+(?:['’]s)?\s+){0,3}"
     + _BODY_HEAD
+    + r"\b"  # "seeking regulatory approval" names no regulator
     + _PLACE_TAIL
     + r")",
 )
@@ -612,10 +636,17 @@ _ALONE_BODY = re.compile(
     r"^(?:(?:The|A|An)\s+)?(?:[\w'’-]+\s+){0,5}?(?:[A-Z]{2,}|Commission|Authority|Office)\s+"
     r"(?:(?:has|have|had|also|now|on\s+\w+)\s+)*(?:granted|gave|cleared|approved)\s+"
     r"(?:(?:an?|its|the)\s+)?(?:\w+\s+)?(?:clearance|approval|green\s+light|go-ahead|nod)\b|"
-    r"^(?:An?|The)\s+(?:\w+\s+)?(?:approval|clearance)\s+from\s+(?:the\s+)?[A-Z]"
+    r"^(?:An?|The)\s+(?:\w+\s+)?(?:approval|clearance)\s+(?:came\s+|was\s+(?:given|granted|"
+    r"issued)\s+)?(?:from|by)\s+(?:the\s+)?[A-Z]"
 )
 _ANY_OBJECT = re.compile(
     r"\b(?:approv\w*|clear\w*|licen[cs]\w*|permit\w*|allow\w*)\s+(?:any|all|every|no)\s", _I
+)
+# An approval referred back to at the opening of a sentence: "The approval came from ...",
+# "The licence was issued by ...".
+_THE_APPROVAL = re.compile(
+    r"\s*(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+)?(?:approval|clearance|licen[cs]e|permit|"
+    r"certification|go-ahead|green\s+light|nod)\s+(?:came|was|had\s+been|has\s+been)\b"
 )
 _THEY = re.compile(r"\s*They\s+(?!said\b)")
 # "The deal ... It also needs approval from regulators": "it" that needs an approval opening a
@@ -636,7 +667,10 @@ _DEAL_APPROVAL = re.compile(
 # company named.
 _REGULATORY_APPROVALS = re.compile(
     r"\b(?:regulatory|government|official)\s+(?:approvals?|clearances?|green\s+light|go-ahead|"
-    r"nod)\b|\b(?:authorities|regulators)\s+(?:\w+\s+){0,3}?(?:give|gave|given|grant|granted)\b",
+    r"nod)\b|\b(?:authorities|regulators)\s+(?:\w+\s+){0,3}?(?:give|gave|given|grant|granted)\b|"
+    # "final approval from the Chinese government", "approval from the relevant authorities"
+    r"\b(?:approvals?|clearances?|green\s+light|go-ahead|nod|consent)\s+(?:from|of|by)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:authorities|regulators|government)\b",
     _I,
 )
 _PRESS_NOTE_3 = re.compile(r"\bPress\s+Note\s+3\b", _I)
@@ -650,7 +684,10 @@ _BOUGHT = re.compile(
     r"\bto\s+(?:acquire|buy|take\s+over|purchase)|\b(?:stake|interest|(?:share)?holding|shares|"
     r"investments?|"
     r"cent|percent|%)\s+in)\s+(?:(?:the|a|an|its|cash-strapped|struggling|rival)\s+)*"
-    r"(?:[\w-]+\s+){0,2}$",
+    # "to buy the US brake manufacturer Wabco": up to three words describing the one bought,
+    # none of them a preposition but "from" ("a stake in the unit to Renault": Renault buys;
+    # "the purchase of an interest from SoftBank": SoftBank sells)
+    r"(?:(?!(?:to|by|for|with|and|of|in|on|at)\s)[\w-]+\s+){0,3}$",
     _I,
 )
 _BUY = re.compile(
@@ -880,7 +917,8 @@ _PENDING_MORE = _anchored(
         "would must need fil submit advancing notif request not remain open launch began plan "
         "intend ask its their complet finish undergo going was were "
         "begun start fail is are unable could did does do can cannot on close closer working "
-        "struggl aim plan want may might help conclud"
+        "struggl aim plan want may might help conclud depend remaining last final go start "
+        "began begun initiat if once when until unless decid"
     ),
 )
 _GRANTED_MORE = _anchored(
@@ -888,7 +926,7 @@ _GRANTED_MORE = _anchored(
     _words_of(
         "clear waiting has have had gave expired ran approv licen permit after go-ahead green nod "
         "wav all raise no would will did does do won decided first was were been homologat complet "
-        "is are be being selected named chosen picked"
+        "is are be being selected named chosen picked agreed"
     ),
 )
 _REJECTED_MORE = _gated(_REJECTED_MORE, _words_of("no turn rejection revok suspend withdr pulled"))
@@ -1314,7 +1352,7 @@ def _regulator(context, position, regulators, acting):
     if unnamed and _EUROPEAN_BODY.fullmatch(_as_written(unnamed)):
         return ["European Commission"]  # "European regulators": the EU decides through it
     if unnamed and _specific(_as_written(unnamed)):
-        return [_as_written(unnamed)]
+        return [_body_in_full(context, _as_written(unnamed))]
     if _HSR.search(text):
         return ["FTC"]  # the US merger waiting period is the FTC's (with the DOJ)
     if _PRESS_NOTE_3.search(text):
@@ -1341,11 +1379,22 @@ def _regulator(context, position, regulators, acting):
     if home:
         return [home]  # "Chinese regulators" where the article names the NDRC: that body
     if written and len(written.split()) > 1 and written.split()[0].lower() not in _OWNERS:
-        return [written]  # "Chinese regulators"; "the regulator" names no one
+        return [_body_in_full(context, written)]  # "Chinese regulators"; "the regulator" no one
     named = _regulator_named(context, sentence.start)
     if named:
         return [_canonical(context, named)]  # the body the article names, as an analyst reads it
     return [None]
+
+
+def _body_in_full(context, written):
+    """The body the article names in full whose name holds every word of a short description
+    ("the Jiangsu commission": the Jiangsu Provincial Development and Reform Commission), else
+    the description as written."""
+    words = set(written.lower().split())
+    for _, _, name in body_names(context)[0]:
+        if words <= set(name.lower().split()):
+            return name
+    return written
 
 
 def _country_body_named(context, offset, written):
@@ -1388,7 +1437,12 @@ _SENTENCE_STOP = re.compile(r"(?:(?<=[a-z])|(?<=[A-Z]{2}))\.$")
 
 
 def _as_written(match):
-    return _SENTENCE_STOP.sub("", re.sub(r"^[Tt]he\s+", "", match.group("body")))
+    return _SENTENCE_STOP.sub("", _COUNT_WORD.sub("", match.group("body")))
+
+
+# Words that count the bodies rather than name them: "several antitrust authorities" are
+# antitrust authorities.
+_COUNT_WORD = re.compile(r"^(?:[Tt]he\s+)?(?:(?:several|various|numerous|many|multiple)\s+)?")
 
 
 _OWNERS = ("its", "their", "his", "her", "our")
@@ -1571,7 +1625,11 @@ def _with_bodies(context, sentence, actors):
     # "the Ministry of Industry and Trade": the longer body, not the listed one it opens with
     inside = [a for a in actors if any(s <= a.start and a.end < e for s, e, _ in by_form)]
     actors = [
-        _home_body(context.body, a) for a in actors if a not in inside or a.kind != "regulator"
+        _home_body(context.body, a)
+        for a in actors
+        if a not in inside
+        or a.kind != "regulator"
+        and not any(s == a.start and opens_name(context, a, e) for s, e, _ in by_form)
     ]
     extra = [
         Actor(start, end, name, "regulator", True)
@@ -2008,7 +2066,13 @@ def _deal_parties(context, sentence):
         or _VENTURE_REFERENCE.search(text)
         or _approval_of_no_one(text)
     ):
-        return []
+        if not _THE_APPROVAL.match(text):
+            return []
+        # "The approval came from the ministry": the approval the article has told of, else
+        # the one its lead told in other words ("X became the first to qualify for ...")
+        earlier = _article_memo(context, "approved").get("last")
+        main = context.main_subject
+        return earlier or ([main] if main else [])
     venture = _VENTURE_REFERENCE.search(text) and _named_venture(context)
     if venture:
         return [venture]  # "the new company" the article named: "Spotlight, a joint venture"

@@ -1065,7 +1065,7 @@ APPROVAL = Anchored(
     r"\b(?:approv\w*|licen[cs]\w*|permits?|permission|qualifications?|clearance|cleared|"
     r"green[\s-]?light\w*|greenlit|nod|sign-?off|signed\s+off|go-ahead|authori[sz]\w+|certifi\w+|"
     r"review|test|registration|"
-    r"accreditation|catalogue|catalog|blessing|veto\w*|block\w*|reject\w*|refus\w*|bann?\w*|"
+    r"accreditation|catalogue|catalog|blessing|veto\w*|block(?:s|ed|ing)?|reject\w*|refus\w*|ban(?:s|ned|ning)?|"
     r"okay(?:ed|s)?|OK['’]?d|rubber-stamp\w*|endors(?:ed|es|ing|ement))\b",
     (
         "okay",

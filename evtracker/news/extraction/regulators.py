@@ -5,9 +5,10 @@ Reporting names a public body by a head word with capitals around it: "the Minis
 Science and ICT", "the Board of Investment (BOI)", "the Hong Kong Stock Exchange",
 "Shanghai's municipal government", "the Trump administration". Such a name in an article is
 a body that can license, clear or review, which the company list (seeds/companies.json) may
-not hold. The article is scanned once; approvals look its bodies up by position. The tables
-at the end name the merger-control body, the government and the stock exchange of each
-jurisdiction as reporting refers to them.
+not hold; so is an insolvency court written in lower case ("the bankruptcy court in Seoul"),
+which approves the buyer of a company under its protection. The article is scanned once;
+approvals look its bodies up by position. The tables at the end name the merger-control
+body, the government and the stock exchange of each jurisdiction as reporting refers to them.
 """
 
 import bisect
@@ -243,6 +244,8 @@ _FIELD = {
     "planning": "planning",
     "economic": "planning",
     "industry": "industry",
+    # "China's industry and information technology authorities": the MIIT by its full remit
+    "industry and information technology": "industry",
     "industrial": "industry",
     "commerce": "commerce",
     "trade": "industry",
@@ -262,6 +265,7 @@ _FIELD_BODY_RE = re.compile(
     r"Japan|Japanese|Tokyo|Indonesia|Indonesian)(?:['’]s)?\s+(?:(?:top|main|chief|state|"
     r"national|federal)\s+)?(?P<field>stock\s+market|capital\s+markets|economic\s+planning|"
     r"heavy\s+industries|auto\s+safety|vehicle\s+safety|highway\s+safety|road\s+safety|"
+    r"industry\s+and\s+information\s+technology|"
     r"national\s+security|foreign\s+investment|securities|markets?|planning|economic|industry|"
     r"industrial|commerce|trade|cyberspace|internet|investment)\s+(?:regulators?|watchdogs?|"
     r"agency|ministry|planner|authorit(?:y|ies)|body|commission|panel|committee)\b"
@@ -586,6 +590,38 @@ def _acronym_bodies(body, mentions):
     return [(start, end, name) for start, end, name in seen if name in names]
 
 
+# An insolvency court written in lower case: "the bankruptcy court in Seoul", "the Seoul
+# bankruptcy court", "a rehabilitation court"; not "bankruptcy court protection", a state.
+# ("A court in Seoul" alone was tried: in other articles it is a court ruling on a dispute.)
+_LOOSE_COURT = re.compile(
+    r"\b(?:[Tt]he|[Aa])\s+(?:(?P<before>[A-Z][a-z]+)\s+)?"
+    r"(?P<kind>bankruptcy|insolvency|rehabilitation)\s+court\b"
+    r"(?![\s-]+(?:receivership|protection|process|procedures?|order|filings?|cases?|led|"
+    r"supervised|hearings?))"
+    r"(?:\s+(?:in|of)\s+(?P<after>[A-Z][a-z]+))?"
+)
+
+
+def _loose_courts(body, found):
+    """(start, end, name) of each insolvency court written in lower case: the one the article
+    names in full ("Seoul Bankruptcy Court") unless the words give another city, else the
+    court of the city they give ("the bankruptcy court in Seoul": the Seoul Bankruptcy
+    Court). Such a court approves the buyer or the sale of a company under its protection."""
+    if "ruptcy court" not in body and "ency court" not in body and "tion court" not in body:
+        return []
+    named = max(
+        (name for _, _, name in found if _INSOLVENCY_COURT.search(name)), key=len, default=None
+    )
+    out = []
+    for match in _LOOSE_COURT.finditer(body):
+        city = match.group("before") or match.group("after")
+        kind = match.group("kind").capitalize()
+        name = named if named and (not city or city in named) else city and f"{city} {kind} Court"
+        if name:
+            out.append((match.start(), match.end(), name))
+    return out
+
+
 def body_names(context):
     """(start, end, name) of each body the article names by form and the company list does
     not, in order; kept on the article's context. A shorter form of a listed body ("the
@@ -601,7 +637,7 @@ def body_names(context):
             at = bisect.bisect_left(starts, end)
             named = context.mentions[at - 1] if at else None
             longer = named and _longer_than_listed(context, named, start, end)
-            if named and named.end > start and not longer:
+            if named and named.end > start and not longer and not opens_name(context, named, end):
                 continue  # the company list names it
             same = next(
                 (
@@ -626,6 +662,7 @@ def body_names(context):
             for start, end, name in (
                 *_acronym_bodies(context.body, context.mentions),
                 *_board_bodies(context.body),
+                *_loose_courts(context.body, found),
             )
             if not any(s < end and start < e for s, e in taken)
         ]
@@ -638,6 +675,14 @@ def body_names(context):
         memo["found"] = found
         memo["starts"] = [start for start, _, _ in found]
     return memo["found"], memo["starts"]
+
+
+def opens_name(context, mention, end):
+    """Whether a company mention is only the one word that opens a body's longer name, ending
+    before `end`: "Henan" (read as a short form of Henan Senyuan) in "the Henan Provincial
+    Development and Reform Commission" is the province the body belongs to."""
+    written = context.body[mention.start : mention.end]
+    return mention.kind != "regulator" and mention.end < end and " " not in written
 
 
 # What a name runs on with past a listed body it opens with: "Ministry of Industry| and Trade".
