@@ -702,6 +702,38 @@ def test_it_reads_investors_named_after_the_raise_as_that_round(index):
     assert found == {pair("Leapmotor", "Geely"): "agreed", pair("Leapmotor", "BYD"): "agreed"}
 
 
+def test_it_reads_investors_named_much_later_with_the_raiser_named_again(index):
+    found = talks(
+        "Leapmotor raised 2 billion yuan last week.\n"
+        "The startup plans to spend the money on batteries.\n"
+        "It will also hire engineers.\n"
+        "Its new crossover goes on sale in June.\n"
+        "Other investors joining Geely in the Leapmotor deal included SoftBank and Foxconn.",
+        index,
+    )
+    assert pair("Leapmotor", "SoftBank") in found and pair("Leapmotor", "Foxconn") in found
+    assert pair("Geely", "SoftBank") not in found
+
+
+def test_it_reads_a_round_told_of_before_as_the_raisers(index):
+    found = talks(
+        "Nio said it had raised $500 million.\n"
+        "The carmaker will build a plant in Hefei.\n"
+        "Its latest round also included existing investors SoftBank and Foxconn.",
+        index,
+    )
+    assert found == {pair("Nio", "SoftBank"): "agreed", pair("Nio", "Foxconn"): "agreed"}
+
+
+def test_a_person_leading_a_round_does_not_bring_in_the_company_they_run(index):
+    found = talks(
+        "Nio raised $500 million on Monday.\n"
+        "Lei Jun, founder and chief executive of Xiaomi, led the round, the statement said.",
+        index,
+    )
+    assert pair("Nio", "Xiaomi") not in found
+
+
 def test_it_does_not_pair_a_startup_with_the_backers_of_its_past_rounds(index):
     found = talks(
         "Leapmotor showed a new crossover on Monday.\n"

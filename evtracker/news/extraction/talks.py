@@ -1791,14 +1791,20 @@ def _into_the_venture(context, sentence, actors):
 # raising the money are a decided partnership.
 _FUNDING = re.compile(
     r"\b(?:rais(?:e|es|ed|ing)|(?:funding|financing|fundraising|investment|series\s+\w\+?|"
-    r"seed|pre-ipo)\s+round|round\s+of\s+(?:funding|financing))\b|\binvestors\b",
+    r"seed|pre-ipo)\s+round|round\s+of\s+(?:funding|financing))\b|\binvestors\b|"
+    # a round already told of: "its latest round also included X", "X led that round"
+    r"\b(?:its|their|that|this|the)\s+(?:latest\s+|new\s+|last\s+)?round\b(?!\s+of\b)",
     re.IGNORECASE,
 )
 _RAISED = re.compile(r"\b(?:rais(?:es|ed|ing)|has\s+raised|secured|closed|lined\s+up)\b", re.I)
 _ROUND = re.compile(
     r"\b(?:(?:funding|financing|fundraising|investment|series\s+\w\+?|seed|pre-ipo)\s+round|"
     r"round\s+of\s+(?:funding|financing)|the\s+round|investors\s+(?:include|included|including)|"
-    r"among\s+the\s+(?:\w+\s+)?investors)\b",
+    r"among\s+the\s+(?:\w+\s+)?investors|"
+    # "its latest round", "led that round"; "the investors also include", "other investors
+    # joining X in the deal included"
+    r"(?:its|their|that|this)\s+(?:latest\s+|new\s+|last\s+)?round(?!\s+of\b)|"
+    r"investors\s+(?:[\w-]+\s+){1,8}?(?:include|included|including))\b",
     re.IGNORECASE,
 )
 # Investors named after these words ...
@@ -1833,6 +1839,14 @@ _CANDIDATES = re.compile(
 )
 
 
+# A company named for whom a person works: "founder and chief executive of X".
+_PERSON_OF = re.compile(
+    r"\b(?:founder|co-founder|chief\s+executive|CEO|chairman|chairwoman|president|head)\s+"
+    r"(?:and\s+[\w-]+(?:\s+[\w-]+)?\s+)?of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
 def _funding_round(context, position, actors, found):
     """(investor, company raising, kind, topic) for each investor in a funding round."""
     sentence = context.sentences[position]
@@ -1853,7 +1867,12 @@ def _funding_round(context, position, actors, found):
         if not _ROUND.search(text):
             return []
         earlier = context.found.get("raiser")
-        if earlier and (position - earlier[0] <= _RAISER_KEPT or earlier[2] == sentence.paragraph):
+        if earlier and (
+            position - earlier[0] <= _RAISER_KEPT
+            or earlier[2] == sentence.paragraph
+            # "other investors joining X in the Y deal included ...": Y named again
+            or any(a.company == earlier[1] for a in parties)
+        ):
             raiser = earlier[1]
         else:
             raiser = context.lead
@@ -1871,7 +1890,11 @@ def _funding_round(context, position, actors, found):
         start = sentence.start + cue.start()
         before = [a for a in parties if a.end <= start and not _in_aside(a, asides)]
         if before and not _CLAUSE_BREAK.search(body, before[-1].end, start):
-            investors += _subject_chain(body, before)
+            chain = _subject_chain(body, before)
+            # "X's founder, Wang, led the round": a person invests, not the company
+            investors += [
+                a for a in chain if not _PERSON_OF.search(body, max(0, a.start - 60), a.start)
+            ]
     have = {frozenset(pair[:2]) for pair in found}
     weighed = lang.HEDGE.search(text) or _PLANNED.search(text) or _CANDIDATES.search(text)
     kind = "talk" if weighed else "agreed"
