@@ -67,6 +67,17 @@ def test_it_pairs_a_company_with_the_carmakers_named_as_examples(index):
     assert found == {pair("Foxconn", "Nissan"): "confirmed", pair("Foxconn", "Honda"): "confirmed"}
 
 
+def test_the_maker_of_a_brand_is_its_owner_and_the_brand_no_party():
+    with_brands = CompanyIndex.build(
+        [*COMPANIES, KnownCompany("Jeep", "automaker", parent="Stellantis")]
+    )
+    found = talks(
+        "The maker of the Jeep and Ram brands said it will invest $1 billion in Leapmotor.",
+        with_brands,
+    )
+    assert found == {pair("Stellantis", "Leapmotor"): "agreed"}
+
+
 def test_where_a_company_files_or_trades_is_not_a_party(index):
     found = talks(
         "BYD denied on Monday that it was negotiating with Nio over a battery venture.\n"

@@ -237,7 +237,8 @@ def _names_a_firm(firms, span):
 
 
 _OWNS_NEXT = re.compile(
-    r"\s+(?:of|behind|(?:that|which)\s+(?:owns|controls|makes))\s+(?:[A-Z]\w+(?:'s|’s)\s+)?"
+    r"\s+(?:of|behind|(?:that|which)\s+(?:owns|controls|makes))\s+(?:the\s+)?"
+    r"(?:[A-Z]\w+(?:'s|’s)\s+)?"
 )
 
 

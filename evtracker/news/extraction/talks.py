@@ -132,7 +132,9 @@ _DESCRIBES_NEXT = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:joint\s+)?venture\b)"
 )
 _SHARES_OF = re.compile(
-    r"\b(?:(?:shares|stock)\s+(?:of|in)|(?:maker|makers|owner|parent|producer|manufacturer)\s+of|"
+    r"\b(?:(?:shares|stock)\s+(?:of|in)|(?:maker|makers|owner|parent|producer|manufacturer)\s+of"
+    # "the maker of the Jeep and Ram brands": the brands describe their owner
+    r"(?:\s+the)?|"
     r"(?:that|which)\s+(?:owns|controls|makes)(?:\s+\w+(?:'s|’s))?)\s+$",
     re.IGNORECASE,
 )
