@@ -78,6 +78,14 @@ def test_the_maker_of_a_brand_is_its_owner_and_the_brand_no_party():
     assert found == {pair("Stellantis", "Leapmotor"): "agreed"}
 
 
+def test_it_pairs_each_of_two_investors_investing_together(index):
+    found = talks(
+        "Hyundai and Kia will together invest in Nio's robotaxi unit, the companies said.",
+        index,
+    )
+    assert found == {pair("Hyundai", "Nio"): "agreed", pair("Kia", "Nio"): "agreed"}
+
+
 def test_where_a_company_files_or_trades_is_not_a_party(index):
     found = talks(
         "BYD denied on Monday that it was negotiating with Nio over a battery venture.\n"

@@ -577,7 +577,12 @@ _ACQUIRE = lang.Anchored(
     ),
 )
 # Investing told as a decision or a plan: "will invest", "plans to invest", "agreed to invest".
-_TO_INVEST = re.compile(r"\b(?:will|would|to)\s+(?:also\s+|jointly\s+|further\s+)?$", re.I)
+# "will together invest", "would each invest": investors named together, each a party.
+_TO_INVEST = re.compile(
+    r"\b(?:will|would|to)\s+(?:also\s+|jointly\s+|further\s+|together\s+|collectively\s+|"
+    r"each\s+)?$",
+    re.I,
+)
 # Selling a stake or a business to a company: a deal between seller and buyer.
 _SELL = lang.Anchored(
     r"\b(?:s(?:ell|ells|elling|old)|sale\s+of)\s+(?:[\w.,%$€£¥'’-]+\s+){0,8}?(?:stake|holding|"
