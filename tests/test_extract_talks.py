@@ -86,6 +86,21 @@ def test_it_pairs_each_of_two_investors_investing_together(index):
     assert found == {pair("Hyundai", "Nio"): "agreed", pair("Kia", "Nio"): "agreed"}
 
 
+def test_an_earlier_deal_of_the_pair_does_not_settle_a_reported_new_one(index):
+    found = talks(
+        "Honda and Nissan are in talks on a capital tie-up, people familiar with the matter "
+        "said.\n"
+        "The two carmakers already agreed in January to build electric vans together.",
+        index,
+    )
+    assert found == {pair("Honda", "Nissan"): "rumoured"}
+
+
+def test_an_earlier_deal_alone_still_reads_as_agreed(index):
+    found = talks("Honda and Nissan already agreed in January to build vans together.", index)
+    assert found == {pair("Honda", "Nissan"): "agreed"}
+
+
 def test_where_a_company_files_or_trades_is_not_a_party(index):
     found = talks(
         "BYD denied on Monday that it was negotiating with Nio over a battery venture.\n"

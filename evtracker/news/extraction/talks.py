@@ -1444,6 +1444,10 @@ def find_talks(context, position, actors):
             # "the EU opened a probe into the planned merger of X and Y": a deal notified to a
             # regulator is agreed, whoever tells of the review.
             status = "agreed"
+        elif kind == "agreed" and not hearsay and _EARLIER_DEAL.search(text):
+            # "the pair already agreed in January to build vans together", "the purchase builds
+            # on a memorandum they signed in March": an earlier deal, the news is elsewhere
+            status = "background"
         elif kind == "agreed":
             status = "rumoured" if hearsay else "agreed"  # a deal only sources tell of
         elif (confirmed and not sourced and (party_speaks or not hearsay)) or (
@@ -1492,6 +1496,16 @@ def find_talks(context, position, actors):
     if found:
         return facts
     return _status_updates(context, position, actors, speaker, (ended, denied, confirmed), on)
+
+
+# A deal told as done before the news: the article's news about the pair lies elsewhere.
+_EARLIER_DEAL = re.compile(
+    r"\b(?:already|previously|earlier\s+this\s+(?:year|month)|(?:builds?|built|building)\s+on|"
+    r"under\s+(?:that|the\s+earlier|the\s+existing|an\s+existing)\s+(?:agreement|deal|pact|"
+    r"accord|memorandum|arrangement)|existing\s+(?:agreement|deal|pact|partnership|alliance|"
+    r"tie-?up|cooperation|arrangement))\b",
+    re.IGNORECASE,
+)
 
 
 _HISTORY_DAYS = 730  # a deal done this long before the article is its background
