@@ -101,6 +101,18 @@ def test_an_earlier_deal_alone_still_reads_as_agreed(index):
     assert found == {pair("Honda", "Nissan"): "agreed"}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Honda and Nissan announced on Monday that they have entered formal merger talks.",
+        'Ford and VW said they had signed a memorandum of understanding and are "exploring '
+        'an alliance".',
+    ],
+)
+def test_announced_talks_or_a_pact_to_explore_are_confirmed_talks_not_a_deal(index, sentence):
+    assert set(talks(sentence, index).values()) == {"confirmed"}
+
+
 def test_where_a_company_files_or_trades_is_not_a_party(index):
     found = talks(
         "BYD denied on Monday that it was negotiating with Nio over a battery venture.\n"

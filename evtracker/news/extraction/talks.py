@@ -91,6 +91,14 @@ _SIGNED_TO_STUDY = re.compile(
     r"discuss)\b",
     re.IGNORECASE,
 )
+# "announced they have entered merger talks": the deal noun names the talks' topic, and
+# "signed a memorandum and are exploring an alliance": a pact to study a deal; both are talks.
+_DEAL_TALKS = re.compile(
+    r"\s+(?:talks|negotiations|discussions)\b|"
+    r"(?:\s+[\w-]+){0,3}?\s+and\s+(?:are|is|will\s+be|have\s+been)\s+(?:now\s+)?[\"“]?(?:exploring|studying|"
+    r"considering|looking\s+into|evaluating|assessing)\b",
+    re.IGNORECASE,
+)
 _BRACKETS = re.compile(r"\([^)]*\)")
 
 
@@ -425,6 +433,7 @@ def _triggers(text):
                 match.group().lower().startswith("sign")
                 and _SIGNED_TO_STUDY.match(text, match.end())
             )
+            or _DEAL_TALKS.match(text, match.end())
         ):
             kind = "talk"
         elif not lang.not_done(before := lang.last_words(text, match.start())):
