@@ -113,6 +113,18 @@ def test_announced_talks_or_a_pact_to_explore_are_confirmed_talks_not_a_deal(ind
     assert set(talks(sentence, index).values()) == {"confirmed"}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The EU has cleared the purchase of Leapmotor, the Chinese carmaker, by France's "
+        "Stellantis, the group said.",
+        "A court has approved the takeover of Leapmotor by a consortium led by Stellantis.",
+    ],
+)
+def test_it_reads_the_buyer_named_by_after_an_aside_or_a_consortium(index, sentence):
+    assert set(talks(sentence, index)) == {pair("Leapmotor", "Stellantis")}
+
+
 def test_where_a_company_files_or_trades_is_not_a_party(index):
     found = talks(
         "BYD denied on Monday that it was negotiating with Nio over a battery venture.\n"

@@ -1288,7 +1288,15 @@ _PLANT_AFTER = re.compile(
 _MERGE = re.compile(r"\bmerg", re.IGNORECASE)
 
 
-_BY_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?,?\s*by\s+(?:[\w-]+\s+){0,3}")
+_BY_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?"
+    # the target described in an aside first: "the purchase of Opel, the German carmaker, by PSA"
+    r"(?:,\s+(?:the|a|an|its)\s+[^,;]{1,100}?(?:\([^)]*\))?\s*)?"
+    r",?\s*by\s+(?:[\w'’-]+\s+){0,3}"
+    # "by a consortium led by X": the consortium's leader is the buyer named
+    r"(?:(?:consortium|group)\s+(?:led|headed)\s+by\s+(?:[\w'’-]+\s+){0,4})?"
+)
+_BUYERS_WEIGHED = 3  # companies after the target tried as "by" its buyer (an aside may name one)
 
 
 def _buyer_after(body, counterparts, after):
@@ -1296,8 +1304,9 @@ def _buyer_after(body, counterparts, after):
     if not counterparts:
         return None
     later = [a for a in after if a.start >= counterparts[-1].end and a not in counterparts]
-    if later and _BY_AFTER.fullmatch(body, counterparts[-1].end, later[0].start):
-        return later[0]
+    for actor in later[:_BUYERS_WEIGHED]:
+        if _BY_AFTER.fullmatch(body, counterparts[-1].end, actor.start):
+            return actor
     return None
 
 
