@@ -125,6 +125,16 @@ def test_it_reads_the_buyer_named_by_after_an_aside_or_a_consortium(index, sente
     assert set(talks(sentence, index)) == {pair("Leapmotor", "Stellantis")}
 
 
+def test_the_company_a_merger_will_form_is_no_party_of_it(index):
+    found = talks(
+        "Nissan and Honda agreed to merge.\n"
+        "The two companies reaffirmed their timetable for forming the merged group, to be "
+        "called Stellantis, by April.",
+        index,
+    )
+    assert found == {pair("Nissan", "Honda"): "agreed"}
+
+
 def test_where_a_company_files_or_trades_is_not_a_party(index):
     found = talks(
         "BYD denied on Monday that it was negotiating with Nio over a battery venture.\n"

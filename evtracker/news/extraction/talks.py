@@ -162,7 +162,9 @@ _LONG_APPOSITIVE = re.compile(
 # "a venture named X", "an alliance called X": X is what the parties form, not a party.
 _NAMED_AS = re.compile(
     r"\b(?:venture|JV|company|alliance|entity|brand|unit|firm|group|business|platform|"
-    r"subsidiary|vehicle|consortium)\s*,?\s+(?:named|called|dubbed|branded|known\s+as)\s+"
+    r"subsidiary|vehicle|consortium)\s*,?\s+"
+    # "the merged company, to be called Stellantis", "which will be named X"
+    r"(?:(?:(?:which|that)\s+)?(?:to|will|would)\s+be\s+)?(?:named|called|dubbed|branded|known\s+as)\s+"
     r"(?:the\s+)?[\"“']?$",
     re.IGNORECASE,
 )
