@@ -135,6 +135,26 @@ def test_the_company_a_merger_will_form_is_no_party_of_it(index):
     assert found == {pair("Nissan", "Honda"): "agreed"}
 
 
+def test_a_parent_and_its_unit_named_around_a_partnership_are_not_partners():
+    with_owner = CompanyIndex.build(
+        [c for c in COMPANIES if c.name != "Kia"]
+        + [KnownCompany("Kia", "automaker", parent="Hyundai")]
+    )
+    found = talks(
+        "Hyundai and Kia are moving into robotaxis.\n"
+        "The partnership marks a first step for Hyundai and Kia into the business.",
+        with_owner,
+    )
+    assert found == {}
+    # two companies of different owners stay partners
+    found = talks(
+        "Honda and Nissan are moving into robotaxis.\n"
+        "The partnership marks a first step for Honda and Nissan into the business.",
+        with_owner,
+    )
+    assert found == {pair("Honda", "Nissan"): "agreed"}
+
+
 def test_where_a_company_files_or_trades_is_not_a_party(index):
     found = talks(
         "BYD denied on Monday that it was negotiating with Nio over a battery venture.\n"

@@ -708,7 +708,7 @@ def read_by_rules(body, index, *, published, title="", skip=()):
         for pair in update.targets(found_pairs, context.lead):
             _keep_talk(talks, update.fact(pair, "of the article"))
     result = Extraction(
-        talks=[_settled(talk) for talk in talks.values()],
+        talks=[_settled(talk) for talk in talks.values() if not _one_group_in_passing(index, talk)],
         investments=_sized_over_bare(investments.values()),
         approvals=_named_over_unnamed(approvals.values()),
     )
@@ -716,6 +716,7 @@ def read_by_rules(body, index, *, published, title="", skip=()):
 
 
 _PARTY_WORDS = ("denied", "ended", "agreed", "confirmed")
+_NOUN_REASON = "pair named around a noun phrase"
 
 
 def _hearsay(fact):
@@ -799,6 +800,17 @@ def _talk_of_investment(fact):
         fact.on,
         why=(f"investment: {fact.investor} in {fact.target}", *fact.why),
     )
+
+
+def _one_group_in_passing(index, talk):
+    """A parent and its unit (or two units of one parent) named only around a partnership
+    noun ("the partnership marks a first step for Hyundai and Kia"): they share an owner, they
+    are not partners of each other."""
+    if talk.status != "background" or talk.why[:1] != (_NOUN_REASON,):
+        return False
+    a, b = talk.parties
+    parent_a, parent_b = index.parent_of(a), index.parent_of(b)
+    return parent_a == b or parent_b == a or (parent_a is not None and parent_a == parent_b)
 
 
 def _settled(talk):
