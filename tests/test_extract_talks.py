@@ -833,6 +833,15 @@ def test_it_does_not_pair_a_startup_with_the_backers_of_its_past_rounds(index):
     assert found == {}
 
 
+def test_a_company_s_investors_listed_are_its_holders_not_a_round(index):
+    found = talks(
+        "Leapmotor raised 2 billion yuan last week.\n"
+        "Its main investors include SoftBank, which holds a 10% stake, and Foxconn.",
+        index,
+    )
+    assert found == {}
+
+
 def test_it_reads_the_prospective_investors_of_a_round_as_rumoured(index):
     found = talks(
         "Leapmotor is raising money for its battery arm.\n"

@@ -1867,7 +1867,10 @@ _RAISER_KEPT = 2  # sentences after a raise (or its paragraph) where "the round"
 _PAST_ROUND = re.compile(
     r"\b(?:(?:earlier|previous|past|former)\s+(?:investors|backers|rounds?)|(?:had|has|have)\s+"
     r"(?:earlier|previously)|"
-    r"before\s+(?:this|that|the)\s+(?:deal|round|investment)|so\s+far\s+(?:completed|closed|raised))\b",
+    r"before\s+(?:this|that|the)\s+(?:deal|round|investment)|so\s+far\s+(?:completed|closed|raised)|"
+    # who holds it, not who joins a round: "its main investors include", "PSA's backers include"
+    r"(?:its|their|\w+(?:'s|’s))\s+(?:[a-z-]+\s+){0,2}?(?:investors|backers|shareholders)\s+"
+    r"(?:also\s+)?(?:include|included|including))\b",
     re.IGNORECASE,
 )
 
