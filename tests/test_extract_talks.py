@@ -155,6 +155,13 @@ def test_a_parent_and_its_unit_named_around_a_partnership_are_not_partners():
     assert found == {pair("Honda", "Nissan"): "agreed"}
 
 
+def test_a_dealership_named_after_a_brand_is_what_is_bought_not_a_party(index):
+    found = talks(
+        "The court approved the deal, allowing Nio to acquire the Tesla dealership.", index
+    )
+    assert pair("Nio", "Tesla") not in found
+
+
 def test_where_a_company_files_or_trades_is_not_a_party(index):
     found = talks(
         "BYD denied on Monday that it was negotiating with Nio over a battery venture.\n"

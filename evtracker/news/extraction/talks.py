@@ -1282,9 +1282,11 @@ _VENTURE_OF_OTHERS = re.compile(
     re.IGNORECASE,
 )
 # "a stake in the Beijing Hyundai No. 2 plant": the company owns what is bought.
+# "a stake in the Beijing Hyundai plant", "buys 7 Toyota dealerships": a site named after a
+# company is what changes hands, not a party.
 _PLANT_AFTER = re.compile(
     r"(?:'s|’s)?\s+(?:(?:No\.\s*\d+|new|first|second|local|\w+-based)\s+)*"
-    r"(?:plant|factory|facility|site|assets?|works)\b",
+    r"(?:plant|factory|facility|site|assets?|works|dealerships?|showrooms?)\b",
     re.IGNORECASE,
 )
 _MERGE = re.compile(r"\bmerg", re.IGNORECASE)
