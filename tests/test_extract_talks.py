@@ -849,6 +849,15 @@ def test_a_company_s_investors_listed_are_its_holders_not_a_round(index):
     assert found == {}
 
 
+def test_holders_listed_after_unnamed_partners_are_not_those_partners(index):
+    found = talks(
+        "Nio wants to team up with other firms on self-driving software.\n"
+        "Its current backers include SoftBank and Foxconn.",
+        index,
+    )
+    assert found == {}
+
+
 def test_it_reads_the_prospective_investors_of_a_round_as_rumoured(index):
     found = talks(
         "Leapmotor is raising money for its battery arm.\n"

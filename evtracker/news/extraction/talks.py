@@ -1782,10 +1782,13 @@ def _remember_unnamed_counterparts(context, position, actors):
 
 def _continues_unnamed(context, position):
     unnamed = context.unnamed_counterparts
+    text = context.sentences[position].text
     return bool(
         unnamed
         and unnamed[0] == position - 1
-        and _AMONG_THEM.search(context.sentences[position].text)
+        and _AMONG_THEM.search(text)
+        # "wants to team up with other firms. Its backers include X": X already holds it
+        and not _HOLDERS_NEXT.search(text)
     )
 
 
@@ -1866,15 +1869,20 @@ _RAISER_KEPT = 2  # sentences after a raise (or its paragraph) where "the round"
 # A round told as the raiser's history, not the news: "Its earlier backers include X", "before
 # this deal it had closed a round led by X", "has so far completed two rounds with X"; not
 # "said earlier on Monday it had raised".
+# Who holds a company, not who joins a round or a deal: "its main investors include X",
+# "PSA's backers include Y".
+_HOLDERS_LISTED = (
+    r"(?:its|their|\w+(?:'s|’s))\s+(?:[a-z-]+\s+){0,2}?(?:investors|backers|shareholders)\s+"
+    r"(?:also\s+)?(?:include|included|including)\b"
+)
 _PAST_ROUND = re.compile(
     r"\b(?:(?:earlier|previous|past|former)\s+(?:investors|backers|rounds?)|(?:had|has|have)\s+"
     r"(?:earlier|previously)|"
-    r"before\s+(?:this|that|the)\s+(?:deal|round|investment)|so\s+far\s+(?:completed|closed|raised)|"
-    # who holds it, not who joins a round: "its main investors include", "PSA's backers include"
-    r"(?:its|their|\w+(?:'s|’s))\s+(?:[a-z-]+\s+){0,2}?(?:investors|backers|shareholders)\s+"
-    r"(?:also\s+)?(?:include|included|including))\b",
+    r"before\s+(?:this|that|the)\s+(?:deal|round|investment)|so\s+far\s+(?:completed|closed|raised))"
+    r"\b|\b" + _HOLDERS_LISTED,
     re.IGNORECASE,
 )
+_HOLDERS_NEXT = re.compile(r"\b" + _HOLDERS_LISTED, re.IGNORECASE)
 
 
 # Investors a round may yet bring in: "the prospective investors include X", "potential
