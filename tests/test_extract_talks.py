@@ -1567,6 +1567,16 @@ def test_a_state_official_speaks_for_the_government_in_talks(index_with_governme
     }
 
 
+def test_each_company_finalising_deals_with_a_country_pairs_with_its_government(
+    index_with_governments,
+):
+    body = "The minister said BYD, Tesla and others were all finalising deals with Indonesia."
+    assert set(talks(body, index_with_governments)) == {
+        pair("Indonesian government", "BYD"),
+        pair("Indonesian government", "Tesla"),
+    }
+
+
 def test_it_leaves_a_deal_between_two_countries_to_their_governments(index_with_governments):
     body = "Volkswagen welcomed the agreement between Germany and Indonesia on Monday."
     assert talks(body, index_with_governments) == {}

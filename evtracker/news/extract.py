@@ -202,7 +202,8 @@ _FIRMS = frozenset(("automaker", "technology", "supplier", "investor"))
 # "talks between Indonesia and Tesla"; not "a plant in Saudi Arabia".
 _COUNTRY_PARTY = re.compile(
     r"(?<!trade\s)(?<!tariff\s)\b(?i:talks|discussions|negotiations|negotiating|agreements?|"
-    r"memorandum\s+of\s+understanding|MoU)\s+(?:with|between)\s+(?:the\s+)?(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+    r"deals|pacts?|partnerships?|memorandum\s+of\s+understanding|MoU)\s+(?:with|between)\s+"
+    r"(?:the\s+)?(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
     r"(?:\s+and\s+(?:the\s+)?(?P<other>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?\b(?!['’])"
 )
 
