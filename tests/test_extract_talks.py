@@ -162,6 +162,16 @@ def test_a_dealership_named_after_a_brand_is_what_is_bought_not_a_party(index):
     assert pair("Nio", "Tesla") not in found
 
 
+def test_the_holder_of_the_other_share_of_a_split_is_not_paired_with_the_company(index):
+    found = talks(
+        "Under the arrangement Stellantis will own 51 per cent of Leapmotor, with Geely holding "
+        "the other 49 per cent.",
+        index,
+    )
+    assert pair("Geely", "Leapmotor") not in found
+    assert pair("Stellantis", "Leapmotor") in found
+
+
 def test_where_a_company_files_or_trades_is_not_a_party(index):
     found = talks(
         "BYD denied on Monday that it was negotiating with Nio over a battery venture.\n"

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 
 from evtracker.news.extraction import language as lang
 from evtracker.news.extraction import pairs
@@ -702,6 +703,7 @@ def read_by_rules(body, index, *, published, title="", skip=()):
             and (_decided(fact))
             # "bought Volvo in 2010": history, not the article's news
             and not long_before(fact.on, published, fact.sentence)
+            and not _the_other_share(fact)
         ):
             _keep_talk(talks, _talk_of_investment(fact))
     found_pairs = PairsByCompany(talk.parties for talk in talks.values())
@@ -785,6 +787,23 @@ def _decided(fact):
         lang.HEDGE.search(fact.sentence)
         or lang.RUMOURED.search(fact.sentence)
         or _UNDECIDED.search(fact.sentence)
+    )
+
+
+# "X will own 55 per cent, with Y holding the other 45 per cent": Y keeps the rest of a company
+# split with X; the deal is X's.
+_OTHER_SHARE = re.compile(
+    r"\b(?:other|remaining)\s+(?P<percent>\d+(?:\.\d+)?)\s*(?:%|per\s*cent|percent)", re.IGNORECASE
+)
+
+
+def _the_other_share(fact):
+    """The investor's share is the rest of a split the sentence gives another company."""
+    if fact.stake_percent is None or not ("other" in fact.sentence or "remaining" in fact.sentence):
+        return False
+    return any(
+        Decimal(m.group("percent")) == fact.stake_percent
+        for m in _OTHER_SHARE.finditer(fact.sentence)
     )
 
 
