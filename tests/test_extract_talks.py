@@ -172,6 +172,15 @@ def test_the_holder_of_the_other_share_of_a_split_is_not_paired_with_the_company
     assert pair("Stellantis", "Leapmotor") in found
 
 
+def test_a_stake_ruled_out_is_no_partnership(index):
+    found = talks(
+        "Geely has agreed not to buy or sell any shares for the next 90 days and not to "
+        "exceed a 25% stake in Leapmotor until August 2026.",
+        index,
+    )
+    assert pair("Geely", "Leapmotor") not in found
+
+
 def test_where_a_company_files_or_trades_is_not_a_party(index):
     found = talks(
         "BYD denied on Monday that it was negotiating with Nio over a battery venture.\n"

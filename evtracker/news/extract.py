@@ -771,6 +771,8 @@ _UNDECIDED = re.compile(
     r"(?:the|a|media)\s+reports?\s+(?:said|says|added)|"
     r"(?<!will\s)(?<!would\s)(?<!\bto\s)(?:holds?|held|owns?|owned|retain(?:s|ed)?|controls?)|"
     r"keep|keeps|kept|"
+    # ruled out, not decided: "agreed not to exceed a 25% stake", "has no plans to raise it"
+    r"not\s+to\s+(?:buy|exceed|increase|raise|acquire|sell)|no\s+(?:intention|plans?)\s+to|"
     # done before the news: "which had already committed $2bn to it"
     r"(?:had|has|have)\s+(?:already|earlier|previously|once))\b"
     r"(?!\s+(?:talks|discussions|negotiations))",
