@@ -181,6 +181,19 @@ def test_a_stake_ruled_out_is_no_partnership(index):
     assert pair("Geely", "Leapmotor") not in found
 
 
+def test_a_venture_a_party_says_it_plans_to_create_is_agreed(index):
+    found = talks("Nio said on Monday it plans to create a joint venture with Geely.", index)
+    assert found == {pair("Nio", "Geely"): "agreed"}
+
+
+def test_a_venture_sources_say_is_planned_stays_rumoured(index):
+    found = talks(
+        "Nio plans to create a joint venture with Geely, people familiar with the matter said.",
+        index,
+    )
+    assert found == {pair("Nio", "Geely"): "rumoured"}
+
+
 def test_where_a_company_files_or_trades_is_not_a_party(index):
     found = talks(
         "BYD denied on Monday that it was negotiating with Nio over a battery venture.\n"

@@ -417,6 +417,9 @@ _PURPOSE_OF_A_WILL = re.compile(
 )
 
 
+_ANNOUNCED_PLAN = frozenset(("plans", "plan", "intends", "intend"))
+
+
 @per_article
 def _triggers(text):
     """(start, end, kind) for every phrase that can name a counterpart; kind is "agreed",
@@ -442,6 +445,8 @@ def _triggers(text):
             kind = "agreed"
         elif lang.future(before) or _PURPOSE_OF_A_WILL.search(text, 0, match.start()):
             kind = "future"
+        elif before[-1:] == ["to"] and _ANNOUNCED_PLAN.intersection(before[-3:]):
+            kind = "plan"  # "plans to create a joint venture with X": decided if a party says so
         else:
             kind = "talk"
         found.append((match.start(), match.end(), kind))
@@ -1401,7 +1406,7 @@ def find_talks(context, position, actors):
     ):
         subject, other = last_pair
         kinds = [kind for _, _, kind in _triggers(text)]
-        kind = next((k for k in ("agreed", "future", "talk") if k in kinds), "noun")
+        kind = next((k for k in ("agreed", "future", "plan", "talk") if k in kinds), "noun")
         found = [(subject, other, kind, "")]
     found = (
         found
@@ -1443,6 +1448,10 @@ def find_talks(context, position, actors):
             # "would", or unnamed sources: talks.
             will = not _WOULD.search(_REPORTED_WILL.sub("", text))
             kind = "agreed" if (party_speaks or will) and not hearsay else "talk"
+        elif kind == "plan":
+            # "Aptiv said it plans to create a venture with Hyundai": a party announces its
+            # decision; a plan told by anyone else may be a report's
+            kind = "agreed" if party_speaks and not hearsay else "talk"
         if stays_out:
             status = "ended"  # "X is unlikely to join the talks": no talks with X after all
         elif kind == "refused":
@@ -1670,7 +1679,7 @@ def _group_pairs(text, group, found):
         "future" if kind == "talk" and lang.future(lang.last_words(text, end)) else kind
         for _, end, kind in _triggers(text)
     ]
-    kind = next((k for k in ("agreed", "future", "talk") if k in kinds), None)
+    kind = next((k for k in ("agreed", "future", "plan", "talk") if k in kinds), None)
     if kind is None and not any(_signals(text)):
         return []
     have = {frozenset(pair[:2]) for pair in found}
