@@ -194,6 +194,16 @@ def test_a_venture_sources_say_is_planned_stays_rumoured(index):
     assert found == {pair("Nio", "Geely"): "rumoured"}
 
 
+def test_a_company_with_its_own_verb_after_and_is_not_a_counterpart(index):
+    found = talks(
+        "Earlier this year, Volkswagen bought a stake in Nio and General Motors put $500 "
+        "million into Cruise.",
+        index,
+    )
+    assert pair("Volkswagen", "General Motors") not in found
+    assert pair("Volkswagen", "Nio") in found
+
+
 def test_where_a_company_files_or_trades_is_not_a_party(index):
     found = talks(
         "BYD denied on Monday that it was negotiating with Nio over a battery venture.\n"

@@ -985,6 +985,13 @@ _RELATIVE = re.compile(r"\W*(?:which|who|whose)\b", re.IGNORECASE)
 _RESTATED = re.compile(r"\s*\(\s*['\"‘“]?")
 
 
+# A company followed by its own verb opens a new clause, it ends a list of counterparts.
+_OWN_CLAUSE = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:put|puts|bought|buys|invested|invests|acquired|acquires|paid|pays|"
+    r"took|takes|signed|signs|said|says|announced|announces)\b"
+)
+
+
 def _counterparts(body, trigger_end, after):
     after = [a for a in after if not _is_modifier(body, a) and not _is_topic(body, trigger_end, a)]
     # "Nissan Motor ('Nissan') and Honda": the name in brackets restates the one before.
@@ -1007,6 +1014,8 @@ def _counterparts(body, trigger_end, after):
         between = _BRACKETS.sub("", body[chain[-1].end : later.start])  # "X ('Nissan') and Y"
         if not _LIST_JOIN.match(between):
             break
+        if _OWN_CLAUSE.match(body, later.end):
+            break  # "bought a stake in Gett and GM put $500m into Lyft": GM opens a clause
         chain.append(later)
     return chain, gap
 
