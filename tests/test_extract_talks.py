@@ -830,6 +830,16 @@ def test_it_pairs_a_company_raising_money_with_each_named_investor(index):
     assert found == {pair("Nio", "SoftBank"): "agreed", pair("Nio", "Foxconn"): "agreed"}
 
 
+def test_co_investors_alongside_the_lead_are_the_raiser_s_partners_not_the_lead_s(index):
+    found = talks(
+        "Geely led a $130 million funding round in Nio alongside BYD and SoftBank, the "
+        "companies said.",
+        index,
+        title="Nio raises $130 million for solid-state batteries",
+    )
+    assert set(found) == {pair("Geely", "Nio"), pair("BYD", "Nio"), pair("SoftBank", "Nio")}
+
+
 def test_it_reads_investors_named_after_the_raise_as_that_round(index):
     found = talks(
         "Leapmotor raised 2 billion yuan last week.\n"

@@ -23,7 +23,7 @@ _CLAUSE_BREAK = re.compile(
 _LIST_JOIN = re.compile(
     r"^\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|plus|&|along\s+with|together\s+with)\s+)?"
     r"(?:(?!(?:to|in|on|at|for|with|that|which|who|is|are|was|were|has|have|had|will|would|"
-    r"said|says|after|before|from|by|than|about|over|while|but|of)\b)"
+    r"said|says|after|before|from|by|than|about|over|while|but|of|alongside|joining|besides)\b)"
     rf"(?:[a-z][\w-]*|{DEMONYM}|EV|South|European|Asian|UK|"
     rf"(?:{COUNTRY}|Europe)(?:'s|’s))\s+){{0,3}}$"
 )
@@ -1873,7 +1873,7 @@ _ROUND = re.compile(
 )
 # Investors named after these words ...
 _FROM_INVESTORS = re.compile(
-    r"\b(?:from|(?:co-)?led\s+by|including|include|included|such\s+as|joined\s+by)\b",
+    r"\b(?:from|(?:co-)?led\s+by|including|include|included|such\s+as|joined\s+by|alongside)\b",
     re.IGNORECASE,
 )
 # ... or before these.
