@@ -204,6 +204,13 @@ def test_a_company_with_its_own_verb_after_and_is_not_a_counterpart(index):
     assert pair("Volkswagen", "Nio") in found
 
 
+def test_a_name_after_under_does_not_join_a_list_of_counterparts(index):
+    found = talks(
+        "The deal sets up a joint venture between Nio and Geely under the name Avatr.", index
+    )
+    assert found == {pair("Nio", "Geely"): "agreed"}
+
+
 def test_where_a_company_files_or_trades_is_not_a_party(index):
     found = talks(
         "BYD denied on Monday that it was negotiating with Nio over a battery venture.\n"

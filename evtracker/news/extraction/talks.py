@@ -23,7 +23,9 @@ _CLAUSE_BREAK = re.compile(
 _LIST_JOIN = re.compile(
     r"^\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|plus|&|along\s+with|together\s+with)\s+)?"
     r"(?:(?!(?:to|in|on|at|for|with|that|which|who|is|are|was|were|has|have|had|will|would|"
-    r"said|says|after|before|from|by|than|about|over|while|but|of|alongside|joining|besides)\b)"
+    r"said|says|after|before|from|by|than|about|over|while|but|of|alongside|joining|besides|"
+    r"against|versus|unlike|like|via|through|under|into|within|behind|beyond|among|amid|"
+    r"during|towards?|including|rather)\b)"
     rf"(?:[a-z][\w-]*|{DEMONYM}|EV|South|European|Asian|UK|"
     rf"(?:{COUNTRY}|Europe)(?:'s|’s))\s+){{0,3}}$"
 )
