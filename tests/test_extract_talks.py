@@ -211,6 +211,15 @@ def test_a_name_after_under_does_not_join_a_list_of_counterparts(index):
     assert found == {pair("Nio", "Geely"): "agreed"}
 
 
+def test_an_end_told_of_two_other_companies_does_not_end_the_pair(index):
+    found = talks(
+        "Renault has opened talks with Foxconn about its Nissan shares, a newspaper reported, "
+        "amid reports that the merger talks between Nissan and Honda have collapsed.",
+        index,
+    )
+    assert found[pair("Renault", "Foxconn")] == "rumoured"
+
+
 def test_where_a_company_files_or_trades_is_not_a_party(index):
     found = talks(
         "BYD denied on Monday that it was negotiating with Nio over a battery venture.\n"

@@ -1469,11 +1469,15 @@ def find_talks(context, position, actors):
             if hearsay:
                 continue  # others telling that a party is not in talks: no party's word
             status = "denied"
-        elif ended and (
-            lang.TOPIC.search(text)
-            or _WORK_TOPIC.search(text)
-            or _WITHDRAWN.search(text)
-            or _REBUFFED.search(text)
+        elif (
+            ended
+            and (
+                lang.TOPIC.search(text)
+                or _WORK_TOPIC.search(text)
+                or _WITHDRAWN.search(text)
+                or _REBUFFED.search(text)
+            )
+            and not _ends_others(context.body, sentence, actors, (subject, other))
         ):
             status = "ended"
         elif denied and _talks_go_on(text):
@@ -1548,6 +1552,34 @@ _EARLIER_DEAL = re.compile(
     r"tie-?up|cooperation|arrangement))\b",
     re.IGNORECASE,
 )
+
+
+# Where the clause of an end word opens: "..., amid reports that X's talks with Y collapsed".
+_CLAUSE_OPENS = re.compile(
+    r"[,;(]|\b(?:that|after|amid|while|as|when|since|because|but|and\s+(?:that|after))\b",
+    re.IGNORECASE,
+)
+
+
+def _ends_others(body, sentence, actors, pair):
+    """Every end word of the sentence sits in a clause naming two other companies ("talks with
+    Renault come amid reports that Nissan's merger talks with Honda have collapsed"): the end
+    is theirs, not the pair's."""
+    text = sentence.text
+    ends = [m for m in lang.END.finditer(text) if _live(_not_ended, text, m)]
+    if not ends:
+        return False
+    for end in ends:
+        opens = [m.end() for m in _CLAUSE_OPENS.finditer(text, 0, end.start())]
+        start = sentence.start + (opens[-1] if opens else 0)
+        named = {
+            a.company
+            for a in actors
+            if start <= a.start and a.end <= sentence.start + end.start() and a.kind != "regulator"
+        }
+        if len(named) < 2 or named & set(pair):
+            return False
+    return True
 
 
 _HISTORY_DAYS = 730  # a deal done this long before the article is its background
