@@ -220,6 +220,12 @@ def test_an_end_told_of_two_other_companies_does_not_end_the_pair(index):
     assert found[pair("Renault", "Foxconn")] == "rumoured"
 
 
+@pytest.mark.parametrize("told", ["the person said", "said the people", "cautioned the people"])
+def test_the_unnamed_sources_named_again_still_make_a_report(index, told):
+    found = talks(f"The talks between Nio and Geely are going well, {told}.", index)
+    assert found == {pair("Nio", "Geely"): "rumoured"}
+
+
 def test_where_a_company_files_or_trades_is_not_a_party(index):
     found = talks(
         "BYD denied on Monday that it was negotiating with Nio over a battery venture.\n"

@@ -46,7 +46,11 @@ _NOUN_WITH = lang.Anchored(
     (*lang.DEAL_STARTS, "combination", "union", "integration"),
 )
 _RUMOUR = lang.Anchored(
-    r"\breportedly\b|\brumou?r|\b(?:people|persons|sources)\s+(?:said|say|says|added|told)\b|"
+    r"\breportedly\b|\brumou?r|\b(?:people|persons?|sources?)\s+(?:said|say|says|added|told)\b|"
+    # the unnamed sources again: "said the person", "cautioned the people", "according to one
+    # of the people"
+    r"\b(?:said|says|added|cautioned|noted)\s+(?:one\s+of\s+)?the\s+(?:people|persons?|sources?)\b|"
+    r"\baccording\s+to\s+(?:one|two|some|several|both)\s+of\s+the\s+(?:people|persons|sources)\b|"
     r"\breports?\s+(?:(?:in|on|from|last|earlier|this)\s+(?:[\w,]+\s+){0,3}?)?(?:had\s+|has\s+)?"
     r"(?:says|said|say|claims?|claimed|suggests?|suggested)\b|"
     r"\b(?:said|reported|understood|believed)\s+to\s+(?:be|have)\b",
@@ -54,13 +58,18 @@ _RUMOUR = lang.Anchored(
         "reportedly",
         "rumo",
         "people",
-        "persons",
-        "sources",
+        "person",
+        "source",
         "report",
         "said",
         "reported",
         "understood",
         "believed",
+        "says",
+        "added",
+        "cautioned",
+        "noted",
+        "according",
     ),
 )
 # What others claim, not what a party says: "pushed back against claims that X will buy Y".
