@@ -67,6 +67,165 @@ def test_it_pairs_a_company_with_the_carmakers_named_as_examples(index):
     assert found == {pair("Foxconn", "Nissan"): "confirmed", pair("Foxconn", "Honda"): "confirmed"}
 
 
+def test_the_maker_of_a_brand_is_its_owner_and_the_brand_no_party():
+    with_brands = CompanyIndex.build(
+        [*COMPANIES, KnownCompany("Jeep", "automaker", parent="Stellantis")]
+    )
+    found = talks(
+        "The maker of the Jeep and Ram brands said it will invest $1 billion in Leapmotor.",
+        with_brands,
+    )
+    assert found == {pair("Stellantis", "Leapmotor"): "agreed"}
+
+
+def test_it_pairs_each_of_two_investors_investing_together(index):
+    found = talks(
+        "Hyundai and Kia will together invest in Nio's robotaxi unit, the companies said.",
+        index,
+    )
+    assert found == {pair("Hyundai", "Nio"): "agreed", pair("Kia", "Nio"): "agreed"}
+
+
+def test_an_earlier_deal_of_the_pair_does_not_settle_a_reported_new_one(index):
+    found = talks(
+        "Honda and Nissan are in talks on a capital tie-up, people familiar with the matter "
+        "said.\n"
+        "The two carmakers already agreed in January to build electric vans together.",
+        index,
+    )
+    assert found == {pair("Honda", "Nissan"): "rumoured"}
+
+
+def test_an_earlier_deal_alone_still_reads_as_agreed(index):
+    found = talks("Honda and Nissan already agreed in January to build vans together.", index)
+    assert found == {pair("Honda", "Nissan"): "agreed"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Honda and Nissan announced on Monday that they have entered formal merger talks.",
+        'Ford and VW said they had signed a memorandum of understanding and are "exploring '
+        'an alliance".',
+    ],
+)
+def test_announced_talks_or_a_pact_to_explore_are_confirmed_talks_not_a_deal(index, sentence):
+    assert set(talks(sentence, index).values()) == {"confirmed"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The EU has cleared the purchase of Leapmotor, the Chinese carmaker, by France's "
+        "Stellantis, the group said.",
+        "A court has approved the takeover of Leapmotor by a consortium led by Stellantis.",
+    ],
+)
+def test_it_reads_the_buyer_named_by_after_an_aside_or_a_consortium(index, sentence):
+    assert set(talks(sentence, index)) == {pair("Leapmotor", "Stellantis")}
+
+
+def test_the_company_a_merger_will_form_is_no_party_of_it(index):
+    found = talks(
+        "Nissan and Honda agreed to merge.\n"
+        "The two companies reaffirmed their timetable for forming the merged group, to be "
+        "called Stellantis, by April.",
+        index,
+    )
+    assert found == {pair("Nissan", "Honda"): "agreed"}
+
+
+def test_a_parent_and_its_unit_named_around_a_partnership_are_not_partners():
+    with_owner = CompanyIndex.build(
+        [c for c in COMPANIES if c.name != "Kia"]
+        + [KnownCompany("Kia", "automaker", parent="Hyundai")]
+    )
+    found = talks(
+        "Hyundai and Kia are moving into robotaxis.\n"
+        "The partnership marks a first step for Hyundai and Kia into the business.",
+        with_owner,
+    )
+    assert found == {}
+    # two companies of different owners stay partners
+    found = talks(
+        "Honda and Nissan are moving into robotaxis.\n"
+        "The partnership marks a first step for Honda and Nissan into the business.",
+        with_owner,
+    )
+    assert found == {pair("Honda", "Nissan"): "agreed"}
+
+
+def test_a_dealership_named_after_a_brand_is_what_is_bought_not_a_party(index):
+    found = talks(
+        "The court approved the deal, allowing Nio to acquire the Tesla dealership.", index
+    )
+    assert pair("Nio", "Tesla") not in found
+
+
+def test_the_holder_of_the_other_share_of_a_split_is_not_paired_with_the_company(index):
+    found = talks(
+        "Under the arrangement Stellantis will own 51 per cent of Leapmotor, with Geely holding "
+        "the other 49 per cent.",
+        index,
+    )
+    assert pair("Geely", "Leapmotor") not in found
+    assert pair("Stellantis", "Leapmotor") in found
+
+
+def test_a_stake_ruled_out_is_no_partnership(index):
+    found = talks(
+        "Geely has agreed not to buy or sell any shares for the next 90 days and not to "
+        "exceed a 25% stake in Leapmotor until August 2026.",
+        index,
+    )
+    assert pair("Geely", "Leapmotor") not in found
+
+
+def test_a_venture_a_party_says_it_plans_to_create_is_agreed(index):
+    found = talks("Nio said on Monday it plans to create a joint venture with Geely.", index)
+    assert found == {pair("Nio", "Geely"): "agreed"}
+
+
+def test_a_venture_sources_say_is_planned_stays_rumoured(index):
+    found = talks(
+        "Nio plans to create a joint venture with Geely, people familiar with the matter said.",
+        index,
+    )
+    assert found == {pair("Nio", "Geely"): "rumoured"}
+
+
+def test_a_company_with_its_own_verb_after_and_is_not_a_counterpart(index):
+    found = talks(
+        "Earlier this year, Volkswagen bought a stake in Nio and General Motors put $500 "
+        "million into Cruise.",
+        index,
+    )
+    assert pair("Volkswagen", "General Motors") not in found
+    assert pair("Volkswagen", "Nio") in found
+
+
+def test_a_name_after_under_does_not_join_a_list_of_counterparts(index):
+    found = talks(
+        "The deal sets up a joint venture between Nio and Geely under the name Avatr.", index
+    )
+    assert found == {pair("Nio", "Geely"): "agreed"}
+
+
+def test_an_end_told_of_two_other_companies_does_not_end_the_pair(index):
+    found = talks(
+        "Renault has opened talks with Foxconn about its Nissan shares, a newspaper reported, "
+        "amid reports that the merger talks between Nissan and Honda have collapsed.",
+        index,
+    )
+    assert found[pair("Renault", "Foxconn")] == "rumoured"
+
+
+@pytest.mark.parametrize("told", ["the person said", "said the people", "cautioned the people"])
+def test_the_unnamed_sources_named_again_still_make_a_report(index, told):
+    found = talks(f"The talks between Nio and Geely are going well, {told}.", index)
+    assert found == {pair("Nio", "Geely"): "rumoured"}
+
+
 def test_where_a_company_files_or_trades_is_not_a_party(index):
     found = talks(
         "BYD denied on Monday that it was negotiating with Nio over a battery venture.\n"
@@ -693,6 +852,16 @@ def test_it_pairs_a_company_raising_money_with_each_named_investor(index):
     assert found == {pair("Nio", "SoftBank"): "agreed", pair("Nio", "Foxconn"): "agreed"}
 
 
+def test_co_investors_alongside_the_lead_are_the_raiser_s_partners_not_the_lead_s(index):
+    found = talks(
+        "Geely led a $130 million funding round in Nio alongside BYD and SoftBank, the "
+        "companies said.",
+        index,
+        title="Nio raises $130 million for solid-state batteries",
+    )
+    assert set(found) == {pair("Geely", "Nio"), pair("BYD", "Nio"), pair("SoftBank", "Nio")}
+
+
 def test_it_reads_investors_named_after_the_raise_as_that_round(index):
     found = talks(
         "Leapmotor raised 2 billion yuan last week.\n"
@@ -702,6 +871,38 @@ def test_it_reads_investors_named_after_the_raise_as_that_round(index):
     assert found == {pair("Leapmotor", "Geely"): "agreed", pair("Leapmotor", "BYD"): "agreed"}
 
 
+def test_it_reads_investors_named_much_later_with_the_raiser_named_again(index):
+    found = talks(
+        "Leapmotor raised 2 billion yuan last week.\n"
+        "The startup plans to spend the money on batteries.\n"
+        "It will also hire engineers.\n"
+        "Its new crossover goes on sale in June.\n"
+        "Other investors joining Geely in the Leapmotor deal included SoftBank and Foxconn.",
+        index,
+    )
+    assert pair("Leapmotor", "SoftBank") in found and pair("Leapmotor", "Foxconn") in found
+    assert pair("Geely", "SoftBank") not in found
+
+
+def test_it_reads_a_round_told_of_before_as_the_raisers(index):
+    found = talks(
+        "Nio said it had raised $500 million.\n"
+        "The carmaker will build a plant in Hefei.\n"
+        "Its latest round also included existing investors SoftBank and Foxconn.",
+        index,
+    )
+    assert found == {pair("Nio", "SoftBank"): "agreed", pair("Nio", "Foxconn"): "agreed"}
+
+
+def test_a_person_leading_a_round_does_not_bring_in_the_company_they_run(index):
+    found = talks(
+        "Nio raised $500 million on Monday.\n"
+        "Lei Jun, founder and chief executive of Xiaomi, led the round, the statement said.",
+        index,
+    )
+    assert pair("Nio", "Xiaomi") not in found
+
+
 def test_it_does_not_pair_a_startup_with_the_backers_of_its_past_rounds(index):
     found = talks(
         "Leapmotor showed a new crossover on Monday.\n"
@@ -709,6 +910,24 @@ def test_it_does_not_pair_a_startup_with_the_backers_of_its_past_rounds(index):
         "and Foxconn, among others.",
         index,
         title="Leapmotor shows a new crossover",
+    )
+    assert found == {}
+
+
+def test_a_company_s_investors_listed_are_its_holders_not_a_round(index):
+    found = talks(
+        "Leapmotor raised 2 billion yuan last week.\n"
+        "Its main investors include SoftBank, which holds a 10% stake, and Foxconn.",
+        index,
+    )
+    assert found == {}
+
+
+def test_holders_listed_after_unnamed_partners_are_not_those_partners(index):
+    found = talks(
+        "Nio wants to team up with other firms on self-driving software.\n"
+        "Its current backers include SoftBank and Foxconn.",
+        index,
     )
     assert found == {}
 
@@ -1419,6 +1638,16 @@ def test_a_state_official_speaks_for_the_government_in_talks(index_with_governme
     body = f"Tesla is still negotiating with Indonesia over a battery plant, {speaker}."
     assert talks(body, index_with_governments) == {
         pair("Indonesian government", "Tesla"): "confirmed"
+    }
+
+
+def test_each_company_finalising_deals_with_a_country_pairs_with_its_government(
+    index_with_governments,
+):
+    body = "The minister said BYD, Tesla and others were all finalising deals with Indonesia."
+    assert set(talks(body, index_with_governments)) == {
+        pair("Indonesian government", "BYD"),
+        pair("Indonesian government", "Tesla"),
     }
 
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 
 from evtracker.news.extraction import language as lang
 from evtracker.news.extraction import pairs
@@ -216,7 +217,8 @@ _FIRMS = frozenset(("automaker", "technology", "supplier", "investor"))
 # "talks between Indonesia and Tesla"; not "a plant in Saudi Arabia".
 _COUNTRY_PARTY = re.compile(
     r"(?<!trade\s)(?<!tariff\s)\b(?i:talks|discussions|negotiations|negotiating|agreements?|"
-    r"memorandum\s+of\s+understanding|MoU)\s+(?:with|between)\s+(?:the\s+)?(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+    r"deals|pacts?|partnerships?|memorandum\s+of\s+understanding|MoU)\s+(?:with|between)\s+"
+    r"(?:the\s+)?(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
     r"(?:\s+and\s+(?:the\s+)?(?P<other>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?\b(?!['’])"
 )
 
@@ -251,7 +253,8 @@ def _names_a_firm(firms, span):
 
 
 _OWNS_NEXT = re.compile(
-    r"\s+(?:of|behind|(?:that|which)\s+(?:owns|controls|makes))\s+(?:[A-Z]\w+(?:'s|’s)\s+)?"
+    r"\s+(?:of|behind|(?:that|which)\s+(?:owns|controls|makes))\s+(?:the\s+)?"
+    r"(?:[A-Z]\w+(?:'s|’s)\s+)?"
 )
 
 
@@ -714,6 +717,7 @@ def read_by_rules(body, index, *, published, title="", skip=()):
             and (_decided(fact))
             # "bought Volvo in 2010": history, not the article's news
             and not long_before(fact.on, published, fact.sentence)
+            and not _the_other_share(fact)
         ):
             _keep_talk(talks, _talk_of_investment(fact))
     found_pairs = PairsByCompany(talk.parties for talk in talks.values())
@@ -721,7 +725,7 @@ def read_by_rules(body, index, *, published, title="", skip=()):
         for pair in update.targets(found_pairs, context.lead):
             _keep_talk(talks, update.fact(pair, "of the article"))
     result = Extraction(
-        talks=[_settled(talk) for talk in talks.values()],
+        talks=[_settled(talk) for talk in talks.values() if not _one_group_in_passing(index, talk)],
         investments=_sized_over_bare(investments.values()),
         approvals=_named_over_unnamed(approvals.values()),
     )
@@ -729,6 +733,7 @@ def read_by_rules(body, index, *, published, title="", skip=()):
 
 
 _PARTY_WORDS = ("denied", "ended", "agreed", "confirmed")
+_NOUN_REASON = "pair named around a noun phrase"
 
 
 def _hearsay(fact):
@@ -780,6 +785,8 @@ _UNDECIDED = re.compile(
     r"(?:the|a|media)\s+reports?\s+(?:said|says|added)|"
     r"(?<!will\s)(?<!would\s)(?<!\bto\s)(?:holds?|held|owns?|owned|retain(?:s|ed)?|controls?)|"
     r"keep|keeps|kept|"
+    # ruled out, not decided: "agreed not to exceed a 25% stake", "has no plans to raise it"
+    r"not\s+to\s+(?:buy|exceed|increase|raise|acquire|sell)|no\s+(?:intention|plans?)\s+to|"
     # done before the news: "which had already committed $2bn to it"
     r"(?:had|has|have)\s+(?:already|earlier|previously|once))\b"
     r"(?!\s+(?:talks|discussions|negotiations))",
@@ -796,6 +803,23 @@ def _decided(fact):
         lang.HEDGE.search(fact.sentence)
         or lang.RUMOURED.search(fact.sentence)
         or _UNDECIDED.search(fact.sentence)
+    )
+
+
+# "X will own 55 per cent, with Y holding the other 45 per cent": Y keeps the rest of a company
+# split with X; the deal is X's.
+_OTHER_SHARE = re.compile(
+    r"\b(?:other|remaining)\s+(?P<percent>\d+(?:\.\d+)?)\s*(?:%|per\s*cent|percent)", re.IGNORECASE
+)
+
+
+def _the_other_share(fact):
+    """The investor's share is the rest of a split the sentence gives another company."""
+    if fact.stake_percent is None or not ("other" in fact.sentence or "remaining" in fact.sentence):
+        return False
+    return any(
+        Decimal(m.group("percent")) == fact.stake_percent
+        for m in _OTHER_SHARE.finditer(fact.sentence)
     )
 
 
@@ -828,6 +852,17 @@ def _sourced(context, talk):
     if talk.attributed_to or talk.status != "rumoured":
         return talk
     return replace(talk, attributed_to=context.first_credit())
+
+
+def _one_group_in_passing(index, talk):
+    """A parent and its unit (or two units of one parent) named only around a partnership
+    noun ("the partnership marks a first step for Hyundai and Kia"): they share an owner, they
+    are not partners of each other."""
+    if talk.status != "background" or talk.why[:1] != (_NOUN_REASON,):
+        return False
+    a, b = talk.parties
+    parent_a, parent_b = index.parent_of(a), index.parent_of(b)
+    return parent_a == b or parent_b == a or (parent_a is not None and parent_a == parent_b)
 
 
 def _settled(talk):

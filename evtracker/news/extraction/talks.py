@@ -23,7 +23,9 @@ _CLAUSE_BREAK = re.compile(
 _LIST_JOIN = re.compile(
     r"^\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|plus|&|along\s+with|together\s+with)\s+)?"
     r"(?:(?!(?:to|in|on|at|for|with|that|which|who|is|are|was|were|has|have|had|will|would|"
-    r"said|says|after|before|from|by|than|about|over|while|but|of)\b)"
+    r"said|says|after|before|from|by|than|about|over|while|but|of|alongside|joining|besides|"
+    r"against|versus|unlike|like|via|through|under|into|within|behind|beyond|among|amid|"
+    r"during|towards?|including|rather)\b)"
     rf"(?:[a-z][\w-]*|{DEMONYM}|EV|South|European|Asian|UK|"
     rf"(?:{COUNTRY}|Europe)(?:'s|’s))\s+){{0,3}}$"
 )
@@ -44,7 +46,11 @@ _NOUN_WITH = lang.Anchored(
     (*lang.DEAL_STARTS, "combination", "union", "integration"),
 )
 _RUMOUR = lang.Anchored(
-    r"\breportedly\b|\brumou?r|\b(?:people|persons|sources)\s+(?:said|say|says|added|told)\b|"
+    r"\breportedly\b|\brumou?r|\b(?:people|persons?|sources?)\s+(?:said|say|says|added|told)\b|"
+    # the unnamed sources again: "said the person", "cautioned the people", "according to one
+    # of the people"
+    r"\b(?:said|says|added|cautioned|noted)\s+(?:one\s+of\s+)?the\s+(?:people|persons?|sources?)\b|"
+    r"\baccording\s+to\s+(?:one|two|some|several|both)\s+of\s+the\s+(?:people|persons|sources)\b|"
     r"\breports?\s+(?:(?:in|on|from|last|earlier|this)\s+(?:[\w,]+\s+){0,3}?)?(?:had\s+|has\s+)?"
     r"(?:says|said|say|claims?|claimed|suggests?|suggested)\b|"
     r"\b(?:said|reported|understood|believed)\s+to\s+(?:be|have)\b",
@@ -52,13 +58,18 @@ _RUMOUR = lang.Anchored(
         "reportedly",
         "rumo",
         "people",
-        "persons",
-        "sources",
+        "person",
+        "source",
         "report",
         "said",
         "reported",
         "understood",
         "believed",
+        "says",
+        "added",
+        "cautioned",
+        "noted",
+        "according",
     ),
 )
 # What others claim, not what a party says: "pushed back against claims that X will buy Y".
@@ -89,6 +100,14 @@ _AGREED_TO_TALK = re.compile(
 _SIGNED_TO_STUDY = re.compile(
     r"\s+(?:[\w,]+\s+){0,3}?to\s+(?:look\s+into|explore|study|consider|examine|evaluate|assess|"
     r"discuss)\b",
+    re.IGNORECASE,
+)
+# "announced they have entered merger talks": the deal noun names the talks' topic, and
+# "signed a memorandum and are exploring an alliance": a pact to study a deal; both are talks.
+_DEAL_TALKS = re.compile(
+    r"\s+(?:talks|negotiations|discussions)\b|"
+    r"(?:\s+[\w-]+){0,3}?\s+and\s+(?:are|is|will\s+be|have\s+been)\s+(?:now\s+)?[\"“]?(?:exploring|studying|"
+    r"considering|looking\s+into|evaluating|assessing)\b",
     re.IGNORECASE,
 )
 _BRACKETS = re.compile(r"\([^)]*\)")
@@ -132,7 +151,9 @@ _DESCRIBES_NEXT = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:joint\s+)?venture\b)"
 )
 _SHARES_OF = re.compile(
-    r"\b(?:(?:shares|stock)\s+(?:of|in)|(?:maker|makers|owner|parent|producer|manufacturer)\s+of|"
+    r"\b(?:(?:shares|stock)\s+(?:of|in)|(?:maker|makers|owner|parent|producer|manufacturer)\s+of"
+    # "the maker of the Jeep and Ram brands": the brands describe their owner
+    r"(?:\s+the)?|"
     r"(?:that|which)\s+(?:owns|controls|makes)(?:\s+\w+(?:'s|’s))?)\s+$",
     re.IGNORECASE,
 )
@@ -152,7 +173,9 @@ _LONG_APPOSITIVE = re.compile(
 # "a venture named X", "an alliance called X": X is what the parties form, not a party.
 _NAMED_AS = re.compile(
     r"\b(?:venture|JV|company|alliance|entity|brand|unit|firm|group|business|platform|"
-    r"subsidiary|vehicle|consortium)\s*,?\s+(?:named|called|dubbed|branded|known\s+as)\s+"
+    r"subsidiary|vehicle|consortium)\s*,?\s+"
+    # "the merged company, to be called Stellantis", "which will be named X"
+    r"(?:(?:(?:which|that)\s+)?(?:to|will|would)\s+be\s+)?(?:named|called|dubbed|branded|known\s+as)\s+"
     r"(?:the\s+)?[\"“']?$",
     re.IGNORECASE,
 )
@@ -405,6 +428,9 @@ _PURPOSE_OF_A_WILL = re.compile(
 )
 
 
+_ANNOUNCED_PLAN = frozenset(("plans", "plan", "intends", "intend"))
+
+
 @per_article
 def _triggers(text):
     """(start, end, kind) for every phrase that can name a counterpart; kind is "agreed",
@@ -423,12 +449,15 @@ def _triggers(text):
                 match.group().lower().startswith("sign")
                 and _SIGNED_TO_STUDY.match(text, match.end())
             )
+            or _DEAL_TALKS.match(text, match.end())
         ):
             kind = "talk"
         elif not lang.not_done(before := lang.last_words(text, match.start())):
             kind = "agreed"
         elif lang.future(before) or _PURPOSE_OF_A_WILL.search(text, 0, match.start()):
             kind = "future"
+        elif before[-1:] == ["to"] and _ANNOUNCED_PLAN.intersection(before[-3:]):
+            kind = "plan"  # "plans to create a joint venture with X": decided if a party says so
         else:
             kind = "talk"
         found.append((match.start(), match.end(), kind))
@@ -575,7 +604,12 @@ _ACQUIRE = lang.Anchored(
     ),
 )
 # Investing told as a decision or a plan: "will invest", "plans to invest", "agreed to invest".
-_TO_INVEST = re.compile(r"\b(?:will|would|to)\s+(?:also\s+|jointly\s+|further\s+)?$", re.I)
+# "will together invest", "would each invest": investors named together, each a party.
+_TO_INVEST = re.compile(
+    r"\b(?:will|would|to)\s+(?:also\s+|jointly\s+|further\s+|together\s+|collectively\s+|"
+    r"each\s+)?$",
+    re.I,
+)
 # Selling a stake or a business to a company: a deal between seller and buyer.
 _SELL = lang.Anchored(
     r"\b(?:s(?:ell|ells|elling|old)|sale\s+of)\s+(?:[\w.,%$€£¥'’-]+\s+){0,8}?(?:stake|holding|"
@@ -962,6 +996,13 @@ _RELATIVE = re.compile(r"\W*(?:which|who|whose)\b", re.IGNORECASE)
 _RESTATED = re.compile(r"\s*\(\s*['\"‘“]?")
 
 
+# A company followed by its own verb opens a new clause, it ends a list of counterparts.
+_OWN_CLAUSE = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:put|puts|bought|buys|invested|invests|acquired|acquires|paid|pays|"
+    r"took|takes|signed|signs|said|says|announced|announces)\b"
+)
+
+
 def _counterparts(body, trigger_end, after):
     after = [a for a in after if not _is_modifier(body, a) and not _is_topic(body, trigger_end, a)]
     # "Nissan Motor ('Nissan') and Honda": the name in brackets restates the one before.
@@ -984,6 +1025,8 @@ def _counterparts(body, trigger_end, after):
         between = _BRACKETS.sub("", body[chain[-1].end : later.start])  # "X ('Nissan') and Y"
         if not _LIST_JOIN.match(between):
             break
+        if _OWN_CLAUSE.match(body, later.end):
+            break  # "bought a stake in Gett and GM put $500m into Lyft": GM opens a clause
         chain.append(later)
     return chain, gap
 
@@ -1264,15 +1307,25 @@ _VENTURE_OF_OTHERS = re.compile(
     re.IGNORECASE,
 )
 # "a stake in the Beijing Hyundai No. 2 plant": the company owns what is bought.
+# "a stake in the Beijing Hyundai plant", "buys 7 Toyota dealerships": a site named after a
+# company is what changes hands, not a party.
 _PLANT_AFTER = re.compile(
     r"(?:'s|’s)?\s+(?:(?:No\.\s*\d+|new|first|second|local|\w+-based)\s+)*"
-    r"(?:plant|factory|facility|site|assets?|works)\b",
+    r"(?:plant|factory|facility|site|assets?|works|dealerships?|showrooms?)\b",
     re.IGNORECASE,
 )
 _MERGE = re.compile(r"\bmerg", re.IGNORECASE)
 
 
-_BY_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?,?\s*by\s+(?:[\w-]+\s+){0,3}")
+_BY_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?"
+    # the target described in an aside first: "the purchase of Opel, the German carmaker, by PSA"
+    r"(?:,\s+(?:the|a|an|its)\s+[^,;]{1,100}?(?:\([^)]*\))?\s*)?"
+    r",?\s*by\s+(?:[\w'’-]+\s+){0,3}"
+    # "by a consortium led by X": the consortium's leader is the buyer named
+    r"(?:(?:consortium|group)\s+(?:led|headed)\s+by\s+(?:[\w'’-]+\s+){0,4})?"
+)
+_BUYERS_WEIGHED = 3  # companies after the target tried as "by" its buyer (an aside may name one)
 
 
 def _buyer_after(body, counterparts, after):
@@ -1280,8 +1333,9 @@ def _buyer_after(body, counterparts, after):
     if not counterparts:
         return None
     later = [a for a in after if a.start >= counterparts[-1].end and a not in counterparts]
-    if later and _BY_AFTER.fullmatch(body, counterparts[-1].end, later[0].start):
-        return later[0]
+    for actor in later[:_BUYERS_WEIGHED]:
+        if _BY_AFTER.fullmatch(body, counterparts[-1].end, actor.start):
+            return actor
     return None
 
 
@@ -1372,7 +1426,7 @@ def find_talks(context, position, actors):
     ):
         subject, other = last_pair
         kinds = [kind for _, _, kind in _triggers(text)]
-        kind = next((k for k in ("agreed", "future", "talk") if k in kinds), "noun")
+        kind = next((k for k in ("agreed", "future", "plan", "talk") if k in kinds), "noun")
         found = [(subject, other, kind, "")]
     found = (
         found
@@ -1414,17 +1468,25 @@ def find_talks(context, position, actors):
             # "would", or unnamed sources: talks.
             will = not _WOULD.search(_REPORTED_WILL.sub("", text))
             kind = "agreed" if (party_speaks or will) and not hearsay else "talk"
+        elif kind == "plan":
+            # "Aptiv said it plans to create a venture with Hyundai": a party announces its
+            # decision; a plan told by anyone else may be a report's
+            kind = "agreed" if party_speaks and not hearsay else "talk"
         if stays_out:
             status = "ended"  # "X is unlikely to join the talks": no talks with X after all
         elif kind == "refused":
             if hearsay:
                 continue  # others telling that a party is not in talks: no party's word
             status = "denied"
-        elif ended and (
-            lang.TOPIC.search(text)
-            or _WORK_TOPIC.search(text)
-            or _WITHDRAWN.search(text)
-            or _REBUFFED.search(text)
+        elif (
+            ended
+            and (
+                lang.TOPIC.search(text)
+                or _WORK_TOPIC.search(text)
+                or _WITHDRAWN.search(text)
+                or _REBUFFED.search(text)
+            )
+            and not _ends_others(context.body, sentence, actors, (subject, other))
         ):
             status = "ended"
         elif denied and _talks_go_on(text):
@@ -1437,6 +1499,10 @@ def find_talks(context, position, actors):
             # "the EU opened a probe into the planned merger of X and Y": a deal notified to a
             # regulator is agreed, whoever tells of the review.
             status = "agreed"
+        elif kind == "agreed" and not hearsay and _EARLIER_DEAL.search(text):
+            # "the pair already agreed in January to build vans together", "the purchase builds
+            # on a memorandum they signed in March": an earlier deal, the news is elsewhere
+            status = "background"
         elif kind == "agreed":
             status = "rumoured" if hearsay else "agreed"  # a deal only sources tell of
         elif (confirmed and not sourced and (party_speaks or not hearsay)) or (
@@ -1485,6 +1551,44 @@ def find_talks(context, position, actors):
     if found:
         return facts
     return _status_updates(context, position, actors, speaker, (ended, denied, confirmed), on)
+
+
+# A deal told as done before the news: the article's news about the pair lies elsewhere.
+_EARLIER_DEAL = re.compile(
+    r"\b(?:already|previously|earlier\s+this\s+(?:year|month)|(?:builds?|built|building)\s+on|"
+    r"under\s+(?:that|the\s+earlier|the\s+existing|an\s+existing)\s+(?:agreement|deal|pact|"
+    r"accord|memorandum|arrangement)|existing\s+(?:agreement|deal|pact|partnership|alliance|"
+    r"tie-?up|cooperation|arrangement))\b",
+    re.IGNORECASE,
+)
+
+
+# Where the clause of an end word opens: "..., amid reports that X's talks with Y collapsed".
+_CLAUSE_OPENS = re.compile(
+    r"[,;(]|\b(?:that|after|amid|while|as|when|since|because|but|and\s+(?:that|after))\b",
+    re.IGNORECASE,
+)
+
+
+def _ends_others(body, sentence, actors, pair):
+    """Every end word of the sentence sits in a clause naming two other companies ("talks with
+    Renault come amid reports that Nissan's merger talks with Honda have collapsed"): the end
+    is theirs, not the pair's."""
+    text = sentence.text
+    ends = [m for m in lang.END.finditer(text) if _live(_not_ended, text, m)]
+    if not ends:
+        return False
+    for end in ends:
+        opens = [m.end() for m in _CLAUSE_OPENS.finditer(text, 0, end.start())]
+        start = sentence.start + (opens[-1] if opens else 0)
+        named = {
+            a.company
+            for a in actors
+            if start <= a.start and a.end <= sentence.start + end.start() and a.kind != "regulator"
+        }
+        if len(named) < 2 or named & set(pair):
+            return False
+    return True
 
 
 _HISTORY_DAYS = 730  # a deal done this long before the article is its background
@@ -1627,7 +1731,7 @@ def _group_pairs(text, group, found):
         "future" if kind == "talk" and lang.future(lang.last_words(text, end)) else kind
         for _, end, kind in _triggers(text)
     ]
-    kind = next((k for k in ("agreed", "future", "talk") if k in kinds), None)
+    kind = next((k for k in ("agreed", "future", "plan", "talk") if k in kinds), None)
     if kind is None and not any(_signals(text)):
         return []
     have = {frozenset(pair[:2]) for pair in found}
@@ -1739,10 +1843,13 @@ def _remember_unnamed_counterparts(context, position, actors):
 
 def _continues_unnamed(context, position):
     unnamed = context.unnamed_counterparts
+    text = context.sentences[position].text
     return bool(
         unnamed
         and unnamed[0] == position - 1
-        and _AMONG_THEM.search(context.sentences[position].text)
+        and _AMONG_THEM.search(text)
+        # "wants to team up with other firms. Its backers include X": X already holds it
+        and not _HOLDERS_NEXT.search(text)
     )
 
 
@@ -1791,19 +1898,25 @@ def _into_the_venture(context, sentence, actors):
 # raising the money are a decided partnership.
 _FUNDING = re.compile(
     r"\b(?:rais(?:e|es|ed|ing)|(?:funding|financing|fundraising|investment|series\s+\w\+?|"
-    r"seed|pre-ipo)\s+round|round\s+of\s+(?:funding|financing))\b|\binvestors\b",
+    r"seed|pre-ipo)\s+round|round\s+of\s+(?:funding|financing))\b|\binvestors\b|"
+    # a round already told of: "its latest round also included X", "X led that round"
+    r"\b(?:its|their|that|this|the)\s+(?:latest\s+|new\s+|last\s+)?round\b(?!\s+of\b)",
     re.IGNORECASE,
 )
 _RAISED = re.compile(r"\b(?:rais(?:es|ed|ing)|has\s+raised|secured|closed|lined\s+up)\b", re.I)
 _ROUND = re.compile(
     r"\b(?:(?:funding|financing|fundraising|investment|series\s+\w\+?|seed|pre-ipo)\s+round|"
     r"round\s+of\s+(?:funding|financing)|the\s+round|investors\s+(?:include|included|including)|"
-    r"among\s+the\s+(?:\w+\s+)?investors)\b",
+    r"among\s+the\s+(?:\w+\s+)?investors|"
+    # "its latest round", "led that round"; "the investors also include", "other investors
+    # joining X in the deal included"
+    r"(?:its|their|that|this)\s+(?:latest\s+|new\s+|last\s+)?round(?!\s+of\b)|"
+    r"investors\s+(?:[\w-]+\s+){1,8}?(?:include|included|including))\b",
     re.IGNORECASE,
 )
 # Investors named after these words ...
 _FROM_INVESTORS = re.compile(
-    r"\b(?:from|(?:co-)?led\s+by|including|include|included|such\s+as|joined\s+by)\b",
+    r"\b(?:from|(?:co-)?led\s+by|including|include|included|such\s+as|joined\s+by|alongside)\b",
     re.IGNORECASE,
 )
 # ... or before these.
@@ -1817,18 +1930,34 @@ _RAISER_KEPT = 2  # sentences after a raise (or its paragraph) where "the round"
 # A round told as the raiser's history, not the news: "Its earlier backers include X", "before
 # this deal it had closed a round led by X", "has so far completed two rounds with X"; not
 # "said earlier on Monday it had raised".
+# Who holds a company, not who joins a round or a deal: "its main investors include X",
+# "PSA's backers include Y".
+_HOLDERS_LISTED = (
+    r"(?:its|their|\w+(?:'s|’s))\s+(?:[a-z-]+\s+){0,2}?(?:investors|backers|shareholders)\s+"
+    r"(?:also\s+)?(?:include|included|including)\b"
+)
 _PAST_ROUND = re.compile(
     r"\b(?:(?:earlier|previous|past|former)\s+(?:investors|backers|rounds?)|(?:had|has|have)\s+"
     r"(?:earlier|previously)|"
-    r"before\s+(?:this|that|the)\s+(?:deal|round|investment)|so\s+far\s+(?:completed|closed|raised))\b",
+    r"before\s+(?:this|that|the)\s+(?:deal|round|investment)|so\s+far\s+(?:completed|closed|raised))"
+    r"\b|\b" + _HOLDERS_LISTED,
     re.IGNORECASE,
 )
+_HOLDERS_NEXT = re.compile(r"\b" + _HOLDERS_LISTED, re.IGNORECASE)
 
 
 # Investors a round may yet bring in: "the prospective investors include X", "potential
 # backers such as Y".
 _CANDIDATES = re.compile(
     r"\b(?:prospective|potential|possible|would-be)\s+(?:\w+\s+)?(?:investors|backers)\b",
+    re.IGNORECASE,
+)
+
+
+# A company named for whom a person works: "founder and chief executive of X".
+_PERSON_OF = re.compile(
+    r"\b(?:founder|co-founder|chief\s+executive|CEO|chairman|chairwoman|president|head)\s+"
+    r"(?:and\s+[\w-]+(?:\s+[\w-]+)?\s+)?of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 
@@ -1853,7 +1982,12 @@ def _funding_round(context, position, actors, found):
         if not _ROUND.search(text):
             return []
         earlier = context.found.get("raiser")
-        if earlier and (position - earlier[0] <= _RAISER_KEPT or earlier[2] == sentence.paragraph):
+        if earlier and (
+            position - earlier[0] <= _RAISER_KEPT
+            or earlier[2] == sentence.paragraph
+            # "other investors joining X in the Y deal included ...": Y named again
+            or any(a.company == earlier[1] for a in parties)
+        ):
             raiser = earlier[1]
         else:
             raiser = context.lead
@@ -1871,7 +2005,11 @@ def _funding_round(context, position, actors, found):
         start = sentence.start + cue.start()
         before = [a for a in parties if a.end <= start and not _in_aside(a, asides)]
         if before and not _CLAUSE_BREAK.search(body, before[-1].end, start):
-            investors += _subject_chain(body, before)
+            chain = _subject_chain(body, before)
+            # "X's founder, Wang, led the round": a person invests, not the company
+            investors += [
+                a for a in chain if not _PERSON_OF.search(body, max(0, a.start - 60), a.start)
+            ]
     have = {frozenset(pair[:2]) for pair in found}
     weighed = lang.HEDGE.search(text) or _PLANNED.search(text) or _CANDIDATES.search(text)
     kind = "talk" if weighed else "agreed"
