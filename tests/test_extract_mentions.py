@@ -552,3 +552,29 @@ def test_it_reads_a_new_firm_alike_whatever_the_hash_seed():
         for seed in range(8)
     }
     assert readings == {"[[0, 13], [62, 68], [70, 83]]\n"}
+
+
+def test_it_reads_an_appositive_opened_by_a_place_possessive(index):
+    text = "Corvella, Brazil's largest bus operator, signed a supply deal with Toyota."
+    assert [name for name, _ in new_names(text, index)] == ["Corvella"]
+
+
+def test_it_takes_no_person_before_a_place_possessive_appositive(index):
+    text = "Toyota hired Jane Okafor, Nigeria's former trade envoy, as an adviser."
+    assert new_names(text, index) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Renault will invest $120 million in Brightlane to build motors.",
+        "Nissan invested an undisclosed sum in Brightlane last year.",
+        "Toyota is taking a stake of 21% in Brightlane.",
+    ],
+)
+def test_it_reads_the_firm_after_money_or_a_share_put_in_it(index, text):
+    assert [name for name, _ in new_names(text, index)] == ["Brightlane"]
+
+
+def test_it_takes_no_place_money_is_put_in_for_a_firm(index):
+    assert new_names("Renault will invest $1 billion in Indonesia and Tamil Nadu.", index) == []

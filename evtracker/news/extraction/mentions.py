@@ -456,8 +456,11 @@ _ROLE = (
 # appositive) right before the comma that opens it.
 _ROLE_WORD = re.compile(_ROLE + r"(?![\w-])")
 _NAME_AFTER = re.compile(r" (" + _NAME + r")(?![\w&-])")
+# The appositive may open with a place's possessive instead of an article: "Temasek,
+# Singapore's state investor", "Grab, South-east Asia's largest ride-hailing operator".
 _APPOSITIVE_BEFORE = re.compile(
-    r"(?<![\w&'’.-])(" + _NAME + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?$"
+    r"(?<![\w&'’.-])(" + _NAME + r"),\s+(?:a|an|the|[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’]s)\s+"
+    r"(?:[\w-]+\s+){0,4}?$"
 )
 _ROLE_BEFORE_NAME = re.compile(_ROLE + r" $")
 # A verb right after the role: the role is the subject of a new clause, not an appositive.
@@ -620,7 +623,16 @@ _CUE_BEFORE_CONNECTIVE = {
     connective: re.compile(rf"(?<![\w-])(?:{cues})$")
     for connective, cues in (
         ("of", r"[Ss]hares|acquisition|takeover|unit|subsidiary|affiliate|division"),
-        ("in", r"[Ss]hares|stake|holding|invest(?:ed|s|ing)?"),
+        # "invest $1 billion in X", "invested an undisclosed sum in X", "a stake of 21% in X":
+        # the money or the share may come between the verb and the firm.
+        (
+            "in",
+            r"[Ss]hares|stake|holding|invest(?:ed|s|ing)?(?:\s+(?:an?\s+(?:undisclosed|"
+            r"additional|further)\s+(?:sum|amount)|(?:about\s+|around\s+|nearly\s+)?[$€£¥₹]?"
+            r"[\d.,]+\s?(?:million|billion|bn|mn|m|crore|trillion)?(?:\s+(?:yuan|euros?|won|"
+            r"yen|rupees|baht|pounds|dollars))?))?|stake\s+of\s+(?:about\s+)?[\d.,]+\s?"
+            r"(?:%|per\s?cent|percent)",
+        ),
         # "in talks with X", "signed a deal with X": only firms (and governments) sign deals.
         (
             "with",
@@ -740,7 +752,7 @@ def _by_cue(text, index):
         _NAME_AT.match(text, connective.end())
         for connective in _CUE_CONNECTIVE.finditer(text)
         if _CUE_BEFORE_CONNECTIVE[connective.group().split()[0]].search(
-            text, max(0, connective.start() - 30), connective.start()
+            text, max(0, connective.start() - 40), connective.start()
         )
         and not _DESCRIBED_PARTNER.match(text, connective.start())
     )
