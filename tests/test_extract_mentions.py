@@ -578,3 +578,13 @@ def test_it_reads_the_firm_after_money_or_a_share_put_in_it(index, text):
 
 def test_it_takes_no_place_money_is_put_in_for_a_firm(index):
     assert new_names("Renault will invest $1 billion in Indonesia and Tamil Nadu.", index) == []
+
+
+def test_it_reads_a_name_opened_by_a_common_word_after_a_role(index):
+    text = "India rejected Chinese carmaker Great Wall Motor's bid; utility State Grid said no."
+    assert [name for name, _ in new_names(text, index)] == ["Great Wall Motor", "State Grid"]
+
+
+def test_it_takes_no_place_or_outlet_after_a_role_for_a_firm(index):
+    text = "The news outlet Cailianshe said a company Hong Kong investors back had made an offer."
+    assert new_names(text, index) == []

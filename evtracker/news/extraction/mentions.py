@@ -543,6 +543,22 @@ def _role_kind(role, before):
     return "other"
 
 
+def _not_a_named_firm(words):
+    """Whether the capitalised words after a role name no firm: a describing word, a place or a
+    title ("carmaker Chinese ...", "company Shanghai", "firm Hong Kong"). A common first word is
+    allowed when a distinctive word or a corporate ending follows ("carmaker Great Wall Motor",
+    "utility State Grid")."""
+    first = words[0]
+    if first in NOT_A_NAME or first in _TITLES:
+        return True
+    if len(words) == 1:
+        return first in _NOT_A_SHORT_FORM or first in _NOT_A_FIRM
+    return first in _NOT_A_SHORT_FORM and not (
+        _SUFFIX_WORD.match(words[-1])
+        or any(word not in _NOT_A_SHORT_FORM and word not in _NOT_A_FIRM for word in words[1:])
+    )
+
+
 def _by_role(text, index):
     """Unknown companies named right after a word for a company, or followed by one in an
     appositive; never a known company, a common word, a place or a person's title."""
@@ -570,7 +586,7 @@ def _by_role(text, index):
             start = name_match.start(1)
             name = name_match.group(1)
             words = name.split()
-            if words[0] in _NOT_A_SHORT_FORM or index.lookup(words[0]) or index.lookup(name):
+            if _not_a_named_firm(words) or index.lookup(words[0]) or index.lookup(name):
                 continue
             if words[0] in _PERSONAL_TITLES:
                 continue  # "group Chairman Chung Euisun": the group's chairman, a person
