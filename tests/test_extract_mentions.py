@@ -588,3 +588,23 @@ def test_it_reads_a_name_opened_by_a_common_word_after_a_role(index):
 def test_it_takes_no_place_or_outlet_after_a_role_for_a_firm(index):
     text = "The news outlet Cailianshe said a company Hong Kong investors back had made an offer."
     assert new_names(text, index) == []
+
+
+def test_it_tells_holding_groups_from_the_units_they_gave_their_names_to():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = (
+        "Hankook & Co. will buy a stake in Hanon Systems, unlike Hankook Tire; GKN rejected the "
+        "bid while GKN Automotive, now Dowlais, was sold; Ashok Leyland eyes SML Isuzu."
+    )
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == [
+        "Hankook & Company",
+        "Hanon Systems",
+        "Hankook Tire",
+        "GKN",
+        "Dowlais",
+        "Dowlais",
+        "Ashok Leyland",
+        "SML Isuzu",
+    ]
