@@ -363,7 +363,12 @@ def test_it_names_firms_by_the_names_reporters_use_most():
     index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
     text = "Jiangsu Yueda, Combined Motor Holdings, Thanh Cong Group and Sunwoda EVB were named."
     found = [m.company for m in find_mentions(text, index) if m.how == "name"]
-    assert found == ["Yueda Group", "CMH Group", "TC Group", "Sunwoda Electric Vehicle Battery"]
+    assert found == [
+        "Yueda Group",
+        "CMH Group",
+        "Thanh Cong Group",
+        "Sunwoda Electric Vehicle Battery",
+    ]
 
 
 def test_it_reads_a_known_name_a_country_and_a_legal_form_as_the_local_unit(index):
