@@ -570,6 +570,22 @@ def test_a_nationality_description_follows_a_company_introduced_by_its_country()
     assert {i.investor for i in result.investments if i.amount} == {"Sakura Motors"}
 
 
+def test_a_carmaker_description_never_stands_for_a_government_named_before_it():
+    index = CompanyIndex.build(
+        [
+            KnownCompany("Rheinwerk Auto", "automaker", country="FR"),
+            KnownCompany("French government", "other", country="FR"),
+            KnownCompany("Sakura Motors", "automaker", country="JP"),
+        ]
+    )
+    body = (
+        "Rheinwerk Auto shares fell on Monday. The French government said the French carmaker "
+        "would buy a 10% stake in Sakura Motors."
+    )
+    result = run(body, index)
+    assert {i.investor for i in result.investments} == {"Rheinwerk Auto"}
+
+
 def test_an_oil_group_description_is_no_carmaker():
     index = CompanyIndex.build(
         [

@@ -314,6 +314,12 @@ def _compatible(kind, wanted):
     return wanted is None or kind == wanted or (wanted == "automaker" and kind == "other")
 
 
+def _a_government(company):
+    """ "the French carmaker" or "the company" never stands for a government the list names
+    ("French government"), however near it is named."""
+    return company.endswith(" government")
+
+
 def _actors(context, sentence, previous_first):
     """Named companies in the sentence plus the ones "the company", "the carmaker" or "it"
     stand for, in text order. Regulators are kept: approvals need them."""
@@ -396,7 +402,11 @@ def _introduced_as(context, mods, wanted, sentence_start):
     body = context.body
     at = bisect.bisect_left(context.mention_starts, sentence_start)
     for mention in reversed(context.mentions[max(0, at - _INTRODUCTIONS_WEIGHED) : at]):
-        if mention.kind == "regulator" or not _compatible(mention.kind, wanted):
+        if (
+            mention.kind == "regulator"
+            or _a_government(mention.company)
+            or not _compatible(mention.kind, wanted)
+        ):
             continue
         before = body[max(0, mention.start - 40) : mention.start]
         after = body[mention.end : mention.end + 40]
@@ -602,12 +612,13 @@ def _resolve(context, wanted, earlier_in_sentence, previous_first, sentence_star
         # "A Hyundai spokesperson called the report on the South Korean carmaker groundless".
         if (
             actor.kind != "regulator"
+            and not _a_government(actor.company)
             and _compatible(actor.kind, wanted)
             and not not_a_party(context.body, actor)
         ):
             return actor.company
     main = context.main_subject
-    if main and _compatible(context.index.kind_of(main), wanted):
+    if main and _compatible(context.index.kind_of(main), wanted) and not _a_government(main):
         return main
     if wanted is None:
         return previous_first
