@@ -586,6 +586,20 @@ def test_a_carmaker_description_never_stands_for_a_government_named_before_it():
     assert {i.investor for i in result.investments} == {"Rheinwerk Auto"}
 
 
+def test_a_nationality_description_prefers_a_listed_firm_of_that_country_to_an_unlisted_one():
+    # The zone's developer is known only by its legal suffix, so its country is unknown: "the
+    # American carmaker" is the American company named before it.
+    index = CompanyIndex.build([KnownCompany("Lumora Motors", "automaker", country="US")])
+    body = (
+        "Lumora Motors is looking for land in China. Pudong Riverside Development Co said "
+        "its parent, Pudong Group, had not signed any agreement with the American carmaker."
+    )
+    result = run(body, index)
+    assert {frozenset(t.parties) for t in result.talks} == {
+        frozenset({"Pudong Group", "Lumora Motors"})
+    }
+
+
 def test_an_oil_group_description_is_no_carmaker():
     index = CompanyIndex.build(
         [

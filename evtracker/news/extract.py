@@ -591,7 +591,9 @@ def _of_its_country(context, mods, company, wanted, offset):
         return company
     country = _country_of_mods(mods)
     found = context.index.country_of(company)
-    if not country or not found or found == country:
+    # A firm the list lacks has no known country: a listed one of the descriptor's country
+    # named before is likelier ("the U.S. electric carmaker" after a Shanghai zone's developer).
+    if not country or found == country:
         return company
     at = bisect.bisect_left(context.mention_starts, offset)
     for mention in reversed(context.mentions[max(0, at - _INTRODUCTIONS_WEIGHED) : at]):
