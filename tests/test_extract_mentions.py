@@ -613,3 +613,13 @@ def test_it_tells_holding_groups_from_the_units_they_gave_their_names_to():
         "Ashok Leyland",
         "SML Isuzu",
     ]
+
+
+def test_it_reads_a_name_set_off_by_commas_after_a_role(index):
+    text = "Another parts company, Kelvo Drives, has applied to form a venture with Toyota."
+    assert [name for name, _ in new_names(text, index)] == ["Kelvo Drives"]
+
+
+def test_it_takes_no_source_set_off_by_commas_after_a_role_for_a_firm(index):
+    text = "Toyota will buy the company, Harbour Daily reported, for $2 billion."
+    assert new_names(text, index) == []

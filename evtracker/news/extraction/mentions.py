@@ -455,7 +455,12 @@ _ROLE = (
 # One scan for the role words; the name is then looked for right after one, or (in an
 # appositive) right before the comma that opens it.
 _ROLE_WORD = re.compile(_ROLE + r"(?![\w-])")
-_NAME_AFTER = re.compile(r" (" + _NAME + r")(?![\w&-])")
+# "Another parts company, Uno Minda, has applied": the name may stand between commas after the
+# role, when no source's verb follows it ("the company, Reuters reported").
+_NAME_AFTER = re.compile(
+    r"(?: |, (?=" + _NAME + r",(?! (?:said|says|reported|reports|told|wrote|according)\b)))"
+    r"(" + _NAME + r")(?![\w&-])"
+)
 # The appositive may open with a place's possessive instead of an article: "Temasek,
 # Singapore's state investor", "Grab, South-east Asia's largest ride-hailing operator".
 _APPOSITIVE_BEFORE = re.compile(
