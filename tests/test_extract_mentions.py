@@ -623,3 +623,13 @@ def test_it_reads_a_name_set_off_by_commas_after_a_role(index):
 def test_it_takes_no_source_set_off_by_commas_after_a_role_for_a_firm(index):
     text = "Toyota will buy the company, Harbour Daily reported, for $2 billion."
     assert new_names(text, index) == []
+
+
+def test_it_reads_a_firm_heading_its_chief_executives_title(index):
+    text = "Kelvo CEO Anna Berg said Toyota would take a stake; Brightlane chairman Li Wei agreed."
+    assert [name for name, _ in new_names(text, index)] == ["Kelvo", "Brightlane"]
+
+
+def test_it_takes_no_former_title_or_central_bank_before_a_title_for_a_firm(index):
+    text = "Former CEO Anna Berg left Toyota after Fed chairman Jerome Powell spoke."
+    assert new_names(text, index) == []

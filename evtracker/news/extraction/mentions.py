@@ -109,7 +109,7 @@ NOT_A_NAME = _word_set(
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday Analysts Sources People Last
     Earlier Separately Also After Before While Under In On At For With By From Next Unlike Between
     Like Rivals Partner Partners Carmaker Automaker Startup Investor Pvt Private And Or But As
-    When If Once Since Later"""
+    When If Once Since Later Former Outgoing Incoming Interim Acting"""
 )
 # First words too common or too vague to stand alone as a company's short form.
 _NOT_A_SHORT_FORM = NOT_A_NAME | _word_set(
@@ -630,6 +630,8 @@ _CUE_AFTER_NAME = re.compile(
     r"annual\s+report|stock\s+exchange\s+filing|market\s+value|share\s+price)\b"
     r"|,\s+which\s+(?:makes|produces|builds|supplies|manufactures|owns|operates|runs)\b"
     r"| said\s+in\s+(?:a|an)\s+(?:stock\s+exchange\s+|regulatory\s+|exchange\s+)?filing"
+    # "Stellantis CEO Carlos Tavares", "Lumora chairman Anna Berg": a firm heads a person's title.
+    r"| (?:CEO|chief\s+executive(?:\s+officer)?|chairman|chairwoman)\s+(?=[A-Z][a-z])"
 )
 _NAME_ENDING = re.compile(_CUE_NAME + r"$")
 # ...or by what comes before them: "shares of X", "a stake in X".
@@ -693,7 +695,7 @@ _NOT_A_FIRM = _word_set(
     Kalimantan Rayong Chonburi Indiana Illinois Mississippi Missouri Kansas Arkansas Louisiana
     Oklahoma Florida Wisconsin Minnesota Iowa Nebraska Utah Colorado Oregon Pennsylvania
     Massachusetts Shanxi Henan Hebei Guangxi Yunnan Guizhou Gansu Qinghai Xinjiang Ningxia
-    Heilongjiang Jiangxi Mongolia"""
+    Heilongjiang Jiangxi Mongolia Fed"""
 ) | {name for name in (*PLACES, *PEOPLES) if " " not in name}
 # First names: a name starting with one is a person's ("Mary Barra's chief of staff").
 _FIRST_NAMES = _word_set(
