@@ -633,3 +633,20 @@ def test_it_reads_a_firm_heading_its_chief_executives_title(index):
 def test_it_takes_no_former_title_or_central_bank_before_a_title_for_a_firm(index):
     text = "Former CEO Anna Berg left Toyota after Fed chairman Jerome Powell spoke."
     assert new_names(text, index) == []
+
+
+def test_it_reads_the_firms_a_plural_role_counts(index):
+    text = (
+        "The round was led by carmakers Kelvo Motors and Brightlane, and investors Arden and "
+        "Toyota."
+    )
+    found = [name for name, _ in new_names(text, index)]
+    assert found == ["Kelvo Motors", "Brightlane", "Arden"]
+
+
+def test_it_takes_no_people_or_rivals_after_a_plural_role_for_firms(index):
+    text = (
+        "Backers include investors Warren Buffett and Jack Ma; Toyota trails rivals Kelvo and "
+        "Arden."
+    )
+    assert new_names(text, index) == []

@@ -887,6 +887,36 @@ _LIST_LAST = re.compile(rf"{_LIST_ITEM}(?![\w&'’-])")
 _LIST_BEFORE = re.compile(rf"(?<![\w&'’.-])({_LIST_ITEM})((?:, {_LIST_ITEM})*)$")
 
 
+# A plural word for firms right before the names it counts: "carmakers Mercedes-Benz and
+# Stellantis", "investors Temasek, GIC and Hillhouse". Rivals and peers are left out: a firm
+# named as another's competitor is no party to its deals.
+_FIRMS_LISTED = re.compile(
+    r"(?<![\w-])(?:carmakers|automakers|companies|firms|start-?ups|investors|funds|suppliers|"
+    r"backers|shareholders|chipmakers|lenders|banks|partners|conglomerates) "
+    rf"({_LIST_ITEM}(?:, {_LIST_ITEM}){{0,5}},? and {_LIST_ITEM})(?![\w&'’-])"
+)
+_LISTED_SEPARATOR = re.compile(r",? and |, ")
+
+
+def _by_plural_role(text, index):
+    """Firms named right after a plural word for firms, each no person, place or word."""
+    found = []
+    for match in _FIRMS_LISTED.finditer(text):
+        at = match.start(1)
+        for piece in _LISTED_SEPARATOR.split(match.group(1)):
+            start = text.index(piece, at)
+            at = start + len(piece)
+            if piece.endswith(".") and not _LEGAL_WORD.match(piece.split()[-1]):
+                piece = piece[:-1]  # "... and Stellantis.": the sentence's full stop
+            if "'s" in piece or "’s" in piece or _NAME_OF_NEXT.match(text, start + len(piece)):
+                continue
+            name = _plausible_firm(piece, index)
+            if name is None or not piece.startswith(name):
+                continue
+            found.append(Mention(start, start + len(name), name, "other", "new"))
+    return found
+
+
 def _by_coordination(text, mentions, index):
     """ "Temasek, Edelweiss, IIFL and VSS Investco": a name listed alongside two companies is
     a company too, when it is no person, place or common word."""
@@ -1188,7 +1218,11 @@ def find_mentions(text, index):
     mentions = _without_overlaps(
         [units.get(m.start, widened.get(m.start, m)) for m in known] + found
     )
-    for mention in (*_by_coordination(text, mentions, index), *_by_pairing(text, mentions, index)):
+    for mention in (
+        *_by_coordination(text, mentions, index),
+        *_by_pairing(text, mentions, index),
+        *_by_plural_role(text, index),
+    ):
         if mention.company in short_forms:
             continue
         if not taken_so_far.overlaps(mention.start, mention.end):
