@@ -650,3 +650,21 @@ def test_it_takes_no_people_or_rivals_after_a_plural_role_for_firms(index):
         "Arden."
     )
     assert new_names(text, index) == []
+
+
+def test_it_knows_battery_charging_and_electronics_firms_of_the_ev_trade():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = (
+        "Hyundai put money into Arrival; Vulcan Energy Resources will supply Stellantis, and "
+        "Delta Electronics builds chargers for Electrify America."
+    )
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == [
+        "Hyundai",
+        "Arrival",
+        "Vulcan Energy",
+        "Stellantis",
+        "Delta Electronics",
+        "Electrify America",
+    ]
