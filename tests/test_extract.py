@@ -600,6 +600,22 @@ def test_a_nationality_description_prefers_a_listed_firm_of_that_country_to_an_u
     }
 
 
+def test_the_maker_of_the_brands_named_next_is_their_owner():
+    index = CompanyIndex.build(
+        [
+            KnownCompany("Stellantis", "automaker", country="NL"),
+            KnownCompany("Jeep", "automaker", parent="Stellantis", country="US"),
+            KnownCompany("Leapmotor", "automaker", country="CN"),
+        ]
+    )
+    body = (
+        "Leapmotor shares rose on Friday. The maker of the Jeep and Ram brands said it would "
+        "invest 1.5 billion euros in Leapmotor."
+    )
+    result = run(body, index)
+    assert {i.investor for i in result.investments} == {"Stellantis"}
+
+
 def test_an_oil_group_description_is_no_carmaker():
     index = CompanyIndex.build(
         [

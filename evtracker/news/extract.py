@@ -236,8 +236,10 @@ def _names_a_firm(firms, span):
     return any(a.start < span[1] and span[0] < a.end for a in firms)
 
 
+# "the maker of the Jeep and Dodge brands": an article may come before the brand named.
 _OWNS_NEXT = re.compile(
-    r"\s+(?:of|behind|(?:that|which)\s+(?:owns|controls|makes))\s+(?:[A-Z]\w+(?:'s|’s)\s+)?"
+    r"\s+(?:of|behind|(?:that|which)\s+(?:owns|controls|makes))\s+(?:the\s+)?"
+    r"(?:[A-Z]\w+(?:'s|’s)\s+)?"
 )
 
 
