@@ -668,3 +668,32 @@ def test_it_knows_battery_charging_and_electronics_firms_of_the_ev_trade():
         "Delta Electronics",
         "Electrify America",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saudi Arabia's Crown Prince Mohammad bin Salman met Toyota on Monday.",
+        "Toyota is deepening its partnership with the Swedes and the Germans.",
+        "The deal was examined under the Foreign Direct Investment rules, Toyota said.",
+    ],
+)
+def test_it_takes_no_prince_people_trade_or_policy_for_a_firm(index, text):
+    assert new_names(text, index) == []
+
+
+def test_it_takes_the_trade_before_a_role_for_no_firm(index):
+    text = "Toyota raised its stake in Korean UV maker Kelvo to 40%."
+    assert [name for name, _ in new_names(text, index)] == ["Kelvo"]
+
+
+def test_it_reads_the_firm_after_a_place_based_word_a_cue_marks():
+    index = CompanyIndex.build([KnownCompany("Toyota", "automaker")])
+    text = "Toyota will buy a 43% stake in Singapore-based Kelvo for $360 million."
+    assert new_names(text, index) == [("Kelvo", "other")]
+
+
+def test_it_takes_no_generic_end_of_a_known_firms_legal_name_for_a_firm():
+    index = CompanyIndex.build([KnownCompany("Kelvo", "automaker")])
+    text = "Kelvo Manufacturing and Trading JSC received its licence; Kelvo & Construction Co. too."
+    assert new_names(text, index) == []

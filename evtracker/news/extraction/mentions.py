@@ -143,7 +143,8 @@ _COMMON_WORDS = _word_set(
     Information Material Materials Key Critical Raw Rare Earth Earths Lithium Cell Cells
     Management Securities Financial Capital Human Social Common Total Net Other Group
     Driver Driver-Assistance Assistance Driving Storage Medium Small Micro State-Owned State
-    Information Communications Assembly Plant Technology Technologies Science Sciences"""
+    Information Communications Assembly Plant Technology Technologies Science Sciences Foreign
+    Direct"""
 )
 
 
@@ -348,7 +349,8 @@ def _generic(word):
         _SUFFIX_WORD.match(word)
         or word in _COMMON_WORDS
         or word in _INDUSTRY_NOUNS
-        or word in ("Research", "Projects", "Rubber", "Development", "Construction", "Trade")
+        or word
+        in ("Research", "Projects", "Rubber", "Development", "Construction", "Trade", "Trading")
     )
 
 
@@ -695,8 +697,11 @@ _NOT_A_FIRM = _word_set(
     Kalimantan Rayong Chonburi Indiana Illinois Mississippi Missouri Kansas Arkansas Louisiana
     Oklahoma Florida Wisconsin Minnesota Iowa Nebraska Utah Colorado Oregon Pennsylvania
     Massachusetts Shanxi Henan Hebei Guangxi Yunnan Guizhou Gansu Qinghai Xinjiang Ningxia
-    Heilongjiang Jiangxi Mongolia Fed"""
+    Heilongjiang Jiangxi Mongolia Fed Swedes Danes Finns Poles Turks Brits Britons Spaniards
+    Scots"""
 ) | {name for name in (*PLACES, *PEOPLES) if " " not in name}
+# Peoples in the plural ("the Swedes", "the Germans") are no firm either.
+_NOT_A_FIRM |= {name + "s" for name in PEOPLES if " " not in name and name.endswith(("an", "i"))}
 # First names: a name starting with one is a person's ("Mary Barra's chief of staff").
 _FIRST_NAMES = _word_set(
     """John James Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel
@@ -737,6 +742,7 @@ def _plausible_firm(name, index):
         or words[0] in _TITLES
         or words[0] in _ROLE_OPENERS
         or words[0] in ("&", "of", "und")
+        or words[0].endswith(_PLACED_ENDINGS)  # "Singapore-based TTL"
     ):
         words.pop(0)
     if not words or len(" ".join(words)) < 2:
@@ -761,6 +767,9 @@ def _plausible_firm(name, index):
 
 # A nationality used as an adjective: "Croatian electric", "Danish shipping".
 _DEMONYM_BEFORE_NOUN = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)\s+[a-z]")
+
+
+_ROLE_NEXT = re.compile(r" " + _ROLE + r"\b")
 
 
 def _by_cue(text, index):
@@ -794,6 +803,8 @@ def _by_cue(text, index):
             words = name.split()
             if len(words) == 1 and _DEMONYM_BEFORE_NOUN.match(text, match.start(1)):
                 continue  # "a holding in Croatian electric vehicle company Rimac": a nationality
+            if _ROLE_NEXT.match(text, match.end(1)):
+                continue  # "a stake in Korean UV maker SsangYong": a word for the firm's trade
             if (
                 text.endswith(("by ", "by the "), 0, match.start(1))
                 and len(words) > 1
@@ -822,7 +833,7 @@ _REGION_NEXT = re.compile(
 
 _HIGH_OFFICE = _word_set(
     "Minister President Presidential Premier Chancellor Governor Mayor Secretary King Ambassador "
-    "Chief Staff"
+    "Chief Staff Prince Princess Crown Sheikh Emir Queen"
 )
 _PUBLIC_BODY = _word_set(
     """Ministry Board Commission Authority Agency Bureau Administration Department Exchange
@@ -1167,11 +1178,10 @@ def find_mentions(text, index):
         if kind == "other":
             kind = _new_company_kind(core[1:], "")  # "Lakeview Automotive Stamping Co Ltd"
         joined = _JOINED_BEFORE.search(text, max(0, start - 80), start)
-        if (
-            joined
-            and all(_generic(word) for word in name.split())
-            and not known_spans.overlaps(joined.start(), start)
-        ):
+        generic = joined and all(_generic(word) for word in name.split())
+        if generic and known_spans.overlaps(joined.start(), start):
+            continue  # "VinFast Manufacturing and Trading JSC": the end of a known firm's name
+        if generic:
             # "Hefei City Construction and Investment Holding", "China National Tire and Rubber
             # Corp.": generic words after an 'and' end a longer name, not a firm of their own.
             name = text[joined.start() : start] + name
