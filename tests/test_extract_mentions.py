@@ -600,7 +600,8 @@ def test_it_tells_holding_groups_from_the_units_they_gave_their_names_to():
     index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
     text = (
         "Hankook & Co. will buy a stake in Hanon Systems, unlike Hankook Tire; GKN rejected the "
-        "bid while GKN Automotive, now Dowlais, was sold; Ashok Leyland eyes SML Isuzu."
+        "bid while GKN Automotive, now Dowlais, was sold; Ashok Leyland eyes SML Isuzu; "
+        "Nissan bought a third of MMC."
     )
     found = [m.company for m in find_mentions(text, index) if m.how == "name"]
     assert found == [
@@ -612,6 +613,8 @@ def test_it_tells_holding_groups_from_the_units_they_gave_their_names_to():
         "Dowlais",
         "Ashok Leyland",
         "SML Isuzu",
+        "Nissan",
+        "Mitsubishi Motors",
     ]
 
 
