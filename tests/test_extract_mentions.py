@@ -700,3 +700,13 @@ def test_it_takes_no_generic_end_of_a_known_firms_legal_name_for_a_firm():
     index = CompanyIndex.build([KnownCompany("Kelvo", "automaker")])
     text = "Kelvo Manufacturing and Trading JSC received its licence; Kelvo & Construction Co. too."
     assert new_names(text, index) == []
+
+
+def test_it_reads_the_firm_a_rival_names(index):
+    text = "Toyota won approval for its bid for rival Kelvo; Nissan and British rival Arden agreed."
+    assert [name for name, _ in new_names(text, index)] == ["Kelvo", "Arden"]
+
+
+def test_it_takes_the_trade_after_a_role_for_no_firm(index):
+    text = "Tencent backed Nio early, and rival Internet company Baidu said it would invest too."
+    assert "Internet" not in [name for name, _ in new_names(text, index)]

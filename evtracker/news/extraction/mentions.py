@@ -449,7 +449,7 @@ class Spans:
 # "state oil company Aramco", "Polestar, the electric-car maker".
 _NAME = r"[A-Z][\w&-]*(?: (?:[A-Z][\w&-]*|&)(?![\w&]))*"
 _ROLE = (
-    r"(?:carmaker|automaker|car\s+maker|maker|manufacturer|company|firm|start-?up|investor|fund|"
+    r"(?:carmaker|automaker|car\s+maker|maker|manufacturer|company|firm|start-?up|investor|fund|rival|"
     r"manager|specialist|supplier|giant|platform|conglomerate|lender|operator|developer|house|"
     r"outfit|venture|producer|group|brand|chipmaker|automaker|insurer|bank|miner|retailer|"
     r"provider|lessor|utility|distributor|importer|dealer|dealership)"
@@ -597,6 +597,8 @@ def _by_role(text, index):
                 continue
             if words[0] in _PERSONAL_TITLES:
                 continue  # "group Chairman Chung Euisun": the group's chairman, a person
+            if _ROLE_NEXT.match(text, start + len(name)):
+                continue  # "rival Internet company Baidu": a word for the firm's trade
             if all(_LEGAL_WORD.match(word) for word in words):
                 continue  # "... (Pty) Ltd, the buying firm": the end of a longer name
             if len(words) == 1 and (words[0] in _SENTENCE_ADVERBS or words[0].endswith("ly")):
