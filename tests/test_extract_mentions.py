@@ -710,3 +710,20 @@ def test_it_reads_the_firm_a_rival_names(index):
 def test_it_takes_the_trade_after_a_role_for_no_firm(index):
     text = "Tencent backed Nio early, and rival Internet company Baidu said it would invest too."
     assert "Internet" not in [name for name, _ in new_names(text, index)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kelvo and Renault are negotiating a battery venture, people said.",
+        "Renault and Kelvo announced a battery venture on Monday.",
+        "Kelvo and Toyota said they would build cells together.",
+    ],
+)
+def test_it_reads_the_name_joined_to_a_known_one_before_talks_or_an_announcement(index, text):
+    assert [name for name, _ in new_names(text, index)] == ["Kelvo"]
+
+
+def test_it_takes_no_person_joined_to_a_known_name_before_an_announcement_for_a_firm(index):
+    text = "Renault and John announced nothing. Analysts and Toyota said they disagreed."
+    assert new_names(text, index) == []

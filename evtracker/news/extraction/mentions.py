@@ -980,7 +980,9 @@ _PAIR_DEAL = re.compile(
     r"to|plan|plans|recently|today)\b)* "
     r"(?:sign(?:ed|s)?|agree[ds]?|form(?:ed|s)?|set(?:ting)? up|merg(?:ed|e|es)|team(?:ed)? up|"
     r"partner(?:ed)?|establish(?:ed|es)?|struck|strike|ink(?:ed)?|tie up|join(?:ed)? forces|"
-    r"collaborat(?:ed|e)|cooperat(?:ed|e)|held talks|in talks)\b"
+    r"collaborat(?:ed|e)|cooperat(?:ed|e)|held talks|in talks|"
+    # "Kelvo and Renault are negotiating", "... announced a venture", "... said they would".
+    r"negotiat(?:ing|ed|e)|discuss(?:ing|ed)|announc(?:ed|e)|confirmed|said they)\b"
 )
 
 
