@@ -727,3 +727,14 @@ def test_it_reads_the_name_joined_to_a_known_one_before_talks_or_an_announcement
 def test_it_takes_no_person_joined_to_a_known_name_before_an_announcement_for_a_firm(index):
     text = "Renault and John announced nothing. Analysts and Toyota said they disagreed."
     assert new_names(text, index) == []
+
+
+@pytest.mark.parametrize(
+    ("initials", "company"),
+    [("TML", "Tata Motors"), ("MSIL", "Maruti Suzuki"), ("SYMC", "KG Mobility")],
+)
+def test_it_knows_the_initials_indian_and_korean_papers_use(initials, company):
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    found = [m.company for m in find_mentions(f"Shares of {initials} rose 3% on Monday.", index)]
+    assert found == [company]
