@@ -601,6 +601,52 @@ def test_a_nationality_description_follows_a_company_introduced_by_its_country()
     assert {i.investor for i in result.investments if i.amount} == {"Sakura Motors"}
 
 
+def test_a_carmaker_description_never_stands_for_a_government_named_before_it():
+    index = CompanyIndex.build(
+        [
+            KnownCompany("Rheinwerk Auto", "automaker", country="FR"),
+            KnownCompany("French government", "other", country="FR"),
+            KnownCompany("Sakura Motors", "automaker", country="JP"),
+        ]
+    )
+    body = (
+        "Rheinwerk Auto shares fell on Monday. The French government said the French carmaker "
+        "would buy a 10% stake in Sakura Motors."
+    )
+    result = run(body, index)
+    assert {i.investor for i in result.investments} == {"Rheinwerk Auto"}
+
+
+def test_a_nationality_description_prefers_a_listed_firm_of_that_country_to_an_unlisted_one():
+    # The zone's developer is known only by its legal suffix, so its country is unknown: "the
+    # American carmaker" is the American company named before it.
+    index = CompanyIndex.build([KnownCompany("Lumora Motors", "automaker", country="US")])
+    body = (
+        "Lumora Motors is looking for land in China. Pudong Riverside Development Co said "
+        "its parent, Pudong Group, had not signed any agreement with the American carmaker."
+    )
+    result = run(body, index)
+    assert {frozenset(t.parties) for t in result.talks} == {
+        frozenset({"Pudong Group", "Lumora Motors"})
+    }
+
+
+def test_the_maker_of_the_brands_named_next_is_their_owner():
+    index = CompanyIndex.build(
+        [
+            KnownCompany("Stellantis", "automaker", country="NL"),
+            KnownCompany("Jeep", "automaker", parent="Stellantis", country="US"),
+            KnownCompany("Leapmotor", "automaker", country="CN"),
+        ]
+    )
+    body = (
+        "Leapmotor shares rose on Friday. The maker of the Jeep and Ram brands said it would "
+        "invest 1.5 billion euros in Leapmotor."
+    )
+    result = run(body, index)
+    assert {i.investor for i in result.investments} == {"Stellantis"}
+
+
 def test_an_oil_group_description_is_no_carmaker():
     index = CompanyIndex.build(
         [

@@ -363,7 +363,12 @@ def test_it_names_firms_by_the_names_reporters_use_most():
     index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
     text = "Jiangsu Yueda, Combined Motor Holdings, Thanh Cong Group and Sunwoda EVB were named."
     found = [m.company for m in find_mentions(text, index) if m.how == "name"]
-    assert found == ["Yueda Group", "CMH Group", "TC Group", "Sunwoda Electric Vehicle Battery"]
+    assert found == [
+        "Yueda Group",
+        "CMH Group",
+        "Thanh Cong Group",
+        "Sunwoda Electric Vehicle Battery",
+    ]
 
 
 def test_it_reads_a_known_name_a_country_and_a_legal_form_as_the_local_unit(index):
@@ -552,3 +557,184 @@ def test_it_reads_a_new_firm_alike_whatever_the_hash_seed():
         for seed in range(8)
     }
     assert readings == {"[[0, 13], [62, 68], [70, 83]]\n"}
+
+
+def test_it_reads_an_appositive_opened_by_a_place_possessive(index):
+    text = "Corvella, Brazil's largest bus operator, signed a supply deal with Toyota."
+    assert [name for name, _ in new_names(text, index)] == ["Corvella"]
+
+
+def test_it_takes_no_person_before_a_place_possessive_appositive(index):
+    text = "Toyota hired Jane Okafor, Nigeria's former trade envoy, as an adviser."
+    assert new_names(text, index) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Renault will invest $120 million in Brightlane to build motors.",
+        "Nissan invested an undisclosed sum in Brightlane last year.",
+        "Toyota is taking a stake of 21% in Brightlane.",
+    ],
+)
+def test_it_reads_the_firm_after_money_or_a_share_put_in_it(index, text):
+    assert [name for name, _ in new_names(text, index)] == ["Brightlane"]
+
+
+def test_it_takes_no_place_money_is_put_in_for_a_firm(index):
+    assert new_names("Renault will invest $1 billion in Indonesia and Tamil Nadu.", index) == []
+
+
+def test_it_reads_a_name_opened_by_a_common_word_after_a_role(index):
+    text = "India rejected Chinese carmaker Great Wall Motor's bid; utility State Grid said no."
+    assert [name for name, _ in new_names(text, index)] == ["Great Wall Motor", "State Grid"]
+
+
+def test_it_takes_no_place_or_outlet_after_a_role_for_a_firm(index):
+    text = "The news outlet Cailianshe said a company Hong Kong investors back had made an offer."
+    assert new_names(text, index) == []
+
+
+def test_it_tells_holding_groups_from_the_units_they_gave_their_names_to():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = (
+        "Hankook & Co. will buy a stake in Hanon Systems, unlike Hankook Tire; GKN rejected the "
+        "bid while GKN Automotive, now Dowlais, was sold; Ashok Leyland eyes SML Isuzu; "
+        "Nissan bought a third of MMC."
+    )
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == [
+        "Hankook & Company",
+        "Hanon Systems",
+        "Hankook Tire",
+        "GKN",
+        "Dowlais",
+        "Dowlais",
+        "Ashok Leyland",
+        "SML Isuzu",
+        "Nissan",
+        "Mitsubishi Motors",
+    ]
+
+
+def test_it_reads_a_name_set_off_by_commas_after_a_role(index):
+    text = "Another parts company, Kelvo Drives, has applied to form a venture with Toyota."
+    assert [name for name, _ in new_names(text, index)] == ["Kelvo Drives"]
+
+
+def test_it_takes_no_source_set_off_by_commas_after_a_role_for_a_firm(index):
+    text = "Toyota will buy the company, Harbour Daily reported, for $2 billion."
+    assert new_names(text, index) == []
+
+
+def test_it_reads_a_firm_heading_its_chief_executives_title(index):
+    text = "Kelvo CEO Anna Berg said Toyota would take a stake; Brightlane chairman Li Wei agreed."
+    assert [name for name, _ in new_names(text, index)] == ["Kelvo", "Brightlane"]
+
+
+def test_it_takes_no_former_title_or_central_bank_before_a_title_for_a_firm(index):
+    text = "Former CEO Anna Berg left Toyota after Fed chairman Jerome Powell spoke."
+    assert new_names(text, index) == []
+
+
+def test_it_reads_the_firms_a_plural_role_counts(index):
+    text = (
+        "The round was led by carmakers Kelvo Motors and Brightlane, and investors Arden and "
+        "Toyota."
+    )
+    found = [name for name, _ in new_names(text, index)]
+    assert found == ["Kelvo Motors", "Brightlane", "Arden"]
+
+
+def test_it_takes_no_people_or_rivals_after_a_plural_role_for_firms(index):
+    text = (
+        "Backers include investors Warren Buffett and Jack Ma; Toyota trails rivals Kelvo and "
+        "Arden."
+    )
+    assert new_names(text, index) == []
+
+
+def test_it_knows_battery_charging_and_electronics_firms_of_the_ev_trade():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = (
+        "Hyundai put money into Arrival; Vulcan Energy Resources will supply Stellantis, and "
+        "Delta Electronics builds chargers for Electrify America."
+    )
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == [
+        "Hyundai",
+        "Arrival",
+        "Vulcan Energy",
+        "Stellantis",
+        "Delta Electronics",
+        "Electrify America",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saudi Arabia's Crown Prince Mohammad bin Salman met Toyota on Monday.",
+        "Toyota is deepening its partnership with the Swedes and the Germans.",
+        "The deal was examined under the Foreign Direct Investment rules, Toyota said.",
+    ],
+)
+def test_it_takes_no_prince_people_trade_or_policy_for_a_firm(index, text):
+    assert new_names(text, index) == []
+
+
+def test_it_takes_the_trade_before_a_role_for_no_firm(index):
+    text = "Toyota raised its stake in Korean UV maker Kelvo to 40%."
+    assert [name for name, _ in new_names(text, index)] == ["Kelvo"]
+
+
+def test_it_reads_the_firm_after_a_place_based_word_a_cue_marks():
+    index = CompanyIndex.build([KnownCompany("Toyota", "automaker")])
+    text = "Toyota will buy a 43% stake in Singapore-based Kelvo for $360 million."
+    assert new_names(text, index) == [("Kelvo", "other")]
+
+
+def test_it_takes_no_generic_end_of_a_known_firms_legal_name_for_a_firm():
+    index = CompanyIndex.build([KnownCompany("Kelvo", "automaker")])
+    text = "Kelvo Manufacturing and Trading JSC received its licence; Kelvo & Construction Co. too."
+    assert new_names(text, index) == []
+
+
+def test_it_reads_the_firm_a_rival_names(index):
+    text = "Toyota won approval for its bid for rival Kelvo; Nissan and British rival Arden agreed."
+    assert [name for name, _ in new_names(text, index)] == ["Kelvo", "Arden"]
+
+
+def test_it_takes_the_trade_after_a_role_for_no_firm(index):
+    text = "Tencent backed Nio early, and rival Internet company Baidu said it would invest too."
+    assert "Internet" not in [name for name, _ in new_names(text, index)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kelvo and Renault are negotiating a battery venture, people said.",
+        "Renault and Kelvo announced a battery venture on Monday.",
+        "Kelvo and Toyota said they would build cells together.",
+    ],
+)
+def test_it_reads_the_name_joined_to_a_known_one_before_talks_or_an_announcement(index, text):
+    assert [name for name, _ in new_names(text, index)] == ["Kelvo"]
+
+
+def test_it_takes_no_person_joined_to_a_known_name_before_an_announcement_for_a_firm(index):
+    text = "Renault and John announced nothing. Analysts and Toyota said they disagreed."
+    assert new_names(text, index) == []
+
+
+@pytest.mark.parametrize(
+    ("initials", "company"),
+    [("TML", "Tata Motors"), ("MSIL", "Maruti Suzuki"), ("SYMC", "KG Mobility")],
+)
+def test_it_knows_the_initials_indian_and_korean_papers_use(initials, company):
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    found = [m.company for m in find_mentions(f"Shares of {initials} rose 3% on Monday.", index)]
+    assert found == [company]

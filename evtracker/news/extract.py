@@ -252,6 +252,7 @@ def _names_a_firm(firms, span):
     return any(a.start < span[1] and span[0] < a.end for a in firms)
 
 
+# "the maker of the Jeep and Dodge brands": an article may come before the brand named.
 _OWNS_NEXT = re.compile(
     r"\s+(?:of|behind|(?:that|which)\s+(?:owns|controls|makes))\s+(?:the\s+)?"
     r"(?:[A-Z]\w+(?:'s|’s)\s+)?"
@@ -329,6 +330,12 @@ def _holder_and_held(context, actors, described, previous_first):
 
 def _compatible(kind, wanted):
     return wanted is None or kind == wanted or (wanted == "automaker" and kind == "other")
+
+
+def _a_government(company):
+    """ "the French carmaker" or "the company" never stands for a government the list names
+    ("French government"), however near it is named."""
+    return company.endswith(" government")
 
 
 def _actors(context, sentence, previous_first):
@@ -413,7 +420,11 @@ def _introduced_as(context, mods, wanted, sentence_start):
     body = context.body
     at = bisect.bisect_left(context.mention_starts, sentence_start)
     for mention in reversed(context.mentions[max(0, at - _INTRODUCTIONS_WEIGHED) : at]):
-        if mention.kind == "regulator" or not _compatible(mention.kind, wanted):
+        if (
+            mention.kind == "regulator"
+            or _a_government(mention.company)
+            or not _compatible(mention.kind, wanted)
+        ):
             continue
         before = body[max(0, mention.start - 40) : mention.start]
         after = body[mention.end : mention.end + 40]
@@ -598,7 +609,9 @@ def _of_its_country(context, mods, company, wanted, offset):
         return company
     country = _country_of_mods(mods)
     found = context.index.country_of(company)
-    if not country or not found or found == country:
+    # A firm the list lacks has no known country: a listed one of the descriptor's country
+    # named before is likelier ("the U.S. electric carmaker" after a Shanghai zone's developer).
+    if not country or found == country:
         return company
     at = bisect.bisect_left(context.mention_starts, offset)
     for mention in reversed(context.mentions[max(0, at - _INTRODUCTIONS_WEIGHED) : at]):
@@ -619,12 +632,13 @@ def _resolve(context, wanted, earlier_in_sentence, previous_first, sentence_star
         # "A Hyundai spokesperson called the report on the South Korean carmaker groundless".
         if (
             actor.kind != "regulator"
+            and not _a_government(actor.company)
             and _compatible(actor.kind, wanted)
             and not not_a_party(context.body, actor)
         ):
             return actor.company
     main = context.main_subject
-    if main and _compatible(context.index.kind_of(main), wanted):
+    if main and _compatible(context.index.kind_of(main), wanted) and not _a_government(main):
         return main
     if wanted is None:
         return previous_first

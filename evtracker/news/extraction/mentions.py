@@ -109,7 +109,7 @@ NOT_A_NAME = _word_set(
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday Analysts Sources People Last
     Earlier Separately Also After Before While Under In On At For With By From Next Unlike Between
     Like Rivals Partner Partners Carmaker Automaker Startup Investor Pvt Private And Or But As
-    When If Once Since Later"""
+    When If Once Since Later Former Outgoing Incoming Interim Acting"""
 )
 # First words too common or too vague to stand alone as a company's short form.
 _NOT_A_SHORT_FORM = NOT_A_NAME | _word_set(
@@ -143,7 +143,8 @@ _COMMON_WORDS = _word_set(
     Information Material Materials Key Critical Raw Rare Earth Earths Lithium Cell Cells
     Management Securities Financial Capital Human Social Common Total Net Other Group
     Driver Driver-Assistance Assistance Driving Storage Medium Small Micro State-Owned State
-    Information Communications Assembly Plant Technology Technologies Science Sciences"""
+    Information Communications Assembly Plant Technology Technologies Science Sciences Foreign
+    Direct"""
 )
 
 
@@ -348,7 +349,8 @@ def _generic(word):
         _SUFFIX_WORD.match(word)
         or word in _COMMON_WORDS
         or word in _INDUSTRY_NOUNS
-        or word in ("Research", "Projects", "Rubber", "Development", "Construction", "Trade")
+        or word
+        in ("Research", "Projects", "Rubber", "Development", "Construction", "Trade", "Trading")
     )
 
 
@@ -447,7 +449,7 @@ class Spans:
 # "state oil company Aramco", "Polestar, the electric-car maker".
 _NAME = r"[A-Z][\w&-]*(?: (?:[A-Z][\w&-]*|&)(?![\w&]))*"
 _ROLE = (
-    r"(?:carmaker|automaker|car\s+maker|maker|manufacturer|company|firm|start-?up|investor|fund|"
+    r"(?:carmaker|automaker|car\s+maker|maker|manufacturer|company|firm|start-?up|investor|fund|rival|"
     r"manager|specialist|supplier|giant|platform|conglomerate|lender|operator|developer|house|"
     r"outfit|venture|producer|group|brand|chipmaker|automaker|insurer|bank|miner|retailer|"
     r"provider|lessor|utility|distributor|importer|dealer|dealership)"
@@ -455,9 +457,17 @@ _ROLE = (
 # One scan for the role words; the name is then looked for right after one, or (in an
 # appositive) right before the comma that opens it.
 _ROLE_WORD = re.compile(_ROLE + r"(?![\w-])")
-_NAME_AFTER = re.compile(r" (" + _NAME + r")(?![\w&-])")
+# "Another parts company, Uno Minda, has applied": the name may stand between commas after the
+# role, when no source's verb follows it ("the company, Reuters reported").
+_NAME_AFTER = re.compile(
+    r"(?: |, (?=" + _NAME + r",(?! (?:said|says|reported|reports|told|wrote|according)\b)))"
+    r"(" + _NAME + r")(?![\w&-])"
+)
+# The appositive may open with a place's possessive instead of an article: "Temasek,
+# Singapore's state investor", "Grab, South-east Asia's largest ride-hailing operator".
 _APPOSITIVE_BEFORE = re.compile(
-    r"(?<![\w&'’.-])(" + _NAME + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?$"
+    r"(?<![\w&'’.-])(" + _NAME + r"),\s+(?:a|an|the|[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’]s)\s+"
+    r"(?:[\w-]+\s+){0,4}?$"
 )
 _ROLE_BEFORE_NAME = re.compile(_ROLE + r" $")
 # A verb right after the role: the role is the subject of a new clause, not an appositive.
@@ -540,6 +550,22 @@ def _role_kind(role, before):
     return "other"
 
 
+def _not_a_named_firm(words):
+    """Whether the capitalised words after a role name no firm: a describing word, a place or a
+    title ("carmaker Chinese ...", "company Shanghai", "firm Hong Kong"). A common first word is
+    allowed when a distinctive word or a corporate ending follows ("carmaker Great Wall Motor",
+    "utility State Grid")."""
+    first = words[0]
+    if first in NOT_A_NAME or first in _TITLES:
+        return True
+    if len(words) == 1:
+        return first in _NOT_A_SHORT_FORM or first in _NOT_A_FIRM
+    return first in _NOT_A_SHORT_FORM and not (
+        _SUFFIX_WORD.match(words[-1])
+        or any(word not in _NOT_A_SHORT_FORM and word not in _NOT_A_FIRM for word in words[1:])
+    )
+
+
 def _by_role(text, index):
     """Unknown companies named right after a word for a company, or followed by one in an
     appositive; never a known company, a common word, a place or a person's title."""
@@ -567,10 +593,12 @@ def _by_role(text, index):
             start = name_match.start(1)
             name = name_match.group(1)
             words = name.split()
-            if words[0] in _NOT_A_SHORT_FORM or index.lookup(words[0]) or index.lookup(name):
+            if _not_a_named_firm(words) or index.lookup(words[0]) or index.lookup(name):
                 continue
             if words[0] in _PERSONAL_TITLES:
                 continue  # "group Chairman Chung Euisun": the group's chairman, a person
+            if _ROLE_NEXT.match(text, start + len(name)):
+                continue  # "rival Internet company Baidu": a word for the firm's trade
             if all(_LEGAL_WORD.match(word) for word in words):
                 continue  # "... (Pty) Ltd, the buying firm": the end of a longer name
             if len(words) == 1 and (words[0] in _SENTENCE_ADVERBS or words[0].endswith("ly")):
@@ -606,6 +634,8 @@ _CUE_AFTER_NAME = re.compile(
     r"annual\s+report|stock\s+exchange\s+filing|market\s+value|share\s+price)\b"
     r"|,\s+which\s+(?:makes|produces|builds|supplies|manufactures|owns|operates|runs)\b"
     r"| said\s+in\s+(?:a|an)\s+(?:stock\s+exchange\s+|regulatory\s+|exchange\s+)?filing"
+    # "Stellantis CEO Carlos Tavares", "Lumora chairman Anna Berg": a firm heads a person's title.
+    r"| (?:CEO|chief\s+executive(?:\s+officer)?|chairman|chairwoman)\s+(?=[A-Z][a-z])"
 )
 _NAME_ENDING = re.compile(_CUE_NAME + r"$")
 # ...or by what comes before them: "shares of X", "a stake in X".
@@ -620,7 +650,16 @@ _CUE_BEFORE_CONNECTIVE = {
     connective: re.compile(rf"(?<![\w-])(?:{cues})$")
     for connective, cues in (
         ("of", r"[Ss]hares|acquisition|takeover|unit|subsidiary|affiliate|division"),
-        ("in", r"[Ss]hares|stake|holding|invest(?:ed|s|ing)?"),
+        # "invest $1 billion in X", "invested an undisclosed sum in X", "a stake of 21% in X":
+        # the money or the share may come between the verb and the firm.
+        (
+            "in",
+            r"[Ss]hares|stake|holding|invest(?:ed|s|ing)?(?:\s+(?:an?\s+(?:undisclosed|"
+            r"additional|further)\s+(?:sum|amount)|(?:about\s+|around\s+|nearly\s+)?[$€£¥₹]?"
+            r"[\d.,]+\s?(?:million|billion|bn|mn|m|crore|trillion)?(?:\s+(?:yuan|euros?|won|"
+            r"yen|rupees|baht|pounds|dollars))?))?|stake\s+of\s+(?:about\s+)?[\d.,]+\s?"
+            r"(?:%|per\s?cent|percent)",
+        ),
         # "in talks with X", "signed a deal with X": only firms (and governments) sign deals.
         (
             "with",
@@ -660,8 +699,11 @@ _NOT_A_FIRM = _word_set(
     Kalimantan Rayong Chonburi Indiana Illinois Mississippi Missouri Kansas Arkansas Louisiana
     Oklahoma Florida Wisconsin Minnesota Iowa Nebraska Utah Colorado Oregon Pennsylvania
     Massachusetts Shanxi Henan Hebei Guangxi Yunnan Guizhou Gansu Qinghai Xinjiang Ningxia
-    Heilongjiang Jiangxi Mongolia"""
+    Heilongjiang Jiangxi Mongolia Fed Swedes Danes Finns Poles Turks Brits Britons Spaniards
+    Scots"""
 ) | {name for name in (*PLACES, *PEOPLES) if " " not in name}
+# Peoples in the plural ("the Swedes", "the Germans") are no firm either.
+_NOT_A_FIRM |= {name + "s" for name in PEOPLES if " " not in name and name.endswith(("an", "i"))}
 # First names: a name starting with one is a person's ("Mary Barra's chief of staff").
 _FIRST_NAMES = _word_set(
     """John James Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel
@@ -702,6 +744,7 @@ def _plausible_firm(name, index):
         or words[0] in _TITLES
         or words[0] in _ROLE_OPENERS
         or words[0] in ("&", "of", "und")
+        or words[0].endswith(_PLACED_ENDINGS)  # "Singapore-based TTL"
     ):
         words.pop(0)
     if not words or len(" ".join(words)) < 2:
@@ -728,6 +771,9 @@ def _plausible_firm(name, index):
 _DEMONYM_BEFORE_NOUN = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)\s+[a-z]")
 
 
+_ROLE_NEXT = re.compile(r" " + _ROLE + r"\b")
+
+
 def _by_cue(text, index):
     """Unknown organisations marked by a stock code, a possessive only firms have, a clause on
     what they make or a filing after them, or by 'shares of', 'a stake in' before them."""
@@ -740,7 +786,7 @@ def _by_cue(text, index):
         _NAME_AT.match(text, connective.end())
         for connective in _CUE_CONNECTIVE.finditer(text)
         if _CUE_BEFORE_CONNECTIVE[connective.group().split()[0]].search(
-            text, max(0, connective.start() - 30), connective.start()
+            text, max(0, connective.start() - 40), connective.start()
         )
         and not _DESCRIBED_PARTNER.match(text, connective.start())
     )
@@ -759,6 +805,8 @@ def _by_cue(text, index):
             words = name.split()
             if len(words) == 1 and _DEMONYM_BEFORE_NOUN.match(text, match.start(1)):
                 continue  # "a holding in Croatian electric vehicle company Rimac": a nationality
+            if _ROLE_NEXT.match(text, match.end(1)):
+                continue  # "a stake in Korean UV maker SsangYong": a word for the firm's trade
             if (
                 text.endswith(("by ", "by the "), 0, match.start(1))
                 and len(words) > 1
@@ -787,7 +835,7 @@ _REGION_NEXT = re.compile(
 
 _HIGH_OFFICE = _word_set(
     "Minister President Presidential Premier Chancellor Governor Mayor Secretary King Ambassador "
-    "Chief Staff"
+    "Chief Staff Prince Princess Crown Sheikh Emir Queen"
 )
 _PUBLIC_BODY = _word_set(
     """Ministry Board Commission Authority Agency Bureau Administration Department Exchange
@@ -852,6 +900,36 @@ _LIST_LAST = re.compile(rf"{_LIST_ITEM}(?![\w&'’-])")
 _LIST_BEFORE = re.compile(rf"(?<![\w&'’.-])({_LIST_ITEM})((?:, {_LIST_ITEM})*)$")
 
 
+# A plural word for firms right before the names it counts: "carmakers Mercedes-Benz and
+# Stellantis", "investors Temasek, GIC and Hillhouse". Rivals and peers are left out: a firm
+# named as another's competitor is no party to its deals.
+_FIRMS_LISTED = re.compile(
+    r"(?<![\w-])(?:carmakers|automakers|companies|firms|start-?ups|investors|funds|suppliers|"
+    r"backers|shareholders|chipmakers|lenders|banks|partners|conglomerates) "
+    rf"({_LIST_ITEM}(?:, {_LIST_ITEM}){{0,5}},? and {_LIST_ITEM})(?![\w&'’-])"
+)
+_LISTED_SEPARATOR = re.compile(r",? and |, ")
+
+
+def _by_plural_role(text, index):
+    """Firms named right after a plural word for firms, each no person, place or word."""
+    found = []
+    for match in _FIRMS_LISTED.finditer(text):
+        at = match.start(1)
+        for piece in _LISTED_SEPARATOR.split(match.group(1)):
+            start = text.index(piece, at)
+            at = start + len(piece)
+            if piece.endswith(".") and not _LEGAL_WORD.match(piece.split()[-1]):
+                piece = piece[:-1]  # "... and Stellantis.": the sentence's full stop
+            if "'s" in piece or "’s" in piece or _NAME_OF_NEXT.match(text, start + len(piece)):
+                continue
+            name = _plausible_firm(piece, index)
+            if name is None or not piece.startswith(name):
+                continue
+            found.append(Mention(start, start + len(name), name, "other", "new"))
+    return found
+
+
 def _by_coordination(text, mentions, index):
     """ "Temasek, Edelweiss, IIFL and VSS Investco": a name listed alongside two companies is
     a company too, when it is no person, place or common word."""
@@ -902,7 +980,9 @@ _PAIR_DEAL = re.compile(
     r"to|plan|plans|recently|today)\b)* "
     r"(?:sign(?:ed|s)?|agree[ds]?|form(?:ed|s)?|set(?:ting)? up|merg(?:ed|e|es)|team(?:ed)? up|"
     r"partner(?:ed)?|establish(?:ed|es)?|struck|strike|ink(?:ed)?|tie up|join(?:ed)? forces|"
-    r"collaborat(?:ed|e)|cooperat(?:ed|e)|held talks|in talks)\b"
+    r"collaborat(?:ed|e)|cooperat(?:ed|e)|held talks|in talks|"
+    # "Kelvo and Renault are negotiating", "... announced a venture", "... said they would".
+    r"negotiat(?:ing|ed|e)|discuss(?:ing|ed)|announc(?:ed|e)|confirmed|said they)\b"
 )
 
 
@@ -1102,11 +1182,10 @@ def find_mentions(text, index):
         if kind == "other":
             kind = _new_company_kind(core[1:], "")  # "Lakeview Automotive Stamping Co Ltd"
         joined = _JOINED_BEFORE.search(text, max(0, start - 80), start)
-        if (
-            joined
-            and all(_generic(word) for word in name.split())
-            and not known_spans.overlaps(joined.start(), start)
-        ):
+        generic = joined and all(_generic(word) for word in name.split())
+        if generic and known_spans.overlaps(joined.start(), start):
+            continue  # "VinFast Manufacturing and Trading JSC": the end of a known firm's name
+        if generic:
             # "Hefei City Construction and Investment Holding", "China National Tire and Rubber
             # Corp.": generic words after an 'and' end a longer name, not a firm of their own.
             name = text[joined.start() : start] + name
@@ -1153,7 +1232,11 @@ def find_mentions(text, index):
     mentions = _without_overlaps(
         [units.get(m.start, widened.get(m.start, m)) for m in known] + found
     )
-    for mention in (*_by_coordination(text, mentions, index), *_by_pairing(text, mentions, index)):
+    for mention in (
+        *_by_coordination(text, mentions, index),
+        *_by_pairing(text, mentions, index),
+        *_by_plural_role(text, index),
+    ):
         if mention.company in short_forms:
             continue
         if not taken_so_far.overlaps(mention.start, mention.end):
