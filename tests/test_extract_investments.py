@@ -381,6 +381,16 @@ def test_it_takes_the_price_of_a_deal_valued_at_an_amount(index):
     assert money(investments(body, index)) == [("Volkswagen", Decimal("2000000000"), "USD")]
 
 
+def test_it_does_not_take_a_companys_value_for_a_deal_because_private_equity_backs_it(index):
+    body = (
+        "Nio's EV unit, which has drawn investment from private equity firm Tencent, "
+        "is valued at $9 billion."
+    )
+    assert money(investments(body, index)) == []
+    deal = "Tencent bought equity in Nio in a deal valued at $2 billion."
+    assert money(investments(deal, index)) == [("Tencent", Decimal("2000000000"), "USD")]
+
+
 def test_it_drops_a_rumoured_stake_the_investor_denies_elsewhere_in_the_article(index):
     body = (
         "Xiaomi has rejected speculation that it plans to buy into Nio. "

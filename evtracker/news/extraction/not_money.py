@@ -39,7 +39,9 @@ _A_PRICE = re.compile(
 )
 # "a deal valued at", "the transaction is worth": the price paid, which is an investment.
 _DEAL_VALUE = re.compile(
-    r"\b(?:deal|transaction|acquisition|purchase|takeover|offer|bid|agreement|equity|stake|shares|"
+    r"\b(?:deal|transaction|acquisition|purchase|takeover|offer|bid|agreement|stake|shares|"
+    # "equity" as what is bought, not the kind of investor in "private equity firm X"
+    r"(?<!private\s)equity|"
     r"holding|shareholding)\b[^.;]{0,50}?\b(?:valued|worth|value)\b[^.;]{0,25}$",
     re.IGNORECASE,
 )
