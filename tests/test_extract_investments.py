@@ -381,6 +381,15 @@ def test_it_takes_the_price_of_a_deal_valued_at_an_amount(index):
     assert money(investments(body, index)) == [("Volkswagen", Decimal("2000000000"), "USD")]
 
 
+def test_it_reads_money_a_company_takes_in_or_lines_up_as_received(index):
+    body = "Earlier this year Nio took in $74 million from its existing investor Tencent."
+    assert investments(body, index) == [
+        ("Tencent", "Nio", Decimal("74000000"), "USD", None, "stake")
+    ]
+    lined_up = "Nio said it has lined up more than 2 billion euros in funding for a new plant."
+    assert all(f[0] != "Nio" for f in investments(lined_up, index))
+
+
 def test_it_does_not_take_a_companys_value_for_a_deal_because_private_equity_backs_it(index):
     body = (
         "Nio's EV unit, which has drawn investment from private equity firm Tencent, "

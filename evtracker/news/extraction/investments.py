@@ -512,10 +512,13 @@ def _antecedent(body, parties, start, head):
 
 
 # Money drawn in by the subject, as "raised" ("could draw $150 million of investment",
-# "attracted $50 million from X"): whoever puts it in is named elsewhere, if at all.
+# "attracted $50 million from X", "took in $74 million from X", "has lined up €2 billion in
+# funding", "garnered $30 million"): whoever puts it in is named elsewhere, if at all.
 _DRAWS = re.compile(
-    r"\b(?:draw|draws|drew|drawn|drawing|attract(?:s|ed|ing)?)\b(?!\s+(?:up|on|interest|attention|"
-    r"criticism|scrutiny|fire|praise|comparisons?))",
+    r"\b(?:(?:draw|draws|drew|drawn|drawing|attract(?:s|ed|ing)?)\b(?!\s+(?:up|on|interest|"
+    r"attention|criticism|scrutiny|fire|praise|comparisons?))|"
+    r"(?:take|takes|took|taking|taken|pull|pulls|pulled|pulling)\s+in|"
+    r"(?:line|lines|lined|lining)\s+up|bagg(?:ed|ing)|garner(?:s|ed|ing)?|nett(?:ed|ing))\b",
     re.IGNORECASE,
 )
 _WHO_BEFORE = re.compile(r",\s*who\s+(?:[a-z]+\s+){0,3}$")
