@@ -381,6 +381,18 @@ def test_it_takes_the_price_of_a_deal_valued_at_an_amount(index):
     assert money(investments(body, index)) == [("Volkswagen", Decimal("2000000000"), "USD")]
 
 
+def test_it_does_not_take_a_fine_on_several_companies_for_an_investment(index):
+    body = (
+        "The competition watchdog said it had fined Toyota, Panasonic, CATL and Nio 14.02 "
+        "million pesos ($751,000) each for failing to tell it that the deal would give "
+        "Panasonic a stake of more than 35 percent in Tencent."
+    )
+    assert money(investments(body, index)) == []
+    assert money(investments("Toyota will invest 14 million pesos in Nio.", index)) == [
+        ("Toyota", Decimal("14000000"), "MXN")
+    ]
+
+
 def test_it_reads_money_a_company_takes_in_or_lines_up_as_received(index):
     body = "Earlier this year Nio took in $74 million from its existing investor Tencent."
     assert investments(body, index) == [

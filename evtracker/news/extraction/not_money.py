@@ -140,6 +140,10 @@ def _raised_to_date(text, amount, lead):
     return bool(_RAISED_BEFORE.search(lead) and _TO_DATE_AFTER.match(text, amount.end))
 
 
+# "the watchdog fined X, Y and Z 14 million pesos": a fine, however many are named before it.
+_FINED_BEFORE = re.compile(r"\b(?:fined|fines|fining|penali[sz]ed)\b[^.;$€£¥₹]{0,90}$", re.I)
+
+
 # "formed the world's third-largest carmaker, worth nearly $40 billion", "a start-up now valued
 # at": what a company is worth, not money put in.
 _COMPANY_WORTH = re.compile(
@@ -167,6 +171,8 @@ def not_money_put_in(text, amount):
     if _DEAL_VALUE.search(lead) or _SITE_COST_BEFORE.search(lead):
         return False
     if lang.priced(words_before) or _NOT_MONEY_PUT_IN.search(lead) or _A_PRICE.search(lead):
+        return True
+    if _FINED_BEFORE.search(lead):
         return True
     if _COMPANY_WORTH.search(lead):
         return True  # "the world's third-largest carmaker, worth nearly $40 billion": its size
