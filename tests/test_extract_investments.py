@@ -381,6 +381,12 @@ def test_it_takes_the_price_of_a_deal_valued_at_an_amount(index):
     assert money(investments(body, index)) == [("Volkswagen", Decimal("2000000000"), "USD")]
 
 
+@pytest.mark.parametrize("hedge", ["at least", "upwards of", "in excess of"])
+def test_it_reads_a_stake_raised_to_a_hedged_level(index, hedge):
+    body = f"Geely is set to raise its holding in Nio to {hedge} 75 per cent."
+    assert investments(body, index) == [("Geely", "Nio", None, None, Decimal(75), "stake")]
+
+
 def test_it_does_not_take_a_fine_on_several_companies_for_an_investment(index):
     body = (
         "The competition watchdog said it had fined Toyota, Panasonic, CATL and Nio 14.02 "

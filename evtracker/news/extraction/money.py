@@ -224,7 +224,7 @@ _AFTER = {
 APPROXIMATELY = (
     r"about|around|roughly|nearly|almost|some|approximately|approx\.|an\s+estimated|close\s+to|"
     r"as\s+much\s+as|up\s+to|a\s+total\s+of|(?:just\s+)?(?:under|over|below|above)|"
-    r"(?:just\s+)?(?:more|less)\s+than"
+    r"(?:just\s+)?(?:more|less)\s+than|upwards?\s+of|in\s+excess\s+of|at\s+least"
 )
 ROUGHLY = rf"(?:(?:{APPROXIMATELY})\s+)*"
 # "20%", "4.99 percent", "51 per cent", "5pc", "5 pct", "5-percent": a percentage, its number
