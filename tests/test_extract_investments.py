@@ -381,6 +381,14 @@ def test_it_takes_the_price_of_a_deal_valued_at_an_amount(index):
     assert money(investments(body, index)) == [("Volkswagen", Decimal("2000000000"), "USD")]
 
 
+def test_it_gives_the_price_of_a_sale_told_as_a_noun_to_the_buyer(index):
+    body = (
+        "Renault has completed the planned sale of part of its stake in Nio to Geely "
+        "for a total of 460 million euros."
+    )
+    assert money(investments(body, index)) == [("Geely", Decimal("460000000"), "EUR")]
+
+
 @pytest.mark.parametrize("hedge", ["at least", "upwards of", "in excess of"])
 def test_it_reads_a_stake_raised_to_a_hedged_level(index, hedge):
     body = f"Geely is set to raise its holding in Nio to {hedge} 75 per cent."

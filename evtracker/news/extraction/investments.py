@@ -72,9 +72,10 @@ _MORE_TRIGGERS = re.compile(
     + r"\S{0,4}\d)|"
     r"(?:an?|the|its|their)\s+(?:\S+\s+){0,4}?(?:proposal|offer|bid)s?)\b"
 )  # matched against the lower-cased sentence
+# "the planned sale of part of its stake in X to Y for RM460 million": told as a noun too.
 _SELLING = re.compile(
     r"\b(?:sell(?:s|ing)?|sold|offload\w*|divest\w*|hand(?:s|ed|ing)?\s+over|"
-    r"transfer(?:s|red|ring)?|dispos\w+)\b",
+    r"transfer(?:s|red|ring)?|dispos\w+|sale\s+of)\b",
     re.IGNORECASE,
 )
 # "$1 billion of it", "RM170.3 million of that sum": a tranche of the amount before.
