@@ -381,6 +381,15 @@ def test_it_takes_the_price_of_a_deal_valued_at_an_amount(index):
     assert money(investments(body, index)) == [("Volkswagen", Decimal("2000000000"), "USD")]
 
 
+@pytest.mark.parametrize(
+    ("size", "percent"),
+    [("one-third", "33.33"), ("one-fifth", "20"), ("quarter", "25"), ("50-per-cent", "50")],
+)
+def test_it_reads_a_stake_sized_by_a_fraction_or_a_hyphenated_per_cent(index, size, percent):
+    body = f"Geely is negotiating to take a {size} stake in Nio, sources said."
+    assert investments(body, index) == [("Geely", "Nio", None, None, Decimal(percent), "stake")]
+
+
 def test_it_gives_the_price_of_a_sale_told_as_a_noun_to_the_buyer(index):
     body = (
         "Renault has completed the planned sale of part of its stake in Nio to Geely "

@@ -2393,11 +2393,23 @@ _WORD_PERCENT = re.compile(
 )
 
 
+# "a one-third stake", "a one-fifth holding", "a quarter stake": a fraction naming the size.
+_WORD_FRACTION = re.compile(
+    r"\b(?:a|one)[\s-]+(third|quarter|fifth)[\s-]+(?:(?:equity|controlling|minority)\s+)?"
+    r"(?:stake|holding|shareholding|interest)\b",
+    re.IGNORECASE,
+)
+_FRACTION_PERCENT = {"third": Decimal("33.33"), "quarter": Decimal(25), "fifth": Decimal(20)}
+
+
 def _worded_percent(text, start, end):
     """A percentage in words near a stake: "a stake of about five percent", "a ten per cent
-    holding"."""
+    holding", "a one-third stake"."""
     found = list(_WORD_PERCENT.finditer(text, max(0, start), end))
-    return Decimal(_NUMBER_WORDS[found[-1].group(1).lower()]) if found else None
+    if found:
+        return Decimal(_NUMBER_WORDS[found[-1].group(1).lower()])
+    fraction = _WORD_FRACTION.search(text, max(0, start), end)
+    return _FRACTION_PERCENT[fraction.group(1).lower()] if fraction else None
 
 
 def _stake_percent(text):

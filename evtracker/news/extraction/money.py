@@ -227,9 +227,9 @@ APPROXIMATELY = (
     r"(?:just\s+)?(?:more|less)\s+than|upwards?\s+of|in\s+excess\s+of|at\s+least"
 )
 ROUGHLY = rf"(?:(?:{APPROXIMATELY})\s+)*"
-# "20%", "4.99 percent", "51 per cent", "5pc", "5 pct", "5-percent": a percentage, its number
-# as group 1.
-PERCENT = r"(\d{1,3}(?:\.\d+)?)[\s-]?(?:%|(?:percent|per\s+cent|pc|pct)\b)"
+# "20%", "4.99 percent", "51 per cent", "5pc", "5 pct", "5-percent", "a 50-per-cent stake": a
+# percentage, its number as group 1.
+PERCENT = r"(\d{1,3}(?:\.\d+)?)[\s-]?(?:%|(?:percent|per[\s-]cent|pc|pct)\b)"
 
 
 def _alternation(words):
