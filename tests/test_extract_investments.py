@@ -390,6 +390,26 @@ def test_it_reads_a_stake_sized_by_a_fraction_or_a_hyphenated_per_cent(index, si
     assert investments(body, index) == [("Geely", "Nio", None, None, Decimal(percent), "stake")]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Toyota said it will sell 14 million of its Nio shares, roughly 30% of its holding, "
+        "to Geely.",
+        "Nio's push matters because the government wants 40 per cent of the Nio and Tencent "
+        "fleets to be all-electric by April 2026.",
+        "Toyota has a market capitalization of 700 billion yen, only 7 pct of the three "
+        "automakers' combined total.",
+    ],
+)
+def test_it_does_not_take_a_part_of_a_holding_a_fleet_or_a_total_for_a_stake(index, body):
+    assert [f for f in investments(body, index) if f[4] is not None] == []
+
+
+def test_it_still_reads_a_share_of_a_companys_total_shares(index):
+    body = "At the end of September, Toyota held about 24% of Nio's total shares."
+    assert investments(body, index) == [("Toyota", "Nio", None, None, Decimal(24), "stake")]
+
+
 def test_it_gives_the_price_of_a_sale_told_as_a_noun_to_the_buyer(index):
     body = (
         "Renault has completed the planned sale of part of its stake in Nio to Geely "

@@ -801,7 +801,10 @@ _VENTURE = re.compile(r"\bventure\b|\bJVs?\b|\bjoint\s+(?:company|firm)\b", re.I
 _SHARE_OF_WHAT = re.compile(r"\s+of\s+[^,;.()]{1,60}")
 _NOT_OWNED = re.compile(
     r"\b(?:sales|market|deliveries|output|production|evs|demand|exports|imports|"
-    r"revenue|capitalization|capitalisation|emissions)\b"
+    r"revenue|capitalization|capitalisation|emissions|fleets?|combined\s+total)\b|"
+    # "roughly 30% of its holding": a part of a holding sold, not the size of one
+    r"\b(?:its|their)\s+(?:own\s+|current\s+|existing\s+|remaining\s+)?(?:holding|stake|"
+    r"shareholding)s?\b"
 )
 
 
