@@ -410,6 +410,21 @@ def test_it_still_reads_a_share_of_a_companys_total_shares(index):
     assert investments(body, index) == [("Toyota", "Nio", None, None, Decimal(24), "stake")]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Geely is able to buy 9.9% of Nio without a review, but going above that would not be.",
+        "He said Geely had the financial strength to buy a stake of up to 40% in Nio.",
+        "Geely has agreed not to exceed a 25% stake in Nio until August.",
+    ],
+)
+def test_it_does_not_take_a_holding_someone_could_reach_or_may_not_pass(index, body):
+    assert investments(body, index) == []
+    assert investments("Geely will buy a 9.9% stake in Nio.", index) == [
+        ("Geely", "Nio", None, None, Decimal("9.9"), "stake")
+    ]
+
+
 def test_it_gives_the_price_of_a_sale_told_as_a_noun_to_the_buyer(index):
     body = (
         "Renault has completed the planned sale of part of its stake in Nio to Geely "

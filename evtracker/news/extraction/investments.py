@@ -720,9 +720,13 @@ _NOT_BOUGHT = re.compile(
 )
 # A holding set as a condition of something else: "on condition that X owns more than 51%",
 # "the loans require X to hold 51%", "as long as X keeps a stake of at least 5%".
+# A holding someone could reach or may not pass: "is able to buy 9.9% without a review",
+# "has the financial strength to buy up to 40%", "agreed not to exceed a 25% stake".
 _CONDITION = re.compile(
     r"\b(?:on\s+(?:the\s+)?condition\s+that|provided\s+that|(?:as|so)\s+long\s+as|"
-    r"requir(?:e|es|ed|ing)\s+(?:[^.;,]{1,40}?\s)?to|must)\s+[^.;]{0,60}$"
+    r"requir(?:e|es|ed|ing)\s+(?:[^.;,]{1,40}?\s)?to|must|(?:is|are|was|were|be)\s+able\s+to|"
+    r"(?:financial\s+)?(?:strength|means|capacity)\s+to|not\s+to\s+exceed|exceed(?:s|ed|ing)?)"
+    r"\s+[^.;]{0,60}$"
 )
 _STAKE_PHRASE = re.compile(
     r"\b(?:stake|shareholding|holding|equity\s+interest|interest|ownership)s?\s+(?:in|of)\b|"
