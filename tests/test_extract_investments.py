@@ -890,11 +890,17 @@ def test_it_reads_the_plain_form_of_an_investing_verb(index, verb):
         ("Bt10 billion", "10000000000", "THB"),
         ("Tk 500 crore", "5000000000", "BDT"),
         ("QR5bn", "5000000000", "QAR"),
+        ("11 billion reals", "11000000000", "BRL"),
     ],
 )
 def test_it_reads_full_width_signs_and_less_common_codes(text, value, currency):
     hint = "Japanese carmakers" if "¥" in text or "￥" in text else ""
     assert [(a.value, a.currency) for a in find_amounts(text, hint)] == [(Decimal(value), currency)]
+
+
+def test_it_keeps_the_first_currency_of_a_sum_converted_after_or_roughly(index):
+    body = "Toyota said it will invest 11 billion reals, or roughly 330 billion yen, in Brazil."
+    assert money(investments(body, index)) == [("Toyota", Decimal("11000000000"), "BRL")]
 
 
 @pytest.mark.parametrize("text", ["the BT 5G network", "Bt 300", "the W223 S-Class", "Yen 2"])

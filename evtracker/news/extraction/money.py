@@ -173,6 +173,8 @@ _AFTER = {
     "new taiwan dollars": "TWD",
     "reais": "BRL",
     "brazilian reais": "BRL",
+    "reals": "BRL",  # the anglicised plural some wires use ("11 billion reals")
+    "brazilian reals": "BRL",
     "mexican pesos": "MXN",
     "lira": "TRY",
     "turkish lira": "TRY",
