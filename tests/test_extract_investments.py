@@ -439,6 +439,21 @@ def test_it_reads_a_stake_raised_to_a_hedged_level(index, hedge):
     assert investments(body, index) == [("Geely", "Nio", None, None, Decimal(75), "stake")]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Stellantis said on Wednesday it had bought back 50 million common shares from Nio "
+        "(Hong Kong) International for about 934 million euros.",
+        "Toyota said it plans to spend up to 200 billion yen buying back a large share of its "
+        "stock to support its share price.",
+    ],
+)
+def test_it_does_not_take_a_buyback_however_far_from_its_price(index, body):
+    assert money(investments(body, index)) == []
+    bought = "Toyota will buy 50 million shares in Nio for about 934 million euros."
+    assert money(investments(bought, index)) == [("Toyota", Decimal("934000000"), "EUR")]
+
+
 def test_it_does_not_take_a_fine_on_several_companies_for_an_investment(index):
     body = (
         "The competition watchdog said it had fined Toyota, Panasonic, CATL and Nio 14.02 "

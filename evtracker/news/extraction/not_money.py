@@ -140,6 +140,18 @@ def _raised_to_date(text, amount, lead):
     return bool(_RAISED_BEFORE.search(lead) and _TO_DATE_AFTER.match(text, amount.end))
 
 
+# A company buying back its own shares, however long the words between: "had bought back 50
+# million common shares from X for about €934m", "spend up to ¥200bn buying back its stock".
+_BUYBACK_BEFORE = re.compile(
+    r"\b(?:buy(?:s|ing)?\s+back|bought\s+back|buy-?backs?|repurchas\w+)\b[^.;$€£¥₹]{0,100}$", re.I
+)
+_BUYBACK_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:on\s+|for\s+|to\s+)?(?:buying\s+back|buy\s+back|"
+    r"(?:a\s+|its\s+)?(?:share\s+)?(?:buy-?backs?|repurchases?))\b",
+    re.I,
+)
+
+
 # "the watchdog fined X, Y and Z 14 million pesos": a fine, however many are named before it.
 _FINED_BEFORE = re.compile(r"\b(?:fined|fines|fining|penali[sz]ed)\b[^.;$€£¥₹]{0,90}$", re.I)
 
@@ -173,6 +185,10 @@ def not_money_put_in(text, amount):
     if lang.priced(words_before) or _NOT_MONEY_PUT_IN.search(lead) or _A_PRICE.search(lead):
         return True
     if _FINED_BEFORE.search(lead):
+        return True
+    if _BUYBACK_BEFORE.search(text, max(0, amount.start - 130), amount.start) or (
+        _BUYBACK_AFTER.match(text, amount.end)
+    ):
         return True
     if _COMPANY_WORTH.search(lead):
         return True  # "the world's third-largest carmaker, worth nearly $40 billion": its size
