@@ -596,6 +596,15 @@ def test_it_keeps_a_sole_investor_amount_past_a_bracketed_conversion(index):
     assert money(investments(body, index)) == [("Tencent", Decimal("1000000000"), "USD")]
 
 
+def test_it_gives_a_stake_to_each_investor_a_round_included(index):
+    body = (
+        "Nio raised $2.5 billion in new funding. "
+        "Its latest round also included existing investors Tencent, Geely and CATL."
+    )
+    stakes = {(f[0], f[1]) for f in investments(body, index) if f[2] is None}
+    assert stakes == {("Tencent", "Nio"), ("Geely", "Nio"), ("CATL", "Nio")}
+
+
 def test_it_does_not_give_a_round_total_to_the_first_of_several_investors(index):
     body = "Nio has raised $500 million from Tencent, Geely and others."
     found = investments(body, index)
