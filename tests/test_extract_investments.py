@@ -425,6 +425,22 @@ def test_it_does_not_take_a_holding_someone_could_reach_or_may_not_pass(index, b
     ]
 
 
+@pytest.mark.parametrize(
+    ("body", "percent"),
+    [
+        ("The fresh money lifts Geely's holding in Nio to 34.58 per cent.", "34.58"),
+        ("Once the deal closes, Tencent's holding in Nio will rise to roughly 20.1%.", "20.1"),
+        ("The deal is expected to lower Toyota's stake in Nio from about 34% to about 27%.", "27"),
+        ("Renault's total stake in Nio will reach 66.8%.", "66.8"),
+    ],
+)
+def test_it_reads_the_level_an_owners_holding_moves_to(index, body, percent):
+    owner = body.split("'s ")[0].split()[-1]
+    assert investments(body, index) == [(owner, "Nio", None, None, Decimal(percent), "stake")]
+    worth = "Geely's stake in Nio is worth about 5% of its market value."
+    assert [f for f in investments(worth, index) if f[4] is not None] == []
+
+
 def test_it_gives_the_price_of_a_sale_told_as_a_noun_to_the_buyer(index):
     body = (
         "Renault has completed the planned sale of part of its stake in Nio to Geely "

@@ -1052,6 +1052,8 @@ def find_investments(context, position, actors):
         facts += _unnamed_round_facts(context, position, parties, facts)
     if not denied and ("50" in text or "equal" in text):
         facts += _equal_venture_facts(context, position, parties, facts)
+    if not denied and ("'s" in text or "’s" in text) and _maybe_stake(text):
+        facts += _holding_level_facts(context, position, parties, facts)
     if not denied and ("each" in text or "Each" in text or "both" in text):
         facts += _each_facts(context, position, parties, facts)
     if not denied and "respectively" in text:
@@ -1895,6 +1897,47 @@ def _equal_venture_facts(context, position, parties, facts):
         found.append(
             _fact(
                 context, position, company, None, None, None, "joint_venture", Decimal(50), "", why
+            )
+        )
+    return found
+
+
+# "lifts Hero's holding in Ather to 34.58%", "Tencent's holding in Nio will rise to 20.1%",
+# "lower Nissan's stake in Mitsubishi from 34% to 27%", "Toyota's total stake in Denso will
+# reach 20%": the level an owner's holding, named by its owner, moves to.
+_OWNERS_HOLDING_IN = re.compile(
+    r"(?:'s|’s)\s+(?:(?:total|combined|current|existing|direct|overall)\s+)?"
+    r"(?:stake|holding|shareholding|ownership)\s+(?:in|of)\s+(?:the\s+)?"
+)
+_MOVES_TO = re.compile(
+    r"(?:[^.;%]|(?<=\d)[.%]){0,70}?\b(?:to|reach(?:es|ed|ing)?)\s+" + ROUGHLY + PERCENT,
+    re.IGNORECASE,
+)
+
+
+def _holding_level_facts(context, position, parties, facts):
+    """The stake an owner's holding, told with its owner's name, is taken to."""
+    body = context.body
+    sentence = context.sentences[position]
+    found = []
+    for owner in parties:
+        lead = _OWNERS_HOLDING_IN.match(body, owner.end, sentence.end)
+        if lead is None or not owner.named:
+            continue
+        target = next((a for a in parties if a.start == lead.end()), None)
+        if target is None or target.company == owner.company:
+            continue
+        moved = _MOVES_TO.match(body, target.end, sentence.end)
+        if moved is None or _negated(body, owner.start):
+            continue
+        percent = Decimal(moved.group(1))
+        if not 0 < percent <= 100 or any(f.investor == owner.company for f in facts):
+            continue
+        kind = "joint_venture" if _VENTURE.search(sentence.text) else "stake"
+        why = (f"holding level: {body[owner.start : moved.end()]}", f"investor: {owner.company}")
+        found.append(
+            _fact(
+                context, position, owner.company, target.company, None, None, kind, percent, "", why
             )
         )
     return found
