@@ -441,6 +441,21 @@ def test_it_reads_the_level_an_owners_holding_moves_to(index, body, percent):
     assert [f for f in investments(worth, index) if f[4] is not None] == []
 
 
+def test_it_joins_a_stakes_percentage_and_its_money_told_in_two_sentences(index):
+    body = (
+        "Toyota is taking a 5% stake in Nio, the companies said. "
+        "Toyota will invest 50 billion yen in Nio."
+    )
+    assert investments(body, index) == [
+        ("Toyota", "Nio", Decimal("50000000000"), "JPY", Decimal(5), "stake")
+    ]
+    level = (
+        "Toyota will spend 488 million dollars to add to its stake in Nio. "
+        "Toyota's total stake in Nio will reach 66.8%."
+    )
+    assert len(investments(level, index)) == 2  # the money, and the whole holding it reaches
+
+
 def test_it_gives_the_price_of_a_sale_told_as_a_noun_to_the_buyer(index):
     body = (
         "Renault has completed the planned sale of part of its stake in Nio to Geely "
