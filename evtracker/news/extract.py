@@ -905,6 +905,7 @@ def _sized_over_bare(investments):
             and fact.stake_percent is not None
             and len(paid) == 1
             and paid[0].stake_percent is None
+            and id(paid[0]) not in merged  # a second percentage is another holding
             and not _LEVEL_REACHED.search(fact.sentence)
         ):
             merged[id(paid[0])] = replace(paid[0], stake_percent=fact.stake_percent)
