@@ -456,6 +456,13 @@ def test_it_joins_a_stakes_percentage_and_its_money_told_in_two_sentences(index)
     assert len(investments(level, index)) == 2  # the money, and the whole holding it reaches
 
 
+def test_it_gives_money_raised_in_talks_with_a_company_to_that_company(index):
+    body = "Nio was in talks with Geely to raise as much as $1 billion, sources said."
+    assert money(investments(body, index)) == [("Geely", Decimal("1000000000"), "USD")]
+    apart = "Nio is in talks with Tencent about a partnership and plans to raise $150 million."
+    assert money(investments(apart, index)) == []
+
+
 def test_it_gives_the_price_of_a_sale_told_as_a_noun_to_the_buyer(index):
     body = (
         "Renault has completed the planned sale of part of its stake in Nio to Geely "

@@ -501,6 +501,8 @@ _TALKS_OVER = re.compile(
     r"(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "in talks with X to raise as much as": the money would come from X.
+_TALKS_TO_RAISE = re.compile(r"(?:\s*\([^)]*\))?\s+to\s+raise\s+" + ROUGHLY + "$", re.IGNORECASE)
 _RELATIVE_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?,\s*(?:which|who)\s+[^,;]*$", re.IGNORECASE)
 
 
@@ -571,6 +573,8 @@ def _investors(context, sentence, parties, trigger, at, end):
         if lender is not None and lender.end <= head:
             return [lender], subject  # "in talks with X over financing": X would put it in
         return [], None  # talks with someone unnamed: the subject would receive the money
+    if lender is not None and _TALKS_TO_RAISE.match(body, lender.end, at):
+        return [lender], subject  # "in talks with X to raise $1 billion": X would put it in
     # "¥180 billion from X" (not "buy shares from X": the seller), "an investment by X".
     named_after, agents = None, None
     if received or not buying:
