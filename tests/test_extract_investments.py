@@ -953,11 +953,16 @@ def test_it_reads_the_plain_form_of_an_investing_verb(index, verb):
         ("Tk 500 crore", "5000000000", "BDT"),
         ("QR5bn", "5000000000", "QAR"),
         ("11 billion reals", "11000000000", "BRL"),
+        ("R6.1 billion", "6100000000", "ZAR"),
     ],
 )
 def test_it_reads_full_width_signs_and_less_common_codes(text, value, currency):
     hint = "Japanese carmakers" if "¥" in text or "￥" in text else ""
     assert [(a.value, a.currency) for a in find_amounts(text, hint)] == [(Decimal(value), currency)]
+
+
+def test_it_reads_a_bare_r_as_rand_only_with_a_scale():
+    assert find_amounts("Toyota launched the R1 and the R3 in 2024.") == []
 
 
 def test_it_keeps_the_first_currency_of_a_sum_converted_after_or_roughly(index):

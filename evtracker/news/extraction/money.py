@@ -89,11 +89,12 @@ _BEFORE = {
     "rp": "IDR",
     "w": "KRW",  # "W74.5b", as Korean outlets write won
     # "Bt10 billion" (Thai papers), "Tk 500 crore" (Bangladeshi), "QR5bn" (Qatari), "Yen96
-    # billion": read only with a scale, like "W" (see _SHORT_SIGNS).
+    # billion", "R3 billion" (South African): read only with a scale, like "W" (see _SHORT_SIGNS).
     "bt": "THB",
     "tk": "BDT",
     "qr": "QAR",
     "yen": "JPY",
+    "r": "ZAR",  # "R6.1 billion", as South African papers write rand
     "idr": "IDR",
     "cn¥": "CNY",
     "thb": "THB",
@@ -290,7 +291,7 @@ def _dirham(context):
 
 _DIGIT = re.compile(r"\d")
 # Signs before a figure that are also letters of model codes and names: money only with a scale.
-_SHORT_SIGNS = frozenset(("w", "bt", "tk", "qr", "yen"))
+_SHORT_SIGNS = frozenset(("w", "bt", "tk", "qr", "yen", "r"))
 
 
 def holds_figures(text):
