@@ -463,6 +463,16 @@ def test_it_gives_money_raised_in_talks_with_a_company_to_that_company(index):
     assert money(investments(apart, index)) == []
 
 
+def test_it_joins_a_stakes_percentage_to_money_told_without_its_target(index):
+    body = (
+        "Toyota said on Wednesday it would acquire a 4.9% stake in Nio. "
+        "Toyota will spend about 96 billion yen on the shares, the carmakers said."
+    )
+    assert investments(body, index) == [
+        ("Toyota", "Nio", Decimal("96000000000"), "JPY", Decimal("4.9"), "stake")
+    ]
+
+
 def test_it_gives_the_price_of_a_sale_told_as_a_noun_to_the_buyer(index):
     body = (
         "Renault has completed the planned sale of part of its stake in Nio to Geely "

@@ -889,16 +889,17 @@ def _sized_over_bare(investments):
         or fact.stake_percent is not None
         or (fact.investor, fact.target) not in sized
     ]
-    # "Toyota will buy 5% of Mazda" ... "the deal is worth ¥50 billion": the percentage and the
-    # money told apart for one investor and target are one stake. Not a level the holding is
-    # taken to ("lifting its holding to 66.8%") nor one held already: not what is bought.
+    # "Toyota will buy 5% of Mazda" ... "Toyota will spend ¥50 billion on the shares": the
+    # percentage and the money told apart for one investor (the money's target the same or
+    # untold) are one stake. Not a level the holding is taken to ("lifting its holding to
+    # 66.8%") nor one held already: not what is bought.
     priced = {}
     for fact in kept:
-        if fact.kind == "stake" and fact.target and fact.amount is not None:
+        if fact.kind == "stake" and fact.amount is not None:
             priced.setdefault((fact.investor, fact.target), []).append(fact)
     merged = {}
     for fact in kept:
-        paid = priced.get((fact.investor, fact.target), [])
+        paid = priced.get((fact.investor, fact.target), []) or priced.get((fact.investor, None), [])
         if (
             fact.kind == "stake"
             and fact.amount is None
@@ -908,7 +909,9 @@ def _sized_over_bare(investments):
             and id(paid[0]) not in merged  # a second percentage is another holding
             and not _LEVEL_REACHED.search(fact.sentence)
         ):
-            merged[id(paid[0])] = replace(paid[0], stake_percent=fact.stake_percent)
+            merged[id(paid[0])] = replace(
+                paid[0], stake_percent=fact.stake_percent, target=paid[0].target or fact.target
+            )
             merged[id(fact)] = None
     kept = [merged.get(id(f), f) for f in kept if merged.get(id(f), f) is not None]
     shares = {}
