@@ -473,6 +473,16 @@ def test_it_joins_a_stakes_percentage_to_money_told_without_its_target(index):
     ]
 
 
+def test_it_gives_a_share_told_in_a_bracketed_relative_clause_to_its_antecedent(index):
+    body = (
+        "Geely will become the third-largest shareholder in Nio with a 17 per cent stake, "
+        "behind Tencent (which will hold 21 per cent) and Toyota."
+    )
+    found = {(f[0], f[4]) for f in investments(body, index)}
+    assert ("Tencent", Decimal(21)) in found
+    assert ("Geely", Decimal(21)) not in found
+
+
 def test_it_gives_the_price_of_a_sale_told_as_a_noun_to_the_buyer(index):
     body = (
         "Renault has completed the planned sale of part of its stake in Nio to Geely "

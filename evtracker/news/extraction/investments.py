@@ -503,7 +503,11 @@ _TALKS_OVER = re.compile(
 )
 # "in talks with X to raise as much as": the money would come from X.
 _TALKS_TO_RAISE = re.compile(r"(?:\s*\([^)]*\))?\s+to\s+raise\s+" + ROUGHLY + "$", re.IGNORECASE)
-_RELATIVE_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?,\s*(?:which|who)\s+[^,;]*$", re.IGNORECASE)
+# "PIF, which took a 16.7% share", "behind Y (which will hold 21 per cent)": said of Y.
+_RELATIVE_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:,\s*(?:which|who)\s+[^,;]*|\(\s*(?:which|who)\s+[^,;()]*)$",
+    re.IGNORECASE,
+)
 
 
 def _antecedent(body, parties, start, head):
