@@ -483,6 +483,17 @@ def test_it_gives_a_share_told_in_a_bracketed_relative_clause_to_its_antecedent(
     assert ("Geely", Decimal(21)) not in found
 
 
+def test_it_gives_the_speakers_own_venture_money_to_it_and_its_partner(index):
+    body = (
+        "Geely said on Monday that the government had approved its $734m joint venture "
+        "with Volkswagen, which is to build 100,000 cars a year."
+    )
+    assert money(investments(body, index)) == [
+        ("Geely", Decimal("734000000"), "USD"),
+        ("Volkswagen", Decimal("734000000"), "USD"),
+    ]
+
+
 def test_it_gives_the_price_of_a_sale_told_as_a_noun_to_the_buyer(index):
     body = (
         "Renault has completed the planned sale of part of its stake in Nio to Geely "

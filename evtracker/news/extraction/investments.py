@@ -563,13 +563,20 @@ def _investors(context, sentence, parties, trigger, at, end):
     owner = [a for a in parties if a.end <= at and _POSSESSOR.fullmatch(body, a.end, at)]
     if owner and text_start + trigger.start() >= end and not _ROUND.match(body, end):
         return [owner[-1]], _target(context, sentence, parties, head, tail)  # "X's $1bn investment"
+    owner_of_its = subject or speaker  # "X said the state had approved its $734m venture"
     if (
-        subject is not None
+        owner_of_its is not None
         and text_start + trigger.start() >= end
         and _ITS_BEFORE.search(body, max(text_start, at - 8), at)
     ):
         # "X won approval for its $13.5 billion acquisition of Y": the subject's own deal
-        return [_parent(body, parties, subject)], _target(context, sentence, parties, head, tail)
+        group = [_parent(body, parties, owner_of_its)]
+        partner = (
+            _party_after(body, parties, tail, 70, _WITH) if _VENTURE_NEXT.match(body, end) else None
+        )
+        if partner is not None and partner.company != group[0].company:
+            return [*group, partner], None  # "its $734m joint venture with Y": Y's part too
+        return group, _target(context, sentence, parties, head, tail)
     lender = _party_after(body, parties, max(text_start, head - 70), 70, _TALKS_WITH)
     if _MONEY_NOUN.search(trigger.group()) and _TALKS_OVER.search(
         body, max(text_start, head - 100), head
