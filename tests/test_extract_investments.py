@@ -494,6 +494,18 @@ def test_it_gives_the_speakers_own_venture_money_to_it_and_its_partner(index):
     ]
 
 
+def test_it_gives_tranches_told_in_the_next_sentence_to_the_investor_before(index):
+    body = (
+        "Tencent will invest Rs 1,925 crore in Nio's new unit. The first tranche will be up "
+        "to Rs 1,200 crore and the second Rs 725 crore, depending on milestones."
+    )
+    assert money(investments(body, index)) == [
+        ("Tencent", Decimal("7250000000"), "INR"),
+        ("Tencent", Decimal("12000000000"), "INR"),
+        ("Tencent", Decimal("19250000000"), "INR"),
+    ]
+
+
 def test_it_gives_the_price_of_a_sale_told_as_a_noun_to_the_buyer(index):
     body = (
         "Renault has completed the planned sale of part of its stake in Nio to Geely "

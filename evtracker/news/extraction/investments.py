@@ -1177,6 +1177,8 @@ def _negated(text, trigger_start):
 # A sentence about the deal or money just reported: "The deal, worth €2.2 billion, ...".
 _ANAPHORA = re.compile(
     r"(?:The|That|This)\s+(?:money|investment|funding|financing|funds|sum|capital|"
+    # "The first tranche will be up to Rs 1,200 crore and the second Rs 725 crore"
+    r"(?:(?:first|second|third|initial|final|next)\s+)?(?:tranche|instal?lment)s?|"
     r"(deal|transaction|acquisition|purchase|agreement))\b"
 )
 # A deal's own price: "The deal, worth €2.2 billion", "is valued at", "comprises", "The
