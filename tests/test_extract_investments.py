@@ -506,6 +506,13 @@ def test_it_gives_tranches_told_in_the_next_sentence_to_the_investor_before(inde
     ]
 
 
+def test_it_gives_the_price_of_a_business_sold_to_a_buyer_to_that_buyer(index):
+    body = "Last month Toyota agreed to sell the business to Geely for $400 million in cash."
+    assert money(investments(body, index)) == [("Geely", Decimal("400000000"), "USD")]
+    cars = "Toyota sold 15,000 cars to dealers for $400 million."
+    assert money(investments(cars, index)) == []
+
+
 def test_it_gives_the_price_of_a_sale_told_as_a_noun_to_the_buyer(index):
     body = (
         "Renault has completed the planned sale of part of its stake in Nio to Geely "

@@ -56,6 +56,10 @@ _MORE_TRIGGERS = re.compile(
     r"\b(?:pa(?:y|ys|id|ying)|put(?:s|ting)?|buy(?:s|ing)?|hand(?:s|ed|ing)?\s+over|"
     r"provid(?:e|es|ed|ing)|gave|giv(?:e|es|en|ing)|lend(?:s|ing)?|lent|loan(?:s|ed)?|"
     r"(?:sell(?:s|ing)?|sold)\s+(?:[\w.,-]+\s+){0,4}?(?:shares|stakes?|holdings?|stock|equity)\b|"
+    # "agreed to sell the business to Y for $400 million": what the buyer pays
+    r"(?:sell(?:s|ing)?|sold)\s+(?:[\w'’-]+\s+){1,5}?(?=to\s+[^.;]{1,60}?\bfor\s+"
+    + ROUGHLY
+    + r"\S{0,4}\d)|"
     r"transfer(?:s|red|ring)?|injection|contribut\w+|joint[\s-]+ventures?|jvs?|"
     r"in\s+exchange\s+for|"
     # "will pick up Toyota shares worth ¥48 billion", "snapped up $50 million of its stock"
@@ -66,10 +70,7 @@ _MORE_TRIGGERS = re.compile(
     r"[^,;]{0,20}?\d[^,;]{0,40}?\b(?:plant|factory|facility|gigafactory|complex|project)\b|"
     # "will build the country's first gigafactory at a cost of 12.8 billion dirhams": its cost
     # told after the site
-    + SITE_COST
-    + r"(?=\s+"
-    + ROUGHLY
-    + r"\S{0,4}\d)|"
+     + SITE_COST + r"(?=\s+" + ROUGHLY + r"\S{0,4}\d)|"
     r"(?:an?|the|its|their)\s+(?:\S+\s+){0,4}?(?:proposal|offer|bid)s?)\b"
 )  # matched against the lower-cased sentence
 # "the planned sale of part of its stake in X to Y for RM460 million": told as a noun too.
