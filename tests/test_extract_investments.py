@@ -542,6 +542,14 @@ def test_it_does_not_take_a_buyback_however_far_from_its_price(index, body):
     assert money(investments(bought, index)) == [("Toyota", Decimal("934000000"), "EUR")]
 
 
+def test_it_does_not_take_a_valuation_however_long_the_description_before_at(index):
+    body = (
+        "The new funding values the three-year-old Nio, which is already backed by Tencent "
+        "Holdings Co. and Geely, at a little more than $3 billion."
+    )
+    assert money(investments(body, index)) == []
+
+
 def test_it_does_not_take_a_fine_on_several_companies_for_an_investment(index):
     body = (
         "The competition watchdog said it had fined Toyota, Panasonic, CATL and Nio 14.02 "

@@ -152,6 +152,13 @@ _BUYBACK_AFTER = re.compile(
 )
 
 
+# "The new funding values the company, which is backed by X Co. and Y, at a little more than
+# $3 billion": a valuation, however long the description between.
+_VALUES_AT = re.compile(
+    r"\bvalu(?:es|ed|ing)\b[^;]{0,140}?\bat\s+(?:a\s+little\s+|slightly\s+)?" + ROUGHLY + "$", re.I
+)
+
+
 # "the watchdog fined X, Y and Z 14 million pesos": a fine, however many are named before it.
 _FINED_BEFORE = re.compile(r"\b(?:fined|fines|fining|penali[sz]ed)\b[^.;$€£¥₹]{0,90}$", re.I)
 
@@ -185,6 +192,8 @@ def not_money_put_in(text, amount):
     if lang.priced(words_before) or _NOT_MONEY_PUT_IN.search(lead) or _A_PRICE.search(lead):
         return True
     if _FINED_BEFORE.search(lead):
+        return True
+    if _VALUES_AT.search(text, max(0, amount.start - 170), amount.start):
         return True
     if _BUYBACK_BEFORE.search(text, max(0, amount.start - 130), amount.start) or (
         _BUYBACK_AFTER.match(text, amount.end)
