@@ -550,6 +550,14 @@ def test_it_does_not_take_a_valuation_however_long_the_description_before_at(ind
     assert money(investments(body, index)) == []
 
 
+def test_it_does_not_take_a_payment_to_settle_a_dispute_for_an_investment(index):
+    body = (
+        "The venture follows Geely's agreement last month to pay $1.8 billion to its larger "
+        "domestic rival Nio to settle a trade secrets dispute."
+    )
+    assert money(investments(body, index)) == []
+
+
 def test_it_does_not_take_a_fine_on_several_companies_for_an_investment(index):
     body = (
         "The competition watchdog said it had fined Toyota, Panasonic, CATL and Nio 14.02 "

@@ -159,6 +159,14 @@ _VALUES_AT = re.compile(
 )
 
 
+# "agreed to pay $1.8 billion to its rival X to settle a dispute": a settlement, not money put in.
+_SETTLES_AFTER = re.compile(
+    r"[^.;]{0,70}?\b(?:to\s+settle|in\s+settlement\s+of|as\s+(?:a\s+|part\s+of\s+a\s+)?"
+    r"settlement)\b",
+    re.I,
+)
+
+
 # "the watchdog fined X, Y and Z 14 million pesos": a fine, however many are named before it.
 _FINED_BEFORE = re.compile(r"\b(?:fined|fines|fining|penali[sz]ed)\b[^.;$€£¥₹]{0,90}$", re.I)
 
@@ -191,7 +199,7 @@ def not_money_put_in(text, amount):
         return False
     if lang.priced(words_before) or _NOT_MONEY_PUT_IN.search(lead) or _A_PRICE.search(lead):
         return True
-    if _FINED_BEFORE.search(lead):
+    if _FINED_BEFORE.search(lead) or _SETTLES_AFTER.match(text, amount.end):
         return True
     if _VALUES_AT.search(text, max(0, amount.start - 170), amount.start):
         return True
