@@ -558,6 +558,13 @@ def test_it_does_not_take_a_payment_to_settle_a_dispute_for_an_investment(index)
     assert money(investments(body, index)) == []
 
 
+def test_it_does_not_take_money_paid_for_goods_for_an_investment(index):
+    body = "Tencent reportedly paid $126 million for an unnamed group of cars from Nio."
+    assert money(investments(body, index)) == []
+    stake = "Tencent paid $126 million for a 5% stake in Nio."
+    assert money(investments(stake, index)) == [("Tencent", Decimal("126000000"), "USD")]
+
+
 def test_it_does_not_take_a_fine_on_several_companies_for_an_investment(index):
     body = (
         "The competition watchdog said it had fined Toyota, Panasonic, CATL and Nio 14.02 "

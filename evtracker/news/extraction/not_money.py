@@ -167,6 +167,14 @@ _SETTLES_AFTER = re.compile(
 )
 
 
+# "paid $126 million for an unnamed group of cars": goods bought, not a holding.
+_FOR_GOODS_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?for\s+(?:an?\s+|the\s+|some\s+)?(?:[\w-]+\s+){0,4}?(?:of\s+)?"
+    r"(?:cars|vehicles|trucks|buses|units|chips|batteries)\b",
+    re.I,
+)
+
+
 # "the watchdog fined X, Y and Z 14 million pesos": a fine, however many are named before it.
 _FINED_BEFORE = re.compile(r"\b(?:fined|fines|fining|penali[sz]ed)\b[^.;$€£¥₹]{0,90}$", re.I)
 
@@ -200,6 +208,8 @@ def not_money_put_in(text, amount):
     if lang.priced(words_before) or _NOT_MONEY_PUT_IN.search(lead) or _A_PRICE.search(lead):
         return True
     if _FINED_BEFORE.search(lead) or _SETTLES_AFTER.match(text, amount.end):
+        return True
+    if _FOR_GOODS_AFTER.match(text, amount.end):
         return True
     if _VALUES_AT.search(text, max(0, amount.start - 170), amount.start):
         return True
