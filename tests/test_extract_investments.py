@@ -381,6 +381,221 @@ def test_it_takes_the_price_of_a_deal_valued_at_an_amount(index):
     assert money(investments(body, index)) == [("Volkswagen", Decimal("2000000000"), "USD")]
 
 
+@pytest.mark.parametrize(
+    ("size", "percent"),
+    [("one-third", "33.33"), ("one-fifth", "20"), ("quarter", "25"), ("50-per-cent", "50")],
+)
+def test_it_reads_a_stake_sized_by_a_fraction_or_a_hyphenated_per_cent(index, size, percent):
+    body = f"Geely is negotiating to take a {size} stake in Nio, sources said."
+    assert investments(body, index) == [("Geely", "Nio", None, None, Decimal(percent), "stake")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Toyota said it will sell 14 million of its Nio shares, roughly 30% of its holding, "
+        "to Geely.",
+        "Nio's push matters because the government wants 40 per cent of the Nio and Tencent "
+        "fleets to be all-electric by April 2026.",
+        "Toyota has a market capitalization of 700 billion yen, only 7 pct of the three "
+        "automakers' combined total.",
+    ],
+)
+def test_it_does_not_take_a_part_of_a_holding_a_fleet_or_a_total_for_a_stake(index, body):
+    assert [f for f in investments(body, index) if f[4] is not None] == []
+
+
+def test_it_still_reads_a_share_of_a_companys_total_shares(index):
+    body = "At the end of September, Toyota held about 24% of Nio's total shares."
+    assert investments(body, index) == [("Toyota", "Nio", None, None, Decimal(24), "stake")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Geely is able to buy 9.9% of Nio without a review, but going above that would not be.",
+        "He said Geely had the financial strength to buy a stake of up to 40% in Nio.",
+        "Geely has agreed not to exceed a 25% stake in Nio until August.",
+    ],
+)
+def test_it_does_not_take_a_holding_someone_could_reach_or_may_not_pass(index, body):
+    assert investments(body, index) == []
+    assert investments("Geely will buy a 9.9% stake in Nio.", index) == [
+        ("Geely", "Nio", None, None, Decimal("9.9"), "stake")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "percent"),
+    [
+        ("The fresh money lifts Geely's holding in Nio to 34.58 per cent.", "34.58"),
+        ("Once the deal closes, Tencent's holding in Nio will rise to roughly 20.1%.", "20.1"),
+        ("The deal is expected to lower Toyota's stake in Nio from about 34% to about 27%.", "27"),
+        ("Renault's total stake in Nio will reach 66.8%.", "66.8"),
+    ],
+)
+def test_it_reads_the_level_an_owners_holding_moves_to(index, body, percent):
+    owner = body.split("'s ")[0].split()[-1]
+    assert investments(body, index) == [(owner, "Nio", None, None, Decimal(percent), "stake")]
+    worth = "Geely's stake in Nio is worth about 5% of its market value."
+    assert [f for f in investments(worth, index) if f[4] is not None] == []
+
+
+def test_it_joins_a_stakes_percentage_and_its_money_told_in_two_sentences(index):
+    body = (
+        "Toyota is taking a 5% stake in Nio, the companies said. "
+        "Toyota will invest 50 billion yen in Nio."
+    )
+    assert investments(body, index) == [
+        ("Toyota", "Nio", Decimal("50000000000"), "JPY", Decimal(5), "stake")
+    ]
+    level = (
+        "Toyota will spend 488 million dollars to add to its stake in Nio. "
+        "Toyota's total stake in Nio will reach 66.8%."
+    )
+    assert len(investments(level, index)) == 2  # the money, and the whole holding it reaches
+
+
+def test_it_gives_money_raised_in_talks_with_a_company_to_that_company(index):
+    body = "Nio was in talks with Geely to raise as much as $1 billion, sources said."
+    assert money(investments(body, index)) == [("Geely", Decimal("1000000000"), "USD")]
+    apart = "Nio is in talks with Tencent about a partnership and plans to raise $150 million."
+    assert money(investments(apart, index)) == []
+
+
+def test_it_joins_a_stakes_percentage_to_money_told_without_its_target(index):
+    body = (
+        "Toyota said on Wednesday it would acquire a 4.9% stake in Nio. "
+        "Toyota will spend about 96 billion yen on the shares, the carmakers said."
+    )
+    assert investments(body, index) == [
+        ("Toyota", "Nio", Decimal("96000000000"), "JPY", Decimal("4.9"), "stake")
+    ]
+
+
+def test_it_gives_a_share_told_in_a_bracketed_relative_clause_to_its_antecedent(index):
+    body = (
+        "Geely will become the third-largest shareholder in Nio with a 17 per cent stake, "
+        "behind Tencent (which will hold 21 per cent) and Toyota."
+    )
+    found = {(f[0], f[4]) for f in investments(body, index)}
+    assert ("Tencent", Decimal(21)) in found
+    assert ("Geely", Decimal(21)) not in found
+
+
+def test_it_gives_the_speakers_own_venture_money_to_it_and_its_partner(index):
+    body = (
+        "Geely said on Monday that the government had approved its $734m joint venture "
+        "with Volkswagen, which is to build 100,000 cars a year."
+    )
+    assert money(investments(body, index)) == [
+        ("Geely", Decimal("734000000"), "USD"),
+        ("Volkswagen", Decimal("734000000"), "USD"),
+    ]
+
+
+def test_it_gives_tranches_told_in_the_next_sentence_to_the_investor_before(index):
+    body = (
+        "Tencent will invest Rs 1,925 crore in Nio's new unit. The first tranche will be up "
+        "to Rs 1,200 crore and the second Rs 725 crore, depending on milestones."
+    )
+    assert money(investments(body, index)) == [
+        ("Tencent", Decimal("7250000000"), "INR"),
+        ("Tencent", Decimal("12000000000"), "INR"),
+        ("Tencent", Decimal("19250000000"), "INR"),
+    ]
+
+
+def test_it_gives_the_price_of_a_business_sold_to_a_buyer_to_that_buyer(index):
+    body = "Last month Toyota agreed to sell the business to Geely for $400 million in cash."
+    assert money(investments(body, index)) == [("Geely", Decimal("400000000"), "USD")]
+    cars = "Toyota sold 15,000 cars to dealers for $400 million."
+    assert money(investments(cars, index)) == []
+
+
+def test_it_gives_the_price_of_a_sale_told_as_a_noun_to_the_buyer(index):
+    body = (
+        "Renault has completed the planned sale of part of its stake in Nio to Geely "
+        "for a total of 460 million euros."
+    )
+    assert money(investments(body, index)) == [("Geely", Decimal("460000000"), "EUR")]
+
+
+@pytest.mark.parametrize("hedge", ["at least", "upwards of", "in excess of"])
+def test_it_reads_a_stake_raised_to_a_hedged_level(index, hedge):
+    body = f"Geely is set to raise its holding in Nio to {hedge} 75 per cent."
+    assert investments(body, index) == [("Geely", "Nio", None, None, Decimal(75), "stake")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Stellantis said on Wednesday it had bought back 50 million common shares from Nio "
+        "(Hong Kong) International for about 934 million euros.",
+        "Toyota said it plans to spend up to 200 billion yen buying back a large share of its "
+        "stock to support its share price.",
+    ],
+)
+def test_it_does_not_take_a_buyback_however_far_from_its_price(index, body):
+    assert money(investments(body, index)) == []
+    bought = "Toyota will buy 50 million shares in Nio for about 934 million euros."
+    assert money(investments(bought, index)) == [("Toyota", Decimal("934000000"), "EUR")]
+
+
+def test_it_does_not_take_a_valuation_however_long_the_description_before_at(index):
+    body = (
+        "The new funding values the three-year-old Nio, which is already backed by Tencent "
+        "Holdings Co. and Geely, at a little more than $3 billion."
+    )
+    assert money(investments(body, index)) == []
+
+
+def test_it_does_not_take_a_payment_to_settle_a_dispute_for_an_investment(index):
+    body = (
+        "The venture follows Geely's agreement last month to pay $1.8 billion to its larger "
+        "domestic rival Nio to settle a trade secrets dispute."
+    )
+    assert money(investments(body, index)) == []
+
+
+def test_it_does_not_take_money_paid_for_goods_for_an_investment(index):
+    body = "Tencent reportedly paid $126 million for an unnamed group of cars from Nio."
+    assert money(investments(body, index)) == []
+    stake = "Tencent paid $126 million for a 5% stake in Nio."
+    assert money(investments(stake, index)) == [("Tencent", Decimal("126000000"), "USD")]
+
+
+def test_it_does_not_take_a_fine_on_several_companies_for_an_investment(index):
+    body = (
+        "The competition watchdog said it had fined Toyota, Panasonic, CATL and Nio 14.02 "
+        "million pesos ($751,000) each for failing to tell it that the deal would give "
+        "Panasonic a stake of more than 35 percent in Tencent."
+    )
+    assert money(investments(body, index)) == []
+    assert money(investments("Toyota will invest 14 million pesos in Nio.", index)) == [
+        ("Toyota", Decimal("14000000"), "MXN")
+    ]
+
+
+def test_it_reads_money_a_company_takes_in_or_lines_up_as_received(index):
+    body = "Earlier this year Nio took in $74 million from its existing investor Tencent."
+    assert investments(body, index) == [
+        ("Tencent", "Nio", Decimal("74000000"), "USD", None, "stake")
+    ]
+    lined_up = "Nio said it has lined up more than 2 billion euros in funding for a new plant."
+    assert all(f[0] != "Nio" for f in investments(lined_up, index))
+
+
+def test_it_does_not_take_a_companys_value_for_a_deal_because_private_equity_backs_it(index):
+    body = (
+        "Nio's EV unit, which has drawn investment from private equity firm Tencent, "
+        "is valued at $9 billion."
+    )
+    assert money(investments(body, index)) == []
+    deal = "Tencent bought equity in Nio in a deal valued at $2 billion."
+    assert money(investments(deal, index)) == [("Tencent", Decimal("2000000000"), "USD")]
+
+
 def test_it_drops_a_rumoured_stake_the_investor_denies_elsewhere_in_the_article(index):
     body = (
         "Xiaomi has rejected speculation that it plans to buy into Nio. "
@@ -490,6 +705,15 @@ def test_it_gives_a_stake_to_each_named_company_in_a_funding_round(index):
 def test_it_keeps_a_sole_investor_amount_past_a_bracketed_conversion(index):
     body = "Nio secured financing of $1 billion (about 7 billion yuan) from Tencent."
     assert money(investments(body, index)) == [("Tencent", Decimal("1000000000"), "USD")]
+
+
+def test_it_gives_a_stake_to_each_investor_a_round_included(index):
+    body = (
+        "Nio raised $2.5 billion in new funding. "
+        "Its latest round also included existing investors Tencent, Geely and CATL."
+    )
+    stakes = {(f[0], f[1]) for f in investments(body, index) if f[2] is None}
+    assert stakes == {("Tencent", "Nio"), ("Geely", "Nio"), ("CATL", "Nio")}
 
 
 def test_it_does_not_give_a_round_total_to_the_first_of_several_investors(index):
@@ -801,11 +1025,22 @@ def test_it_reads_the_plain_form_of_an_investing_verb(index, verb):
         ("Bt10 billion", "10000000000", "THB"),
         ("Tk 500 crore", "5000000000", "BDT"),
         ("QR5bn", "5000000000", "QAR"),
+        ("11 billion reals", "11000000000", "BRL"),
+        ("R6.1 billion", "6100000000", "ZAR"),
     ],
 )
 def test_it_reads_full_width_signs_and_less_common_codes(text, value, currency):
     hint = "Japanese carmakers" if "¥" in text or "￥" in text else ""
     assert [(a.value, a.currency) for a in find_amounts(text, hint)] == [(Decimal(value), currency)]
+
+
+def test_it_reads_a_bare_r_as_rand_only_with_a_scale():
+    assert find_amounts("Toyota launched the R1 and the R3 in 2024.") == []
+
+
+def test_it_keeps_the_first_currency_of_a_sum_converted_after_or_roughly(index):
+    body = "Toyota said it will invest 11 billion reals, or roughly 330 billion yen, in Brazil."
+    assert money(investments(body, index)) == [("Toyota", Decimal("11000000000"), "BRL")]
 
 
 @pytest.mark.parametrize("text", ["the BT 5G network", "Bt 300", "the W223 S-Class", "Yen 2"])

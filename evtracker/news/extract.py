@@ -946,6 +946,14 @@ def _rested_on(fact, context, test, what):
     return None
 
 
+_LEVEL_REACHED = re.compile(
+    r"\b(?:to|reach\w*)\s+(?:\w+\s+){0,2}\d[\d.]*\s*(?:%|per)|"
+    # "Tencent, which owns about 60% of Nio": a holding it has, not the one it pays for
+    r"\b(?:already|currently|existing)\b|,\s*which\s+(?:\w+\s+)?(?:owns|holds)\b",
+    re.I,
+)
+
+
 def _sized_over_bare(investments):
     """A stake with neither amount nor percent is the same holding the article sizes
     elsewhere for the same investor and target ("BAIC was buying Daimler shares", "BAIC holds
@@ -964,6 +972,31 @@ def _sized_over_bare(investments):
         or fact.stake_percent is not None
         or (fact.investor, fact.target) not in sized
     ]
+    # "Toyota will buy 5% of Mazda" ... "Toyota will spend ¥50 billion on the shares": the
+    # percentage and the money told apart for one investor (the money's target the same or
+    # untold) are one stake. Not a level the holding is taken to ("lifting its holding to
+    # 66.8%") nor one held already: not what is bought.
+    priced = {}
+    for fact in kept:
+        if fact.kind == "stake" and fact.amount is not None:
+            priced.setdefault((fact.investor, fact.target), []).append(fact)
+    merged = {}
+    for fact in kept:
+        paid = priced.get((fact.investor, fact.target), []) or priced.get((fact.investor, None), [])
+        if (
+            fact.kind == "stake"
+            and fact.amount is None
+            and fact.stake_percent is not None
+            and len(paid) == 1
+            and paid[0].stake_percent is None
+            and id(paid[0]) not in merged  # a second percentage is another holding
+            and not _LEVEL_REACHED.search(fact.sentence)
+        ):
+            merged[id(paid[0])] = replace(
+                paid[0], stake_percent=fact.stake_percent, target=paid[0].target or fact.target
+            )
+            merged[id(fact)] = None
+    kept = [merged.get(id(f), f) for f in kept if merged.get(id(f), f) is not None]
     shares = {}
     for fact in kept:
         if fact.kind == "joint_venture" and fact.amount is None and fact.stake_percent:

@@ -56,6 +56,10 @@ _MORE_TRIGGERS = re.compile(
     r"\b(?:pa(?:y|ys|id|ying)|put(?:s|ting)?|buy(?:s|ing)?|hand(?:s|ed|ing)?\s+over|"
     r"provid(?:e|es|ed|ing)|gave|giv(?:e|es|en|ing)|lend(?:s|ing)?|lent|loan(?:s|ed)?|"
     r"(?:sell(?:s|ing)?|sold)\s+(?:[\w.,-]+\s+){0,4}?(?:shares|stakes?|holdings?|stock|equity)\b|"
+    # "agreed to sell the business to Y for $400 million": what the buyer pays
+    r"(?:sell(?:s|ing)?|sold)\s+(?:[\w'’-]+\s+){1,5}?(?=to\s+[^.;]{1,60}?\bfor\s+"
+    + ROUGHLY
+    + r"\S{0,4}\d)|"
     r"transfer(?:s|red|ring)?|injection|contribut\w+|joint[\s-]+ventures?|jvs?|"
     r"in\s+exchange\s+for|"
     # "will pick up Toyota shares worth ¥48 billion", "snapped up $50 million of its stock"
@@ -66,15 +70,13 @@ _MORE_TRIGGERS = re.compile(
     r"[^,;]{0,20}?\d[^,;]{0,40}?\b(?:plant|factory|facility|gigafactory|complex|project)\b|"
     # "will build the country's first gigafactory at a cost of 12.8 billion dirhams": its cost
     # told after the site
-    + SITE_COST
-    + r"(?=\s+"
-    + ROUGHLY
-    + r"\S{0,4}\d)|"
+     + SITE_COST + r"(?=\s+" + ROUGHLY + r"\S{0,4}\d)|"
     r"(?:an?|the|its|their)\s+(?:\S+\s+){0,4}?(?:proposal|offer|bid)s?)\b"
 )  # matched against the lower-cased sentence
+# "the planned sale of part of its stake in X to Y for RM460 million": told as a noun too.
 _SELLING = re.compile(
     r"\b(?:sell(?:s|ing)?|sold|offload\w*|divest\w*|hand(?:s|ed|ing)?\s+over|"
-    r"transfer(?:s|red|ring)?|dispos\w+)\b",
+    r"transfer(?:s|red|ring)?|dispos\w+|sale\s+of)\b",
     re.IGNORECASE,
 )
 # "$1 billion of it", "RM170.3 million of that sum": a tranche of the amount before.
@@ -500,7 +502,13 @@ _TALKS_OVER = re.compile(
     r"(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
-_RELATIVE_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?,\s*(?:which|who)\s+[^,;]*$", re.IGNORECASE)
+# "in talks with X to raise as much as": the money would come from X.
+_TALKS_TO_RAISE = re.compile(r"(?:\s*\([^)]*\))?\s+to\s+raise\s+" + ROUGHLY + "$", re.IGNORECASE)
+# "PIF, which took a 16.7% share", "behind Y (which will hold 21 per cent)": said of Y.
+_RELATIVE_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:,\s*(?:which|who)\s+[^,;]*|\(\s*(?:which|who)\s+[^,;()]*)$",
+    re.IGNORECASE,
+)
 
 
 def _antecedent(body, parties, start, head):
@@ -512,10 +520,13 @@ def _antecedent(body, parties, start, head):
 
 
 # Money drawn in by the subject, as "raised" ("could draw $150 million of investment",
-# "attracted $50 million from X"): whoever puts it in is named elsewhere, if at all.
+# "attracted $50 million from X", "took in $74 million from X", "has lined up €2 billion in
+# funding", "garnered $30 million"): whoever puts it in is named elsewhere, if at all.
 _DRAWS = re.compile(
-    r"\b(?:draw|draws|drew|drawn|drawing|attract(?:s|ed|ing)?)\b(?!\s+(?:up|on|interest|attention|"
-    r"criticism|scrutiny|fire|praise|comparisons?))",
+    r"\b(?:(?:draw|draws|drew|drawn|drawing|attract(?:s|ed|ing)?)\b(?!\s+(?:up|on|interest|"
+    r"attention|criticism|scrutiny|fire|praise|comparisons?))|"
+    r"(?:take|takes|took|taking|taken|pull|pulls|pulled|pulling)\s+in|"
+    r"(?:line|lines|lined|lining)\s+up|bagg(?:ed|ing)|garner(?:s|ed|ing)?|nett(?:ed|ing))\b",
     re.IGNORECASE,
 )
 _WHO_BEFORE = re.compile(r",\s*who\s+(?:[a-z]+\s+){0,3}$")
@@ -553,13 +564,20 @@ def _investors(context, sentence, parties, trigger, at, end):
     owner = [a for a in parties if a.end <= at and _POSSESSOR.fullmatch(body, a.end, at)]
     if owner and text_start + trigger.start() >= end and not _ROUND.match(body, end):
         return [owner[-1]], _target(context, sentence, parties, head, tail)  # "X's $1bn investment"
+    owner_of_its = subject or speaker  # "X said the state had approved its $734m venture"
     if (
-        subject is not None
+        owner_of_its is not None
         and text_start + trigger.start() >= end
         and _ITS_BEFORE.search(body, max(text_start, at - 8), at)
     ):
         # "X won approval for its $13.5 billion acquisition of Y": the subject's own deal
-        return [_parent(body, parties, subject)], _target(context, sentence, parties, head, tail)
+        group = [_parent(body, parties, owner_of_its)]
+        partner = (
+            _party_after(body, parties, tail, 70, _WITH) if _VENTURE_NEXT.match(body, end) else None
+        )
+        if partner is not None and partner.company != group[0].company:
+            return [*group, partner], None  # "its $734m joint venture with Y": Y's part too
+        return group, _target(context, sentence, parties, head, tail)
     lender = _party_after(body, parties, max(text_start, head - 70), 70, _TALKS_WITH)
     if _MONEY_NOUN.search(trigger.group()) and _TALKS_OVER.search(
         body, max(text_start, head - 100), head
@@ -567,6 +585,8 @@ def _investors(context, sentence, parties, trigger, at, end):
         if lender is not None and lender.end <= head:
             return [lender], subject  # "in talks with X over financing": X would put it in
         return [], None  # talks with someone unnamed: the subject would receive the money
+    if lender is not None and _TALKS_TO_RAISE.match(body, lender.end, at):
+        return [lender], subject  # "in talks with X to raise $1 billion": X would put it in
     # "¥180 billion from X" (not "buy shares from X": the seller), "an investment by X".
     named_after, agents = None, None
     if received or not buying:
@@ -716,9 +736,13 @@ _NOT_BOUGHT = re.compile(
 )
 # A holding set as a condition of something else: "on condition that X owns more than 51%",
 # "the loans require X to hold 51%", "as long as X keeps a stake of at least 5%".
+# A holding someone could reach or may not pass: "is able to buy 9.9% without a review",
+# "has the financial strength to buy up to 40%", "agreed not to exceed a 25% stake".
 _CONDITION = re.compile(
     r"\b(?:on\s+(?:the\s+)?condition\s+that|provided\s+that|(?:as|so)\s+long\s+as|"
-    r"requir(?:e|es|ed|ing)\s+(?:[^.;,]{1,40}?\s)?to|must)\s+[^.;]{0,60}$"
+    r"requir(?:e|es|ed|ing)\s+(?:[^.;,]{1,40}?\s)?to|must|(?:is|are|was|were|be)\s+able\s+to|"
+    r"(?:financial\s+)?(?:strength|means|capacity)\s+to|not\s+to\s+exceed|exceed(?:s|ed|ing)?)"
+    r"\s+[^.;]{0,60}$"
 )
 _STAKE_PHRASE = re.compile(
     r"\b(?:stake|shareholding|holding|equity\s+interest|interest|ownership)s?\s+(?:in|of)\b|"
@@ -797,7 +821,10 @@ _VENTURE = re.compile(r"\bventure\b|\bJVs?\b|\bjoint\s+(?:company|firm)\b", re.I
 _SHARE_OF_WHAT = re.compile(r"\s+of\s+[^,;.()]{1,60}")
 _NOT_OWNED = re.compile(
     r"\b(?:sales|market|deliveries|output|production|evs|demand|exports|imports|"
-    r"revenue|capitalization|capitalisation|emissions)\b"
+    r"revenue|capitalization|capitalisation|emissions|fleets?|combined\s+total)\b|"
+    # "roughly 30% of its holding": a part of a holding sold, not the size of one
+    r"\b(?:its|their)\s+(?:own\s+|current\s+|existing\s+|remaining\s+)?(?:holding|stake|"
+    r"shareholding)s?\b"
 )
 
 
@@ -1041,6 +1068,8 @@ def find_investments(context, position, actors):
         facts += _unnamed_round_facts(context, position, parties, facts)
     if not denied and ("50" in text or "equal" in text):
         facts += _equal_venture_facts(context, position, parties, facts)
+    if not denied and ("'s" in text or "’s" in text) and _maybe_stake(text):
+        facts += _holding_level_facts(context, position, parties, facts)
     if not denied and ("each" in text or "Each" in text or "both" in text):
         facts += _each_facts(context, position, parties, facts)
     if not denied and "respectively" in text:
@@ -1149,6 +1178,8 @@ def _negated(text, trigger_start):
 # A sentence about the deal or money just reported: "The deal, worth €2.2 billion, ...".
 _ANAPHORA = re.compile(
     r"(?:The|That|This)\s+(?:money|investment|funding|financing|funds|sum|capital|"
+    # "The first tranche will be up to Rs 1,200 crore and the second Rs 725 crore"
+    r"(?:(?:first|second|third|initial|final|next)\s+)?(?:tranche|instal?lment)s?|"
     r"(deal|transaction|acquisition|purchase|agreement))\b"
 )
 # A deal's own price: "The deal, worth €2.2 billion", "is valued at", "comprises", "The
@@ -1889,6 +1920,47 @@ def _equal_venture_facts(context, position, parties, facts):
     return found
 
 
+# "lifts Hero's holding in Ather to 34.58%", "Tencent's holding in Nio will rise to 20.1%",
+# "lower Nissan's stake in Mitsubishi from 34% to 27%", "Toyota's total stake in Denso will
+# reach 20%": the level an owner's holding, named by its owner, moves to.
+_OWNERS_HOLDING_IN = re.compile(
+    r"(?:'s|’s)\s+(?:(?:total|combined|current|existing|direct|overall)\s+)?"
+    r"(?:stake|holding|shareholding|ownership)\s+(?:in|of)\s+(?:the\s+)?"
+)
+_MOVES_TO = re.compile(
+    r"(?:[^.;%]|(?<=\d)[.%]){0,70}?\b(?:to|reach(?:es|ed|ing)?)\s+" + ROUGHLY + PERCENT,
+    re.IGNORECASE,
+)
+
+
+def _holding_level_facts(context, position, parties, facts):
+    """The stake an owner's holding, told with its owner's name, is taken to."""
+    body = context.body
+    sentence = context.sentences[position]
+    found = []
+    for owner in parties:
+        lead = _OWNERS_HOLDING_IN.match(body, owner.end, sentence.end)
+        if lead is None or not owner.named:
+            continue
+        target = next((a for a in parties if a.start == lead.end()), None)
+        if target is None or target.company == owner.company:
+            continue
+        moved = _MOVES_TO.match(body, target.end, sentence.end)
+        if moved is None or _negated(body, owner.start):
+            continue
+        percent = Decimal(moved.group(1))
+        if not 0 < percent <= 100 or any(f.investor == owner.company for f in facts):
+            continue
+        kind = "joint_venture" if _VENTURE.search(sentence.text) else "stake"
+        why = (f"holding level: {body[owner.start : moved.end()]}", f"investor: {owner.company}")
+        found.append(
+            _fact(
+                context, position, owner.company, target.company, None, None, kind, percent, "", why
+            )
+        )
+    return found
+
+
 # "X and Y will hold 51% and 49% respectively", "with X and Y owning 60 and 40 percent of it,
 # respectively": a share for each company of the list, in order.
 _RESPECTIVE = re.compile(
@@ -2389,11 +2461,23 @@ _WORD_PERCENT = re.compile(
 )
 
 
+# "a one-third stake", "a one-fifth holding", "a quarter stake": a fraction naming the size.
+_WORD_FRACTION = re.compile(
+    r"\b(?:a|one)[\s-]+(third|quarter|fifth)[\s-]+(?:(?:equity|controlling|minority)\s+)?"
+    r"(?:stake|holding|shareholding|interest)\b",
+    re.IGNORECASE,
+)
+_FRACTION_PERCENT = {"third": Decimal("33.33"), "quarter": Decimal(25), "fifth": Decimal(20)}
+
+
 def _worded_percent(text, start, end):
     """A percentage in words near a stake: "a stake of about five percent", "a ten per cent
-    holding"."""
+    holding", "a one-third stake"."""
     found = list(_WORD_PERCENT.finditer(text, max(0, start), end))
-    return Decimal(_NUMBER_WORDS[found[-1].group(1).lower()]) if found else None
+    if found:
+        return Decimal(_NUMBER_WORDS[found[-1].group(1).lower()])
+    fraction = _WORD_FRACTION.search(text, max(0, start), end)
+    return _FRACTION_PERCENT[fraction.group(1).lower()] if fraction else None
 
 
 def _stake_percent(text):

@@ -89,11 +89,12 @@ _BEFORE = {
     "rp": "IDR",
     "w": "KRW",  # "W74.5b", as Korean outlets write won
     # "Bt10 billion" (Thai papers), "Tk 500 crore" (Bangladeshi), "QR5bn" (Qatari), "Yen96
-    # billion": read only with a scale, like "W" (see _SHORT_SIGNS).
+    # billion", "R3 billion" (South African): read only with a scale, like "W" (see _SHORT_SIGNS).
     "bt": "THB",
     "tk": "BDT",
     "qr": "QAR",
     "yen": "JPY",
+    "r": "ZAR",  # "R6.1 billion", as South African papers write rand
     "idr": "IDR",
     "cn¥": "CNY",
     "thb": "THB",
@@ -173,6 +174,8 @@ _AFTER = {
     "new taiwan dollars": "TWD",
     "reais": "BRL",
     "brazilian reais": "BRL",
+    "reals": "BRL",  # the anglicised plural some wires use ("11 billion reals")
+    "brazilian reals": "BRL",
     "mexican pesos": "MXN",
     "lira": "TRY",
     "turkish lira": "TRY",
@@ -224,12 +227,12 @@ _AFTER = {
 APPROXIMATELY = (
     r"about|around|roughly|nearly|almost|some|approximately|approx\.|an\s+estimated|close\s+to|"
     r"as\s+much\s+as|up\s+to|a\s+total\s+of|(?:just\s+)?(?:under|over|below|above)|"
-    r"(?:just\s+)?(?:more|less)\s+than"
+    r"(?:just\s+)?(?:more|less)\s+than|upwards?\s+of|in\s+excess\s+of|at\s+least"
 )
 ROUGHLY = rf"(?:(?:{APPROXIMATELY})\s+)*"
-# "20%", "4.99 percent", "51 per cent", "5pc", "5 pct", "5-percent": a percentage, its number
-# as group 1.
-PERCENT = r"(\d{1,3}(?:\.\d+)?)[\s-]?(?:%|(?:percent|per\s+cent|pc|pct)\b)"
+# "20%", "4.99 percent", "51 per cent", "5pc", "5 pct", "5-percent", "a 50-per-cent stake": a
+# percentage, its number as group 1.
+PERCENT = r"(\d{1,3}(?:\.\d+)?)[\s-]?(?:%|(?:percent|per[\s-]cent|pc|pct)\b)"
 
 
 def _alternation(words):
@@ -288,7 +291,7 @@ def _dirham(context):
 
 _DIGIT = re.compile(r"\d")
 # Signs before a figure that are also letters of model codes and names: money only with a scale.
-_SHORT_SIGNS = frozenset(("w", "bt", "tk", "qr", "yen"))
+_SHORT_SIGNS = frozenset(("w", "bt", "tk", "qr", "yen", "r"))
 
 
 def holds_figures(text):

@@ -39,7 +39,9 @@ _A_PRICE = re.compile(
 )
 # "a deal valued at", "the transaction is worth": the price paid, which is an investment.
 _DEAL_VALUE = re.compile(
-    r"\b(?:deal|transaction|acquisition|purchase|takeover|offer|bid|agreement|equity|stake|shares|"
+    r"\b(?:deal|transaction|acquisition|purchase|takeover|offer|bid|agreement|stake|shares|"
+    # "equity" as what is bought, not the kind of investor in "private equity firm X"
+    r"(?<!private\s)equity|"
     r"holding|shareholding)\b[^.;]{0,50}?\b(?:valued|worth|value)\b[^.;]{0,25}$",
     re.IGNORECASE,
 )
@@ -138,6 +140,45 @@ def _raised_to_date(text, amount, lead):
     return bool(_RAISED_BEFORE.search(lead) and _TO_DATE_AFTER.match(text, amount.end))
 
 
+# A company buying back its own shares, however long the words between: "had bought back 50
+# million common shares from X for about €934m", "spend up to ¥200bn buying back its stock".
+_BUYBACK_BEFORE = re.compile(
+    r"\b(?:buy(?:s|ing)?\s+back|bought\s+back|buy-?backs?|repurchas\w+)\b[^.;$€£¥₹]{0,100}$", re.I
+)
+_BUYBACK_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:on\s+|for\s+|to\s+)?(?:buying\s+back|buy\s+back|"
+    r"(?:a\s+|its\s+)?(?:share\s+)?(?:buy-?backs?|repurchases?))\b",
+    re.I,
+)
+
+
+# "The new funding values the company, which is backed by X Co. and Y, at a little more than
+# $3 billion": a valuation, however long the description between.
+_VALUES_AT = re.compile(
+    r"\bvalu(?:es|ed|ing)\b[^;]{0,140}?\bat\s+(?:a\s+little\s+|slightly\s+)?" + ROUGHLY + "$", re.I
+)
+
+
+# "agreed to pay $1.8 billion to its rival X to settle a dispute": a settlement, not money put in.
+_SETTLES_AFTER = re.compile(
+    r"[^.;]{0,70}?\b(?:to\s+settle|in\s+settlement\s+of|as\s+(?:a\s+|part\s+of\s+a\s+)?"
+    r"settlement)\b",
+    re.I,
+)
+
+
+# "paid $126 million for an unnamed group of cars": goods bought, not a holding.
+_FOR_GOODS_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?for\s+(?:an?\s+|the\s+|some\s+)?(?:[\w-]+\s+){0,4}?(?:of\s+)?"
+    r"(?:cars|vehicles|trucks|buses|units|chips|batteries)\b",
+    re.I,
+)
+
+
+# "the watchdog fined X, Y and Z 14 million pesos": a fine, however many are named before it.
+_FINED_BEFORE = re.compile(r"\b(?:fined|fines|fining|penali[sz]ed)\b[^.;$€£¥₹]{0,90}$", re.I)
+
+
 # "formed the world's third-largest carmaker, worth nearly $40 billion", "a start-up now valued
 # at": what a company is worth, not money put in.
 _COMPANY_WORTH = re.compile(
@@ -165,6 +206,16 @@ def not_money_put_in(text, amount):
     if _DEAL_VALUE.search(lead) or _SITE_COST_BEFORE.search(lead):
         return False
     if lang.priced(words_before) or _NOT_MONEY_PUT_IN.search(lead) or _A_PRICE.search(lead):
+        return True
+    if _FINED_BEFORE.search(lead) or _SETTLES_AFTER.match(text, amount.end):
+        return True
+    if _FOR_GOODS_AFTER.match(text, amount.end):
+        return True
+    if _VALUES_AT.search(text, max(0, amount.start - 170), amount.start):
+        return True
+    if _BUYBACK_BEFORE.search(text, max(0, amount.start - 130), amount.start) or (
+        _BUYBACK_AFTER.match(text, amount.end)
+    ):
         return True
     if _COMPANY_WORTH.search(lead):
         return True  # "the world's third-largest carmaker, worth nearly $40 billion": its size

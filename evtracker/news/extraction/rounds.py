@@ -43,7 +43,7 @@ _ROUND = re.compile(
 )
 # A list of participants follows these ...
 _BEFORE_LIST = re.compile(
-    r"\b(?:from|led\s+by|co-led\s+by|including|includes?|such\s+as|among\s+them|"
+    r"\b(?:from|led\s+by|co-led\s+by|including|includes?|included|such\s+as|among\s+them|"
     r"investments?\s+from)\s+$"
 )
 # ... or comes before these.
@@ -116,7 +116,10 @@ def _participants(context, sentence, named):
         cue = _BEFORE_LIST.search(lead.lower().split(",")[-1] if "," in lead else lead.lower())
         if cue is None:
             # "from Volta's battery supplier Proterra": a descriptor between cue and name
-            cue = re.search(r"\b(?:from|led\s+by|including)\s+(?:[\w'’.-]+\s+){1,4}$", lead.lower())
+            # "the round also included existing investors X, Y and Z"
+            cue = re.search(
+                r"\b(?:from|led\s+by|including|included)\s+(?:[\w'’.-]+\s+){1,4}$", lead.lower()
+            )
             if cue is not None and _CLAUSE_BREAK.search(lead[cue.start() :]):
                 cue = None
         if cue is not None and _OF_OTHER_THINGS.search(lead.lower()):
