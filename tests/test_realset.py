@@ -15,10 +15,12 @@ again, 143 of its 609 main facts approvals: the set's approvals fell from P 0.75
 P 0.70 R 0.67, and their floors to 0.69 and 0.66; the set is now 1,372 articles, nine having
 been dropped for retelling pages the holdout or a validation batch retells), session 14's 144
 scored 0.64 / 0.56 / 0.55 (approvals recall of the set from 0.67 to 0.66, its floor to 0.64;
-1,516 articles). Talks are partly in-sample, since the pair model trains on this set, and
-talk status almost wholly (0.99 since session 14, when the pair model's status regression began
-to overrule the rules): out of fold it reads 0.89 (docs/architecture.md). Raise the floors as
-the extractor improves; never lower them to make a change pass.
+1,516 articles). Session 15's tuning (stage 18) raised the measured levels to P 0.85 R 0.83 /
+P 0.80 R 0.56 / P 0.74 R 0.70, and the floors with them. Talks are partly in-sample, since
+the pair model trains on this set, and talk status almost wholly (0.99 since session 14, when
+the pair model's status regression began to overrule the rules): out of fold it reads 0.89
+(docs/architecture.md). Raise the floors as the extractor improves; never lower them to make
+a change pass.
 """
 
 import json
@@ -38,7 +40,7 @@ SECOND_VALIDATION = DATA / "incoming"
 THIRD_VALIDATION = DATA / "third"
 FOURTH_VALIDATION = DATA / "fourth"
 # (precision, recall) per fact type, and talk status accuracy: measured floors, not the goal.
-FLOORS = {"talks": (0.79, 0.79), "investments": (0.75, 0.53), "approvals": (0.69, 0.64)}
+FLOORS = {"talks": (0.83, 0.81), "investments": (0.78, 0.54), "approvals": (0.72, 0.68)}
 STATUS_FLOOR = 0.86
 # Talks whose source (the outlet credited, unnamed sources, or none when a party speaks) is the
 # gold's: the sources page counts rumours by it. 0.85 measured in session 15 (0.80 before the

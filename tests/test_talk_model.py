@@ -20,7 +20,8 @@ REALSET = Path(__file__).parent / "data" / "realset"
 AMPERE = (
     "Renault and Nissan to invest in Ampere",
     "Renault Group and Nissan said on Wednesday that they plan to become strategic investors in "
-    "Ampere, the electric-vehicle unit the French carmaker is spinning off.\n"
+    "Ampere, the electric-vehicle unit the French carmaker is spinning off, with Nissan taking "
+    "up to 15%.\n"
     "Nissan will put up to 600 million euros into Ampere, the companies said, while Mitsubishi "
     "Motors is considering a smaller investment.\n"
     "The two partners also agreed to rebalance their cross-shareholdings.",
