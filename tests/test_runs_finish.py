@@ -491,16 +491,20 @@ def test_it_closes_a_killed_cli_run_on_the_next_start(tmp_path, test_database_ur
 @pytest.mark.usefixtures("companies")
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_it_closes_its_run_when_the_command_is_stopped(tmp_path, test_database_url):
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl-C"])
+def test_it_closes_its_run_when_the_command_is_stopped(tmp_path, test_database_url, stop):
     env = service_env(test_database_url, "")
     folder = real_articles(tmp_path / "articles", 60)
     cli = start_cli(folder, env)
     cli_run_with_some_done()
-    cli.send_signal(signal.SIGTERM)
+    # Whatever query the command is in when the signal comes, it stops after that article.
+    cli.send_signal(stop)
     _, stderr = cli.communicate(timeout=30)
 
     run = IngestionRun.objects.get()
-    assert "interrupted: the remaining articles failed" in stderr
+    assert "interrupted: the remaining articles failed" in stderr, stderr
+    assert "Traceback" not in stderr
+    assert cli.returncode == 128 + stop
     items = list(run.items.values_list("source", "outcome", "error"))
     assert_finished(run.status, run.done, run.total, items)
 

@@ -7,9 +7,9 @@ when nothing could be ingested (every article failed, or none was found) or
 the run could not be queued; a partial failure is reported but exits 0.
 
 A run this command works through itself carries its process ("host:pid"):
-stopped by Ctrl-C or SIGTERM it fails the articles it did not reach as
-interrupted; killed outright, the next start of this command (or the sweeper)
-does.
+stopped by Ctrl-C or SIGTERM it finishes the article in hand and fails the ones
+it did not reach as interrupted; stopped twice, or killed outright, it leaves
+that to the next start of this command (or the sweeper).
 """
 
 import signal
@@ -22,22 +22,41 @@ from evtracker.news import runs, sweeper, tasks
 from evtracker.news.models import ItemOutcome
 
 
-@contextmanager
-def sigterm_as_exit():
-    """SIGTERM (a container stopping) unwinds like Ctrl-C, so that the run is closed."""
+class Stop(Exception):
+    """The command was asked to stop (Ctrl-C or SIGTERM) between two articles."""
 
-    def stop(signum, frame):
-        raise SystemExit(128 + signum)
+    def __init__(self, signum):
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def stop_between_articles():
+    """Ctrl-C or SIGTERM (a container stopping) stop the command after the article in hand, so
+    that no query is cut off half-way and the run can be closed on a sound connection; a
+    second signal stops at once (the sweeper, or the next start, then closes the run). Yields
+    a function that raises Stop once a stop was asked for."""
+    asked = []
+
+    def ask(signum, frame):
+        if asked:
+            raise SystemExit(128 + signum)
+        asked.append(signum)
+
+    def check():
+        if asked:
+            raise Stop(asked[0])
 
     try:
-        previous = signal.signal(signal.SIGTERM, stop)
+        previous = {sig: signal.signal(sig, ask) for sig in (signal.SIGINT, signal.SIGTERM)}
     except ValueError:  # not the main thread: leave signals alone
-        yield
+        yield check
         return
     try:
-        yield
+        yield check
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 class Command(BaseCommand):
@@ -66,16 +85,18 @@ class Command(BaseCommand):
             raise CommandError(f"Nothing to ingest: no article files in {' '.join(sources)}")
 
         counts = dict.fromkeys(ItemOutcome.values, 0)
-        with sigterm_as_exit():
+        with stop_between_articles() as stop_if_asked:
             try:
                 for item_id in runs.pending_item_ids(run.pk):
+                    stop_if_asked()
                     item = runs.process_item_now(item_id)
                     counts[item.outcome] += 1
                     self.stdout.write(self._describe(item))
-            except (KeyboardInterrupt, SystemExit):
+                stop_if_asked()
+            except Stop as stop:
                 runs.fail_pending_items(run.pk, sweeper.INTERRUPTED)
                 self.stderr.write(f"Run {run.pk} interrupted: the remaining articles failed.")
-                raise
+                raise SystemExit(128 + stop.signum) from None
         summary = (
             f"Run {run.pk}: new {counts[ItemOutcome.NEW]}, "
             f"duplicate {counts[ItemOutcome.DUPLICATE]}, failed {counts[ItemOutcome.FAILED]}"
