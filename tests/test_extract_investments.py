@@ -335,6 +335,20 @@ def test_it_counts_a_stake_told_twice_once(index):
 @pytest.mark.parametrize(
     "body",
     [
+        "Tencent said its holding in Nio would rise to 62.5% from 50%.",
+        "Tencent said its stake in Nio will fall to 20 percent after the share sale.",
+    ],
+)
+def test_it_reads_the_level_a_speakers_holding_rises_or_falls_to(index, body):
+    percent = Decimal(body.split(" to ")[1].split("%")[0].split(" percent")[0])
+    assert investments(body, index) == [("Tencent", "Nio", None, None, percent, "stake")]
+    moved = "Nio said its market share in Europe rose to 3% last year."
+    assert investments(moved, index) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
         "Nio shares rose 10% in Hong Kong trading after the report.",
         "BYD holds more than 30 per cent of the Chinese market for plug-in cars.",
         "Xiaomi wants to take 10% of the country's EV sales by 2030.",

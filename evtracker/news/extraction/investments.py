@@ -794,6 +794,12 @@ _RAISED_TO = re.compile(
     r"(?:[^,.;%]|(?<=\d)[.%]){0,40}?\b(?:to|above|beyond)\s+" + ROUGHLY + PERCENT,
     re.IGNORECASE,
 )
+# "its stake in Y will rise to 62.5%", "its holding in Y fell to 15 percent": the size of the
+# holding itself moving, not a market figure.
+_HOLDING_MOVES_TO = re.compile(
+    r"(?:[^,.;%]|(?<=\d)[.%]){0,40}?\b(?:ris(?:e|es|ing|en)|rose|increas\w*|climb\w*|gr[eo]w\w*|"
+    r"f[ae]ll(?:s|en|ing)?|drop\w*|declin\w*|decreas\w*)\s+to\s+" + ROUGHLY + PERCENT
+)  # matched against the lower-cased sentence, right after the stake phrase
 _NOT_A_STAKE = re.compile(
     r"\b(?:(?<!open[\s-])market|share\s+of\s+(?:the\s+)?(?:market|sales|deliveries)|sales|"
     r"deliveries|shares\s+(?:rose|fell|jumped|dropped|gained|slumped|soared|climbed|"
@@ -1604,8 +1610,12 @@ def _stake_facts(context, position, parties, amount_facts):
             _NOT_BOUGHT.search(lowered, 0, match.start()) or not _VENTURE.search(text)
         ):
             continue  # "sold ..., a 49.9% stake"; a bare stake only in a venture being formed
-        window = text[max(0, match.start() - 30) : match.end() + 35]
-        if _NOT_A_STAKE.search(window.lower()):
+        # The holding's own rise or fall ("will rise to 62.5%") is left out of the window.
+        moves = _HOLDING_MOVES_TO.match(lowered, match.end())
+        rest = moves.end() if moves else match.end()
+        before = lowered[max(0, match.start() - 30) : match.end()]
+        window = f"{before} {lowered[rest : match.end() + 35]}"
+        if _NOT_A_STAKE.search(window):
             continue
         share_of = _SHARE_OF_WHAT.match(text, match.end() - (3 if phrase.endswith(" of") else 0))
         if share_of and _NOT_OWNED.search(share_of.group().lower()):
