@@ -2358,6 +2358,13 @@ def test_it_reads_a_company_told_as_worth_an_amount_as_no_investment(index):
     assert money(investments(body, index)) == []
 
 
+def test_it_reads_a_round_a_company_closes_as_money_it_takes_in(index):
+    body = "Nio recently closed a $100 million strategic funding round."
+    assert investments(body, index) == [(None, "Nio", Decimal("100000000"), "USD", None, "stake")]
+    led = "Nio closed a $1 billion round led by Tencent."
+    assert money(investments(led, index)) == [("Tencent", Decimal("1000000000"), "USD")]
+
+
 def test_it_gives_no_round_total_to_one_of_the_investors_it_includes(index):
     body = "Nio has lately raised more than $700 million from backers that include Tencent."
     assert money(investments(body, index)) == [(None, Decimal("7e8"), "USD")]

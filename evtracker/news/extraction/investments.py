@@ -858,25 +858,29 @@ def _stake_without_amount(context, position, investor, target, percent, why):
 
 
 def _unnamed_round_facts(context, position, parties, facts):
-    """The money a round brings in from investors the sentence does not name, or from several
-    it names without giving the money to one: a stake in the company raising it, its investor
-    left empty."""
+    """`facts` with the money a round brings in from investors the sentence does not name, or
+    from several it names without giving the money to one: a stake in the company raising it,
+    its investor left empty (in place of that money read as the raiser's own outlay)."""
     found = unnamed_round(context, position, parties, _subject)
     if found is None:
-        return []
+        return facts
     raiser, verb_end = found
     text = context.sentences[position].text
     amounts = [a for a in find_amounts(text, context.body) if a.start >= verb_end]
     if not amounts:
-        return []
+        return facts
     first = amounts[0]
-    if any(f.amount == first.value and f.currency == first.currency for f in facts):
-        return []  # a sole investor's money
+    same = [f for f in facts if f.amount == first.value and f.currency == first.currency]
+    # "X closed a $100 million funding round": money X takes in, never X's own outlay
+    own = [f for f in same if f.investor == raiser.company and f.target is None]
+    if same and len(own) < len(same):
+        return facts  # a sole investor's money
     if not_money_put_in(text, first):
-        return []  # "So far X has raised $70 million": all it has raised, not one round
+        return facts  # "So far X has raised $70 million": all it has raised, not one round
     why = ("funding round, no investor named", f"raising the money: {raiser.company}")
     money = (first.value, first.currency)
-    return [_fact(context, position, None, raiser.company, *money, "stake", None, "", why)]
+    kept = [f for f in facts if f not in own]
+    return [*kept, _fact(context, position, None, raiser.company, *money, "stake", None, "", why)]
 
 
 # "raised $50 million in a round led by X": a sole lead investor named, the round's money is its.
@@ -1071,7 +1075,7 @@ def find_investments(context, position, actors):
             round_facts(context, position, parties, facts, _subject, _round_stake),
         )
     if not denied and holds_figures(text):
-        facts += _unnamed_round_facts(context, position, parties, facts)
+        facts = _unnamed_round_facts(context, position, parties, facts)
     if not denied and ("50" in text or "equal" in text):
         facts += _equal_venture_facts(context, position, parties, facts)
     if not denied and ("'s" in text or "’s" in text) and _maybe_stake(text):
