@@ -2358,6 +2358,16 @@ def test_it_reads_a_company_told_as_worth_an_amount_as_no_investment(index):
     assert money(investments(body, index)) == []
 
 
+def test_it_gives_each_partners_money_its_half_of_an_equally_owned_venture(index):
+    body = "Toyota and Panasonic will each put $1 billion into a 50-50 joint venture."
+    assert [(f[0], f[2], f[4]) for f in investments(body, index)] == [
+        ("Panasonic", Decimal("1000000000"), Decimal(50)),
+        ("Toyota", Decimal("1000000000"), Decimal(50)),
+    ]
+    unsized = "Toyota will set up a $2 billion joint venture with Panasonic."
+    assert {f[4] for f in investments(unsized, index)} == {None}
+
+
 def test_it_reads_a_round_a_company_closes_as_money_it_takes_in(index):
     body = "Nio recently closed a $100 million strategic funding round."
     assert investments(body, index) == [(None, "Nio", Decimal("100000000"), "USD", None, "stake")]

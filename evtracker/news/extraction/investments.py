@@ -1895,7 +1895,8 @@ _BY_PAIR = re.compile(r"\s+(?:by|between)\s+")
 
 
 def _equal_venture_facts(context, position, parties, facts):
-    """Each partner's half of a venture told as equally owned, its amount not given."""
+    """Each partner's half of a venture told as equally owned: a fact of its own when its amount
+    is not given, else the half added to the partner's money in `facts` (changed in place)."""
     sentence = context.sentences[position]
     text = sentence.text
     equal = _EQUAL.search(text)
@@ -1923,6 +1924,10 @@ def _equal_venture_facts(context, position, parties, facts):
         return []
     found = []
     for company in companies:
+        # "each put $1 billion into a 50-50 venture": the half goes with that money
+        for index, fact in enumerate(facts):
+            if fact.investor == company and fact.kind == "joint_venture" and not fact.stake_percent:
+                facts[index] = replace(fact, stake_percent=Decimal(50))
         if any(f.investor == company for f in facts) or _funds_the_venture(context, company):
             continue
         why = (f"equal shares: {equal.group()}", f"investor: {company}")
