@@ -2368,6 +2368,16 @@ def test_it_gives_each_partners_money_its_half_of_an_equally_owned_venture(index
     assert {f[4] for f in investments(unsized, index)} == {None}
 
 
+def test_it_reads_money_past_a_ratio_but_not_past_a_colon(index):
+    body = "Toyota and Panasonic will set up a $2 billion 50:50 joint venture to make batteries."
+    assert money(investments(body, index)) == [
+        ("Panasonic", Decimal("2000000000"), "USD"),
+        ("Toyota", Decimal("2000000000"), "USD"),
+    ]
+    colon = "Nio at a glance: $2 billion of debt; Tencent is an investor."
+    assert money(investments(colon, index)) == []
+
+
 def test_it_reads_a_round_a_company_closes_as_money_it_takes_in(index):
     body = "Nio recently closed a $100 million strategic funding round."
     assert investments(body, index) == [(None, "Nio", Decimal("100000000"), "USD", None, "stake")]

@@ -49,7 +49,9 @@ _ONE_OF = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(
-    r"[;:—–]|,\s*(?:while|but|whereas|although|and\s+(?:its|the|it|they)\s)", re.IGNORECASE
+    # a colon ends a clause, but not inside a ratio ("a $2 billion 50:50 venture")
+    r"[;—–]|(?<!\d):(?!\d)|,\s*(?:while|but|whereas|although|and\s+(?:its|the|it|they)\s)",
+    re.IGNORECASE,
 )
 # Investing verbs the shared vocabulary leaves out: paying for, buying, selling to.
 _MORE_TRIGGERS = re.compile(
