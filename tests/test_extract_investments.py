@@ -2378,6 +2378,22 @@ def test_it_reads_money_past_a_ratio_but_not_past_a_colon(index):
     assert money(investments(colon, index)) == []
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Volkswagen took out a loan of 1 billion euros from banks.",
+        "Nio will get loans worth $1 billion to build its plant.",
+    ],
+)
+def test_it_does_not_take_money_a_company_borrows_for_its_investment(index, body):
+    assert money(investments(body, index)) == []
+
+
+def test_it_still_reads_a_company_lending_money(index):
+    body = "Volkswagen will lend Nio $500 million."
+    assert money(investments(body, index)) == [("Volkswagen", Decimal("500000000"), "USD")]
+
+
 def test_it_reads_a_round_a_company_closes_as_money_it_takes_in(index):
     body = "Nio recently closed a $100 million strategic funding round."
     assert investments(body, index) == [(None, "Nio", Decimal("100000000"), "USD", None, "stake")]

@@ -121,13 +121,26 @@ _PAIR_WORDS = re.compile(
 _APPOSITIVE = re.compile(r",\s*(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:'s|’s)\s[^,]{0,60},")
 
 
+# "took out a loan of", "will get loans worth", "won a $1 billion government loan": the
+# subject borrows the money; it puts none in.
+_BORROWS = re.compile(
+    r"\b(?:(?:took|take|takes|taking|taken)\s+out|gets?|got|getting|receiv\w+|secur\w+|"
+    r"obtain\w*|won|wins?|land(?:s|ed)?)\s+(?:[^\s.;]+\s+){0,5}?$"
+)  # matched against the lower-cased sentence, right before "loan"
+
+
 def _triggers(text, names):
-    found = list(lang.INVEST.finditer(text)) + list(_MORE_TRIGGERS.finditer(fold(text)))
+    lowered = fold(text)
+    found = list(lang.INVEST.finditer(text)) + list(_MORE_TRIGGERS.finditer(lowered))
     return [
         match
         for match in found
         if not any(start < match.end() and match.start() < end for start, end in names)
         and not lang.cancelled(lang.last_words(text, match.start()))
+        and not (
+            match.group().startswith("loan")
+            and _BORROWS.search(lowered, max(0, match.start() - 50), match.start())
+        )
     ]
 
 
