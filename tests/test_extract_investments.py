@@ -647,6 +647,7 @@ def test_it_drops_a_rumoured_stake_the_investor_denies_elsewhere_in_the_article(
         ("an 80-million-pound", "80000000", "GBP"),
         ("a 12-million-euro ($13 million)", "12000000", "EUR"),
         ("5 billion roubles", "5000000000", "RUB"),
+        ("1.5 bln dlrs", "1500000000", "USD"),
     ],
 )
 def test_it_reads_currencies_and_scales_as_reporters_write_them(text, amount, currency):
