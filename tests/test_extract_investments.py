@@ -2382,6 +2382,20 @@ def test_it_reads_money_past_a_ratio_but_not_past_a_colon(index):
 @pytest.mark.parametrize(
     "body",
     [
+        "Tencent has also pumped $400 million into Nio.",
+        "Tencent will plough $400 million into Nio over two years.",
+    ],
+)
+def test_it_reads_money_pumped_or_ploughed_into_a_company(index, body):
+    assert investments(body, index) == [
+        ("Tencent", "Nio", Decimal("400000000"), "USD", None, "stake")
+    ]
+    assert investments("Nio pumped out 10,000 cars worth $400 million.", index) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
         "Volkswagen took out a loan of 1 billion euros from banks.",
         "Nio will get loans worth $1 billion to build its plant.",
     ],

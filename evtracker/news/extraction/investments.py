@@ -64,6 +64,8 @@ _MORE_TRIGGERS = re.compile(
     + r"\S{0,4}\d)|"
     r"transfer(?:s|red|ring)?|injection|contribut\w+|joint[\s-]+ventures?|jvs?|"
     r"in\s+exchange\s+for|"
+    # "pumped $400 million into", "will plough 2 billion euros into": money poured in
+    r"(?:pump|plough|plow)(?:s|ed|ing)?\s+[^.;]{0,45}?\binto|"
     # "will pick up Toyota shares worth ¥48 billion", "snapped up $50 million of its stock"
     r"(?:pick|snap)\w*\s+up(?=[^.;]{0,60}\b(?:shares|stock|stakes?|equity)\b)|"
     # "will build a €1.2 billion assembly plant", "plans to set up a $100 million factory": a
