@@ -335,6 +335,20 @@ def test_it_counts_a_stake_told_twice_once(index):
 @pytest.mark.parametrize(
     "body",
     [
+        "Tencent said its holding in Nio would rise to 62.5% from 50%.",
+        "Tencent said its stake in Nio will fall to 20 percent after the share sale.",
+    ],
+)
+def test_it_reads_the_level_a_speakers_holding_rises_or_falls_to(index, body):
+    percent = Decimal(body.split(" to ")[1].split("%")[0].split(" percent")[0])
+    assert investments(body, index) == [("Tencent", "Nio", None, None, percent, "stake")]
+    moved = "Nio said its market share in Europe rose to 3% last year."
+    assert investments(moved, index) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
         "Nio shares rose 10% in Hong Kong trading after the report.",
         "BYD holds more than 30 per cent of the Chinese market for plug-in cars.",
         "Xiaomi wants to take 10% of the country's EV sales by 2030.",
@@ -633,6 +647,7 @@ def test_it_drops_a_rumoured_stake_the_investor_denies_elsewhere_in_the_article(
         ("an 80-million-pound", "80000000", "GBP"),
         ("a 12-million-euro ($13 million)", "12000000", "EUR"),
         ("5 billion roubles", "5000000000", "RUB"),
+        ("1.5 bln dlrs", "1500000000", "USD"),
     ],
 )
 def test_it_reads_currencies_and_scales_as_reporters_write_them(text, amount, currency):
@@ -2342,6 +2357,63 @@ def test_it_reads_a_company_told_as_worth_an_amount_as_no_investment(index):
         "second-biggest carmaker, worth nearly $50 billion."
     )
     assert money(investments(body, index)) == []
+
+
+def test_it_gives_each_partners_money_its_half_of_an_equally_owned_venture(index):
+    body = "Toyota and Panasonic will each put $1 billion into a 50-50 joint venture."
+    assert [(f[0], f[2], f[4]) for f in investments(body, index)] == [
+        ("Panasonic", Decimal("1000000000"), Decimal(50)),
+        ("Toyota", Decimal("1000000000"), Decimal(50)),
+    ]
+    unsized = "Toyota will set up a $2 billion joint venture with Panasonic."
+    assert {f[4] for f in investments(unsized, index)} == {None}
+
+
+def test_it_reads_money_past_a_ratio_but_not_past_a_colon(index):
+    body = "Toyota and Panasonic will set up a $2 billion 50:50 joint venture to make batteries."
+    assert money(investments(body, index)) == [
+        ("Panasonic", Decimal("2000000000"), "USD"),
+        ("Toyota", Decimal("2000000000"), "USD"),
+    ]
+    colon = "Nio at a glance: $2 billion of debt; Tencent is an investor."
+    assert money(investments(colon, index)) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tencent has also pumped $400 million into Nio.",
+        "Tencent will plough $400 million into Nio over two years.",
+    ],
+)
+def test_it_reads_money_pumped_or_ploughed_into_a_company(index, body):
+    assert investments(body, index) == [
+        ("Tencent", "Nio", Decimal("400000000"), "USD", None, "stake")
+    ]
+    assert investments("Nio pumped out 10,000 cars worth $400 million.", index) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Volkswagen took out a loan of 1 billion euros from banks.",
+        "Nio will get loans worth $1 billion to build its plant.",
+    ],
+)
+def test_it_does_not_take_money_a_company_borrows_for_its_investment(index, body):
+    assert money(investments(body, index)) == []
+
+
+def test_it_still_reads_a_company_lending_money(index):
+    body = "Volkswagen will lend Nio $500 million."
+    assert money(investments(body, index)) == [("Volkswagen", Decimal("500000000"), "USD")]
+
+
+def test_it_reads_a_round_a_company_closes_as_money_it_takes_in(index):
+    body = "Nio recently closed a $100 million strategic funding round."
+    assert investments(body, index) == [(None, "Nio", Decimal("100000000"), "USD", None, "stake")]
+    led = "Nio closed a $1 billion round led by Tencent."
+    assert money(investments(led, index)) == [("Tencent", Decimal("1000000000"), "USD")]
 
 
 def test_it_gives_no_round_total_to_one_of_the_investors_it_includes(index):

@@ -49,7 +49,9 @@ _ONE_OF = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(
-    r"[;:—–]|,\s*(?:while|but|whereas|although|and\s+(?:its|the|it|they)\s)", re.IGNORECASE
+    # a colon ends a clause, but not inside a ratio ("a $2 billion 50:50 venture")
+    r"[;—–]|(?<!\d):(?!\d)|,\s*(?:while|but|whereas|although|and\s+(?:its|the|it|they)\s)",
+    re.IGNORECASE,
 )
 # Investing verbs the shared vocabulary leaves out: paying for, buying, selling to.
 _MORE_TRIGGERS = re.compile(
@@ -62,6 +64,8 @@ _MORE_TRIGGERS = re.compile(
     + r"\S{0,4}\d)|"
     r"transfer(?:s|red|ring)?|injection|contribut\w+|joint[\s-]+ventures?|jvs?|"
     r"in\s+exchange\s+for|"
+    # "pumped $400 million into", "will plough 2 billion euros into": money poured in
+    r"(?:pump|plough|plow)(?:s|ed|ing)?\s+[^.;]{0,45}?\binto|"
     # "will pick up Toyota shares worth ¥48 billion", "snapped up $50 million of its stock"
     r"(?:pick|snap)\w*\s+up(?=[^.;]{0,60}\b(?:shares|stock|stakes?|equity)\b)|"
     # "will build a €1.2 billion assembly plant", "plans to set up a $100 million factory": a
@@ -119,13 +123,26 @@ _PAIR_WORDS = re.compile(
 _APPOSITIVE = re.compile(r",\s*(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:'s|’s)\s[^,]{0,60},")
 
 
+# "took out a loan of", "will get loans worth", "won a $1 billion government loan": the
+# subject borrows the money; it puts none in.
+_BORROWS = re.compile(
+    r"\b(?:(?:took|take|takes|taking|taken)\s+out|gets?|got|getting|receiv\w+|secur\w+|"
+    r"obtain\w*|won|wins?|land(?:s|ed)?)\s+(?:[^\s.;]+\s+){0,5}?$"
+)  # matched against the lower-cased sentence, right before "loan"
+
+
 def _triggers(text, names):
-    found = list(lang.INVEST.finditer(text)) + list(_MORE_TRIGGERS.finditer(fold(text)))
+    lowered = fold(text)
+    found = list(lang.INVEST.finditer(text)) + list(_MORE_TRIGGERS.finditer(lowered))
     return [
         match
         for match in found
         if not any(start < match.end() and match.start() < end for start, end in names)
         and not lang.cancelled(lang.last_words(text, match.start()))
+        and not (
+            match.group().startswith("loan")
+            and _BORROWS.search(lowered, max(0, match.start() - 50), match.start())
+        )
     ]
 
 
@@ -794,6 +811,12 @@ _RAISED_TO = re.compile(
     r"(?:[^,.;%]|(?<=\d)[.%]){0,40}?\b(?:to|above|beyond)\s+" + ROUGHLY + PERCENT,
     re.IGNORECASE,
 )
+# "its stake in Y will rise to 62.5%", "its holding in Y fell to 15 percent": the size of the
+# holding itself moving, not a market figure.
+_HOLDING_MOVES_TO = re.compile(
+    r"(?:[^,.;%]|(?<=\d)[.%]){0,40}?\b(?:ris(?:e|es|ing|en)|rose|increas\w*|climb\w*|gr[eo]w\w*|"
+    r"f[ae]ll(?:s|en|ing)?|drop\w*|declin\w*|decreas\w*)\s+to\s+" + ROUGHLY + PERCENT
+)  # matched against the lower-cased sentence, right after the stake phrase
 _NOT_A_STAKE = re.compile(
     r"\b(?:(?<!open[\s-])market|share\s+of\s+(?:the\s+)?(?:market|sales|deliveries)|sales|"
     r"deliveries|shares\s+(?:rose|fell|jumped|dropped|gained|slumped|soared|climbed|"
@@ -852,25 +875,29 @@ def _stake_without_amount(context, position, investor, target, percent, why):
 
 
 def _unnamed_round_facts(context, position, parties, facts):
-    """The money a round brings in from investors the sentence does not name, or from several
-    it names without giving the money to one: a stake in the company raising it, its investor
-    left empty."""
+    """`facts` with the money a round brings in from investors the sentence does not name, or
+    from several it names without giving the money to one: a stake in the company raising it,
+    its investor left empty (in place of that money read as the raiser's own outlay)."""
     found = unnamed_round(context, position, parties, _subject)
     if found is None:
-        return []
+        return facts
     raiser, verb_end = found
     text = context.sentences[position].text
     amounts = [a for a in find_amounts(text, context.body) if a.start >= verb_end]
     if not amounts:
-        return []
+        return facts
     first = amounts[0]
-    if any(f.amount == first.value and f.currency == first.currency for f in facts):
-        return []  # a sole investor's money
+    same = [f for f in facts if f.amount == first.value and f.currency == first.currency]
+    # "X closed a $100 million funding round": money X takes in, never X's own outlay
+    own = [f for f in same if f.investor == raiser.company and f.target is None]
+    if same and len(own) < len(same):
+        return facts  # a sole investor's money
     if not_money_put_in(text, first):
-        return []  # "So far X has raised $70 million": all it has raised, not one round
+        return facts  # "So far X has raised $70 million": all it has raised, not one round
     why = ("funding round, no investor named", f"raising the money: {raiser.company}")
     money = (first.value, first.currency)
-    return [_fact(context, position, None, raiser.company, *money, "stake", None, "", why)]
+    kept = [f for f in facts if f not in own]
+    return [*kept, _fact(context, position, None, raiser.company, *money, "stake", None, "", why)]
 
 
 # "raised $50 million in a round led by X": a sole lead investor named, the round's money is its.
@@ -1065,7 +1092,7 @@ def find_investments(context, position, actors):
             round_facts(context, position, parties, facts, _subject, _round_stake),
         )
     if not denied and holds_figures(text):
-        facts += _unnamed_round_facts(context, position, parties, facts)
+        facts = _unnamed_round_facts(context, position, parties, facts)
     if not denied and ("50" in text or "equal" in text):
         facts += _equal_venture_facts(context, position, parties, facts)
     if not denied and ("'s" in text or "’s" in text) and _maybe_stake(text):
@@ -1604,8 +1631,12 @@ def _stake_facts(context, position, parties, amount_facts):
             _NOT_BOUGHT.search(lowered, 0, match.start()) or not _VENTURE.search(text)
         ):
             continue  # "sold ..., a 49.9% stake"; a bare stake only in a venture being formed
-        window = text[max(0, match.start() - 30) : match.end() + 35]
-        if _NOT_A_STAKE.search(window.lower()):
+        # The holding's own rise or fall ("will rise to 62.5%") is left out of the window.
+        moves = _HOLDING_MOVES_TO.match(lowered, match.end())
+        rest = moves.end() if moves else match.end()
+        before = lowered[max(0, match.start() - 30) : match.end()]
+        window = f"{before} {lowered[rest : match.end() + 35]}"
+        if _NOT_A_STAKE.search(window):
             continue
         share_of = _SHARE_OF_WHAT.match(text, match.end() - (3 if phrase.endswith(" of") else 0))
         if share_of and _NOT_OWNED.search(share_of.group().lower()):
@@ -1881,7 +1912,8 @@ _BY_PAIR = re.compile(r"\s+(?:by|between)\s+")
 
 
 def _equal_venture_facts(context, position, parties, facts):
-    """Each partner's half of a venture told as equally owned, its amount not given."""
+    """Each partner's half of a venture told as equally owned: a fact of its own when its amount
+    is not given, else the half added to the partner's money in `facts` (changed in place)."""
     sentence = context.sentences[position]
     text = sentence.text
     equal = _EQUAL.search(text)
@@ -1909,6 +1941,10 @@ def _equal_venture_facts(context, position, parties, facts):
         return []
     found = []
     for company in companies:
+        # "each put $1 billion into a 50-50 venture": the half goes with that money
+        for index, fact in enumerate(facts):
+            if fact.investor == company and fact.kind == "joint_venture" and not fact.stake_percent:
+                facts[index] = replace(fact, stake_percent=Decimal(50))
         if any(f.investor == company for f in facts) or _funds_the_venture(context, company):
             continue
         why = (f"equal shares: {equal.group()}", f"investor: {company}")

@@ -110,6 +110,7 @@ _BEFORE = {
 # Currency words and codes written after the number and scale.
 _AFTER = {
     "dollars": "USD",
+    "dlrs": "USD",  # wire shorthand: "1.5 bln dlrs"
     "us dollars": "USD",
     "u.s. dollars": "USD",
     "usd": "USD",
