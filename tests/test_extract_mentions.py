@@ -738,3 +738,20 @@ def test_it_knows_the_initials_indian_and_korean_papers_use(initials, company):
     index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
     found = [m.company for m in find_mentions(f"Shares of {initials} rose 3% on Monday.", index)]
     assert found == [company]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Toyota put $40 million into Vantrel, a Swiss lidar specialist, last year.",
+        "Renault will build the buses for Vantrel, a Danish transport operator.",
+        "The land was bought by Vantrel, a Chinese company, in 2022.",
+    ],
+)
+def test_it_reads_the_firm_an_indefinite_appositive_describes_after_a_preposition(index, text):
+    assert [name for name, _ in new_names(text, index)] == ["Vantrel"]
+
+
+def test_it_takes_no_place_before_a_speakers_role_for_a_firm(index):
+    text = "Renault will build the van at Sandouville, a company official said on Monday."
+    assert new_names(text, index) == []

@@ -470,6 +470,12 @@ _APPOSITIVE_BEFORE = re.compile(
     r"(?:[\w-]+\s+){0,4}?$"
 )
 _ROLE_BEFORE_NAME = re.compile(_ROLE + r" $")
+_INDEFINITE_AFTER = re.compile(r",\s+an?\s")
+# "at Talegaon, a company official said": the role word describes a person, not the name.
+_PERSON_AFTER_ROLE = re.compile(
+    r" (?:officials?|spokes(?:man|woman|person)|executives?|sources?|insiders?|"
+    r"representatives?)\b"
+)
 # A verb right after the role: the role is the subject of a new clause, not an appositive.
 _CLAUSE_AFTER_ROLE = re.compile(
     r" (?:said|says|added|adds|told|announced|noted|stated|confirmed|declined|reported|wrote|"
@@ -603,7 +609,16 @@ def _by_role(text, index):
                 continue  # "... (Pty) Ltd, the buying firm": the end of a longer name
             if len(words) == 1 and (words[0] in _SENTENCE_ADVERBS or words[0].endswith("ly")):
                 continue  # "Elsewhere, the company said"
-            if len(name) < 3 or (appositive and _NOT_AFTER.search(text, max(0, start - 12), start)):
+            if len(name) < 3 or (
+                appositive
+                and _NOT_AFTER.search(text, max(0, start - 12), start)
+                and not (
+                    _INDEFINITE_AFTER.match(text, name_match.end(1))
+                    and not _PERSON_AFTER_ROLE.match(text, role.end())
+                )
+            ):
+                # "based in Detroit, the carmaker said": a place before a new clause; "put $10m
+                # into Way Ray, a Swiss lidar specialist" describes the firm with 'a'.
                 continue
             if (
                 role.group() in _PEOPLE_ROLES
