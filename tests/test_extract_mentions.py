@@ -755,3 +755,25 @@ def test_it_reads_the_firm_an_indefinite_appositive_describes_after_a_prepositio
 def test_it_takes_no_place_before_a_speakers_role_for_a_firm(index):
     text = "Renault will build the van at Sandouville, a company official said on Monday."
     assert new_names(text, index) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("The joint venture between Renault and Tarvik will build vans.", "Tarvik"),
+        ("Talks between Tarvik and Nissan stalled in May.", "Tarvik"),
+        ("A partnership between Toyota and Kelvo South Africa was signed.", "Kelvo South Africa"),
+    ],
+)
+def test_it_reads_the_name_paired_with_a_known_one_after_between(index, text, firm):
+    assert [name for name, _ in new_names(text, index)] == [firm]
+
+
+def test_it_takes_no_place_or_given_initials_after_between_for_a_firm(index):
+    text = (
+        "The gap between Renault and Tarvik grew. Toyota Motor Co (TMC) agreed a deal. "
+        "The merger between TMC and Nissan and the talks between Nissan and Chile's Codelco."
+    )
+    assert "Tarvik" not in [name for name, _ in new_names(text, index)]
+    assert "TMC" not in [name for name, _ in new_names(text, index)]
+    assert "Chile's" not in [name for name, _ in new_names(text, index)]

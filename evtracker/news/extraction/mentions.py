@@ -1007,6 +1007,54 @@ def _opens(text, start):
     return start == 0 or before.endswith("\n") or before == ". "
 
 
+# "a joint venture between Renault and Kelvo Cells", "talks between Tarvik and Nissan": the
+# two names after 'between' are a deal's parties.
+_BETWEEN_PAIR = re.compile(
+    rf"(?<=\bbetween )(?:the )?({_LIST_ITEM}) and (?:the )?({_LIST_ITEM})(?![\w&'’-])"
+)
+_DEAL_BEFORE_BETWEEN = re.compile(
+    r"(?:talks|negotiations|discussions|deal|venture|partnership|agreement|merger|alliance|"
+    r"tie-?up|collaboration|cooperation|memorandum|MoU|pact|combination|transaction|contract)"
+    r"(?: [\w-]+){0,2} $",
+    re.IGNORECASE,
+)
+
+
+def _local_unit(item, index):
+    """ "Kelvo South Africa": a firm's name and then a country names its local unit."""
+    place = _UNIT_COUNTRY.search(item)
+    if place is None or place.end() != len(item) or place.start() == 0:
+        return None
+    core = _plausible_firm(item[: place.start()], index)
+    return item if core is not None and item.startswith(core) else None
+
+
+def _by_between(text, mentions, index):
+    """ "a venture between Renault and Kelvo Cells": the name paired after 'between' with a
+    known company is a company too."""
+    if "between" not in text:
+        return []
+    starts = {m.start: m for m in mentions if m.kind != "regulator"}
+    found = []
+    for match in _BETWEEN_PAIR.finditer(text):
+        if not _DEAL_BEFORE_BETWEEN.search(text, max(0, match.start() - 48), match.start() - 8):
+            continue
+        for known, other in ((1, 2), (2, 1)):
+            if match.start(known) not in starts or match.start(other) in starts:
+                continue
+            item = match.group(other)
+            if item.endswith(("'s", "’s")) or _NAME_OF_NEXT.match(text, match.end(other)):
+                continue  # "between SQM and Chile's Codelco", "between X and Bank of America"
+            name = _plausible_firm(item, index) or _local_unit(item, index)
+            if name is None or not item.startswith(name):
+                continue
+            if f"({name})" in text[: match.start(other)]:
+                continue  # "Honda Motor Co Ltd (HAMCL)": initials given to a firm named before
+            at = match.start(other)
+            found.append(Mention(at, at + len(name), name, "other", "new"))
+    return found
+
+
 def _by_pairing(text, mentions, index):
     """ "Renault and Kelvo Cells will set up a plant": at a sentence's opening, the name joined
     by 'and' to a known company before a deal's verb is a company too."""
@@ -1250,6 +1298,7 @@ def find_mentions(text, index):
     for mention in (
         *_by_coordination(text, mentions, index),
         *_by_pairing(text, mentions, index),
+        *_by_between(text, mentions, index),
         *_by_plural_role(text, index),
     ):
         if mention.company in short_forms:
