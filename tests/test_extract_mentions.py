@@ -777,3 +777,13 @@ def test_it_takes_no_place_or_given_initials_after_between_for_a_firm(index):
     assert "Tarvik" not in [name for name, _ in new_names(text, index)]
     assert "TMC" not in [name for name, _ in new_names(text, index)]
     assert "Chile's" not in [name for name, _ in new_names(text, index)]
+
+
+def test_it_reads_the_firm_described_as_one_of_several(index):
+    text = "Tarvik, one of China's largest battery makers, signed a supply deal with Nissan."
+    assert new_names(text, index) == [("Tarvik", "supplier")]
+
+
+def test_it_takes_no_plural_role_alone_for_a_firms_introduction(index):
+    text = "Analysts said battery makers Bigger Cells would struggle; Toyota, the makers said, too."
+    assert "Bigger Cells" not in [name for name, _ in new_names(text, index)]

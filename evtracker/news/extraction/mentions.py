@@ -456,7 +456,12 @@ _ROLE = (
 )
 # One scan for the role words; the name is then looked for right after one, or (in an
 # appositive) right before the comma that opens it.
-_ROLE_WORD = re.compile(_ROLE + r"(?![\w-])")
+# A plural role counts only in "X, one of the largest battery makers" (checked in _by_role).
+_ROLE_WORD = re.compile(_ROLE + r"(?P<plural>s)?(?![\w-])")
+_ONE_OF_BEFORE = re.compile(
+    r"(?<![\w&'’.-])(" + _NAME + r"),\s+one\s+of\s+(?:the|[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’]s)\s+"
+    r"(?:[\w-]+\s+){0,4}?$"
+)
 # "Another parts company, Uno Minda, has applied": the name may stand between commas after the
 # role, when no source's verb follows it ("the company, Reuters reported").
 _NAME_AFTER = re.compile(
@@ -579,14 +584,17 @@ def _by_role(text, index):
     for role in _ROLE_WORD.finditer(text):
         if role.start() and (
             is_word_char(text[role.start() - 1])
-            or (text[role.start() - 1] == "-" and role.group() == "brand")
+            or (text[role.start() - 1] == "-" and role.group() in ("brand", "brands"))
         ):
             continue  # "Dacia-brand Logan": a product
-        after = _NAME_AFTER.match(text, role.end())
+        plural = role.group("plural") is not None
+        word = role.group()[:-1] if plural else role.group()
+        after = None if plural else _NAME_AFTER.match(text, role.end())
         window = max(0, role.start() - 90)
         before = (
-            _APPOSITIVE_BEFORE.search(text, window, role.start())
+            (_ONE_OF_BEFORE if plural else _APPOSITIVE_BEFORE).search(text, window, role.start())
             if "," in text[window : role.start()]
+            and (not plural or "one of" in text[window : role.start()])
             # "Herlander Zola, the company's president": a person of the company
             and not text.startswith(("'s", "’s"), role.end())
             else None
@@ -621,13 +629,13 @@ def _by_role(text, index):
                 # into Way Ray, a Swiss lidar specialist" describes the firm with 'a'.
                 continue
             if (
-                role.group() in _PEOPLE_ROLES
+                word in _PEOPLE_ROLES
                 and len(words) > 1
                 and words[-1] not in _FIRMISH
                 and not _trade_before(text, role, words)
             ):
                 continue  # "fund manager Cathie Wood", "investor Warren Buffett": people
-            kind = _role_kind(role.group(), text[max(0, role.start() - 30) : role.start()])
+            kind = _role_kind(word, text[max(0, role.start() - 30) : role.start()])
             found.append(Mention(start, start + len(name), name, kind, "new"))
     return found
 
