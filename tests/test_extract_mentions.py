@@ -787,3 +787,19 @@ def test_it_reads_the_firm_described_as_one_of_several(index):
 def test_it_takes_no_plural_role_alone_for_a_firms_introduction(index):
     text = "Analysts said battery makers Bigger Cells would struggle; Toyota, the makers said, too."
     assert "Bigger Cells" not in [name for name, _ in new_names(text, index)]
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("Toyota said its battery unit Tarvik Cells would supply Nissan.", "Tarvik Cells"),
+        ("Renault's software subsidiary Tarvik will sign the deal.", "Tarvik"),
+    ],
+)
+def test_it_reads_the_firm_named_after_a_word_for_part_of_a_group(index, text, firm):
+    assert [name for name, _ in new_names(text, index)] == [firm]
+
+
+def test_it_takes_no_appositive_unit_for_a_firm_of_its_own(index):
+    text = "Tarvik, a wholly owned Toyota subsidiary, holds 40% of the plant."
+    assert new_names(text, index) == []

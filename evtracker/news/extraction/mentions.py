@@ -452,8 +452,12 @@ _ROLE = (
     r"(?:carmaker|automaker|car\s+maker|maker|manufacturer|company|firm|start-?up|investor|fund|rival|"
     r"manager|specialist|supplier|giant|platform|conglomerate|lender|operator|developer|house|"
     r"outfit|venture|producer|group|brand|chipmaker|automaker|insurer|bank|miner|retailer|"
-    r"provider|lessor|utility|distributor|importer|dealer|dealership)"
+    r"provider|lessor|utility|distributor|importer|dealer|dealership|"
+    r"affiliate|subsidiary|unit|arm|division)"
 )
+# A part of a group names a firm after it ("its battery unit Tarvik Cells"); in an appositive
+# ("Tarvik, a Toyota subsidiary,") the reports record the parent, so none is read there.
+_PART_ROLES = frozenset(("affiliate", "subsidiary", "unit", "arm", "division"))
 # One scan for the role words; the name is then looked for right after one, or (in an
 # appositive) right before the comma that opens it.
 # A plural role counts only in "X, one of the largest battery makers" (checked in _by_role).
@@ -592,12 +596,18 @@ def _by_role(text, index):
         after = None if plural else _NAME_AFTER.match(text, role.end())
         window = max(0, role.start() - 90)
         before = (
-            (_ONE_OF_BEFORE if plural else _APPOSITIVE_BEFORE).search(text, window, role.start())
-            if "," in text[window : role.start()]
-            and (not plural or "one of" in text[window : role.start()])
-            # "Herlander Zola, the company's president": a person of the company
-            and not text.startswith(("'s", "’s"), role.end())
-            else None
+            None
+            if word in _PART_ROLES
+            else (
+                (_ONE_OF_BEFORE if plural else _APPOSITIVE_BEFORE).search(
+                    text, window, role.start()
+                )
+                if "," in text[window : role.start()]
+                and (not plural or "one of" in text[window : role.start()])
+                # "Herlander Zola, the company's president": a person of the company
+                and not text.startswith(("'s", "’s"), role.end())
+                else None
+            )
         )
         if before and _opens_a_clause(text, role, before):
             before = None
