@@ -647,6 +647,32 @@ def test_the_maker_of_the_brands_named_next_is_their_owner():
     assert {i.investor for i in result.investments} == {"Stellantis"}
 
 
+@pytest.mark.parametrize("owner", ["Jeep maker", "Jeep carmaker", "Jeep owner"])
+def test_the_maker_named_by_its_brand_is_the_brands_owner(owner):
+    index = CompanyIndex.build(
+        [
+            KnownCompany("Stellantis", "automaker", country="NL"),
+            KnownCompany("Jeep", "automaker", parent="Stellantis", country="US"),
+            KnownCompany("Leapmotor", "automaker", country="CN"),
+        ]
+    )
+    body = f"Leapmotor shares rose. The {owner} said it would invest 1.5 billion euros in it."
+    result = run(body, index)
+    assert {i.investor for i in result.investments} == {"Stellantis"}
+
+
+def test_a_brand_with_no_owner_listed_stays_itself_before_maker():
+    index = CompanyIndex.build(
+        [
+            KnownCompany("Tesla", "automaker", country="US"),
+            KnownCompany("Leapmotor", "automaker", country="CN"),
+        ]
+    )
+    body = "Leapmotor shares rose. The Tesla maker said it would invest $1 billion in Leapmotor."
+    result = run(body, index)
+    assert {i.investor for i in result.investments} == {"Tesla"}
+
+
 def test_an_oil_group_description_is_no_carmaker():
     index = CompanyIndex.build(
         [

@@ -738,3 +738,68 @@ def test_it_knows_the_initials_indian_and_korean_papers_use(initials, company):
     index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
     found = [m.company for m in find_mentions(f"Shares of {initials} rose 3% on Monday.", index)]
     assert found == [company]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Toyota put $40 million into Vantrel, a Swiss lidar specialist, last year.",
+        "Renault will build the buses for Vantrel, a Danish transport operator.",
+        "The land was bought by Vantrel, a Chinese company, in 2022.",
+    ],
+)
+def test_it_reads_the_firm_an_indefinite_appositive_describes_after_a_preposition(index, text):
+    assert [name for name, _ in new_names(text, index)] == ["Vantrel"]
+
+
+def test_it_takes_no_place_before_a_speakers_role_for_a_firm(index):
+    text = "Renault will build the van at Sandouville, a company official said on Monday."
+    assert new_names(text, index) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("The joint venture between Renault and Tarvik will build vans.", "Tarvik"),
+        ("Talks between Tarvik and Nissan stalled in May.", "Tarvik"),
+        ("A partnership between Toyota and Kelvo South Africa was signed.", "Kelvo South Africa"),
+    ],
+)
+def test_it_reads_the_name_paired_with_a_known_one_after_between(index, text, firm):
+    assert [name for name, _ in new_names(text, index)] == [firm]
+
+
+def test_it_takes_no_place_or_given_initials_after_between_for_a_firm(index):
+    text = (
+        "The gap between Renault and Tarvik grew. Toyota Motor Co (TMC) agreed a deal. "
+        "The merger between TMC and Nissan and the talks between Nissan and Chile's Codelco."
+    )
+    assert "Tarvik" not in [name for name, _ in new_names(text, index)]
+    assert "TMC" not in [name for name, _ in new_names(text, index)]
+    assert "Chile's" not in [name for name, _ in new_names(text, index)]
+
+
+def test_it_reads_the_firm_described_as_one_of_several(index):
+    text = "Tarvik, one of China's largest battery makers, signed a supply deal with Nissan."
+    assert new_names(text, index) == [("Tarvik", "supplier")]
+
+
+def test_it_takes_no_plural_role_alone_for_a_firms_introduction(index):
+    text = "Analysts said battery makers Bigger Cells would struggle; Toyota, the makers said, too."
+    assert "Bigger Cells" not in [name for name, _ in new_names(text, index)]
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("Toyota said its battery unit Tarvik Cells would supply Nissan.", "Tarvik Cells"),
+        ("Renault's software subsidiary Tarvik will sign the deal.", "Tarvik"),
+    ],
+)
+def test_it_reads_the_firm_named_after_a_word_for_part_of_a_group(index, text, firm):
+    assert [name for name, _ in new_names(text, index)] == [firm]
+
+
+def test_it_takes_no_appositive_unit_for_a_firm_of_its_own(index):
+    text = "Tarvik, a wholly owned Toyota subsidiary, holds 40% of the plant."
+    assert new_names(text, index) == []

@@ -818,7 +818,10 @@ TWO_PARTIES = Gated(
 BETWEEN = _words(r"\b(?:between|among|of)\s+$")
 
 # "the Chrysler parent", "the Audi owner": the company that owns the one named.
-OWNER_AFTER = re.compile(r"(?:'s|’s)?\s+(?:parent(?:\s+company)?|owner|parent\s+group)\b")
+# "the Chrysler parent", "the Volvo owner", "the Jeep maker": a brand's owner named by it.
+OWNER_AFTER = re.compile(
+    r"(?:'s|’s)?\s+(?:parent(?:\s+company)?|owner|parent\s+group|maker|carmaker|automaker)\b"
+)
 THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 
 # "the smartphone maker", "the Shenzhen-based company": a company named earlier.

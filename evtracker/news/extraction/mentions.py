@@ -452,11 +452,20 @@ _ROLE = (
     r"(?:carmaker|automaker|car\s+maker|maker|manufacturer|company|firm|start-?up|investor|fund|rival|"
     r"manager|specialist|supplier|giant|platform|conglomerate|lender|operator|developer|house|"
     r"outfit|venture|producer|group|brand|chipmaker|automaker|insurer|bank|miner|retailer|"
-    r"provider|lessor|utility|distributor|importer|dealer|dealership)"
+    r"provider|lessor|utility|distributor|importer|dealer|dealership|"
+    r"affiliate|subsidiary|unit|arm|division)"
 )
+# A part of a group names a firm after it ("its battery unit Tarvik Cells"); in an appositive
+# ("Tarvik, a Toyota subsidiary,") the reports record the parent, so none is read there.
+_PART_ROLES = frozenset(("affiliate", "subsidiary", "unit", "arm", "division"))
 # One scan for the role words; the name is then looked for right after one, or (in an
 # appositive) right before the comma that opens it.
-_ROLE_WORD = re.compile(_ROLE + r"(?![\w-])")
+# A plural role counts only in "X, one of the largest battery makers" (checked in _by_role).
+_ROLE_WORD = re.compile(_ROLE + r"(?P<plural>s)?(?![\w-])")
+_ONE_OF_BEFORE = re.compile(
+    r"(?<![\w&'’.-])(" + _NAME + r"),\s+one\s+of\s+(?:the|[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’]s)\s+"
+    r"(?:[\w-]+\s+){0,4}?$"
+)
 # "Another parts company, Uno Minda, has applied": the name may stand between commas after the
 # role, when no source's verb follows it ("the company, Reuters reported").
 _NAME_AFTER = re.compile(
@@ -470,6 +479,12 @@ _APPOSITIVE_BEFORE = re.compile(
     r"(?:[\w-]+\s+){0,4}?$"
 )
 _ROLE_BEFORE_NAME = re.compile(_ROLE + r" $")
+_INDEFINITE_AFTER = re.compile(r",\s+an?\s")
+# "at Talegaon, a company official said": the role word describes a person, not the name.
+_PERSON_AFTER_ROLE = re.compile(
+    r" (?:officials?|spokes(?:man|woman|person)|executives?|sources?|insiders?|"
+    r"representatives?)\b"
+)
 # A verb right after the role: the role is the subject of a new clause, not an appositive.
 _CLAUSE_AFTER_ROLE = re.compile(
     r" (?:said|says|added|adds|told|announced|noted|stated|confirmed|declined|reported|wrote|"
@@ -573,17 +588,26 @@ def _by_role(text, index):
     for role in _ROLE_WORD.finditer(text):
         if role.start() and (
             is_word_char(text[role.start() - 1])
-            or (text[role.start() - 1] == "-" and role.group() == "brand")
+            or (text[role.start() - 1] == "-" and role.group() in ("brand", "brands"))
         ):
             continue  # "Dacia-brand Logan": a product
-        after = _NAME_AFTER.match(text, role.end())
+        plural = role.group("plural") is not None
+        word = role.group()[:-1] if plural else role.group()
+        after = None if plural else _NAME_AFTER.match(text, role.end())
         window = max(0, role.start() - 90)
         before = (
-            _APPOSITIVE_BEFORE.search(text, window, role.start())
-            if "," in text[window : role.start()]
-            # "Herlander Zola, the company's president": a person of the company
-            and not text.startswith(("'s", "’s"), role.end())
-            else None
+            None
+            if word in _PART_ROLES
+            else (
+                (_ONE_OF_BEFORE if plural else _APPOSITIVE_BEFORE).search(
+                    text, window, role.start()
+                )
+                if "," in text[window : role.start()]
+                and (not plural or "one of" in text[window : role.start()])
+                # "Herlander Zola, the company's president": a person of the company
+                and not text.startswith(("'s", "’s"), role.end())
+                else None
+            )
         )
         if before and _opens_a_clause(text, role, before):
             before = None
@@ -603,16 +627,25 @@ def _by_role(text, index):
                 continue  # "... (Pty) Ltd, the buying firm": the end of a longer name
             if len(words) == 1 and (words[0] in _SENTENCE_ADVERBS or words[0].endswith("ly")):
                 continue  # "Elsewhere, the company said"
-            if len(name) < 3 or (appositive and _NOT_AFTER.search(text, max(0, start - 12), start)):
+            if len(name) < 3 or (
+                appositive
+                and _NOT_AFTER.search(text, max(0, start - 12), start)
+                and not (
+                    _INDEFINITE_AFTER.match(text, name_match.end(1))
+                    and not _PERSON_AFTER_ROLE.match(text, role.end())
+                )
+            ):
+                # "based in Detroit, the carmaker said": a place before a new clause; "put $10m
+                # into Way Ray, a Swiss lidar specialist" describes the firm with 'a'.
                 continue
             if (
-                role.group() in _PEOPLE_ROLES
+                word in _PEOPLE_ROLES
                 and len(words) > 1
                 and words[-1] not in _FIRMISH
                 and not _trade_before(text, role, words)
             ):
                 continue  # "fund manager Cathie Wood", "investor Warren Buffett": people
-            kind = _role_kind(role.group(), text[max(0, role.start() - 30) : role.start()])
+            kind = _role_kind(word, text[max(0, role.start() - 30) : role.start()])
             found.append(Mention(start, start + len(name), name, kind, "new"))
     return found
 
@@ -992,6 +1025,54 @@ def _opens(text, start):
     return start == 0 or before.endswith("\n") or before == ". "
 
 
+# "a joint venture between Renault and Kelvo Cells", "talks between Tarvik and Nissan": the
+# two names after 'between' are a deal's parties.
+_BETWEEN_PAIR = re.compile(
+    rf"(?<=\bbetween )(?:the )?({_LIST_ITEM}) and (?:the )?({_LIST_ITEM})(?![\w&'’-])"
+)
+_DEAL_BEFORE_BETWEEN = re.compile(
+    r"(?:talks|negotiations|discussions|deal|venture|partnership|agreement|merger|alliance|"
+    r"tie-?up|collaboration|cooperation|memorandum|MoU|pact|combination|transaction|contract)"
+    r"(?: [\w-]+){0,2} $",
+    re.IGNORECASE,
+)
+
+
+def _local_unit(item, index):
+    """ "Kelvo South Africa": a firm's name and then a country names its local unit."""
+    place = _UNIT_COUNTRY.search(item)
+    if place is None or place.end() != len(item) or place.start() == 0:
+        return None
+    core = _plausible_firm(item[: place.start()], index)
+    return item if core is not None and item.startswith(core) else None
+
+
+def _by_between(text, mentions, index):
+    """ "a venture between Renault and Kelvo Cells": the name paired after 'between' with a
+    known company is a company too."""
+    if "between" not in text:
+        return []
+    starts = {m.start: m for m in mentions if m.kind != "regulator"}
+    found = []
+    for match in _BETWEEN_PAIR.finditer(text):
+        if not _DEAL_BEFORE_BETWEEN.search(text, max(0, match.start() - 48), match.start() - 8):
+            continue
+        for known, other in ((1, 2), (2, 1)):
+            if match.start(known) not in starts or match.start(other) in starts:
+                continue
+            item = match.group(other)
+            if item.endswith(("'s", "’s")) or _NAME_OF_NEXT.match(text, match.end(other)):
+                continue  # "between SQM and Chile's Codelco", "between X and Bank of America"
+            name = _plausible_firm(item, index) or _local_unit(item, index)
+            if name is None or not item.startswith(name):
+                continue
+            if f"({name})" in text[: match.start(other)]:
+                continue  # "Honda Motor Co Ltd (HAMCL)": initials given to a firm named before
+            at = match.start(other)
+            found.append(Mention(at, at + len(name), name, "other", "new"))
+    return found
+
+
 def _by_pairing(text, mentions, index):
     """ "Renault and Kelvo Cells will set up a plant": at a sentence's opening, the name joined
     by 'and' to a known company before a deal's verb is a company too."""
@@ -1235,6 +1316,7 @@ def find_mentions(text, index):
     for mention in (
         *_by_coordination(text, mentions, index),
         *_by_pairing(text, mentions, index),
+        *_by_between(text, mentions, index),
         *_by_plural_role(text, index),
     ):
         if mention.company in short_forms:
