@@ -27,6 +27,8 @@ COMPANIES = [
     KnownCompany("SoftBank", "investor"),
     KnownCompany("Boston Dynamics", "technology"),
     KnownCompany("Stellantis", "automaker"),
+    KnownCompany("PSA", "automaker", ("PSA Group",)),
+    KnownCompany("Fiat Chrysler", "automaker", ("FCA",)),
     KnownCompany("Leapmotor", "automaker"),
     KnownCompany("Ford", "automaker"),
     KnownCompany("Volkswagen", "automaker", ("VW",)),
@@ -2052,6 +2054,19 @@ def test_breaking_up_an_alliance_ends_it(index):
         "On Monday the two companies said they were breaking up the alliance."
     )
     assert talks(body, index) == {pair("Kia", "Foxconn"): "ended"}
+
+
+def test_the_merger_a_named_company_came_from_is_no_news_of_its_parties(index):
+    body = (
+        "Stellantis, formed through the merger of FCA and PSA, said on Monday it had signed "
+        "a deal with Leapmotor."
+    )
+    assert talks(body, index) == {pair("Stellantis", "Leapmotor"): "agreed"}
+
+
+def test_a_merger_that_will_create_a_company_is_still_the_pairs_deal(index):
+    body = "FCA and PSA agreed on Wednesday to a merger that will form Stellantis."
+    assert talks(body, index) == {pair("Fiat Chrysler", "PSA"): "agreed"}
 
 
 def test_what_the_parties_did_according_to_a_report_is_the_reports_word(index):

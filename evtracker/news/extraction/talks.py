@@ -1031,6 +1031,37 @@ def _counterparts(body, trigger_end, after):
     return chain, gap
 
 
+# The merger a company came out of, told to say what it is: "Stellantis, formed through the
+# merger of PSA and FCA", "the group born from the 2021 merger of X and Y". The merging firms
+# describe the new one: neither a deal of this report nor parties to the sentence's news.
+_MERGER_ORIGIN = lang.Gated(
+    r"\b(?:form(?:ed)?|creat(?:ed|ion)|born|emerged|product|result(?:ed)?|came\s+about)\s+"
+    r"(?:\w+\s+){0,2}?(?:through|by|from|of|in|via|out\s+of|after)\s+(?:(?:the|a|an|its|their)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?merg(?:ers?\s+(?:of|between)|ing)\s+",
+    ("form", "creat", "born", "emerged", "product", "result", "came"),
+)
+
+# The company whose origin is told, named just before: "Stellantis, formed ...", "Stellantis
+# was created in 2021 by ...".
+_ORIGIN_OF = re.compile(r"\s*,\s*(?:(?:which|that)\s+was\s+)?(?:the\s+|a\s+)?|\s+(?:was|is)\s+")
+
+
+def _merger_origins(body, sentence, parties):
+    """The sentence's spans telling the merger a company came from, each with its merging
+    parties; the sentence's own news lies outside them."""
+    if "merg" not in sentence.text:
+        return [], []
+    spans, merged = [], []
+    for match in _MERGER_ORIGIN.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if not any(_ORIGIN_OF.fullmatch(body, a.end, start) for a in parties if a.end <= start):
+            continue  # "the new group created by the merger of X and Y": the merger may be news
+        chain, _ = _counterparts(body, end, [a for a in parties if a.start >= end])
+        spans.append((start, chain[-1].end if chain else end))
+        merged += chain
+    return spans, merged
+
+
 def _unique(actors):
     seen = []
     for actor in actors:
@@ -1062,11 +1093,15 @@ def _pairs_in(context, sentence, actors):
     asides = [(sentence.start + start, sentence.start + end) for start, end in spans]
     parties = [a for a in actors if a.kind != "regulator" and not not_a_party(body, a)]
     parties = _without_modifiers(body, parties)
+    origins, merged = _merger_origins(body, sentence, parties)
+    parties = [a for a in parties if a not in merged]
     pairs = _hyphen_pairs(body, parties, text) if joined else []
     consumed = set()
     subject = None
     for start, end, kind in triggers:
         trigger_start, trigger_end = sentence.start + start, sentence.start + end
+        if any(s <= trigger_start < e for s, e in origins):
+            continue  # the merger that made a company, told to describe it
         if kind == "status" and _OF_A_REPORT.match(text, end):
             continue  # "dismissed speculation that X and Y were talking": the pair is X and Y
         if _HYPOTHETICAL.search(text, max(0, start - 50), start):
