@@ -2069,6 +2069,31 @@ def test_a_merger_that_will_create_a_company_is_still_the_pairs_deal(index):
     assert talks(body, index) == {pair("Fiat Chrysler", "PSA"): "agreed"}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Honda said it was open to a partnership with Nissan.",
+        "Honda said it was weighing options including an alliance with Nissan.",
+        "Honda said it would decide on a tie-up with Nissan by June.",
+    ],
+)
+def test_a_deal_a_party_only_weighs_is_confirmed_talks(index, sentence):
+    assert talks(sentence, index) == {pair("Honda", "Nissan"): "confirmed"}
+
+
+def test_a_partys_existing_partnership_told_in_passing_stays_agreed(index):
+    body = "Honda said its partnership with Nissan would cover software as well."
+    assert talks(body, index) == {pair("Honda", "Nissan"): "agreed"}
+
+
+def test_a_rival_named_after_unnamed_partners_is_not_one_of_them(index):
+    body = (
+        "Nio said it was open to cooperation with several potential partners. "
+        "The money would help it compete against rival Tesla in markets such as Europe."
+    )
+    assert pair("Nio", "Tesla") not in talks(body, index)
+
+
 def test_what_the_parties_did_according_to_a_report_is_the_reports_word(index):
     body = "According to the report, Nio and BYD told suppliers they were in merger talks."
     assert talks(body, index) == {pair("Nio", "BYD"): "rumoured"}

@@ -498,6 +498,10 @@ def _triggers(text):
                 negated = _NEGATED_TALK.search(text, max(0, match.start() - 60), match.start())
                 if kind == "talk" and negated:
                     kind_here = "refused"  # "is not negotiating with X", "never held talks"
+                elif kind == "noun" and _PROSPECT.intersection(
+                    lang.last_words(text, match.start(), 4)
+                ):
+                    kind_here = "talk"  # "is open to a partnership with X": weighed, not made
                 else:
                     kind_here = _will_work_together(text, match, kind)
                 found.append((match.start(), match.end(), kind_here))
@@ -734,6 +738,12 @@ _NEGATED_TALK = re.compile(
     r"\b(?:not|never|n't)\s+(?:(?:currently|yet|ever|been|in|any|held|holding|having|had|have|"
     r"conducted|conducting|engaged|formal|official|such|direct|actively|presently|now)\s+){0,3}$",
     re.IGNORECASE,
+)
+# Words that make the deal noun after them a prospect: "open to a tie-up with X", "options
+# including an alliance with X", "will decide on a venture with X", "the possibility of ...".
+_PROSPECT = _word_set(
+    "open options option possibility possibilities prospect prospects chance idea interested "
+    "decide whether seeking seek seeks hopes hoping"
 )
 _MODAL_ADVERB = _word_set("also jointly closely further now then")
 
@@ -1888,13 +1898,25 @@ def _continues_unnamed(context, position):
     )
 
 
+# A company named as a rival: "more firepower against rival X", "competitors such as X".
+_A_RIVAL = re.compile(
+    r"\b(?:rivals?|competitors?|against|peers?)\s+(?:such\s+as\s+|like\s+|including\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _named_next(context, position, actors):
     """The companies the next sentence names as among those talked to."""
     if not _continues_unnamed(context, position):
         return []
     _, subject, kind = context.unnamed_counterparts
     named = dict.fromkeys(
-        a.company for a in actors if a.kind != "regulator" and a.named and a.company != subject
+        a.company
+        for a in actors
+        if a.kind != "regulator"
+        and a.named
+        and a.company != subject
+        and not _A_RIVAL.search(context.body, max(0, a.start - 30), a.start)
     )
     return [(subject, company, "next:" + kind, "") for company in named]
 
