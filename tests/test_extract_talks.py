@@ -27,6 +27,7 @@ COMPANIES = [
     KnownCompany("SoftBank", "investor"),
     KnownCompany("Boston Dynamics", "technology"),
     KnownCompany("Stellantis", "automaker"),
+    KnownCompany("Toyota", "automaker"),
     KnownCompany("PSA", "automaker", ("PSA Group",)),
     KnownCompany("Fiat Chrysler", "automaker", ("FCA",)),
     KnownCompany("Leapmotor", "automaker"),
@@ -2092,6 +2093,23 @@ def test_a_rival_named_after_unnamed_partners_is_not_one_of_them(index):
         "The money would help it compete against rival Tesla in markets such as Europe."
     )
     assert pair("Nio", "Tesla") not in talks(body, index)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Toyota and BYD are partnering on electric sedans.",
+        "Toyota and BYD will cooperate closely on batteries.",
+        "Toyota and BYD are collaborating to build chargers in Europe.",
+    ],
+)
+def test_two_subjects_working_together_without_with_are_the_pair(index, sentence):
+    assert talks(sentence, index) == {pair("Toyota", "BYD"): "agreed"}
+
+
+def test_talks_on_how_to_cooperate_are_still_talks(index):
+    body = "Toyota and BYD have been negotiating since June over how to cooperate on batteries."
+    assert talks(body, index) == {pair("Toyota", "BYD"): "rumoured"}
 
 
 def test_what_the_parties_did_according_to_a_report_is_the_reports_word(index):

@@ -466,6 +466,7 @@ def _triggers(text):
         *_NEW_COMPANY.finditer(text),
         *_MERGE_ALONE.finditer(text),
         *_OTHER_DEAL.finditer(text),
+        *_WORK_AS_PAIR.finditer(text),
         *(
             match
             for match in (_SUPPLY_DEAL.finditer(text) if "suppl" in text else ())
@@ -679,6 +680,16 @@ _JOINT_WORK = lang.Gated(
     r"\bjointly\s+(?:build|develop|produc|make|design|creat|invest|launch|research|"
     r"manufactur|operat|set\s+up|form|pursu|market|explor|stud)\w*",
     ("together", "jointly"),
+)
+# Working together told by its verb without "with": "X and Y will cooperate on batteries",
+# "are partnering to build chargers", "could collaborate in software"; the subjects are the pair.
+_WORK_AS_PAIR = lang.Gated(
+    r"\b(?:(?<=will\s)|(?<=would\s)|(?<=to\s)|(?<=are\s)|(?<=were\s)|(?<=also\s)|(?<=could\s)|"
+    r"(?<=may\s)|(?<=might\s))partner(?:ing)?\s+(?:closely\s+)?(?:on|in|to|for)\b|"
+    # not "talks on how to cooperate on X", the talks' topic
+    r"(?<!how\sto\s)(?<!whether\sto\s)(?<!ways\sto\s)\b(?:co-?operat|collaborat)(?:e|es|ing)\s+"
+    r"(?:closely\s+)?(?:on|in|to|for)\b",
+    ("partner", "cooperat", "co-operat", "collaborat"),
 )
 # Founding a company, which two founders share: "X and Y set up a new company".
 _NEW_COMPANY = lang.Gated(
