@@ -2112,6 +2112,22 @@ def test_talks_on_how_to_cooperate_are_still_talks(index):
     assert talks(body, index) == {pair("Toyota", "BYD"): "rumoured"}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "State-owned carmaker BAIC and Nissan have agreed to make cars in Egypt.",
+        "Nissan and the privately owned BAIC have agreed to make cars in Egypt.",
+    ],
+)
+def test_a_company_described_as_owned_by_someone_can_be_a_party(index, sentence):
+    assert talks(sentence, index) == {pair("BAIC", "Nissan"): "agreed"}
+
+
+def test_a_company_another_owns_part_of_is_no_subject_of_its_owners_deal(index):
+    body = "Renault will own 40% of state-owned BAIC and form a venture with Nio."
+    assert pair("BAIC", "Nio") not in talks(body, index)
+
+
 def test_what_the_parties_did_according_to_a_report_is_the_reports_word(index):
     body = "According to the report, Nio and BYD told suppliers they were in merger talks."
     assert talks(body, index) == {pair("Nio", "BYD"): "rumoured"}

@@ -1306,10 +1306,13 @@ _OF_A_REPORT = re.compile(
     re.IGNORECASE,
 )
 _HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless)\b(?:\s+[\w'’-]+){0,6}\s*$", re.IGNORECASE)
-# "It owns Swedish carmaker Volvo and bought...": the company owned is no subject.
+# "It owns Swedish carmaker Volvo and bought...", "will own 50% of X and ...": the company
+# owned is no subject; not "state-owned carmaker X", "privately owned X", "Tencent-backed X":
+# those describe a subject.
 _OBJECT_OF = re.compile(
-    r"\b(?:owns|owned|controls|controlled|acquired|bought|sold|backs|backed)\s+"
-    r"(?:[\w'’-]+\s+){0,3}$",
+    r"(?<!-)(?<!wholly\s)(?<!privately\s)(?<!publicly\s)(?<!partly\s)(?<!jointly\s)(?<!fully\s)"
+    r"\b(?:owns?|owned|controls|controlled|acquired|bought|sold|backs|backed)\s+"
+    r"(?:[\w'’%.-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 # A name in the possessive right before the trigger: whose deal it is.
