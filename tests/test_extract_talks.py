@@ -2128,6 +2128,19 @@ def test_a_company_another_owns_part_of_is_no_subject_of_its_owners_deal(index):
     assert pair("BAIC", "Nio") not in talks(body, index)
 
 
+@pytest.mark.parametrize(
+    ("cited", "status"),
+    [
+        ("citing Changan chairman Zhu Huarong", "confirmed"),
+        ("citing a statement from Changan", "confirmed"),
+        ("citing people familiar with the matter", "rumoured"),
+    ],
+)
+def test_a_report_citing_a_party_itself_tells_the_partys_word(index, cited, status):
+    body = f"Changan is in talks to take over Nio, Reuters reported on Wednesday, {cited}."
+    assert talks(body, index) == {pair("Changan", "Nio"): status}
+
+
 def test_what_the_parties_did_according_to_a_report_is_the_reports_word(index):
     body = "According to the report, Nio and BYD told suppliers they were in merger talks."
     assert talks(body, index) == {pair("Nio", "BYD"): "rumoured"}

@@ -1511,6 +1511,9 @@ def find_talks(context, position, actors):
         or _reported_by_other(sentence, actors)
         or bool(_PER_REPORT.search(text))
     )
+    cited = _cited_party(context.body, actors, sentence) if hearsay and not sourced else None
+    if cited and found and all(cited in pair[:2] for pair in found):
+        hearsay = False  # "..., the paper reported, citing X's chairman": X's own word
     on = context.date_of(sentence)
     reviewed = _before_a_regulator(actors, text)
     no_deal_yet = bool(_NO_DEAL_YET.search(text))
@@ -1518,7 +1521,9 @@ def find_talks(context, position, actors):
     for subject, other, kind, topic in found:
         told_before = kind.startswith("next:")
         kind = kind.removeprefix("next:")
-        party_speaks = speaker in (subject, other, BOTH)
+        party_speaks = speaker in (subject, other, BOTH) or (
+            not hearsay and cited in (subject, other)
+        )
         stays_out = kind == "joined" and _STAYS_OUT.search(text, 0, joining.start())
         if kind == "joined":  # told by a party of the talks the company joins
             kind, party_speaks = "talk", speaker is not None
@@ -2365,6 +2370,25 @@ _OUTLET_REPORTS = re.compile(
     r"outlets?|press)\s+(?:has\s+|had\s+)?(?:reported|reports|said|says|cited|claimed)\b",
     re.IGNORECASE,
 )
+
+
+# An outlet's report resting on a company's own word: "citing Changan chairman Zhu",
+# "citing a statement from X", "citing X's chief executive".
+_CITING = re.compile(
+    r"\bciting\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+)?(?:statement|filing|announcement|"
+    r"presentation|letter|notice)\s+(?:from|by|of)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _cited_party(body, actors, sentence):
+    """The company a reported sentence cites as its source, named right after "citing"."""
+    if "citing" not in sentence.text:
+        return None
+    for actor in actors:
+        if _CITING.search(body, max(sentence.start, actor.start - 60), actor.start):
+            return actor.company
+    return None
 
 
 def credits_an_outlet(text):
