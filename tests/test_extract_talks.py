@@ -2141,6 +2141,27 @@ def test_a_report_citing_a_party_itself_tells_the_partys_word(index, cited, stat
     assert talks(body, index) == {pair("Changan", "Nio"): status}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nissan has signed a deal with BYD, as rivals Honda and Tesla step up their own plans.",
+        "Nissan has signed a deal with BYD, whose backers include SoftBank.",
+    ],
+)
+def test_companies_named_after_the_counterpart_in_another_role_are_not_counterparts(
+    index, sentence
+):
+    assert talks(sentence, index) == {pair("Nissan", "BYD"): "agreed"}
+
+
+def test_counterparts_joined_by_as_well_as_are_all_counterparts(index):
+    body = "Nissan has signed deals with BYD as well as Tesla."
+    assert talks(body, index) == {
+        pair("Nissan", "BYD"): "agreed",
+        pair("Nissan", "Tesla"): "agreed",
+    }
+
+
 def test_what_the_parties_did_according_to_a_report_is_the_reports_word(index):
     body = "According to the report, Nio and BYD told suppliers they were in merger talks."
     assert talks(body, index) == {pair("Nio", "BYD"): "rumoured"}

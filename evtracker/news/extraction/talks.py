@@ -19,13 +19,14 @@ _CLAUSE_BREAK = re.compile(
 )
 # Between two companies of one list: commas, "and", "or" and a few describing words, among them
 # a nationality ("and Taiwanese electronics giant Foxconn") or a country's possessive
-# ("investors such as SoftBank and Singapore's Temasek").
+# ("investors such as SoftBank and Singapore's Temasek"); not ", as rivals X and Y ..." or
+# ", whose backers include X": those name others.
 _LIST_JOIN = re.compile(
     r"^\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|plus|&|along\s+with|together\s+with)\s+)?"
     r"(?:(?!(?:to|in|on|at|for|with|that|which|who|is|are|was|were|has|have|had|will|would|"
     r"said|says|after|before|from|by|than|about|over|while|but|of|alongside|joining|besides|"
     r"against|versus|unlike|like|via|through|under|into|within|behind|beyond|among|amid|"
-    r"during|towards?|including|rather)\b)"
+    r"during|towards?|including|rather|as|whose|includes?|included)\b)"
     rf"(?:[a-z][\w-]*|{DEMONYM}|EV|South|European|Asian|UK|"
     rf"(?:{COUNTRY}|Europe)(?:'s|’s))\s+){{0,3}}$"
 )
