@@ -2162,6 +2162,18 @@ def test_counterparts_joined_by_as_well_as_are_all_counterparts(index):
     }
 
 
+@pytest.mark.parametrize("told", ["the paper reported", "the journal said"])
+def test_a_deal_a_newspaper_tells_of_is_its_report(index, told):
+    assert talks(f"Nissan will sign a deal with BYD, {told}.", index) == {
+        pair("Nissan", "BYD"): "rumoured"
+    }
+
+
+def test_a_deal_a_white_paper_mentions_is_no_report(index):
+    body = "Nissan will sign a deal with BYD, its white paper said."
+    assert talks(body, index) == {pair("Nissan", "BYD"): "agreed"}
+
+
 def test_what_the_parties_did_according_to_a_report_is_the_reports_word(index):
     body = "According to the report, Nio and BYD told suppliers they were in merger talks."
     assert talks(body, index) == {pair("Nio", "BYD"): "rumoured"}

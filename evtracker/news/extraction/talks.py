@@ -2368,7 +2368,8 @@ _OUTLET_SAYS = re.compile(
 # An outlet the list does not know, told by what it is.
 _OUTLET_REPORTS = re.compile(
     r"\b(?:newspapers?|daily|dailies|media|broadcaster|magazine|news\s+agency|tabloid|weekly|"
-    r"outlets?|press)\s+(?:has\s+|had\s+)?(?:reported|reports|said|says|cited|claimed)\b",
+    r"outlets?|press|(?<!white\s)paper|journal|news\s+(?:site|website|portal))\s+(?:has\s+|had\s+)?"
+    r"(?:reported|reports|said|says|cited|claimed)\b",
     re.IGNORECASE,
 )
 
