@@ -2174,6 +2174,19 @@ def test_a_deal_a_white_paper_mentions_is_no_report(index):
     assert talks(body, index) == {pair("Nissan", "BYD"): "agreed"}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Nissan cooperates with BYD on batteries.", "agreed"),
+        ("Nissan will tie up with BYD in Europe.", "agreed"),
+        ("Nissan linked up with BYD last month.", "agreed"),
+        ("Nissan could tie up with BYD, sources said.", "rumoured"),
+    ],
+)
+def test_working_with_a_company_in_the_simple_tenses_names_the_pair(index, sentence, status):
+    assert talks(sentence, index) == {pair("Nissan", "BYD"): status}
+
+
 def test_what_the_parties_did_according_to_a_report_is_the_reports_word(index):
     body = "According to the report, Nio and BYD told suppliers they were in merger talks."
     assert talks(body, index) == {pair("Nio", "BYD"): "rumoured"}

@@ -468,6 +468,7 @@ def _triggers(text):
         *_MERGE_ALONE.finditer(text),
         *_OTHER_DEAL.finditer(text),
         *_WORK_AS_PAIR.finditer(text),
+        *_WORKS_WITH.finditer(text),
         *(
             match
             for match in (_SUPPLY_DEAL.finditer(text) if "suppl" in text else ())
@@ -691,6 +692,13 @@ _WORK_AS_PAIR = lang.Gated(
     r"(?<!how\sto\s)(?<!whether\sto\s)(?<!ways\sto\s)\b(?:co-?operat|collaborat)(?:e|es|ing)\s+"
     r"(?:closely\s+)?(?:on|in|to|for)\b",
     ("partner", "cooperat", "co-operat", "collaborat"),
+)
+# Working with a company told in the simple tenses the talk words miss: "X cooperates with Y",
+# "ties up with", "linked up with"; its kind from the words before it.
+_WORKS_WITH = lang.Gated(
+    r"\b(?:co-?operates|collaborates|(?:ties|tied|tie|tying|links|linked|link|linking)"
+    r"\s+up)\s+with\b",
+    ("cooperates", "co-operates", "collaborates", "tie", "tied", "tying", "link"),
 )
 # Founding a company, which two founders share: "X and Y set up a new company".
 _NEW_COMPANY = lang.Gated(
