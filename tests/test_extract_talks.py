@@ -2187,6 +2187,10 @@ def test_working_with_a_company_in_the_simple_tenses_names_the_pair(index, sente
     assert talks(sentence, index) == {pair("Nissan", "BYD"): status}
 
 
+def test_a_company_picked_as_partner_without_an_article_is_the_pair(index):
+    assert talks("Nissan picks BYD as battery partner.", index) == {pair("Nissan", "BYD"): "agreed"}
+
+
 def test_what_the_parties_did_according_to_a_report_is_the_reports_word(index):
     body = "According to the report, Nio and BYD told suppliers they were in merger talks."
     assert talks(body, index) == {pair("Nio", "BYD"): "rumoured"}

@@ -666,10 +666,11 @@ _WORKING_WITH = re.compile(
     r"joining\s+forces)\s+with\b",
     re.IGNORECASE,
 )
-# A company chosen for a job: "picked X as its partner", "has tapped X to build its cars".
+# A company chosen for a job: "picked X as its partner", "picks X as battery partner" (a
+# headline drops the article), "has tapped X to build its cars".
 _CHOSEN = lang.Gated(
     r"\b(?:picked|picks|chose|chosen|chooses|selected|selects|tapped|taps)\b(?=\s+[A-Z][^,;.]{0,50}?"
-    r"\s+(?:as\s+(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:partner|supplier|"
+    r"\s+(?:as\s+(?:(?:its|their|a|an|the)\s+)?(?:[\w-]+\s+){0,2}?(?:partner|supplier|"
     r"manufacturer|investor)|to\s+(?:build|make|supply|develop|produce|manufacture|assemble)\b))",
     ("pick", "chose", "choos", "select", "tap"),
 )
