@@ -2191,6 +2191,22 @@ def test_a_company_picked_as_partner_without_an_article_is_the_pair(index):
     assert talks("Nissan picks BYD as battery partner.", index) == {pair("Nissan", "BYD"): "agreed"}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nissan said it was in talks with Honda, ending weeks of speculation.",
+        "Nissan said it is in talks with Honda to end its reliance on Renault.",
+    ],
+)
+def test_ending_speculation_or_a_reliance_does_not_end_the_talks(index, sentence):
+    assert talks(sentence, index) == {pair("Nissan", "Honda"): "confirmed"}
+
+
+def test_talks_that_ended_still_end(index):
+    body = "Nissan said it had ended its talks with Honda."
+    assert talks(body, index) == {pair("Nissan", "Honda"): "ended"}
+
+
 def test_what_the_parties_did_according_to_a_report_is_the_reports_word(index):
     body = "According to the report, Nio and BYD told suppliers they were in merger talks."
     assert talks(body, index) == {pair("Nio", "BYD"): "rumoured"}

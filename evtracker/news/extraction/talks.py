@@ -257,9 +257,12 @@ _STOPS_SOMETHING_ELSE = re.compile(
 )
 
 
+# What else an end word may end: talk of a deal ("ending weeks of speculation", "put an end to
+# rumours") or a company's reliance on another ("to end its reliance on Renault").
 _ENDS_TALK_OF_IT = re.compile(
-    r"\s+(?:the\s+|any\s+|all\s+)?(?:speculation|rumou?rs?|reports?|uncertainty|doubts?|"
-    r"guesswork|chatter)\b",
+    r"\s+(?:to\s+)?(?:the\s+|any\s+|all\s+|its\s+|their\s+)?(?:(?:\w+\s+)?(?:weeks|months|"
+    r"days|years)\s+of\s+)?(?:[\w-]+\s+)?(?:speculation|rumou?rs?|reports?|uncertainty|doubts?|"
+    r"guesswork|chatter|reliance|dependence|dependency)\b",
     re.IGNORECASE,
 )
 
