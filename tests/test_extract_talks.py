@@ -2207,6 +2207,16 @@ def test_talks_that_ended_still_end(index):
     assert talks(body, index) == {pair("Nissan", "Honda"): "ended"}
 
 
+def test_a_party_still_in_talks_despite_reports_of_a_collapse_confirms_them(index):
+    body = "Nissan said it was still in talks with Honda despite reports they had collapsed."
+    assert talks(body, index) == {pair("Nissan", "Honda"): "confirmed"}
+
+
+def test_a_party_telling_of_a_collapse_itself_ends_the_talks(index):
+    body = "Nissan said its talks with Honda had collapsed."
+    assert talks(body, index) == {pair("Nissan", "Honda"): "ended"}
+
+
 def test_what_the_parties_did_according_to_a_report_is_the_reports_word(index):
     body = "According to the report, Nio and BYD told suppliers they were in merger talks."
     assert talks(body, index) == {pair("Nio", "BYD"): "rumoured"}

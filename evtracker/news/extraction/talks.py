@@ -1555,6 +1555,8 @@ def find_talks(context, position, actors):
             if hearsay:
                 continue  # others telling that a party is not in talks: no party's word
             status = "denied"
+        elif ended and _goes_on_despite_reports(text):
+            status = "confirmed"  # "still in talks despite reports they had collapsed"
         elif (
             ended
             and (
@@ -2271,6 +2273,28 @@ def _talks_go_on(text):
     going_on = _IN_TALKS.search(text)
     denial = next((m for m in lang.DENY.finditer(text) if _live(lang.not_denied, text, m)), None)
     return bool(going_on and denial and going_on.start() < denial.start())
+
+
+_STILL_TALKING = re.compile(
+    r"\b(?:still|remain|remains|remained)\s+(?:in\s+(?:talks|discussions|negotiations)|"
+    r"(?:discussing|negotiating|talking))\b",
+    re.IGNORECASE,
+)
+_TOLD_BY_REPORTS = re.compile(
+    r"\b(?:reports?|rumou?rs?|speculation|claims?)\b[^.;]{0,60}$", re.IGNORECASE
+)
+
+
+def _goes_on_despite_reports(text):
+    """A party says talks go on, and every end the sentence tells is one reports claimed."""
+    going_on = _STILL_TALKING.search(text)
+    if not going_on:
+        return False
+    ends = [m for m in lang.END.finditer(text) if _live(_not_ended, text, m)]
+    return bool(ends) and all(
+        m.start() > going_on.end() and _TOLD_BY_REPORTS.search(text, going_on.end(), m.start())
+        for m in ends
+    )
 
 
 _ANONYMOUS = re.compile(
