@@ -27,6 +27,9 @@ COMPANIES = [
     KnownCompany("SoftBank", "investor"),
     KnownCompany("Boston Dynamics", "technology"),
     KnownCompany("Stellantis", "automaker"),
+    KnownCompany("Toyota", "automaker"),
+    KnownCompany("PSA", "automaker", ("PSA Group",)),
+    KnownCompany("Fiat Chrysler", "automaker", ("FCA",)),
     KnownCompany("Leapmotor", "automaker"),
     KnownCompany("Ford", "automaker"),
     KnownCompany("Volkswagen", "automaker", ("VW",)),
@@ -2052,6 +2055,166 @@ def test_breaking_up_an_alliance_ends_it(index):
         "On Monday the two companies said they were breaking up the alliance."
     )
     assert talks(body, index) == {pair("Kia", "Foxconn"): "ended"}
+
+
+def test_the_merger_a_named_company_came_from_is_no_news_of_its_parties(index):
+    body = (
+        "Stellantis, formed through the merger of FCA and PSA, said on Monday it had signed "
+        "a deal with Leapmotor."
+    )
+    assert talks(body, index) == {pair("Stellantis", "Leapmotor"): "agreed"}
+
+
+def test_a_merger_that_will_create_a_company_is_still_the_pairs_deal(index):
+    body = "FCA and PSA agreed on Wednesday to a merger that will form Stellantis."
+    assert talks(body, index) == {pair("Fiat Chrysler", "PSA"): "agreed"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Honda said it was open to a partnership with Nissan.",
+        "Honda said it was weighing options including an alliance with Nissan.",
+        "Honda said it would decide on a tie-up with Nissan by June.",
+    ],
+)
+def test_a_deal_a_party_only_weighs_is_confirmed_talks(index, sentence):
+    assert talks(sentence, index) == {pair("Honda", "Nissan"): "confirmed"}
+
+
+def test_a_partys_existing_partnership_told_in_passing_stays_agreed(index):
+    body = "Honda said its partnership with Nissan would cover software as well."
+    assert talks(body, index) == {pair("Honda", "Nissan"): "agreed"}
+
+
+def test_a_rival_named_after_unnamed_partners_is_not_one_of_them(index):
+    body = (
+        "Nio said it was open to cooperation with several potential partners. "
+        "The money would help it compete against rival Tesla in markets such as Europe."
+    )
+    assert pair("Nio", "Tesla") not in talks(body, index)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Toyota and BYD are partnering on electric sedans.",
+        "Toyota and BYD will cooperate closely on batteries.",
+        "Toyota and BYD are collaborating to build chargers in Europe.",
+    ],
+)
+def test_two_subjects_working_together_without_with_are_the_pair(index, sentence):
+    assert talks(sentence, index) == {pair("Toyota", "BYD"): "agreed"}
+
+
+def test_talks_on_how_to_cooperate_are_still_talks(index):
+    body = "Toyota and BYD have been negotiating since June over how to cooperate on batteries."
+    assert talks(body, index) == {pair("Toyota", "BYD"): "rumoured"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "State-owned carmaker BAIC and Nissan have agreed to make cars in Egypt.",
+        "Nissan and the privately owned BAIC have agreed to make cars in Egypt.",
+    ],
+)
+def test_a_company_described_as_owned_by_someone_can_be_a_party(index, sentence):
+    assert talks(sentence, index) == {pair("BAIC", "Nissan"): "agreed"}
+
+
+def test_a_company_another_owns_part_of_is_no_subject_of_its_owners_deal(index):
+    body = "Renault will own 40% of state-owned BAIC and form a venture with Nio."
+    assert pair("BAIC", "Nio") not in talks(body, index)
+
+
+@pytest.mark.parametrize(
+    ("cited", "status"),
+    [
+        ("citing Changan chairman Zhu Huarong", "confirmed"),
+        ("citing a statement from Changan", "confirmed"),
+        ("citing people familiar with the matter", "rumoured"),
+    ],
+)
+def test_a_report_citing_a_party_itself_tells_the_partys_word(index, cited, status):
+    body = f"Changan is in talks to take over Nio, Reuters reported on Wednesday, {cited}."
+    assert talks(body, index) == {pair("Changan", "Nio"): status}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nissan has signed a deal with BYD, as rivals Honda and Tesla step up their own plans.",
+        "Nissan has signed a deal with BYD, whose backers include SoftBank.",
+    ],
+)
+def test_companies_named_after_the_counterpart_in_another_role_are_not_counterparts(
+    index, sentence
+):
+    assert talks(sentence, index) == {pair("Nissan", "BYD"): "agreed"}
+
+
+def test_counterparts_joined_by_as_well_as_are_all_counterparts(index):
+    body = "Nissan has signed deals with BYD as well as Tesla."
+    assert talks(body, index) == {
+        pair("Nissan", "BYD"): "agreed",
+        pair("Nissan", "Tesla"): "agreed",
+    }
+
+
+@pytest.mark.parametrize("told", ["the paper reported", "the journal said"])
+def test_a_deal_a_newspaper_tells_of_is_its_report(index, told):
+    assert talks(f"Nissan will sign a deal with BYD, {told}.", index) == {
+        pair("Nissan", "BYD"): "rumoured"
+    }
+
+
+def test_a_deal_a_white_paper_mentions_is_no_report(index):
+    body = "Nissan will sign a deal with BYD, its white paper said."
+    assert talks(body, index) == {pair("Nissan", "BYD"): "agreed"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Nissan cooperates with BYD on batteries.", "agreed"),
+        ("Nissan will tie up with BYD in Europe.", "agreed"),
+        ("Nissan linked up with BYD last month.", "agreed"),
+        ("Nissan could tie up with BYD, sources said.", "rumoured"),
+    ],
+)
+def test_working_with_a_company_in_the_simple_tenses_names_the_pair(index, sentence, status):
+    assert talks(sentence, index) == {pair("Nissan", "BYD"): status}
+
+
+def test_a_company_picked_as_partner_without_an_article_is_the_pair(index):
+    assert talks("Nissan picks BYD as battery partner.", index) == {pair("Nissan", "BYD"): "agreed"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nissan said it was in talks with Honda, ending weeks of speculation.",
+        "Nissan said it is in talks with Honda to end its reliance on Renault.",
+    ],
+)
+def test_ending_speculation_or_a_reliance_does_not_end_the_talks(index, sentence):
+    assert talks(sentence, index) == {pair("Nissan", "Honda"): "confirmed"}
+
+
+def test_talks_that_ended_still_end(index):
+    body = "Nissan said it had ended its talks with Honda."
+    assert talks(body, index) == {pair("Nissan", "Honda"): "ended"}
+
+
+def test_a_party_still_in_talks_despite_reports_of_a_collapse_confirms_them(index):
+    body = "Nissan said it was still in talks with Honda despite reports they had collapsed."
+    assert talks(body, index) == {pair("Nissan", "Honda"): "confirmed"}
+
+
+def test_a_party_telling_of_a_collapse_itself_ends_the_talks(index):
+    body = "Nissan said its talks with Honda had collapsed."
+    assert talks(body, index) == {pair("Nissan", "Honda"): "ended"}
 
 
 def test_what_the_parties_did_according_to_a_report_is_the_reports_word(index):

@@ -19,13 +19,14 @@ _CLAUSE_BREAK = re.compile(
 )
 # Between two companies of one list: commas, "and", "or" and a few describing words, among them
 # a nationality ("and Taiwanese electronics giant Foxconn") or a country's possessive
-# ("investors such as SoftBank and Singapore's Temasek").
+# ("investors such as SoftBank and Singapore's Temasek"); not ", as rivals X and Y ..." or
+# ", whose backers include X": those name others.
 _LIST_JOIN = re.compile(
     r"^\s*(?:,\s*)?(?:(?:and|or|as\s+well\s+as|plus|&|along\s+with|together\s+with)\s+)?"
     r"(?:(?!(?:to|in|on|at|for|with|that|which|who|is|are|was|were|has|have|had|will|would|"
     r"said|says|after|before|from|by|than|about|over|while|but|of|alongside|joining|besides|"
     r"against|versus|unlike|like|via|through|under|into|within|behind|beyond|among|amid|"
-    r"during|towards?|including|rather)\b)"
+    r"during|towards?|including|rather|as|whose|includes?|included)\b)"
     rf"(?:[a-z][\w-]*|{DEMONYM}|EV|South|European|Asian|UK|"
     rf"(?:{COUNTRY}|Europe)(?:'s|’s))\s+){{0,3}}$"
 )
@@ -256,9 +257,12 @@ _STOPS_SOMETHING_ELSE = re.compile(
 )
 
 
+# What else an end word may end: talk of a deal ("ending weeks of speculation", "put an end to
+# rumours") or a company's reliance on another ("to end its reliance on Renault").
 _ENDS_TALK_OF_IT = re.compile(
-    r"\s+(?:the\s+|any\s+|all\s+)?(?:speculation|rumou?rs?|reports?|uncertainty|doubts?|"
-    r"guesswork|chatter)\b",
+    r"\s+(?:to\s+)?(?:the\s+|any\s+|all\s+|its\s+|their\s+)?(?:(?:\w+\s+)?(?:weeks|months|"
+    r"days|years)\s+of\s+)?(?:[\w-]+\s+)?(?:speculation|rumou?rs?|reports?|uncertainty|doubts?|"
+    r"guesswork|chatter|reliance|dependence|dependency)\b",
     re.IGNORECASE,
 )
 
@@ -466,6 +470,8 @@ def _triggers(text):
         *_NEW_COMPANY.finditer(text),
         *_MERGE_ALONE.finditer(text),
         *_OTHER_DEAL.finditer(text),
+        *_WORK_AS_PAIR.finditer(text),
+        *_WORKS_WITH.finditer(text),
         *(
             match
             for match in (_SUPPLY_DEAL.finditer(text) if "suppl" in text else ())
@@ -498,6 +504,10 @@ def _triggers(text):
                 negated = _NEGATED_TALK.search(text, max(0, match.start() - 60), match.start())
                 if kind == "talk" and negated:
                     kind_here = "refused"  # "is not negotiating with X", "never held talks"
+                elif kind == "noun" and _PROSPECT.intersection(
+                    lang.last_words(text, match.start(), 4)
+                ):
+                    kind_here = "talk"  # "is open to a partnership with X": weighed, not made
                 else:
                     kind_here = _will_work_together(text, match, kind)
                 found.append((match.start(), match.end(), kind_here))
@@ -659,10 +669,11 @@ _WORKING_WITH = re.compile(
     r"joining\s+forces)\s+with\b",
     re.IGNORECASE,
 )
-# A company chosen for a job: "picked X as its partner", "has tapped X to build its cars".
+# A company chosen for a job: "picked X as its partner", "picks X as battery partner" (a
+# headline drops the article), "has tapped X to build its cars".
 _CHOSEN = lang.Gated(
     r"\b(?:picked|picks|chose|chosen|chooses|selected|selects|tapped|taps)\b(?=\s+[A-Z][^,;.]{0,50}?"
-    r"\s+(?:as\s+(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:partner|supplier|"
+    r"\s+(?:as\s+(?:(?:its|their|a|an|the)\s+)?(?:[\w-]+\s+){0,2}?(?:partner|supplier|"
     r"manufacturer|investor)|to\s+(?:build|make|supply|develop|produce|manufacture|assemble)\b))",
     ("pick", "chose", "choos", "select", "tap"),
 )
@@ -675,6 +686,23 @@ _JOINT_WORK = lang.Gated(
     r"\bjointly\s+(?:build|develop|produc|make|design|creat|invest|launch|research|"
     r"manufactur|operat|set\s+up|form|pursu|market|explor|stud)\w*",
     ("together", "jointly"),
+)
+# Working together told by its verb without "with": "X and Y will cooperate on batteries",
+# "are partnering to build chargers", "could collaborate in software"; the subjects are the pair.
+_WORK_AS_PAIR = lang.Gated(
+    r"\b(?:(?<=will\s)|(?<=would\s)|(?<=to\s)|(?<=are\s)|(?<=were\s)|(?<=also\s)|(?<=could\s)|"
+    r"(?<=may\s)|(?<=might\s))partner(?:ing)?\s+(?:closely\s+)?(?:on|in|to|for)\b|"
+    # not "talks on how to cooperate on X", the talks' topic
+    r"(?<!how\sto\s)(?<!whether\sto\s)(?<!ways\sto\s)\b(?:co-?operat|collaborat)(?:e|es|ing)\s+"
+    r"(?:closely\s+)?(?:on|in|to|for)\b",
+    ("partner", "cooperat", "co-operat", "collaborat"),
+)
+# Working with a company told in the simple tenses the talk words miss: "X cooperates with Y",
+# "ties up with", "linked up with"; its kind from the words before it.
+_WORKS_WITH = lang.Gated(
+    r"\b(?:co-?operates|collaborates|(?:ties|tied|tie|tying|links|linked|link|linking)"
+    r"\s+up)\s+with\b",
+    ("cooperates", "co-operates", "collaborates", "tie", "tied", "tying", "link"),
 )
 # Founding a company, which two founders share: "X and Y set up a new company".
 _NEW_COMPANY = lang.Gated(
@@ -734,6 +762,12 @@ _NEGATED_TALK = re.compile(
     r"\b(?:not|never|n't)\s+(?:(?:currently|yet|ever|been|in|any|held|holding|having|had|have|"
     r"conducted|conducting|engaged|formal|official|such|direct|actively|presently|now)\s+){0,3}$",
     re.IGNORECASE,
+)
+# Words that make the deal noun after them a prospect: "open to a tie-up with X", "options
+# including an alliance with X", "will decide on a venture with X", "the possibility of ...".
+_PROSPECT = _word_set(
+    "open options option possibility possibilities prospect prospects chance idea interested "
+    "decide whether seeking seek seeks hopes hoping"
 )
 _MODAL_ADVERB = _word_set("also jointly closely further now then")
 
@@ -1031,6 +1065,37 @@ def _counterparts(body, trigger_end, after):
     return chain, gap
 
 
+# The merger a company came out of, told to say what it is: "Stellantis, formed through the
+# merger of PSA and FCA", "the group born from the 2021 merger of X and Y". The merging firms
+# describe the new one: neither a deal of this report nor parties to the sentence's news.
+_MERGER_ORIGIN = lang.Gated(
+    r"\b(?:form(?:ed)?|creat(?:ed|ion)|born|emerged|product|result(?:ed)?|came\s+about)\s+"
+    r"(?:\w+\s+){0,2}?(?:through|by|from|of|in|via|out\s+of|after)\s+(?:(?:the|a|an|its|their)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?merg(?:ers?\s+(?:of|between)|ing)\s+",
+    ("form", "creat", "born", "emerged", "product", "result", "came"),
+)
+
+# The company whose origin is told, named just before: "Stellantis, formed ...", "Stellantis
+# was created in 2021 by ...".
+_ORIGIN_OF = re.compile(r"\s*,\s*(?:(?:which|that)\s+was\s+)?(?:the\s+|a\s+)?|\s+(?:was|is)\s+")
+
+
+def _merger_origins(body, sentence, parties):
+    """The sentence's spans telling the merger a company came from, each with its merging
+    parties; the sentence's own news lies outside them."""
+    if "merg" not in sentence.text:
+        return [], []
+    spans, merged = [], []
+    for match in _MERGER_ORIGIN.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if not any(_ORIGIN_OF.fullmatch(body, a.end, start) for a in parties if a.end <= start):
+            continue  # "the new group created by the merger of X and Y": the merger may be news
+        chain, _ = _counterparts(body, end, [a for a in parties if a.start >= end])
+        spans.append((start, chain[-1].end if chain else end))
+        merged += chain
+    return spans, merged
+
+
 def _unique(actors):
     seen = []
     for actor in actors:
@@ -1062,11 +1127,15 @@ def _pairs_in(context, sentence, actors):
     asides = [(sentence.start + start, sentence.start + end) for start, end in spans]
     parties = [a for a in actors if a.kind != "regulator" and not not_a_party(body, a)]
     parties = _without_modifiers(body, parties)
+    origins, merged = _merger_origins(body, sentence, parties)
+    parties = [a for a in parties if a not in merged]
     pairs = _hyphen_pairs(body, parties, text) if joined else []
     consumed = set()
     subject = None
     for start, end, kind in triggers:
         trigger_start, trigger_end = sentence.start + start, sentence.start + end
+        if any(s <= trigger_start < e for s, e in origins):
+            continue  # the merger that made a company, told to describe it
         if kind == "status" and _OF_A_REPORT.match(text, end):
             continue  # "dismissed speculation that X and Y were talking": the pair is X and Y
         if _HYPOTHETICAL.search(text, max(0, start - 50), start):
@@ -1250,10 +1319,13 @@ _OF_A_REPORT = re.compile(
     re.IGNORECASE,
 )
 _HYPOTHETICAL = re.compile(r"\b(?:if|whether|unless)\b(?:\s+[\w'’-]+){0,6}\s*$", re.IGNORECASE)
-# "It owns Swedish carmaker Volvo and bought...": the company owned is no subject.
+# "It owns Swedish carmaker Volvo and bought...", "will own 50% of X and ...": the company
+# owned is no subject; not "state-owned carmaker X", "privately owned X", "Tencent-backed X":
+# those describe a subject.
 _OBJECT_OF = re.compile(
-    r"\b(?:owns|owned|controls|controlled|acquired|bought|sold|backs|backed)\s+"
-    r"(?:[\w'’-]+\s+){0,3}$",
+    r"(?<!-)(?<!wholly\s)(?<!privately\s)(?<!publicly\s)(?<!partly\s)(?<!jointly\s)(?<!fully\s)"
+    r"\b(?:owns?|owned|controls|controlled|acquired|bought|sold|backs|backed)\s+"
+    r"(?:[\w'’%.-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 # A name in the possessive right before the trigger: whose deal it is.
@@ -1452,6 +1524,9 @@ def find_talks(context, position, actors):
         or _reported_by_other(sentence, actors)
         or bool(_PER_REPORT.search(text))
     )
+    cited = _cited_party(context.body, actors, sentence) if hearsay and not sourced else None
+    if cited and found and all(cited in pair[:2] for pair in found):
+        hearsay = False  # "..., the paper reported, citing X's chairman": X's own word
     on = context.date_of(sentence)
     reviewed = _before_a_regulator(actors, text)
     no_deal_yet = bool(_NO_DEAL_YET.search(text))
@@ -1459,7 +1534,9 @@ def find_talks(context, position, actors):
     for subject, other, kind, topic in found:
         told_before = kind.startswith("next:")
         kind = kind.removeprefix("next:")
-        party_speaks = speaker in (subject, other, BOTH)
+        party_speaks = speaker in (subject, other, BOTH) or (
+            not hearsay and cited in (subject, other)
+        )
         stays_out = kind == "joined" and _STAYS_OUT.search(text, 0, joining.start())
         if kind == "joined":  # told by a party of the talks the company joins
             kind, party_speaks = "talk", speaker is not None
@@ -1478,6 +1555,8 @@ def find_talks(context, position, actors):
             if hearsay:
                 continue  # others telling that a party is not in talks: no party's word
             status = "denied"
+        elif ended and _goes_on_despite_reports(text):
+            status = "confirmed"  # "still in talks despite reports they had collapsed"
         elif (
             ended
             and (
@@ -1853,13 +1932,25 @@ def _continues_unnamed(context, position):
     )
 
 
+# A company named as a rival: "more firepower against rival X", "competitors such as X".
+_A_RIVAL = re.compile(
+    r"\b(?:rivals?|competitors?|against|peers?)\s+(?:such\s+as\s+|like\s+|including\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _named_next(context, position, actors):
     """The companies the next sentence names as among those talked to."""
     if not _continues_unnamed(context, position):
         return []
     _, subject, kind = context.unnamed_counterparts
     named = dict.fromkeys(
-        a.company for a in actors if a.kind != "regulator" and a.named and a.company != subject
+        a.company
+        for a in actors
+        if a.kind != "regulator"
+        and a.named
+        and a.company != subject
+        and not _A_RIVAL.search(context.body, max(0, a.start - 30), a.start)
     )
     return [(subject, company, "next:" + kind, "") for company in named]
 
@@ -2184,6 +2275,28 @@ def _talks_go_on(text):
     return bool(going_on and denial and going_on.start() < denial.start())
 
 
+_STILL_TALKING = re.compile(
+    r"\b(?:still|remain|remains|remained)\s+(?:in\s+(?:talks|discussions|negotiations)|"
+    r"(?:discussing|negotiating|talking))\b",
+    re.IGNORECASE,
+)
+_TOLD_BY_REPORTS = re.compile(
+    r"\b(?:reports?|rumou?rs?|speculation|claims?)\b[^.;]{0,60}$", re.IGNORECASE
+)
+
+
+def _goes_on_despite_reports(text):
+    """A party says talks go on, and every end the sentence tells is one reports claimed."""
+    going_on = _STILL_TALKING.search(text)
+    if not going_on:
+        return False
+    ends = [m for m in lang.END.finditer(text) if _live(_not_ended, text, m)]
+    return bool(ends) and all(
+        m.start() > going_on.end() and _TOLD_BY_REPORTS.search(text, going_on.end(), m.start())
+        for m in ends
+    )
+
+
 _ANONYMOUS = re.compile(
     r"\b(?:anonymity|not\s+to\s+be\s+(?:named|identified)|not\s+authori[sz]ed|"
     r"declined\s+to\s+be\s+(?:named|identified))\b",
@@ -2291,9 +2404,29 @@ _OUTLET_SAYS = re.compile(
 # An outlet the list does not know, told by what it is.
 _OUTLET_REPORTS = re.compile(
     r"\b(?:newspapers?|daily|dailies|media|broadcaster|magazine|news\s+agency|tabloid|weekly|"
-    r"outlets?|press)\s+(?:has\s+|had\s+)?(?:reported|reports|said|says|cited|claimed)\b",
+    r"outlets?|press|(?<!white\s)paper|journal|news\s+(?:site|website|portal))\s+(?:has\s+|had\s+)?"
+    r"(?:reported|reports|said|says|cited|claimed)\b",
     re.IGNORECASE,
 )
+
+
+# An outlet's report resting on a company's own word: "citing Changan chairman Zhu",
+# "citing a statement from X", "citing X's chief executive".
+_CITING = re.compile(
+    r"\bciting\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+)?(?:statement|filing|announcement|"
+    r"presentation|letter|notice)\s+(?:from|by|of)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _cited_party(body, actors, sentence):
+    """The company a reported sentence cites as its source, named right after "citing"."""
+    if "citing" not in sentence.text:
+        return None
+    for actor in actors:
+        if _CITING.search(body, max(sentence.start, actor.start - 60), actor.start):
+            return actor.company
+    return None
 
 
 def credits_an_outlet(text):
