@@ -738,3 +738,27 @@ def test_it_knows_the_initials_indian_and_korean_papers_use(initials, company):
     index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
     found = [m.company for m in find_mentions(f"Shares of {initials} rose 3% on Monday.", index)]
     assert found == [company]
+
+
+def test_it_knows_the_car_firms_and_investors_of_emerging_markets():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = (
+        "Sun Mobility, Okaya EV, Kalaari Capital, Swvl, Kontrolmatik and Mercado Libre met "
+        "Dubai's Roads and Transport Authority, Safaricom and the IFC; Montra Electric spoke too."
+    )
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == [
+        "Sun Mobility",
+        "Okaya EV",
+        "Kalaari Capital",
+        "Swvl",
+        "Kontrolmatik",
+        "Mercado Libre",
+        "Roads and Transport Authority",
+        "Safaricom",
+        "International Finance Corporation",
+        "Montra Electric",
+    ]
+    # A short name that is also a word is not a firm in lower case.
+    assert find_mentions("They roam the city and renew the lease.", index) == []
