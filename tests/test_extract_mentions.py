@@ -762,3 +762,22 @@ def test_it_knows_the_car_firms_and_investors_of_emerging_markets():
     ]
     # A short name that is also a word is not a firm in lower case.
     assert find_mentions("They roam the city and renew the lease.", index) == []
+
+
+def test_it_knows_battery_charging_and_robotaxi_firms_beyond_the_big_names():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "Liontown, MinRes, Gridserve, Blink Charging, Waabi, Neolix and EHang signed up."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == [
+        "Liontown Resources",
+        "Mineral Resources Ltd",
+        "Gridserve",
+        "Blink Charging",
+        "Waabi",
+        "Neolix",
+        "EHang",
+    ]
+    # A ministry whose title ends in the miner's words is not the miner.
+    ministry = "The Ministry of Industry and Mineral Resources granted Ceer a licence."
+    assert "Mineral Resources Ltd" not in names(ministry, index)
