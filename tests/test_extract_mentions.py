@@ -781,3 +781,25 @@ def test_it_knows_battery_charging_and_robotaxi_firms_beyond_the_big_names():
     # A ministry whose title ends in the miner's words is not the miner.
     ministry = "The Ministry of Industry and Mineral Resources granted Ceer a licence."
     assert "Mineral Resources Ltd" not in names(ministry, index)
+
+
+def test_it_knows_governments_agencies_and_groups_that_court_carmakers_in_new_markets():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = (
+        "The Ethiopian government, MISA, the Suez Canal Economic Zone, Hindustan Zinc, Swiggy, "
+        "Kalyon and Bank Rakyat Indonesia each held talks; UzAuto Motors did too."
+    )
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == [
+        "Ethiopian government",
+        "Saudi Ministry of Investment",
+        "SCZONE",
+        "Hindustan Zinc",
+        "Swiggy",
+        "Kalyon Holding",
+        "Bank Rakyat Indonesia",
+        "UzAuto Motors",
+    ]
+    # The steelmaker's initials are a word in lower case.
+    assert names("Car carriers sail from Tanger Med.", index) == ["Tanger Med"]
