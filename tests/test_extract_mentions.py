@@ -803,3 +803,19 @@ def test_it_knows_governments_agencies_and_groups_that_court_carmakers_in_new_ma
     ]
     # The steelmaker's initials are a word in lower case.
     assert names("Car carriers sail from Tanger Med.", index) == ["Tanger Med"]
+
+
+def test_it_knows_second_tier_asian_suppliers_chipmakers_and_lenders():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "Kobelco, Denso Ten, Hotai, Shinhan Financial, UMC, Marvell and Socar joined the group."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == [
+        "Kobe Steel",
+        "Denso Ten",
+        "Hotai Motor",
+        "Shinhan Financial Group",
+        "UMC",
+        "Marvell Technology",
+        "Socar",
+    ]
