@@ -819,3 +819,19 @@ def test_it_knows_second_tier_asian_suppliers_chipmakers_and_lenders():
         "Marvell Technology",
         "Socar",
     ]
+
+
+def test_it_knows_the_short_names_and_mobility_startups_local_papers_write():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "SCG, RIL, Glovis, Watu, Moove, Kavak and Bounce Infinity were at the launch."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == [
+        "Siam Cement Group",
+        "Reliance Industries",
+        "Hyundai Glovis",
+        "Watu",
+        "Moove",
+        "Kavak",
+        "Bounce Infinity",
+    ]
