@@ -835,3 +835,21 @@ def test_it_knows_the_short_names_and_mobility_startups_local_papers_write():
         "Kavak",
         "Bounce Infinity",
     ]
+
+
+def test_it_knows_gulf_investors_and_chinese_state_groups_entering_the_car_trade():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "Alat, MGX, QNB, CRRC, China Three Gorges, Dreame and Unitree backed the plan."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == [
+        "Alat",
+        "MGX",
+        "QNB Group",
+        "CRRC",
+        "China Three Gorges",
+        "Dreame Technology",
+        "Unitree Robotics",
+    ]
+    # The logistics group is not the word "agility" in running text.
+    assert names("Its agility impressed Toyota.", index) == ["Toyota"]
