@@ -853,3 +853,19 @@ def test_it_knows_gulf_investors_and_chinese_state_groups_entering_the_car_trade
     ]
     # The logistics group is not the word "agility" in running text.
     assert names("Its agility impressed Toyota.", index) == ["Toyota"]
+
+
+def test_it_knows_the_distributors_and_car_carriers_that_take_brands_abroad():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "Inchcape, Astara, Emil Frey, Cycle & Carriage, DFSK and K Line signed with BYD."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == [
+        "Inchcape",
+        "Astara",
+        "Emil Frey",
+        "Jardine Cycle & Carriage",
+        "DFSK",
+        "Kawasaki Kisen Kaisha",
+        "BYD",
+    ]
