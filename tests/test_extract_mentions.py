@@ -869,3 +869,11 @@ def test_it_knows_the_distributors_and_car_carriers_that_take_brands_abroad():
         "Kawasaki Kisen Kaisha",
         "BYD",
     ]
+
+
+def test_it_knows_the_newer_chinese_brands_and_truck_makers():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "Maextro, Exlantix, Riddara, Windrose, LiuGong and Skywell showed cars in Dubai."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == ["Maextro", "Exlantix", "Riddara", "Windrose Technology", "LiuGong", "Skywell"]
