@@ -877,3 +877,11 @@ def test_it_knows_the_newer_chinese_brands_and_truck_makers():
     text = "Maextro, Exlantix, Riddara, Windrose, LiuGong and Skywell showed cars in Dubai."
     found = [m.company for m in find_mentions(text, index) if m.how == "name"]
     assert found == ["Maextro", "Exlantix", "Riddara", "Windrose Technology", "LiuGong", "Skywell"]
+
+
+def test_it_knows_pension_and_infrastructure_funds_that_back_charging_and_batteries():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "OMERS, PSP Investments, Stonepeak, Ardian and Khosla Ventures joined the round."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == ["OMERS", "PSP Investments", "Stonepeak", "Ardian", "Khosla Ventures"]
