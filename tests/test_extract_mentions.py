@@ -885,3 +885,18 @@ def test_it_knows_pension_and_infrastructure_funds_that_back_charging_and_batter
     text = "OMERS, PSP Investments, Stonepeak, Ardian and Khosla Ventures joined the round."
     found = [m.company for m in find_mentions(text, index) if m.how == "name"]
     assert found == ["OMERS", "PSP Investments", "Stonepeak", "Ardian", "Khosla Ventures"]
+
+
+def test_it_knows_the_miners_and_traders_behind_african_battery_metals():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "KoBold Metals, First Quantum, Zimplats, Kamoa Copper and Vitol met Africa50."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == [
+        "KoBold Metals",
+        "First Quantum Minerals",
+        "Zimplats",
+        "Kamoa Copper",
+        "Vitol",
+        "Africa50",
+    ]
