@@ -900,3 +900,17 @@ def test_it_knows_the_miners_and_traders_behind_african_battery_metals():
         "Vitol",
         "Africa50",
     ]
+
+
+def test_it_knows_indias_listed_parts_makers():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "Sansera, Jamna Auto, Craftsman Automation and Mahindra CIE supply Maruti Suzuki."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == [
+        "Sansera Engineering",
+        "Jamna Auto Industries",
+        "Craftsman Automation",
+        "Mahindra CIE",
+        "Maruti Suzuki",
+    ]
