@@ -914,3 +914,11 @@ def test_it_knows_indias_listed_parts_makers():
         "Mahindra CIE",
         "Maruti Suzuki",
     ]
+
+
+def test_it_knows_the_assemblers_chinese_brands_partner_with_in_central_asia_and_iran():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "Allur, Astana Motors, ADM Jizzakh, Belgee and Bahman Group build cars for Chery."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == ["Allur", "Astana Motors", "ADM Jizzakh", "Belgee", "Bahman Group", "Chery"]
