@@ -922,3 +922,18 @@ def test_it_knows_the_assemblers_chinese_brands_partner_with_in_central_asia_and
     text = "Allur, Astana Motors, ADM Jizzakh, Belgee and Bahman Group build cars for Chery."
     found = [m.company for m in find_mentions(text, index) if m.how == "name"]
     assert found == ["Allur", "Astana Motors", "ADM Jizzakh", "Belgee", "Bahman Group", "Chery"]
+
+
+def test_it_knows_the_charging_networks_and_power_utilities_of_new_ev_markets():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "EGAT, PEA Volta, ChargEV, Copec Voltex and Tupinambá Energia will host BYD chargers."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == [
+        "EGAT",
+        "Provincial Electricity Authority",
+        "ChargEV",
+        "Copec Voltex",
+        "Tupinamba Energia",
+        "BYD",
+    ]
