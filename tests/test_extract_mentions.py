@@ -937,3 +937,20 @@ def test_it_knows_the_charging_networks_and_power_utilities_of_new_ev_markets():
         "Tupinamba Energia",
         "BYD",
     ]
+
+
+def test_it_knows_the_groups_of_south_asia_and_vietnam_that_assemble_and_finance_cars():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "Honri, Engro, Beximco, Abans, Viettel, Hoa Phat and Techcombank met VinFast."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == [
+        "Honri Automotive",
+        "Engro",
+        "Beximco",
+        "Abans",
+        "Viettel",
+        "Hoa Phat",
+        "Techcombank",
+        "VinFast",
+    ]
