@@ -803,3 +803,219 @@ def test_it_reads_the_firm_named_after_a_word_for_part_of_a_group(index, text, f
 def test_it_takes_no_appositive_unit_for_a_firm_of_its_own(index):
     text = "Tarvik, a wholly owned Toyota subsidiary, holds 40% of the plant."
     assert new_names(text, index) == []
+
+
+def test_it_knows_the_car_firms_and_investors_of_emerging_markets():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = (
+        "Sun Mobility, Okaya EV, Kalaari Capital, Swvl, Kontrolmatik and Mercado Libre met "
+        "Dubai's Roads and Transport Authority, Safaricom and the IFC; Montra Electric spoke too."
+    )
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == [
+        "Sun Mobility",
+        "Okaya EV",
+        "Kalaari Capital",
+        "Swvl",
+        "Kontrolmatik",
+        "Mercado Libre",
+        "Roads and Transport Authority",
+        "Safaricom",
+        "International Finance Corporation",
+        "Montra Electric",
+    ]
+    # A short name that is also a word is not a firm in lower case.
+    assert find_mentions("They roam the city and renew the lease.", index) == []
+
+
+def test_it_knows_battery_charging_and_robotaxi_firms_beyond_the_big_names():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "Liontown, MinRes, Gridserve, Blink Charging, Waabi, Neolix and EHang signed up."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == [
+        "Liontown Resources",
+        "Mineral Resources Ltd",
+        "Gridserve",
+        "Blink Charging",
+        "Waabi",
+        "Neolix",
+        "EHang",
+    ]
+    # A ministry whose title ends in the miner's words is not the miner.
+    ministry = "The Ministry of Industry and Mineral Resources granted Ceer a licence."
+    assert "Mineral Resources Ltd" not in names(ministry, index)
+
+
+def test_it_knows_governments_agencies_and_groups_that_court_carmakers_in_new_markets():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = (
+        "The Ethiopian government, MISA, the Suez Canal Economic Zone, Hindustan Zinc, Swiggy, "
+        "Kalyon and Bank Rakyat Indonesia each held talks; UzAuto Motors did too."
+    )
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == [
+        "Ethiopian government",
+        "Saudi Ministry of Investment",
+        "SCZONE",
+        "Hindustan Zinc",
+        "Swiggy",
+        "Kalyon Holding",
+        "Bank Rakyat Indonesia",
+        "UzAuto Motors",
+    ]
+    # The steelmaker's initials are a word in lower case.
+    assert names("Car carriers sail from Tanger Med.", index) == ["Tanger Med"]
+
+
+def test_it_knows_second_tier_asian_suppliers_chipmakers_and_lenders():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "Kobelco, Denso Ten, Hotai, Shinhan Financial, UMC, Marvell and Socar joined the group."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == [
+        "Kobe Steel",
+        "Denso Ten",
+        "Hotai Motor",
+        "Shinhan Financial Group",
+        "UMC",
+        "Marvell Technology",
+        "Socar",
+    ]
+
+
+def test_it_knows_the_short_names_and_mobility_startups_local_papers_write():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "SCG, RIL, Glovis, Watu, Moove, Kavak and Bounce Infinity were at the launch."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == [
+        "Siam Cement Group",
+        "Reliance Industries",
+        "Hyundai Glovis",
+        "Watu",
+        "Moove",
+        "Kavak",
+        "Bounce Infinity",
+    ]
+
+
+def test_it_knows_gulf_investors_and_chinese_state_groups_entering_the_car_trade():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "Alat, MGX, QNB, CRRC, China Three Gorges, Dreame and Unitree backed the plan."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == [
+        "Alat",
+        "MGX",
+        "QNB Group",
+        "CRRC",
+        "China Three Gorges",
+        "Dreame Technology",
+        "Unitree Robotics",
+    ]
+    # The logistics group is not the word "agility" in running text.
+    assert names("Its agility impressed Toyota.", index) == ["Toyota"]
+
+
+def test_it_knows_the_distributors_and_car_carriers_that_take_brands_abroad():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "Inchcape, Astara, Emil Frey, Cycle & Carriage, DFSK and K Line signed with BYD."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == [
+        "Inchcape",
+        "Astara",
+        "Emil Frey",
+        "Jardine Cycle & Carriage",
+        "DFSK",
+        "Kawasaki Kisen Kaisha",
+        "BYD",
+    ]
+
+
+def test_it_knows_the_newer_chinese_brands_and_truck_makers():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "Maextro, Exlantix, Riddara, Windrose, LiuGong and Skywell showed cars in Dubai."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == ["Maextro", "Exlantix", "Riddara", "Windrose Technology", "LiuGong", "Skywell"]
+
+
+def test_it_knows_pension_and_infrastructure_funds_that_back_charging_and_batteries():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "OMERS, PSP Investments, Stonepeak, Ardian and Khosla Ventures joined the round."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == ["OMERS", "PSP Investments", "Stonepeak", "Ardian", "Khosla Ventures"]
+
+
+def test_it_knows_the_miners_and_traders_behind_african_battery_metals():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "KoBold Metals, First Quantum, Zimplats, Kamoa Copper and Vitol met Africa50."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == [
+        "KoBold Metals",
+        "First Quantum Minerals",
+        "Zimplats",
+        "Kamoa Copper",
+        "Vitol",
+        "Africa50",
+    ]
+
+
+def test_it_knows_indias_listed_parts_makers():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "Sansera, Jamna Auto, Craftsman Automation and Mahindra CIE supply Maruti Suzuki."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == [
+        "Sansera Engineering",
+        "Jamna Auto Industries",
+        "Craftsman Automation",
+        "Mahindra CIE",
+        "Maruti Suzuki",
+    ]
+
+
+def test_it_knows_the_assemblers_chinese_brands_partner_with_in_central_asia_and_iran():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "Allur, Astana Motors, ADM Jizzakh, Belgee and Bahman Group build cars for Chery."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == ["Allur", "Astana Motors", "ADM Jizzakh", "Belgee", "Bahman Group", "Chery"]
+
+
+def test_it_knows_the_charging_networks_and_power_utilities_of_new_ev_markets():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "EGAT, PEA Volta, ChargEV, Copec Voltex and Tupinambá Energia will host BYD chargers."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == [
+        "EGAT",
+        "Provincial Electricity Authority",
+        "ChargEV",
+        "Copec Voltex",
+        "Tupinamba Energia",
+        "BYD",
+    ]
+
+
+def test_it_knows_the_groups_of_south_asia_and_vietnam_that_assemble_and_finance_cars():
+    records = read_company_file(Path(__file__).resolve().parent.parent / "seeds/companies.json")
+    index = CompanyIndex.build(KnownCompany(r.name, r.kind, r.aliases, r.parent) for r in records)
+    text = "Honri, Engro, Beximco, Abans, Viettel, Hoa Phat and Techcombank met VinFast."
+    found = [m.company for m in find_mentions(text, index) if m.how == "name"]
+    assert found == [
+        "Honri Automotive",
+        "Engro",
+        "Beximco",
+        "Abans",
+        "Viettel",
+        "Hoa Phat",
+        "Techcombank",
+        "VinFast",
+    ]
