@@ -829,7 +829,8 @@ _OTHER_SHARE = re.compile(
 
 def _the_other_share(fact):
     """The investor's share is the rest of a split the sentence gives another company."""
-    if fact.stake_percent is None or not ("other" in fact.sentence or "remaining" in fact.sentence):
+    lowered = fact.sentence.lower()
+    if fact.stake_percent is None or not ("other" in lowered or "remaining" in lowered):
         return False
     return any(
         Decimal(m.group("percent")) == fact.stake_percent

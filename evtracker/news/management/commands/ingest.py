@@ -92,7 +92,6 @@ class Command(BaseCommand):
                     item = runs.process_item_now(item_id)
                     counts[item.outcome] += 1
                     self.stdout.write(self._describe(item))
-                stop_if_asked()
             except Stop as stop:
                 runs.fail_pending_items(run.pk, sweeper.INTERRUPTED)
                 self.stderr.write(f"Run {run.pk} interrupted: the remaining articles failed.")
