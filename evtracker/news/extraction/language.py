@@ -235,6 +235,8 @@ OUTLETS = {
     "Engadget": ["Engadget"],
 }
 _OUTLET_BY_SURFACE = {s: name for name, surfaces in OUTLETS.items() for s in surfaces}
+# Every way an outlet is written: a credit, never a company (mentions.py).
+OUTLET_SURFACES = frozenset(_OUTLET_BY_SURFACE)
 # Capitalised names in one pattern that skips to capitals; the few written in lower case
 # ("the FT") each in a pattern of its own, which skips to its literal text.
 _OUTLET_PATTERNS = [

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from evtracker.news.extraction.language import OUTLET_SURFACES
 from evtracker.news.extraction.patterns import (
     WordStarts,
     alternation,
@@ -719,8 +720,7 @@ _NOT_A_FIRM = _word_set(
     Street Silicon Valley Tesla's Apple's Group Government Commission Ministry Authority Council
     Parliament Congress Senate Court Bureau Agency Department Office Committee Federation
     Association Union University Institute Police Army Navy Exchange Index Class Series Model
-    Type Phase Stage Week Year Quarter Q1 Q2 Q3 Q4 H1 H2 FY Reuters Bloomberg Nikkei Xinhua
-    Caixin Yonhap Kyodo CNBC WSJ FT AFP AP Dow Jones Jiemian Cailianshe Yicai Mint Abu Dhabi
+    Type Phase Stage Week Year Quarter Q1 Q2 Q3 Q4 H1 H2 FY Dow Jones Abu Dhabi
     Arabia Hefei Wuhan Chongqing Guangzhou Hangzhou Nanjing Tianjin Jiangsu Zhejiang Anhui Hubei
     Hunan Sichuan Shandong Fujian Liaoning Jilin Hainan Texas Detroit Munich Stuttgart Wolfsburg
     Turin Milan Barcelona Amsterdam Istanbul Karachi Lahore Osaka Nagoya Yokohama Busan Ulsan
@@ -734,7 +734,7 @@ _NOT_A_FIRM = _word_set(
     Massachusetts Shanxi Henan Hebei Guangxi Yunnan Guizhou Gansu Qinghai Xinjiang Ningxia
     Heilongjiang Jiangxi Mongolia Fed Swedes Danes Finns Poles Turks Brits Britons Spaniards
     Scots"""
-) | {name for name in (*PLACES, *PEOPLES) if " " not in name}
+) | {name for name in (*PLACES, *PEOPLES, *OUTLET_SURFACES) if " " not in name}
 # Peoples in the plural ("the Swedes", "the Germans") are no firm either.
 _NOT_A_FIRM |= {name + "s" for name in PEOPLES if " " not in name and name.endswith(("an", "i"))}
 # First names: a name starting with one is a person's ("Mary Barra's chief of staff").
