@@ -27,6 +27,8 @@ from evtracker.news.readers import read_path  # noqa: E402
 from tests import realscore  # noqa: E402
 
 DEVELOPMENT_ALIASES = ROOT / "tests" / "data" / "realset" / "aliases.json"
+# The holdout and the validation batches: their articles and errors are never read one by one.
+UNSEEN = frozenset(("holdout", "fresh", "incoming", "third", "fourth"))
 
 
 def run_extractor(directory, gold, index, explain=False):
@@ -41,13 +43,21 @@ def run_extractor(directory, gold, index, explain=False):
     return outputs
 
 
-def score_directory(directory, keep_errors=False):
-    gold, aliases = realscore.load_set(directory)
-    outputs = run_extractor(directory, gold, seed_index())
-    alias_maps = [aliases]
+def aliases_for(directory):
+    """A set's own aliases, then the development part's for names the set does not list."""
+    alias_maps = [realscore.load_set(directory)[1]]
     if Path(directory).resolve() != DEVELOPMENT_ALIASES.parent.resolve():
         alias_maps.append(realscore.load_set(DEVELOPMENT_ALIASES.parent)[1])
-    return realscore.score_outputs(gold, outputs, *alias_maps, keep_errors=keep_errors), len(gold)
+    return alias_maps
+
+
+def score_directory(directory, keep_errors=False):
+    gold, _ = realscore.load_set(directory)
+    outputs = run_extractor(directory, gold, seed_index())
+    scores = realscore.score_outputs(
+        gold, outputs, *aliases_for(directory), keep_errors=keep_errors
+    )
+    return scores, len(gold)
 
 
 def main():
@@ -56,9 +66,7 @@ def main():
     parser.add_argument("--errors", action="store_true", help="list each error (not holdout)")
     parser.add_argument("--categories", action="store_true", help="error counts by category")
     args = parser.parse_args()
-    unseen = {"holdout", "fresh", "incoming", "third", "fourth"} & set(
-        Path(args.directory).resolve().parts
-    )
+    unseen = set(Path(args.directory).resolve().parts) & UNSEEN
     if args.errors and unseen:
         parser.error(f"the {unseen.pop()} set's errors are not listed one by one; use --categories")
     scores, articles = score_directory(args.directory, keep_errors=args.errors)

@@ -246,6 +246,22 @@ def load_set(directory):
     return gold, aliases
 
 
+def as_output(entry):
+    """A labelled entry (a second annotator's reading, in gold.json's shape) as the extractor's
+    output: its main facts, and every name they use as the companies it recognised."""
+    output = {"article": entry["article"]}
+    companies = set(entry.get("companies", []))
+    for kind in FACT_TYPES:
+        facts = entry.get(kind, [])
+        output[kind] = [fact for fact in facts if not fact.get("background")]
+        for fact in facts:
+            for key in ("parties", "investor", "target", "subject"):
+                value = fact.get(key)
+                companies.update(value if isinstance(value, list) else filter(None, [value]))
+    output["companies"] = sorted(companies)
+    return output
+
+
 def score_outputs(gold, outputs, *alias_maps, keep_errors=False):
     """Scores extractor outputs (dicts shaped like `extract --format json`) against gold."""
     names = Names(*alias_maps)

@@ -220,15 +220,29 @@ def status_features(context, candidate):
         for why in talk.why:
             features[f"why={_reason(why)}"] = 1
     said, phrases = set(), set()
-    sentences_of = _naming(context).sentences_of
-    for position in sorted(set().union(*(sentences_of.get(c, ()) for c in candidate.pair))):
-        sentence = context.sentences[position]
-        said |= said_around(context, sentence.start, sentence.end)
-        phrases |= _phrases(context, position)
+    for company in candidate.pair:
+        words_of, phrases_of = _said_of(context, company)
+        said |= words_of
+        phrases |= phrases_of
     features.update({f"w={word}": 1 for word in said})
     features.update({f"phrase={kind}": 1 for kind in phrases})
     features.update({f"headline={word}": 1 for word in context.title_words})
     return features
+
+
+def _said_of(context, company):
+    """The words and phrase kinds of every sentence naming `company`, read once per article:
+    each pair a company is in asks for them, and in a long article a company is named in
+    thousands of sentences."""
+    known = context.found.setdefault("said of", {})
+    if company not in known:
+        said, phrases = set(), set()
+        for position in _naming(context).sentences_of.get(company, ()):
+            sentence = context.sentences[position]
+            said |= said_around(context, sentence.start, sentence.end)
+            phrases |= _phrases(context, position)
+        known[company] = (said, phrases)
+    return known[company]
 
 
 class TalkModel:
