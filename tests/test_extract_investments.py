@@ -2430,3 +2430,30 @@ def test_it_gives_no_round_total_to_one_of_the_investors_it_includes(index):
 )
 def test_it_reads_capital_stock_and_equity_capital_as_levels(body, index):
     assert money(investments(body, index)) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Nio received $200 million from Tencent.",
+        "Nio secured $200 million from Tencent last week.",
+        "Nio got $200 million from Tencent.",
+    ],
+)
+def test_it_reads_money_a_company_takes_in_from_a_named_one(index, body):
+    # No word for an investment: the money and "from" say who put it in.
+    assert investments(body, index) == [
+        ("Tencent", "Nio", Decimal("200000000"), "USD", None, "stake")
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Nio received $200 million in orders from fleets.",
+        "Nio got 5,000 orders from Tencent.",
+        "Nio secured a $200 million loan from banks.",
+    ],
+)
+def test_it_takes_in_no_orders_or_loans_as_investments(index, body):
+    assert money(investments(body, index)) == []

@@ -75,7 +75,11 @@ _MORE_TRIGGERS = re.compile(
     # "will build the country's first gigafactory at a cost of 12.8 billion dirhams": its cost
     # told after the site
      + SITE_COST + r"(?=\s+" + ROUGHLY + r"\S{0,4}\d)|"
-    r"(?:an?|the|its|their)\s+(?:\S+\s+){0,4}?(?:proposal|offer|bid)s?)\b"
+    r"(?:an?|the|its|their)\s+(?:\S+\s+){0,4}?(?:proposal|offer|bid)s?|"
+    # "received $200 million from Y", "secured 7 billion yuan from Y": money taken in from a
+    # named party, told with no word for an investment
+    r"(?:receiv(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|got|gets|obtain(?:s|ed|ing)?|land(?:s|ed)|"
+    r"bag(?:s|ged)|dr[ae]w(?:s|n)?)(?=\s+[^.;]{0,25}?\d[^.;]{0,40}?\s+from\s+\S))\b"
 )  # matched against the lower-cased sentence
 # "the planned sale of part of its stake in X to Y for RM460 million": told as a noun too.
 _SELLING = re.compile(
