@@ -819,6 +819,29 @@ def test_a_signed_pact_to_build_something_is_still_agreed(index):
     assert found == {pair("Honda", "Nissan"): "agreed"}
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Honda and Nissan agreed to begin merger talks.",
+        "Honda and Nissan have agreed to start discussions on a merger.",
+        "Honda and Nissan agreed to enter into negotiations.",
+        "Honda and Nissan agreed to explore a partnership.",
+    ],
+)
+def test_the_parties_agreeing_to_talk_is_confirmed_talks_not_a_deal(index, body):
+    assert talks(body, index) == {pair("Honda", "Nissan"): "confirmed"}
+
+
+def test_agreeing_to_talk_told_by_a_paper_is_still_its_report(index):
+    found = talks("Honda and Nissan agreed to begin merger talks, Nikkei reported.", index)
+    assert found == {pair("Honda", "Nissan"): "rumoured"}
+
+
+def test_agreeing_to_start_something_other_than_talks_is_a_deal(index):
+    found = talks("Honda and Nissan agreed to start production of a shared van in 2026.", index)
+    assert found == {pair("Honda", "Nissan"): "agreed"}
+
+
 # --- groups of three and funding rounds ----------------------------------------------
 
 

@@ -92,10 +92,13 @@ _PERMITTED = re.compile(
 # "agreed to look into a partnership", "agreed to take part in the talks": talks, not a deal.
 _AGREED_TO_TALK = re.compile(
     r"\s+(?:\w+\s+){0,3}?to\s+(?:look\s+into|explore|study|consider|discuss|examine|"
-    r"begin|start|hold|open|enter\s+(?:into\s+)?talks|continue|take\s+part|join\s+(?:the\s+)?talks|"
-    r"negotiate|hold\s+talks|evaluate|assess)\b",
+    # "to begin merger talks", not "to begin production"
+    r"(?:begin|start|hold|open|launch|commence|enter\s+(?:into)?|continue)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:talks|negotiations|discussions|consultations)|"
+    r"take\s+part|join\s+(?:the\s+)?talks|negotiate|evaluate|assess)\b",
     re.IGNORECASE,
 )
+_AGREE_WORD = re.compile(r"\bagree[ds]?\b", re.IGNORECASE)
 # "signed a memorandum to explore whether they could build cars together": a pact to study
 # a deal, not the deal (not "signed a pact to build cars together").
 _SIGNED_TO_STUDY = re.compile(
@@ -119,6 +122,18 @@ def _signed_to_study(text):
         m.group().lower().startswith("sign") and _SIGNED_TO_STUDY.match(text, m.end())
         for m in lang.AGREE.finditer(text)
     )
+
+
+def _agrees_to_talk(text, match):
+    """Whether an agreeing phrase is an agreement to talk ("agreed to begin talks", "have agreed
+    to start discussions on a merger"), read right after the agreeing word: the deal noun the
+    phrase may run on to is then the talks' topic."""
+    word = _AGREE_WORD.search(match.group())
+    return word is not None and bool(_AGREED_TO_TALK.match(text, match.start() + word.end()))
+
+
+def _agreed_to_talk(text):
+    return any(_agrees_to_talk(text, m) for m in lang.AGREE.finditer(text))
 
 
 _FOLLOWED_BY_WITH = re.compile(r"\s*with\b", re.IGNORECASE)
@@ -445,10 +460,7 @@ def _triggers(text):
             kind = "agreed"  # "were given permission to set up an alliance"
         elif (
             _PLANNED.search(_REPORTED_WILL.sub("", match.group()))
-            or (
-                match.group().lower().startswith("agree")
-                and _AGREED_TO_TALK.match(text, match.end())
-            )
+            or _agrees_to_talk(text, match)
             or (
                 match.group().lower().startswith("sign")
                 and _SIGNED_TO_STUDY.match(text, match.end())
@@ -1590,8 +1602,9 @@ def find_talks(context, position, actors):
             # a party's word ("discussions are continuing, news agency PTI reported" is the
             # outlet's: rumoured, below)
             status = "confirmed"
-        elif kind == "talk" and not hearsay and _signed_to_study(text):
-            status = "confirmed"  # the parties' own pact to study a deal: talks they hold
+        elif kind == "talk" and not hearsay and (_signed_to_study(text) or _agreed_to_talk(text)):
+            # the parties' own pact to study a deal, or their agreeing to talk: talks they hold
+            status = "confirmed"
         elif kind == "talk" or (
             kind == "noun"
             and (sourced or (_WOULD.search(text) and (hearsay or _CREDIT_WORDS.search(text))))
@@ -2188,7 +2201,7 @@ def _status_updates(context, position, actors, speaker, signals, on):
     agreed = not _CLAIMED.search(text) and any(
         not lang.not_done(lang.last_words(text, m.start()))
         and not _PLANNED.search(m.group())
-        and not (m.group().lower().startswith("agree") and _AGREED_TO_TALK.match(text, m.end()))
+        and not _agrees_to_talk(text, m)
         for m in lang.AGREE.finditer(text)
     )
     status = (
