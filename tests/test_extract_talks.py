@@ -825,6 +825,7 @@ def test_a_signed_pact_to_build_something_is_still_agreed(index):
         "Honda and Nissan agreed to begin merger talks.",
         "Honda and Nissan have agreed to start discussions on a merger.",
         "Honda and Nissan agreed to enter into negotiations.",
+        "Honda and Nissan agreed to enter talks on sharing a plant.",
         "Honda and Nissan agreed to explore a partnership.",
     ],
 )

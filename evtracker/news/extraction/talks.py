@@ -93,7 +93,7 @@ _PERMITTED = re.compile(
 _AGREED_TO_TALK = re.compile(
     r"\s+(?:\w+\s+){0,3}?to\s+(?:look\s+into|explore|study|consider|discuss|examine|"
     # "to begin merger talks", not "to begin production"
-    r"(?:begin|start|hold|open|launch|commence|enter\s+(?:into)?|continue)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:begin|start|hold|open|launch|commence|enter(?:\s+into)?|continue)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:talks|negotiations|discussions|consultations)|"
     r"take\s+part|join\s+(?:the\s+)?talks|negotiate|evaluate|assess)\b",
     re.IGNORECASE,
