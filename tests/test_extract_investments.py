@@ -542,6 +542,27 @@ def test_it_reads_a_stake_raised_to_a_hedged_level(index, hedge):
 
 
 @pytest.mark.parametrize(
+    ("body", "percent"),
+    [
+        ("Renault is reportedly considering cutting its roughly 43 percent stake in Nio to 15 "
+         "percent.", 15),
+        ("Geely will lift its 9.7% stake in Daimler to about 20%.", 20),
+        # Taken, not moved: the size told before the stake is the stake.
+        ("Geely has taken a 9.7% stake in Daimler, to 20% of its voting rights.", 9.7),
+    ],
+)  # fmt: skip
+def test_a_stake_of_a_stated_size_moved_to_another_is_the_new_size(index, body, percent):
+    [found] = investments(body, index)
+    assert found[4] == Decimal(str(percent))
+
+
+@pytest.mark.parametrize("hedge", ["a little more than", "slightly more than", "just shy of"])
+def test_it_reads_the_price_of_a_takeover_told_with_a_loose_hedge(index, hedge):
+    body = f"Daimler announced last year that it wanted to take over Nio for {hedge} €6.2bn."
+    assert money(investments(body, index)) == [("Daimler", Decimal("6200000000"), "EUR")]
+
+
+@pytest.mark.parametrize(
     "body",
     [
         "Stellantis said on Wednesday it had bought back 50 million common shares from Nio "
@@ -648,6 +669,7 @@ def test_it_drops_a_rumoured_stake_the_investor_denies_elsewhere_in_the_article(
         ("a 12-million-euro ($13 million)", "12000000", "EUR"),
         ("5 billion roubles", "5000000000", "RUB"),
         ("1.5 bln dlrs", "1500000000", "USD"),
+        ("T$7.9 billion ($282.49 million)", "7900000000", "TWD"),
     ],
 )
 def test_it_reads_currencies_and_scales_as_reporters_write_them(text, amount, currency):

@@ -821,6 +821,12 @@ _HOLDING_MOVES_TO = re.compile(
     r"(?:[^,.;%]|(?<=\d)[.%]){0,40}?\b(?:ris(?:e|es|ing|en)|rose|increas\w*|climb\w*|gr[eo]w\w*|"
     r"f[ae]ll(?:s|en|ing)?|drop\w*|declin\w*|decreas\w*)\s+to\s+" + ROUGHLY + PERCENT
 )  # matched against the lower-cased sentence, right after the stake phrase
+# A verb that moves a holding of a stated size: "cutting its roughly 43 percent stake in".
+_MOVES_A_STAKE = re.compile(
+    r"\b(?:cut\w*|reduc\w*|lower\w*|trim\w*|pare[sd]?|paring|rais\w*|lift\w*|increas\w*|"
+    r"boost\w*|bring\w*|brought)\s+(?:its|their|the|his|her)\s+(?:[\w.%-]+\s+){0,4}$"
+)  # matched against the lower-cased sentence, before the stake phrase
+_ANOTHER_CLAUSE = re.compile(r"\b(?:and|while|whereas|but)\b")
 _NOT_A_STAKE = re.compile(
     r"\b(?:(?<!open[\s-])market|share\s+of\s+(?:the\s+)?(?:market|sales|deliveries)|sales|"
     r"deliveries|shares\s+(?:rose|fell|jumped|dropped|gained|slumped|soared|climbed|"
@@ -1653,6 +1659,13 @@ def _stake_facts(context, position, parties, amount_facts):
         ends_at = _ENDS_AT_PERCENT.search(phrase)
         percent = percent or (Decimal(ends_at.group(1)) if ends_at else None)
         percent = percent or _last_percent(text, match.start() - 25, match.end())
+        moved = not (owner_next or ends_at) and _MOVES_A_STAKE.search(
+            lowered, max(0, match.start() - 45), match.start()
+        )
+        moved = moved and holds_figures(moved.group())  # the size moved is told with the verb
+        raised_to = _RAISED_TO.match(text, match.end()) if moved and percent is not None else None
+        if raised_to and not _ANOTHER_CLAUSE.search(raised_to.group()):
+            percent = Decimal(raised_to.group(1))  # "cut its 43% stake in Nissan to 15%"
         if percent is None and not _negated(text, match.start()):
             # "does not plan to raise its stake in Daimler above 10%": no stake of that size
             rest = _APPROXIMATELY.sub("", text[match.end() :].lstrip())

@@ -71,6 +71,7 @@ _BEFORE = {
     "c$": "CAD",
     "cad": "CAD",
     "nt$": "TWD",
+    "t$": "TWD",  # "T$7.9 billion", as the wires write Taiwan dollars
     "twd": "TWD",
     "₩": "KRW",
     "krw": "KRW",
@@ -227,8 +228,9 @@ _AFTER = {
 # hedged uses one of the two.
 APPROXIMATELY = (
     r"about|around|roughly|nearly|almost|some|approximately|approx\.|an\s+estimated|close\s+to|"
-    r"as\s+much\s+as|up\s+to|a\s+total\s+of|(?:just\s+)?(?:under|over|below|above)|"
-    r"(?:just\s+)?(?:more|less)\s+than|upwards?\s+of|in\s+excess\s+of|at\s+least"
+    r"as\s+much\s+as|up\s+to|a\s+total\s+of|(?:just\s+|slightly\s+)?(?:under|over|below|above)|"
+    r"(?:just\s+|slightly\s+|a\s+little\s+|a\s+bit\s+)?(?:more|less)\s+than|upwards?\s+of|"
+    r"in\s+excess\s+of|at\s+least|(?:just\s+)?shy\s+of|north\s+of"
 )
 ROUGHLY = rf"(?:(?:{APPROXIMATELY})\s+)*"
 # "20%", "4.99 percent", "51 per cent", "5pc", "5 pct", "5-percent", "a 50-per-cent stake": a
