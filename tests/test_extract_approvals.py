@@ -611,6 +611,11 @@ def test_it_does_not_read_an_application_made_public_as_granted(index):
             ("WeRide", "Guangzhou municipal government"),
         ),
         (
+            # "Beijing" alone often stands for China's government; with "municipal", the city's
+            "Pony.ai said it had received a permit from the Beijing municipal government.",
+            ("Pony.ai", "Beijing municipal government"),
+        ),
+        (
             "Japan's trade ministry approved Toyota's plan to build a battery plant in Fukuoka.",
             ("Toyota", "METI"),
         ),

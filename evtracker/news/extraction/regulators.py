@@ -756,14 +756,16 @@ def _scan(body):
             continue
         if word == "government":
             city = _CITY_BEFORE.search(body, max(0, head.start() - 40), head.start())
-            if city and " ".join(city.group("place").lower().split()) not in _NATIONAL:
+            # "the Beijing municipal government" is the city's, though "Beijing" alone is China's
+            local = city and _KIND_BEFORE.search(city.group())
+            if city and (local or " ".join(city.group("place").lower().split()) not in _NATIONAL):
                 start = city.start("place")
                 found.append((start, head.end(), body[start : head.end()]))
                 continue  # a country's government is named by GOVERNMENTS
         if word[0].islower():  # "Shanghai's municipal government"
             local = _LOCAL_BEFORE.search(body, max(0, head.start() - 40), head.start())
             place = local and re.sub(r"['’]s\s.*$", "", local.group(), flags=re.DOTALL).lower()
-            if local and " ".join(place.split()) not in _NATIONAL:
+            if local and (word != "government" or " ".join(place.split()) not in _NATIONAL):
                 found.append((local.start(), head.end(), body[local.start() : head.end()]))
             continue
         start = head.start()
