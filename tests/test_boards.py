@@ -105,6 +105,16 @@ def test_it_caps_a_column_and_says_how_many_more(talk):
     assert len(rumoured.cards) == 3 and rumoured.total == 5 and rumoured.next_cursor
 
 
+def test_its_summary_counts_only_the_columns_the_status_filter_keeps(client):
+    make_talk(status=TalkStatus.AGREED)
+    make_talk(status=TalkStatus.AGREED)
+    for _ in range(3):
+        make_talk(status=TalkStatus.RUMOURED)
+    html = client.get("/boards/talks/?status=agreed").content.decode()
+    summary = re.search(r'<p class="summary"[^>]*>\s*(.*?)\s*</p>', html, re.S).group(1)
+    assert " ".join(summary.split()) == "2 talks with status agreed."
+
+
 def test_it_says_when_a_board_is_empty(client):
     html = client.get("/boards/talks/").content.decode()
     assert "0 talks" in html and "None yet." in html

@@ -201,7 +201,7 @@ def test_it_keeps_the_filters_in_the_form_and_describes_them(client, world):
     assert '<option value="xiaomi" selected>Xiaomi</option>' in html
     assert '<option value="rumoured" selected>Rumoured</option>' in html
     assert 'value="deal"' in html
-    assert "Events involving Xiaomi, status rumoured, mentioning “deal”" in html
+    assert "Events involving Xiaomi, with status rumoured, mentioning “deal”" in html
 
 
 def test_the_plain_select_lists_carmakers_and_any_company_once_chosen(client, world):

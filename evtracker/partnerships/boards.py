@@ -50,10 +50,12 @@ class Board:
 
     @property
     def total(self):
-        """Facts on the board; None when the columns were not counted."""
-        if any(column.total is None for column in self.columns):
+        """Facts on the board, in the columns the status filter keeps; None when the columns
+        were not counted. (A column the filter leaves out still shows its own count.)"""
+        shown = [column for column in self.columns if column.shown]
+        if any(column.total is None for column in shown):
             return None
-        return sum(column.total for column in self.columns)
+        return sum(column.total for column in shown)
 
 
 @dataclass(frozen=True)

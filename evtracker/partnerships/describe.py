@@ -315,7 +315,5 @@ def describe_results(filters, noun="events"):
     (the type filter becomes the noun, never 'Events investments only')."""
     noun = NOUNS.get(filters.fact_type, noun)
     phrases = [phrase for phrase in filters.describe() if not phrase.endswith("s only")]
-    if phrases and phrases[0].startswith("status "):
-        phrases[0] = f"with {phrases[0]}"
     head = noun[:1].upper() + noun[1:]
     return ", ".join([f"{head} {phrases[0]}" if phrases else head, *phrases[1:]])

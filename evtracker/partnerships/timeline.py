@@ -80,7 +80,7 @@ class Filters:
         if self.fact_type:
             phrases.append(f"{self.fact_type}s only")
         if self.status:
-            phrases.append(f"status {self.status}")
+            phrases.append(f"with status {self.status}")
         if self.start:
             phrases.append(f"from {self.start.day} {self.start:%b %Y}")
         if self.end:
