@@ -105,6 +105,14 @@ def test_it_caps_a_column_and_says_how_many_more(talk):
     assert len(rumoured.cards) == 3 and rumoured.total == 5 and rumoured.next_cursor
 
 
+def test_a_card_shows_a_topic_only_when_it_is_one(client):
+    make_talk(topic="264 billion won")
+    make_talk(topic="jointly developing a small car have ended without agreement")
+    html = client.get("/boards/talks/").content.decode()
+    assert "264 billion won" not in html
+    assert '<p class="topic">jointly developing a small car</p>' in html
+
+
 def test_its_summary_counts_only_the_columns_the_status_filter_keeps(client):
     make_talk(status=TalkStatus.AGREED)
     make_talk(status=TalkStatus.AGREED)

@@ -27,7 +27,9 @@ from evtracker.partnerships.timeline import Filters
 TOPICS = ["", "agreement", "deal", "joint venture", "a collaboration", "sale of shares",
           "jointly develop and make Aito-branded vehicles", "developing autonomous vehicles",
           "build a battery plant", "Monday", "memorandum of understanding",
-          "agreements"]  # fmt: skip
+          "agreements", "using the Freelander name", "mass-produce robotaxis",
+          "jointly developing a cheap electric car have ended without agreement",
+          "264 billion won"]  # fmt: skip
 PURPOSES = ["", "build a battery plant", "battery production", "electric vehicles",
             "the JV", "Rivian", "develop next-generation vehicles", "cash"]  # fmt: skip
 WHATS = ["approval", "deal approval", "listing approval", "type approval",
@@ -163,6 +165,24 @@ def test_it_writes_the_bad_headlines_of_issue_11_well():
         "Investments mentioning “battery”"
     )
     assert describe_results(Filters(status="agreed"), "talks") == "Talks with status agreed"
+
+
+@pytest.mark.parametrize(
+    ("topic", "status", "line"),
+    [
+        ("using the Freelander name", "agreed",
+         "Xiaomi and Chery agree on using the Freelander name"),
+        ("mass-produce robotaxis", "agreed", "Xiaomi and Chery agree to mass-produce robotaxis"),
+        # The reporting clause the extractor caught with the topic is no part of it.
+        ("jointly developing a cheap electric car have ended without agreement", "ended",
+         "Xiaomi and Chery end talks on jointly developing a cheap electric car"),
+        ("an investment and a joint vehicle programme had been terminated", "ended",
+         "Xiaomi and Chery end talks on an investment and a joint vehicle programme"),
+        ("264 billion won", "rumoured", "Xiaomi and Chery reportedly in talks"),
+    ],
+)  # fmt: skip
+def test_it_writes_the_topics_reporting_catches_as_a_desk_would(topic, status, line):
+    assert describe_event(event(talk(topic, status), status)) == line
 
 
 def test_it_leads_with_the_company_the_money_goes_to_when_no_investor_is_named():

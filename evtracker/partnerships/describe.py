@@ -82,12 +82,31 @@ def _starts_with_verb(phrase):
     words = _words(phrase)
     while words and words[0] in ADVERBS:
         words = words[1:]
-    return bool(words) and words[0] in BASE_VERBS
+    # "mass-produce robotaxis", "co-develop a platform": a verb with a prefix
+    return bool(words) and words[0].rsplit("-", 1)[-1] in BASE_VERBS
+
+
+# Words in -ing that are no gerund: "the thing", "a ring road".
+NOT_GERUNDS = _word_set(
+    "bring ceiling during evening king morning nothing ring something spring string thing wing"
+)
 
 
 def _is_gerund(phrase):
     words = _words(phrase)
-    return bool(words) and words[0].endswith("ing") and len(words[0]) > 5
+    while words and words[0] in ADVERBS:
+        words = words[1:]
+    return bool(words) and words[0].endswith("ing") and len(words[0]) > 4 and (
+        words[0].removesuffix("s") not in NOT_GERUNDS
+    )
+
+
+# A topic the extractor caught runs on into the clause that reports it: "talks on jointly
+# developing a car have ended without agreement". What follows a finite verb is not the topic.
+_REPORTING_CLAUSE = re.compile(
+    r"\s+(?:have|has|had|was|were|is|are|will|would|could|should|might|been|said|says)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def _only_deal_words(text):
@@ -97,7 +116,7 @@ def _only_deal_words(text):
 def _topic(topic):
     """The talk's topic as it can follow 'talks': ('on', 'joint venture'), ('to', 'build
     cars') or ('', '') for none, a date caught by mistake, or a word for the deal itself."""
-    topic = (topic or "").strip()
+    topic = _REPORTING_CLAUSE.sub("", (topic or "").strip())
     if not topic or _NOT_A_TOPIC.match(topic) or _only_deal_words(topic):
         return "", ""
     if _starts_with_verb(topic):
@@ -105,6 +124,12 @@ def _topic(topic):
     if _is_gerund(topic):
         return "on doing", topic
     return "on", topic
+
+
+def shown_topic(topic):
+    """A talk's topic as a card or a list shows it: '' when it is none (a date or a figure
+    caught by mistake, a word for the deal itself), without a reporting clause after it."""
+    return _topic(topic)[1]
 
 
 def _repeats(line, names):

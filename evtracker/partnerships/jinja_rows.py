@@ -17,6 +17,7 @@ from django.utils.text import Truncator
 from jinja2 import Environment
 from markupsafe import Markup
 
+from .describe import shown_topic
 from .templatetags import evtracker as tags
 
 
@@ -47,6 +48,7 @@ def environment(**options):
         article_url=tags.article_url,
         plural=tags.plural,
         truncatechars=truncatechars,
+        topic=shown_topic,
     )
     env.globals.update(
         status_badge=tags.status_badge,
