@@ -96,8 +96,11 @@ def _is_gerund(phrase):
     words = _words(phrase)
     while words and words[0] in ADVERBS:
         words = words[1:]
-    return bool(words) and words[0].endswith("ing") and len(words[0]) > 4 and (
-        words[0].removesuffix("s") not in NOT_GERUNDS
+    return (
+        bool(words)
+        and words[0].endswith("ing")
+        and len(words[0]) > 4
+        and (words[0].removesuffix("s") not in NOT_GERUNDS)
     )
 
 
