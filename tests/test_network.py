@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from evtracker.partnerships import domain
 from evtracker.partnerships.models import CompanyKind, TalkStatus
 from evtracker.partnerships.network import HEIGHT, MOST_PARTNERS, RADIUS, WIDTH
 from tests.factories import make_article, make_company, make_evidence, make_talk
@@ -76,6 +77,15 @@ def test_the_network_page_follows_the_filters(client, partners, django_assert_ma
     assert len(edges(fragment.content.decode())) == 1
     empty = client.get("/network/?company=xiaomi&from=2030-01-01").content.decode()
     assert "No talks match these filters." in empty
+
+
+def test_a_status_filter_draws_the_pairs_in_that_status_now(client, partners):
+    once_rumoured = make_talk(make_company("Geely"), make_company("Renault"), on=date(2024, 1, 5))
+    domain.set_status(once_rumoured, TalkStatus.AGREED, on=date(2024, 3, 1))
+    html = client.get("/network/?status=rumoured").content.decode()
+    assert [status for status, _ in edges(html)] == ["rumoured"]  # Nio and CATL only
+    table = html[html.index('<table class="network-table">') :]
+    assert "Geely" not in table
 
 
 def test_the_circle_keeps_partners_near_each_other():

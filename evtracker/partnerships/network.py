@@ -164,11 +164,16 @@ def pairs_network(talks):
 
 def filtered_talks(filters):
     """The public talks behind the filtered timeline's events, most reported first (two
-    queries' worth of rows at most: MOST_PAIRS + 1)."""
+    queries' worth of rows at most: MOST_PAIRS + 1). With a status filter, the talks whose
+    status it is now, as on the board: the drawing colours each pair by its current status,
+    and a pair once rumoured and since agreed is no rumour."""
+    talks = facts_in(filtered_events(filters), "talk")
+    if filters.status:
+        talks = talks.filter(status=filters.status)
     return list(
-        facts_in(filtered_events(filters), "talk")
-        .select_related(*ReportedTalk.company_fields)
-        .order_by("-report_count", "-last_reported", "-id")[: MOST_PAIRS + 1]
+        talks.select_related(*ReportedTalk.company_fields).order_by(
+            "-report_count", "-last_reported", "-id"
+        )[: MOST_PAIRS + 1]
     )
 
 
