@@ -100,6 +100,17 @@ def test_it_writes_readable_feed_entries(client, world):
     assert "/articles/" in talk_entry.find(f"{ATOM}summary").text
 
 
+def test_a_feed_quotes_its_evidence_once_and_links_it_absolutely(client):
+    talk = make_talk(make_company("Nissan"), make_company("Honda"))
+    article = make_article(outlet="Kyodo")
+    make_evidence(talk, article, sentence='"Nissan and Honda are considering a merger," it said.')
+    root = ET.fromstring(client.get("/feeds/timeline.rss").content)
+    description = root.find("channel").find("item").find("description").text
+    assert description.startswith("&quot;Nissan and Honda are considering a merger,&quot; it")
+    assert "“" not in description
+    assert f'href="http://testserver/articles/{article.pk}/#evidence-' in description
+
+
 def test_it_escapes_markup_in_feed_descriptions(client):
     talk = make_talk()
     article = make_article(body="They said <script>alert(1)</script> loudly.")

@@ -105,6 +105,21 @@ def test_it_has_a_story_page_for_investments_and_approvals(client, story):
     assert "No other talk, investment or approval between these companies." in html
 
 
+def test_a_one_day_story_says_on_that_day_and_quotes_a_quote_once(client):
+    talk = make_talk(make_company("Nissan"), make_company("Honda"))
+    make_evidence(
+        talk,
+        make_article(),
+        sentence='"Nissan and Honda are considering a merger," it said.',
+        reported_on=date(2024, 12, 17),
+    )
+    html = client.get(f"/talks/{talk.pk}/").content.decode()
+    assert 'reported it, on <time datetime="2024-12-17">17 Dec 2024</time>.' in html
+    assert "from 17 Dec 2024 to 17 Dec 2024" not in html
+    # The quotation marks the style puts around quotes are left off one that has its own.
+    assert '<p class="self-quoted">&quot;Nissan and Honda' in html
+
+
 def test_facts_point_at_their_story(story):
     assert story["talk"].get_absolute_url() == f"/talks/{story['talk'].pk}/"
     assert story["stake"].get_absolute_url() == f"/investments/{story['stake'].pk}/"

@@ -62,6 +62,20 @@ APPROVAL_OF = re.compile(
 )
 
 
+# A quote of the article that opens with its own quotation mark ('"We are in talks," he said')
+# is not put between marks again.
+QUOTE_MARKS = "\"'“‘«„"
+
+
+def opens_with_quote(sentence):
+    return (sentence or "").lstrip()[:1] in QUOTE_MARKS
+
+
+def quoted(sentence):
+    """The sentence between curly quotation marks, unless it opens with its own."""
+    return sentence if opens_with_quote(sentence) else f"“{sentence}”"
+
+
 def money(amount, currency):
     """'USD 10 billion', 'EUR 2.5 billion', 'CNY 750,000'; 'undisclosed' without an amount."""
     if amount is None:

@@ -1,6 +1,7 @@
 """Atom and RSS feeds of the timeline; the query string filters them as it does the page."""
 
 from datetime import UTC, datetime, time
+from typing import NamedTuple
 
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponseBadRequest
@@ -9,9 +10,16 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.http import urlencode
 
-from .describe import describe_event
+from .describe import describe_event, quoted
 from .forms import read_filters
 from .timeline import companies_of, timeline_page
+
+
+class FeedFor(NamedTuple):
+    """What a feed request asks for: the timeline's filters, and the site it is served from."""
+
+    filters: object
+    site: str
 
 
 class TimelineFeed(Feed):
@@ -34,30 +42,35 @@ class TimelineFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request, *args, **kwargs):
-        return request.timeline_filters
+        # The scheme and host too: a link inside a description must be absolute, since feed
+        # readers resolve it against no page of ours.
+        return FeedFor(request.timeline_filters, request.build_absolute_uri("/")[:-1])
 
-    def title(self, filters):
-        names = ", ".join(company.name for company in filters.companies)
+    def title(self, feed):
+        names = ", ".join(company.name for company in feed.filters.companies)
         return f"evtracker timeline: {names}" if names else "evtracker timeline"
 
-    def description(self, filters):
+    def description(self, feed):
         return self.description_text
 
-    def subtitle(self, filters):
+    def subtitle(self, feed):
         return self.description_text
 
-    def link(self, filters):
-        query = urlencode(filters.as_params())
+    def link(self, feed):
+        query = urlencode(feed.filters.as_params())
         url = reverse("partnerships:timeline")
         return f"{url}?{query}" if query else url
 
-    def feed_url(self, filters):
-        query = urlencode(filters.as_params())
+    def feed_url(self, feed):
+        query = urlencode(feed.filters.as_params())
         url = reverse(self.url_name)
         return f"{url}?{query}" if query else url
 
-    def items(self, filters):
-        return timeline_page(filters).events
+    def items(self, feed):
+        events = timeline_page(feed.filters).events
+        for event in events:
+            event.site = feed.site
+        return events
 
     def item_title(self, event):
         return describe_event(event)
@@ -68,9 +81,9 @@ class TimelineFeed(Feed):
         evidence = event.shown_evidence
         if evidence:
             source = evidence.attributed_to or evidence.article.outlet or "an article"
-            url = reverse("partnerships:article", args=[evidence.article_id])
+            url = event.site + reverse("partnerships:article", args=[evidence.article_id])
             lines.append(
-                f"“{escape(evidence.sentence)}” "
+                f"{escape(quoted(evidence.sentence))} "
                 f'(<a href="{url}#evidence-{evidence.pk}">{escape(source)}</a>)'
             )
         lines.append(f"Reported by {event.reports} article{'s' if event.reports != 1 else ''}.")

@@ -49,6 +49,7 @@ def environment(**options):
         plural=tags.plural,
         truncatechars=truncatechars,
         topic=shown_topic,
+        quote_class=tags.quote_class,
     )
     env.globals.update(
         status_badge=tags.status_badge,

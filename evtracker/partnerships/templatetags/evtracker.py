@@ -9,7 +9,13 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from ..describe import NO_REGULATOR, describe_event, describe_fact, describe_results
+from ..describe import (
+    NO_REGULATOR,
+    describe_event,
+    describe_fact,
+    describe_results,
+    opens_with_quote,
+)
 from ..describe import money as money_text
 from ..models import ApprovalStatus, InvestmentKind, ReviewState, TalkStatus
 from ..paths import path
@@ -106,6 +112,13 @@ def admin_url(fact):
 def article_url(article_id):
     """The public page of an article, by id."""
     return path("partnerships:article", article_id)
+
+
+@register.filter
+def quote_class(sentence):
+    """' class="self-quoted"' for a quote that opens with its own quotation mark, so the
+    style's marks around quotes are left off it; else ''."""
+    return mark_safe(' class="self-quoted"') if opens_with_quote(sentence) else ""
 
 
 @register.filter
