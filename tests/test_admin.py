@@ -11,6 +11,7 @@ from evtracker.partnerships.models import (
     CompanyAlias,
     CompanyKind,
     Evidence,
+    Investment,
     ReportedTalk,
 )
 
@@ -241,8 +242,73 @@ def test_it_refuses_a_talk_of_a_company_with_itself_as_a_form_error(admin_client
     )
 
     assert response.status_code == 200
-    assert "two different companies" in response.content.decode()
+    html = response.content.decode()
+    # Said once, in words: not again by the model, nor as a database constraint's name.
+    assert html.count("A talk needs two different companies.") == 1
+    assert "Constraint" not in html and "talk_parties" not in html
     assert not ReportedTalk.objects.exists()
+
+
+def test_it_says_in_words_why_a_talk_or_an_investment_is_refused(admin_client):
+    chery, byd = make_company("Chery"), make_company("BYD")
+    url = reverse("admin:partnerships_reportedtalk_add")
+    response = admin_client.post(
+        url,
+        admin_form_data(
+            admin_client.get(url),
+            party_a=chery.pk,
+            party_b=byd.pk,
+            first_reported="2023-10-12",
+            last_reported="2023-09-01",
+        ),
+    )
+    assert "The first report cannot come after the last." in response.content.decode()
+    url = reverse("admin:partnerships_investment_add")
+    response = admin_client.post(
+        url,
+        admin_form_data(
+            admin_client.get(url),
+            investor=chery.pk,
+            amount="5000",
+            currency="USD",
+            stake_percent="140",
+            announced_on="2023-10-12",
+        ),
+    )
+    html = response.content.decode()
+    assert "A stake is a percentage above 0 and at most 100." in html
+    assert "Constraint" not in html and not Investment.objects.exists()
+
+
+@pytest.mark.parametrize(("typed", "stored"), [("usd", "USD"), (" cny ", "CNY"), ("ZZZ", None)])
+def test_an_investment_takes_a_currency_code_in_any_case_but_no_made_up_one(
+    admin_client, typed, stored
+):
+    investment = make_investment(make_company("Ford"), currency="EUR")
+    url = reverse("admin:partnerships_investment_change", args=[investment.pk])
+    response = admin_client.post(url, admin_form_data(admin_client.get(url), currency=typed))
+    investment.refresh_from_db()
+    if stored:
+        assert investment.currency == stored
+    else:
+        assert "“ZZZ” is not an ISO 4217 currency code" in response.content.decode()
+        assert investment.currency == "EUR"
+
+
+def test_an_investment_is_named_in_words():
+    investment = make_investment(
+        make_company("Leapmotor"), amount=None, currency="", kind="joint_venture"
+    )
+    assert str(investment) == "Leapmotor: undisclosed joint venture"
+
+
+def test_an_action_on_one_fact_speaks_of_one(admin_client):
+    talk = make_talk()
+    url = reverse("admin:partnerships_reportedtalk_changelist")
+    response = admin_client.post(
+        url, {"action": "mark_confirmed", "_selected_action": [talk.pk]}, follow=True
+    )
+    assert "1 reported talk marked as confirmed." in response.content.decode()
 
 
 def test_it_refuses_an_alias_another_company_has_as_a_form_error(admin_client):

@@ -9,7 +9,7 @@ domain layer (domain.py), so history records the editor.
 """
 
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib.admin.utils import model_ngettext
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import format_html
@@ -131,7 +131,7 @@ def _set_status(modeladmin, request, queryset, status):
     with domain.writing():
         for fact in queryset.order_by("pk"):
             changed += domain.set_status(fact, status, by=request.user)[1]
-    noun = modeladmin.model._meta.verbose_name_plural
+    noun = model_ngettext(modeladmin.opts, changed)
     modeladmin.message_user(request, f"{changed} {noun} marked as {status}.", messages.SUCCESS)
 
 
@@ -157,7 +157,7 @@ def mark_reviewed(modeladmin, request, queryset):
             domain.set_review_state(fact, ReviewState.REVIEWED, by=request.user)
             for fact in queryset.order_by("pk")
         )
-    noun = modeladmin.model._meta.verbose_name_plural
+    noun = model_ngettext(modeladmin.opts, changed)
     modeladmin.message_user(request, f"{changed} {noun} marked reviewed.", messages.SUCCESS)
 
 
@@ -241,10 +241,9 @@ class ReportedTalkForm(SourcedFactForm):
         )
 
     def clean(self):
+        # Two different companies: the model's constraint says so, once.
         cleaned = super().clean()
         a, b = cleaned.get("party_a"), cleaned.get("party_b")
-        if a and b and a.pk == b.pk:
-            raise ValidationError("A talk needs two different companies.")
         if a and b and a.pk > b.pk:
             # Stored canonically (lower id first), so the constraint checks see that order.
             cleaned["party_a"], cleaned["party_b"] = b, a
@@ -282,8 +281,28 @@ class ReportedTalkAdmin(FactAdmin):
         return f"{talk.party_a} – {talk.party_b}"
 
 
+class InvestmentForm(SourcedFactForm):
+    class Meta:
+        model = Investment
+        fields = (
+            *Investment.company_fields,
+            "amount",
+            "currency",
+            "kind",
+            "stake_percent",
+            "purpose",
+            "announced_on",
+            "review_state",
+        )
+
+    def clean_currency(self):
+        # "usd" is USD; the model's validator then checks that the code is a currency.
+        return self.cleaned_data["currency"].strip().upper()
+
+
 @admin.register(Investment)
 class InvestmentAdmin(FactAdmin):
+    form = InvestmentForm
     fields = (
         Investment.company_fields,
         ("amount", "currency"),

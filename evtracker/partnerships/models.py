@@ -72,6 +72,7 @@ class Company(models.Model):
             models.CheckConstraint(
                 condition=Q(country="") | Q(country__regex=r"^[A-Z]{2}$"),
                 name="company_country_iso2",
+                violation_error_message="Give the country as its two-letter ISO code, e.g. CN.",
             ),
         ]
 
@@ -491,12 +492,20 @@ class ReportedTalk(Fact):
     class Meta:
         ordering = ["-last_reported", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["party_a", "party_b"], name="talk_one_per_pair"),
-            models.CheckConstraint(
-                condition=Q(party_a__lt=F("party_b")), name="talk_parties_canonical_and_distinct"
+            models.UniqueConstraint(
+                fields=["party_a", "party_b"],
+                name="talk_one_per_pair",
+                violation_error_message="The talks of these two companies are already recorded.",
             ),
             models.CheckConstraint(
-                condition=Q(first_reported__lte=F("last_reported")), name="talk_dates_in_order"
+                condition=Q(party_a__lt=F("party_b")),
+                name="talk_parties_canonical_and_distinct",
+                violation_error_message="A talk needs two different companies.",
+            ),
+            models.CheckConstraint(
+                condition=Q(first_reported__lte=F("last_reported")),
+                name="talk_dates_in_order",
+                violation_error_message="The first report cannot come after the last.",
             ),
         ]
         indexes = [
@@ -513,9 +522,25 @@ class ReportedTalk(Fact):
             self.party_a, self.party_b = self.party_b, self.party_a
         super().save(*args, **kwargs)
 
-    def clean(self):
-        if self.party_a_id and self.party_a_id == self.party_b_id:
-            raise ValidationError("A talk needs two different companies.")
+
+# The currencies of ISO 4217 in use: an editor's "ZZZ" is no currency.
+_ISO_4217_CODES = """
+    AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL
+    BSD BTN BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP
+    ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR
+    IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL
+    LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR
+    NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD
+    SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX
+    USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL
+"""
+ISO_4217 = frozenset(_ISO_4217_CODES.split())
+ALREADY_RECORDED = "This investment is already recorded."
+
+
+def validate_currency(code):
+    if code and code not in ISO_4217:
+        raise ValidationError(f"“{code[:3]}” is not an ISO 4217 currency code (e.g. USD, CNY).")
 
 
 class InvestmentKind(models.TextChoices):
@@ -563,7 +588,10 @@ class Investment(Fact):
     # Both empty for a stake or pledge reported without a figure ("a 40% stake").
     amount = models.DecimalField(max_digits=24, decimal_places=2, null=True, blank=True)
     currency = models.CharField(
-        max_length=3, blank=True, help_text="ISO 4217 code, e.g. USD, CNY, EUR."
+        max_length=3,
+        blank=True,
+        help_text="ISO 4217 code, e.g. USD, CNY, EUR.",
+        validators=[validate_currency],
     )
     kind = models.CharField(max_length=16, choices=InvestmentKind, default=InvestmentKind.PLEDGE)
     stake_percent = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
@@ -578,28 +606,39 @@ class Investment(Fact):
             models.CheckConstraint(
                 condition=Q(amount__isnull=True) | Q(amount__gt=0),
                 name="investment_amount_positive",
+                violation_error_message="The amount must be positive.",
             ),
             models.CheckConstraint(
                 condition=Q(amount__isnull=True, currency="")
                 | (Q(amount__isnull=False) & ~Q(currency="")),
                 name="investment_amount_with_currency",
+                violation_error_message=(
+                    "Give the amount and its currency, or neither (undisclosed)."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(stake_percent__isnull=True)
                 | Q(stake_percent__gt=0, stake_percent__lte=100),
                 name="investment_stake_within_0_100",
+                violation_error_message="A stake is a percentage above 0 and at most 100.",
             ),
             models.CheckConstraint(
                 condition=Q(currency="") | Q(currency__regex=r"^[A-Z]{3}$"),
                 name="investment_currency_iso4217",
+                violation_error_message="Give the currency as its ISO 4217 code, e.g. USD.",
             ),
             models.CheckConstraint(
                 condition=Q(target__isnull=True) | ~Q(target=F("investor")),
                 name="investment_target_not_investor",
+                violation_error_message="A company cannot invest in itself.",
             ),
             models.CheckConstraint(
                 condition=Q(investor__isnull=False) | Q(target__isnull=False),
                 name="investment_names_a_company",
+                violation_error_message=(
+                    "Name the investor, the company invested in, or both: leave the investor "
+                    "empty only when the report does not name one."
+                ),
             ),
             # The same investment reported twice is one row (with or without a target). Either
             # company may be empty, and empty must equal empty, hence COALESCE (SQLite, the
@@ -612,11 +651,13 @@ class Investment(Fact):
                 F("kind"),
                 condition=Q(target__isnull=False),
                 name="investment_unique_with_target",
+                violation_error_message=ALREADY_RECORDED,
             ),
             models.UniqueConstraint(
                 fields=["investor", "amount", "currency", "kind"],
                 condition=Q(target__isnull=True),
                 name="investment_unique_without_target",
+                violation_error_message=ALREADY_RECORDED,
             ),
             # Without an amount: one row per investor, target, kind and stake.
             models.UniqueConstraint(
@@ -630,6 +671,7 @@ class Investment(Fact):
                 ),
                 condition=Q(amount__isnull=True),
                 name="investment_unique_undisclosed",
+                violation_error_message=ALREADY_RECORDED,
             ),
         ]
         indexes = [
@@ -641,7 +683,7 @@ class Investment(Fact):
     def __str__(self):
         into = f" in {self.target}" if self.target_id else ""
         investor = self.investor.name if self.investor_id else UNNAMED_INVESTORS.capitalize()
-        return f"{investor}: {self.money} {self.kind}{into}"
+        return f"{investor}: {self.money} {self.get_kind_display().lower()}{into}"
 
     @property
     def money(self):
@@ -653,19 +695,6 @@ class Investment(Fact):
     @property
     def status(self):
         return ""
-
-    def clean(self):
-        if self.amount is not None and self.amount <= Decimal(0):
-            raise ValidationError({"amount": "The amount must be positive."})
-        if (self.amount is None) != (not self.currency):
-            raise ValidationError("Give the amount and its currency, or neither (undisclosed).")
-        if self.target_id and self.target_id == self.investor_id:
-            raise ValidationError({"target": "A company cannot invest in itself."})
-        if not self.investor_id and not self.target_id:
-            raise ValidationError(
-                "Name the investor, the company invested in, or both: leave the investor empty "
-                "only when the report does not name one."
-            )
 
 
 class ApprovalStatus(models.TextChoices):
@@ -713,9 +742,12 @@ class Approval(Fact):
                 fields=["subject", "what"],
                 condition=Q(regulator__isnull=True),
                 name="approval_one_per_subject_matter_no_regulator",
+                violation_error_message="This approval is already recorded.",
             ),
             models.CheckConstraint(
-                condition=~Q(subject=F("regulator")), name="approval_subject_not_regulator"
+                condition=~Q(subject=F("regulator")),
+                name="approval_subject_not_regulator",
+                violation_error_message="A company cannot approve itself.",
             ),
         ]
         indexes = [
