@@ -108,6 +108,25 @@ def test_it_picks_two_automakers_by_typing_removes_one_and_goes_back_and_forward
     assert errors == []
 
 
+def test_the_sources_page_picks_automakers_by_typing(opened, automakers):
+    page, errors = opened(**DESKTOP)
+    page.goto("/sources/")
+    box = page.get_by_role("combobox", name="Automakers")
+    box.fill("xi")  # Xiaomi, a technology firm, is no automaker
+    expect(page.get_by_role("status").filter(has_text="No company")).to_have_count(1)
+    found = page.locator(".suggestions [role=option]")
+    expect(found).to_have_count(0)
+    box.fill("che")
+    expect(found.filter(has_text="Chery")).to_be_visible()
+    box.press("ArrowDown")
+    box.press("Enter")
+    assert chips(page) == ["Chery"]
+    page.get_by_role("button", name="Show").click()
+    page.wait_for_url(re.compile(r"/sources/\?company=chery"))
+    expect(page.locator("p.summary")).to_contain_text("involving Chery")
+    assert errors == []
+
+
 def test_it_keeps_followed_automakers_as_shortcuts_in_the_browser(opened, automakers):
     page, errors = opened(**DESKTOP)
     page.goto("/")

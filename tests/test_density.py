@@ -163,6 +163,16 @@ def test_it_suggests_companies_by_name_or_alias_newest_prefix_first(
     }
 
 
+def test_it_suggests_companies_of_one_kind_when_asked(client, facts):
+    """The sources page's picker offers automakers only."""
+    automakers = client.get("/companies.json", {"q": "xi", "kind": "automaker"}).json()
+    assert automakers == {"companies": []}  # Xiaomi is a technology firm
+    found = client.get("/companies.json", {"q": "ch", "kind": "automaker"}).json()["companies"]
+    assert [company["slug"] for company in found] == ["chery"]
+    nonsense = client.get("/companies.json", {"q": "ch", "kind": "carmaker'--"})
+    assert nonsense.status_code == 200 and nonsense.json() == {"companies": []}
+
+
 @pytest.mark.parametrize("text", ["", "x", "a\x00b", "y" * 101])
 def test_it_answers_no_suggestions_for_too_short_or_unusable_text(client, facts, text):
     response = client.get("/companies.json", {"q": text})

@@ -128,6 +128,13 @@ def test_the_page_shows_the_figures_a_chart_and_each_talk(
     assert html.count('<ol class="source-bars">') == 1 and "<svg" in html
     assert f'href="{rumours["t4"].get_absolute_url()}"' in html
     assert "still open" in html and "came true after 10 days" in html
+    summary = re.search(r'<p class="summary"[^>]*>(.*?)</p>', html, re.S).group(1)
+    assert " ".join(summary.split()) == "5 rumoured talks from 2 sources, rumoured from 1 Jan 2023."
     html = client.get("/sources/?company=byd&by=attribution").content.decode()
     assert FAMILIAR in html
+    # Counted by attribution, rumours with none are no source of their own.
+    summary = re.search(r'<p class="summary"[^>]*>(.*?)</p>', html, re.S).group(1)
+    assert " ".join(summary.split()).startswith(
+        "2 rumoured talks from 1 source (1 with none recorded), involving BYD"
+    )
     assert client.get("/sources/?company=nobody&from=2023-13-01").status_code == 200

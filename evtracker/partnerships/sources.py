@@ -58,6 +58,11 @@ class SourceRecord:
     name: str
     rumours: list = field(default_factory=list)
 
+    @property
+    def named(self):
+        """Whether the record is a source at all, not the rumours with none recorded."""
+        return self.name not in (NO_OUTLET, NO_ATTRIBUTION)
+
     def count(self, outcome):
         return sum(1 for rumour in self.rumours if rumour.outcome == outcome)
 
@@ -185,7 +190,8 @@ class SourcesForm(forms.Form):
     company = CompanyChoiceField(
         required=False,
         label="Automakers",
-        help_text="Talks involving any of them. Hold Ctrl (⌘ on a Mac) to choose several.",
+        help_text="Talks involving any of them: type a name, or hold Ctrl (⌘ on a Mac) to "
+        "choose several.",
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
     by = forms.ChoiceField(
@@ -237,6 +243,8 @@ def sources(request):
         "start": start,
         "end": end,
         "total": sum(len(record.rumours) for record in records),
+        "named_sources": sum(record.named for record in records),
+        "unsourced": sum(len(record.rumours) for record in records if not record.named),
         "nav": "sources",
     }
     return render(request, "partnerships/sources.html", context)

@@ -235,7 +235,7 @@
     }
     this.request = new AbortController();
     window
-      .fetch(this.url + "?q=" + encodeURIComponent(text), {
+      .fetch(this.url + (this.url.indexOf("?") < 0 ? "?" : "&") + "q=" + encodeURIComponent(text), {
         signal: this.request.signal,
         headers: { Accept: "application/json" },
       })
