@@ -172,6 +172,9 @@ def test_it_searches_evidence_sentences_and_article_text(client, world, matches)
     assert event_ids(client.get("/?q=courts")) == ids(world.xiaomi_chery)
     assert event_ids(client.get("/?q=familiar")) == ids(world.xiaomi_brilliance)
     assert event_ids(client.get("/?q=nothing+like+this")) == set()
+    # Every word, wherever it stands (on SQLite too, where a search is a substring match).
+    assert event_ids(client.get("/?q=deal+production")) == ids(world.xiaomi_chery)
+    assert event_ids(client.get("/?q=Modena+and+courts")) == ids(world.xiaomi_chery)
 
 
 @pytest.mark.postgres

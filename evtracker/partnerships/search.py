@@ -9,6 +9,7 @@ database; walking the whole date index for a rare one would too.
 """
 
 import json
+import re
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
@@ -49,12 +50,27 @@ def matching_evidence(text):
     return [by_sentence, Evidence.objects.filter(article__in=articles.values("pk"))]
 
 
+# A search's terms: a quoted phrase, or a word.
+_TERMS = re.compile(r'"([^"]+)"|(\S+)')
+# Words a web search reads as operators or skips ("honda and nissan", "nio or xpeng").
+_NOT_TERMS = frozenset(("and", "or", "the", "of", "a", "an"))
+
+
 def _substring(text):
-    return (
-        Q(sentence__icontains=text)
-        | Q(article__title__icontains=text)
-        | Q(article__body__icontains=text)
-    )
+    """On SQLite: every word of the search (a quoted phrase as one) in the sentence or in its
+    article, as PostgreSQL's web search reads "nissan honda" (both, anywhere), not the words
+    side by side."""
+    condition = Q()
+    for phrase, word in _TERMS.findall(text):
+        term = phrase or word.strip(",.;:!?")
+        if not term or term.lower() in _NOT_TERMS or term.startswith("-"):
+            continue
+        condition &= (
+            Q(sentence__icontains=term)
+            | Q(article__title__icontains=term)
+            | Q(article__body__icontains=term)
+        )
+    return condition if condition else Q(pk__in=[])  # nothing to look for: nothing found
 
 
 def _matches_here(evidence, text):
