@@ -146,6 +146,8 @@ def test_it_shows_the_company_timeline_from_its_events_only(client, xiaomi):
     make_talk(on=date(2023, 12, 1))
     response = client.get("/companies/xiaomi/")
     assert event_ids(response) == [approval.events.get().pk, mine.events.get().pk]
+    # The page's own company is no filter the reader set.
+    assert '<p class="older end">No older events.</p>' in response.content.decode()
 
 
 def test_it_pages_the_company_timeline_with_an_older_fragment(client, xiaomi):
