@@ -57,8 +57,23 @@ def test_it_keeps_every_node_and_label_inside_the_drawing(client):
     for x, y in points:
         assert 0 < float(x) < WIDTH and 0 < float(y) < HEIGHT
     # Labels are cut to fit, their full names in the table; the rest are listed there only.
-    labels = re.findall(r'text-anchor="(?:start|end)">([^<]+)</text>', html)
-    assert labels and all(len(label) <= 22 for label in labels)
+    # They run outwards along the radius and end inside the drawing (about 10 units a letter
+    # at the drawing's 18-unit type).
+    labels = re.findall(
+        r'<text class="long" x="([\d.]+)" y="([\d.]+)" text-anchor="(start|end)"'
+        r'[^>]*?(?: transform="rotate\(([-\d.]+) [^)]*\)")?>([^<]+)</text>',
+        html,
+    )
+    assert len(labels) == MOST_PARTNERS
+    for x, y, anchor, rotation, label in labels:
+        assert len(label) <= 22
+        turn = math.radians(float(rotation or 0)) + (math.pi if anchor == "end" else 0)
+        end_x = float(x) + 10 * len(label) * math.cos(turn)
+        end_y = float(y) + 10 * len(label) * math.sin(turn)
+        assert 0 < end_x < WIDTH and 0 < end_y < HEIGHT, label
+        # Along the radius, so that names of nodes close together never cross.
+        radial = math.degrees(math.atan2(float(y) - HEIGHT / 2, float(x) - WIDTH / 2))
+        assert abs((radial - float(rotation or 0) + 90) % 180 - 90) < 1, label
     assert "6 more pairs in the table only" in html
     assert html.count("<tr>") == MOST_PARTNERS + 6 + 1
 

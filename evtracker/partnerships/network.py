@@ -24,8 +24,10 @@ from .timeline import facts_in, filtered_events
 # A drawing stays readable up to about this many partners or pairs; the table lists them all.
 MOST_PARTNERS = 24
 MOST_PAIRS = 60
-WIDTH, HEIGHT = 1000, 700
-RADIUS = 240
+# Square, with room around the circle for labels that run outwards along its radii.
+WIDTH, HEIGHT = 960, 960
+RADIUS = 230
+LABEL_GAP = 14  # between a node and its label
 # Labels are cut to fit beside the circle: a phone shows the short ones, in larger type.
 LABEL_CHARACTERS, SHORT_LABEL_CHARACTERS = 22, 11
 # As in views (which imports this module for the company page).
@@ -49,19 +51,37 @@ class Node:
         return _cut(self.company.name, SHORT_LABEL_CHARACTERS)
 
     @property
+    def _angle(self):
+        return math.atan2(self.y - HEIGHT / 2, self.x - WIDTH / 2)
+
+    @property
     def anchor(self):
-        """Labels read outwards: left of a node on the left half, right of it otherwise."""
+        """Labels run outwards along the circle's radius, so that nodes close together at the
+        top and bottom of the circle do not write over each other's names: from the node on
+        the right half, towards it (turned to read left to right) on the left half."""
         if self.centre:
             return "middle"
-        return "end" if self.x < WIDTH / 2 - 1 else "start"
+        return "end" if math.cos(self._angle) < -1e-9 else "start"
 
     @property
     def label_x(self):
-        return round(self.x + {"start": 12, "end": -12, "middle": 0}[self.anchor], 1)
+        if self.centre:
+            return round(self.x, 1)
+        return round(self.x + LABEL_GAP * math.cos(self._angle), 1)
 
     @property
     def label_y(self):
-        return round(self.y + (40 if self.centre else 6), 1)
+        if self.centre:
+            return round(self.y + 40, 1)
+        return round(self.y + LABEL_GAP * math.sin(self._angle), 1)
+
+    @property
+    def label_rotation(self):
+        """Degrees the label turns about its start: along the radius, never upside down."""
+        if self.centre:
+            return 0
+        degrees = math.degrees(self._angle)
+        return round(degrees + 180 if self.anchor == "end" else degrees, 1)
 
 
 def _cut(name, size):
