@@ -417,6 +417,17 @@
     });
   }
 
+  // Back and Forward pressed quickly: each asks the server for its page (no snapshots are
+  // kept), and an earlier, slower answer must not land after a later one and show results
+  // the address bar no longer asks for. The newest restore wins; the one before is dropped.
+  var restoring = null;
+  document.addEventListener("htmx:historyCacheMiss", function (event) {
+    if (restoring && restoring.readyState !== XMLHttpRequest.DONE) {
+      restoring.abort();
+    }
+    restoring = event.detail.xhr;
+  });
+
   htmx.onLoad(function (element) {
     if (!(element instanceof Element)) {
       return;
