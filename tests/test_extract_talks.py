@@ -390,6 +390,19 @@ def test_it_pairs_a_denial_of_the_report_with_the_article_lead(index):
     assert found == {pair("Xiaomi", "BAIC"): "rumoured", pair("Xiaomi", "Hyundai"): "denied"}
 
 
+def test_a_denial_of_a_plan_of_its_own_pairs_no_one_with_the_lead(index):
+    """A live blog's entries are about different things: the last one denies nothing of the
+    first one's company."""
+    body = (
+        "10:05 - Crowds five deep around BYD's new off-roader at the show.\n"
+        "12:15 - Renault and Geely say they have signed a binding agreement to create an "
+        "engine company.\n"
+        "15:30 - Nio's founder tells reporters the company has no plans to build phones."
+    )
+    found = talks(body, index, title="Shanghai auto show: as it happened")
+    assert found == {pair("Renault", "Geely"): "agreed"}
+
+
 def test_it_does_not_count_an_anonymous_denial(index):
     body = (
         "Xiaomi is in talks with BAIC about building cars, Bloomberg reported.\n"

@@ -2244,6 +2244,7 @@ def _status_updates(context, position, actors, speaker, signals, on):
     update = StatusUpdate(status, frozenset(named), attributed, sentence, on)
     title = context.title_companies
     update.principal = frozenset(title[:2]) if len(title) >= 2 else None
+    update.together = named_together(context)
     targets = update.targets(context.talk_pairs[-_PAIRS_WEIGHED:], context.lead)
     if not targets or status != "agreed":
         # The article as a whole decides: a denial in the lede is of the pair told later.
@@ -2334,6 +2335,25 @@ class PairsByCompany:
         return [pair for name in sorted(names) for pair in self._by_company.get(name, ())]
 
 
+_OF_A_REPORT = re.compile(
+    r"\b(?:reports?|reported|claims?|rumou?rs?|speculation|talks|negotiations|discussions)\b",
+    re.IGNORECASE,
+)
+
+
+def named_together(context):
+    """The pairs of companies the article names in one sentence or in its headline, read
+    once per article."""
+    together = context.found.get("named together")
+    if together is None:
+        together = {frozenset(p) for p in itertools.combinations(context.title_companies, 2)}
+        for sentence in context.sentences:
+            named = sorted({m.company for m in context.named_in(sentence.start, sentence.end)})
+            together.update(frozenset(pair) for pair in itertools.combinations(named, 2))
+        context.found["named together"] = together
+    return together
+
+
 class StatusUpdate:
     """A sentence that confirms, denies, agrees or ends talks without naming both parties:
     "Hyundai called the report groundless", "the talks have been called off"."""
@@ -2345,6 +2365,7 @@ class StatusUpdate:
         self.sentence = sentence
         self.on = on
         self.principal = None  # the pair the headline names: what a bare denial is about
+        self.together = None  # the pairs the article names in one sentence or its headline
 
     def targets(self, pairs, main_subject):
         """The pairs it is about: the pair of the two companies it names, else those of the
@@ -2367,8 +2388,19 @@ class StatusUpdate:
             (company,) = named
             if self.status != "denied" or not main_subject or company == main_subject:
                 return found
-            # The denial is of the article's report, which is about its main subject.
-            return [pair for pair in found if main_subject in pair] or [(main_subject, company)]
+            # The denial is of the article's report, which is about its main subject, when it
+            # says so ("called the claims in the report groundless") or the article puts the
+            # two together somewhere; "Nio has no plans to build phones", in a live blog that
+            # opened on BYD, denies nothing between the two.
+            found = [pair for pair in found if main_subject in pair]
+            if (
+                found
+                or self.together is None
+                or _OF_A_REPORT.search(self.sentence.text)
+                or frozenset((main_subject, company)) in self.together
+            ):
+                return found or [(main_subject, company)]
+            return []
         if self.principal and any(frozenset(pair) == self.principal for pair in pairs):
             # "the report is factually incorrect," it said: of the pair the headline names.
             return [pair for pair in pairs if frozenset(pair) == self.principal][:1]
