@@ -142,7 +142,7 @@ def test_it_answers_404_for_no_such_fact(client):
 def test_timeline_board_company_feed_and_export_link_to_the_story(client, story):
     talk = story["talk"]
     url = talk.get_absolute_url()
-    assert re.search(rf'class="event-title"><a href="{url}#event-\d+">', client.get("/").text)
+    assert re.search(rf'class="event-title"><a href="{url}#event-\d+"', client.get("/").text)
     assert f'href="{url}"' in client.get("/boards/talks/").text
     assert f'href="{url}"' in client.get("/companies/xiaomi/").text
     atom = client.get("/feeds/timeline.atom").text

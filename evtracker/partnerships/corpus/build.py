@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from evtracker.news.upsert import moves_status
 
-from ..models import FACT_MODELS
+from ..models import FACT_MODELS, InvestmentKind
 from . import text
 
 GENERATED_SOURCE_PREFIX = "generated:"
@@ -285,5 +285,6 @@ def describe(fact, status):
         return f"{low.name} – {high.name} ({status})"
     if fact.fact_type == "investment":
         into = f" in {b.name}" if len(fact.companies) > 1 else ""
-        return f"{a.name}: {fact.currency} {Decimal(fact.amount):,.0f} {fact.kind}{into}"
+        kind = InvestmentKind(fact.kind).label.lower()
+        return f"{a.name}: {fact.currency} {Decimal(fact.amount):,.0f} {kind}{into}"
     return f"{a.name}: {fact.topic} from {b.name} ({status})"
