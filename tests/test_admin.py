@@ -295,6 +295,21 @@ def test_an_investment_takes_a_currency_code_in_any_case_but_no_made_up_one(
         assert investment.currency == "EUR"
 
 
+def test_a_status_set_in_the_change_form_is_an_editors_and_so_reviewed(admin_client):
+    talk = make_talk()
+    url = reverse("admin:partnerships_reportedtalk_change", args=[talk.pk])
+    admin_client.post(url, admin_form_data(admin_client.get(url), status="denied"))
+    talk.refresh_from_db()
+    # As a board move or a list action: the next article cannot overrule it.
+    assert (talk.status, talk.review_state) == ("denied", "reviewed")
+    # An editor who sets the review state too has the last word on it.
+    admin_client.post(
+        url, admin_form_data(admin_client.get(url), status="ended", review_state="unreviewed")
+    )
+    talk.refresh_from_db()
+    assert (talk.status, talk.review_state) == ("ended", "unreviewed")
+
+
 def test_an_investment_is_named_in_words():
     investment = make_investment(
         make_company("Leapmotor"), amount=None, currency="", kind="joint_venture"

@@ -21,6 +21,7 @@ from evtracker.news.models import (
     SourceKind,
 )
 from evtracker.news.readers import ParsedArticle, UnreadableArticle
+from evtracker.partnerships import domain
 from evtracker.partnerships.companies import load_company_list, read_company_file
 from evtracker.partnerships.models import (
     Approval,
@@ -185,6 +186,32 @@ def test_it_does_not_move_a_talk_back_in_time_for_an_older_report(companies):
         (EventKind.REPORTED, "", "denied", date(2023, 9, 1)),
         (EventKind.STATUS, "denied", "rumoured", date(2023, 10, 12)),
     ]
+
+
+def test_the_same_article_again_brings_back_nothing_an_editor_took_away(
+    companies, django_user_model
+):
+    editor = django_user_model.objects.create_user("editor")
+    ingest.ingest_path(SEED)
+    talk = talk_between("Xiaomi", "Chery")
+    brilliance = talk_between("Xiaomi", "Brilliance Auto")
+    domain.set_review_state(talk, ReviewState.RETIRED, by=editor)
+    [report] = brilliance.evidence.all()
+    domain.remove_evidence(report, by=editor)
+
+    again = ingest.ingest_path(SEED)
+
+    assert not again.created
+    talk.refresh_from_db()
+    assert talk.review_state == ReviewState.RETIRED
+    assert not talk.changes.filter(note__startswith="Reported again").exists()
+    assert brilliance.evidence.count() == 0
+    # Re-extraction's own retirement is undone by a new report, as before.
+    domain.set_review_state(talk, ReviewState.UNREVIEWED, by=editor)
+    domain.set_review_state(talk, ReviewState.RETIRED, note="No longer extracted.")
+    ingest.ingest_path(REPORTS / "xiaomi-chery-denied.txt")
+    talk.refresh_from_db()
+    assert talk.review_state == ReviewState.UNREVIEWED
 
 
 def test_it_flags_a_reviewed_talk_instead_of_overwriting_it(companies):

@@ -28,6 +28,7 @@ from evtracker.partnerships.models import (
     Event,
     EventKind,
     Evidence,
+    FactChange,
     Investment,
     InvestmentKind,
     ReportedTalk,
@@ -213,9 +214,27 @@ def _add_evidence(apply, fact, report, sentence, reported_status, on):
     return evidence, added
 
 
-def _left_alone(apply, fact):
-    """Re-extraction leaves a reviewed or flagged fact exactly as the editor left it."""
-    return apply.leave_reviewed and fact.review_state in PROTECTED_STATES
+def _left_alone(apply, fact, sentence):
+    """Re-extraction leaves a reviewed or flagged fact exactly as the editor left it; and no
+    ingestion brings back what an editor took away: a fact they retired, a report of it they
+    removed. Running the same article again then changes nothing."""
+    if apply.leave_reviewed and fact.review_state in PROTECTED_STATES:
+        return True
+    return _taken_away_by_an_editor(fact, sentence)
+
+
+def _taken_away_by_an_editor(fact, sentence):
+    changes = FactChange.objects.filter(**{fact.fact_type: fact})
+    if fact.is_retired:
+        retired = (
+            changes.filter(field="review_state", new_value=ReviewState.RETIRED)
+            .order_by("-changed_at", "-id")
+            .first()
+        )
+        if retired is not None and retired.changed_by_id is not None:
+            return True  # an editor's retirement; re-extraction's is undone by a new report
+    removed = changes.filter(field="evidence", old_value=sentence, changed_by__isnull=False)
+    return removed.exists()
 
 
 def _restore_if_retired(apply, fact):
@@ -319,7 +338,7 @@ def _apply_talk(apply, report):
             last_reported=on,
         )
         talk, created = _create_fact(new, article, on, refetch)
-    if not created and _left_alone(apply, talk):
+    if not created and _left_alone(apply, talk, sentence):
         return
     evidence, added = _add_evidence(apply, talk, report, sentence, status, on)
     if not created:
@@ -428,7 +447,7 @@ def _apply_investment(apply, report):
             announced_on=on,
         )
         investment, created = _create_fact(new, article, on, refetch)
-    if not created and _left_alone(apply, investment):
+    if not created and _left_alone(apply, investment, sentence):
         return
     evidence, added = _add_evidence(apply, investment, report, sentence, "", on)
     if not created:
@@ -483,7 +502,7 @@ def _apply_approval(apply, report):
     if approval is None:
         new = Approval(subject=subject, regulator=regulator, what=what, status=status, as_of=on)
         approval, created = _create_fact(new, article, on, refetch)
-    if not created and _left_alone(apply, approval):
+    if not created and _left_alone(apply, approval, sentence):
         return
     evidence, added = _add_evidence(apply, approval, report, sentence, status, on)
     if not created:

@@ -202,6 +202,10 @@ class FactAdmin(EditorsAdmin):
                 domain.set_review_state(obj, review_now, by=request.user)
             else:
                 domain.save_fact(obj, by=request.user)
+            if change and "status" in form.changed_data and review_was == review_now:
+                # An editor's status, as a board move or a list action sets it: reviewed, so
+                # the next article cannot overrule it.
+                domain.set_review_state(obj, ReviewState.REVIEWED, by=request.user)
             if form.source is not None:
                 added = form.source.attach(obj, by=request.user)[1]
                 if not added:
