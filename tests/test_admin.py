@@ -335,6 +335,15 @@ def test_it_refuses_an_alias_another_company_has_as_a_form_error(admin_client):
     response = admin_client.post(url, admin_form_data(page, **{"aliases-0-name": "vw"}))
 
     assert response.status_code == 200
+    assert "This name is already an alias of a company (in some case)." in response.text
+    assert "Constraint" not in response.text
+    assert not CompanyAlias.objects.filter(company=other).exists()
+    # Nor its own name, and a company's name in another case is taken too.
+    response = admin_client.post(url, admin_form_data(page, **{"aliases-0-name": "VINFAST"}))
+    assert "An alias is another name, not the name of the company itself." in response.text
+    add = reverse("admin:partnerships_company_add")
+    response = admin_client.post(add, admin_form_data(admin_client.get(add), name="volkswagen"))
+    assert "Another company already has this name (in some case)." in response.text
     assert not CompanyAlias.objects.filter(company=other).exists()
 
 

@@ -68,7 +68,11 @@ class Company(models.Model):
         ordering = ["name"]
         verbose_name_plural = "companies"
         constraints = [
-            models.UniqueConstraint(Lower("name"), name="company_name_unique_ci"),
+            models.UniqueConstraint(
+                Lower("name"),
+                name="company_name_unique_ci",
+                violation_error_message="Another company already has this name (in some case).",
+            ),
             models.CheckConstraint(
                 condition=Q(country="") | Q(country__regex=r"^[A-Z]{2}$"),
                 name="company_country_iso2",
@@ -106,7 +110,13 @@ class CompanyAlias(models.Model):
         ordering = ["name"]
         verbose_name_plural = "company aliases"
         constraints = [
-            models.UniqueConstraint(Lower("name"), name="alias_name_unique_ci"),
+            models.UniqueConstraint(
+                Lower("name"),
+                name="alias_name_unique_ci",
+                violation_error_message=(
+                    "This name is already an alias of a company (in some case)."
+                ),
+            ),
         ]
 
     def __str__(self):
@@ -116,6 +126,10 @@ class CompanyAlias(models.Model):
         clash = Company.objects.filter(name__iexact=self.name).exclude(pk=self.company_id)
         if clash.exists():
             raise ValidationError({"name": f"“{self.name}” is the name of another company."})
+        if self.company_id and self.name.casefold() == self.company.name.casefold():
+            raise ValidationError(
+                {"name": "An alias is another name, not the name of the company itself."}
+            )
 
 
 class ReviewState(models.TextChoices):
