@@ -206,8 +206,16 @@ def test_the_same_article_again_brings_back_nothing_an_editor_took_away(
     assert talk.review_state == ReviewState.RETIRED
     assert not talk.changes.filter(note__startswith="Reported again").exists()
     assert brilliance.evidence.count() == 0
-    # Re-extraction's own retirement is undone by a new report, as before.
+    # An editor who deletes an article has not judged its reports: uploaded again, they
+    # come back (and the facts' history names the editor who deleted it).
     domain.set_review_state(talk, ReviewState.UNREVIEWED, by=editor)
+    denial = ingest.ingest_path(REPORTS / "xiaomi-chery-denied.txt").article
+    assert talk.evidence.filter(article=denial).exists()
+    domain.delete_article(denial, by=editor)
+    assert talk.changes.filter(field="evidence", changed_by=editor).exists()
+    again = ingest.ingest_path(REPORTS / "xiaomi-chery-denied.txt")
+    assert again.created and talk.evidence.filter(article=again.article).exists()
+    # Re-extraction's own retirement is undone by a new report, as before.
     domain.set_review_state(talk, ReviewState.RETIRED, note="No longer extracted.")
     ingest.ingest_path(REPORTS / "xiaomi-chery-denied.txt")
     talk.refresh_from_db()

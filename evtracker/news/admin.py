@@ -114,12 +114,12 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def delete_model(self, request, obj):
         # Through the domain: the facts' counts and history follow their reports away.
-        domain.delete_article(obj)
+        domain.delete_article(obj, by=request.user)
 
     def delete_queryset(self, request, queryset):
         with domain.writing():
             for article in queryset.order_by("pk"):
-                domain.delete_article(article)
+                domain.delete_article(article, by=request.user)
 
     @admin.display(description="facts", ordering="fact_count")
     def fact_count(self, article):

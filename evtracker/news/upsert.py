@@ -234,7 +234,7 @@ def _taken_away_by_an_editor(fact, sentence):
         if retired is not None and retired.changed_by_id is not None:
             return True  # an editor's retirement; re-extraction's is undone by a new report
     removed = changes.filter(field="evidence", old_value=sentence, changed_by__isnull=False)
-    return removed.exists()
+    return removed.exclude(note__startswith=domain.ARTICLE_DELETED).exists()
 
 
 def _restore_if_retired(apply, fact):

@@ -455,13 +455,19 @@ def move_evidence(evidence, to_fact, *, by=None, note=""):
     return evidence
 
 
-def delete_article(article):
-    """Delete an article and its reports; the facts keep their other reports and counts."""
+# The note on the reports an article's deletion takes away: an editor who deletes an article
+# has not judged its reports, which come back if the article is ingested again.
+ARTICLE_DELETED = "Deleted with its article "
+
+
+def delete_article(article, *, by=None):
+    """Delete an article and its reports; the facts keep their other reports and counts. The
+    facts' history names `by`, the editor who deleted it."""
     with writing():
         for evidence in Evidence.objects.filter(article=article).order_by(
             "talk_id", "investment_id", "approval_id", "pk"
         ):
-            remove_evidence(evidence, note=f"Article “{article.title[:200]}” deleted")
+            remove_evidence(evidence, by=by, note=f"{ARTICLE_DELETED}“{article.title[:200]}”")
         article.delete()
 
 
