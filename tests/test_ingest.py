@@ -437,6 +437,30 @@ def test_it_polls_a_feed_and_ingests_its_new_entries(companies, web):
     assert runs.poll_feed(feed) is None
 
 
+def test_an_editor_polls_a_feed_now_from_the_admin(
+    companies, web, admin_client, django_capture_on_commit_callbacks
+):
+    """Without waiting for the beat, which the embedded set-up (no Redis) never has."""
+    base, root, _hits = web
+    write_feed(root, base, "cyvn-nio-stake.txt")
+    feed = Feed.objects.create(name="EV wire", url=f"{base}/feed.xml", active=False)
+    eager = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True  # this test has no worker
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            response = admin_client.post(
+                "/admin/news/feed/",
+                {"action": "poll_now", "_selected_action": [feed.pk]},
+                follow=True,
+            )
+    finally:
+        celery_app.conf.task_always_eager = eager
+    assert "1 feed polled now" in response.content.decode()
+    feed.refresh_from_db()
+    assert feed.active and feed.last_polled_at is not None
+    assert Article.objects.filter(feed=feed, url=f"{base}/cyvn-nio-stake.txt").exists()
+
+
 def test_it_records_on_the_feed_when_it_is_not_a_feed(web):
     base, _root, _hits = web
     feed = Feed.objects.create(name="Not a feed", url=f"{base}/xpeng-volkswagen.html")

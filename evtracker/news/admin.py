@@ -6,6 +6,7 @@ only our own markup is added around it: article text is never marked safe.
 """
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import model_ngettext
 from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
@@ -17,7 +18,7 @@ from evtracker.partnerships import domain
 from evtracker.partnerships.admin_base import FACT_LINK_RELATED, admin_link, count_of, fact_label
 from evtracker.partnerships.models import Evidence
 
-from . import reextract, runs
+from . import reextract, runs, tasks
 from .models import Article, Feed
 
 
@@ -190,7 +191,7 @@ class FeedAdmin(admin.ModelAdmin):
     list_display = ("name", "url", "active", "last_polled_at", "error_excerpt", "article_count")
     list_filter = ("active",)
     search_fields = ("name", "url")
-    actions = ["activate", "deactivate"]
+    actions = ["poll_now", "activate", "deactivate"]
     list_per_page = 50
 
     def get_queryset(self, request):
@@ -206,15 +207,35 @@ class FeedAdmin(admin.ModelAdmin):
         error = feed.last_error
         return error if len(error) <= 80 else f"{error[:77]}…"
 
-    @admin.action(description="Poll these feeds", permissions=["change"])
+    @admin.action(description="Poll these feeds now", permissions=["change"])
+    def poll_now(self, request, queryset):
+        """Poll at once, not at the next beat (which the embedded set-up, without Redis, never
+        has): each feed's new entries become an ingestion run."""
+        count = queryset.update(active=True)
+        feed_ids = list(queryset.values_list("pk", flat=True))
+        transaction.on_commit(lambda: [tasks.poll_feed.delay(pk) for pk in feed_ids])
+        self.message_user(
+            request,
+            f"{count} {model_ngettext(self.opts, count)} polled now: new entries show as "
+            "ingestion runs; a feed that cannot be read says why in its last error.",
+            messages.SUCCESS,
+        )
+
+    @admin.action(description="Poll these feeds regularly", permissions=["change"])
     def activate(self, request, queryset):
         count = queryset.update(active=True)
-        self.message_user(request, f"{count} feeds will be polled.", messages.SUCCESS)
+        self.message_user(
+            request,
+            f"{count} {model_ngettext(self.opts, count)} will be polled on the worker's "
+            "schedule (every 15 minutes unless EVTRACKER_FEED_POLL_SECONDS says otherwise).",
+            messages.SUCCESS,
+        )
 
     @admin.action(description="Stop polling these feeds", permissions=["change"])
     def deactivate(self, request, queryset):
         count = queryset.update(active=False)
-        self.message_user(request, f"{count} feeds will no longer be polled.", messages.SUCCESS)
+        noun = model_ngettext(self.opts, count)
+        self.message_user(request, f"{count} {noun} will no longer be polled.", messages.SUCCESS)
 
 
 # --- Ingestion runs --------------------------------------------------------------------------
