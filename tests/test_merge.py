@@ -4,6 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from evtracker.partnerships.merge import MergeError, merge_company_into
@@ -317,6 +318,16 @@ def test_it_offers_the_merge_on_an_unverified_companys_page_only(admin_client, x
 
     assert merge_url(found) in unverified_page.content.decode()
     assert "Merge into another company" not in verified_page.content.decode()
+
+
+def test_it_offers_the_merge_only_to_those_who_may_merge(client, found):
+    viewer = make_user(is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_company"))
+    client.force_login(viewer)
+    page = client.get(reverse("admin:partnerships_company_change", args=[found.pk]))
+    assert page.status_code == 200
+    assert "Merge into another company" not in page.content.decode()
+    assert client.get(merge_url(found)).status_code == 403
 
 
 def test_it_goes_from_the_list_action_to_the_merge_page(admin_client, found):

@@ -77,6 +77,11 @@ class CompanyAdmin(EditorsAdmin):
     def has_merge_permission(self, request, obj=None):
         return request.user.has_perms(MERGE_PERMISSIONS)
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # The page offers a merge only to those who may merge (others got a bare 403).
+        extra_context = {**(extra_context or {}), "can_merge": self.has_merge_permission(request)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def get_urls(self):
         merge = path(
             "<path:object_id>/merge/",
