@@ -464,6 +464,30 @@ def test_it_refuses_evidence_whose_sentence_is_not_in_the_article(admin_client):
     assert not Evidence.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("fact", "status", "refused"),
+    [("talk", "maybe-ish", True), ("talk", "denied", False), ("investment", "agreed", True)],
+)
+def test_a_reports_status_is_one_its_fact_can_have(admin_client, fact, status, refused):
+    article = make_article(body="Intro. Xiaomi approached Chery about a deal. Outro.")
+    made = make_talk() if fact == "talk" else make_investment()
+    url = reverse("admin:partnerships_evidence_add")
+    response = admin_client.post(
+        url,
+        admin_form_data(
+            admin_client.get(url),
+            **{fact: made.pk},
+            article=article.pk,
+            sentence="Xiaomi approached Chery about a deal.",
+            reported_status=status,
+            reported_on="2023-10-12",
+        ),
+    )
+    assert Evidence.objects.exists() is not refused
+    if refused:
+        assert "A report of this fact gives" in response.content.decode()
+
+
 def test_it_cannot_add_or_edit_articles_by_hand(admin_client):
     article = make_article()
 

@@ -13,8 +13,14 @@ from .admin_base import (
     admin_link,
     fact_label,
 )
-from .models import Event, Evidence, FactChange
+from .models import ApprovalStatus, Event, Evidence, FactChange, FactType, TalkStatus
 
+# The statuses a report can give each type of fact (an investment has none).
+REPORTED_STATUSES = {
+    FactType.TALK: TalkStatus.values,
+    FactType.INVESTMENT: [],
+    FactType.APPROVAL: ApprovalStatus.values,
+}
 # What an editor may set on a piece of evidence besides its fact and place.
 EVIDENCE_DETAILS = ("attributed_to", "reported_status")
 
@@ -45,6 +51,12 @@ class EvidenceForm(forms.ModelForm):
         facts = [cleaned.get(name) for name in ("talk", "investment", "approval")]
         if sum(fact is not None for fact in facts) != 1:
             raise ValidationError("Choose exactly one fact: a talk, an investment or an approval.")
+        fact = next(fact for fact in facts if fact is not None)
+        status = cleaned.get("reported_status") or ""
+        allowed = REPORTED_STATUSES[fact.fact_type]
+        if status and status not in allowed:
+            said = f"one of {', '.join(allowed)}, or nothing" if allowed else "no status"
+            self.add_error("reported_status", f"A report of this fact gives {said}.")
         article, sentence = cleaned.get("article"), cleaned.get("sentence")
         if not article or not sentence:
             return cleaned
