@@ -162,6 +162,11 @@ def test_it_records_an_address_that_answers_404_as_failed(
         ({"url": ""}, "Choose article files or paste a web address."),
         ({"url": "ftp://example.com/a.txt"}, "Enter a valid URL."),
         ({"files": [SimpleUploadedFile("photo.png", b"\x89PNG")]}, "not an article file"),
+        # Which file of several is empty.
+        (
+            {"files": [SimpleUploadedFile("a.txt", b"Nio."), SimpleUploadedFile("empty.txt", b"")]},
+            "empty.txt: The submitted file is empty.",
+        ),
     ],
 )
 def test_it_refuses_a_bad_request_with_a_clear_error(editor_client, data, message):
@@ -180,6 +185,14 @@ def test_it_refuses_an_oversized_upload(editor_client, settings):
 
     assert "big.txt: larger than the" in response.content.decode()
     assert not IngestionRun.objects.exists()
+
+
+def test_the_run_list_counts_the_articles_that_failed(editor_client):
+    run = IngestionRun.objects.create(requested="Upload: a.txt, b.txt")
+    run.items.create(source="a.txt", outcome=ItemOutcome.NEW)
+    run.items.create(source="b.txt", outcome=ItemOutcome.FAILED, error="binary data")
+    html = editor_client.get(reverse("admin:news_ingestionrun_changelist")).content.decode()
+    assert '<td class="field-failed">1</td>' in html
 
 
 def test_it_refuses_a_post_without_the_csrf_token():

@@ -16,7 +16,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -46,7 +46,19 @@ class MultipleFileField(forms.FileField):
 
     def clean(self, data, initial=None):
         uploads = data if isinstance(data, list | tuple) else [data] if data else []
-        return [super(MultipleFileField, self).clean(upload, initial) for upload in uploads]
+        cleaned, problems = [], []
+        for upload in uploads:
+            try:
+                cleaned.append(super().clean(upload, initial))
+            except forms.ValidationError as error:
+                # Which of the files: "empty.txt: The submitted file is empty."
+                name = Path(getattr(upload, "name", "") or "").name
+                problems += [
+                    f"{name}: {message}" if name else message for message in error.messages
+                ]
+        if problems:
+            raise forms.ValidationError(problems)
+        return cleaned
 
 
 def _size(n):
@@ -109,6 +121,7 @@ class IngestionRunAdmin(admin.ModelAdmin):
         "requested_by",
         "status",
         "progress",
+        "failed",
         "created_at",
         "finished_at",
     )
@@ -138,9 +151,18 @@ class IngestionRunAdmin(admin.ModelAdmin):
         # A run is a record of what happened: nobody edits it.
         return False
 
+    def get_queryset(self, request):
+        failed = Count("items", filter=Q(items__outcome=ItemOutcome.FAILED))
+        return super().get_queryset(request).annotate(failed_count=failed)
+
     @admin.display(description="run", ordering="-id")
     def run(self, run):
         return str(run)
+
+    @admin.display(description="failed", ordering="failed_count")
+    def failed(self, run):
+        """Articles of the run that failed: a finished run may hold some."""
+        return run.failed_count or "–"
 
     @admin.display(description="done / total")
     def progress(self, run):
@@ -195,7 +217,8 @@ class IngestionRunAdmin(admin.ModelAdmin):
         if error:
             self.message_user(request, error, messages.ERROR)
         else:
-            self.message_user(request, f"Ingestion started: {run.total} article(s).", messages.INFO)
+            noun = "article" if run.total == 1 else "articles"
+            self.message_user(request, f"Ingestion started: {run.total} {noun}.", messages.INFO)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         run = self.get_object(request, object_id)
