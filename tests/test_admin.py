@@ -310,6 +310,25 @@ def test_a_status_set_in_the_change_form_is_an_editors_and_so_reviewed(admin_cli
     assert (talk.status, talk.review_state) == ("ended", "unreviewed")
 
 
+def test_a_fact_whose_last_report_an_editor_removes_leaves_the_pages(admin_client, client):
+    talk = make_talk(make_company("Xiaomi"), make_company("Chery"))
+    make_evidence(talk, make_article(body="Xiaomi approached Chery."))
+    reviewed = make_talk(make_company("Nio"), make_company("BYD"), review_state="reviewed")
+    make_evidence(reviewed, make_article(body="Nio and BYD are in talks."))
+    for fact in (talk, reviewed):
+        url = reverse("admin:partnerships_reportedtalk_change", args=[fact.pk])
+        admin_client.post(
+            url, admin_form_data(admin_client.get(url), **{"evidence-0-DELETE": "on"})
+        )
+        fact.refresh_from_db()
+        assert fact.evidence.count() == 0
+    # Unreviewed, it rested on nothing: retired (in its history). An editor's reviewed fact
+    # stands on the editor's word.
+    assert talk.review_state == "retired"
+    assert client.get(talk.get_absolute_url()).status_code == 404
+    assert reviewed.review_state == "reviewed"
+
+
 def test_an_investment_is_named_in_words():
     investment = make_investment(
         make_company("Leapmotor"), amount=None, currency="", kind="joint_venture"

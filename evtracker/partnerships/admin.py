@@ -221,7 +221,7 @@ class FactAdmin(EditorsAdmin):
         formset.save(commit=False)  # the inline is read-only: only deletions come back
         with domain.writing():
             for evidence in formset.deleted_objects:
-                domain.remove_evidence(evidence, by=request.user)
+                domain.remove_evidence(evidence, by=request.user, retire_unsupported=True)
         return None
 
 

@@ -118,12 +118,12 @@ class EvidenceAdmin(EditorsAdmin):
             obj.pk = added.pk
 
     def delete_model(self, request, obj):
-        domain.remove_evidence(obj, by=request.user)
+        domain.remove_evidence(obj, by=request.user, retire_unsupported=True)
 
     def delete_queryset(self, request, queryset):
         with domain.writing():
             for evidence in queryset.order_by("talk_id", "investment_id", "approval_id", "pk"):
-                domain.remove_evidence(evidence, by=request.user)
+                domain.remove_evidence(evidence, by=request.user, retire_unsupported=True)
 
     @admin.display(description="sentence")
     def excerpt(self, evidence):

@@ -400,9 +400,13 @@ def reread_evidence(evidence, **changes):
     return evidence
 
 
-def remove_evidence(evidence, *, by=None, article=None, note="", replacement=None):
+def remove_evidence(
+    evidence, *, by=None, article=None, note="", replacement=None, retire_unsupported=False
+):
     """Take one report off its fact: the count follows, and the events that showed it show
-    replacement (another report) instead. Recorded in history."""
+    replacement (another report) instead. Recorded in history. With `retire_unsupported`
+    (a report deleted for good), an unreviewed fact left with no report is retired: kept in
+    history, off the pages, and back if an article reports it again."""
     fact = evidence.fact
     with writing() as writes:
         _lock_row(fact)
@@ -412,6 +416,12 @@ def remove_evidence(evidence, *, by=None, article=None, note="", replacement=Non
         _report_gone(writes, fact, evidence.article_id, evidence.reported_on)
         note = note or ("Evidence removed by an editor" if by else "Evidence removed")
         _history(fact, "evidence", evidence.sentence, "", by=by, article=article, note=note)
+        if (
+            retire_unsupported
+            and fact.review_state == ReviewState.UNREVIEWED
+            and not Evidence.objects.filter(**{fact.fact_type: fact}).exists()
+        ):
+            set_review_state(fact, ReviewState.RETIRED, note="Retired: no report of it is left.")
 
 
 def move_evidence(evidence, to_fact, *, by=None, note=""):
@@ -467,7 +477,12 @@ def delete_article(article, *, by=None):
         for evidence in Evidence.objects.filter(article=article).order_by(
             "talk_id", "investment_id", "approval_id", "pk"
         ):
-            remove_evidence(evidence, by=by, note=f"{ARTICLE_DELETED}“{article.title[:200]}”")
+            remove_evidence(
+                evidence,
+                by=by,
+                note=f"{ARTICLE_DELETED}“{article.title[:200]}”",
+                retire_unsupported=True,
+            )
         article.delete()
 
 
