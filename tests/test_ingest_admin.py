@@ -227,6 +227,9 @@ def test_it_polls_the_progress_while_the_run_goes_on(editor_client, companies):
     assert 'hx-trigger="every 1s"' not in done  # polling stops
     assert '<progress max="2" value="2"' in done
     assert "Finished" in done
+    # ... and the page reloads whole, so that its other fields say so too.
+    over = editor_client.get(progress, headers={"HX-Request": "true"})
+    assert over["HX-Refresh"] == "true"
 
 
 def test_it_escapes_what_items_report(editor_client):

@@ -230,7 +230,12 @@ class IngestionRunAdmin(admin.ModelAdmin):
         run = get_object_or_404(IngestionRun, pk=run_id)
         if not self.has_view_permission(request, run):
             raise PermissionDenied
-        return TemplateResponse(request, f"{PROGRESS_TEMPLATE}#progress", progress_context(run))
+        response = TemplateResponse(request, f"{PROGRESS_TEMPLATE}#progress", progress_context(run))
+        if run.is_over and request.headers.get("HX-Request"):
+            # Over while the page polled: the page again, whole, so that its status, finish
+            # time and error below the progress say so too.
+            response["HX-Refresh"] = "true"
+        return response
 
 
 def enqueue_run(run_id):
