@@ -112,6 +112,8 @@ def test_it_ingests_uploaded_files_and_shows_the_run(
             run.pk
         )
         assert item.source_kind == SourceKind.UPLOAD
+    # ... and no longer once their articles are stored: the folder is gone too.
+    assert not (Path(settings.MEDIA_ROOT) / "uploads" / str(run.pk)).exists()
     seed = Article.objects.get(title__startswith="Xiaomi is exploring")
     assert seed.source == SEED.name
     assert seed.evidence.count() == 4

@@ -12,7 +12,9 @@ item on the way (a killed worker, a lost message, a database down past the
 retries, an interrupted command), sweeper.py finishes it, so every run ends.
 """
 
+import contextlib
 import logging
+from functools import partial
 from pathlib import Path
 
 from django.conf import settings
@@ -230,9 +232,22 @@ def _finish_item(item, *, outcome, article=None, error="", facts_found=0, change
                 close_run(run)
     if not updated:
         return None
+    if item.source_kind == SourceKind.UPLOAD:
+        # Its article is stored (or it failed, saying why): the uploaded file has served.
+        transaction.on_commit(partial(_forget_upload, Path(item.source)))
     item.outcome, item.article, item.error = outcome, article, error
     item.facts_found, item.finished_at, item.changes = facts_found, now, changes[:300]
     return item
+
+
+def _forget_upload(path):
+    """Delete an uploaded file once its item is done, and its run's folder once empty."""
+    uploads = (Path(settings.MEDIA_ROOT) / "uploads").resolve()
+    if not path.resolve().is_relative_to(uploads):
+        return  # only ever a file of the uploads folder
+    path.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):  # not empty yet: other files of the run still wait
+        path.parent.rmdir()
 
 
 def _read(item):
