@@ -288,16 +288,7 @@ class ReportedTalkAdmin(FactAdmin):
 class InvestmentForm(SourcedFactForm):
     class Meta:
         model = Investment
-        fields = (
-            *Investment.company_fields,
-            "amount",
-            "currency",
-            "kind",
-            "stake_percent",
-            "purpose",
-            "announced_on",
-            "review_state",
-        )
+        fields = (*Investment.tracked_fields, "review_state")
 
     def clean_currency(self):
         # "usd" is USD; the model's validator then checks that the code is a currency.
