@@ -131,10 +131,14 @@ def test_a_slow_answer_to_an_earlier_back_never_lands_after_a_later_one(opened, 
 
     page.route("**/?company=*", hold_the_first_restore)
     page.go_back(wait_until="commit")  # asks for BYD and Chery: held
+    for _ in range(50):  # until that request is on its way (the handler runs during waits)
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert len(held) == 1
     page.go_back(wait_until="commit")  # asks for Chery: answered at once
     page.wait_for_url(re.compile(r"/\?company=chery$"))
     expect(summary).to_contain_text("involving Chery")
-    assert len(held) == 1
     # The earlier answer comes at last (unless the browser has dropped its request already).
     with contextlib.suppress(PlaywrightError):
         held[0].continue_()
