@@ -2241,10 +2241,11 @@ def _status_updates(context, position, actors, speaker, signals, on):
     speaker = None if speaker == BOTH else speaker
     attributed = speaker or (min(actors, key=lambda a: a.start).company if actors else None)
     attributed = attributed or context.attribution(position)
-    update = StatusUpdate(status, frozenset(named), attributed, sentence, on)
+    update = StatusUpdate(
+        status, frozenset(named), attributed, sentence, on, named_together(context)
+    )
     title = context.title_companies
     update.principal = frozenset(title[:2]) if len(title) >= 2 else None
-    update.together = named_together(context)
     targets = update.targets(context.talk_pairs[-_PAIRS_WEIGHED:], context.lead)
     if not targets or status != "agreed":
         # The article as a whole decides: a denial in the lede is of the pair told later.
@@ -2358,14 +2359,14 @@ class StatusUpdate:
     """A sentence that confirms, denies, agrees or ends talks without naming both parties:
     "Hyundai called the report groundless", "the talks have been called off"."""
 
-    def __init__(self, status, named, attributed, sentence, on):
+    def __init__(self, status, named, attributed, sentence, on, together):
         self.status = status
         self.named = named
         self.attributed = attributed
         self.sentence = sentence
         self.on = on
         self.principal = None  # the pair the headline names: what a bare denial is about
-        self.together = None  # the pairs the article names in one sentence or its headline
+        self.together = together  # the pairs the article names in one sentence or its headline
 
     def targets(self, pairs, main_subject):
         """The pairs it is about: the pair of the two companies it names, else those of the
@@ -2395,7 +2396,6 @@ class StatusUpdate:
             found = [pair for pair in found if main_subject in pair]
             if (
                 found
-                or self.together is None
                 or _OF_A_REPORT.search(self.sentence.text)
                 or frozenset((main_subject, company)) in self.together
             ):
